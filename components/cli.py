@@ -1,0 +1,48 @@
+"""The `factionline` command."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .problems import InvalidData, format_report
+
+
+def _validate(args) -> int:
+    from .model import load
+
+    try:
+        dataset = load(args.directory)
+    except InvalidData as err:
+        print(f"{args.directory}: the data is not valid.", file=sys.stderr)
+        print(format_report(err.problems), file=sys.stderr)
+        return 1
+    c = dataset.counts()
+    print(f"{args.directory}: valid — {c['events']} events, {c['actors']} actors, "
+          f"{c['quotes']} quotes, {c['factions']} factions.")
+    return 0
+
+
+def _run(args) -> int:
+    import subprocess
+
+    app = Path(__file__).resolve().parent.parent / "dashboard.py"
+    cmd = [sys.executable, "-m", "streamlit", "run", str(app), "--", "--data", args.data]
+    return subprocess.call(cmd)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="factionline", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("validate", help="check a data directory and report every problem")
+    p.add_argument("directory")
+    p.set_defaults(func=_validate)
+    p = sub.add_parser("run", help="open the dashboard on a data directory")
+    p.add_argument("--data", default=str(Path(__file__).resolve().parent.parent / "data"))
+    p.set_defaults(func=_run)
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,163 @@
+"""Read a data directory into string tables, turning every file-level fault into a Problem."""
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from .problems import Problem
+from .schema import TABLES
+
+MAX_ARTICLE_BYTES = 5_000_000
+
+
+@dataclass
+class RawTable:
+    name: str
+    file: str
+    frame: pd.DataFrame  # every cell a str; blanks are ""
+    lines: list[int]  # file line on which each record starts (header = 1)
+
+    def line(self, index: int) -> int:
+        return self.lines[index]
+
+
+@dataclass
+class RawData:
+    root: Path
+    tables: dict[str, RawTable] = field(default_factory=dict)
+    article_texts: dict[str, str] = field(default_factory=dict)
+
+
+def read_directory(root: str | Path) -> tuple[RawData, list[Problem]]:
+    root = Path(root)
+    problems: list[Problem] = []
+    raw = RawData(root=root)
+    if not root.is_dir():
+        what = "does not exist" if not root.exists() else "is not a directory"
+        return raw, [Problem(str(root), None, None, f"The data directory {what}.",
+                             "Pass a directory holding events.csv, actors.csv, factions.csv, "
+                             "quotes.csv, sources.csv, articles.csv and event_types.csv.")]
+    for name in TABLES:
+        table, found = read_table(root, name)
+        problems += found
+        if table is not None:
+            raw.tables[name] = table
+    if "articles" in raw.tables:
+        problems += _read_articles(raw)
+    return raw, problems
+
+
+def read_table(root: Path, name: str) -> tuple[RawTable | None, list[Problem]]:
+    spec = TABLES[name]
+    parquet = root / f"{name}.parquet"
+    if parquet.is_file():
+        return _read_parquet(parquet, name)
+    path = root / spec.file
+    if not path.is_file():
+        return None, [Problem(spec.file, None, None, "The file is missing.",
+                              f"Create {spec.file} with the header: {','.join(spec.columns)}")]
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        return None, [Problem(spec.file, None, None, f"The file cannot be read ({err.strerror}).",
+                              "Check the file's permissions.")]
+    return parse_csv(data, spec.file, name)
+
+
+def parse_csv(data: bytes, file: str, name: str) -> tuple[RawTable | None, list[Problem]]:
+    def fail(message: str, fix: str, line: int | None = None):
+        return None, [Problem(file, line, None, message, fix)]
+
+    if b"\x00" in data:
+        return fail("This is a binary file, not CSV text.", "Export the table as CSV (UTF-8).")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        return fail(f"The file is not UTF-8 text (byte 0x{data[err.start]:02x}).",
+                    "Save the file as 'CSV UTF-8'.", line)
+    if not text.strip():
+        return fail("The file is empty.", f"Add a header row: {','.join(TABLES[name].columns)}")
+
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    rows: list[list[str]] = []
+    lines: list[int] = []
+    problems: list[Problem] = []
+    try:
+        header = next(reader)
+        start = reader.line_num + 1
+        for record in reader:
+            if record:  # skip blank lines
+                rows.append(record)
+                lines.append(start)
+            start = reader.line_num + 1
+    except csv.Error as err:
+        return fail(f"The CSV is malformed near here ({err}).",
+                    "Check the quoting: a cell containing a comma, quote or line break must be "
+                    'wrapped in double quotes, and a quote inside it doubled ("").',
+                    reader.line_num)
+    header = [h.strip() for h in header]
+    dupes = sorted({h for h in header if header.count(h) > 1})
+    for col in dupes:
+        problems.append(Problem(file, 1, col, "The column appears more than once in the header.",
+                                "Keep one column of that name."))
+    for record, line in zip(rows, lines):
+        if len(record) != len(header):
+            problems.append(Problem(
+                file, line, None,
+                f"The row has {len(record)} cells but the header has {len(header)}.",
+                "Make every row have one cell per header column (quote cells that contain commas)."))
+    if problems:
+        return None, problems
+    frame = pd.DataFrame(rows, columns=header, dtype=str) if rows else pd.DataFrame(
+        {h: pd.Series([], dtype=str) for h in header})
+    return RawTable(name, file, frame, lines), []
+
+
+def _read_parquet(path: Path, name: str) -> tuple[RawTable | None, list[Problem]]:
+    try:
+        frame = pd.read_parquet(path)
+    except Exception as err:  # pyarrow raises many types for corrupt files
+        return None, [Problem(path.name, None, None, f"The Parquet file cannot be read ({err}).",
+                              "Rewrite it with pandas.DataFrame.to_parquet or delete it to use the CSV.")]
+    frame = frame.fillna("").astype(str)
+    return RawTable(name, path.name, frame, list(range(2, len(frame) + 2))), []
+
+
+def _read_articles(raw: RawData) -> list[Problem]:
+    problems = []
+    table = raw.tables["articles"]
+    if not {"article_id", "path"} <= set(table.frame.columns):
+        return problems  # missing columns are reported by validation
+    root = raw.root.resolve()
+    for i, (article_id, rel) in enumerate(zip(table.frame["article_id"], table.frame["path"])):
+        line = table.line(i)
+        if not rel.strip():
+            continue  # blank paths are reported by validation
+        target = (root / rel).resolve()
+        if Path(rel).is_absolute() or not target.is_relative_to(root):
+            problems.append(Problem(table.file, line, "path",
+                                    f"The article path {rel!r} leaves the data directory.",
+                                    "Store the article text inside the data directory, e.g. "
+                                    "articles/<article_id>.txt, and give that relative path."))
+            continue
+        if not target.is_file():
+            problems.append(Problem(table.file, line, "path", f"The article text {rel!r} does not exist.",
+                                    "Save the article's text at that path, relative to the data directory."))
+            continue
+        data = target.read_bytes()[: MAX_ARTICLE_BYTES + 1]
+        if len(data) > MAX_ARTICLE_BYTES or b"\x00" in data:
+            problems.append(Problem(table.file, line, "path",
+                                    f"The article text {rel!r} is binary or larger than 5 MB.",
+                                    "Store the article as plain UTF-8 text."))
+            continue
+        try:
+            raw.article_texts[article_id] = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            problems.append(Problem(table.file, line, "path", f"The article text {rel!r} is not UTF-8.",
+                                    "Save the article text as UTF-8."))
+    return problems

@@ -1,0 +1,164 @@
+"""One validation pass over a data directory that reports every problem at once.
+
+Per-table rules are pandera schemas built from the contract in schema.py; the only
+hand-written loop is the verbatim check of evidence and quotes against article text.
+"""
+from __future__ import annotations
+
+import pandas as pd
+import pandera.pandas as pa
+
+from .dates import date_problem
+from .loader import RawData, RawTable
+from .problems import Problem
+from .schema import HEX_COLOUR, LIST_SEPARATOR, OPTIONAL_COLUMNS, TABLES, Table
+from .textmatch import occurs_in
+
+
+def _split(cell: str) -> list[str]:
+    return [part.strip() for part in cell.split(LIST_SEPARATOR) if part.strip()]
+
+
+def _not_blank(s: pd.Series) -> pd.Series:
+    return s.str.strip() != ""
+
+
+def _unique(s: pd.Series) -> pd.Series:
+    return ~(s.duplicated(keep=False) & _not_blank(s))
+
+
+def _valid_dates(s: pd.Series, optional: bool) -> pd.Series:
+    verdict = {v: (optional and not v.strip()) or date_problem(v) is None for v in s.unique()}
+    return s.map(verdict).astype(bool)
+
+
+def _refs_exist(ids: set[str], many: bool, optional: bool):
+    def check(s: pd.Series) -> pd.Series:
+        if many:
+            parts = s.map(_split).explode()
+            ok = parts.isna() | parts.isin(ids)
+            result = ok.groupby(level=0).all()
+            if not optional:
+                result &= s.map(lambda c: bool(_split(c)))
+            return result
+        return s.isin(ids) | ((s.str.strip() == "") if optional else False)
+    return check
+
+
+# error key -> (message, fix); {value} is the offending cell
+RULES = {
+    "blank": ("The cell is blank.", "Fill it in."),
+    "blank_id": ("The id is blank.", "Give every row a unique id."),
+    "duplicate_id": ("The id {value!r} is used by more than one row.", "Make every id unique."),
+    "choice": ("{value!r} is not one of the allowed values ({allowed}).", "Use one of: {allowed}."),
+    "date": ("{value!r} is not a usable EDTF date: {reason}.",
+             "Write an EDTF date such as 2024-02-29, 2024-02 (a month), 2007 (a year), "
+             "2024-02-29/2024-03-02 (an interval), 2024-02? (uncertain) or 2024-02~ (approximate)."),
+    "colour": ("{value!r} is not a hex colour.", "Write a colour like #0072B2."),
+    "ref": ("{value!r} names {what}, which {target_file} does not define.",
+            "Add {what} to {target_file} or correct the id (lists are separated by ';')."),
+}
+
+
+def _schema(table: Table, raw: RawData) -> pa.DataFrameSchema:
+    cols: dict[str, pa.Column] = {}
+
+    def add(column: str, *checks: pa.Check):
+        if column in cols:
+            cols[column].checks.extend(checks)
+        else:
+            required = column in table.columns
+            cols[column] = pa.Column(str, checks=list(checks), required=required, nullable=False)
+
+    for column in table.columns:
+        add(column)
+    for column in OPTIONAL_COLUMNS.get(table.name, ()):
+        add(column)
+    add(table.key, pa.Check(_not_blank, error="blank_id"), pa.Check(_unique, error="duplicate_id"))
+    for column in table.required_text:
+        add(column, pa.Check(_not_blank, error="blank"))
+    for column, allowed in table.choices.items():
+        add(column, pa.Check(lambda s, a=allowed: s.isin(a), error="choice"))
+    for column in table.dates:
+        add(column, pa.Check(lambda s: _valid_dates(s, False), error="date"))
+    for column in table.optional_dates:
+        add(column, pa.Check(lambda s: _valid_dates(s, True), error="date"))
+    if table.name == "factions":
+        add("color", pa.Check.str_matches(HEX_COLOUR, error="colour"))
+    for ref in table.refs:
+        target = raw.tables.get(ref.table)
+        key = TABLES[ref.table].key
+        if target is None or key not in target.frame.columns:
+            continue  # the missing table is reported on its own
+        ids = set(target.frame[key])
+        add(ref.column, pa.Check(_refs_exist(ids, ref.many, ref.optional), error=f"ref:{ref.table}"))
+    return pa.DataFrameSchema(cols, strict=False, coerce=False)
+
+
+def _explain(raw: RawData, raw_table: RawTable, table: Table, case: pd.Series) -> Problem:
+    key, column, value = case["check"], case["column"], case["failure_case"]
+    if key == "column_in_dataframe":
+        return Problem(table.file, 1, str(value), "A required column is missing from the header.",
+                       f"Add the column {value!r} (the header must include: {', '.join(table.columns)}).")
+    row = raw_table.line(int(case["index"])) if pd.notna(case["index"]) else None
+    value = "" if pd.isna(value) else str(value)
+    if key.startswith("ref:"):
+        target = TABLES[key[4:]]
+        if not _split(value):
+            return Problem(table.file, row, column, "The cell is blank.",
+                           f"Name at least one {target.key} defined in {target.file}.")
+        known = set(raw.tables[target.name].frame[target.key])
+        missing = [v for v in _split(value) if v not in known] or [value]
+        what = f"the {target.key} {', '.join(repr(m) for m in missing)}"
+        message, fix = RULES["ref"]
+        return Problem(table.file, row, column,
+                       message.format(value=value, what=what, target_file=target.file),
+                       fix.format(what=f"that {target.key}", target_file=target.file))
+    if key not in RULES:  # a pandera built-in we did not expect (e.g. dtype)
+        return Problem(table.file, row, column, f"{value!r} failed the check {key}.", "Correct the cell.")
+    message, fix = RULES[key]
+    allowed = ", ".join(table.choices.get(column, ()))
+    reason = (date_problem(value) or "it is blank") if key == "date" else ""
+    return Problem(table.file, row, column,
+                   message.format(value=value, allowed=allowed, reason=reason),
+                   fix.format(allowed=allowed))
+
+
+def validate(raw: RawData) -> list[Problem]:
+    problems: list[Problem] = []
+    for name, table in TABLES.items():
+        raw_table = raw.tables.get(name)
+        if raw_table is None:
+            continue
+        try:
+            _schema(table, raw).validate(raw_table.frame, lazy=True)
+        except pa.errors.SchemaErrors as errors:
+            for _, case in errors.failure_cases.iterrows():
+                problems.append(_explain(raw, raw_table, table, case))
+    problems += _verbatim(raw)
+    return sorted(set(problems), key=lambda p: (p.file, p.row or 0, p.column or "", p.message))
+
+
+def _verbatim(raw: RawData) -> list[Problem]:
+    """Evidence and direct quotes must occur in the stored article text."""
+    problems = []
+    checks = (("events", "evidence", None), ("quotes", "text", "direct"))
+    for name, column, only_type in checks:
+        table = raw.tables.get(name)
+        if table is None or not {column, "article_id"} <= set(table.frame.columns):
+            continue
+        frame = table.frame
+        for i, (passage, article_id) in enumerate(zip(frame[column], frame["article_id"])):
+            if only_type and frame["quote_type"].iat[i] != only_type:
+                continue
+            text = raw.article_texts.get(article_id)
+            if text is None or not passage.strip():
+                continue  # unknown article or blank cell: reported elsewhere
+            if not occurs_in(passage, text):
+                what = "direct quote" if name == "quotes" else "evidence"
+                problems.append(Problem(
+                    table.file, table.line(i), column,
+                    f"The {what} does not occur verbatim in article {article_id!r}: {passage[:80]!r}.",
+                    "Copy the sentence exactly from the stored article text (whitespace and quote "
+                    "styles may differ), or mark a reworded quote as 'paraphrase'."))
+    return problems

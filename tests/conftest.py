@@ -1,0 +1,24 @@
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+BUNDLED = ROOT / "data"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture
+def data_copy(tmp_path) -> Path:
+    """A private copy of the bundled data directory that a test may break."""
+    target = tmp_path / "data"
+    shutil.copytree(BUNDLED, target)
+    return target
+
+
+def edit(directory: Path, file: str, old: str, new: str, count: int = 1) -> None:
+    """Replace text in one file of a data directory; fail loudly if the text is absent."""
+    path = directory / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {file}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")

@@ -1,0 +1,55 @@
+import datetime as dt
+
+import pytest
+
+from components.dates import DateError, describe, parse_date
+
+D = dt.date
+
+
+@pytest.mark.parametrize(
+    "text, start, end, precision",
+    [
+        ("2024-02-29", D(2024, 2, 29), D(2024, 2, 29), "day"),
+        ("2024-02", D(2024, 2, 1), D(2024, 2, 29), "month"),
+        ("2007", D(2007, 1, 1), D(2007, 12, 31), "year"),
+        ("2024-02-29/2024-03-02", D(2024, 2, 29), D(2024, 3, 2), "interval"),
+        ("2023-10/2024-02", D(2023, 10, 1), D(2024, 2, 29), "interval"),
+    ],
+)
+def test_bounds_and_precision(text, start, end, precision):
+    d = parse_date(text)
+    assert (d.start, d.end, d.precision) == (start, end, precision)
+
+
+def test_a_month_is_a_month_not_its_first_day():
+    d = parse_date("2023-10")
+    assert d.start != d.end and d.end == D(2023, 10, 31)
+
+
+def test_qualifiers():
+    assert parse_date("2024-02?").uncertain and not parse_date("2024-02?").approximate
+    assert parse_date("2024-02~").approximate and not parse_date("2024-02~").uncertain
+    both = parse_date("2024-02%")
+    assert both.uncertain and both.approximate
+    assert parse_date("2024-02?").precision == "month"
+
+
+@pytest.mark.parametrize("bad", ["", "2024-13", "2024-02-30", "29/02/2024", "Feb 2024", "2024-02-26/..",
+                                 "2024-03-02/2024-02-29", "/2024"])
+def test_rejects(bad):
+    with pytest.raises(DateError):
+        parse_date(bad)
+
+
+def test_reversed_interval_says_so():
+    with pytest.raises(DateError, match="ends .* before it starts"):
+        parse_date("2024-03-02/2024-02-29")
+
+
+def test_describe_keeps_precision():
+    assert describe(parse_date("2024-02-29")) == "29 February 2024"
+    assert describe(parse_date("2023-10")) == "October 2023"
+    assert describe(parse_date("2007")) == "2007"
+    assert describe(parse_date("2024-02?")) == "February 2024 (uncertain)"
+    assert describe(parse_date("2024-02-29/2024-03-02")) == "29 Feb 2024 – 2 Mar 2024"
