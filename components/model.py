@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
@@ -33,6 +34,35 @@ class Dataset:
     quote_search: pd.Series  # the same for quotes
     article_texts: dict[str, str]
     notes: dict[str, str]  # curation note and licence, Markdown, when the directory has them
+
+    # Small lookups the views use; computed once per loaded dataset.
+    @cached_property
+    def faction_name(self) -> dict[str, str]:
+        return dict(zip(self.factions["faction_id"], self.factions["name"]))
+
+    @cached_property
+    def faction_colour(self) -> dict[str, str]:
+        return dict(zip(self.factions["faction_id"], self.factions["color"]))
+
+    @cached_property
+    def actor(self) -> dict[str, dict]:
+        return self.actors.set_index("actor_id").to_dict(orient="index")
+
+    @cached_property
+    def factions_of_actor(self) -> dict[str, list[str]]:
+        return self.actor_factions.groupby("actor_id")["faction_id"].agg(list).to_dict()
+
+    @cached_property
+    def source(self) -> dict[str, dict]:
+        return self.sources.set_index("source_id").to_dict(orient="index")
+
+    @cached_property
+    def article(self) -> dict[str, dict]:
+        return self.articles.set_index("article_id").to_dict(orient="index")
+
+    @cached_property
+    def type_label(self) -> dict[str, str]:
+        return dict(zip(self.event_types["event_type"], self.event_types["label"]))
 
     def counts(self) -> dict[str, int]:
         return {"events": len(self.events), "actors": len(self.actors),

@@ -1,0 +1,205 @@
+"""Plotly figures: the faction timeline and counts over time. Pure functions of a selection."""
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from .model import Dataset
+
+NO_FACTION = "No faction"
+NO_FACTION_COLOUR = "#7F7F7F"
+DAY_MS = 86_400_000
+SYMBOLS = {"occurred": "circle", "reported": "square", "planned": "diamond-open"}
+STATUS_WORDS = {"occurred": "occurred", "reported": "reported", "planned": "planned (announced, not yet happened)"}
+
+
+def esc(text: object) -> str:
+    """Plotly renders a subset of HTML in labels: escape data so it shows as text."""
+    return html.escape(str(text), quote=False)
+
+
+def faction_colours(ds: Dataset) -> dict[str, str]:
+    return dict(zip(ds.factions["faction_id"], ds.factions["color"])) | {"": NO_FACTION_COLOUR}
+
+
+def lane_rows(ds: Dataset, events: pd.DataFrame) -> pd.DataFrame:
+    """One row per (event, faction lane); events with no faction go to the 'No faction' lane."""
+    pairs = ds.event_factions[ds.event_factions["event_id"].isin(events["event_id"])]
+    rows = events.merge(pairs, on="event_id", how="left")
+    rows["faction_id"] = rows["faction_id"].fillna("")
+    names = dict(zip(ds.factions["faction_id"], ds.factions["name"])) | {"": NO_FACTION}
+    rows["lane"] = rows["faction_id"].map(names)
+    return rows
+
+
+def lane_order(ds: Dataset, rows: pd.DataFrame) -> list[str]:
+    present = set(rows["lane"])
+    lanes = [n for n in ds.factions["name"] if n in present]
+    return lanes + ([NO_FACTION] if NO_FACTION in present else [])
+
+
+def _hover(ds: Dataset, rows: pd.DataFrame) -> list[str]:
+    actor_names = dict(zip(ds.actors["actor_id"], ds.actors["name"]))
+    sources = dict(zip(ds.sources["source_id"], ds.sources["name"]))
+    article_source = dict(zip(ds.articles["article_id"], ds.articles["source_id"]))
+    lanes_per_event = rows.groupby("event_id")["lane"].agg(list)
+    out = []
+    for r in rows.itertuples(index=False):
+        actors = ", ".join(actor_names.get(a.strip(), a) for a in r.actor_ids.split(";") if a.strip())
+        outlet = sources.get(article_source.get(r.article_id, ""), "")
+        if r.reported_by and r.reported_by in sources:
+            outlet = f"{sources[r.reported_by]} · via {outlet}"
+        wording = f"“{esc(r.date_text)}” → " if r.date_text else ""
+        others = [lane for lane in lanes_per_event[r.event_id] if lane != r.lane]
+        also = f"<br>Also in: {esc(', '.join(others))}" if others else ""
+        out.append(
+            f"<b>{esc(r.title)}</b><br>{wording}{esc(r.date_label)} · {esc(STATUS_WORDS.get(r.status, r.status))}"
+            f"<br>Actors: {esc(actors)}<br>Source: {esc(outlet)}{also}"
+        )
+    return out
+
+
+def timeline(ds: Dataset, events: pd.DataFrame, selected: str | None = None) -> go.Figure:
+    """One lane per faction; day dates are marks, coarser dates and intervals are spans."""
+    rows = lane_rows(ds, events)
+    lanes = lane_order(ds, rows)
+    colours = faction_colours(ds)
+    rows["hover"] = _hover(ds, rows) if len(rows) else []
+    rows["fuzzy"] = rows["uncertain"] | rows["approximate"]
+    rows["is_span"] = rows["precision"] != "day"
+    fig = go.Figure()
+    for lane in lanes:
+        part = rows[rows["lane"] == lane]
+        colour = colours[part["faction_id"].iat[0]]
+        points, spans = part[~part["is_span"]], part[part["is_span"]]
+        if len(spans):
+            end = spans["end"] + pd.Timedelta(days=1)  # the last day is included in the span
+            fig.add_trace(go.Bar(
+                name=lane, legendgroup=lane, showlegend=not len(points), orientation="h",
+                y=spans["lane"], base=spans["start"], x=(end - spans["start"]).dt.total_seconds() * 1000,
+                width=0.42, customdata=spans[["event_id"]].to_numpy(),
+                marker=dict(color=colour, opacity=[0.75 if f else 0.55 for f in spans["fuzzy"]],
+                            line=dict(color=colour, width=1.5),
+                            pattern=dict(shape=["/" if f else ("." if s == "planned" else "")
+                                                for f, s in zip(spans["fuzzy"], spans["status"])],
+                                         fgcolor=colour, bgcolor="rgba(0,0,0,0)", fillmode="replace",
+                                         solidity=0.35)),
+                hovertext=spans["hover"], hovertemplate="%{hovertext}<extra></extra>",
+            ))
+            # A clickable, hoverable handle in the middle of each span.
+            mid = spans["start"] + (end - spans["start"]) / 2
+            fig.add_trace(go.Scatter(
+                name=lane, legendgroup=lane, showlegend=False, mode="markers", y=spans["lane"], x=mid,
+                customdata=spans[["event_id"]].to_numpy(), hovertext=spans["hover"],
+                hovertemplate="%{hovertext}<extra></extra>",
+                marker=dict(size=9, color=colour, symbol=[SYMBOLS.get(s, "circle") for s in spans["status"]],
+                            line=dict(color="white", width=1)),
+            ))
+        if len(points):
+            fig.add_trace(go.Scatter(
+                name=lane, legendgroup=lane, mode="markers+text", y=points["lane"], x=points["start"],
+                customdata=points[["event_id"]].to_numpy(), hovertext=points["hover"],
+                hovertemplate="%{hovertext}<extra></extra>",
+                text=["?" if u else ("~" if a else "") for u, a in zip(points["uncertain"], points["approximate"])],
+                textposition="top center",
+                marker=dict(size=13, color=colour, symbol=[SYMBOLS.get(s, "circle") for s in points["status"]],
+                            opacity=[0.5 if f else 1.0 for f in points["fuzzy"]],
+                            line=dict(width=[2.5 if s == "planned" else 1.5 for s in points["status"]],
+                                      color=[colour if s == "planned" else "white" for s in points["status"]])),
+            ))
+    _connectors(fig, rows, lanes)
+    if selected is not None and (rows["event_id"] == selected).any():
+        sel = rows[rows["event_id"] == selected]
+        x = sel["start"] + (sel["end"] + pd.Timedelta(days=1) - sel["start"]) / 2
+        fig.add_trace(go.Scatter(
+            name="Selected event", mode="markers", x=x, y=sel["lane"], hoverinfo="skip",
+            marker=dict(size=26, symbol="circle-open", color="#E0115F", line=dict(width=3)),
+        ))
+    fig.update_layout(
+        height=140 + 56 * max(len(lanes), 1), barmode="overlay", clickmode="event+select",
+        dragmode="pan", margin=dict(l=10, r=10, t=10, b=10), showlegend=False,
+        hoverlabel=dict(align="left"),
+    )
+    fig.update_yaxes(categoryorder="array", categoryarray=list(reversed(lanes)), title_text="",
+                     fixedrange=True)
+    fig.update_xaxes(type="date", title_text="")
+    if len(rows):
+        lo, hi, hidden = focus_range(events)
+        fig.update_xaxes(range=[lo, hi])
+        if hidden:
+            fig.update_xaxes(rangeslider=dict(visible=True, thickness=0.08))
+            fig.add_annotation(x=0, xref="paper", y=1, yref="paper", xanchor="left", yanchor="top",
+                               showarrow=False, font=dict(size=11), bgcolor="rgba(128,128,128,0.15)",
+                               text=f"◀ {hidden} earlier event(s) outside this view: drag the slider below")
+    return fig
+
+
+def focus_range(events: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp, int]:
+    """The x range to show first, and how many events lie before it.
+
+    When a few early events, separated by a gap of most of the span, would squash the rest
+    into a sliver (the 2007 split beside the 2024 talks), start the view after the gap; a
+    range slider keeps the whole extent one drag away.
+    """
+    lo, hi = events["start"].min(), events["end"].max() + pd.Timedelta(days=1)
+    hidden = 0
+    starts = events["start"].sort_values().reset_index(drop=True)
+    if len(starts) >= 3:
+        reach = events.sort_values("start")["end"].cummax().reset_index(drop=True)  # latest end so far
+        gaps = starts.iloc[1:].reset_index(drop=True) - reach.iloc[:-1]
+        i = int(gaps.to_numpy().argmax())
+        before = i + 1
+        if gaps.iat[i] > 0.6 * (hi - lo) and before <= max(1, len(starts) // 4):
+            hidden, lo = before, starts.iat[i + 1]
+    pad = max((hi - lo) * 0.04, pd.Timedelta(days=3))
+    return lo - pad, hi + pad, hidden
+
+
+def _connectors(fig: go.Figure, rows: pd.DataFrame, lanes: list[str]) -> None:
+    """A faint dotted line joins the marks of one event that sits in several lanes."""
+    multi = rows.groupby("event_id").filter(lambda g: g["lane"].nunique() > 1)
+    xs, ys = [], []
+    for _, g in multi.groupby("event_id"):
+        mid = g["start"].iat[0] + (g["end"].iat[0] + pd.Timedelta(days=1) - g["start"].iat[0]) / 2
+        ordered = sorted(g["lane"], key=lanes.index)
+        xs += [mid, mid, None]
+        ys += [ordered[0], ordered[-1], None]
+    if xs:
+        fig.add_trace(go.Scatter(
+            name="Same event in several lanes", x=xs, y=ys, mode="lines", hoverinfo="skip",
+            line=dict(color="rgba(128,128,128,0.55)", width=1.5, dash="dot"),
+        ))
+
+
+def bucket_for(events: pd.DataFrame) -> str:
+    """A time bucket that gives a readable number of bars."""
+    if events.empty:
+        return "MS"
+    days = (events["end"].max() - events["start"].min()).days
+    return "W-MON" if days <= 120 else ("MS" if days <= 366 * 6 else "YS")
+
+
+BUCKET_WORDS = {"W-MON": "week", "MS": "month", "YS": "year"}
+
+
+def counts_over_time(ds: Dataset, events: pd.DataFrame) -> go.Figure:
+    """Events per faction per time bucket (by start date), stacked."""
+    rows = lane_rows(ds, events)
+    bucket = bucket_for(events)
+    colours = faction_colours(ds)
+    fig = go.Figure()
+    if len(rows):
+        rows["bucket"] = rows["start"].dt.to_period(
+            {"W-MON": "W-MON", "MS": "M", "YS": "Y"}[bucket]).dt.start_time
+        counts = rows.groupby(["lane", "faction_id", "bucket"]).size().reset_index(name="n")
+        for lane in lane_order(ds, rows):
+            part = counts[counts["lane"] == lane]
+            fig.add_trace(go.Bar(name=lane, x=part["bucket"], y=part["n"],
+                                 marker_color=colours[part["faction_id"].iat[0]],
+                                 hovertemplate=f"{esc(lane)}: %{{y}} event(s)<extra></extra>"))
+    fig.update_layout(barmode="stack", height=300, margin=dict(l=10, r=10, t=30, b=10),
+                      legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0),
+                      yaxis_title=f"events per {BUCKET_WORDS[bucket]}")
+    return fig

@@ -1,0 +1,41 @@
+"""Untrusted text stays text: escaping for Markdown and HTML, and link checks."""
+from __future__ import annotations
+
+import html
+import re
+from urllib.parse import urlparse
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&=])")
+
+
+def md(text: object) -> str:
+    """Escape every character Markdown (and Streamlit's extensions) would interpret."""
+    return _MD_SPECIAL.sub(r"\\\1", str(text)).replace("\n", "  \n")
+
+
+def safe_url(url: object) -> str | None:
+    """The URL if it is an absolute http(s) link, otherwise None (no javascript:, data:, relative...)."""
+    text = str(url or "").strip()
+    if not text or any(ch.isspace() or not ch.isprintable() for ch in text):
+        return None
+    parts = urlparse(text)
+    return text if parts.scheme in ("http", "https") and parts.netloc else None
+
+
+def chip(label: str, colour: str) -> str:
+    """An HTML chip whose label is escaped text and whose colour is a validated hex value."""
+    if not re.fullmatch(r"#(?:[0-9a-fA-F]{3}){1,2}", colour or ""):
+        colour = "#7F7F7F"
+    return (f'<span style="background:{colour};color:{text_colour(colour)};border-radius:0.8em;'
+            f'padding:0.05em 0.6em;margin-right:0.3em;font-size:0.85em;white-space:nowrap">'
+            f"{html.escape(label)}</span>")
+
+
+def text_colour(colour: str) -> str:
+    """Black or white, whichever reads better on the given hex background."""
+    h = colour.lstrip("#")
+    if len(h) == 3:
+        h = "".join(c * 2 for c in h)
+    r, g, b = (int(h[i: i + 2], 16) / 255 for i in (0, 2, 4))
+    lum = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    return "#000000" if lum > 0.45 else "#FFFFFF"

@@ -1,0 +1,87 @@
+"""The page: load, filter, then timeline, details, quotes, table, exports and about."""
+from __future__ import annotations
+
+import streamlit as st
+
+from . import query, ui_about, ui_details, ui_filters, ui_quotes, ui_table, ui_timeline
+from .problems import InvalidData, Problem
+from .ui_data import data_dir, load_dataset
+
+COUNTS_INLINE_AT = 25  # from this many events the counts view is shown without a click
+
+
+def _report(root, problems: list[Problem]) -> None:
+    st.error(f"The data in {root} cannot be opened: {len(problems)} problem(s). Nothing was changed.",
+             icon=":material/error:")
+    st.dataframe(
+        [{"File": p.file, "Row": p.row, "Column": p.column or "", "Problem": p.message, "How to fix": p.fix}
+         for p in problems],
+        hide_index=True, width="stretch")
+    st.caption("Fix the files, or check them from a terminal with `factionline validate DIR`; "
+               "the page reloads the data when the files change.")
+
+
+def _pick(source: str, value: str | None) -> None:
+    """Select an event when the chart or table reports a new pick (their widget state persists)."""
+    last = f"last-{source}-pick"
+    if value and value != st.session_state.get(last):
+        st.session_state["event"] = value
+    st.session_state[last] = value
+
+
+def main() -> None:
+    st.set_page_config(page_title="Factionline", page_icon=":material/timeline:", layout="wide")
+    root = data_dir()
+    try:
+        ds = load_dataset(root)
+    except InvalidData as err:
+        st.title("Factionline")
+        _report(root, err.problems)
+        return
+
+    filters = ui_filters.sidebar(ds)
+    sel = query.apply(ds, filters.without_event())
+    if filters.event and filters.event not in set(sel.events["event_id"]):
+        st.session_state["event"] = None  # filtered out: nothing to show
+        filters = filters.without_event()
+
+    st.title("Factionline", anchor=False)
+    c = sel.counts()
+    st.caption(f"{c['events']:,} of {len(ds.events):,} events · {c['actors']:,} actors · "
+               f"{c['quotes']:,} of {len(ds.quotes):,} quotes in the current selection")
+    for notice in st.session_state.get("notices", []):
+        st.warning(notice, icon=":material/link_off:")
+
+    if sel.events.empty and sel.quotes.empty:
+        st.info("Nothing matches these filters. Remove a faction, widen the date range or clear the search.",
+                icon=":material/filter_alt_off:")
+        st.button("Reset filters", on_click=ui_filters.reset, args=(ds,), key="reset-empty")
+        ui_filters.sync_url(filters)
+        return
+
+    tab_timeline, tab_table, tab_about = st.tabs(["Timeline", "Table & downloads", "About this data"])
+    with tab_timeline:
+        if sel.events.empty:
+            st.info("No events match these filters; matching quotes are listed below.")
+        else:
+            _pick("chart", ui_timeline.render(ds, sel, st.session_state.get("event")))
+            if len(sel.events) >= COUNTS_INLINE_AT:
+                ui_timeline.render_counts(ds, sel)
+            else:
+                with st.expander("Events over time"):
+                    ui_timeline.render_counts(ds, sel)
+        details, quotes = st.columns([1, 1], gap="large")
+        with details:
+            st.subheader("Event details", anchor=False)
+            ui_details.render(ds, st.session_state.get("event"))
+        with quotes:
+            st.subheader(f"Quotes ({len(sel.quotes)})", anchor=False)
+            ui_quotes.render(ds, sel.quotes)
+    with tab_table:
+        _pick("table", ui_table.render(ds, sel, filters))
+        ui_table.exports(sel)
+    with tab_about:
+        ui_about.render(ds)
+
+    filters = query.Filters(**{**filters.__dict__, "event": st.session_state.get("event")})
+    ui_filters.sync_url(filters)

@@ -1,0 +1,43 @@
+"""Which data directory the app opens, and one shared loaded copy of it."""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+import streamlit as st
+
+from .model import Dataset, load
+
+BUNDLED = Path(__file__).resolve().parent.parent / "data"
+
+
+def data_dir() -> Path:
+    """From `-- --data DIR`, else FACTIONLINE_DATA, else the bundled data. Never from the URL."""
+    parser = argparse.ArgumentParser(add_help=False)
+    parser.add_argument("--data")
+    args, _ = parser.parse_known_args(sys.argv[1:])
+    return Path(args.data or os.environ.get("FACTIONLINE_DATA") or BUNDLED)
+
+
+def _signature(root: Path) -> tuple:
+    """Changes when any file of the directory changes, so edits are picked up without a restart."""
+    entries = []
+    for path in sorted(list(root.glob("*")) + list(root.glob("articles/*"))):
+        try:
+            stat = path.stat()
+            entries.append((path.name, stat.st_mtime_ns, stat.st_size))
+        except OSError:
+            continue
+    return tuple(entries)
+
+
+@st.cache_resource(show_spinner="Loading the event data…", max_entries=4)
+def _load(root: str, signature: tuple) -> Dataset:
+    # cache_resource: one copy shared by every session and rerun; views never mutate it.
+    return load(root)
+
+
+def load_dataset(root: Path) -> Dataset:
+    return _load(str(root.resolve()), _signature(root))

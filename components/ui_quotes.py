@@ -1,0 +1,63 @@
+"""Source-attributed quote cards."""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from .model import Dataset
+from .safetext import md
+from .ui_common import faction_chips, outlet, show_article
+
+PAGE = 20
+
+
+def attribution(ds: Dataset, quote: dict) -> str:
+    """'told The Guardian · via Al Jazeera' — who first published it, and where we read it."""
+    art = ds.article.get(quote["article_id"], {})
+    via = outlet(ds, art.get("source_id", ""))
+    if art.get("published_on"):
+        via += f" ({art['published_on']})"
+    first = quote.get("reported_by", "")
+    if first and first != ds.article.get(quote["article_id"], {}).get("source_id"):
+        return f"told {outlet(ds, first)} · via {via}"
+    return f"via {via}"
+
+
+def card(ds: Dataset, quote: dict, key: str) -> None:
+    speaker = ds.actor.get(quote["speaker_id"], {})
+    with st.container(border=True):
+        head = f"**{md(speaker.get('name', quote['speaker_id']))}**"
+        if speaker.get("role"):
+            head += f" · {md(speaker['role'])}"
+        st.markdown(head)
+        chips = faction_chips(ds, quote["speaker_id"])
+        if chips:
+            st.html(chips)
+        if quote["quote_type"] == "direct":
+            st.markdown(f"> “{md(quote['text'])}”")
+        else:
+            st.markdown(f"> _Paraphrase:_ {md(quote['text'])}")
+        date = quote.get("date_label") or "undated"
+        st.caption(f"{md(date)} · {md(attribution(ds, quote))}")
+        left, right = st.columns([3, 2], vertical_alignment="center")
+        if quote.get("verified"):
+            what = "Verified verbatim" if quote["quote_type"] == "direct" else "Paraphrase wording found"
+            left.markdown(f":green[:material/verified: {what} in the stored article]")
+        else:
+            left.markdown(":orange[:material/warning: Not found verbatim in the stored article]")
+        if right.button("In article", key=f"{key}-{quote['quote_id']}", icon=":material/article:"):
+            show_article(ds, quote["article_id"], quote["text"])
+
+
+def render(ds: Dataset, quotes: pd.DataFrame, key: str = "quotes") -> None:
+    if quotes.empty:
+        st.caption("No quotes in this selection.")
+        return
+    records = quotes.sort_values("start", kind="stable").to_dict(orient="records")
+    pages = max(1, -(-len(records) // PAGE))
+    page = 1
+    if pages > 1:
+        page = st.number_input(f"Page (of {pages})", 1, pages, 1, key=f"{key}-page")
+        st.caption(f"Showing quotes {(page - 1) * PAGE + 1}–{min(page * PAGE, len(records))} of {len(records)}")
+    for quote in records[(page - 1) * PAGE: page * PAGE]:
+        card(ds, quote, key)
