@@ -24,9 +24,14 @@ def faction_colours(ds: Dataset) -> dict[str, str]:
     return dict(zip(ds.factions["faction_id"], ds.factions["color"])) | {"": NO_FACTION_COLOUR}
 
 
-def lane_rows(ds: Dataset, events: pd.DataFrame) -> pd.DataFrame:
-    """One row per (event, faction lane); events with no faction go to the 'No faction' lane."""
+def lane_rows(ds: Dataset, events: pd.DataFrame, only: tuple[str, ...] = ()) -> pd.DataFrame:
+    """One row per (event, faction lane); events with no faction go to the 'No faction' lane.
+
+    With `only` (the factions chosen in the filter), just those lanes are drawn.
+    """
     pairs = ds.event_factions[ds.event_factions["event_id"].isin(events["event_id"])]
+    if only:
+        pairs = pairs[pairs["faction_id"].isin(only)]
     rows = events.merge(pairs, on="event_id", how="left")
     rows["faction_id"] = rows["faction_id"].fillna("")
     names = dict(zip(ds.factions["faction_id"], ds.factions["name"])) | {"": NO_FACTION}
@@ -61,9 +66,10 @@ def _hover(ds: Dataset, rows: pd.DataFrame) -> list[str]:
     return out
 
 
-def timeline(ds: Dataset, events: pd.DataFrame, selected: str | None = None) -> go.Figure:
+def timeline(ds: Dataset, events: pd.DataFrame, selected: str | None = None,
+             only: tuple[str, ...] = ()) -> go.Figure:
     """One lane per faction; day dates are marks, coarser dates and intervals are spans."""
-    rows = lane_rows(ds, events)
+    rows = lane_rows(ds, events, only)
     lanes = lane_order(ds, rows)
     colours = faction_colours(ds)
     rows["hover"] = _hover(ds, rows) if len(rows) else []
@@ -129,7 +135,8 @@ def timeline(ds: Dataset, events: pd.DataFrame, selected: str | None = None) -> 
         lo, hi, hidden = focus_range(events)
         fig.update_xaxes(range=[lo, hi])
         if hidden:
-            fig.update_xaxes(rangeslider=dict(visible=True, thickness=0.08))
+            fig.update_xaxes(rangeslider=dict(visible=True, thickness=0.08, bgcolor="rgba(128,128,128,0.12)",
+                                              bordercolor="rgba(128,128,128,0.4)", borderwidth=1))
             fig.add_annotation(x=0, xref="paper", y=1, yref="paper", xanchor="left", yanchor="top",
                                showarrow=False, font=dict(size=11), bgcolor="rgba(128,128,128,0.15)",
                                text=f"◀ {hidden} earlier event(s) outside this view: drag the slider below")
@@ -184,9 +191,9 @@ def bucket_for(events: pd.DataFrame) -> str:
 BUCKET_WORDS = {"W-MON": "week", "MS": "month", "YS": "year"}
 
 
-def counts_over_time(ds: Dataset, events: pd.DataFrame) -> go.Figure:
+def counts_over_time(ds: Dataset, events: pd.DataFrame, only: tuple[str, ...] = ()) -> go.Figure:
     """Events per faction per time bucket (by start date), stacked."""
-    rows = lane_rows(ds, events)
+    rows = lane_rows(ds, events, only)
     bucket = bucket_for(events)
     colours = faction_colours(ds)
     fig = go.Figure()

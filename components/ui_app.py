@@ -64,12 +64,12 @@ def main() -> None:
         if sel.events.empty:
             st.info("No events match these filters; matching quotes are listed below.")
         else:
-            _pick("chart", ui_timeline.render(ds, sel, st.session_state.get("event")))
+            _pick("chart", ui_timeline.render(ds, sel, st.session_state.get("event"), filters.factions))
             if len(sel.events) >= COUNTS_INLINE_AT:
-                ui_timeline.render_counts(ds, sel)
+                ui_timeline.render_counts(ds, sel, filters.factions)
             else:
                 with st.expander("Events over time"):
-                    ui_timeline.render_counts(ds, sel)
+                    ui_timeline.render_counts(ds, sel, filters.factions)
         details, quotes = st.columns([1, 1], gap="large")
         with details:
             st.subheader("Event details", anchor=False)

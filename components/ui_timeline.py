@@ -12,9 +12,9 @@ KEY = ("Key: ● occurred · ■ reported · ◇ planned (announced, not yet hap
        "event's marks in several faction lanes · hover for the source's own wording of the date.")
 
 
-def render(ds: Dataset, sel: Selection, selected: str | None) -> str | None:
+def render(ds: Dataset, sel: Selection, selected: str | None, only: tuple[str, ...] = ()) -> str | None:
     """Draw the timeline; return the event id the user clicked, if any."""
-    fig = timeline(ds, sel.events, selected)
+    fig = timeline(ds, sel.events, selected, only)
     picked = st.plotly_chart(fig, key="timeline", on_select="rerun", selection_mode=("points",),
                              theme="streamlit", width="stretch",
                              config={"displaylogo": False, "scrollZoom": True})
@@ -27,6 +27,6 @@ def render(ds: Dataset, sel: Selection, selected: str | None) -> str | None:
     return None
 
 
-def render_counts(ds: Dataset, sel: Selection) -> None:
-    st.plotly_chart(counts_over_time(ds, sel.events), key="counts", theme="streamlit", width="stretch",
+def render_counts(ds: Dataset, sel: Selection, only: tuple[str, ...] = ()) -> None:
+    st.plotly_chart(counts_over_time(ds, sel.events, only), key="counts", theme="streamlit", width="stretch",
                     config={"displaylogo": False})

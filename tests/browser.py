@@ -1,0 +1,80 @@
+"""Start a real `streamlit run` and a headless Chromium for browser tests."""
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def streamlit_server(data: Path | None = None, extra_env: dict | None = None):
+    port = free_port()
+    env = dict(os.environ, **(extra_env or {}))
+    env.pop("FACTIONLINE_DATA", None)
+    if data is not None:
+        env["FACTIONLINE_DATA"] = str(data)
+    cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"),
+           "--server.headless", "true", "--server.port", str(port), "--server.address", "127.0.0.1",
+           "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.time() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                pass
+            if proc.poll() is not None or time.time() > deadline:
+                out = proc.stdout.read().decode(errors="replace") if proc.stdout else ""
+                raise RuntimeError(f"streamlit did not start:\n{out}")
+            time.sleep(0.3)
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+def launch_chromium(playwright):
+    """Playwright's own Chromium where installed, else the system one (Debian's /usr/bin/chromium)."""
+    try:
+        return playwright.chromium.launch(args=CHROMIUM_ARGS)
+    except Exception as own_error:
+        system = shutil.which("chromium") or shutil.which("chromium-browser")
+        if system:
+            return playwright.chromium.launch(executable_path=system, args=CHROMIUM_ARGS)
+        message = ("no Chromium: run `python -m playwright install chromium` "
+                   f"or install the system chromium ({own_error.__class__.__name__})")
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+
+
+def wait_ready(page, timeout: float = 30_000) -> None:
+    page.wait_for_selector(READY, timeout=timeout)
+    page.wait_for_timeout(300)
+    page.wait_for_selector(READY, timeout=timeout)

@@ -1,0 +1,119 @@
+"""What only a browser shows: the chart, clicks on it, the address bar, downloads."""
+import csv
+import io
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+from components.model import load
+from components.query import Filters, apply
+
+from .browser import launch_chromium, streamlit_server, wait_ready
+from .conftest import BUNDLED
+
+pytestmark = pytest.mark.browser
+playwright_api = pytest.importorskip("playwright.sync_api")
+
+
+@pytest.fixture(scope="module")
+def server():
+    with streamlit_server() as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright_api.sync_playwright() as p:
+        b = launch_chromium(p)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    pg = context.new_page()
+    errors = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    yield pg
+    context.close()
+    assert not errors, errors
+
+
+def lanes(page) -> list[str]:
+    page.wait_for_selector(".js-plotly-plot .ytick text")
+    ticks = page.locator(".js-plotly-plot").first.locator(".ytick text")
+    return ticks.evaluate_all("els => els.map(e => e.textContent)")
+
+
+def query(page) -> dict:
+    return parse_qs(urlparse(page.url).query)
+
+
+def test_default_view(page, server):
+    page.goto(server)
+    wait_ready(page)
+    page.wait_for_selector(".js-plotly-plot .scatterlayer .point", timeout=20_000)
+    assert set(lanes(page)) >= {"Hamas", "Fatah", "Russia"}
+    assert page.get_by_text("Verified verbatim in the stored article").count() == 2
+    assert page.locator('[data-testid="stException"]').count() == 0
+
+
+def test_choosing_a_faction_narrows_the_chart_and_updates_the_url(page, server):
+    page.goto(server)
+    wait_ready(page)
+    assert len(lanes(page)) > 1
+    page.locator(".st-key-w_faction input").click()
+    page.keyboard.type("Israel")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    page.wait_for_function("() => window.location.search.includes('faction=israel')", timeout=15_000)
+    wait_ready(page)
+    page.wait_for_function(
+        "() => [...document.querySelector('.js-plotly-plot').querySelectorAll('.ytick text')]"
+        ".map(t => t.textContent).join() === 'Israel'",
+        timeout=15_000)
+    assert lanes(page) == ["Israel"]
+    assert query(page)["faction"] == ["israel"]
+
+
+def test_opening_a_faction_link_reproduces_the_view(page, server):
+    page.goto(f"{server}/?faction=fatah&q=Moscow")
+    wait_ready(page)
+    assert lanes(page) == ["Fatah"]
+    assert page.locator('.st-key-w_faction [data-tag-index="0"]').inner_text().strip() == "Fatah"
+    assert page.locator(".st-key-w_q input").input_value() == "Moscow"
+    expected = len(apply(load(BUNDLED), Filters(factions=("fatah",), q="Moscow")).events)
+    assert page.get_by_text(f"{expected} of 13 events").count() == 1
+
+
+def test_clicking_a_timeline_event_shows_its_details(page, server):
+    page.goto(f"{server}/?faction=pij")  # one event, one mark
+    wait_ready(page)
+    assert page.get_by_text("Click an event in the timeline").count() == 1
+    point = page.locator(".js-plotly-plot .scatterlayer .point").first
+    point.wait_for()
+    box = point.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_timeout(300)
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    details = page.locator(".st-key-event-details")
+    details.wait_for(timeout=15_000)
+    assert "Russia invites Palestinian factions to talks in Moscow" in details.inner_text()
+    page.wait_for_function("() => window.location.search.includes('event=ev-2024-02-16-russia-invites-factions')",
+                           timeout=15_000)
+
+
+def test_csv_download_holds_exactly_the_filtered_events(page, server):
+    page.goto(f"{server}/?faction=qatar&faction=israel&status=occurred&status=reported")
+    wait_ready(page)
+    page.get_by_role("tab", name="Table & downloads").click()
+    button = page.get_by_role("button", name="Events CSV")
+    with page.expect_download() as info:
+        button.click()
+    body = open(info.value.path(), encoding="utf-8").read()
+    rows = list(csv.DictReader(io.StringIO(body)))
+    expected = apply(load(BUNDLED), Filters(factions=("qatar", "israel"), statuses=("occurred", "reported")))
+    assert [r["event_id"] for r in rows] == list(expected.events["event_id"])
+    assert len(rows) == 3
+    assert {"event_id", "date", "date_text", "evidence", "article_id"} <= set(rows[0])
