@@ -16,14 +16,13 @@ def _note(text: str) -> None:
         if block.startswith("#"):
             st.markdown(f"##### {md(block.lstrip('#').strip())}")
         elif block:
-            lines, items = block.splitlines(), []
-            for line in lines:  # "- " starts a bullet; indented lines continue it
-                if line.startswith("- ") or not items:
-                    items.append(line[2:] if line.startswith("- ") else line)
+            items: list[list] = []  # [is_bullet, text]
+            for line in block.splitlines():  # "- " starts a bullet; indented lines continue it
+                if line.startswith("- ") or not items or not items[-1][0]:
+                    items.append([line.startswith("- "), line[2:] if line.startswith("- ") else line])
                 else:
-                    items[-1] += " " + line.strip()
-            bullet = "• " if lines[0].startswith("- ") else ""
-            st.markdown("  \n".join(bullet + md(item) for item in items))
+                    items[-1][1] += " " + line.strip()
+            st.markdown("  \n".join(("• " if bullet else "") + md(text) for bullet, text in items))
 
 
 def render(ds: Dataset) -> None:
@@ -34,8 +33,8 @@ def render(ds: Dataset) -> None:
     st.dataframe(arts[["title", "outlet", "published_on", "credit", "link"]], hide_index=True, width="stretch",
                  column_config={"link": st.column_config.LinkColumn("link", display_text="open")})
     for article_id in ds.articles["article_id"]:
-        if st.button(f"Read the stored text of {ds.article[article_id]['title'][:60]}", key=f"about-{article_id}",
-                     icon=":material/article:"):
+        if st.button("Read the stored article", key=f"about-{article_id}", icon=":material/article:",
+                     help=ds.article[article_id]["title"] or article_id):
             show_article(ds, article_id, "")
     st.markdown("##### Outlets")
     st.dataframe(ds.sources.assign(url=ds.sources["url"].map(safe_url)), hide_index=True, width="stretch",
