@@ -5,6 +5,7 @@ hand-written loop is the verbatim check of evidence and quotes against article t
 """
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
@@ -12,7 +13,8 @@ from .dates import date_problem
 from .loader import RawData, RawTable
 from .problems import Problem
 from .schema import HEX_COLOUR, LIST_SEPARATOR, OPTIONAL_COLUMNS, TABLES, Table
-from .textmatch import occurs_in
+from .textmatch import verbatim
+from .vector import isin, split_lists
 
 
 def _split(cell: str) -> list[str]:
@@ -35,13 +37,18 @@ def _valid_dates(s: pd.Series, optional: bool) -> pd.Series:
 def _refs_exist(ids: set[str], many: bool, optional: bool):
     def check(s: pd.Series) -> pd.Series:
         if many:
-            parts = s.map(_split).explode()
-            ok = parts.isna() | parts.isin(ids)
-            result = ok.groupby(level=0).all()
+            items, pos = split_lists(s)
+            bad = np.zeros(len(s), dtype=bool)
+            bad[pos[~isin(pd.Series(items, dtype=object), ids)]] = True
             if not optional:
-                result &= s.map(lambda c: bool(_split(c)))
-            return result
-        return s.isin(ids) | ((s.str.strip() == "") if optional else False)
+                has_item = np.zeros(len(s), dtype=bool)
+                has_item[pos] = True
+                bad |= ~has_item
+            return pd.Series(~bad, index=s.index)
+        ok = isin(s, ids)
+        if optional:
+            ok |= (s.str.strip() == "").to_numpy()
+        return pd.Series(ok, index=s.index)
     return check
 
 
@@ -78,7 +85,7 @@ def _schema(table: Table, raw: RawData) -> pa.DataFrameSchema:
     for column in table.required_text:
         add(column, pa.Check(_not_blank, error="blank"))
     for column, allowed in table.choices.items():
-        add(column, pa.Check(lambda s, a=allowed: s.isin(a), error="choice"))
+        add(column, pa.Check(lambda s, a=allowed: pd.Series(isin(s, a), index=s.index), error="choice"))
     for column in table.dates:
         add(column, pa.Check(lambda s: _valid_dates(s, False), error="date"))
     for column in table.optional_dates:
@@ -145,20 +152,21 @@ def _verbatim(raw: RawData) -> list[Problem]:
     checks = (("events", "evidence", None), ("quotes", "text", "direct"))
     for name, column, only_type in checks:
         table = raw.tables.get(name)
-        if table is None or not {column, "article_id"} <= set(table.frame.columns):
+        needed = {column, "article_id"} | ({"quote_type"} if only_type else set())
+        if table is None or not needed <= set(table.frame.columns):
             continue
         frame = table.frame
-        for i, (passage, article_id) in enumerate(zip(frame[column], frame["article_id"])):
-            if only_type and frame["quote_type"].iat[i] != only_type:
-                continue
-            text = raw.article_texts.get(article_id)
-            if text is None or not passage.strip():
-                continue  # unknown article or blank cell: reported elsewhere
-            if not occurs_in(passage, text):
-                what = "direct quote" if name == "quotes" else "evidence"
-                problems.append(Problem(
-                    table.file, table.line(i), column,
-                    f"The {what} does not occur verbatim in article {article_id!r}: {passage[:80]!r}.",
-                    "Copy the sentence exactly from the stored article text (whitespace and quote "
-                    "styles may differ), or mark a reworded quote as 'paraphrase'."))
+        rows = pd.Series(isin(frame["article_id"], raw.article_texts), index=frame.index) & (frame[column].str.strip() != "")
+        if only_type:
+            rows &= frame["quote_type"] == only_type
+        subset = frame[rows]  # unknown articles and blank cells are reported elsewhere
+        found = verbatim(subset[column], subset["article_id"], raw.article_texts, raw.normalised_articles())
+        what = "direct quote" if name == "quotes" else "evidence"
+        for i, passage, article_id in zip(np.flatnonzero(rows.to_numpy())[~found],
+                                          subset[column][~found], subset["article_id"][~found]):
+            problems.append(Problem(
+                table.file, table.line(int(i)), column,
+                f"The {what} does not occur verbatim in article {article_id!r}: {passage[:80]!r}.",
+                "Copy the sentence exactly from the stored article text (whitespace and quote "
+                "styles may differ), or mark a reworded quote as 'paraphrase'."))
     return problems

@@ -53,3 +53,39 @@ def test_describe_keeps_precision():
     assert describe(parse_date("2007")) == "2007"
     assert describe(parse_date("2024-02?")) == "February 2024 (uncertain)"
     assert describe(parse_date("2024-02-29/2024-03-02")) == "29 Feb 2024 – 2 Mar 2024"
+
+
+def test_fast_path_agrees_with_the_edtf_package():
+    """The pure-Python parse of simple forms must give the edtf package's answer."""
+    import random
+
+    from components.dates import _fast, _result, _slow
+
+    rng = random.Random(3)
+
+    def simple():
+        y = f"{rng.randint(1000, 2999):04d}"
+        form = rng.choice(["y", "ym", "ymd"])
+        m = f"{rng.randint(0, 13):02d}"
+        d = f"{rng.randint(0, 32):02d}"
+        text = y if form == "y" else (f"{y}-{m}" if form == "ym" else f"{y}-{m}-{d}")
+        return text + rng.choice(["", "", "?", "~", "%"])
+
+    checked = 0
+    for _ in range(300):
+        text = simple() if rng.random() < 0.6 else f"{simple().rstrip('?~%')}/{simple().rstrip('?~%')}"
+        try:
+            fast = _fast(text)
+            fast = _result(text, *fast) if fast else None
+        except DateError:
+            fast = "error"
+        try:
+            slow = _slow(text)
+        except DateError:
+            slow = "error"
+        if fast is None:
+            continue
+        assert (fast if fast == "error" else (fast.start, fast.end)) == \
+               (slow if slow == "error" else (slow.start, slow.end)), text
+        checked += 1
+    assert checked > 250

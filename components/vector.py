@@ -1,0 +1,36 @@
+"""Column operations done in Arrow, for tables of a million rows.
+
+pandas' isin on Arrow-backed strings converts every value of the set to a Python scalar
+(seconds for a large set); these go straight to Arrow compute.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from .schema import LIST_SEPARATOR
+
+
+def strings(values) -> pa.Array:
+    if isinstance(values, pd.Series):
+        values = values.to_numpy(dtype=object)
+    return pa.array(values, pa.string(), from_pandas=True)
+
+
+def isin(column: pd.Series, values: Iterable[str]) -> np.ndarray:
+    """Boolean array: is each cell one of the values (nulls are not)."""
+    found = pc.is_in(strings(column), value_set=strings(list(values)))
+    return found.fill_null(False).to_numpy(zero_copy_only=False)
+
+
+def split_lists(column: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Items of ';'-separated list cells (trimmed, blanks dropped) and the row position of each."""
+    lists = pc.split_pattern(strings(column), LIST_SEPARATOR)
+    items = pc.utf8_trim_whitespace(pc.list_flatten(lists)).to_numpy(zero_copy_only=False)
+    pos = pc.list_parent_indices(lists).to_numpy().astype(np.int64)
+    keep = items != ""
+    return items[keep].astype(object), pos[keep]
