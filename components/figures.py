@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import html
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -29,10 +30,12 @@ def lane_rows(ds: Dataset, events: pd.DataFrame, only: tuple[str, ...] = ()) -> 
 
     With `only` (the factions chosen in the filter), just those lanes are drawn.
     """
-    pairs = ds.event_factions[ds.event_factions["event_id"].isin(events["event_id"])]
+    ef = ds.event_factions
+    pairs = ef[np.isin(ef["event_pos"].to_numpy(), events.index.to_numpy())]  # events' index = positions
     if only:
         pairs = pairs[pairs["faction_id"].isin(only)]
-    rows = events.merge(pairs, on="event_id", how="left")
+    pairs = pd.DataFrame({"event_pos": pairs["event_pos"].to_numpy(), "faction_id": pairs["faction_id"].astype(str)})
+    rows = events.rename_axis("event_pos").reset_index().merge(pairs, on="event_pos", how="left")
     rows["faction_id"] = rows["faction_id"].fillna("")
     names = dict(zip(ds.factions["faction_id"], ds.factions["name"])) | {"": NO_FACTION}
     rows["lane"] = rows["faction_id"].map(names)

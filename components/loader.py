@@ -30,14 +30,14 @@ class RawData:
     root: Path
     tables: dict[str, RawTable] = field(default_factory=dict)
     article_texts: dict[str, str] = field(default_factory=dict)
-    _normalised: dict[str, str] | None = None
+    _index: object = None
 
-    def normalised_articles(self) -> dict[str, str]:
-        """Article texts normalised for verbatim checks, computed once."""
-        if self._normalised is None:
-            from .textmatch import normalise_articles
-            self._normalised = normalise_articles(self.article_texts)
-        return self._normalised
+    def article_index(self):
+        """The articles' sentences for verbatim checks, built once for validation and the model."""
+        if self._index is None:
+            from .textmatch import ArticleIndex
+            self._index = ArticleIndex(self.article_texts)
+        return self._index
 
 
 def read_directory(root: str | Path) -> tuple[RawData, list[Problem]]:

@@ -13,13 +13,13 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow.compute as pc
 
 from .dates import describe, parse_date
 from .loader import RawData, read_directory
 from .problems import InvalidData
 from .schema import OPTIONAL_COLUMNS
-from .textmatch import verbatim
-from .vector import split_lists
+from .vector import isin, split_lists, strings
 from .validate import validate
 
 NOTE_FILES = {"curation": "CURATION.md", "licence": "LICENSE.md"}
@@ -35,9 +35,9 @@ class Dataset:
     event_types: pd.DataFrame
     events: pd.DataFrame  # sorted by start; + start, end, precision, uncertain, approximate, date_label
     quotes: pd.DataFrame  # + start, end, date_label, verified, event_pos (-1: no event)
-    event_actors: pd.DataFrame  # event_id, actor_id, event_pos (one row per pair)
+    event_actors: pd.DataFrame  # event_pos, actor_id (one row per pair; event_pos = row of events)
     actor_factions: pd.DataFrame  # actor_id, faction_id
-    event_factions: pd.DataFrame  # event_id, faction_id, event_pos: an event is in a faction via any actor
+    event_factions: pd.DataFrame  # event_pos, faction_id: an event is in a faction via any actor
     article_texts: dict[str, str]
     notes: dict[str, str]  # curation note and licence, when the directory has them
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
@@ -72,9 +72,9 @@ class Dataset:
 
     def _make_quote_search(self) -> pd.Series:
         names = self.actors.set_index("actor_id")["name"]
-        titles = self.events.set_index("event_id")["title"]
+        titles = np.append(self.events["title"].to_numpy(dtype=object), "")[self.quotes["event_pos"]]
         text = (self.quotes["text"] + " " + self.quotes["speaker_id"].map(names).fillna("") + " "
-                + self.quotes["event_id"].map(titles).fillna(""))
+                + pd.Series(titles, index=self.quotes.index, dtype="str"))
         return text.str.casefold()
 
     @cached_property
@@ -105,9 +105,19 @@ class Dataset:
     def type_label(self) -> dict[str, str]:
         return dict(zip(self.event_types["event_type"], self.event_types["label"]))
 
-    @cached_property
-    def event_ids(self) -> set[str]:
-        return set(self.events["event_id"])
+    def factions_of_event(self, event_id: str) -> list[str]:
+        pos = self.position_of(event_id)
+        ef = self.event_factions
+        return [] if pos is None else list(ef.loc[ef["event_pos"] == pos, "faction_id"].astype(str))
+
+    def actors_of_event(self, event_id: str) -> list[str]:
+        pos = self.position_of(event_id)
+        ea = self.event_actors
+        return [] if pos is None else list(ea.loc[ea["event_pos"] == pos, "actor_id"].astype(str))
+
+    def position_of(self, event_id: str) -> int | None:
+        hits = np.flatnonzero(isin(self.events["event_id"], [event_id]))
+        return int(hits[0]) if len(hits) else None
 
     def counts(self) -> dict[str, int]:
         return {"events": len(self.events), "actors": len(self.actors),
@@ -123,31 +133,54 @@ def load(root: str | Path) -> Dataset:
     return build(raw)
 
 
-def _pairs(frame: pd.DataFrame, key: str, column: str, name: str) -> pd.DataFrame:
-    """Explode a ';'-list column into (key, item, pos) rows, pos being the row's position."""
+def _pairs(frame: pd.DataFrame, column: str, name: str) -> pd.DataFrame:
+    """Explode a ';'-list column into (pos, item) rows, pos being the row's position."""
     items, pos = split_lists(frame[column])
-    pairs = pd.DataFrame({key: frame[key].to_numpy()[pos], name: pd.array(items, dtype="str"),
-                          "pos": pos.astype(np.int32)})
-    return pairs.drop_duplicates(["pos", name]).reset_index(drop=True)
+    codes, uniques = pd.factorize(items)
+    first = ~pd.Series(pos * (len(uniques) + 1) + codes).duplicated().to_numpy()  # a list naming an id twice
+    return pd.DataFrame({"pos": pos[first].astype(np.int32),
+                         name: pd.Categorical.from_codes(codes[first], pd.Index(uniques, dtype="str"))})
+
+
+def _by_date(frame: pd.DataFrame) -> pd.DataFrame:
+    """Rows in date order (most event exports already are: then nothing is copied)."""
+    if not frame["start"].is_monotonic_increasing:
+        frame = frame.sort_values(["start", "end"], kind="stable")
+    return frame.reset_index(drop=True)
 
 
 def _add_date_columns(frame: pd.DataFrame, dates: pd.Series) -> None:
     """start/end bounds, precision and qualifiers of EDTF strings (parsed once per distinct value)."""
     codes, uniques = pd.factorize(dates.fillna(""))
-    parsed = [parse_date(u) if u.strip() else None for u in uniques]
+    parsed = [parse_date(u) if u.strip() else None for u in uniques] + [None]  # code -1: missing
 
     def column(get, empty, dtype=None):
-        values = np.array([get(p) if p else empty for p in parsed] + [empty], dtype=dtype)
-        return values[codes]  # code -1 (missing) takes the trailing empty value
+        return np.array([get(p) if p else empty for p in parsed], dtype=dtype)[codes]
+
+    def labels(get):  # few distinct strings: a categorical keeps a million rows small and fast
+        return pd.Categorical.from_codes(np.where(codes < 0, len(uniques), codes),
+                                         pd.Index([get(p) if p else "" for p in parsed], dtype=object),
+                                         validate=False)
 
     frame["start"] = pd.to_datetime(column(lambda p: np.datetime64(p.start, "D"), np.datetime64("NaT"),
                                            "datetime64[D]"))
     frame["end"] = pd.to_datetime(column(lambda p: np.datetime64(p.end, "D"), np.datetime64("NaT"),
                                          "datetime64[D]"))
-    frame["precision"] = pd.Categorical(column(lambda p: p.precision, "", object))
+    frame["precision"] = column(lambda p: p.precision, "", object).astype(str)
     frame["uncertain"] = column(lambda p: p.uncertain, False, bool)
     frame["approximate"] = column(lambda p: p.approximate, False, bool)
-    frame["date_label"] = column(describe, "", object).astype(str)
+    frame["date_label"] = labels(describe)
+
+
+def _event_factions(event_actors: pd.DataFrame, actor_factions: pd.DataFrame) -> pd.DataFrame:
+    """(event, faction) pairs: an event is in every faction of any of its actors, once."""
+    joined = event_actors.assign(actor_id=event_actors["actor_id"].astype(str)).merge(actor_factions, on="actor_id")
+    codes, uniques = pd.factorize(joined["faction_id"])
+    pos = joined["event_pos"].to_numpy(np.int64)
+    first = ~pd.Series(pos * (len(uniques) + 1) + codes).duplicated().to_numpy()
+    order = np.argsort(pos[first], kind="stable")
+    return pd.DataFrame({"event_pos": pos[first][order].astype(np.int32),
+                         "faction_id": pd.Categorical.from_codes(codes[first][order], pd.Index(uniques, dtype="str"))})
 
 
 def build(raw: RawData) -> Dataset:
@@ -157,24 +190,25 @@ def build(raw: RawData) -> Dataset:
         if column not in events.columns:
             events[column] = ""
     _add_date_columns(events, events["date"])
-    events = events.sort_values(["start", "end"], kind="stable").reset_index(drop=True)
+    events = _by_date(events)
     events["status"] = events["status"].astype("category")
     events["event_type"] = events["event_type"].astype("category")
-    position = pd.Series(np.arange(len(events), dtype=np.int32), index=events["event_id"].to_numpy())
 
     quotes = t["quotes"]
-    event_date = quotes["event_id"].map(events.set_index("event_id")["date"]).fillna("")
+    quotes["event_pos"] = pc.index_in(strings(quotes["event_id"]), value_set=strings(events["event_id"])) \
+        .fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int32)
+    event_date = pd.Series(np.append(events["date"].to_numpy(dtype=object), "")[quotes["event_pos"]],
+                           index=quotes.index, dtype="str")  # position -1 takes the appended blank
     _add_date_columns(quotes, quotes["said_on"].where(quotes["said_on"].str.strip() != "", event_date))
-    quotes["verified"] = verbatim(quotes["text"], quotes["article_id"], raw.article_texts,
-                                  raw.normalised_articles())
-    quotes["event_pos"] = quotes["event_id"].map(position).fillna(-1).astype(np.int32)
-    quotes = quotes.sort_values("start", kind="stable").reset_index(drop=True)
+    quotes["verified"] = raw.article_index().verbatim(quotes["text"], quotes["article_id"])
+    quotes = _by_date(quotes)
 
-    event_actors = _pairs(events, "event_id", "actor_ids", "actor_id").rename(columns={"pos": "event_pos"})
-    actor_factions = _pairs(t["actors"], "actor_id", "faction_ids", "faction_id").drop(columns="pos")
-    event_factions = (event_actors.merge(actor_factions, on="actor_id")[["event_id", "faction_id", "event_pos"]]
-                      .drop_duplicates(["event_pos", "faction_id"]).sort_values("event_pos", kind="stable")
-                      .reset_index(drop=True))
+    event_actors = _pairs(events, "actor_ids", "actor_id").rename(columns={"pos": "event_pos"})
+    actors = t["actors"]
+    actor_factions = _pairs(actors, "faction_ids", "faction_id")
+    actor_factions = pd.DataFrame({"actor_id": actors["actor_id"].to_numpy()[actor_factions["pos"]],
+                                   "faction_id": actor_factions["faction_id"].astype(str).to_numpy()})
+    event_factions = _event_factions(event_actors, actor_factions)
     notes = {}
     for key, file in NOTE_FILES.items():
         path = raw.root / file

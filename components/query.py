@@ -2,11 +2,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
+from functools import cached_property
 
+import numpy as np
 import pandas as pd
+import pyarrow.compute as pc
 
 from .model import Dataset
+from .vector import isin, strings
 
 
 @dataclass(frozen=True)
@@ -30,14 +34,27 @@ class Filters:
         return self.without_event() == Filters()
 
 
-@dataclass(frozen=True)
 class Selection:
-    events: pd.DataFrame
-    quotes: pd.DataFrame
-    actor_ids: frozenset[str] = field(default_factory=frozenset)
+    """What a filter state selects: row positions into the dataset's events and quotes (in date
+    order), with frames made only when a view asks for them."""
+
+    def __init__(self, ds: Dataset, event_pos: np.ndarray, quote_pos: np.ndarray, actor_ids: frozenset[str]):
+        self.ds, self.event_pos, self.quote_pos, self.actor_ids = ds, event_pos, quote_pos, actor_ids
+
+    @cached_property
+    def events(self) -> pd.DataFrame:
+        return self.ds.events.iloc[self.event_pos]
+
+    @cached_property
+    def quotes(self) -> pd.DataFrame:
+        return self.ds.quotes.iloc[self.quote_pos]
+
+    @property
+    def n_events(self) -> int:
+        return len(self.event_pos)
 
     def counts(self) -> dict[str, int]:
-        return {"events": len(self.events), "actors": len(self.actor_ids), "quotes": len(self.quotes)}
+        return {"events": len(self.event_pos), "actors": len(self.actor_ids), "quotes": len(self.quote_pos)}
 
 
 def actors_in_factions(ds: Dataset, factions: tuple[str, ...]) -> list[str]:
@@ -52,54 +69,65 @@ def search_terms(q: str) -> list[str]:
     return [t for t in q.casefold().split() if t]
 
 
-def _contains_all(haystack: pd.Series, terms: list[str]) -> pd.Series:
-    mask = pd.Series(True, index=haystack.index)
+def _contains_all(haystack: pd.Series, terms: list[str]) -> np.ndarray:
+    arr = strings(haystack)
+    mask = np.ones(len(haystack), dtype=bool)
     for term in terms:
-        mask &= haystack.str.contains(term, regex=False)
+        mask &= pc.match_substring(arr, term).fill_null(False).to_numpy(zero_copy_only=False)
+    return mask
+
+
+def _positions(n: int, pos: np.ndarray) -> np.ndarray:
+    m = np.zeros(n, dtype=bool)
+    m[pos] = True
+    return m
+
+
+def _kind_mask(ds: Dataset, f: Filters) -> np.ndarray:
+    events = ds.events
+    mask = np.ones(len(events), dtype=bool)
+    if f.types:
+        mask &= events["event_type"].isin(f.types).to_numpy()
+    if f.statuses:
+        mask &= events["status"].isin(f.statuses).to_numpy()
     return mask
 
 
 def apply(ds: Dataset, f: Filters) -> Selection:
     events, quotes = ds.events, ds.quotes
-    mask = pd.Series(True, index=events.index)
+    n = len(events)
+    mask = _kind_mask(ds, f)
     if f.factions:
-        ids = ds.event_factions.loc[ds.event_factions["faction_id"].isin(f.factions), "event_id"]
-        mask &= events["event_id"].isin(ids)
+        ef = ds.event_factions
+        mask &= _positions(n, ef["event_pos"].to_numpy()[ef["faction_id"].isin(f.factions).to_numpy()])
     if f.actors:
-        ids = ds.event_actors.loc[ds.event_actors["actor_id"].isin(f.actors), "event_id"]
-        mask &= events["event_id"].isin(ids)
-    if f.types:
-        mask &= events["event_type"].isin(f.types)
-    if f.statuses:
-        mask &= events["status"].isin(f.statuses)
+        ea = ds.event_actors
+        mask &= _positions(n, ea["event_pos"].to_numpy()[ea["actor_id"].isin(f.actors).to_numpy()])
     if f.date_from:
-        mask &= events["end"] >= pd.Timestamp(f.date_from)
+        mask &= events["end"].to_numpy() >= np.datetime64(f.date_from)
     if f.date_to:
-        mask &= events["start"] <= pd.Timestamp(f.date_to)
+        mask &= events["start"].to_numpy() <= np.datetime64(f.date_to)
     terms = search_terms(f.q)
     if terms:
         mask &= _contains_all(ds.event_search, terms)
-    selected_events = events[mask]
 
-    qmask = pd.Series(True, index=quotes.index)
+    qmask = np.ones(len(quotes), dtype=bool)
     if f.factions:
-        qmask &= quotes["speaker_id"].isin(actors_in_factions(ds, f.factions))
+        qmask &= isin(quotes["speaker_id"], actors_in_factions(ds, f.factions))
     if f.actors:
-        qmask &= quotes["speaker_id"].isin(f.actors)
+        qmask &= isin(quotes["speaker_id"], f.actors)
     if f.types or f.statuses:
-        kind_ok = events["event_type"].isin(f.types) if f.types else pd.Series(True, index=events.index)
-        if f.statuses:
-            kind_ok &= events["status"].isin(f.statuses)
-        passing = events.loc[kind_ok, "event_id"]
-        qmask &= (quotes["event_id"] == "") | quotes["event_id"].isin(passing)
+        kind_ok = np.append(_kind_mask(ds, f), True)  # position -1 (no event) passes
+        qmask &= kind_ok[quotes["event_pos"].to_numpy()]
     if f.date_from:
-        qmask &= quotes["end"] >= pd.Timestamp(f.date_from)
+        qmask &= quotes["end"].to_numpy() >= np.datetime64(f.date_from)
     if f.date_to:
-        qmask &= quotes["start"] <= pd.Timestamp(f.date_to)
+        qmask &= quotes["start"].to_numpy() <= np.datetime64(f.date_to)
     if terms:
         qmask &= _contains_all(ds.quote_search, terms)
-    selected_quotes = quotes[qmask]
 
-    involved = ds.event_actors.loc[ds.event_actors["event_id"].isin(selected_events["event_id"]), "actor_id"]
-    actor_ids = frozenset(involved) | frozenset(selected_quotes["speaker_id"])
-    return Selection(selected_events, selected_quotes, actor_ids)
+    event_pos, quote_pos = np.flatnonzero(mask), np.flatnonzero(qmask)
+    ea = ds.event_actors
+    involved = ea["actor_id"][mask[ea["event_pos"].to_numpy()]].unique()
+    actor_ids = frozenset(map(str, involved)) | frozenset(quotes["speaker_id"].to_numpy()[quote_pos])
+    return Selection(ds, event_pos, quote_pos, actor_ids)

@@ -9,6 +9,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from .vector import strings
+
 _DOUBLE = re.compile("[“”„‟″«»]")
 _SINGLE = re.compile("[‘’‚‛′`]")
 _SPACE = re.compile(r"\s+")
@@ -24,43 +26,49 @@ def occurs_in(passage: str, article: str) -> bool:
     return bool(needle) and needle in normalise(article)
 
 
-QUOTE_MARKS = "\"'"
-_SENTENCE_END = re.compile(r"(?<=[.!?\"'])\s+")
+# A sentence ends at . ! or ? (with an optional closing quote) followed by white space.
+_SENTENCE_BREAK = "([.!?][\"'”’]?)\\s+"
+_QUOTE_CHARS = "\"'“”‘’"
+_SEP = pa.scalar("\x1f", pa.large_string())
 
 
-def _normalise_series(s: pd.Series) -> pa.Array:
-    """normalise() for a whole column at once in Arrow (results feed only the fast accept path)."""
-    arr = pa.array(s.to_numpy(dtype=object), pa.string())
-    arr = pc.utf8_normalize(arr, "NFKC")
-    arr = pc.replace_substring_regex(arr, "[“”„‟″«»]", '"')
-    arr = pc.replace_substring_regex(arr, "[‘’‚‛′`]", "'")
-    arr = pc.replace_substring_regex(arr, r"\s+", " ")
-    return pc.utf8_trim_whitespace(arr)
+class ArticleIndex:
+    """The sentences of a set of articles, for checking many passages against them at once."""
 
+    def __init__(self, texts: dict[str, str]):
+        self.texts = texts
+        self._normalised: dict[str, str] = {}
+        ids = pa.array(list(texts), pa.large_string())
+        body = pa.array(list(texts.values()), pa.large_string())
+        lists = pc.split_pattern(pc.replace_substring_regex(body, _SENTENCE_BREAK, "\\1\x1e"), "\x1e")
+        sentences = pc.utf8_trim_whitespace(pc.list_flatten(lists))
+        owners = pc.take(ids, pc.list_parent_indices(lists))
+        bare = pc.utf8_trim(sentences, _QUOTE_CHARS)  # a quotation without its own quote marks
+        quoted = pc.not_equal(bare, sentences)
+        self.keys = pa.concat_arrays([
+            pc.binary_join_element_wise(owners, sentences, _SEP),
+            pc.binary_join_element_wise(pc.filter(owners, quoted), pc.filter(bare, quoted), _SEP)])
 
-def normalise_articles(texts: dict[str, str]) -> dict[str, str]:
-    return {a: normalise(t) for a, t in texts.items()}
+    def normalised(self, article_id: str) -> str | None:
+        if article_id not in self.texts:
+            return None
+        if article_id not in self._normalised:
+            self._normalised[article_id] = normalise(self.texts[article_id])
+        return self._normalised[article_id]
 
+    def verbatim(self, passages: pd.Series, article_ids: pd.Series) -> np.ndarray:
+        """For each passage, whether it occurs in its article (as occurs_in decides).
 
-def verbatim(passages: pd.Series, article_ids: pd.Series, texts: dict[str, str],
-             normalised: dict[str, str] | None = None) -> np.ndarray:
-    """For each passage, whether it occurs in its article (see occurs_in), fast for a million rows.
-
-    Passages that are whole sentences of their article are accepted by a hash lookup; the rest
-    are searched in the article's normalised text, normalising each article once.
-    """
-    normalised_articles = normalised if normalised is not None else normalise_articles(texts)
-    keys = set()
-    for a, t in normalised_articles.items():
-        for sentence in _SENTENCE_END.split(t):
-            keys.add(f"{a}\x1f{sentence}")
-            keys.add(f"{a}\x1f{sentence.strip(QUOTE_MARKS)}")  # a quotation inside its quote marks
-    needles = _normalise_series(passages)
-    ids = pa.array(article_ids.to_numpy(dtype=object), pa.string())
-    key_array = pc.binary_join_element_wise(ids, needles, "\x1f")
-    ok = pc.is_in(key_array, value_set=pa.array(list(keys), pa.string())).to_numpy(zero_copy_only=False).copy()
-    for i in np.flatnonzero(~ok):
-        article = normalised_articles.get(article_ids.iat[i])
-        needle = normalise(passages.iat[i])
-        ok[i] = article is not None and bool(needle) and needle in article
-    return ok
+        A passage that is, character for character, a whole sentence of its article is accepted
+        by one hash lookup in Arrow; the rest (parts of sentences, several sentences, other
+        whitespace or quote styles) are searched in their article's normalised text.
+        """
+        ids = strings(article_ids).cast(pa.large_string())
+        needles = pc.utf8_trim_whitespace(strings(passages).cast(pa.large_string()))
+        keys = pc.binary_join_element_wise(ids, needles, _SEP)
+        ok = pc.is_in(keys, value_set=self.keys).fill_null(False).to_numpy(zero_copy_only=False).copy()
+        for i in np.flatnonzero(~ok):
+            article = self.normalised(article_ids.iat[i])
+            needle = normalise(passages.iat[i])
+            ok[i] = article is not None and bool(needle) and needle in article
+        return ok

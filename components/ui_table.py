@@ -1,6 +1,7 @@
 """The sortable table of filtered events, and the exports of exactly that selection."""
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -17,9 +18,10 @@ def table_frame(ds: Dataset, events: pd.DataFrame, filters: Filters) -> pd.DataF
     def names(cell: str) -> str:
         return ", ".join(ds.actor.get(a.strip(), {}).get("name", a) for a in cell.split(";") if a.strip())
 
-    factions = (ds.event_factions[ds.event_factions["event_id"].isin(events["event_id"])]
-                .assign(name=lambda d: d["faction_id"].map(ds.faction_name))
-                .groupby("event_id")["name"].agg(", ".join))
+    ef = ds.event_factions
+    ef = ef[np.isin(ef["event_pos"].to_numpy(), events.index.to_numpy())]
+    factions = (pd.Series(ef["faction_id"].astype(str).map(ds.faction_name).to_numpy(), index=ef["event_pos"].to_numpy())
+                .groupby(level=0).agg(", ".join))
     return pd.DataFrame({
         "Start": events["start"].dt.date,
         "Date": events["date_label"],
@@ -27,7 +29,7 @@ def table_frame(ds: Dataset, events: pd.DataFrame, filters: Filters) -> pd.DataF
         "Title": events["title"],
         "Status": events["status"],
         "Type": events["event_type"].map(ds.type_label),
-        "Factions": events["event_id"].map(factions).fillna(""),
+        "Factions": pd.Series(events.index, index=events.index).map(factions).fillna(""),
         "Actors": events["actor_ids"].map(names),
         "Location": events["location"],
         "Link": ["?" + urlstate.to_query_string(Filters(**{**filters.__dict__, "event": i}))

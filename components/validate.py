@@ -13,7 +13,6 @@ from .dates import date_problem
 from .loader import RawData, RawTable
 from .problems import Problem
 from .schema import HEX_COLOUR, LIST_SEPARATOR, OPTIONAL_COLUMNS, TABLES, Table
-from .textmatch import verbatim
 from .vector import isin, split_lists
 
 
@@ -30,16 +29,17 @@ def _unique(s: pd.Series) -> pd.Series:
 
 
 def _valid_dates(s: pd.Series, optional: bool) -> pd.Series:
-    verdict = {v: (optional and not v.strip()) or date_problem(v) is None for v in s.unique()}
-    return s.map(verdict).astype(bool)
+    codes, uniques = pd.factorize(s)  # parse each distinct date once
+    verdict = np.array([(optional and not v.strip()) or date_problem(v) is None for v in uniques] + [optional])
+    return pd.Series(verdict[codes], index=s.index)
 
 
-def _refs_exist(ids: set[str], many: bool, optional: bool):
+def _refs_exist(ids: pd.Series, many: bool, optional: bool):
     def check(s: pd.Series) -> pd.Series:
         if many:
             items, pos = split_lists(s)
             bad = np.zeros(len(s), dtype=bool)
-            bad[pos[~isin(pd.Series(items, dtype=object), ids)]] = True
+            bad[pos[~isin(items, ids)]] = True
             if not optional:
                 has_item = np.zeros(len(s), dtype=bool)
                 has_item[pos] = True
@@ -97,7 +97,7 @@ def _schema(table: Table, raw: RawData) -> pa.DataFrameSchema:
         key = TABLES[ref.table].key
         if target is None or key not in target.frame.columns:
             continue  # the missing table is reported on its own
-        ids = set(target.frame[key])
+        ids = target.frame[key]
         add(ref.column, pa.Check(_refs_exist(ids, ref.many, ref.optional), error=f"ref:{ref.table}"))
     return pa.DataFrameSchema(cols, strict=False, coerce=False)
 
@@ -159,8 +159,8 @@ def _verbatim(raw: RawData) -> list[Problem]:
         rows = pd.Series(isin(frame["article_id"], raw.article_texts), index=frame.index) & (frame[column].str.strip() != "")
         if only_type:
             rows &= frame["quote_type"] == only_type
-        subset = frame[rows]  # unknown articles and blank cells are reported elsewhere
-        found = verbatim(subset[column], subset["article_id"], raw.article_texts, raw.normalised_articles())
+        subset = frame.loc[rows, [column, "article_id"]]  # unknown articles, blank cells: reported elsewhere
+        found = raw.article_index().verbatim(subset[column], subset["article_id"])
         what = "direct quote" if name == "quotes" else "evidence"
         for i, passage, article_id in zip(np.flatnonzero(rows.to_numpy())[~found],
                                           subset[column][~found], subset["article_id"][~found]):

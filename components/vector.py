@@ -16,14 +16,22 @@ from .schema import LIST_SEPARATOR
 
 
 def strings(values) -> pa.Array:
+    """An Arrow string array; zero-copy for pandas' Arrow-backed str columns."""
+    if isinstance(values, pd.Series) and isinstance(values.dtype, pd.StringDtype):
+        return pa.array(values)
     if isinstance(values, pd.Series):
         values = values.to_numpy(dtype=object)
-    return pa.array(values, pa.string(), from_pandas=True)
+    return pa.array(values, pa.large_string(), from_pandas=True)
 
 
-def isin(column: pd.Series, values: Iterable[str]) -> np.ndarray:
+def isin(column, values: Iterable[str]) -> np.ndarray:
     """Boolean array: is each cell one of the values (nulls are not)."""
-    found = pc.is_in(strings(column), value_set=strings(list(values)))
+    if not isinstance(values, (pd.Series, np.ndarray)):
+        values = list(values)
+    column, values = strings(column), strings(values)
+    if column.type != values.type:
+        values = values.cast(column.type)
+    found = pc.is_in(column, value_set=values)
     return found.fill_null(False).to_numpy(zero_copy_only=False)
 
 

@@ -22,11 +22,11 @@ def event(ds, event_id):
 
 
 def actors_of(ds, event_id):
-    return set(ds.event_actors.loc[ds.event_actors["event_id"] == event_id, "actor_id"])
+    return set(ds.actors_of_event(event_id))
 
 
 def factions_of(ds, event_id):
-    return set(ds.event_factions.loc[ds.event_factions["event_id"] == event_id, "faction_id"])
+    return set(ds.factions_of_event(event_id))
 
 
 def test_counts(ds):
