@@ -7,6 +7,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from .aggregate import LaneCounts
 from .model import Dataset
 
 NO_FACTION = "No faction"
@@ -183,33 +184,69 @@ def _connectors(fig: go.Figure, rows: pd.DataFrame, lanes: list[str]) -> None:
         ))
 
 
-def bucket_for(events: pd.DataFrame) -> str:
-    """A time bucket that gives a readable number of bars."""
-    if events.empty:
-        return "MS"
-    days = (events["end"].max() - events["start"].min()).days
-    return "W-MON" if days <= 120 else ("MS" if days <= 366 * 6 else "YS")
+MAX_MARKS = 1500  # above this many lane marks the timeline draws counts instead of events
 
 
-BUCKET_WORDS = {"W-MON": "week", "MS": "month", "YS": "year"}
+HOVER_DATE = {"day": "%-d %b %Y", "week": "week of %-d %b %Y", "month": "%B %Y", "year": "%Y"}
+EPOCH = np.datetime64("1970-01-01", "D")
 
 
-def counts_over_time(ds: Dataset, events: pd.DataFrame, only: tuple[str, ...] = ()) -> go.Figure:
+def density_timeline(ds: Dataset, lc: LaneCounts) -> go.Figure:
+    """The timeline for large selections: one bubble per faction lane and time bucket, sized by count.
+
+    customdata holds numbers only (compact in Plotly's binary encoding): the lane's faction
+    position (-1: no faction), the bucket's first and last day as days since 1970, and the count.
+    A click on a bubble drills into that faction and period.
+    """
+    colours = faction_colours(ds)
+    factions = list(ds.factions["faction_id"])
+    fig = go.Figure()
+    peak = max(int(lc.counts.max()), 1) if lc.counts.size else 1
+    biggest = max(6.0, min(28.0, 900 / max(len(lc.starts), 1)))  # bubbles of neighbouring buckets barely touch
+    first = (lc.starts - EPOCH).astype(np.int64)
+    last = (lc.ends - EPOCH).astype(np.int64)
+    for row, (faction_id, name) in enumerate(lc.lanes):
+        cols = np.flatnonzero(lc.counts[row])
+        counts = lc.counts[row, cols]
+        lane = factions.index(faction_id) if faction_id in factions else -1
+        fig.add_trace(go.Scatter(
+            name=name, mode="markers", y=np.full(len(cols), name, dtype=object), x=lc.starts[cols],
+            marker=dict(size=3 + (biggest - 3) * np.sqrt(counts / peak),
+                        color=colours.get(faction_id, NO_FACTION_COLOUR), opacity=0.8, line=dict(width=0)),
+            customdata=np.column_stack([np.full(len(cols), lane), first[cols], last[cols], counts]),
+            hovertemplate=(f"<b>{esc(name)}</b> · %{{x|{HOVER_DATE[lc.bucket]}}}<br>"
+                           "%{customdata[3]:,} events · click to zoom in<extra></extra>"),
+        ))
+    lanes = [name for _, name in lc.lanes]
+    fig.update_layout(height=140 + 40 * max(len(lanes), 1), showlegend=False, clickmode="event+select",
+                      dragmode="pan", margin=dict(l=10, r=10, t=10, b=10), hoverlabel=dict(align="left"))
+    fig.update_yaxes(categoryorder="array", categoryarray=list(reversed(lanes)), fixedrange=True)
+    fig.update_xaxes(type="date")
+    return fig
+
+
+def drill_target(ds: Dataset, customdata) -> tuple[str, object, object] | None:
+    """(faction_id or "", first day, last day) for a clicked count bubble, or None if it is not one."""
+    if not isinstance(customdata, (list, tuple)) or len(customdata) != 4:
+        return None
+    try:
+        lane, first, last = (int(v) for v in customdata[:3])
+    except (TypeError, ValueError):
+        return None
+    factions = list(ds.factions["faction_id"])
+    faction_id = factions[lane] if 0 <= lane < len(factions) else ""
+    to_date = lambda d: (EPOCH + np.timedelta64(d, "D")).astype(object)  # noqa: E731
+    return faction_id, to_date(first), to_date(last)
+
+
+def counts_over_time(ds: Dataset, lc: LaneCounts) -> go.Figure:
     """Events per faction per time bucket (by start date), stacked."""
-    rows = lane_rows(ds, events, only)
-    bucket = bucket_for(events)
     colours = faction_colours(ds)
     fig = go.Figure()
-    if len(rows):
-        rows["bucket"] = rows["start"].dt.to_period(
-            {"W-MON": "W-MON", "MS": "M", "YS": "Y"}[bucket]).dt.start_time
-        counts = rows.groupby(["lane", "faction_id", "bucket"]).size().reset_index(name="n")
-        for lane in lane_order(ds, rows):
-            part = counts[counts["lane"] == lane]
-            fig.add_trace(go.Bar(name=lane, x=part["bucket"], y=part["n"],
-                                 marker_color=colours[part["faction_id"].iat[0]],
-                                 hovertemplate=f"{esc(lane)}: %{{y}} event(s)<extra></extra>"))
-    fig.update_layout(barmode="stack", height=300, margin=dict(l=10, r=10, t=30, b=10),
+    for row, (faction_id, name) in enumerate(lc.lanes):
+        fig.add_trace(go.Bar(name=name, x=lc.starts, y=lc.counts[row], marker_color=colours.get(faction_id, NO_FACTION_COLOUR),
+                             hovertemplate=f"{esc(name)}: %{{y:,}} event(s)<extra></extra>"))
+    fig.update_layout(barmode="stack", height=320, margin=dict(l=10, r=10, t=30, b=10),
                       legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0),
-                      yaxis_title=f"events per {BUCKET_WORDS[bucket]}")
+                      yaxis_title=f"events per {lc.bucket}")
     return fig

@@ -132,7 +132,11 @@ def _read_parquet(path: Path, name: str) -> tuple[RawTable | None, list[Problem]
     except Exception as err:  # pyarrow raises many types for corrupt files
         return None, [Problem(path.name, None, None, f"The Parquet file cannot be read ({err}).",
                               "Rewrite it with pandas.DataFrame.to_parquet or delete it to use the CSV.")]
-    frame = frame.fillna("").astype(str)
+    for column in frame.columns:  # every cell a str, blanks "" (as from CSV), without needless copies
+        if not isinstance(frame[column].dtype, pd.StringDtype):
+            frame[column] = frame[column].astype("str")
+        if frame[column].hasnans:
+            frame[column] = frame[column].fillna("")
     return RawTable(name, path.name, frame, list(range(2, len(frame) + 2))), []
 
 

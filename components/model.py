@@ -13,15 +13,17 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import pyarrow.compute as pc
 
 from .dates import describe, parse_date
 from .loader import RawData, read_directory
 from .problems import InvalidData
-from .schema import OPTIONAL_COLUMNS
+from .schema import LIST_SEPARATOR, OPTIONAL_COLUMNS
 from .vector import isin, split_lists, strings
 from .validate import validate
 
+_SPACE = pa.scalar(" ", pa.large_string())
 NOTE_FILES = {"curation": "CURATION.md", "licence": "LICENSE.md"}
 
 
@@ -59,23 +61,30 @@ class Dataset:
         return self._once("_quote_search", self._make_quote_search)
 
     def _make_event_search(self) -> pd.Series:
-        names = self.actors.set_index("actor_id")["name"]
-        per_event = (self.event_actors.assign(name=self.event_actors["actor_id"].map(names))
-                     .groupby("event_pos")["name"].agg(" ".join))
-        quotes = self.quotes[self.quotes["event_pos"] >= 0]
-        said = (quotes["text"] + " " + quotes["speaker_id"].map(names).fillna("")).groupby(quotes["event_pos"]).agg(" ".join)
-        pos = pd.RangeIndex(len(self.events))
-        text = (self.events["title"] + " " + self.events["summary"] + " "
-                + pd.Series(per_event.reindex(pos).fillna("").to_numpy(), index=self.events.index) + " "
-                + pd.Series(said.reindex(pos).fillna("").to_numpy(), index=self.events.index))
-        return text.str.casefold()
+        # Actor names per event, in Arrow: split the id lists, look each id up, join back per row.
+        lists = pc.split_pattern(strings(self.events["actor_ids"]), LIST_SEPARATOR)
+        flat = pc.utf8_trim_whitespace(pc.list_flatten(lists))
+        names = pc.take(strings(self.actors["name"]),
+                        pc.index_in(flat, value_set=strings(self.actors["actor_id"]).cast(flat.type)))
+        names = pa.LargeListArray.from_arrays(lists.offsets.cast(pa.int64()), names.fill_null("").cast(pa.large_string()))
+        parts = [strings(self.events["title"]).cast(pa.large_string()),
+                 strings(self.events["summary"]).cast(pa.large_string()),
+                 pc.binary_join(names, _SPACE)]
+        quoted = self.quotes[self.quotes["event_pos"] >= 0]
+        if len(quoted):
+            said = quoted["text"].groupby(quoted["event_pos"].to_numpy()).agg(" ".join)
+            column = np.full(len(self.events), "", dtype=object)
+            column[said.index.to_numpy()] = said.to_numpy()
+            parts.append(pa.array(column, pa.large_string()))
+        text = pc.utf8_lower(pc.binary_join_element_wise(*parts, _SPACE))
+        return pd.Series(text, index=self.events.index, dtype="str")
 
     def _make_quote_search(self) -> pd.Series:
         names = self.actors.set_index("actor_id")["name"]
         titles = np.append(self.events["title"].to_numpy(dtype=object), "")[self.quotes["event_pos"]]
         text = (self.quotes["text"] + " " + self.quotes["speaker_id"].map(names).fillna("") + " "
                 + pd.Series(titles, index=self.quotes.index, dtype="str"))
-        return text.str.casefold()
+        return text.str.lower()
 
     @cached_property
     def faction_name(self) -> dict[str, str]:
@@ -105,6 +114,13 @@ class Dataset:
     def type_label(self) -> dict[str, str]:
         return dict(zip(self.event_types["event_type"], self.event_types["label"]))
 
+    @cached_property
+    def date_bounds(self) -> tuple:
+        if self.events.empty:
+            today = pd.Timestamp.today().date()
+            return today, today
+        return self.events["start"].min().date(), self.events["end"].max().date()
+
     def factions_of_event(self, event_id: str) -> list[str]:
         pos = self.position_of(event_id)
         ef = self.event_factions
@@ -133,11 +149,20 @@ def load(root: str | Path) -> Dataset:
     return build(raw)
 
 
+def _first_in_row(pos: np.ndarray, codes: np.ndarray) -> np.ndarray:
+    """False for an item that repeats an earlier item of the same row (pos non-decreasing)."""
+    keep = np.ones(len(pos), dtype=bool)
+    longest = int(np.bincount(pos).max()) if len(pos) else 0
+    for lag in range(1, longest):
+        keep[lag:] &= ~((pos[lag:] == pos[:-lag]) & (codes[lag:] == codes[:-lag]))
+    return keep
+
+
 def _pairs(frame: pd.DataFrame, column: str, name: str) -> pd.DataFrame:
     """Explode a ';'-list column into (pos, item) rows, pos being the row's position."""
     items, pos = split_lists(frame[column])
     codes, uniques = pd.factorize(items)
-    first = ~pd.Series(pos * (len(uniques) + 1) + codes).duplicated().to_numpy()  # a list naming an id twice
+    first = _first_in_row(pos, codes)  # a list may name an id twice
     return pd.DataFrame({"pos": pos[first].astype(np.int32),
                          name: pd.Categorical.from_codes(codes[first], pd.Index(uniques, dtype="str"))})
 
@@ -158,15 +183,14 @@ def _add_date_columns(frame: pd.DataFrame, dates: pd.Series) -> None:
         return np.array([get(p) if p else empty for p in parsed], dtype=dtype)[codes]
 
     def labels(get):  # few distinct strings: a categorical keeps a million rows small and fast
-        return pd.Categorical.from_codes(np.where(codes < 0, len(uniques), codes),
-                                         pd.Index([get(p) if p else "" for p in parsed], dtype=object),
-                                         validate=False)
+        values, categories = pd.factorize(pd.Index([get(p) if p else "" for p in parsed], dtype=object))
+        return pd.Categorical.from_codes(values[codes], pd.Index(categories, dtype="str"))
 
     frame["start"] = pd.to_datetime(column(lambda p: np.datetime64(p.start, "D"), np.datetime64("NaT"),
                                            "datetime64[D]"))
     frame["end"] = pd.to_datetime(column(lambda p: np.datetime64(p.end, "D"), np.datetime64("NaT"),
                                          "datetime64[D]"))
-    frame["precision"] = column(lambda p: p.precision, "", object).astype(str)
+    frame["precision"] = labels(lambda p: p.precision)
     frame["uncertain"] = column(lambda p: p.uncertain, False, bool)
     frame["approximate"] = column(lambda p: p.approximate, False, bool)
     frame["date_label"] = labels(describe)
@@ -174,13 +198,27 @@ def _add_date_columns(frame: pd.DataFrame, dates: pd.Series) -> None:
 
 def _event_factions(event_actors: pd.DataFrame, actor_factions: pd.DataFrame) -> pd.DataFrame:
     """(event, faction) pairs: an event is in every faction of any of its actors, once."""
-    joined = event_actors.assign(actor_id=event_actors["actor_id"].astype(str)).merge(actor_factions, on="actor_id")
-    codes, uniques = pd.factorize(joined["faction_id"])
-    pos = joined["event_pos"].to_numpy(np.int64)
-    first = ~pd.Series(pos * (len(uniques) + 1) + codes).duplicated().to_numpy()
-    order = np.argsort(pos[first], kind="stable")
-    return pd.DataFrame({"event_pos": pos[first][order].astype(np.int32),
-                         "faction_id": pd.Categorical.from_codes(codes[first][order], pd.Index(uniques, dtype="str"))})
+    actors = event_actors["actor_id"].cat.categories
+    factions = pd.Index(pd.unique(actor_factions["faction_id"]), dtype="str")
+    # CSR lists of faction codes per actor code.
+    a_codes = actors.get_indexer(actor_factions["actor_id"])
+    known = a_codes >= 0
+    order = np.argsort(a_codes[known], kind="stable")
+    flat = factions.get_indexer(actor_factions["faction_id"])[known][order]
+    counts = np.bincount(a_codes[known], minlength=len(actors))
+    offsets = np.concatenate([[0], np.cumsum(counts)])
+    # Repeat each (event, actor) pair once per faction of the actor.
+    codes = event_actors["actor_id"].cat.codes.to_numpy()
+    n = counts[codes]
+    rows = np.repeat(np.arange(len(codes)), n)
+    within = np.arange(len(rows)) - np.repeat(np.cumsum(n) - n, n)
+    pos = event_actors["event_pos"].to_numpy()[rows]
+    fcodes = flat[offsets[codes][rows] + within]
+    # One row per (event, faction).
+    key = np.sort(pos.astype(np.int64) * (len(factions) + 1) + fcodes)  # nearly sorted already: fast
+    key = key[np.concatenate([[True], key[1:] != key[:-1]])]
+    return pd.DataFrame({"event_pos": (key // (len(factions) + 1)).astype(np.int32),
+                         "faction_id": pd.Categorical.from_codes(key % (len(factions) + 1), factions)})
 
 
 def build(raw: RawData) -> Dataset:

@@ -49,6 +49,13 @@ class Selection:
     def quotes(self) -> pd.DataFrame:
         return self.ds.quotes.iloc[self.quote_pos]
 
+    def contains(self, event_pos: int | None) -> bool:
+        """Is the event at this position selected (positions are sorted, so a binary search)."""
+        if event_pos is None:
+            return False
+        i = np.searchsorted(self.event_pos, event_pos)
+        return bool(i < len(self.event_pos) and self.event_pos[i] == event_pos)
+
     @property
     def n_events(self) -> int:
         return len(self.event_pos)
@@ -66,7 +73,7 @@ def actors_in_factions(ds: Dataset, factions: tuple[str, ...]) -> list[str]:
 
 
 def search_terms(q: str) -> list[str]:
-    return [t for t in q.casefold().split() if t]
+    return [t for t in q.lower().split() if t]
 
 
 def _contains_all(haystack: pd.Series, terms: list[str]) -> np.ndarray:

@@ -83,7 +83,10 @@ def synthesize(n_events: int, out: str | Path, seed: int = 0, csv: bool = False,
     # Dates: mostly days, some months, years and intervals, a few uncertain or approximate.
     n = n_events
     day0 = np.datetime64("2019-01-01")
-    offsets = rng.integers(0, 6 * 365, n)
+    # Activity grows over time with bursts (a few crisis months), as in real conflict data.
+    month_weight = np.linspace(1, 3, 72) * np.where(rng.random(72) < 0.1, 4, 1)
+    month = rng.choice(72, n, p=month_weight / month_weight.sum())
+    offsets = np.sort(np.minimum(month * 30 + rng.integers(0, 30, n), 6 * 365 - 1))  # exports come in date order
     days = day0 + offsets.astype("timedelta64[D]")
     day_text = pd.Series(np.datetime_as_string(days, unit="D"))
     kind = rng.choice(["day", "month", "year", "interval"], n, p=[0.8, 0.1, 0.03, 0.07])
@@ -96,7 +99,9 @@ def synthesize(n_events: int, out: str | Path, seed: int = 0, csv: bool = False,
     status = rng.choice(["occurred", "planned", "reported"], n, p=[0.85, 0.05, 0.10])
 
     n_act = rng.choice([1, 2, 3], n, p=[0.3, 0.5, 0.2])
-    a1, a2, a3 = (rng.integers(0, n_actors, n) for _ in range(3))
+    weight = 1 / np.arange(1, n_actors + 1) ** 0.8  # a few actors are in most events
+    weight = rng.permutation(weight / weight.sum())
+    a1, a2, a3 = (rng.choice(n_actors, n, p=weight) for _ in range(3))
     ids = actors["actor_id"].to_numpy()
     actor_ids = pd.Series(ids[a1])
     actor_ids = actor_ids.where(n_act < 2, actor_ids + ";" + ids[a2])

@@ -1,7 +1,6 @@
 """About this data: articles, outlets, curation note and licence, all shown as text."""
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from .model import Dataset
@@ -25,19 +24,31 @@ def _note(text: str) -> None:
             st.markdown("  \n".join(("• " if bullet else "") + md(text) for bullet, text in items))
 
 
+MAX_LISTED = 200  # rows of the articles and outlets tables sent to the browser
+
+
 def render(ds: Dataset) -> None:
-    st.markdown("##### Articles")
-    arts = ds.articles.assign(
-        outlet=ds.articles["source_id"].map(lambda s: ds.source.get(s, {}).get("name", s)),
-        link=ds.articles["url"].map(safe_url))
-    st.dataframe(arts[["title", "outlet", "published_on", "credit", "link"]], hide_index=True, width="stretch",
-                 column_config={"link": st.column_config.LinkColumn("link", display_text="open")})
-    for article_id in ds.articles["article_id"]:
-        if st.button("Read the stored article", key=f"about-{article_id}", icon=":material/article:",
-                     help=ds.article[article_id]["title"] or article_id):
+    n = len(ds.articles)
+    st.markdown(f"##### Articles ({n:,})")
+    shown = ds.articles.head(MAX_LISTED)
+    arts = shown.assign(
+        outlet=shown["source_id"].map(lambda s: ds.source.get(s, {}).get("name", s)),
+        link=shown["url"].map(safe_url))
+    st.dataframe(arts[["article_id", "title", "outlet", "published_on", "credit", "link"]], hide_index=True,
+                 width="stretch", column_config={"link": st.column_config.LinkColumn("link", display_text="open")})
+    if n > MAX_LISTED:
+        st.caption(f"The first {MAX_LISTED:,} of {n:,} articles.")
+    left, right = st.columns([3, 1], vertical_alignment="bottom")
+    article_id = left.text_input("Read a stored article (its article_id)", value=shown["article_id"].iat[0] if n else "",
+                                 key="about-article", max_chars=200)
+    if right.button("Read", key="about-read", icon=":material/article:", width="stretch"):
+        if article_id in ds.article_texts:
             show_article(ds, article_id, "")
-    st.markdown("##### Outlets")
-    st.dataframe(ds.sources.assign(url=ds.sources["url"].map(safe_url)), hide_index=True, width="stretch",
+        else:
+            st.warning("No stored article has that id.")
+    st.markdown(f"##### Outlets ({len(ds.sources):,})")
+    outlets = ds.sources.head(MAX_LISTED)
+    st.dataframe(outlets.assign(url=outlets["url"].map(safe_url)), hide_index=True, width="stretch",
                  column_config={"url": st.column_config.LinkColumn("url")})
     for key, title in (("curation", "Curation note"), ("licence", "Licence")):
         if key in ds.notes:

@@ -1,9 +1,13 @@
 """The page: load, filter, then timeline, details, quotes, table, exports and about."""
 from __future__ import annotations
 
+import os
+import time
+
 import streamlit as st
 
 from . import query, ui_about, ui_details, ui_filters, ui_quotes, ui_table, ui_timeline
+from .aggregate import lane_counts
 from .problems import InvalidData, Problem
 from .ui_data import data_dir, load_dataset
 
@@ -30,6 +34,22 @@ def _pick(source: str, value: str | None) -> None:
 
 
 def main() -> None:
+    started = time.perf_counter()
+    try:
+        _page()
+    finally:
+        _record_timing(time.perf_counter() - started)
+
+
+def _record_timing(seconds: float) -> None:
+    """For the benchmark: FACTIONLINE_TIMING=FILE appends each script run's duration."""
+    path = os.environ.get("FACTIONLINE_TIMING")
+    if path:
+        with open(path, "a", encoding="utf-8") as out:
+            out.write(f"{seconds:.6f}\n")
+
+
+def _page() -> None:
     st.set_page_config(page_title="Factionline", page_icon=":material/timeline:", layout="wide")
     root = data_dir()
     try:
@@ -41,9 +61,10 @@ def main() -> None:
 
     filters = ui_filters.sidebar(ds)
     sel = query.apply(ds, filters.without_event())
-    if filters.event and filters.event not in set(sel.events["event_id"]):
+    if filters.event and not sel.contains(ds.position_of(filters.event)):
         st.session_state["event"] = None  # filtered out: nothing to show
         filters = filters.without_event()
+    lc = lane_counts(ds, sel.event_pos, filters.factions)
 
     st.title("Factionline", anchor=False)
     c = sel.counts()
@@ -52,7 +73,7 @@ def main() -> None:
     for notice in st.session_state.get("notices", []):
         st.warning(notice, icon=":material/link_off:")
 
-    if sel.events.empty and sel.quotes.empty:
+    if not c["events"] and not c["quotes"]:
         st.info("Nothing matches these filters. Remove a faction, widen the date range or clear the search.",
                 icon=":material/filter_alt_off:")
         st.button("Reset filters", on_click=ui_filters.reset, args=(ds,), key="reset-empty")
@@ -61,22 +82,22 @@ def main() -> None:
 
     tab_timeline, tab_table, tab_about = st.tabs(["Timeline", "Table & downloads", "About this data"])
     with tab_timeline:
-        if sel.events.empty:
+        if not c["events"]:
             st.info("No events match these filters; matching quotes are listed below.")
         else:
-            _pick("chart", ui_timeline.render(ds, sel, st.session_state.get("event"), filters.factions))
-            if len(sel.events) >= COUNTS_INLINE_AT:
-                ui_timeline.render_counts(ds, sel, filters.factions)
+            _pick("chart", ui_timeline.render(ds, sel, lc, st.session_state.get("event"), filters.factions))
+            if c["events"] >= COUNTS_INLINE_AT:
+                ui_timeline.render_counts(ds, lc)
             else:
                 with st.expander("Events over time"):
-                    ui_timeline.render_counts(ds, sel, filters.factions)
+                    ui_timeline.render_counts(ds, lc)
         details, quotes = st.columns([1, 1], gap="large")
         with details:
             st.subheader("Event details", anchor=False)
             ui_details.render(ds, st.session_state.get("event"))
         with quotes:
-            st.subheader(f"Quotes ({len(sel.quotes)})", anchor=False)
-            ui_quotes.render(ds, sel.quotes)
+            st.subheader(f"Quotes ({c['quotes']:,})", anchor=False)
+            ui_quotes.render(ds, ds.quotes, sel.quote_pos)
     with tab_table:
         _pick("table", ui_table.render(ds, sel, filters))
         ui_table.exports(sel)

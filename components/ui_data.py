@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import threading
 from pathlib import Path
 
 import streamlit as st
@@ -36,7 +37,10 @@ def _signature(root: Path) -> tuple:
 @st.cache_resource(show_spinner="Loading the event data…", max_entries=4)
 def _load(root: str, signature: tuple) -> Dataset:
     # cache_resource: one copy shared by every session and rerun; views never mutate it.
-    return load(root)
+    dataset = load(root)
+    # Build the search text in the background, so the first search does not wait for it.
+    threading.Thread(target=lambda: (dataset.event_search, dataset.quote_search), daemon=True).start()
+    return dataset
 
 
 def load_dataset(root: Path) -> Dataset:

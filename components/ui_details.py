@@ -18,11 +18,11 @@ def render(ds: Dataset, event_id: str | None) -> None:
         st.info("Click an event in the timeline or a row in the table to see its details here.",
                 icon=":material/touch_app:")
         return
-    rows = ds.events[ds.events["event_id"] == event_id]
-    if rows.empty:
+    pos = ds.position_of(event_id)
+    if pos is None:
         st.warning("The selected event is not in this dataset.")
         return
-    e = rows.iloc[0].to_dict()
+    e = ds.events.iloc[pos].to_dict()
     with st.container(border=True, key="event-details"):
         st.markdown(f"#### {md(e['title'])}")
         status = STATUS_WORDS.get(e["status"], e["status"])
@@ -55,7 +55,7 @@ def render(ds: Dataset, event_id: str | None) -> None:
             st.caption(f":material/info: Curators' note: {md(e['note'])}")
         if st.button("Show in article", key=f"evidence-{event_id}", icon=":material/article:"):
             show_article(ds, e["article_id"], e["evidence"].split("\n")[0])
-    quotes = ds.quotes[ds.quotes["event_id"] == event_id]
+    quotes = ds.quotes[ds.quotes["event_pos"].to_numpy() == pos]
     if len(quotes):
         st.markdown(f"**Quotes on this event ({len(quotes)})**")
         ui_quotes.render(ds, quotes, key="event-quotes")

@@ -17,7 +17,7 @@ STATUS_LABELS = {"occurred": "Occurred", "planned": "Planned", "reported": "Repo
 
 
 def _bounds(ds: Dataset) -> tuple[dt.date, dt.date]:
-    return ds.events["start"].min().date(), ds.events["end"].max().date()
+    return ds.date_bounds
 
 
 def _seed(ds: Dataset, f: Filters) -> None:
@@ -63,6 +63,11 @@ def sidebar(ds: Dataset) -> Filters:
         ss["notices"] = notices
         ss["seeded"] = True
 
+    if ss.get("drill"):  # a click on a count bubble: that faction and period
+        faction_id, start, end = ss.pop("drill")
+        if faction_id:
+            ss[KEYS["factions"]] = [faction_id]
+        ss[KEYS["dates"]] = (start, end)
     lo, hi = _bounds(ds)
     with st.sidebar:
         st.header("Filters")

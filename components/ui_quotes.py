@@ -49,15 +49,18 @@ def card(ds: Dataset, quote: dict, key: str) -> None:
             show_article(ds, quote["article_id"], quote["text"])
 
 
-def render(ds: Dataset, quotes: pd.DataFrame, key: str = "quotes") -> None:
-    if quotes.empty:
+def render(ds: Dataset, quotes: pd.DataFrame, positions=None, key: str = "quotes") -> None:
+    """Cards for the quotes at `positions` of `quotes` (all of them when None), a page at a time."""
+    total = len(quotes) if positions is None else len(positions)
+    if not total:
         st.caption("No quotes in this selection.")
         return
-    records = quotes.sort_values("start", kind="stable").to_dict(orient="records")
-    pages = max(1, -(-len(records) // PAGE))
+    pages = max(1, -(-total // PAGE))
     page = 1
     if pages > 1:
-        page = st.number_input(f"Page (of {pages})", 1, pages, 1, key=f"{key}-page")
-        st.caption(f"Showing quotes {(page - 1) * PAGE + 1}–{min(page * PAGE, len(records))} of {len(records)}")
-    for quote in records[(page - 1) * PAGE: page * PAGE]:
+        page = st.number_input(f"Page (of {pages:,})", 1, pages, 1, key=f"{key}-page")
+        st.caption(f"Showing quotes {(page - 1) * PAGE + 1:,}–{min(page * PAGE, total):,} of {total:,}, by date")
+    window = slice((page - 1) * PAGE, page * PAGE)
+    shown = quotes.iloc[window] if positions is None else quotes.iloc[positions[window]]
+    for quote in shown.to_dict(orient="records"):
         card(ds, quote, key)

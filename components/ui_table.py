@@ -11,7 +11,7 @@ from .model import Dataset
 from .query import Filters, Selection
 from .safetext import safe_url
 
-MAX_ROWS = 10_000  # rows sent to the browser; exports always hold the whole selection
+PAGE_ROWS = 250  # rows sent to the browser at a time; exports always hold the whole selection
 
 
 def table_frame(ds: Dataset, events: pd.DataFrame, filters: Filters) -> pd.DataFrame:
@@ -24,11 +24,11 @@ def table_frame(ds: Dataset, events: pd.DataFrame, filters: Filters) -> pd.DataF
                 .groupby(level=0).agg(", ".join))
     return pd.DataFrame({
         "Start": events["start"].dt.date,
-        "Date": events["date_label"],
+        "Date": events["date_label"].astype(str),  # plain strings: a categorical would ship every label
         "Source wording": events["date_text"],
         "Title": events["title"],
-        "Status": events["status"],
-        "Type": events["event_type"].map(ds.type_label),
+        "Status": events["status"].astype(str),
+        "Type": events["event_type"].astype(str).map(ds.type_label),
         "Factions": pd.Series(events.index, index=events.index).map(factions).fillna(""),
         "Actors": events["actor_ids"].map(names),
         "Location": events["location"],
@@ -40,11 +40,16 @@ def table_frame(ds: Dataset, events: pd.DataFrame, filters: Filters) -> pd.DataF
 
 
 def render(ds: Dataset, sel: Selection, filters: Filters) -> str | None:
-    """Draw the table; return the event id of a row the user picked, if any."""
-    shown = sel.events.sort_values("start", kind="stable").head(MAX_ROWS)
-    if len(sel.events) > MAX_ROWS:
-        st.caption(f"The table shows the first {MAX_ROWS:,} of {len(sel.events):,} events by date; "
-                   "the downloads hold all of them.")
+    """Draw a page of the table; return the event id of a row the user picked, if any."""
+    total = sel.n_events
+    pages = max(1, -(-total // PAGE_ROWS))
+    page = 1
+    if pages > 1:
+        left, right = st.columns([1, 3], vertical_alignment="bottom")
+        page = left.number_input(f"Page (of {pages:,})", 1, pages, 1, key="table-page")
+        right.caption(f"Rows {(page - 1) * PAGE_ROWS + 1:,}–{min(page * PAGE_ROWS, total):,} of {total:,} "
+                      f"events, by date. The downloads hold all {total:,}.")
+    shown = ds.events.iloc[sel.event_pos[(page - 1) * PAGE_ROWS: page * PAGE_ROWS]]
     frame = table_frame(ds, shown, filters)
     picked = st.dataframe(
         frame, key="event-table", hide_index=True, width="stretch", on_select="rerun",
@@ -52,7 +57,8 @@ def render(ds: Dataset, sel: Selection, filters: Filters) -> str | None:
         column_order=[c for c in frame.columns if c != "event_id"],
         column_config={
             "Start": st.column_config.DateColumn("Start", help="First day the date can mean"),
-            "Link": st.column_config.LinkColumn("Link", display_text="open", help="A link to this event with the current filters"),
+            "Link": st.column_config.LinkColumn("Link", display_text="open",
+                                                help="A link to this event with the current filters"),
             "Article": st.column_config.LinkColumn("Article", display_text="article"),
             "Title": st.column_config.TextColumn("Title", width="large"),
         },
@@ -62,14 +68,18 @@ def render(ds: Dataset, sel: Selection, filters: Filters) -> str | None:
 
 
 def exports(sel: Selection) -> None:
+    """Downloads of exactly the selection, made only when clicked (a million rows is not free)."""
     st.markdown("**Download the current selection**")
     cols = st.columns(4)
-    n_e, n_q = len(sel.events), len(sel.quotes)
-    cols[0].download_button(f"Events CSV ({n_e})", table_csv(sel.events, "events"), "factionline-events.csv",
-                            "text/csv", icon=":material/download:", width="stretch")
-    cols[1].download_button(f"Events JSON ({n_e})", table_json(sel.events, "events"), "factionline-events.json",
-                            "application/json", icon=":material/download:", width="stretch")
-    cols[2].download_button(f"Quotes CSV ({n_q})", table_csv(sel.quotes, "quotes"), "factionline-quotes.csv",
-                            "text/csv", icon=":material/download:", width="stretch")
-    cols[3].download_button(f"Quotes JSON ({n_q})", table_json(sel.quotes, "quotes"), "factionline-quotes.json",
-                            "application/json", icon=":material/download:", width="stretch")
+    n_e, n_q = sel.n_events, len(sel.quote_pos)
+    for col, (label, table, fmt) in zip(cols, [("Events CSV", "events", "csv"), ("Events JSON", "events", "json"),
+                                               ("Quotes CSV", "quotes", "csv"), ("Quotes JSON", "quotes", "json")]):
+        n = n_e if table == "events" else n_q
+        make = table_csv if fmt == "csv" else table_json
+
+        def data(make=make, table=table):
+            return make(sel.events if table == "events" else sel.quotes, table)
+
+        col.download_button(f"{label} ({n:,})", data, f"factionline-{table}.{fmt}",
+                            "text/csv" if fmt == "csv" else "application/json",
+                            icon=":material/download:", width="stretch", on_click="ignore")

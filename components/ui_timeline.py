@@ -1,9 +1,10 @@
-"""The timeline chart and the counts-over-time view."""
+"""The timeline (one mark per event, or counts when the selection is large) and counts over time."""
 from __future__ import annotations
 
 import streamlit as st
 
-from .figures import counts_over_time, timeline
+from .aggregate import LaneCounts
+from .figures import MAX_MARKS, counts_over_time, density_timeline, drill_target, timeline
 from .model import Dataset
 from .query import Selection
 
@@ -12,21 +13,45 @@ KEY = ("Key: ● occurred · ■ reported · ◇ planned (announced, not yet hap
        "event's marks in several faction lanes · hover for the source's own wording of the date.")
 
 
-def render(ds: Dataset, sel: Selection, selected: str | None, only: tuple[str, ...] = ()) -> str | None:
-    """Draw the timeline; return the event id the user clicked, if any."""
-    fig = timeline(ds, sel.events, selected, only)
+def render(ds: Dataset, sel: Selection, lc: LaneCounts, selected: str | None,
+           only: tuple[str, ...] = ()) -> str | None:
+    """Draw the timeline; return the event id the user clicked, if any.
+
+    A click on a count bubble (large selections) queues a drill-down into that faction and period.
+    """
+    if lc.total > MAX_MARKS:
+        st.caption(f":material/bubble_chart: **Counts mode.** {lc.total:,} event marks are more than the "
+                   f"{MAX_MARKS:,} drawn one by one, so each bubble is the number of a faction's events in one "
+                   f"{lc.bucket}. Click a bubble to zoom into that faction and {lc.bucket}, or narrow the filters.")
+        fig = density_timeline(ds, lc)
+    else:
+        st.caption(f":material/timeline: **Event mode.** Each mark is one event ({sel.n_events:,} events, "
+                   f"{lc.total:,} marks across faction lanes).")
+        fig = timeline(ds, sel.events, selected, only)
     picked = st.plotly_chart(fig, key="timeline", on_select="rerun", selection_mode=("points",),
                              theme="streamlit", width="stretch",
                              config={"displaylogo": False, "scrollZoom": True})
-    st.caption(KEY)
-    points = picked.selection.points if picked else []
-    for point in points:
+    if lc.total <= MAX_MARKS:
+        st.caption(KEY)
+    for point in (picked.selection.points if picked else []):
         data = point.get("customdata")
+        if lc.total > MAX_MARKS:
+            drill = drill_target(ds, data)
+            if drill:
+                _queue_drill(drill)
+            return None
         if data:
             return data[0] if isinstance(data, (list, tuple)) else data
     return None
 
 
-def render_counts(ds: Dataset, sel: Selection, only: tuple[str, ...] = ()) -> None:
-    st.plotly_chart(counts_over_time(ds, sel.events, only), key="counts", theme="streamlit", width="stretch",
+def _queue_drill(drill) -> None:
+    """Applied by the sidebar on the next run, before its widgets exist."""
+    if st.session_state.get("last-drill") != drill:
+        st.session_state["last-drill"] = st.session_state["drill"] = drill
+        st.rerun()
+
+
+def render_counts(ds: Dataset, lc: LaneCounts) -> None:
+    st.plotly_chart(counts_over_time(ds, lc), key="counts", theme="streamlit", width="stretch",
                     config={"displaylogo": False})

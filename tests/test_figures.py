@@ -2,6 +2,7 @@ import pandas as pd
 import pytest
 
 from components.figures import NO_FACTION, counts_over_time, focus_range, timeline
+from components.aggregate import lane_counts
 from components.model import load
 from components.query import Filters, apply
 
@@ -99,7 +100,7 @@ def test_empty_selection_makes_an_empty_figure(ds):
 
 def test_counts_over_time_sum_to_lane_rows(ds):
     sel = apply(ds, Filters(factions=("hamas", "fatah")))
-    fig = counts_over_time(ds, sel.events, only=("hamas", "fatah"))
+    fig = counts_over_time(ds, lane_counts(ds, sel.event_pos, only=("hamas", "fatah")))
     total = sum(int(sum(t.y)) for t in fig.data)
     pairs = ds.event_factions[ds.event_factions["faction_id"].isin(["hamas", "fatah"])]
     assert total == len(pairs) == 11  # 7 events, 4 of them in both lanes
