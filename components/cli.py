@@ -23,6 +23,15 @@ def _validate(args) -> int:
     return 0
 
 
+def _synth(args) -> int:
+    from .synth import synthesize
+
+    counts = synthesize(args.events, args.out, seed=args.seed, csv=args.csv)
+    print(f"{args.out}: wrote " + ", ".join(f"{v:,} {k}" for k, v in counts.items())
+          + (" (Parquet and CSV)." if args.csv else " (Parquet)."))
+    return 0
+
+
 def _run(args) -> int:
     import subprocess
 
@@ -37,6 +46,12 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("validate", help="check a data directory and report every problem")
     p.add_argument("directory")
     p.set_defaults(func=_validate)
+    p = sub.add_parser("synth", help="write a synthetic data directory of N events (for scale tests)")
+    p.add_argument("--events", type=int, required=True)
+    p.add_argument("--out", required=True)
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--csv", action="store_true", help="also write CSV tables beside the Parquet ones")
+    p.set_defaults(func=_synth)
     p = sub.add_parser("run", help="open the dashboard on a data directory")
     p.add_argument("--data", default=str(Path(__file__).resolve().parent.parent / "data"))
     p.set_defaults(func=_run)

@@ -51,6 +51,10 @@ class Dataset:
                 self.__dict__[name] = make()
             return self.__dict__[name]
 
+    def memo(self, name: str, make):
+        """A derived value computed once per dataset (views share the dataset, so never mutate it)."""
+        return self._once(f"_memo_{name}", make)
+
     @property
     def event_search(self) -> pd.Series:
         """Lower-cased title, summary, actor names and quote text of each event (aligned with events)."""

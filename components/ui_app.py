@@ -49,6 +49,26 @@ def _record_timing(seconds: float) -> None:
             out.write(f"{seconds:.6f}\n")
 
 
+def _timeline_tab(ds, sel, lc, filters) -> None:
+    c = sel.counts()
+    if not c["events"]:
+        st.info("No events match these filters; matching quotes are listed below.")
+    else:
+        _pick("chart", ui_timeline.render(ds, sel, lc, st.session_state.get("event"), filters.factions))
+        if c["events"] >= COUNTS_INLINE_AT:
+            ui_timeline.render_counts(ds, lc)
+        else:
+            with st.expander("Events over time"):
+                ui_timeline.render_counts(ds, lc)
+    details, quotes = st.columns([1, 1], gap="large")
+    with details:
+        st.subheader("Event details", anchor=False)
+        ui_details.render(ds, st.session_state.get("event"))
+    with quotes:
+        st.subheader(f"Quotes ({c['quotes']:,})", anchor=False)
+        ui_quotes.render(ds, ds.quotes, sel.quote_pos)
+
+
 def _page() -> None:
     st.set_page_config(page_title="Factionline", page_icon=":material/timeline:", layout="wide")
     root = data_dir()
@@ -80,29 +100,19 @@ def _page() -> None:
         ui_filters.sync_url(filters)
         return
 
-    tab_timeline, tab_table, tab_about = st.tabs(["Timeline", "Table & downloads", "About this data"])
-    with tab_timeline:
-        if not c["events"]:
-            st.info("No events match these filters; matching quotes are listed below.")
-        else:
-            _pick("chart", ui_timeline.render(ds, sel, lc, st.session_state.get("event"), filters.factions))
-            if c["events"] >= COUNTS_INLINE_AT:
-                ui_timeline.render_counts(ds, lc)
-            else:
-                with st.expander("Events over time"):
-                    ui_timeline.render_counts(ds, lc)
-        details, quotes = st.columns([1, 1], gap="large")
-        with details:
-            st.subheader("Event details", anchor=False)
-            ui_details.render(ds, st.session_state.get("event"))
-        with quotes:
-            st.subheader(f"Quotes ({c['quotes']:,})", anchor=False)
-            ui_quotes.render(ds, ds.quotes, sel.quote_pos)
-    with tab_table:
-        _pick("table", ui_table.render(ds, sel, filters))
-        ui_table.exports(sel)
-    with tab_about:
-        ui_about.render(ds)
+    # Lazy tabs: only the open tab's content runs, so a filter change does not rebuild the others.
+    tab_timeline, tab_table, tab_about = st.tabs(["Timeline", "Table & downloads", "About this data"],
+                                                 key="view", on_change="rerun")
+    if tab_timeline.open:
+        with tab_timeline:
+            _timeline_tab(ds, sel, lc, filters)
+    if tab_table.open:
+        with tab_table:
+            _pick("table", ui_table.render(ds, sel, filters))
+            ui_table.exports(sel)
+    if tab_about.open:
+        with tab_about:
+            ui_about.render(ds)
 
     filters = query.Filters(**{**filters.__dict__, "event": st.session_state.get("event")})
     ui_filters.sync_url(filters)

@@ -29,23 +29,19 @@ def card(ds: Dataset, quote: dict, key: str) -> None:
         head = f"**{md(speaker.get('name', quote['speaker_id']))}**"
         if speaker.get("role"):
             head += f" · {md(speaker['role'])}"
-        st.markdown(head)
+        words = f"> “{md(quote['text'])}”" if quote["quote_type"] == "direct" else f"> _Paraphrase:_ {md(quote['text'])}"
+        st.markdown(f"{head}\n\n{words}")
         chips = faction_chips(ds, quote["speaker_id"])
         if chips:
             st.html(chips)
-        if quote["quote_type"] == "direct":
-            st.markdown(f"> “{md(quote['text'])}”")
-        else:
-            st.markdown(f"> _Paraphrase:_ {md(quote['text'])}")
         date = quote.get("date_label") or "undated"
-        st.caption(f"{md(date)} · {md(attribution(ds, quote))}")
-        left, right = st.columns([3, 2], vertical_alignment="center")
         if quote.get("verified"):
             what = "Verified verbatim" if quote["quote_type"] == "direct" else "Paraphrase wording found"
-            left.markdown(f":green[:material/verified: {what} in the stored article]")
+            mark = f":green[:material/verified: {what} in the stored article]"
         else:
-            left.markdown(":orange[:material/warning: Not found verbatim in the stored article]")
-        if right.button("In article", key=f"{key}-{quote['quote_id']}", icon=":material/article:"):
+            mark = ":orange[:material/warning: Not found verbatim in the stored article]"
+        st.caption(f"{md(date)} · {md(attribution(ds, quote))}  \n{mark}")
+        if st.button("Show in article", key=f"{key}-{quote['quote_id']}", icon=":material/article:"):
             show_article(ds, quote["article_id"], quote["text"])
 
 

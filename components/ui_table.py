@@ -15,13 +15,17 @@ PAGE_ROWS = 250  # rows sent to the browser at a time; exports always hold the w
 
 
 def table_frame(ds: Dataset, events: pd.DataFrame, filters: Filters) -> pd.DataFrame:
-    def names(cell: str) -> str:
+    def actor_names(cell: str) -> str:
         return ", ".join(ds.actor.get(a.strip(), {}).get("name", a) for a in cell.split(";") if a.strip())
 
-    ef = ds.event_factions
-    ef = ef[np.isin(ef["event_pos"].to_numpy(), events.index.to_numpy())]
-    factions = (pd.Series(ef["faction_id"].astype(str).map(ds.faction_name).to_numpy(), index=ef["event_pos"].to_numpy())
-                .groupby(level=0).agg(", ".join))
+    ef_pos = ds.event_factions["event_pos"].to_numpy()  # sorted: each event's rows are one slice
+    positions = events.index.to_numpy()
+    lo, hi = np.searchsorted(ef_pos, positions, "left"), np.searchsorted(ef_pos, positions, "right")
+    column = ds.event_factions["faction_id"]
+    faction_names = np.array([ds.faction_name.get(c, c) for c in column.cat.categories], dtype=object)
+    codes = column.cat.codes.to_numpy()
+    factions = pd.Series([", ".join(faction_names[codes[a:b]]) for a, b in zip(lo, hi)], index=positions,
+                         dtype=object)
     return pd.DataFrame({
         "Start": events["start"].dt.date,
         "Date": events["date_label"].astype(str),  # plain strings: a categorical would ship every label
@@ -29,8 +33,8 @@ def table_frame(ds: Dataset, events: pd.DataFrame, filters: Filters) -> pd.DataF
         "Title": events["title"],
         "Status": events["status"].astype(str),
         "Type": events["event_type"].astype(str).map(ds.type_label),
-        "Factions": pd.Series(events.index, index=events.index).map(factions).fillna(""),
-        "Actors": events["actor_ids"].map(names),
+        "Factions": factions.to_numpy(),
+        "Actors": events["actor_ids"].map(actor_names),
         "Location": events["location"],
         "Link": ["?" + urlstate.to_query_string(Filters(**{**filters.__dict__, "event": i}))
                  for i in events["event_id"]],

@@ -25,20 +25,26 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+class ServerURL(str):
+    """The server's base URL, which also knows the server's process id."""
+    pid: int
+
+
 @contextmanager
-def streamlit_server(data: Path | None = None, extra_env: dict | None = None):
+def streamlit_server(data: Path | None = None, extra_env: dict | None = None, app: Path | None = None):
     port = free_port()
     env = dict(os.environ, **(extra_env or {}))
     env.pop("FACTIONLINE_DATA", None)
     if data is not None:
         env["FACTIONLINE_DATA"] = str(data)
-    cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"),
+    cmd = [sys.executable, "-m", "streamlit", "run", str(app or ROOT / "dashboard.py"),
            "--server.headless", "true", "--server.port", str(port), "--server.address", "127.0.0.1",
            "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+    base = ServerURL(f"http://127.0.0.1:{port}")
+    base.pid = proc.pid
     try:
-        deadline = time.time() + 60
+        deadline = time.time() + 120
         while True:
             try:
                 with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as r:
@@ -47,8 +53,7 @@ def streamlit_server(data: Path | None = None, extra_env: dict | None = None):
             except OSError:
                 pass
             if proc.poll() is not None or time.time() > deadline:
-                out = proc.stdout.read().decode(errors="replace") if proc.stdout else ""
-                raise RuntimeError(f"streamlit did not start:\n{out}")
+                raise RuntimeError(f"streamlit did not start (exit code {proc.poll()})")
             time.sleep(0.3)
         yield base
     finally:

@@ -8,11 +8,13 @@ APP = str(ROOT / "dashboard.py")
 MEETING = "ev-2024-02-29-hamas-fatah-meet-moscow"
 
 
-def run(query: dict | None = None, data=None, monkeypatch=None) -> AppTest:
+def run(query: dict | None = None, data=None, monkeypatch=None, tab: str | None = None) -> AppTest:
     if data is not None:
         monkeypatch.setenv("FACTIONLINE_DATA", str(data))
     at = AppTest.from_file(APP, default_timeout=60)
     at.query_params.update(query or {})
+    if tab:
+        at.session_state["view"] = tab  # the open tab (tabs are lazy: only the open one runs)
     return at.run()
 
 
@@ -133,14 +135,15 @@ def test_quote_cards_mark_verification(monkeypatch):
     monkeypatch.delenv("FACTIONLINE_DATA", raising=False)
     at = run()
     md = " ".join(m.value for m in at.markdown)
-    assert md.count("Verified verbatim in the stored article") == 2
-    assert md.count("Paraphrase wording found in the stored article") == 5
-    assert "_Paraphrase:_" in md
+    captions = " ".join(c.value for c in at.caption)
+    assert captions.count("Verified verbatim in the stored article") == 2
+    assert captions.count("Paraphrase wording found in the stored article") == 5
+    assert md.count("_Paraphrase:_") == 5 and md.count("> “") == 2
 
 
 def test_table_and_downloads(monkeypatch):
     monkeypatch.delenv("FACTIONLINE_DATA", raising=False)
-    at = run({"faction": ["qatar"]})
+    at = run({"faction": ["qatar"]}, tab="Table & downloads")
     table = at.dataframe[0].value
     assert list(table["event_id"]) == ["ev-2024-02-qatar-egypt-help-form-government"]
     labels = [b.label for b in at.get("download_button")]
