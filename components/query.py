@@ -40,6 +40,13 @@ class Selection:
 
     def __init__(self, ds: Dataset, event_pos: np.ndarray, quote_pos: np.ndarray, actor_ids: frozenset[str]):
         self.ds, self.event_pos, self.quote_pos, self.actor_ids = ds, event_pos, quote_pos, actor_ids
+        self._memo: dict = {}
+
+    def memo(self, key, make):
+        """A value derived from this selection (e.g. its lane counts), computed once."""
+        if key not in self._memo:
+            self._memo[key] = make()
+        return self._memo[key]
 
     @cached_property
     def events(self) -> pd.DataFrame:
@@ -100,7 +107,26 @@ def _kind_mask(ds: Dataset, f: Filters) -> np.ndarray:
     return mask
 
 
+RECENT = 8  # selections kept per dataset: going back to a recent view (or the default) costs nothing
+
+
 def apply(ds: Dataset, f: Filters) -> Selection:
+    """The selection for a filter state; recent ones are reused (they are immutable)."""
+    f = f.without_event()
+    recent = ds.memo("recent-selections", dict)
+    with ds._lock:
+        if f in recent:
+            recent[f] = recent.pop(f)  # most recently used last
+            return recent[f]
+    sel = _select(ds, f)
+    with ds._lock:
+        recent[f] = sel
+        while len(recent) > RECENT:
+            recent.pop(next(iter(recent)))
+    return sel
+
+
+def _select(ds: Dataset, f: Filters) -> Selection:
     events, quotes = ds.events, ds.quotes
     n = len(events)
     mask = _kind_mask(ds, f)

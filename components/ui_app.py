@@ -8,6 +8,7 @@ import streamlit as st
 
 from . import query, ui_about, ui_details, ui_filters, ui_quotes, ui_table, ui_timeline
 from .aggregate import lane_counts
+from .figures import MAX_MARKS
 from .problems import InvalidData, Problem
 from .ui_data import data_dir, load_dataset
 
@@ -55,11 +56,11 @@ def _timeline_tab(ds, sel, lc, filters) -> None:
         st.info("No events match these filters; matching quotes are listed below.")
     else:
         _pick("chart", ui_timeline.render(ds, sel, lc, st.session_state.get("event"), filters.factions))
-        if c["events"] >= COUNTS_INLINE_AT:
+        # Stacked counts per faction: shown for mid-sized selections; in counts mode the bubbles
+        # already are counts over time, so it waits for a click (one chart less to repaint).
+        shown = COUNTS_INLINE_AT <= lc.total <= MAX_MARKS
+        if st.toggle("Events over time (stacked counts per faction)", value=shown, key=f"counts-{shown}"):
             ui_timeline.render_counts(ds, lc)
-        else:
-            with st.expander("Events over time"):
-                ui_timeline.render_counts(ds, lc)
     details, quotes = st.columns([1, 1], gap="large")
     with details:
         st.subheader("Event details", anchor=False)
@@ -84,7 +85,7 @@ def _page() -> None:
     if filters.event and not sel.contains(ds.position_of(filters.event)):
         st.session_state["event"] = None  # filtered out: nothing to show
         filters = filters.without_event()
-    lc = lane_counts(ds, sel.event_pos, filters.factions)
+    lc = sel.memo(("lanes", filters.factions), lambda: lane_counts(ds, sel.event_pos, filters.factions))
 
     st.title("Factionline", anchor=False)
     c = sel.counts()

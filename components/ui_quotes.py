@@ -8,7 +8,7 @@ from .model import Dataset
 from .safetext import md
 from .ui_common import faction_chips, outlet, show_article
 
-PAGE = 20
+PAGE = 12
 
 
 def attribution(ds: Dataset, quote: dict) -> str:
