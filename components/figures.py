@@ -79,46 +79,44 @@ def timeline(ds: Dataset, events: pd.DataFrame, selected: str | None = None,
     rows["hover"] = _hover(ds, rows) if len(rows) else []
     rows["fuzzy"] = rows["uncertain"] | rows["approximate"]
     rows["is_span"] = rows["precision"] != "day"
+    rows["colour"] = rows["faction_id"].map(colours).fillna(NO_FACTION_COLOUR)
+    rows["symbol"] = rows["status"].astype(str).map(SYMBOLS).fillna("circle")
+    ids = rows[["event_id"]].to_numpy()
+    # A handful of traces for the whole chart (per-mark colours and symbols), not a few per lane:
+    # building and drawing hundreds of traces is what makes a chart slow.
     fig = go.Figure()
-    for lane in lanes:
-        part = rows[rows["lane"] == lane]
-        colour = colours[part["faction_id"].iat[0]]
-        points, spans = part[~part["is_span"]], part[part["is_span"]]
-        if len(spans):
-            end = spans["end"] + pd.Timedelta(days=1)  # the last day is included in the span
-            fig.add_trace(go.Bar(
-                name=lane, legendgroup=lane, showlegend=not len(points), orientation="h",
-                y=spans["lane"], base=spans["start"], x=(end - spans["start"]).dt.total_seconds() * 1000,
-                width=0.42, customdata=spans[["event_id"]].to_numpy(),
-                marker=dict(color=colour, opacity=[0.75 if f else 0.55 for f in spans["fuzzy"]],
-                            line=dict(color=colour, width=1.5),
-                            pattern=dict(shape=["/" if f else ("." if s == "planned" else "")
-                                                for f, s in zip(spans["fuzzy"], spans["status"])],
-                                         fgcolor=colour, bgcolor="rgba(0,0,0,0)", fillmode="replace",
-                                         solidity=0.35)),
-                hovertext=spans["hover"], hovertemplate="%{hovertext}<extra></extra>",
-            ))
-            # A clickable, hoverable handle in the middle of each span.
-            mid = spans["start"] + (end - spans["start"]) / 2
-            fig.add_trace(go.Scatter(
-                name=lane, legendgroup=lane, showlegend=False, mode="markers", y=spans["lane"], x=mid,
-                customdata=spans[["event_id"]].to_numpy(), hovertext=spans["hover"],
-                hovertemplate="%{hovertext}<extra></extra>",
-                marker=dict(size=9, color=colour, symbol=[SYMBOLS.get(s, "circle") for s in spans["status"]],
-                            line=dict(color="white", width=1)),
-            ))
-        if len(points):
-            fig.add_trace(go.Scatter(
-                name=lane, legendgroup=lane, mode="markers+text", y=points["lane"], x=points["start"],
-                customdata=points[["event_id"]].to_numpy(), hovertext=points["hover"],
-                hovertemplate="%{hovertext}<extra></extra>",
-                text=["?" if u else ("~" if a else "") for u, a in zip(points["uncertain"], points["approximate"])],
-                textposition="top center",
-                marker=dict(size=13, color=colour, symbol=[SYMBOLS.get(s, "circle") for s in points["status"]],
-                            opacity=[0.5 if f else 1.0 for f in points["fuzzy"]],
-                            line=dict(width=[2.5 if s == "planned" else 1.5 for s in points["status"]],
-                                      color=[colour if s == "planned" else "white" for s in points["status"]])),
-            ))
+    spans, points = rows[rows["is_span"]], rows[~rows["is_span"]]
+    if len(spans):
+        end = spans["end"] + pd.Timedelta(days=1)  # the last day is included in the span
+        fig.add_trace(go.Bar(
+            name="spans", orientation="h", y=spans["lane"], base=spans["start"],
+            x=(end - spans["start"]).dt.total_seconds() * 1000, width=0.42, customdata=ids[spans.index],
+            marker=dict(color=spans["colour"], opacity=0.65, line=dict(color=spans["colour"], width=1.5),
+                        pattern=dict(shape=np.where(spans["fuzzy"], "/", np.where(spans["status"] == "planned", ".", "")),
+                                     fgcolor=spans["colour"], bgcolor="rgba(0,0,0,0)", fillmode="replace",
+                                     solidity=0.35)),
+            hovertext=spans["hover"], hovertemplate="%{hovertext}<extra></extra>",
+        ))
+        # A clickable, hoverable handle in the middle of each span.
+        fig.add_trace(go.Scatter(
+            name="span handles", mode="markers", y=spans["lane"], x=spans["start"] + (end - spans["start"]) / 2,
+            customdata=ids[spans.index], hovertext=spans["hover"], hovertemplate="%{hovertext}<extra></extra>",
+            marker=dict(size=9, color=spans["colour"], symbol=spans["symbol"], line=dict(color="white", width=1)),
+        ))
+    for fuzzy in (False, True):
+        part = points[points["fuzzy"] == fuzzy]
+        if not len(part):
+            continue
+        planned = (part["status"] == "planned").to_numpy()
+        fig.add_trace(go.Scatter(
+            name="uncertain dates" if fuzzy else "dates", y=part["lane"], x=part["start"],
+            mode="markers+text" if fuzzy else "markers", textposition="top center",
+            text=np.where(part["uncertain"], "?", "~") if fuzzy else None,
+            customdata=ids[part.index], hovertext=part["hover"], hovertemplate="%{hovertext}<extra></extra>",
+            marker=dict(size=13, color=part["colour"], symbol=part["symbol"], opacity=0.5 if fuzzy else 1.0,
+                        line=dict(width=np.where(planned, 2.5, 1.5),
+                                  color=np.where(planned, part["colour"], "white"))),
+        ))
     _connectors(fig, rows, lanes)
     if selected is not None and (rows["event_id"] == selected).any():
         sel = rows[rows["event_id"] == selected]
@@ -168,23 +166,27 @@ def focus_range(events: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp, int]:
     return lo - pad, hi + pad, hidden
 
 
+MAX_MARKS = 1500  # above this many lane marks the timeline draws counts instead of events
+MAX_CONNECTORS = 300  # beyond this many multi-lane events the dotted joins would only be clutter
+
+
 def _connectors(fig: go.Figure, rows: pd.DataFrame, lanes: list[str]) -> None:
     """A faint dotted line joins the marks of one event that sits in several lanes."""
-    multi = rows.groupby("event_id").filter(lambda g: g["lane"].nunique() > 1)
+    order = {lane: i for i, lane in enumerate(lanes)}
+    spans = (rows.assign(i=rows["lane"].map(order)).groupby("event_id", sort=False)
+             .agg(lo=("i", "min"), hi=("i", "max"), start=("start", "first"), end=("end", "first")))
+    spans = spans[spans["lo"] < spans["hi"]]
+    if spans.empty or len(spans) > MAX_CONNECTORS:
+        return
+    mid = spans["start"] + (spans["end"] + pd.Timedelta(days=1) - spans["start"]) / 2
     xs, ys = [], []
-    for _, g in multi.groupby("event_id"):
-        mid = g["start"].iat[0] + (g["end"].iat[0] + pd.Timedelta(days=1) - g["start"].iat[0]) / 2
-        ordered = sorted(g["lane"], key=lanes.index)
-        xs += [mid, mid, None]
-        ys += [ordered[0], ordered[-1], None]
-    if xs:
-        fig.add_trace(go.Scatter(
-            name="Same event in several lanes", x=xs, y=ys, mode="lines", hoverinfo="skip",
-            line=dict(color="rgba(128,128,128,0.55)", width=1.5, dash="dot"),
-        ))
-
-
-MAX_MARKS = 1500  # above this many lane marks the timeline draws counts instead of events
+    for x, lo, hi in zip(mid, spans["lo"], spans["hi"]):
+        xs += [x, x, None]
+        ys += [lanes[lo], lanes[hi], None]
+    fig.add_trace(go.Scatter(
+        name="Same event in several lanes", x=xs, y=ys, mode="lines", hoverinfo="skip",
+        line=dict(color="rgba(128,128,128,0.55)", width=1.5, dash="dot"),
+    ))
 
 
 HOVER_DATE = {"day": "%-d %b %Y", "week": "week of %-d %b %Y", "month": "%B %Y", "year": "%Y"}
