@@ -185,9 +185,23 @@ def write_report(rows: list[dict], path: Path) -> None:
     if ratios:
         lines += ["", "**Naive ÷ Factionline** (how many times slower, larger or heavier the naive page is):", "",
                   "| events | rerun | bytes | repaint | server peak memory |", "|---:|---:|---:|---:|---:|", *ratios]
-    lines += ["", "Targets for 1,000,000 events: rerun after a faction change ≤ 250 ms (median); ≤ 2 MB sent per "
-              "rerun at any N; repaint ≤ 1 s; first load from Parquet ≤ 5 s; server memory ≤ 2 GB, with no copy "
-              "of the data per extra session.", ""]
+    big = next((r for r in rows if r["page"] == "Factionline" and r["events"] >= 1_000_000 and "error" not in r), None)
+    if big:
+        worst_bytes = max(r["bytes_max"] for r in rows if r["page"] == "Factionline" and "error" not in r)
+        checks = [
+            ("rerun after a faction change, median", "≤ 0.25 s", f"{big['rerun_median_s']:.3f} s", big["rerun_median_s"] <= 0.25),
+            ("bytes sent per rerun, any N (max)", "≤ 2 MB", fmt(worst_bytes, "B"), worst_bytes <= 2e6),
+            ("repaint in Chromium, median", "≤ 1 s", f"{big['repaint_median_s']:.2f} s", big["repaint_median_s"] <= 1),
+            ("first load from Parquet", "≤ 5 s", f"{big['load_s']:.1f} s", big["load_s"] <= 5),
+            ("server memory (peak)", "≤ 2 GB", fmt(big["peak_mb"], " MB", 0), (big["peak_mb"] or 0) <= 2048),
+            ("memory added by 2 more sessions", "no copy of the data",
+             fmt((big["rss_3_sessions_mb"] or 0) - (big["rss_mb"] or 0), " MB", 0),
+             (big["rss_3_sessions_mb"] or 0) - (big["rss_mb"] or 0) < 100),
+        ]
+        lines += ["", "**Against the targets at 1,000,000 events:**", "", "| target | goal | measured | met |",
+                  "|---|---|---|---|"]
+        lines += [f"| {name} | {goal} | {value} | {'yes' if ok else '**no**'} |" for name, goal, value, ok in checks]
+    lines.append("")
     path.write_text("\n".join(lines), encoding="utf-8")
 
 
@@ -197,7 +211,12 @@ def main() -> None:
     parser.add_argument("--no-naive", action="store_true")
     parser.add_argument("--timeout", type=float, default=240.0, help="seconds before a page step counts as failed")
     parser.add_argument("--out", default=str(ROOT / "docs" / "performance.md"))
+    parser.add_argument("--report-from", help="rewrite the report from the JSON lines a previous run printed")
     args = parser.parse_args()
+    if args.report_from:
+        rows = [json.loads(line) for line in Path(args.report_from).read_text().splitlines() if line.startswith("{")]
+        write_report(rows, Path(args.out))
+        return
     OUT.mkdir(parents=True, exist_ok=True)
     from playwright.sync_api import sync_playwright
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import html
 import re
-from urllib.parse import urlparse
+from urllib.parse import quote, urlparse
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&=])")
 
@@ -20,6 +20,19 @@ def safe_url(url: object) -> str | None:
         return None
     parts = urlparse(text)
     return text if parts.scheme in ("http", "https") and parts.netloc else None
+
+
+def md_link(label: str, url: object) -> str:
+    """A Markdown link to an http(s) URL, or the escaped label alone when the URL is not one.
+
+    Brackets, parentheses and quotes in the URL are percent-encoded so that it cannot close the
+    link early and smuggle in another (e.g. a javascript: one).
+    """
+    safe = safe_url(url)
+    if not safe:
+        return md(label)
+    encoded = quote(safe, safe=":/?#@!$&*+,;=%-._~")
+    return f"[{md(label)}]({encoded})"
 
 
 def chip(label: str, colour: str) -> str:

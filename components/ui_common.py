@@ -6,7 +6,7 @@ import re
 import streamlit as st
 
 from .model import Dataset
-from .safetext import chip, md, safe_url
+from .safetext import chip, md, md_link, safe_url
 
 
 def faction_chips(ds: Dataset, actor_id: str) -> str:
@@ -21,9 +21,7 @@ def outlet(ds: Dataset, source_id: str) -> str:
 def article_line(ds: Dataset, article_id: str) -> str:
     """'Al Jazeera, 2024-02-28 — credit' as escaped Markdown, with a link when the URL is http(s)."""
     art = ds.article.get(article_id, {})
-    title = md(art.get("title", article_id))
-    url = safe_url(art.get("url"))
-    head = f"[{title}]({url})" if url else title
+    head = md_link(art.get("title", article_id), art.get("url"))
     parts = [head, md(outlet(ds, art.get("source_id", ""))), md(art.get("published_on", ""))]
     credit = art.get("credit", "")
     line = " · ".join(p for p in parts if p)

@@ -5,7 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from .model import Dataset
-from .safetext import md
+from .safetext import md, md_link, safe_url
 from .ui_common import faction_chips, outlet, show_article
 
 PAGE = 12
@@ -40,7 +40,9 @@ def card(ds: Dataset, quote: dict, key: str) -> None:
             mark = f":green[:material/verified: {what} in the stored article]"
         else:
             mark = ":orange[:material/warning: Not found verbatim in the stored article]"
-        st.caption(f"{md(date)} · {md(attribution(ds, quote))}  \n{mark}")
+        url = ds.article.get(quote["article_id"], {}).get("url")
+        link = f" · {md_link('read the article', url)}" if safe_url(url) else ""
+        st.caption(f"{md(date)} · {md(attribution(ds, quote))}{link}  \n{mark}")
         if st.button("Show in article", key=f"{key}-{quote['quote_id']}", icon=":material/article:"):
             show_article(ds, quote["article_id"], quote["text"])
 

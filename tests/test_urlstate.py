@@ -67,3 +67,13 @@ def test_fuzzed_parameters_never_raise(ds):
         f, notices = parse(params, ds)
         assert isinstance(f, Filters) and all(isinstance(n, str) and len(n) < 2000 for n in notices)
         assert set(f.factions) <= set(ds.factions["faction_id"])
+
+
+def test_links_in_markdown_cannot_break_out():
+    from components.safetext import md_link, safe_url
+
+    assert safe_url("javascript:alert(1)") is None and safe_url("data:text/html,x") is None
+    assert safe_url("/relative") is None and safe_url("https://ok.example/a") == "https://ok.example/a"
+    link = md_link("read", "https://x.example/a)[evil](javascript:alert(1)")
+    assert "](javascript" not in link and "%29" in link and link.startswith("[read](https://x.example/a%29")
+    assert md_link("t", "javascript:alert(1)") == "t"
