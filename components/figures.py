@@ -71,7 +71,7 @@ def _hover(ds: Dataset, rows: pd.DataFrame) -> list[str]:
 
 
 def timeline(ds: Dataset, events: pd.DataFrame, selected: str | None = None,
-             only: tuple[str, ...] = ()) -> go.Figure:
+             only: tuple[str, ...] = (), window: tuple | None = None) -> go.Figure:
     """One lane per faction; day dates are marks, coarser dates and intervals are spans."""
     rows = lane_rows(ds, events, only)
     lanes = lane_order(ds, rows)
@@ -133,7 +133,13 @@ def timeline(ds: Dataset, events: pd.DataFrame, selected: str | None = None,
     fig.update_yaxes(categoryorder="array", categoryarray=list(reversed(lanes)), title_text="",
                      fixedrange=True)
     fig.update_xaxes(type="date", title_text="")
-    if len(rows):
+    if len(rows) and window and (window[0] or window[1]):
+        # A date filter: show that window; longer spans run off its edges.
+        lo = pd.Timestamp(window[0]) if window[0] else rows["start"].min()
+        hi = (pd.Timestamp(window[1]) if window[1] else rows["end"].max()) + pd.Timedelta(days=1)
+        pad = max((hi - lo) * 0.03, pd.Timedelta(hours=12))
+        fig.update_xaxes(range=[lo - pad, hi + pad])
+    elif len(rows):
         lo, hi, hidden = focus_range(events)
         fig.update_xaxes(range=[lo, hi])
         if hidden:
@@ -250,5 +256,5 @@ def counts_over_time(ds: Dataset, lc: LaneCounts) -> go.Figure:
                              hovertemplate=f"{esc(name)}: %{{y:,}} event(s)<extra></extra>"))
     fig.update_layout(barmode="stack", height=320, margin=dict(l=10, r=10, t=30, b=10),
                       legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0),
-                      yaxis_title=f"events per {lc.bucket}")
+                      yaxis_title=f"events per {lc.bucket} (by start date)")
     return fig

@@ -55,7 +55,8 @@ def _timeline_tab(ds, sel, lc, filters) -> None:
     if not c["events"]:
         st.info("No events match these filters; matching quotes are listed below.")
     else:
-        _pick("chart", ui_timeline.render(ds, sel, lc, st.session_state.get("event"), filters.factions))
+        _pick("chart", ui_timeline.render(ds, sel, lc, st.session_state.get("event"), filters.factions,
+                                               (filters.date_from, filters.date_to)))
         # Stacked counts per faction: shown for mid-sized selections; in counts mode the bubbles
         # already are counts over time, so it waits for a click (one chart less to repaint).
         shown = COUNTS_INLINE_AT <= lc.total <= MAX_MARKS

@@ -14,7 +14,7 @@ KEY = ("Key: ● occurred · ■ reported · ◇ planned (announced, not yet hap
 
 
 def render(ds: Dataset, sel: Selection, lc: LaneCounts, selected: str | None,
-           only: tuple[str, ...] = ()) -> str | None:
+           only: tuple[str, ...] = (), window: tuple | None = None) -> str | None:
     """Draw the timeline; return the event id the user clicked, if any.
 
     A click on a count bubble (large selections) queues a drill-down into that faction and period.
@@ -27,7 +27,7 @@ def render(ds: Dataset, sel: Selection, lc: LaneCounts, selected: str | None,
     else:
         st.caption(f":material/timeline: **Event mode.** Each mark is one event ({sel.n_events:,} events, "
                    f"{lc.total:,} marks across faction lanes).")
-        fig = timeline(ds, sel.events, selected, only)
+        fig = timeline(ds, sel.events, selected, only, window)
     picked = st.plotly_chart(fig, key="timeline", on_select="rerun", selection_mode=("points",),
                              theme="streamlit", width="stretch",
                              config={"displaylogo": False, "scrollZoom": True})

@@ -111,3 +111,12 @@ def test_chosen_factions_limit_the_lanes(ds):
     sel = apply(ds, Filters(factions=("hamas",)))
     fig = timeline(ds, sel.events, only=("hamas",))
     assert list(fig.layout.yaxis.categoryarray) == ["Hamas"]
+
+
+def test_a_date_filter_sets_the_visible_window(ds):
+    import datetime as dt
+    sel = apply(ds, Filters(date_from=dt.date(2024, 2, 15), date_to=dt.date(2024, 2, 29)))
+    fig = timeline(ds, sel.events, window=(dt.date(2024, 2, 15), dt.date(2024, 2, 29)))
+    lo, hi = (pd.Timestamp(x) for x in fig.layout.xaxis.range)
+    assert pd.Timestamp("2024-02-14") <= lo <= pd.Timestamp("2024-02-15")
+    assert pd.Timestamp("2024-03-01") <= hi <= pd.Timestamp("2024-03-02")
