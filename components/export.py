@@ -10,7 +10,7 @@ from .schema import OPTIONAL_COLUMNS, TABLES
 
 def _columns(frame: pd.DataFrame, table: str) -> list[str]:
     wanted = list(TABLES[table].columns) + list(OPTIONAL_COLUMNS.get(table, ()))
-    derived = ["start", "end", "precision", "uncertain", "approximate", "date_label", "verified"]
+    derived = ["start", "end", "precision", "uncertain", "approximate", "date_label", "verified", "event_pos"]
     extra = [c for c in frame.columns if c not in wanted and c not in derived]
     return [c for c in wanted if c in frame.columns] + extra
 

@@ -84,7 +84,9 @@ def _page() -> None:
     filters = ui_filters.sidebar(ds)
     sel = query.apply(ds, filters.without_event())
     if filters.event and not sel.contains(ds.position_of(filters.event)):
-        st.session_state["event"] = None  # filtered out: nothing to show
+        st.session_state["notices"] = st.session_state.get("notices", []) + [
+            f"The selected event {filters.event!r} is outside the current filters, so it is not shown."]
+        st.session_state["event"] = None
         filters = filters.without_event()
     lc = sel.memo(("lanes", filters.factions), lambda: lane_counts(ds, sel.event_pos, filters.factions))
 

@@ -1,5 +1,4 @@
 """The app in Streamlit's AppTest: URL parameters, empty selection, bad data, unknown values."""
-import pytest
 from streamlit.testing.v1 import AppTest
 
 from .conftest import ROOT, edit
@@ -157,3 +156,11 @@ def test_hostile_text_is_escaped(data_copy, monkeypatch):
     assert not at.exception
     title = next(m.value for m in at.markdown if "script" in m.value and m.value.startswith("####"))
     assert "\\*\\*bold\\*\\*" in title and "\\[x\\]\\(javascript\\:" in title and "\\<script\\>" in title
+
+
+def test_an_event_outside_the_filters_is_named(monkeypatch):
+    monkeypatch.delenv("FACTIONLINE_DATA", raising=False)
+    at = run({"faction": ["qatar"], "event": MEETING})
+    assert not at.exception
+    assert any(MEETING in w.value and "outside the current filters" in w.value for w in at.warning)
+    assert url(at, "event") == []
