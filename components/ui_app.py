@@ -59,7 +59,7 @@ def _timeline_tab(ds, sel, lc, filters) -> None:
                                                (filters.date_from, filters.date_to)))
         # Stacked counts per faction: shown for mid-sized selections; in counts mode the bubbles
         # already are counts over time, so it waits for a click (one chart less to repaint).
-        shown = COUNTS_INLINE_AT <= lc.total <= MAX_MARKS
+        shown = COUNTS_INLINE_AT <= c["events"] and lc.total <= MAX_MARKS
         if st.toggle("Events over time (stacked counts per faction)", value=shown, key=f"counts-{shown}"):
             ui_timeline.render_counts(ds, lc)
     details, quotes = st.columns([1, 1], gap="large")
