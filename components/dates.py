@@ -23,10 +23,6 @@ class EDTFDate:
     uncertain: bool  # "?" or "%"
     approximate: bool  # "~" or "%"
 
-    @property
-    def is_point(self) -> bool:
-        return self.precision == "day"
-
 
 class DateError(ValueError):
     pass

@@ -7,10 +7,9 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from .aggregate import LaneCounts
+from .aggregate import NO_FACTION, LaneCounts
 from .model import Dataset
 
-NO_FACTION = "No faction"
 NO_FACTION_COLOUR = "#7F7F7F"
 DAY_MS = 86_400_000
 SYMBOLS = {"occurred": "circle", "reported": "square", "planned": "diamond-open"}
@@ -23,7 +22,7 @@ def esc(text: object) -> str:
 
 
 def faction_colours(ds: Dataset) -> dict[str, str]:
-    return dict(zip(ds.factions["faction_id"], ds.factions["color"])) | {"": NO_FACTION_COLOUR}
+    return ds.faction_colour | {"": NO_FACTION_COLOUR}
 
 
 def lane_rows(ds: Dataset, events: pd.DataFrame, only: tuple[str, ...] = ()) -> pd.DataFrame:
@@ -38,8 +37,7 @@ def lane_rows(ds: Dataset, events: pd.DataFrame, only: tuple[str, ...] = ()) -> 
     pairs = pd.DataFrame({"event_pos": pairs["event_pos"].to_numpy(), "faction_id": pairs["faction_id"].astype(str)})
     rows = events.rename_axis("event_pos").reset_index().merge(pairs, on="event_pos", how="left")
     rows["faction_id"] = rows["faction_id"].fillna("")
-    names = dict(zip(ds.factions["faction_id"], ds.factions["name"])) | {"": NO_FACTION}
-    rows["lane"] = rows["faction_id"].map(names)
+    rows["lane"] = rows["faction_id"].map(ds.faction_name | {"": NO_FACTION})
     return rows
 
 
@@ -50,16 +48,19 @@ def lane_order(ds: Dataset, rows: pd.DataFrame) -> list[str]:
 
 
 def _hover(ds: Dataset, rows: pd.DataFrame) -> list[str]:
-    actor_names = dict(zip(ds.actors["actor_id"], ds.actors["name"]))
-    sources = dict(zip(ds.sources["source_id"], ds.sources["name"]))
-    article_source = dict(zip(ds.articles["article_id"], ds.articles["source_id"]))
+    def actor_name(a: str) -> str:
+        return ds.actor.get(a, {}).get("name", a)
+
+    def outlet_name(s: str) -> str:
+        return ds.source.get(s, {}).get("name", "")
+
     lanes_per_event = rows.groupby("event_id")["lane"].agg(list)
     out = []
     for r in rows.itertuples(index=False):
-        actors = ", ".join(actor_names.get(a.strip(), a) for a in r.actor_ids.split(";") if a.strip())
-        outlet = sources.get(article_source.get(r.article_id, ""), "")
-        if r.reported_by and r.reported_by in sources:
-            outlet = f"{sources[r.reported_by]} · via {outlet}"
+        actors = ", ".join(actor_name(a.strip()) for a in r.actor_ids.split(";") if a.strip())
+        outlet = outlet_name(ds.article.get(r.article_id, {}).get("source_id", ""))
+        if r.reported_by and r.reported_by in ds.source:
+            outlet = f"{outlet_name(r.reported_by)} · via {outlet}"
         wording = f"“{esc(r.date_text)}” → " if r.date_text else ""
         others = [lane for lane in lanes_per_event[r.event_id] if lane != r.lane]
         also = f"<br>Also in: {esc(', '.join(others))}" if others else ""

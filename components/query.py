@@ -29,10 +29,6 @@ class Filters:
     def without_event(self) -> "Filters":
         return replace(self, event=None)
 
-    @property
-    def is_default(self) -> bool:
-        return self.without_event() == Filters()
-
 
 class Selection:
     """What a filter state selects: row positions into the dataset's events and quotes (in date

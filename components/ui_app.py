@@ -1,6 +1,7 @@
 """The page: load, filter, then timeline, details, quotes, table, exports and about."""
 from __future__ import annotations
 
+import dataclasses
 import os
 import time
 
@@ -118,5 +119,5 @@ def _page() -> None:
         with tab_about:
             ui_about.render(ds)
 
-    filters = query.Filters(**{**filters.__dict__, "event": st.session_state.get("event")})
+    filters = dataclasses.replace(filters, event=st.session_state.get("event"))
     ui_filters.sync_url(filters)

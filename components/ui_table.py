@@ -1,6 +1,8 @@
 """The sortable table of filtered events, and the exports of exactly that selection."""
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 import pandas as pd
 import streamlit as st
@@ -36,7 +38,7 @@ def table_frame(ds: Dataset, events: pd.DataFrame, filters: Filters) -> pd.DataF
         "Factions": factions.to_numpy(),
         "Actors": events["actor_ids"].map(actor_names),
         "Location": events["location"],
-        "Link": ["?" + urlstate.to_query_string(Filters(**{**filters.__dict__, "event": i}))
+        "Link": ["?" + urlstate.to_query_string(dataclasses.replace(filters, event=i))
                  for i in events["event_id"]],
         "Article": events["article_id"].map(lambda a: safe_url(ds.article.get(a, {}).get("url"))),
         "event_id": events["event_id"],
