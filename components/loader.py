@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import io
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -49,14 +50,20 @@ def read_directory(root: str | Path) -> tuple[RawData, list[Problem]]:
         return raw, [Problem(str(root), None, None, f"The data directory {what}.",
                              "Pass a directory holding events.csv, actors.csv, factions.csv, "
                              "quotes.csv, sources.csv, articles.csv and event_types.csv.")]
-    for name in TABLES:
+    # The article texts (thousands of small files) are read beside the big tables.
+    article_problems: list[Problem] = []
+    reader = None
+    for name in sorted(TABLES, key=lambda n: n != "articles"):
         table, found = read_table(root, name)
         problems += found
         if table is not None:
             raw.tables[name] = table
-    if "articles" in raw.tables:
-        problems += _read_articles(raw)
-    return raw, problems
+        if name == "articles" and table is not None:
+            reader = threading.Thread(target=lambda: article_problems.extend(_read_articles(raw)))
+            reader.start()
+    if reader is not None:
+        reader.join()
+    return raw, problems + article_problems
 
 
 def read_table(root: Path, name: str) -> tuple[RawTable | None, list[Problem]]:

@@ -7,7 +7,7 @@ so that filtering a million events is numpy work rather than string matching.
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cached_property
 from pathlib import Path
 
@@ -50,6 +50,10 @@ class Dataset:
             if name not in self.__dict__:
                 self.__dict__[name] = make()
             return self.__dict__[name]
+
+    def state(self) -> dict:
+        """The fields that define the dataset (no lock, no memoised values): for pickling."""
+        return {f.name: getattr(self, f.name) for f in fields(self) if not f.name.startswith("_")}
 
     def memo(self, name: str, make):
         """A derived value computed once per dataset (views share the dataset, so never mutate it)."""

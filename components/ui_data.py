@@ -9,7 +9,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from .model import Dataset, load
+from .model import Dataset
+from .modelcache import load_cached
 
 BUNDLED = Path(__file__).resolve().parent.parent / "data"
 
@@ -38,7 +39,7 @@ def _signature(root: Path) -> tuple:
 @st.cache_resource(show_spinner="Loading the event data…", max_entries=4)
 def _load(root: str, signature: tuple) -> Dataset:
     # cache_resource: one copy shared by every session and rerun; views never mutate it.
-    dataset = load(root)
+    dataset = load_cached(root)
     # Build the search text in the background, so the first search does not wait for it.
     threading.Thread(target=lambda: (dataset.event_search, dataset.quote_search), daemon=True).start()
     return dataset

@@ -1,3 +1,4 @@
+import os
 import shutil
 from pathlib import Path
 
@@ -6,6 +7,9 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = ROOT / "data"
 SHARED = ROOT.parent / "shared"
+
+# Tests never write model caches into the user's cache directory (test_modelcache sets its own).
+os.environ["FACTIONLINE_CACHE"] = "off"
 
 
 @pytest.fixture
