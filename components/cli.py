@@ -32,6 +32,50 @@ def _synth(args) -> int:
     return 0
 
 
+def _import(args) -> int:
+    from .crosswalk import CrosswalkError
+    from .imports import ImportError_, run_import
+    from .model import load
+
+    try:
+        b = run_import(args.format, Path(args.file), Path(args.out), Path(args.base) if args.base else None)
+    except (ImportError_, CrosswalkError) as err:
+        print(f"factionline import: {err}", file=sys.stderr)
+        return 1
+    s = b.summary()
+    print(f"{args.out}: {s['events']:,} events from {s['file']}; {s['skipped']:,} records not imported"
+          + (":" if s["skipped"] else "."))
+    for k in b.skipped[:50]:
+        print(f"  {k.where}: {k.reason}")
+    if len(b.skipped) > 50:
+        print(f"  … and {len(b.skipped) - 50:,} more, all listed in {Path(args.out) / 'IMPORT.md'}")
+    if s["reached"]:
+        print("Events per faction: " + ", ".join(f"{f} {n:,}" for f, n in s["reached"].items()))
+    try:
+        load(args.out)
+    except InvalidData as err:  # a bug in an importer: say so plainly rather than leave a broken directory
+        print(f"{args.out}: the imported data does not validate — please report this:", file=sys.stderr)
+        print(format_report(err.problems), file=sys.stderr)
+        return 1
+    return 0
+
+
+def _merge(args) -> int:
+    from .merge import MergeError, merge
+
+    try:
+        report = merge([Path(d) for d in args.directories], Path(args.out))
+    except MergeError as err:
+        print(f"factionline merge: {err}", file=sys.stderr)
+        return 1
+    except InvalidData as err:
+        print("factionline merge: an input is not valid data:", file=sys.stderr)
+        print(format_report(err.problems), file=sys.stderr)
+        return 1
+    print(report.text())
+    return 0
+
+
 def _run(args) -> int:
     import subprocess
 
@@ -52,6 +96,19 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--csv", action="store_true", help="also write CSV tables beside the Parquet ones")
     p.set_defaults(func=_synth)
+    p = sub.add_parser("import", help="convert an ACLED, GDELT, TimelineJS file or an events table "
+                                      "into a new data directory")
+    p.add_argument("format", choices=("acled", "gdelt", "timelinejs", "table"))
+    p.add_argument("file")
+    p.add_argument("--out", required=True, help="a new (or empty) directory to write")
+    p.add_argument("--with", dest="base", default=str(Path(__file__).resolve().parent.parent / "data"),
+                   help="the data directory whose crosswalk.csv and factions the import uses "
+                        "(default: the bundled data)")
+    p.set_defaults(func=_import)
+    p = sub.add_parser("merge", help="combine data directories (e.g. the curated set and imports)")
+    p.add_argument("directories", nargs="+")
+    p.add_argument("--out", required=True)
+    p.set_defaults(func=_merge)
     p = sub.add_parser("run", help="open the dashboard on a data directory")
     p.add_argument("--data", default=str(Path(__file__).resolve().parent.parent / "data"))
     p.set_defaults(func=_run)

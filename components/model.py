@@ -224,7 +224,7 @@ def _event_factions(event_actors: pd.DataFrame, actor_factions: pd.DataFrame) ->
     fcodes = flat[offsets[codes][rows] + within]
     # One row per (event, faction).
     key = np.sort(pos.astype(np.int64) * (len(factions) + 1) + fcodes)  # nearly sorted already: fast
-    key = key[np.concatenate([[True], key[1:] != key[:-1]])]
+    key = key[np.concatenate([[True], key[1:] != key[:-1]])] if len(key) else key
     return pd.DataFrame({"event_pos": (key // (len(factions) + 1)).astype(np.int32),
                          "faction_id": pd.Categorical.from_codes(key % (len(factions) + 1), factions)})
 

@@ -91,6 +91,6 @@ TABLES: dict[str, Table] = {
 }
 
 # Optional columns the app understands when present.
-OPTIONAL_COLUMNS = {"events": ("reported_by", "note")}
+OPTIONAL_COLUMNS = {"events": ("reported_by", "note", "source_url")}  # source_url: the report's link
 
 HEX_COLOUR = r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$"

@@ -28,6 +28,7 @@ def occurs_in(passage: str, article: str) -> bool:
 
 # A sentence ends at . ! or ? (with an optional closing quote) followed by white space.
 _SENTENCE_BREAK = "([.!?][\"'”’]?)\\s+"
+_PARAGRAPH_BREAK = "\\n[ \\t\\r]*\\n"
 _QUOTE_CHARS = "\"'“”‘’"
 _SEP = pa.scalar("\x1f", pa.large_string())
 
@@ -45,9 +46,16 @@ class ArticleIndex:
         owners = pc.take(ids, pc.list_parent_indices(lists))
         bare = pc.utf8_trim(sentences, _QUOTE_CHARS)  # a quotation without its own quote marks
         quoted = pc.not_equal(bare, sentences)
+        # Whole paragraphs too: imported records (several sentences each) are stored one per paragraph.
+        paragraphs = pc.split_pattern_regex(body, _PARAGRAPH_BREAK)
+        paragraph_text = pc.utf8_trim_whitespace(pc.list_flatten(paragraphs))
+        multi = pc.match_substring_regex(paragraph_text, _SENTENCE_BREAK)  # single sentences are in already
+        paragraph_owners = pc.take(ids, pc.list_parent_indices(paragraphs))
         self.keys = pa.concat_arrays([
             pc.binary_join_element_wise(owners, sentences, _SEP),
-            pc.binary_join_element_wise(pc.filter(owners, quoted), pc.filter(bare, quoted), _SEP)])
+            pc.binary_join_element_wise(pc.filter(owners, quoted), pc.filter(bare, quoted), _SEP),
+            pc.binary_join_element_wise(pc.filter(paragraph_owners, multi), pc.filter(paragraph_text, multi),
+                                        _SEP)])
 
     def normalised(self, article_id: str) -> str | None:
         if article_id not in self.texts:
