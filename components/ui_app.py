@@ -7,7 +7,7 @@ import time
 
 import streamlit as st
 
-from . import query, ui_about, ui_details, ui_filters, ui_quotes, ui_table, ui_timeline
+from . import query, ui_about, ui_details, ui_filters, ui_quotes, ui_table, ui_timeline, ui_upload
 from .aggregate import lane_counts
 from .figures import MAX_MARKS
 from .problems import InvalidData, Problem
@@ -82,7 +82,9 @@ def _page() -> None:
         _report(root, err.problems)
         return
 
+    ds = ui_upload.session_dataset(ds, root)
     filters = ui_filters.sidebar(ds)
+    ui_upload.sidebar(ds)
     sel = query.apply(ds, filters.without_event())
     if filters.event and not sel.contains(ds.position_of(filters.event)):
         st.session_state["notices"] = st.session_state.get("notices", []) + [
@@ -92,6 +94,7 @@ def _page() -> None:
     lc = sel.memo(("lanes", filters.factions), lambda: lane_counts(ds, sel.event_pos, filters.factions))
 
     st.title("Factionline", anchor=False)
+    ui_upload.error_report()
     c = sel.counts()
     st.caption(f"{c['events']:,} of {len(ds.events):,} events · {c['actors']:,} actors · "
                f"{c['quotes']:,} of {len(ds.quotes):,} quotes in the current selection")
@@ -114,7 +117,7 @@ def _page() -> None:
     if tab_table.open:
         with tab_table:
             _pick("table", ui_table.render(ds, sel, filters))
-            ui_table.exports(sel)
+            ui_table.exports(ds, sel)
     if tab_about.open:
         with tab_about:
             ui_about.render(ds)

@@ -5,7 +5,7 @@ import streamlit as st
 
 from .figures import STATUS_WORDS
 from .model import Dataset
-from .safetext import md
+from .safetext import md, md_link, safe_url
 from .ui_common import article_line, faction_chips, outlet, show_article
 from . import ui_quotes
 
@@ -51,6 +51,8 @@ def render(ds: Dataset, event_id: str | None) -> None:
         reported = e.get("reported_by")
         first = f"First reported by {md(outlet(ds, reported))}. " if reported else ""
         st.caption(f"{first}From: {article_line(ds, e['article_id'])}")
+        if safe_url(e.get("source_url")):
+            st.caption(f":material/link: {md_link('The report this record cites (link)', e['source_url'])}")
         if e.get("note"):
             st.caption(f":material/info: Curators' note: {md(e['note'])}")
         if st.button("Show in article", key=f"evidence-{event_id}", icon=":material/article:"):

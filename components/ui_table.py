@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from . import urlstate
-from .export import table_csv, table_json
+from .export import TIMELINEJS_MAX, table_csv, table_json, timelinejs
 from .model import Dataset
 from .query import Filters, Selection
 from .safetext import safe_url
@@ -73,7 +73,7 @@ def render(ds: Dataset, sel: Selection, filters: Filters) -> str | None:
     return frame["event_id"].iat[rows[0]] if rows else None
 
 
-def exports(sel: Selection) -> None:
+def exports(ds: Dataset, sel: Selection) -> None:
     """Downloads of exactly the selection, made only when clicked (a million rows is not free)."""
     st.markdown("**Download the current selection**")
     cols = st.columns(4)
@@ -89,3 +89,12 @@ def exports(sel: Selection) -> None:
         col.download_button(f"{label} ({n:,})", data, f"factionline-{table}.{fmt}",
                             "text/csv" if fmt == "csv" else "application/json",
                             icon=":material/download:", width="stretch", on_click="ignore")
+    too_many = n_e > TIMELINEJS_MAX
+    st.download_button(
+        f"TimelineJS JSON ({n_e:,} slides)",
+        lambda: timelinejs(ds, sel.events, sel.event_pos, sel.quotes),
+        "factionline-timeline.json", "application/json", icon=":material/slideshow:", on_click="ignore",
+        disabled=too_many or not n_e,
+        help=(f"TimelineJS cannot show more than {TIMELINEJS_MAX:,} slides: narrow the filters first."
+              if too_many else "One slide per event, grouped by faction, with evidence and quotes as text and "
+              "outlets as credits. Load it with TimelineJS (timeline.knightlab.com) to embed it in a story."))
