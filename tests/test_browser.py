@@ -117,3 +117,39 @@ def test_csv_download_holds_exactly_the_filtered_events(page, server):
     assert [r["event_id"] for r in rows] == list(expected.events["event_id"])
     assert len(rows) == 3
     assert {"event_id", "date", "date_text", "evidence", "article_id"} <= set(rows[0])
+
+
+GDELT2 = BUNDLED.parent.parent / "shared" / "fixtures" / "external" / "gdelt" / "20191024143000.export.CSV"
+
+
+@pytest.mark.skipif(not GDELT2.exists(), reason="../shared/fixtures is absent")
+def test_uploading_a_gdelt_file_shows_it_in_this_session_only(page, server, browser):
+    page.goto(server)
+    wait_ready(page)
+    page.locator('.st-key-upload-file input[type="file"]').set_input_files(str(GDELT2))
+    page.get_by_text("of 2,111 events").first.wait_for(timeout=60_000)
+    wait_ready(page)
+    assert page.get_by_text("Counts mode").count() == 1  # 2,111 marks: drawn as counts
+    page.locator(".st-key-w_faction input").click()
+    page.keyboard.type("Hamas")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    page.get_by_text("1 of 2,111 events").wait_for(timeout=30_000)  # the crosswalk put one event in Hamas
+    # Another browser session still sees the shared, bundled data.
+    other = browser.new_context().new_page()
+    other.goto(server)
+    wait_ready(other)
+    assert other.get_by_text("13 of 13 events").count() == 1
+    other.context.close()
+
+
+def test_timelinejs_download_holds_the_filtered_events(page, server):
+    import json
+    page.goto(f"{server}/?faction=russia")
+    wait_ready(page)
+    page.get_by_role("tab", name="Table & downloads").click()
+    with page.expect_download() as info:
+        page.get_by_role("button", name="TimelineJS JSON").click()
+    data = json.loads(open(info.value.path(), encoding="utf-8").read())
+    expected = apply(load(BUNDLED), Filters(factions=("russia",)))
+    assert [s["unique_id"] for s in data["events"]] == list(expected.events["event_id"])
