@@ -1,6 +1,7 @@
 """Exports of exactly the filtered selection: the contract's columns as CSV or JSON, and TimelineJS JSON."""
 from __future__ import annotations
 
+import csv
 import html
 import json
 import re
@@ -17,8 +18,24 @@ def _columns(frame: pd.DataFrame, table: str) -> list[str]:
     return [c for c in wanted if c in frame.columns] + extra
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # OWASP: cells a spreadsheet would run as a formula
+
+
+def _inert(column: pd.Series) -> pd.Series:
+    """Text cells a spreadsheet would run get a leading ' so they show as text (OWASP guidance)."""
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        column = column.astype("str")
+    if not (column.dtype == object or isinstance(column.dtype, pd.StringDtype)):
+        return column  # numbers and booleans are not formulas
+    text = column.astype("str")
+    return text.where(~text.str.startswith(FORMULA_START), "'" + text)
+
+
 def table_csv(frame: pd.DataFrame, table: str) -> bytes:
-    return frame[_columns(frame, table)].to_csv(index=False).encode("utf-8")
+    """CSV of the contract's columns; formula-like cells are neutralised (JSON keeps values as they are)."""
+    out = frame[_columns(frame, table)].apply(_inert)
+    # Every cell quoted: a cell holding a lone carriage return must not split its row.
+    return out.to_csv(index=False, quoting=csv.QUOTE_ALL).encode("utf-8")
 
 
 def table_json(frame: pd.DataFrame, table: str) -> bytes:

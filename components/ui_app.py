@@ -4,15 +4,17 @@ from __future__ import annotations
 import dataclasses
 import os
 import time
+from pathlib import Path
 
 import streamlit as st
 
-from . import query, ui_about, ui_details, ui_filters, ui_quotes, ui_table, ui_timeline, ui_upload
+from . import query, ui_about, ui_auth, ui_details, ui_filters, ui_quotes, ui_table, ui_timeline, ui_upload
 from .aggregate import lane_counts
 from .figures import MAX_MARKS
 from .problems import InvalidData, Problem
 from .ui_data import data_dir, load_dataset
 
+ICON = Path(__file__).resolve().parent / "resources" / "icon.png"
 COUNTS_INLINE_AT = 25  # from this many events the counts view is shown without a click
 
 
@@ -73,7 +75,10 @@ def _timeline_tab(ds, sel, lc, filters) -> None:
 
 
 def _page() -> None:
-    st.set_page_config(page_title="Factionline", page_icon=":material/timeline:", layout="wide")
+    # A local icon: a Material icon here would make every browser fetch it from Google's servers.
+    st.set_page_config(page_title="Factionline", page_icon=str(ICON), layout="wide")
+    if not ui_auth.gate():  # before anything is loaded: no data, chart or count is sent
+        return
     root = data_dir()
     try:
         ds = load_dataset(root)

@@ -1,0 +1,31 @@
+# Factionline: the dashboard with the bundled data, as a non-root container.
+#   docker build -t factionline .
+#   docker run --rm -p 8501:8501 factionline
+#   docker run --rm -p 8501:8501 -v /path/to/data:/data:ro -e FACTIONLINE_DATA=/data factionline
+ARG BASE_IMAGE=python:3.11-slim
+FROM ${BASE_IMAGE}
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1 \
+    STREAMLIT_SERVER_HEADLESS=true \
+    STREAMLIT_SERVER_PORT=8501 \
+    STREAMLIT_SERVER_ADDRESS=0.0.0.0 \
+    STREAMLIT_SERVER_FILE_WATCHER_TYPE=none \
+    FACTIONLINE_CACHE=/tmp/factionline-cache
+
+RUN useradd --create-home --uid 10001 --shell /usr/sbin/nologin factionline
+WORKDIR /app
+
+# The app, its bundled data and its hardened .streamlit/config.toml, owned by root and read-only:
+# the app never writes into its data, and in here it could not.
+COPY . .
+RUN pip install . && chmod -R a-w /app
+
+USER factionline
+EXPOSE 8501
+HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
+    CMD python -c "import urllib.request, sys; sys.exit(0 if urllib.request.urlopen('http://127.0.0.1:8501/_stcore/health', timeout=4).read() == b'ok' else 1)"
+
+CMD ["streamlit", "run", "dashboard.py"]
