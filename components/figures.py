@@ -196,7 +196,8 @@ def _connectors(fig: go.Figure, rows: pd.DataFrame, lanes: list[str]) -> None:
     ))
 
 
-HOVER_DATE = {"day": "%-d %b %Y", "week": "week of %-d %b %Y", "month": "%B %Y", "year": "%Y"}
+HOVER_DATE = {"day": "%-d %b %Y", "week": "week of %-d %b %Y", "month": "%B %Y", "quarter": "Q%q %Y",
+              "year": "%Y"}
 EPOCH = np.datetime64("1970-01-01", "D")
 
 

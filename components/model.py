@@ -154,7 +154,7 @@ def load(root: str | Path) -> Dataset:
     problems += validate(raw)
     if problems:
         raise InvalidData(problems)
-    return build(raw)
+    return build(raw, consume=True)
 
 
 def _first_in_row(pos: np.ndarray, codes: np.ndarray) -> np.ndarray:
@@ -169,7 +169,11 @@ def _first_in_row(pos: np.ndarray, codes: np.ndarray) -> np.ndarray:
 def _pairs(frame: pd.DataFrame, column: str, name: str) -> pd.DataFrame:
     """Explode a ';'-list column into (pos, item) rows, pos being the row's position."""
     items, pos = split_lists(frame[column])
-    codes, uniques = pd.factorize(items)
+    encoded = pc.dictionary_encode(items)
+    if isinstance(encoded, pa.ChunkedArray):
+        encoded = encoded.combine_chunks()
+    codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+    uniques = encoded.dictionary.to_pylist()
     first = _first_in_row(pos, codes)  # a list may name an id twice
     return pd.DataFrame({"pos": pos[first].astype(np.int32),
                          name: pd.Categorical.from_codes(codes[first], pd.Index(uniques, dtype="str"))})
@@ -229,9 +233,14 @@ def _event_factions(event_actors: pd.DataFrame, actor_factions: pd.DataFrame) ->
                          "faction_id": pd.Categorical.from_codes(key % (len(factions) + 1), factions)})
 
 
-def build(raw: RawData) -> Dataset:
-    t = {name: table.frame.copy() for name, table in raw.tables.items()}
-    events = t["events"]
+def build(raw: RawData, consume: bool = False) -> Dataset:
+    """The model of validated raw tables. consume=True lets go of raw's frames as it goes, so that a
+    million-row table is not held twice (load() owns its raw data; other callers keep theirs)."""
+    t = {name: table.frame.copy(deep=False) for name, table in raw.tables.items()}  # copy-on-write: no duplicate
+    if consume:
+        for table in raw.tables.values():
+            table.frame = None
+    events = t.pop("events")
     for column in OPTIONAL_COLUMNS["events"]:
         if column not in events.columns:
             events[column] = ""
@@ -240,7 +249,7 @@ def build(raw: RawData) -> Dataset:
     events["status"] = events["status"].astype("category")
     events["event_type"] = events["event_type"].astype("category")
 
-    quotes = t["quotes"]
+    quotes = t.pop("quotes")
     quotes["event_pos"] = pc.index_in(strings(quotes["event_id"]), value_set=strings(events["event_id"])) \
         .fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int32)
     event_date = pd.Series(np.append(events["date"].to_numpy(dtype=object), "")[quotes["event_pos"]],

@@ -39,23 +39,28 @@ class ArticleIndex:
     def __init__(self, texts: dict[str, str]):
         self.texts = texts
         self._normalised: dict[str, str] = {}
+        # Key sets of "article id + separator + passage", built one at a time and without joining
+        # them, so that a hundred MB of article text does not hold several copies of itself at once.
         ids = pa.array(list(texts), pa.large_string())
         body = pa.array(list(texts.values()), pa.large_string())
         lists = pc.split_pattern(pc.replace_substring_regex(body, _SENTENCE_BREAK, "\\1\x1e"), "\x1e")
-        sentences = pc.utf8_trim_whitespace(pc.list_flatten(lists))
         owners = pc.take(ids, pc.list_parent_indices(lists))
+        sentences = pc.utf8_trim_whitespace(pc.list_flatten(lists))
+        del lists
+        self.key_sets = [pc.binary_join_element_wise(owners, sentences, _SEP)]
         bare = pc.utf8_trim(sentences, _QUOTE_CHARS)  # a quotation without its own quote marks
         quoted = pc.not_equal(bare, sentences)
+        del sentences
+        self.key_sets.append(pc.binary_join_element_wise(pc.filter(owners, quoted), pc.filter(bare, quoted), _SEP))
+        del bare, quoted, owners
         # Whole paragraphs too: imported records (several sentences each) are stored one per paragraph.
         paragraphs = pc.split_pattern_regex(body, _PARAGRAPH_BREAK)
-        paragraph_text = pc.utf8_trim_whitespace(pc.list_flatten(paragraphs))
-        multi = pc.match_substring_regex(paragraph_text, _SENTENCE_BREAK)  # single sentences are in already
-        paragraph_owners = pc.take(ids, pc.list_parent_indices(paragraphs))
-        self.keys = pa.concat_arrays([
-            pc.binary_join_element_wise(owners, sentences, _SEP),
-            pc.binary_join_element_wise(pc.filter(owners, quoted), pc.filter(bare, quoted), _SEP),
-            pc.binary_join_element_wise(pc.filter(paragraph_owners, multi), pc.filter(paragraph_text, multi),
-                                        _SEP)])
+        del body
+        owners = pc.take(ids, pc.list_parent_indices(paragraphs))
+        text = pc.utf8_trim_whitespace(pc.list_flatten(paragraphs))
+        del paragraphs
+        multi = pc.match_substring_regex(text, _SENTENCE_BREAK)  # single sentences are in already
+        self.key_sets.append(pc.binary_join_element_wise(pc.filter(owners, multi), pc.filter(text, multi), _SEP))
 
     def normalised(self, article_id: str) -> str | None:
         if article_id not in self.texts:
@@ -74,7 +79,9 @@ class ArticleIndex:
         ids = strings(article_ids).cast(pa.large_string())
         needles = pc.utf8_trim_whitespace(strings(passages).cast(pa.large_string()))
         keys = pc.binary_join_element_wise(ids, needles, _SEP)
-        ok = pc.is_in(keys, value_set=self.keys).fill_null(False).to_numpy(zero_copy_only=False).copy()
+        ok = np.zeros(len(keys), dtype=bool)
+        for key_set in self.key_sets:
+            ok |= pc.is_in(keys, value_set=key_set).fill_null(False).to_numpy(zero_copy_only=False)
         for i in np.flatnonzero(~ok):
             article = self.normalised(article_ids.iat[i])
             needle = normalise(passages.iat[i])

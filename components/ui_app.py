@@ -64,7 +64,7 @@ def _timeline_tab(ds, sel, lc, filters) -> None:
         # already are counts over time, so it waits for a click (one chart less to repaint).
         shown = COUNTS_INLINE_AT <= c["events"] and lc.total <= MAX_MARKS
         if st.toggle("Events over time (stacked counts per faction)", value=shown, key=f"counts-{shown}"):
-            ui_timeline.render_counts(ds, lc)
+            ui_timeline.render_counts(ds, sel, lc)
     details, quotes = st.columns([1, 1], gap="large")
     with details:
         st.subheader("Event details", anchor=False)

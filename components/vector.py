@@ -17,6 +17,8 @@ from .schema import LIST_SEPARATOR
 
 def strings(values) -> pa.Array:
     """An Arrow string array; zero-copy for pandas' Arrow-backed str columns."""
+    if isinstance(values, (pa.Array, pa.ChunkedArray)):
+        return values
     if isinstance(values, pd.Series) and isinstance(values.dtype, pd.StringDtype):
         return pa.array(values)
     if isinstance(values, pd.Series):
@@ -35,10 +37,11 @@ def isin(column, values: Iterable[str]) -> np.ndarray:
     return found.fill_null(False).to_numpy(zero_copy_only=False)
 
 
-def split_lists(column: pd.Series) -> tuple[np.ndarray, np.ndarray]:
-    """Items of ';'-separated list cells (trimmed, blanks dropped) and the row position of each."""
+def split_lists(column: pd.Series) -> tuple[pa.Array, np.ndarray]:
+    """Items of ';'-separated list cells (trimmed, blanks dropped), as Arrow strings (no Python
+    objects for millions of items), and the row position of each."""
     lists = pc.split_pattern(strings(column), LIST_SEPARATOR)
-    items = pc.utf8_trim_whitespace(pc.list_flatten(lists)).to_numpy(zero_copy_only=False)
+    items = pc.utf8_trim_whitespace(pc.list_flatten(lists))
     pos = pc.list_parent_indices(lists).to_numpy().astype(np.int64)
-    keep = items != ""
-    return items[keep].astype(object), pos[keep]
+    keep = pc.not_equal(items, "").fill_null(False)
+    return pc.filter(items, keep), pos[keep.to_numpy(zero_copy_only=False)]

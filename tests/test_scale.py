@@ -138,3 +138,19 @@ def test_payload_does_not_grow_with_n(synth_dir, big_dir, monkeypatch):
     small = payload(run_app(synth_dir, monkeypatch))
     large = payload(run_app(big_dir, monkeypatch))
     assert large < 1.6 * small, (small, large)
+
+
+def test_counts_mode_coarsens_buckets_to_bound_the_bubbles(big_dir):
+    from components.aggregate import MAX_BUBBLES, coarser_for_bubbles
+    ds = load(big_dir)
+    lc = lane_counts(ds, np.arange(len(ds.events)), bucket="week")  # many lanes x many weeks
+    assert len(lc.lanes) * len(lc.starts) > MAX_BUBBLES
+    coarser = coarser_for_bubbles(lc)
+    assert coarser in ("month", "quarter", "year")
+    lc2 = lane_counts(ds, np.arange(len(ds.events)), bucket=coarser)
+    assert len(lc2.lanes) * len(lc2.starts) <= MAX_BUBBLES
+    assert lc2.total == lc.total  # the same events, in fewer, wider buckets
+    if coarser == "quarter":
+        assert all(str(s)[5:] in ("01-01", "04-01", "07-01", "10-01") for s in lc2.starts)
+    fig = density_timeline(ds, lc2)
+    assert sum(len(t.x) for t in fig.data) <= MAX_BUBBLES
