@@ -101,7 +101,7 @@ def _page() -> None:
     st.title("Factionline", anchor=False)
     ui_upload.error_report()
     c = sel.counts()
-    st.caption(f"{c['events']:,} of {len(ds.events):,} events · {c['actors']:,} actors · "
+    st.caption(f"{c['events']:,} of {len(ds.events):,} events · {c['actors']:,} actor{'' if c['actors'] == 1 else 's'} · "
                f"{c['quotes']:,} of {len(ds.quotes):,} quotes in the current selection")
     for notice in st.session_state.get("notices", []):
         st.warning(notice, icon=":material/link_off:")

@@ -53,7 +53,7 @@ def sidebar(dataset: Dataset) -> None:
             up = current[1]
             c = dataset.counts()
             st.caption(f":material/upload_file: Viewing **{md(up.name)}** ({md(up.kind)}): {c['events']:,} events, "
-                       f"{c['actors']:,} actors — in this browser session only. Remove the file to go back.")
+                       f"{c['actors']:,} actor{'' if c['actors'] == 1 else 's'} — in this browser session only. Remove the file to go back.")
             if up.not_imported:
                 with st.expander(f"{len(up.not_imported):,} record(s) not imported"):
                     st.dataframe([{"Where": k.where, "Why": k.reason} for k in up.not_imported],

@@ -159,3 +159,12 @@ def test_dockerfile_and_cloud_files():
                     if line.strip() and not line.startswith("#")]
     assert requirements == ["."]  # one dependency file; versions live in pyproject.toml
     assert not (ROOT / ".streamlit" / "secrets.toml").exists()
+
+
+def test_no_path_is_taken_from_the_url(monkeypatch):
+    monkeypatch.delenv("FACTIONLINE_DATA", raising=False)
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params.update({"data": "/etc", "path": "../../etc/passwd", "FACTIONLINE_DATA": "/tmp"})
+    at.run()
+    assert not at.exception and not at.error
+    assert counts_line(at).startswith("13 of 13 events")  # still the configured (bundled) data
