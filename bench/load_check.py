@@ -148,6 +148,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--pause", default="2,5", help="seconds between one session's changes: MIN,MAX")
     parser.add_argument("--out", default=str(ROOT / "docs" / "load-check.md"))
+    parser.add_argument("--note", default="", help="what this run measures (shown in the report)")
     parser.add_argument("--log", default=str(ROOT / "bench" / "load-check.jsonl"),
                         help="each run is appended here; the report shows every run in it")
     args = parser.parse_args()
@@ -177,7 +178,7 @@ def main() -> None:
         stop.set()
     lat = [x for r in results.values() for x in r["latencies"]]
     summary = {
-        "date": time.strftime("%Y-%m-%d"), "data": _name(args.data), "pause_s": args.pause,
+        "date": time.strftime("%Y-%m-%d"), "data": _name(args.data), "pause_s": args.pause, "note": args.note,
         "events": len(ds.events), "sessions": args.sessions, "seconds": args.seconds, "wall_s": round(wall, 1),
         "changes_done": sum(r["done"] for r in results.values()),
         "changes_failed": sum(r["failed"] for r in results.values()),
@@ -192,8 +193,12 @@ def main() -> None:
     print(json.dumps(summary, indent=1))
     with open(args.log, "a", encoding="utf-8") as log:
         log.write(json.dumps(summary) + "\n")
-    runs = [json.loads(line) for line in Path(args.log).read_text(encoding="utf-8").splitlines() if line.strip()]
-    write(Path(args.out), runs)
+    rewrite(args.log, args.out)
+
+
+def rewrite(log: str, out: str) -> None:
+    runs = [json.loads(line) for line in Path(log).read_text(encoding="utf-8").splitlines() if line.strip()]
+    write(Path(out), runs)
 
 
 def _name(data: str) -> str:
@@ -214,15 +219,15 @@ def write(path: Path, runs: list[dict]) -> None:
         "change to the last element received. Twenty headless Chromiums on the same 2 cores measured Chromium "
         "instead (median 25 s per change, all of it rendering), so the browser side is measured separately, "
         "one session at a time, in [performance.md](performance.md).", "",
-        "| date | data (events) | sessions × seconds | pause between a session's changes | sessions OK | changes done / failed | change → finished: median / p95 / max | server memory: before → peak → after |",
-        "|---|---|---|---|---|---|---|---|",
+        "| date | data (events) | sessions × seconds | pause between a session's changes | sessions OK | changes done / failed | change → finished: median / p95 / max | server memory: before → peak → after | app version |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for s in runs:
         lines.append(
             f"| {s['date']} | {s['data']} ({s['events']:,}) | {s['sessions']} × {s['seconds']:.0f} s | {s['pause_s'].replace(',', '–')} s "
             f"| {s['sessions_all_ok']} of {s['sessions']} | {s['changes_done']:,} / {s['changes_failed']:,} "
             f"| {s['latency_median_s']} / {s['latency_p95_s']} / {s['latency_max_s']} s "
-            f"| {s['rss_before_mb']:,} → {s['rss_max_mb']:,} → {s['rss_after_mb']:,} MB |")
+            f"| {s['rss_before_mb']:,} → {s['rss_max_mb']:,} → {s['rss_after_mb']:,} MB | {s.get('note', '')} |")
     errors = sorted({e for s in runs for e in s["errors"]})
     lines += ["", "**Reading it:** one server process runs one script at a time per core it can use (Python's "
               "GIL), so with every session changing a filter every few seconds, time per change grows with the "
