@@ -21,7 +21,7 @@ GDELT2 = EXT / "gdelt" / "20191024143000.export.CSV"
 GDELT1 = EXT / "gdelt" / "gdelt1_sample_events.tsv"
 TL = EXT / "timelinejs"
 ACLED = ROOT / "tests" / "fixtures" / "acled_sample.csv"
-pytestmark = pytest.mark.skipif(not EXT.exists(), reason="../shared/fixtures/external is absent")
+needs_ext = pytest.mark.skipif(not EXT.exists(), reason="../shared/fixtures/external is absent")
 
 
 def imported(fmt, path, tmp_path, name="out"):
@@ -40,6 +40,7 @@ def lanes(ds, event_id):
 
 
 # --- GDELT -------------------------------------------------------------------------------------
+@needs_ext
 def test_gdelt2_every_row_becomes_one_event_and_a_known_row_is_right(tmp_path):
     b, ds = imported("gdelt", GDELT2, tmp_path)
     assert len(ds.events) + len(b.skipped) == 2111 and not b.skipped
@@ -54,6 +55,7 @@ def test_gdelt2_every_row_becomes_one_event_and_a_known_row_is_right(tmp_path):
     assert "GDELT 2.0" in e["note"]
 
 
+@needs_ext
 def test_gdelt1_file_mixes_both_layouts_and_keeps_every_row(tmp_path):
     b, ds = imported("gdelt", GDELT1, tmp_path)
     assert len(ds.events) == 710 and not b.skipped
@@ -65,6 +67,7 @@ def test_gdelt1_file_mixes_both_layouts_and_keeps_every_row(tmp_path):
     assert (ds.events.loc[notes.str.contains("daily"), "source_url"].str.startswith("http")).all()
 
 
+@needs_ext
 def test_gdelt_rows_of_other_lengths_are_reported_with_their_line(tmp_path):
     lines = GDELT2.read_text(encoding="utf-8").splitlines()[:3] + ["1\t2\t3", ""] + \
         GDELT1.read_text(encoding="utf-8").splitlines()[:2] + ["881\tnotadate" + "\tx" * 59]
@@ -113,6 +116,7 @@ def test_without_a_crosswalk_outside_actors_stay_unmapped(tmp_path):
 
 
 # --- TimelineJS --------------------------------------------------------------------------------
+@needs_ext
 def test_timelinejs_json_and_template_csv_give_the_same_events(tmp_path):
     _, from_json = imported("timelinejs", TL / "women_in_computing.json", tmp_path, "json")
     b, from_csv = imported("timelinejs", TL / "women_in_computing.csv", tmp_path, "csv")
@@ -124,6 +128,7 @@ def test_timelinejs_json_and_template_csv_give_the_same_events(tmp_path):
     assert "1943-07/1946" in dates.values()  # month start, year-only end: precision kept
 
 
+@needs_ext
 def test_timelinejs_eras_are_spans_and_groups_are_lanes(tmp_path):
     b, eras = imported("timelinejs", TL / "eras.json", tmp_path, "eras")
     assert len(eras.events) == 23 and b.title == "Eras Test"
@@ -137,6 +142,7 @@ def test_timelinejs_eras_are_spans_and_groups_are_lanes(tmp_path):
     assert len(twain.events) == 17
 
 
+@needs_ext
 def test_timelinejs_html_is_reduced_to_text(tmp_path):
     _, ds = imported("timelinejs", TL / "women_in_computing.json", tmp_path)
     assert not ds.events["summary"].str.contains("<").any()
@@ -160,6 +166,7 @@ def test_events_table_in_csv_xlsx_and_parquet(tmp_path):
         assert "read as 'reported'" in event(ds, "table-line-3")["note"]
 
 
+@needs_ext
 @pytest.mark.parametrize("name, data, fmt", [
     ("x.CSV", GDELT2.read_bytes()[:5000] if GDELT2.exists() else b"", "gdelt"),
     ("a.csv", ACLED.read_bytes(), "acled"),
@@ -211,6 +218,7 @@ def test_the_bundled_crosswalk_names_real_actors_and_factions():
 
 
 # --- merge -------------------------------------------------------------------------------------
+@needs_ext
 def test_merge_namespaces_unifies_and_reports_likely_duplicates(tmp_path):
     run_import("gdelt", GDELT2, tmp_path / "gdelt")
     run_import("acled", ACLED, tmp_path / "acled")
@@ -231,6 +239,7 @@ def test_merge_namespaces_unifies_and_reports_likely_duplicates(tmp_path):
 
 
 # --- CLI ---------------------------------------------------------------------------------------
+@needs_ext
 def test_cli_import_reports_skipped_lines_and_fails_cleanly(tmp_path):
     ok = subprocess.run([sys.executable, "-m", "components.cli", "import", "acled", str(ACLED),
                          "--out", str(tmp_path / "a")], capture_output=True, text=True, cwd=ROOT)
@@ -244,6 +253,7 @@ def test_cli_import_reports_skipped_lines_and_fails_cleanly(tmp_path):
 
 
 # --- TimelineJS export -------------------------------------------------------------------------
+@needs_ext
 def test_timelinejs_export_holds_the_selection_and_imports_back(tmp_path):
     ds = load(BUNDLED)
     sel = apply(ds, Filters(factions=("hamas",)))
