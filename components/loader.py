@@ -32,6 +32,7 @@ class RawData:
     tables: dict[str, RawTable] = field(default_factory=dict)
     article_texts: dict[str, str] = field(default_factory=dict)
     _index: object = None
+    quotes_found: object = None  # set by validation: does each quote occur in its article (numpy bool)
 
     def article_index(self):
         """The articles' sentences for verbatim checks, built once for validation and the model."""

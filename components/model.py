@@ -255,7 +255,9 @@ def build(raw: RawData, consume: bool = False) -> Dataset:
     event_date = pd.Series(np.append(events["date"].to_numpy(dtype=object), "")[quotes["event_pos"]],
                            index=quotes.index, dtype="str")  # position -1 takes the appended blank
     _add_date_columns(quotes, quotes["said_on"].where(quotes["said_on"].str.strip() != "", event_date))
-    quotes["verified"] = raw.article_index().verbatim(quotes["text"], quotes["article_id"])
+    found = raw.quotes_found
+    quotes["verified"] = found if found is not None and len(found) == len(quotes) else \
+        raw.article_index().verbatim(quotes["text"], quotes["article_id"])
     quotes = _by_date(quotes)
 
     event_actors = _pairs(events, "actor_ids", "actor_id").rename(columns={"pos": "event_pos"})

@@ -39,8 +39,8 @@ class ArticleIndex:
     def __init__(self, texts: dict[str, str]):
         self.texts = texts
         self._normalised: dict[str, str] = {}
-        # Key sets of "article id + separator + passage", built one at a time and without joining
-        # them, so that a hundred MB of article text does not hold several copies of itself at once.
+        # Keys "article id + separator + passage", built one kind at a time, freeing what each step no
+        # longer needs, so that a hundred MB of article text does not hold several copies of itself at once.
         ids = pa.array(list(texts), pa.large_string())
         body = pa.array(list(texts.values()), pa.large_string())
         lists = pc.split_pattern(pc.replace_substring_regex(body, _SENTENCE_BREAK, "\\1\x1e"), "\x1e")
@@ -61,6 +61,10 @@ class ArticleIndex:
         del paragraphs
         multi = pc.match_substring_regex(text, _SENTENCE_BREAK)  # single sentences are in already
         self.key_sets.append(pc.binary_join_element_wise(pc.filter(owners, multi), pc.filter(text, multi), _SEP))
+        del owners, text, multi
+        # One set, so each lookup builds one hash table (the intermediates above are gone by now).
+        self.keys = pa.concat_arrays(self.key_sets)
+        del self.key_sets
 
     def normalised(self, article_id: str) -> str | None:
         if article_id not in self.texts:
@@ -79,9 +83,7 @@ class ArticleIndex:
         ids = strings(article_ids).cast(pa.large_string())
         needles = pc.utf8_trim_whitespace(strings(passages).cast(pa.large_string()))
         keys = pc.binary_join_element_wise(ids, needles, _SEP)
-        ok = np.zeros(len(keys), dtype=bool)
-        for key_set in self.key_sets:
-            ok |= pc.is_in(keys, value_set=key_set).fill_null(False).to_numpy(zero_copy_only=False)
+        ok = pc.is_in(keys, value_set=self.keys).fill_null(False).to_numpy(zero_copy_only=False).copy()
         for i in np.flatnonzero(~ok):
             article = self.normalised(article_ids.iat[i])
             needle = normalise(passages.iat[i])

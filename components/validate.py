@@ -164,10 +164,17 @@ def _verbatim(raw: RawData) -> list[Problem]:
             continue
         frame = table.frame
         rows = pd.Series(isin(frame["article_id"], raw.article_texts), index=frame.index) & (frame[column].str.strip() != "")
+        checked = frame.loc[rows, [column, "article_id"]]  # unknown articles, blank cells: reported elsewhere
+        found_all = raw.article_index().verbatim(checked[column], checked["article_id"])
         if only_type:
+            # Paraphrases are looked up too (the model shows whether their wording was found): once, here.
+            raw.quotes_found = np.zeros(len(frame), dtype=bool)
+            raw.quotes_found[np.flatnonzero(rows.to_numpy())] = found_all
+            direct = (frame.loc[rows, "quote_type"] == only_type).to_numpy()
             rows &= frame["quote_type"] == only_type
-        subset = frame.loc[rows, [column, "article_id"]]  # unknown articles, blank cells: reported elsewhere
-        found = raw.article_index().verbatim(subset[column], subset["article_id"])
+            subset, found = checked[direct], found_all[direct]
+        else:
+            subset, found = checked, found_all
         what = "direct quote" if name == "quotes" else "evidence"
         for i, passage, article_id in zip(np.flatnonzero(rows.to_numpy())[~found],
                                           subset[column][~found], subset["article_id"][~found]):
