@@ -44,9 +44,14 @@ class Dataset:
     notes: dict[str, str]  # curation note and licence, when the directory has them
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
-    # Lookups and search text, computed once on first use (under a lock: sessions share the object).
+    # Lookups and search text, computed once on first use (sessions share the object). Each value has
+    # its own lock: building the search text takes seconds at 1M events and must not hold up the rest.
     def _once(self, name, make):
+        if name in self.__dict__:
+            return self.__dict__[name]
         with self._lock:
+            lock = self.__dict__.setdefault(f"_lock_{name}", threading.Lock())
+        with lock:
             if name not in self.__dict__:
                 self.__dict__[name] = make()
             return self.__dict__[name]

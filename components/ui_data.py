@@ -13,6 +13,7 @@ from .model import Dataset
 from .modelcache import load_cached
 
 BUNDLED = Path(__file__).resolve().parent.parent / "data"
+SEARCH_INDEX_DELAY = 15  # seconds after a load before the search text is built in the background
 
 
 def data_dir() -> Path:
@@ -41,7 +42,10 @@ def _load(root: str, signature: tuple) -> Dataset:
     # cache_resource: one copy shared by every session and rerun; views never mutate it.
     dataset = load_cached(root)
     # Build the search text in the background, so the first search does not wait for it.
-    threading.Thread(target=lambda: (dataset.event_search, dataset.quote_search), daemon=True).start()
+    # Started a little later, so that it does not compete with the first page for the one interpreter.
+    timer = threading.Timer(SEARCH_INDEX_DELAY, lambda: (dataset.event_search, dataset.quote_search))
+    timer.daemon = True
+    timer.start()
     return dataset
 
 
