@@ -34,12 +34,12 @@ def _synth(args) -> int:
 
 def _import(args) -> int:
     from .crosswalk import CrosswalkError
-    from .imports import ImportError_, run_import
+    from .imports import ImportFailed, run_import
     from .model import load
 
     try:
         b = run_import(args.format, Path(args.file), Path(args.out), Path(args.base) if args.base else None)
-    except (ImportError_, CrosswalkError) as err:
+    except (ImportFailed, CrosswalkError) as err:
         print(f"factionline import: {err}", file=sys.stderr)
         return 1
     s = b.summary()

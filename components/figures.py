@@ -121,7 +121,9 @@ def timeline(ds: Dataset, events: pd.DataFrame, selected: str | None = None,
     _connectors(fig, rows, lanes)
     if selected is not None and (rows["event_id"] == selected).any():
         sel = rows[rows["event_id"] == selected]
-        x = sel["start"] + (sel["end"] + pd.Timedelta(days=1) - sel["start"]) / 2
+        # On the mark: a day's mark sits at its start, a span's handle in its middle.
+        middle = sel["start"] + (sel["end"] + pd.Timedelta(days=1) - sel["start"]) / 2
+        x = middle.where(sel["is_span"], sel["start"])
         fig.add_trace(go.Scatter(
             name="Selected event", mode="markers", x=x, y=sel["lane"], hoverinfo="skip",
             marker=dict(size=26, symbol="circle-open", color="#E0115F", line=dict(width=3)),

@@ -19,10 +19,10 @@ from pathlib import Path
 import pandas as pd
 
 from .crosswalk import FILE as CROSSWALK_FILE, Crosswalk
-from .imports.build import PARQUET_FROM, slug
+from .imports.build import slug, write_tables
 from .loader import read_directory
 from .model import load
-from .schema import LIST_SEPARATOR, OPTIONAL_COLUMNS, TABLES
+from .schema import LIST_SEPARATOR, TABLES
 
 SIMILAR_TITLES = 0.5  # word overlap (Jaccard) from which two same-day events look like one (or 2 shared words)
 
@@ -114,7 +114,7 @@ def merge(dirs: list[Path], out: Path) -> MergeReport:
     event_frame = pd.DataFrame(events)
     report.duplicates = likely_duplicates(event_frame, tables["actors"])
     report.events = len(event_frame)
-    _write(out, {**{k: list(v.values()) for k, v in tables.items()}, "articles": articles,
+    write_tables(out, {**{k: list(v.values()) for k, v in tables.items()}, "articles": articles,
                  "events": event_frame.drop(columns="_input").to_dict(orient="records"), "quotes": quotes})
     if len(report.duplicates):
         report.duplicates.to_csv(out / "duplicates.csv", index=False)
@@ -194,15 +194,3 @@ def _words(event: dict) -> set[str]:
     """Content words of an event's title and place (what two reports of one event would share)."""
     words = re.findall(r"\w+", f"{event['title']} {event['location']}".lower())
     return {w for w in words if len(w) >= 3 and w not in STOPWORDS and not w.isdigit()}
-
-
-def _write(out: Path, tables: dict[str, list[dict]]) -> None:
-    big = len(tables["events"]) >= PARQUET_FROM
-    for name, rows in tables.items():
-        columns = list(TABLES[name].columns) + list(OPTIONAL_COLUMNS.get(name, ()))
-        extra = [c for r in rows[:1] for c in r if c not in columns and not c.startswith("_")]
-        frame = pd.DataFrame(rows, columns=columns + extra).fillna("").astype("str")
-        if big and name in ("events", "actors", "articles"):
-            frame.to_parquet(out / f"{name}.parquet", index=False)
-        else:
-            frame.to_csv(out / f"{name}.csv", index=False)

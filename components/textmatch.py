@@ -47,11 +47,11 @@ class ArticleIndex:
         owners = pc.take(ids, pc.list_parent_indices(lists))
         sentences = pc.utf8_trim_whitespace(pc.list_flatten(lists))
         del lists
-        self.key_sets = [pc.binary_join_element_wise(owners, sentences, _SEP)]
+        parts = [pc.binary_join_element_wise(owners, sentences, _SEP)]
         bare = pc.utf8_trim(sentences, _QUOTE_CHARS)  # a quotation without its own quote marks
         quoted = pc.not_equal(bare, sentences)
         del sentences
-        self.key_sets.append(pc.binary_join_element_wise(pc.filter(owners, quoted), pc.filter(bare, quoted), _SEP))
+        parts.append(pc.binary_join_element_wise(pc.filter(owners, quoted), pc.filter(bare, quoted), _SEP))
         del bare, quoted, owners
         # Whole paragraphs too: imported records (several sentences each) are stored one per paragraph.
         paragraphs = pc.split_pattern_regex(body, _PARAGRAPH_BREAK)
@@ -60,11 +60,10 @@ class ArticleIndex:
         text = pc.utf8_trim_whitespace(pc.list_flatten(paragraphs))
         del paragraphs
         multi = pc.match_substring_regex(text, _SENTENCE_BREAK)  # single sentences are in already
-        self.key_sets.append(pc.binary_join_element_wise(pc.filter(owners, multi), pc.filter(text, multi), _SEP))
+        parts.append(pc.binary_join_element_wise(pc.filter(owners, multi), pc.filter(text, multi), _SEP))
         del owners, text, multi
         # One set, so each lookup builds one hash table (the intermediates above are gone by now).
-        self.keys = pa.concat_arrays(self.key_sets)
-        del self.key_sets
+        self.keys = pa.concat_arrays(parts)
 
     def normalised(self, article_id: str) -> str | None:
         if article_id not in self.texts:

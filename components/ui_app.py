@@ -12,6 +12,7 @@ from . import query, ui_about, ui_auth, ui_details, ui_filters, ui_quotes, ui_ta
 from .aggregate import lane_counts
 from .figures import MAX_MARKS
 from .problems import InvalidData, Problem
+from .ui_common import problem_table
 from .ui_data import data_dir, load_dataset
 
 ICON = Path(__file__).resolve().parent / "resources" / "icon.png"
@@ -21,10 +22,7 @@ COUNTS_INLINE_AT = 25  # from this many events the counts view is shown without 
 def _report(root, problems: list[Problem]) -> None:
     st.error(f"The data in {root} cannot be opened: {len(problems)} problem(s). Nothing was changed.",
              icon=":material/error:")
-    st.dataframe(
-        [{"File": p.file, "Row": p.row, "Column": p.column or "", "Problem": p.message, "How to fix": p.fix}
-         for p in problems],
-        hide_index=True, width="stretch")
+    problem_table(problems)
     st.caption("Fix the files, or check them from a terminal with `factionline validate DIR`; "
                "the page reloads the data when the files change.")
 

@@ -9,6 +9,7 @@ from . import ui_filters
 from .model import Dataset
 from .problems import InvalidData
 from .safetext import md
+from .ui_common import problem_table
 from .upload import MAX_UPLOAD_MB, TYPES, UploadError, open_upload
 
 KEY = "upload-file"
@@ -73,6 +74,4 @@ def error_report() -> None:
     message, problems = failure
     st.error(md(message), icon=":material/error:")
     if problems:
-        st.dataframe(
-            [{"File": p.file, "Row": p.row, "Column": p.column or "", "Problem": p.message, "How to fix": p.fix}
-             for p in problems], hide_index=True, width="stretch")
+        problem_table(problems)

@@ -14,7 +14,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from .imports import Base, ImportError_, build, detect
+from .imports import Base, ImportFailed, build, detect
 from .imports.build import slug
 from .model import Dataset, load
 
@@ -46,14 +46,15 @@ def open_upload(name: str, data: bytes, base_dir: Path) -> Uploaded:
         raise UploadError(f"{name}: the file is empty.")
     with tempfile.TemporaryDirectory(prefix="factionline-upload-") as tmp:
         target = Path(tmp) / slug(Path(name).stem, 40)
-        if name.lower().endswith(".zip") or data[:4] == b"PK\x03\x04" and not name.lower().endswith(".xlsx"):
+        is_zip = name.lower().endswith(".zip") or (data[:4] == b"PK\x03\x04" and not name.lower().endswith(".xlsx"))
+        if is_zip:  # (an .xlsx file is a zip too)
             _unzip(name, data, target)
             return Uploaded(name, "data directory", load(_data_root(name, target)), ())
         try:
             fmt = detect(name, data)
             builder = build(fmt, name, data, Base.read(base_dir), prefix=None)
             builder.write(target)
-        except ImportError_ as err:
+        except ImportFailed as err:
             raise UploadError(str(err)) from None
         return Uploaded(name, fmt, load(target), tuple(builder.skipped))
 

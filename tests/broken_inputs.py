@@ -3,7 +3,6 @@
 Each case: (id, mutate(directory), file, row expected?, column or None). Used by the CLI and the app
 tests in test_robustness.py.
 """
-from pathlib import Path
 
 from .conftest import edit
 

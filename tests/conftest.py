@@ -26,3 +26,14 @@ def edit(directory: Path, file: str, old: str, new: str, count: int = 1) -> None
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} not in {file}"
     path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """One Chromium for a test module (the browser tests' shared fixture)."""
+    playwright = pytest.importorskip("playwright.sync_api")
+    with playwright.sync_playwright() as p:
+        from .browser import launch_chromium
+        b = launch_chromium(p)
+        yield b
+        b.close()

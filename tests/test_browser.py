@@ -8,7 +8,7 @@ import pytest
 from components.model import load
 from components.query import Filters, apply
 
-from .browser import launch_chromium, streamlit_server, wait_ready
+from .browser import streamlit_server, wait_ready
 from .conftest import BUNDLED
 
 pytestmark = pytest.mark.browser
@@ -19,14 +19,6 @@ playwright_api = pytest.importorskip("playwright.sync_api")
 def server():
     with streamlit_server() as base:
         yield base
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with playwright_api.sync_playwright() as p:
-        b = launch_chromium(p)
-        yield b
-        b.close()
 
 
 @pytest.fixture

@@ -1,19 +1,11 @@
 """Untrusted text stays text in a real browser; the lock sends nothing before sign-in."""
 import pytest
 
-from .browser import launch_chromium, streamlit_server, wait_ready
+from .browser import streamlit_server, wait_ready
 from .hostile import EMOJI, HOSTILE_EVENT, LONG, SCRIPT, make
 
 pytestmark = pytest.mark.browser
 playwright_api = pytest.importorskip("playwright.sync_api")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with playwright_api.sync_playwright() as p:
-        b = launch_chromium(p)
-        yield b
-        b.close()
 
 
 def watch(page, base: str) -> dict:

@@ -84,6 +84,18 @@ def test_selected_event_is_ringed(ds):
     fig = timeline(ds, ds.events, selected=MEETING)
     ring = [t for t in fig.data if t.name == "Selected event"]
     assert ring and len(ring[0].x) == 2
+    marks = next(t for t in fig.data if t.name == "dates")
+    mark_x = {pd.Timestamp(x) for x, cd in zip(marks.x, marks.customdata) if cd[0] == MEETING}
+    assert {pd.Timestamp(x) for x in ring[0].x} == mark_x  # on the day's mark, not half a day off
+
+
+def test_selected_span_is_ringed_on_its_handle(ds):
+    span_id = "ev-2023-10-gaza-war"
+    fig = timeline(ds, ds.events, selected=span_id)
+    ring = next(t for t in fig.data if t.name == "Selected event")
+    handles = next(t for t in fig.data if t.name == "span handles")
+    handle_x = {pd.Timestamp(x) for x, cd in zip(handles.x, handles.customdata) if cd[0] == span_id}
+    assert {pd.Timestamp(x) for x in ring.x} == handle_x
 
 
 def test_focus_skips_a_lone_early_event(ds):

@@ -9,7 +9,7 @@ import pytest
 
 from components.crosswalk import Crosswalk, CrosswalkError
 from components.export import timelinejs
-from components.imports import Base, ImportError_, build, detect, run_import
+from components.imports import Base, ImportFailed, build, detect, run_import
 from components.merge import MergeError, merge
 from components.model import load
 from components.query import Filters, apply
@@ -189,7 +189,7 @@ def test_detect(name, data, fmt):
     ("table", b"when,what\n2024,x\n", "lacks the column(s) date, title"),
 ])
 def test_broken_files_say_file_line_and_problem(fmt, content, words):
-    with pytest.raises(ImportError_) as err:
+    with pytest.raises(ImportFailed) as err:
         build(fmt, "input.file", content, Base())
     assert str(err.value).startswith("input.file") and words in str(err.value)
 

@@ -5,13 +5,14 @@
 """
 from __future__ import annotations
 
+import csv
 import io
 from pathlib import Path
 
 import pandas as pd
 
 from . import acled, gdelt, table, timelinejs
-from .build import BUNDLED, Base, Builder, ImportError_, Skipped
+from .build import BUNDLED, Base, Builder, ImportFailed, Skipped
 
 FORMATS = ("acled", "gdelt", "timelinejs", "table")
 MAX_BYTES = 200_000_000
@@ -19,17 +20,17 @@ MAX_BYTES = 200_000_000
 
 def decode(data: bytes, file: str) -> str:
     if b"\x00" in data[:65536]:
-        raise ImportError_(f"{file}: is a binary file, not text. Fix: export it as CSV, TSV or JSON.")
+        raise ImportFailed(f"{file}: is a binary file, not text. Fix: export it as CSV, TSV or JSON.")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         line = data[:err.start].count(b"\n") + 1
-        raise ImportError_(f"{file}, line {line}: byte {data[err.start]:#04x} is not UTF-8. "
+        raise ImportFailed(f"{file}, line {line}: byte {data[err.start]:#04x} is not UTF-8. "
                            "Fix: save the file as UTF-8.") from None
 
 
 def detect(name: str, data: bytes) -> str:
-    """The format of an uploaded file, from its name and first line; ImportError_ when unknown."""
+    """The format of an uploaded file, from its name and first line; ImportFailed when unknown."""
     lower = name.lower()
     if lower.endswith((".parquet", ".xlsx")):
         return "table"
@@ -39,24 +40,24 @@ def detect(name: str, data: bytes) -> str:
     first = head.splitlines()[0] if head.strip() else ""
     if gdelt.looks_like(first):
         return "gdelt"
-    header = next(iter(__import__("csv").reader([first])), [])
+    header = next(csv.reader([first]), [])
     if acled.looks_like(header):
         return "acled"
     if timelinejs.looks_like_csv(header):
         return "timelinejs"
     if {"date", "title"} <= {h.strip().lower() for h in header}:
         return "table"
-    raise ImportError_(f"{name}, line 1: not a format Factionline imports. Fix: upload an ACLED export CSV, "
+    raise ImportFailed(f"{name}, line 1: not a format Factionline imports. Fix: upload an ACLED export CSV, "
                        "a GDELT event export (tab-separated), a TimelineJS JSON or template CSV, an events "
                        "table with date and title columns (CSV, XLSX or Parquet), or a zip of a data directory.")
 
 
 def build(fmt: str, name: str, data: bytes, base: Base, prefix: str | None = None) -> Builder:
-    """Convert one file into a Builder (not yet written); ImportError_ names the file and line."""
+    """Convert one file into a Builder (not yet written); ImportFailed names the file and line."""
     if fmt not in FORMATS:
-        raise ImportError_(f"{fmt!r} is not a format; use one of {', '.join(FORMATS)}.")
+        raise ImportFailed(f"{fmt!r} is not a format; use one of {', '.join(FORMATS)}.")
     if len(data) > MAX_BYTES:
-        raise ImportError_(f"{name}: is larger than {MAX_BYTES // 1_000_000} MB. Fix: split it, or import it "
+        raise ImportFailed(f"{name}: is larger than {MAX_BYTES // 1_000_000} MB. Fix: split it, or import it "
                            "from the command line in parts and merge them.")
     b = Builder(fmt, name, data, base, prefix)
     try:
@@ -73,9 +74,9 @@ def build(fmt: str, name: str, data: bytes, base: Base, prefix: str | None = Non
         else:
             table.convert(read_table(name, data), b)
     except ValueError as err:
-        raise ImportError_(f"{name}: {err}") from None
+        raise ImportFailed(f"{name}: {err}") from None
     if not b.events:
-        raise ImportError_(f"{name}: no record could be imported ({len(b.skipped)} not imported; first: "
+        raise ImportFailed(f"{name}: no record could be imported ({len(b.skipped)} not imported; first: "
                            + (f"{b.skipped[0].where}: {b.skipped[0].reason}" if b.skipped else "the file is empty")
                            + ").")
     return b
@@ -89,7 +90,7 @@ def read_table(name: str, data: bytes) -> pd.DataFrame:
         if lower.endswith(".xlsx"):
             return pd.read_excel(io.BytesIO(data), dtype=str, engine="openpyxl")
         return pd.read_csv(io.StringIO(decode(data, name)), dtype=str, keep_default_na=False)
-    except ImportError_:
+    except ImportFailed:
         raise
     except Exception as err:  # pandas and its engines raise many types for broken files
         raise ValueError(f"cannot be read as a table ({type(err).__name__}: {str(err)[:200]})") from None
@@ -101,10 +102,10 @@ def run_import(fmt: str, path: Path, out: Path, base_dir: Path | None = BUNDLED)
     try:
         data = path.read_bytes()
     except OSError as err:
-        raise ImportError_(f"{path}: cannot be read ({err.strerror}).") from None
+        raise ImportFailed(f"{path}: cannot be read ({err.strerror}).") from None
     b = build(fmt, path.name, data, Base.read(base_dir))
     b.write(out)
     return b
 
 
-__all__ = ["FORMATS", "Base", "Builder", "ImportError_", "Skipped", "build", "detect", "run_import"]
+__all__ = ["FORMATS", "Base", "Builder", "ImportFailed", "Skipped", "build", "detect", "run_import"]

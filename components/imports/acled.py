@@ -11,7 +11,7 @@ import csv
 import datetime as dt
 import io
 
-from .build import Builder, one_line, slug
+from .build import Builder, csv_records, one_line, slug
 
 COLUMNS = ("event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
            "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
@@ -66,13 +66,7 @@ def convert(text: str, b: Builder) -> None:
         raise ValueError(f"line 1: the header lacks the ACLED column(s) {', '.join(missing)} — is this an "
                          "ACLED export? Fix: export from ACLED with all columns")
     col = {name: header.index(name) for name in COLUMNS if name in header}
-    line = 1
-    for record in reader:
-        where = f"line {line + 1}"
-        line = reader.line_num
-        if not any(cell.strip() for cell in record):
-            b.skip(where, "blank row")
-            continue
+    for where, record in csv_records(reader, b):
         if len(record) != len(header):
             b.skip(where, f"{len(record)} fields where the header has {len(header)} (a broken or cut row)")
             continue
@@ -99,7 +93,7 @@ def convert(text: str, b: Builder) -> None:
                    f"sources: {r['source']}" if r.get("source") else "",
                    f"source scale: {r['source_scale']}" if r.get("source_scale") else "",
                    f"disorder type: {r['disorder_type']}" if r.get("disorder_type") else ""]
-        b.event(where, event_id=r["event_id_cnty"] or f"line-{where}", date=date,
+        b.event(where, event_id=r["event_id_cnty"] or where, date=date,
                 date_text=f"{r['event_date']} (ACLED)", status="occurred", event_type=type_id,
                 title=f"{r['sub_event_type'] or r['event_type']}: {who}" + (f" in {r['location']}" if r.get("location") else ""),
                 summary=notes, location=place, actor_ids=actors,

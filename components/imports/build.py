@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..crosswalk import FILE as CROSSWALK_FILE, Crosswalk, CrosswalkError
+from ..crosswalk import FILE as CROSSWALK_FILE, Crosswalk, Mapping
 from ..schema import OPTIONAL_COLUMNS, TABLES
 
 RECORDS_PER_ARTICLE = 2_000
@@ -29,7 +29,7 @@ EXTRA_COLOURS = ("#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#DDCC77
 BUNDLED = Path(__file__).resolve().parent.parent.parent / "data"
 
 
-class ImportError_(ValueError):
+class ImportFailed(ValueError):
     """The whole file cannot be imported (wrong format, wrong columns, unreadable)."""
 
 
@@ -42,6 +42,18 @@ class Skipped:
 def slug(text: str, limit: int = 60) -> str:
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:limit].strip("-") or "x"
+
+
+def csv_records(reader, b: "Builder"):
+    """(where, record) for each record after the header; blank rows are reported, not yielded."""
+    line = reader.line_num
+    for record in reader:
+        where = f"line {line + 1}"  # the line the record starts on (records may span lines)
+        line = reader.line_num
+        if any(cell.strip() for cell in record):
+            yield where, record
+        else:
+            b.skip(where, "blank row")
 
 
 def one_line(text: str) -> str:
@@ -120,7 +132,7 @@ class Builder:
         if mapping is None:  # a group or name that is already one of the base's factions/actors
             hit = next((f for f, r in self.base.factions.items() if r["name"].lower() == name.strip().lower()), None)
             if hit:
-                mapping = _implicit(hit, self.base)
+                mapping = Mapping("", (hit,), f"faction name {hit}")
         if mapping and mapping.actor_id and mapping.actor_id in self.base.actors:
             actor_id = mapping.actor_id
             if actor_id not in self.actors:
@@ -186,7 +198,7 @@ class Builder:
         """Write the data directory (refusing to overwrite a non-empty one) and IMPORT.md."""
         out = Path(out)
         if out.exists() and any(out.iterdir()):
-            raise ImportError_(f"{out} is not empty. Fix: choose a new directory for the import.")
+            raise ImportFailed(f"{out} is not empty. Fix: choose a new directory for the import.")
         (out / "articles").mkdir(parents=True, exist_ok=True)
         today = dt.date.today().isoformat()
         articles = []
@@ -202,20 +214,10 @@ class Builder:
                 "credit": f"{PROVIDERS.get(self.fmt, self.fmt)} file {self.file} (sha256 {self.sha256[:16]}…), "
                           f"imported {today} by factionline import {self.fmt}",
                 "path": f"articles/{article_id}.txt"})
-        tables = {
+        write_tables(out, {
             "factions": list(self.factions.values()), "actors": list(self.actors.values()),
             "sources": list(self.sources.values()), "articles": articles,
-            "event_types": list(self.event_types.values()), "events": self.events, "quotes": []}
-        big = len(self.events) >= PARQUET_FROM
-        for name, rows in tables.items():
-            columns = list(TABLES[name].columns) + [c for c in OPTIONAL_COLUMNS.get(name, ())
-                                                    if name == "events"]
-            frame = pd.DataFrame(rows, columns=columns).astype("str") if rows else pd.DataFrame(
-                {c: pd.Series([], dtype="str") for c in columns})
-            if big and name in ("events", "actors", "articles"):
-                frame.to_parquet(out / f"{name}.parquet", index=False)
-            else:
-                frame.to_csv(out / f"{name}.csv", index=False)
+            "event_types": list(self.event_types.values()), "events": self.events, "quotes": []})
         self._copy_crosswalk(out)
         (out / "IMPORT.md").write_text(self.report_text(), encoding="utf-8")
         return self.summary()
@@ -253,6 +255,20 @@ class Builder:
         return "\n".join(lines) + "\n"
 
 
+def write_tables(out: Path, tables: dict[str, list[dict]]) -> None:
+    """Each table in the contract's columns (plus any extra ones), all strings: CSV, or Parquet for the
+    big tables from PARQUET_FROM events (CSV stays easy to read and edit)."""
+    big = len(tables["events"]) >= PARQUET_FROM
+    for name, rows in tables.items():
+        columns = list(TABLES[name].columns) + list(OPTIONAL_COLUMNS.get(name, ()))
+        extra = [c for r in rows[:1] for c in r if c not in columns and not c.startswith("_")]
+        frame = pd.DataFrame(rows, columns=columns + extra).fillna("").astype("str")
+        if big and name in ("events", "actors", "articles"):
+            frame.to_parquet(out / f"{name}.parquet", index=False)
+        else:
+            frame.to_csv(out / f"{name}.csv", index=False)
+
+
 PROVIDERS = {"acled": "ACLED", "gdelt": "The GDELT Project", "timelinejs": "TimelineJS",
              "table": "Uploaded table"}
 PROVIDER_URLS = {"acled": "https://acleddata.com/", "gdelt": "https://www.gdeltproject.org/",
@@ -265,6 +281,3 @@ def _display(name: str) -> str:
     return name.title() if name.isupper() and len(name) > 3 else name
 
 
-def _implicit(faction_id: str, base: Base):
-    from ..crosswalk import Mapping
-    return Mapping("", (faction_id,), f"faction name {faction_id}")

@@ -52,6 +52,13 @@ def outlet(url: str) -> str:
     return host[4:] if host.startswith("www.") else host
 
 
+def _rounded(number: str) -> str:
+    try:
+        return f"{float(number):.1f}"
+    except ValueError:
+        return number
+
+
 def convert(text: str, b: Builder) -> None:
     names = {n: column_names(n) for n in LAYOUTS}
     labels = cameo_labels()
@@ -80,15 +87,17 @@ def convert(text: str, b: Builder) -> None:
         label = labels.get(code) or labels.get(r["EventBaseCode"]) or f"CAMEO event {code}"
         type_id = b.event_type(f"cameo-{code or 'none'}", label, code)
         url = r.get("SOURCEURL", "")
-        source = b.source(outlet(url), kind="outlet") if outlet(url) else ""
+        host = outlet(url)
+        source = b.source(host, kind="outlet") if host else ""
         place = r["ActionGeo_FullName"]
         title = f"{who[0] if who else 'Uncoded actor'}: {label}" + (f" – {who[1]}" if len(who) > 1 else "")
         summary = (f"GDELT coded this report as CAMEO {code} ({label}, {QUAD.get(r['QuadClass'], 'quad class ?')})"
                    + (f" between {' and '.join(who)}" if who else "") + (f", at {place}" if place else "")
-                   + f". Goldstein scale {r['GoldsteinScale']}, {r['NumMentions']} mentions in "
-                   f"{r['NumSources']} sources and {r['NumArticles']} articles, average tone {r['AvgTone']}. "
+                   + f". Goldstein scale {_rounded(r['GoldsteinScale'])}, {r['NumMentions']} mentions in "
+                   f"{r['NumSources']} source(s) and {r['NumArticles']} article(s), average tone "
+                   f"{_rounded(r['AvgTone'])}. "
                    "Machine-coded from news text: check the source before relying on it.")
-        b.event(where, event_id=r["GLOBALEVENTID"] or f"line-{number}", date=day.isoformat(),
+        b.event(where, event_id=r["GLOBALEVENTID"] or where, date=day.isoformat(),
                 date_text=f"SQLDATE {r['SQLDATE']}", status="reported", event_type=type_id,
                 title=title, summary=summary, location=place, actor_ids=actors, evidence=raw,
                 reported_by=source, source_url=url if url.startswith(("http://", "https://")) else "",

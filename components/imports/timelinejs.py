@@ -12,7 +12,7 @@ import io
 import json
 from html.parser import HTMLParser
 
-from .build import Builder, one_line
+from .build import Builder, csv_records, one_line
 
 CSV_HEADER = ("Year", "Month", "Day", "Time", "End Year", "End Month", "End Day", "End Time", "Display Date",
               "Headline", "Text", "Media", "Media Credit", "Media Caption", "Media Thumbnail", "Type", "Group",
@@ -130,13 +130,7 @@ def convert_csv(text: str, b: Builder) -> None:
     missing = [c for c in ("Year", "Headline", "Text") if c not in header]
     if missing:
         raise ValueError(f"line 1: the header lacks {', '.join(missing)} — is this the TimelineJS template?")
-    line = 1
-    for record in reader:
-        where = f"line {line + 1}"
-        line = reader.line_num
-        if not any(c.strip() for c in record):
-            b.skip(where, "blank row")
-            continue
+    for where, record in csv_records(reader, b):
         r = dict(zip(header, record + [""] * (len(header) - len(record))))
         kind = r.get("Type", "").strip().lower()
         if kind == "title":
