@@ -9,6 +9,7 @@ Not a test: numbers depend on the machine. Synthetic data is cached under bench/
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import platform
@@ -34,10 +35,17 @@ def data_dir(size: str) -> Path:
         return ROOT / "data"
     n = int(size)
     target = OUT / f"synth-{n}"
-    if not (target / "events.parquet").exists():
+    stamp = hashlib.sha256((ROOT / "components" / "synth.py").read_bytes()).hexdigest()  # regenerate on change
+    if not (target / "events.parquet").exists() or _read(target / ".synth-stamp") != stamp:
         from components.synth import synthesize
+        shutil.rmtree(target, ignore_errors=True)
         synthesize(n, target, seed=0)
+        (target / ".synth-stamp").write_text(stamp)
     return target
+
+
+def _read(path: Path) -> str:
+    return path.read_text() if path.is_file() else ""
 
 
 def measure_load(directory: Path) -> dict:

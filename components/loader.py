@@ -1,6 +1,7 @@
 """Read a data directory into string tables, turning every file-level fault into a Problem."""
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import threading
@@ -8,9 +9,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 
 from .problems import Problem
 from .schema import TABLES
+from .textmatch import ArticleTexts
 
 MAX_ARTICLE_BYTES = 5_000_000
 
@@ -30,16 +33,8 @@ class RawTable:
 class RawData:
     root: Path
     tables: dict[str, RawTable] = field(default_factory=dict)
-    article_texts: dict[str, str] = field(default_factory=dict)
-    _index: object = None
+    article_texts: ArticleTexts = field(default_factory=lambda: ArticleTexts([], pa.array([], pa.large_string())))
     quotes_found: object = None  # set by validation: does each quote occur in its article (numpy bool)
-
-    def article_index(self):
-        """The articles' sentences for verbatim checks, built once for validation and the model."""
-        if self._index is None:
-            from .textmatch import ArticleIndex
-            self._index = ArticleIndex(self.article_texts)
-        return self._index
 
 
 def read_directory(root: str | Path) -> tuple[RawData, list[Problem]]:
@@ -154,6 +149,7 @@ def _read_articles(raw: RawData) -> list[Problem]:
     if not {"article_id", "path"} <= set(table.frame.columns):
         return problems  # missing columns are reported by validation
     root = raw.root.resolve()
+    ids, bodies, lines = [], [], []
     for i, (article_id, rel) in enumerate(zip(table.frame["article_id"], table.frame["path"])):
         line = table.line(i)
         if not rel.strip():
@@ -175,9 +171,24 @@ def _read_articles(raw: RawData) -> list[Problem]:
                                     f"The article text {rel!r} is binary or larger than 5 MB.",
                                     "Store the article as plain UTF-8 text."))
             continue
-        try:
-            raw.article_texts[article_id] = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            problems.append(Problem(table.file, line, "path", f"The article text {rel!r} is not UTF-8.",
-                                    "Save the article text as UTF-8."))
+        ids.append(article_id)
+        bodies.append(data.removeprefix(codecs.BOM_UTF8))
+        lines.append((line, rel))
+    # The texts stay bytes until Arrow checks them all as UTF-8 at once; one by one only to find a bad one.
+    binary = pa.array(bodies, pa.large_binary())
+    try:
+        texts = binary.cast(pa.large_string())
+    except pa.ArrowInvalid:
+        good = []
+        for body, (line, rel) in zip(bodies, lines):
+            try:
+                body.decode("utf-8")
+                good.append(True)
+            except UnicodeDecodeError:
+                good.append(False)
+                problems.append(Problem(table.file, line, "path", f"The article text {rel!r} is not UTF-8.",
+                                        "Save the article text as UTF-8."))
+        ids = [i for i, g in zip(ids, good) if g]
+        texts = binary.filter(pa.array(good)).cast(pa.large_string())
+    raw.article_texts = ArticleTexts(ids, texts)
     return problems

@@ -6,7 +6,9 @@ so that filtering a million events is numpy work rather than string matching.
 """
 from __future__ import annotations
 
+import os
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, fields
 from functools import cached_property
 from pathlib import Path
@@ -16,12 +18,13 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from .dates import describe, parse_date
+from .dates import date_order, parse_many
 from .loader import RawData, read_directory
 from .problems import InvalidData
 from .schema import LIST_SEPARATOR, OPTIONAL_COLUMNS
+from .textmatch import ArticleTexts, verbatim
 from .vector import isin, split_lists, strings
-from .validate import validate
+from .validate import check_tables, report, start_verbatim
 
 _SPACE = pa.scalar(" ", pa.large_string())
 NOTE_FILES = {"curation": "CURATION.md", "licence": "LICENSE.md"}
@@ -40,7 +43,7 @@ class Dataset:
     event_actors: pd.DataFrame  # event_pos, actor_id (one row per pair; event_pos = row of events)
     actor_factions: pd.DataFrame  # actor_id, faction_id
     event_factions: pd.DataFrame  # event_pos, faction_id: an event is in a faction via any actor
-    article_texts: dict[str, str]
+    article_texts: ArticleTexts  # article id -> text (a Mapping)
     notes: dict[str, str]  # curation note and licence, when the directory has them
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
@@ -156,10 +159,20 @@ class Dataset:
 def load(root: str | Path) -> Dataset:
     """Load and validate a data directory; raise InvalidData listing every problem."""
     raw, problems = read_directory(root)
-    problems += validate(raw)
+    verbatim = start_verbatim(raw)  # in a thread, beside the table checks and the build
+    problems += check_tables(raw)
     if problems:
-        raise InvalidData(problems)
-    return build(raw, consume=True)
+        raise InvalidData(report(problems + verbatim.result()))
+
+    def quotes_found():
+        verbatim.result()  # the check sets raw.quotes_found before it ends
+        return raw.quotes_found
+
+    dataset = build(raw, consume=True, quotes_found=quotes_found)
+    problems = verbatim.result()
+    if problems:
+        raise InvalidData(report(problems))
+    return dataset
 
 
 def _first_in_row(pos: np.ndarray, codes: np.ndarray) -> np.ndarray:
@@ -185,32 +198,34 @@ def _pairs(frame: pd.DataFrame, column: str, name: str) -> pd.DataFrame:
 
 
 def _by_date(frame: pd.DataFrame) -> pd.DataFrame:
-    """Rows in date order (most event exports already are: then nothing is copied)."""
-    if not frame["start"].is_monotonic_increasing:
-        frame = frame.sort_values(["start", "end"], kind="stable")
-    return frame.reset_index(drop=True)
+    """Rows in date order. Tables written by factionline already are (then nothing is copied); others
+    are reordered a column at a time in parallel threads (Arrow's take releases the GIL)."""
+    order = date_order(frame["start"].to_numpy(), frame["end"].to_numpy())
+    if (order[1:] > order[:-1]).all():
+        return frame.reset_index(drop=True)
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        columns = list(pool.map(lambda c: frame[c].take(order).reset_index(drop=True), frame.columns))
+    return pd.DataFrame(dict(zip(frame.columns, columns)))
 
 
 def _add_date_columns(frame: pd.DataFrame, dates: pd.Series) -> None:
     """start/end bounds, precision and qualifiers of EDTF strings (parsed once per distinct value)."""
     codes, uniques = pd.factorize(dates.fillna(""))
-    parsed = [parse_date(u) if u.strip() else None for u in uniques] + [None]  # code -1: missing
+    parsed = parse_many(uniques)
+    missing = len(parsed)  # code -1 (missing) takes the appended row
+    parsed.loc[missing] = [False, pd.NaT, pd.NaT, "", False, False, ""]
+    codes = np.where(codes < 0, missing, codes)
 
-    def column(get, empty, dtype=None):
-        return np.array([get(p) if p else empty for p in parsed], dtype=dtype)[codes]
-
-    def labels(get):  # few distinct strings: a categorical keeps a million rows small and fast
-        values, categories = pd.factorize(pd.Index([get(p) if p else "" for p in parsed], dtype=object))
+    def labels(column):  # few distinct strings: a categorical keeps a million rows small and fast
+        values, categories = pd.factorize(parsed[column].to_numpy(dtype=object))
         return pd.Categorical.from_codes(values[codes], pd.Index(categories, dtype="str"))
 
-    frame["start"] = pd.to_datetime(column(lambda p: np.datetime64(p.start, "D"), np.datetime64("NaT"),
-                                           "datetime64[D]"))
-    frame["end"] = pd.to_datetime(column(lambda p: np.datetime64(p.end, "D"), np.datetime64("NaT"),
-                                         "datetime64[D]"))
-    frame["precision"] = labels(lambda p: p.precision)
-    frame["uncertain"] = column(lambda p: p.uncertain, False, bool)
-    frame["approximate"] = column(lambda p: p.approximate, False, bool)
-    frame["date_label"] = labels(describe)
+    frame["start"] = parsed["start"].to_numpy(dtype="datetime64[s]")[codes]
+    frame["end"] = parsed["end"].to_numpy(dtype="datetime64[s]")[codes]
+    frame["precision"] = labels("precision")
+    frame["uncertain"] = parsed["uncertain"].to_numpy(dtype=bool)[codes]
+    frame["approximate"] = parsed["approximate"].to_numpy(dtype=bool)[codes]
+    frame["date_label"] = labels("label")
 
 
 def _event_factions(event_actors: pd.DataFrame, actor_factions: pd.DataFrame) -> pd.DataFrame:
@@ -238,9 +253,11 @@ def _event_factions(event_actors: pd.DataFrame, actor_factions: pd.DataFrame) ->
                          "faction_id": pd.Categorical.from_codes(key % (len(factions) + 1), factions)})
 
 
-def build(raw: RawData, consume: bool = False) -> Dataset:
+def build(raw: RawData, consume: bool = False, quotes_found=None) -> Dataset:
     """The model of validated raw tables. consume=True lets go of raw's frames as it goes, so that a
-    million-row table is not held twice (load() owns its raw data; other callers keep theirs)."""
+    million-row table is not held twice (load() owns its raw data; other callers keep theirs).
+    quotes_found, when given, returns whether each quote occurs in its article (the verbatim check
+    may still be running: the quotes are built last)."""
     t = {name: table.frame.copy(deep=False) for name, table in raw.tables.items()}  # copy-on-write: no duplicate
     if consume:
         for table in raw.tables.values():
@@ -254,23 +271,24 @@ def build(raw: RawData, consume: bool = False) -> Dataset:
     events["status"] = events["status"].astype("category")
     events["event_type"] = events["event_type"].astype("category")
 
-    quotes = t.pop("quotes")
-    quotes["event_pos"] = pc.index_in(strings(quotes["event_id"]), value_set=strings(events["event_id"])) \
-        .fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int32)
-    event_date = pd.Series(np.append(events["date"].to_numpy(dtype=object), "")[quotes["event_pos"]],
-                           index=quotes.index, dtype="str")  # position -1 takes the appended blank
-    _add_date_columns(quotes, quotes["said_on"].where(quotes["said_on"].str.strip() != "", event_date))
-    found = raw.quotes_found
-    quotes["verified"] = found if found is not None and len(found) == len(quotes) else \
-        raw.article_index().verbatim(quotes["text"], quotes["article_id"])
-    quotes = _by_date(quotes)
-
     event_actors = _pairs(events, "actor_ids", "actor_id").rename(columns={"pos": "event_pos"})
     actors = t["actors"]
     actor_factions = _pairs(actors, "faction_ids", "faction_id")
     actor_factions = pd.DataFrame({"actor_id": actors["actor_id"].to_numpy()[actor_factions["pos"]],
                                    "faction_id": actor_factions["faction_id"].astype(str).to_numpy()})
     event_factions = _event_factions(event_actors, actor_factions)
+
+    quotes = t.pop("quotes")
+    quotes["event_pos"] = pc.index_in(strings(quotes["event_id"]), value_set=strings(events["event_id"])) \
+        .fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int32)
+    event_date = pd.Series(np.append(events["date"].to_numpy(dtype=object), "")[quotes["event_pos"]],
+                           index=quotes.index, dtype="str")  # position -1 takes the appended blank
+    _add_date_columns(quotes, quotes["said_on"].where(quotes["said_on"].str.strip() != "", event_date))
+    found = quotes_found() if quotes_found else raw.quotes_found  # waits for the check running beside
+    quotes["verified"] = found if found is not None and len(found) == len(quotes) else \
+        verbatim(raw.article_texts, quotes["text"], quotes["article_id"])
+    quotes = _by_date(quotes)
+
     notes = {}
     for key, file in NOTE_FILES.items():
         path = raw.root / file
@@ -280,5 +298,5 @@ def build(raw: RawData, consume: bool = False) -> Dataset:
         root=raw.root, factions=t["factions"], actors=t["actors"], sources=t["sources"],
         articles=t["articles"], event_types=t["event_types"], events=events, quotes=quotes,
         event_actors=event_actors, actor_factions=actor_factions, event_factions=event_factions,
-        article_texts=dict(raw.article_texts), notes=notes,
+        article_texts=raw.article_texts, notes=notes,
     )

@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from .dates import order_by_date
 from .schema import TABLES
 
 PLACES = ["Moscow", "Cairo", "Doha", "Gaza City", "Ramallah", "Beirut", "Amman", "Istanbul", "Tehran",
@@ -154,6 +155,7 @@ def synthesize(n_events: int, out: str | Path, seed: int = 0, csv: bool = False,
         "credit": "Synthetic", "path": [f"articles/{a}.txt" for a in article_ids],
     })
 
+    events = events.iloc[order_by_date(events["date"])]  # date order, as the importers write: no sort on load
     tables = {"factions": factions, "actors": actors, "sources": sources, "articles": articles,
               "event_types": event_types, "events": events, "quotes": quotes}
     for name, frame in tables.items():

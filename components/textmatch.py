@@ -1,11 +1,13 @@
 """Verbatim checks: does a passage occur in an article, allowing for whitespace and quote styles?"""
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
+from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
-import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -26,65 +28,108 @@ def occurs_in(passage: str, article: str) -> bool:
     return bool(needle) and needle in normalise(article)
 
 
+class ArticleTexts(Mapping):
+    """Article id -> text, held as one Arrow string array (a hundred MB of articles is one buffer
+    that Arrow kernels read directly; a text becomes a Python str only when asked for)."""
+
+    def __init__(self, ids: list[str], bodies: pa.Array):
+        self.bodies = bodies.cast(pa.large_string())
+        self._pos = {article_id: i for i, article_id in enumerate(ids)}  # a repeated id: the last wins
+        self.ids = pa.array(list(self._pos), pa.large_string())
+        if len(self._pos) < len(ids):
+            self.bodies = self.bodies.take(pa.array(list(self._pos.values())))
+            self._pos = {article_id: i for i, article_id in enumerate(self._pos)}
+
+    def __getitem__(self, article_id: str) -> str:
+        return self.bodies[self._pos[article_id]].as_py()
+
+    def __iter__(self):
+        return iter(self._pos)
+
+    def __len__(self) -> int:
+        return len(self._pos)
+
+    def __contains__(self, article_id) -> bool:
+        return article_id in self._pos
+
+
 # A sentence ends at . ! or ? (with an optional closing quote) followed by white space.
 _SENTENCE_BREAK = "([.!?][\"'”’]?)\\s+"
 _PARAGRAPH_BREAK = "\\n[ \\t\\r]*\\n"
 _QUOTE_CHARS = "\"'“”‘’"
 _SEP = pa.scalar("\x1f", pa.large_string())
+FEW_MISSES = 1_000  # below this, passages not found as sentences are searched one by one
+GROUP_BYTES = 16_000_000  # articles are indexed about this much text at a time, groups in parallel
 
 
-class ArticleIndex:
-    """The sentences of a set of articles, for checking many passages against them at once."""
+def _flat(ids: pa.Array, lists: pa.ListArray) -> tuple[pa.Array, pa.Array]:
+    """(article id, trimmed item) for every item of per-article lists."""
+    return pc.take(ids, pc.list_parent_indices(lists)), pc.utf8_trim_whitespace(pc.list_flatten(lists))
 
-    def __init__(self, texts: dict[str, str]):
-        self.texts = texts
-        self._normalised: dict[str, str] = {}
-        # Keys "article id + separator + passage", built one kind at a time, freeing what each step no
-        # longer needs, so that a hundred MB of article text does not hold several copies of itself at once.
-        ids = pa.array(list(texts), pa.large_string())
-        body = pa.array(list(texts.values()), pa.large_string())
-        lists = pc.split_pattern(pc.replace_substring_regex(body, _SENTENCE_BREAK, "\\1\x1e"), "\x1e")
-        owners = pc.take(ids, pc.list_parent_indices(lists))
-        sentences = pc.utf8_trim_whitespace(pc.list_flatten(lists))
-        del lists
-        parts = [pc.binary_join_element_wise(owners, sentences, _SEP)]
-        bare = pc.utf8_trim(sentences, _QUOTE_CHARS)  # a quotation without its own quote marks
-        quoted = pc.not_equal(bare, sentences)
-        del sentences
-        parts.append(pc.binary_join_element_wise(pc.filter(owners, quoted), pc.filter(bare, quoted), _SEP))
-        del bare, quoted, owners
-        # Whole paragraphs too: imported records (several sentences each) are stored one per paragraph.
-        paragraphs = pc.split_pattern_regex(body, _PARAGRAPH_BREAK)
-        del body
-        owners = pc.take(ids, pc.list_parent_indices(paragraphs))
-        text = pc.utf8_trim_whitespace(pc.list_flatten(paragraphs))
-        del paragraphs
-        multi = pc.match_substring_regex(text, _SENTENCE_BREAK)  # single sentences are in already
-        parts.append(pc.binary_join_element_wise(pc.filter(owners, multi), pc.filter(text, multi), _SEP))
-        del owners, text, multi
-        # One set, so each lookup builds one hash table (the intermediates above are gone by now).
-        self.keys = pa.concat_arrays(parts)
 
-    def normalised(self, article_id: str) -> str | None:
-        if article_id not in self.texts:
-            return None
-        if article_id not in self._normalised:
-            self._normalised[article_id] = normalise(self.texts[article_id])
-        return self._normalised[article_id]
+def _join(owners: pa.Array, items: pa.Array, keep=None) -> pa.Array:
+    if keep is not None:
+        owners, items = pc.filter(owners, keep), pc.filter(items, keep)
+    return pc.binary_join_element_wise(owners, items, _SEP)
 
-    def verbatim(self, passages: pd.Series, article_ids: pd.Series) -> np.ndarray:
-        """For each passage, whether it occurs in its article (as occurs_in decides).
 
-        A passage that is, character for character, a whole sentence of its article is accepted
-        by one hash lookup in Arrow; the rest (parts of sentences, several sentences, other
-        whitespace or quote styles) are searched in their article's normalised text.
-        """
-        ids = strings(article_ids).cast(pa.large_string())
-        needles = pc.utf8_trim_whitespace(strings(passages).cast(pa.large_string()))
-        keys = pc.binary_join_element_wise(ids, needles, _SEP)
-        ok = pc.is_in(keys, value_set=self.keys).fill_null(False).to_numpy(zero_copy_only=False).copy()
-        for i in np.flatnonzero(~ok):
-            article = self.normalised(article_ids.iat[i])
-            needle = normalise(passages.iat[i])
-            ok[i] = article is not None and bool(needle) and needle in article
-        return ok
+def _article_keys(ids: pa.Array, body: pa.Array, paragraphs: bool) -> pa.Array:
+    """"article id + separator + passage" for the forms a verbatim passage takes in these articles:
+    each sentence, a quoted sentence also without its quote marks, and (when asked) each paragraph of
+    several sentences (imported records are stored one per paragraph)."""
+    owners, sentences = _flat(ids, pc.split_pattern(
+        pc.replace_substring_regex(body, _SENTENCE_BREAK, "\\1\x1e"), "\x1e"))
+    bare = pc.utf8_trim(sentences, _QUOTE_CHARS)
+    parts = [_join(owners, sentences), _join(owners, bare, keep=pc.not_equal(bare, sentences))]
+    if paragraphs:
+        owners, text = _flat(ids, pc.split_pattern_regex(body, _PARAGRAPH_BREAK))
+        parts.append(_join(owners, text, keep=pc.match_substring_regex(text, _SENTENCE_BREAK)))
+    return pa.concat_arrays(parts)
+
+
+def verbatim(texts: Mapping[str, str], passages, article_ids) -> np.ndarray:
+    """For each passage, whether it occurs in its article (as occurs_in decides); passages and
+    article_ids are aligned Series or Arrow arrays.
+
+    A passage that is, character for character, a sentence of its article (or that sentence without
+    its quote marks) is accepted by a hash lookup in Arrow. Articles are indexed a group at a time,
+    groups in parallel threads (Arrow releases the GIL), so a hundred MB of text never has its whole
+    index in memory. When many passages are not found, their articles' paragraphs are looked up the
+    same way; the rest (parts of sentences, other whitespace or quote styles) are searched in their
+    article's normalised text.
+    """
+    if not isinstance(texts, ArticleTexts):
+        texts = ArticleTexts(list(texts), pa.array(list(texts.values()), pa.large_string()))
+    ids = strings(article_ids).cast(pa.large_string())
+    passages = strings(passages).cast(pa.large_string())
+    keys = _join(ids, pc.utf8_trim_whitespace(passages))
+    article = pc.index_in(ids, value_set=texts.ids).fill_null(-1).to_numpy(zero_copy_only=False)
+    sizes = pc.binary_length(texts.bodies).to_numpy(zero_copy_only=False).astype(np.int64)
+    group = (np.cumsum(sizes) - sizes) // GROUP_BYTES  # consecutive articles, about GROUP_BYTES each
+    ok = np.zeros(len(keys), dtype=bool)
+
+    def lookup(rows: np.ndarray, paragraphs: bool) -> None:
+        """Look up keys[rows] (all of known articles), one group of articles at a time."""
+        def one(g):
+            mine = rows[group[article[rows]] == g]
+            members = np.unique(article[mine])  # only the articles these passages are in
+            found = pc.is_in(keys.take(mine), value_set=_article_keys(
+                texts.ids.take(members), texts.bodies.take(members), paragraphs))
+            return mine, found.fill_null(False).to_numpy(zero_copy_only=False)
+
+        with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+            for mine, found in pool.map(one, np.unique(group[article[rows]])):
+                ok[mine] = found
+
+    lookup(np.flatnonzero(article >= 0), paragraphs=False)
+    missed = np.flatnonzero(~ok & (article >= 0))
+    if len(missed) > FEW_MISSES:
+        lookup(missed, paragraphs=True)
+    normalised: dict[str, str] = {}
+    for i in np.flatnonzero(~ok & (article >= 0)):
+        article_id = ids[int(i)].as_py()
+        if article_id not in normalised:
+            normalised[article_id] = normalise(texts[article_id])
+        needle = normalise(passages[int(i)].as_py() or "")
+        ok[i] = bool(needle) and needle in normalised[article_id]
+    return ok

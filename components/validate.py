@@ -5,17 +5,20 @@ hand-written loop is the verbatim check of evidence and quotes against article t
 """
 from __future__ import annotations
 
-import threading
+from concurrent.futures import Future, ThreadPoolExecutor
 
 import numpy as np
 import pandas as pd
 import pandera.pandas as pa
+import pyarrow
+import pyarrow.compute as pc
 
-from .dates import date_problem
+from .dates import date_problem, parse_many
 from .loader import RawData, RawTable
 from .problems import Problem
+from .textmatch import verbatim
 from .schema import HEX_COLOUR, LIST_SEPARATOR, OPTIONAL_COLUMNS, TABLES, Table
-from .vector import isin, split_lists
+from .vector import isin, split_lists, strings
 
 
 def _split(cell: str) -> list[str]:
@@ -32,7 +35,7 @@ def _unique(s: pd.Series) -> pd.Series:
 
 def _valid_dates(s: pd.Series, optional: bool) -> pd.Series:
     codes, uniques = pd.factorize(s)  # parse each distinct date once
-    verdict = np.array([(optional and not v.strip()) or date_problem(v) is None for v in uniques] + [optional])
+    verdict = np.append(parse_many(uniques)["ok"].to_numpy() | (optional & (uniques.str.strip() == "")), optional)
     return pd.Series(verdict[codes], index=s.index)
 
 
@@ -134,11 +137,18 @@ def _explain(raw: RawData, raw_table: RawTable, table: Table, case: pd.Series) -
 
 
 def validate(raw: RawData) -> list[Problem]:
+    """Every problem of a read directory, in file and row order."""
+    verbatim = start_verbatim(raw)
+    return report(check_tables(raw) + verbatim.result())
+
+
+def report(problems: list[Problem]) -> list[Problem]:
+    return sorted(set(problems), key=lambda p: (p.file, p.row or 0, p.column or "", p.message))
+
+
+def check_tables(raw: RawData) -> list[Problem]:
+    """The per-table rules (pandera schemas)."""
     problems: list[Problem] = []
-    # The sentence index of the articles is Arrow work that releases the GIL: build it beside the
-    # table checks rather than after them.
-    index = threading.Thread(target=raw.article_index, daemon=True)
-    index.start()
     for name, table in TABLES.items():
         raw_table = raw.tables.get(name)
         if raw_table is None:
@@ -148,39 +158,61 @@ def validate(raw: RawData) -> list[Problem]:
         except pa.errors.SchemaErrors as errors:
             for _, case in errors.failure_cases.iterrows():
                 problems.append(_explain(raw, raw_table, table, case))
-    index.join()
-    problems += _verbatim(raw)
-    return sorted(set(problems), key=lambda p: (p.file, p.row or 0, p.column or "", p.message))
+    return problems
 
 
-def _verbatim(raw: RawData) -> list[Problem]:
-    """Evidence and direct quotes must occur in the stored article text."""
-    problems = []
-    checks = (("events", "evidence", None), ("quotes", "text", "direct"))
-    for name, column, only_type in checks:
+def start_verbatim(raw: RawData) -> Future:
+    """Start the verbatim checks of evidence and direct quotes in a thread: they are Arrow work that
+    releases the GIL, so they run beside the table checks and the model build. The future gives the
+    problems; raw.quotes_found is set before it completes."""
+    run = _verbatim(raw)  # takes its inputs now: the model build may let go of raw's frames
+    pool = ThreadPoolExecutor(max_workers=1)
+    future = pool.submit(run)
+    pool.shutdown(wait=False)
+    return future
+
+
+def _verbatim(raw: RawData):
+    """Evidence and direct quotes must occur in the stored article text (looked up together)."""
+    checks = []  # (table, its frame, column, row positions checked)
+    for name, column in (("events", "evidence"), ("quotes", "text")):
         table = raw.tables.get(name)
-        needed = {column, "article_id"} | ({"quote_type"} if only_type else set())
+        needed = {column, "article_id"} | ({"quote_type"} if name == "quotes" else set())
         if table is None or not needed <= set(table.frame.columns):
             continue
-        frame = table.frame
-        rows = pd.Series(isin(frame["article_id"], raw.article_texts), index=frame.index) & (frame[column].str.strip() != "")
-        checked = frame.loc[rows, [column, "article_id"]]  # unknown articles, blank cells: reported elsewhere
-        found_all = raw.article_index().verbatim(checked[column], checked["article_id"])
-        if only_type:
-            # Paraphrases are looked up too (the model shows whether their wording was found): once, here.
-            raw.quotes_found = np.zeros(len(frame), dtype=bool)
-            raw.quotes_found[np.flatnonzero(rows.to_numpy())] = found_all
-            direct = (frame.loc[rows, "quote_type"] == only_type).to_numpy()
-            rows &= frame["quote_type"] == only_type
-            subset, found = checked[direct], found_all[direct]
-        else:
-            subset, found = checked, found_all
-        what = "direct quote" if name == "quotes" else "evidence"
-        for i, passage, article_id in zip(np.flatnonzero(rows.to_numpy())[~found],
-                                          subset[column][~found], subset["article_id"][~found]):
-            problems.append(Problem(
-                table.file, table.line(int(i)), column,
-                f"The {what} does not occur verbatim in article {article_id!r}: {passage[:80]!r}.",
-                "Copy the sentence exactly from the stored article text (whitespace and quote "
-                "styles may differ), or mark a reworded quote as 'paraphrase'."))
-    return problems
+        frame = table.frame  # unknown articles and blank cells are reported elsewhere
+        rows = isin(frame["article_id"], raw.article_texts) & (pc.utf8_length(
+            pc.utf8_trim_whitespace(strings(frame[column]))).to_numpy(zero_copy_only=False) > 0)
+        checks.append((table, frame, column, np.flatnonzero(rows)))
+
+    def cells(column_of) -> pyarrow.Array:
+        parts = [strings(f[column_of(c)]) for _, f, c, _ in checks]
+        parts = [p if len(r) == len(p) else p.take(r) for p, (*_, r) in zip(parts, checks)]  # all: no copy
+        chunks = [c for p in parts for c in (p.chunks if isinstance(p, pyarrow.ChunkedArray) else [p])]
+        return pyarrow.chunked_array([c.cast(pyarrow.large_string()) for c in chunks],
+                                     pyarrow.large_string()).combine_chunks()
+
+    def run() -> list[Problem]:
+        if not checks:
+            return []
+        found_all = verbatim(raw.article_texts, cells(lambda c: c), cells(lambda c: "article_id"))
+        problems, start = [], 0
+        for table, frame, column, rows in checks:
+            found, start = found_all[start:start + len(rows)], start + len(rows)
+            if table.name == "quotes":
+                # Paraphrases are looked up too (the model shows whether their wording was found): once, here.
+                quotes_found = np.zeros(len(frame), dtype=bool)
+                quotes_found[rows] = found
+                raw.quotes_found = quotes_found
+                direct = isin(frame["quote_type"], ["direct"])[rows]
+                rows, found = rows[direct], found[direct]
+            what = "direct quote" if table.name == "quotes" else "evidence"
+            for i in rows[~found]:
+                passage, article_id = frame[column].iat[i], frame["article_id"].iat[i]
+                problems.append(Problem(
+                    table.file, table.line(int(i)), column,
+                    f"The {what} does not occur verbatim in article {article_id!r}: {passage[:80]!r}.",
+                    "Copy the sentence exactly from the stored article text (whitespace and quote "
+                    "styles may differ), or mark a reworded quote as 'paraphrase'."))
+        return problems
+    return run

@@ -36,7 +36,7 @@ def test_qualifiers():
 
 
 @pytest.mark.parametrize("bad", ["", "2024-13", "2024-02-30", "29/02/2024", "Feb 2024", "2024-02-26/..",
-                                 "2024-03-02/2024-02-29", "/2024"])
+                                 "2024-03-02/2024-02-29", "/2024", "0000"])
 def test_rejects(bad):
     with pytest.raises(DateError):
         parse_date(bad)
@@ -89,3 +89,35 @@ def test_fast_path_agrees_with_the_edtf_package():
                (slow if slow == "error" else (slow.start, slow.end)), text
         checked += 1
     assert checked > 250
+
+
+def test_parse_many_agrees_with_parse_date():
+    """The vectorised parse (used for whole columns) must give parse_date's answer and wording."""
+    import random
+
+    from components.dates import parse_many
+
+    rng = random.Random(5)
+
+    def side():
+        y = rng.choice([f"{rng.randint(0, 2999):04d}", "2024", "2000", "1900"])
+        m, d = f"{rng.randint(0, 13):02d}", f"{rng.randint(0, 32):02d}"
+        return rng.choice([y, f"{y}-{m}", f"{y}-{m}-{d}", f"{y}-02-29"]) + rng.choice(["", "", "?", "~", "%"])
+
+    texts = [side() if rng.random() < 0.6 else f"{side()}/{side()}" for _ in range(3000)]
+    texts += ["", "  ", "2024-02-29 ", "x", "2024-02-26/..", "1985-04-12T23:20:30", "2004-06-11%", "Feb 2024",
+              "2024-21", "2024-02-29/2024-03-02"]
+    many = parse_many(texts)
+    ok = 0
+    for text, row in zip(texts, many.itertuples()):
+        try:
+            d = parse_date(text)
+        except DateError:
+            assert not row.ok, text
+            continue
+        ok += 1
+        assert row.ok, text
+        assert (row.start.date(), row.end.date(), row.precision, row.uncertain, row.approximate) == \
+               (d.start, d.end, d.precision, d.uncertain, d.approximate), text
+        assert row.label == describe(d), text
+    assert 1000 < ok < len(texts) - 300  # both kinds were exercised

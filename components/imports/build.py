@@ -19,6 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..crosswalk import FILE as CROSSWALK_FILE, Crosswalk, Mapping
+from ..dates import order_by_date
 from ..schema import OPTIONAL_COLUMNS, TABLES
 
 RECORDS_PER_ARTICLE = 2_000
@@ -263,6 +264,8 @@ def write_tables(out: Path, tables: dict[str, list[dict]]) -> None:
         columns = list(TABLES[name].columns) + list(OPTIONAL_COLUMNS.get(name, ()))
         extra = [c for r in rows[:1] for c in r if c not in columns and not c.startswith("_")]
         frame = pd.DataFrame(rows, columns=columns + extra).fillna("").astype("str")
+        if name == "events":  # date order, the model's: loading need not sort
+            frame = frame.iloc[order_by_date(frame["date"])]
         if big and name in ("events", "actors", "articles"):
             frame.to_parquet(out / f"{name}.parquet", index=False)
         else:
