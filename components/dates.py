@@ -154,7 +154,6 @@ _SIDE = r"(?P<y{n}>\d{{4}})(?:-(?P<m{n}>\d{{2}})(?:-(?P<d{n}>\d{{2}}))?)?(?P<q{n
 _VECTOR = f"^{_SIDE.format(n=1)}(?:(?P<slash>/){_SIDE.format(n=2)})?$"
 _MONTHS = [""] + list(calendar.month_name)[1:]
 _MON = [""] + list(calendar.month_abbr)[1:]
-COLUMNS = ("ok", "start", "end", "precision", "uncertain", "approximate", "label")
 
 
 def _ints(parts: pa.StructArray, name: str) -> tuple[np.ndarray, np.ndarray]:
@@ -182,25 +181,36 @@ def _bounds(parts: pa.StructArray, n: int):
     return start, end, ok, has_m, has_d
 
 
-def _label(start, end, precision: str, uncertain: bool, approximate: bool) -> str:
+def _label(y1: int, m1: int, d1: int, y2: int, m2: int, d2: int, precision: str, uncertain: bool,
+           approximate: bool) -> str:
+    """describe() from the bounds' year, month and day numbers."""
     if precision == "day":
-        core = f"{start.day} {_MONTHS[start.month]} {start.year}"
+        core = f"{d1} {_MONTHS[m1]} {y1}"
     elif precision == "month":
-        core = f"{_MONTHS[start.month]} {start.year}"
+        core = f"{_MONTHS[m1]} {y1}"
     elif precision == "year":
-        core = f"{start.year}"
+        core = f"{y1}"
     else:
-        core = (f"{start.day} {_MON[start.month]} {start.year} – "
-                f"{end.day} {_MON[end.month]} {end.year}")
+        core = f"{d1} {_MON[m1]} {y1} – {d2} {_MON[m2]} {y2}"
     qualifiers = [w for w, on in (("uncertain", uncertain), ("approximate", approximate)) if on]
     return f"{core} ({', '.join(qualifiers)})" if qualifiers else core
+
+
+def _ymd(days: np.ndarray) -> list[list[int]]:
+    months = days.astype("datetime64[M]")
+    return [(days.astype("datetime64[Y]").astype(np.int64) + 1970).tolist(),
+            (months.astype(np.int64) % 12 + 1).tolist(), ((days - months).astype(np.int64) + 1).tolist()]
 
 
 def parse_many(texts) -> pd.DataFrame:
     """parse_date for many strings: a frame aligned with texts (ok, start, end as datetime64[D] (NaT when
     not ok), precision, uncertain, approximate, label). Blank or unusable strings have ok=False."""
-    values = pc.utf8_trim_whitespace(pa.array(list(texts) if not isinstance(texts, (pa.Array, pd.Series))
-                                              else texts, pa.large_string()))
+    if isinstance(texts, pd.Index):
+        texts = pd.Series(texts, copy=False)
+    values = pa.array(texts, pa.large_string()) if not isinstance(texts, pd.Series) else pa.array(texts)
+    values = pc.utf8_trim_whitespace(values.cast(pa.large_string()))
+    if isinstance(values, pa.ChunkedArray):
+        values = values.combine_chunks()
     n = len(values)
     parts = pc.extract_regex(values, _VECTOR)
     simple = parts.is_valid().to_numpy(zero_copy_only=False)
@@ -211,28 +221,24 @@ def parse_many(texts) -> pd.DataFrame:
     end = np.where(interval, e2, e1)
     ok = simple & ok1 & (~interval | (ok2 & (end >= start)))
     precision = np.where(interval, "interval", np.where(has_d, "day", np.where(has_m, "month", "year")))
-    uncertain = pc.match_substring_regex(values, "[?%]").to_numpy(zero_copy_only=False)
-    approximate = pc.match_substring_regex(values, "[~%]").to_numpy(zero_copy_only=False)
-    result = pd.DataFrame({"ok": ok, "start": np.where(ok, start, np.datetime64("NaT")).astype("datetime64[D]"),
-                           "end": np.where(ok, end, np.datetime64("NaT")).astype("datetime64[D]"),
-                           "precision": np.where(ok, precision, "").astype(object),
-                           "uncertain": uncertain & ok, "approximate": approximate & ok})
-    rest = np.flatnonzero(~simple)  # not of the simple form: one by one (the edtf package)
-    for i in rest:
+    uncertain = pc.match_substring_regex(values, "[?%]").to_numpy(zero_copy_only=False) & ok
+    approximate = pc.match_substring_regex(values, "[~%]").to_numpy(zero_copy_only=False) & ok
+    start = np.where(ok, start, np.datetime64("NaT")).astype("datetime64[D]")
+    end = np.where(ok, end, np.datetime64("NaT")).astype("datetime64[D]")
+    precision = np.where(ok, precision, "").astype(object)
+    for i in np.flatnonzero(~simple):  # not of the simple form: one by one (the edtf package)
         try:
             d = parse_date(values[int(i)].as_py())
         except DateError:
             continue
-        result.iloc[i] = [True, np.datetime64(d.start, "D"), np.datetime64(d.end, "D"), d.precision,
-                          d.uncertain, d.approximate]
-    days = result.loc[result["ok"], ["start", "end"]]
-    result["label"] = ""
-    result.loc[result["ok"], "label"] = [
-        _label(a, b, p, u, x) for a, b, p, u, x in zip(
-            days["start"].dt.date, days["end"].dt.date, result.loc[result["ok"], "precision"],
-            result.loc[result["ok"], "uncertain"], result.loc[result["ok"], "approximate"])]
-    assert len(result) == n
-    return result
+        ok[i], start[i], end[i], precision[i] = True, d.start, d.end, d.precision
+        uncertain[i], approximate[i] = d.uncertain, d.approximate
+    good = np.flatnonzero(ok)
+    label = np.full(n, "", dtype=object)
+    label[good] = [_label(*row) for row in zip(*_ymd(start[good]), *_ymd(end[good]), precision[good].tolist(),
+                                                uncertain[good].tolist(), approximate[good].tolist())]
+    return pd.DataFrame({"ok": ok, "start": start, "end": end, "precision": precision,
+                         "uncertain": uncertain, "approximate": approximate, "label": label})
 
 
 def date_order(start: np.ndarray, end: np.ndarray) -> np.ndarray:

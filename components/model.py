@@ -23,7 +23,7 @@ from .loader import RawData, read_directory
 from .problems import InvalidData
 from .schema import LIST_SEPARATOR, OPTIONAL_COLUMNS
 from .textmatch import ArticleTexts, verbatim
-from .vector import isin, split_lists, strings
+from .vector import isin, position_in, split_lists, strings
 from .validate import check_tables, report, start_verbatim
 
 _SPACE = pa.scalar(" ", pa.large_string())
@@ -212,19 +212,20 @@ def _add_date_columns(frame: pd.DataFrame, dates: pd.Series) -> None:
     """start/end bounds, precision and qualifiers of EDTF strings (parsed once per distinct value)."""
     codes, uniques = pd.factorize(dates.fillna(""))
     parsed = parse_many(uniques)
-    missing = len(parsed)  # code -1 (missing) takes the appended row
-    parsed.loc[missing] = [False, pd.NaT, pd.NaT, "", False, False, ""]
-    codes = np.where(codes < 0, missing, codes)
+    codes = np.where(codes < 0, len(parsed), codes)  # missing (-1) takes the value appended below
 
-    def labels(column):  # few distinct strings: a categorical keeps a million rows small and fast
-        values, categories = pd.factorize(parsed[column].to_numpy(dtype=object))
+    def column(name, missing):
+        return np.append(parsed[name].to_numpy(), np.array([missing], parsed[name].dtype))[codes]
+
+    def labels(name):  # few distinct strings: a categorical keeps a million rows small and fast
+        values, categories = pd.factorize(np.append(parsed[name].to_numpy(dtype=object), ""))
         return pd.Categorical.from_codes(values[codes], pd.Index(categories, dtype="str"))
 
-    frame["start"] = parsed["start"].to_numpy(dtype="datetime64[s]")[codes]
-    frame["end"] = parsed["end"].to_numpy(dtype="datetime64[s]")[codes]
+    frame["start"] = column("start", np.datetime64("NaT")).astype("datetime64[s]")
+    frame["end"] = column("end", np.datetime64("NaT")).astype("datetime64[s]")
     frame["precision"] = labels("precision")
-    frame["uncertain"] = parsed["uncertain"].to_numpy(dtype=bool)[codes]
-    frame["approximate"] = parsed["approximate"].to_numpy(dtype=bool)[codes]
+    frame["uncertain"] = column("uncertain", False)
+    frame["approximate"] = column("approximate", False)
     frame["date_label"] = labels("label")
 
 
@@ -279,8 +280,7 @@ def build(raw: RawData, consume: bool = False, quotes_found=None) -> Dataset:
     event_factions = _event_factions(event_actors, actor_factions)
 
     quotes = t.pop("quotes")
-    quotes["event_pos"] = pc.index_in(strings(quotes["event_id"]), value_set=strings(events["event_id"])) \
-        .fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int32)
+    quotes["event_pos"] = position_in(quotes["event_id"], events["event_id"]).astype(np.int32)
     event_date = pd.Series(np.append(events["date"].to_numpy(dtype=object), "")[quotes["event_pos"]],
                            index=quotes.index, dtype="str")  # position -1 takes the appended blank
     _add_date_columns(quotes, quotes["said_on"].where(quotes["said_on"].str.strip() != "", event_date))

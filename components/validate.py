@@ -30,6 +30,8 @@ def _not_blank(s: pd.Series) -> pd.Series:
 
 
 def _unique(s: pd.Series) -> pd.Series:
+    if len(pc.unique(strings(s))) == len(s):  # the usual case, found with one hash table
+        return pd.Series(True, index=s.index)
     return ~(s.duplicated(keep=False) & _not_blank(s))
 
 
