@@ -204,9 +204,25 @@ def _ymd(days: np.ndarray) -> list[list[int]]:
 
 def parse_many(texts) -> pd.DataFrame:
     """parse_date for many strings: a frame aligned with texts (ok, start, end as datetime64[D] (NaT when
-    not ok), precision, uncertain, approximate, label). Blank or unusable strings have ok=False."""
+    not ok), precision, uncertain, approximate, label). Blank or unusable strings have ok=False.
+    The result may be shared with other callers: never modify it."""
+    global _last_parse
     if isinstance(texts, pd.Index):
-        texts = pd.Series(texts, copy=False)
+        # Validation and the model parse the same distinct dates one after the other: remember the last
+        # (one tuple, replaced whole, so that concurrent loads never mix two results).
+        key = tuple(texts)
+        last_key, last = _last_parse
+        if last_key != key:
+            last = _parse_many(pd.Series(texts, copy=False))
+            _last_parse = (key, last)
+        return last
+    return _parse_many(texts)
+
+
+_last_parse: tuple = (None, None)
+
+
+def _parse_many(texts) -> pd.DataFrame:
     values = pa.array(texts, pa.large_string()) if not isinstance(texts, pd.Series) else pa.array(texts)
     values = pc.utf8_trim_whitespace(values.cast(pa.large_string()))
     if isinstance(values, pa.ChunkedArray):

@@ -248,7 +248,7 @@ def _event_factions(event_actors: pd.DataFrame, actor_factions: pd.DataFrame) ->
     pos = event_actors["event_pos"].to_numpy()[rows]
     fcodes = flat[offsets[codes][rows] + within]
     # One row per (event, faction).
-    key = np.sort(pos.astype(np.int64) * (len(factions) + 1) + fcodes)  # nearly sorted already: fast
+    key = np.sort(pos.astype(np.int64) * (len(factions) + 1) + fcodes, kind="stable")  # nearly sorted: timsort
     key = key[np.concatenate([[True], key[1:] != key[:-1]])] if len(key) else key
     return pd.DataFrame({"event_pos": (key // (len(factions) + 1)).astype(np.int32),
                          "faction_id": pd.Categorical.from_codes(key % (len(factions) + 1), factions)})
@@ -281,8 +281,9 @@ def build(raw: RawData, consume: bool = False, quotes_found=None) -> Dataset:
 
     quotes = t.pop("quotes")
     quotes["event_pos"] = position_in(quotes["event_id"], events["event_id"]).astype(np.int32)
-    event_date = pd.Series(np.append(events["date"].to_numpy(dtype=object), "")[quotes["event_pos"]],
-                           index=quotes.index, dtype="str")  # position -1 takes the appended blank
+    pos = quotes["event_pos"].to_numpy()
+    event_date = pc.if_else(pa.array(pos >= 0), pc.take(strings(events["date"]), pa.array(np.maximum(pos, 0))), "")
+    event_date = pd.Series(event_date, index=quotes.index, dtype="str")  # blank where the event is unknown
     _add_date_columns(quotes, quotes["said_on"].where(quotes["said_on"].str.strip() != "", event_date))
     found = quotes_found() if quotes_found else raw.quotes_found  # waits for the check running beside
     quotes["verified"] = found if found is not None and len(found) == len(quotes) else \

@@ -59,7 +59,7 @@ _PARAGRAPH_BREAK = "\\n[ \\t\\r]*\\n"
 _QUOTE_CHARS = "\"'“”‘’"
 _SEP = pa.scalar("\x1f", pa.large_string())
 FEW_MISSES = 1_000  # below this, passages not found as sentences are searched one by one
-GROUP_BYTES = 16_000_000  # articles are indexed about this much text at a time, groups in parallel
+GROUP_BYTES = 4_000_000  # articles indexed at a time (groups in parallel; small groups: less memory churn)
 
 
 def _flat(ids: pa.Array, lists: pa.ListArray) -> tuple[pa.Array, pa.Array]:
