@@ -79,6 +79,8 @@ class Dataset:
     def _make_event_search(self) -> pd.Series:
         # Actor names per event, in Arrow: split the id lists, look each id up, join back per row.
         lists = pc.split_pattern(strings(self.events["actor_ids"]), LIST_SEPARATOR)
+        if isinstance(lists, pa.ChunkedArray):  # a big Parquet file is read in several chunks
+            lists = lists.combine_chunks()
         flat = pc.utf8_trim_whitespace(pc.list_flatten(lists))
         names = pc.take(strings(self.actors["name"]),
                         pc.index_in(flat, value_set=strings(self.actors["actor_id"]).cast(flat.type)))

@@ -170,3 +170,22 @@ def test_rows_in_any_order_give_the_same_model(synth_dir, tmp_path):
     pd.testing.assert_frame_equal(a.events.sort_values(key).reset_index(drop=True),
                                   b.events.sort_values(key).reset_index(drop=True), check_categorical=False)
     assert len(a.event_factions) == len(b.event_factions)
+
+
+def test_columns_read_in_several_chunks_work_alike(synth_dir):
+    """A big Parquet file arrives as several Arrow chunks per column (small test files as one)."""
+    import dataclasses
+
+    import pyarrow as pa
+
+    ds = load(synth_dir)
+    events = ds.events.copy()
+    for column in ("event_id", "title", "summary", "actor_ids", "evidence"):
+        cells = events[column]
+        events[column] = pd.Series(pa.chunked_array([pa.array(cells[:1000]), pa.array(cells[1000:])]),
+                                   dtype="str", index=events.index)
+        assert events[column].array._pa_array.num_chunks == 2
+    chunked = dataclasses.replace(ds, events=events)
+    assert chunked.event_search.equals(ds.event_search)
+    sel = apply(chunked, Filters(q="synthetic"))
+    assert len(sel.event_pos) == len(apply(ds, Filters(q="synthetic")).event_pos) > 0
