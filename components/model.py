@@ -23,7 +23,7 @@ from .loader import RawData, read_directory
 from .problems import InvalidData
 from .schema import LIST_SEPARATOR, OPTIONAL_COLUMNS
 from .textmatch import ArticleTexts, verbatim
-from .vector import isin, position_in, split_lists, strings
+from .vector import blank, isin, position_in, split_lists, strings
 from .validate import check_tables, report, start_verbatim
 
 _SPACE = pa.scalar(" ", pa.large_string())
@@ -286,7 +286,7 @@ def build(raw: RawData, consume: bool = False, quotes_found=None) -> Dataset:
     pos = quotes["event_pos"].to_numpy()
     event_date = pc.if_else(pa.array(pos >= 0), pc.take(strings(events["date"]), pa.array(np.maximum(pos, 0))), "")
     event_date = pd.Series(event_date, index=quotes.index, dtype="str")  # blank where the event is unknown
-    _add_date_columns(quotes, quotes["said_on"].where(quotes["said_on"].str.strip() != "", event_date))
+    _add_date_columns(quotes, quotes["said_on"].where(~blank(quotes["said_on"]), event_date))
     found = quotes_found() if quotes_found else raw.quotes_found  # waits for the check running beside
     quotes["verified"] = found if found is not None and len(found) == len(quotes) else \
         verbatim(raw.article_texts, quotes["text"], quotes["article_id"])

@@ -18,7 +18,7 @@ from .loader import RawData, RawTable
 from .problems import Problem
 from .textmatch import verbatim
 from .schema import HEX_COLOUR, LIST_SEPARATOR, OPTIONAL_COLUMNS, TABLES, Table
-from .vector import isin, split_lists, strings
+from .vector import blank, isin, split_lists, strings
 
 
 def _split(cell: str) -> list[str]:
@@ -26,7 +26,7 @@ def _split(cell: str) -> list[str]:
 
 
 def _not_blank(s: pd.Series) -> pd.Series:
-    return s.str.strip() != ""
+    return pd.Series(~blank(s), index=s.index)
 
 
 def _unique(s: pd.Series) -> pd.Series:
@@ -54,7 +54,7 @@ def _refs_exist(ids: pd.Series, many: bool, optional: bool):
             return pd.Series(~bad, index=s.index)
         ok = isin(s, ids)
         if optional:
-            ok |= (s.str.strip() == "").to_numpy()
+            ok |= blank(s)
         return pd.Series(ok, index=s.index)
     return check
 
@@ -183,8 +183,7 @@ def _verbatim(raw: RawData):
         if table is None or not needed <= set(table.frame.columns):
             continue
         frame = table.frame  # unknown articles and blank cells are reported elsewhere
-        rows = isin(frame["article_id"], raw.article_texts) & (pc.utf8_length(
-            pc.utf8_trim_whitespace(strings(frame[column]))).to_numpy(zero_copy_only=False) > 0)
+        rows = isin(frame["article_id"], raw.article_texts) & ~blank(frame[column])
         checks.append((table, frame, column, np.flatnonzero(rows)))
 
     def cells(column_of) -> pyarrow.Array:

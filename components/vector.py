@@ -26,6 +26,14 @@ def strings(values) -> pa.Array:
     return pa.array(values, pa.large_string(), from_pandas=True)
 
 
+def blank(column) -> np.ndarray:
+    """Boolean array: is each cell empty or only white space (as str.strip() == "", without copying
+    the strings)."""
+    values = strings(column)
+    return pc.or_(pc.equal(pc.binary_length(values), 0), pc.utf8_is_space(values)) \
+        .fill_null(True).to_numpy(zero_copy_only=False)
+
+
 def isin(column, values: Iterable[str]) -> np.ndarray:
     """Boolean array: is each cell one of the values (nulls are not)."""
     if not isinstance(values, (pd.Series, np.ndarray)):
