@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import threading
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import dataclass, field, fields
 from functools import cached_property
 from pathlib import Path
@@ -159,18 +159,27 @@ class Dataset:
 
 
 def load(root: str | Path) -> Dataset:
-    """Load and validate a data directory; raise InvalidData listing every problem."""
+    """Load and validate a data directory; raise InvalidData listing every problem.
+
+    The verbatim checks and the model build run in threads beside the table checks (much of each is
+    Arrow and numpy work that releases the GIL); a model built from data that then fails a check is
+    thrown away."""
     raw, problems = read_directory(root)
-    verbatim = start_verbatim(raw)  # in a thread, beside the table checks and the build
-    problems += check_tables(raw)
-    if problems:
-        raise InvalidData(report(problems + verbatim.result()))
+    verbatim = start_verbatim(raw)
 
     def quotes_found():
         verbatim.result()  # the check sets raw.quotes_found before it ends
         return raw.quotes_found
 
-    dataset = build(raw, consume=True, quotes_found=quotes_found)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        model = None if problems else pool.submit(build, raw, quotes_found=quotes_found)
+        problems += check_tables(raw)
+        if problems:
+            if model is not None:
+                model.cancel()
+                wait([model])  # an exception of a build from broken data says nothing new
+            raise InvalidData(report(problems + verbatim.result()))
+        dataset = model.result()
     problems = verbatim.result()
     if problems:
         raise InvalidData(report(problems))
