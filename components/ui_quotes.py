@@ -8,7 +8,7 @@ from .model import Dataset
 from .safetext import md, md_link, safe_url
 from .ui_common import faction_chips, outlet, show_article
 
-PAGE = 12
+PAGE = 8  # cards per page: each one is several elements to redraw on every filter change
 
 
 def attribution(ds: Dataset, quote: dict) -> str:
@@ -30,10 +30,6 @@ def card(ds: Dataset, quote: dict, key: str) -> None:
         if speaker.get("role"):
             head += f" · {md(speaker['role'])}"
         words = f"> “{md(quote['text'])}”" if quote["quote_type"] == "direct" else f"> _Paraphrase:_ {md(quote['text'])}"
-        st.markdown(f"{head}\n\n{words}")
-        chips = faction_chips(ds, quote["speaker_id"])
-        if chips:
-            st.html(chips)
         date = quote.get("date_label") or "undated"
         if quote.get("verified"):
             what = "Verified verbatim" if quote["quote_type"] == "direct" else "Paraphrase wording found"
@@ -42,7 +38,13 @@ def card(ds: Dataset, quote: dict, key: str) -> None:
             mark = ":orange[:material/warning: Not found verbatim in the stored article]"
         url = ds.article.get(quote["article_id"], {}).get("url")
         link = f" · {md_link('read the article', url)}" if safe_url(url) else ""
-        st.caption(f"{md(date)} · {md(attribution(ds, quote))}{link}  \n{mark}")
+        # One Markdown element for the words and their source: every element of a card is re-sent and
+        # redrawn on each rerun, a dozen cards at a time.
+        st.markdown(f"{head}\n\n{words}\n\n:small[:gray[{md(date)} · {md(attribution(ds, quote))}]{link}]  \n"
+                    f":small[{mark}]")
+        chips = faction_chips(ds, quote["speaker_id"])
+        if chips:
+            st.html(chips)
         if st.button("Show in article", key=f"{key}-{quote['quote_id']}", icon=":material/article:"):
             show_article(ds, quote["article_id"], quote["text"])
 
