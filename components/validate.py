@@ -186,12 +186,11 @@ def _verbatim(raw: RawData):
         rows = isin(frame["article_id"], raw.article_texts) & ~blank(frame[column])
         checks.append((table, frame, column, np.flatnonzero(rows)))
 
-    def cells(column_of) -> pyarrow.Array:
+    def cells(column_of) -> pyarrow.ChunkedArray:
         parts = [strings(f[column_of(c)]) for _, f, c, _ in checks]
         parts = [p if len(r) == len(p) else p.take(r) for p, (*_, r) in zip(parts, checks)]  # all: no copy
         chunks = [c for p in parts for c in (p.chunks if isinstance(p, pyarrow.ChunkedArray) else [p])]
-        return pyarrow.chunked_array([c.cast(pyarrow.large_string()) for c in chunks],
-                                     pyarrow.large_string()).combine_chunks()
+        return pyarrow.chunked_array([c.cast(pyarrow.large_string()) for c in chunks], pyarrow.large_string())
 
     def run() -> list[Problem]:
         if not checks:
