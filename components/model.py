@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import threading
-from concurrent.futures import ThreadPoolExecutor, wait
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, fields
 from functools import cached_property
 from pathlib import Path
@@ -174,10 +174,9 @@ def load(root: str | Path) -> Dataset:
     with ThreadPoolExecutor(max_workers=1) as pool:
         model = None if problems else pool.submit(build, raw, quotes_found=quotes_found)
         problems += check_tables(raw)
-        if problems:
+        if problems:  # leaving the pool waits for the build; its result or error says nothing new
             if model is not None:
                 model.cancel()
-                wait([model])  # an exception of a build from broken data says nothing new
             raise InvalidData(report(problems + verbatim.result()))
         dataset = model.result()
     problems = verbatim.result()
@@ -265,15 +264,11 @@ def _event_factions(event_actors: pd.DataFrame, actor_factions: pd.DataFrame) ->
                          "faction_id": pd.Categorical.from_codes(key % (len(factions) + 1), factions)})
 
 
-def build(raw: RawData, consume: bool = False, quotes_found=None) -> Dataset:
-    """The model of validated raw tables. consume=True lets go of raw's frames as it goes, so that a
-    million-row table is not held twice (load() owns its raw data; other callers keep theirs).
-    quotes_found, when given, returns whether each quote occurs in its article (the verbatim check
-    may still be running: the quotes are built last)."""
+def build(raw: RawData, quotes_found=None) -> Dataset:
+    """The model of validated raw tables (raw's frames are left as they are: the table checks may be
+    reading them). quotes_found, when given, returns whether each quote occurs in its article (the
+    verbatim check may still be running: the quotes are built last)."""
     t = {name: table.frame.copy(deep=False) for name, table in raw.tables.items()}  # copy-on-write: no duplicate
-    if consume:
-        for table in raw.tables.values():
-            table.frame = None
     events = t.pop("events")
     for column in OPTIONAL_COLUMNS["events"]:
         if column not in events.columns:
@@ -296,7 +291,7 @@ def build(raw: RawData, consume: bool = False, quotes_found=None) -> Dataset:
     event_date = pc.if_else(pa.array(pos >= 0), pc.take(strings(events["date"]), pa.array(np.maximum(pos, 0))), "")
     event_date = pd.Series(event_date, index=quotes.index, dtype="str")  # blank where the event is unknown
     _add_date_columns(quotes, quotes["said_on"].where(~blank(quotes["said_on"]), event_date))
-    found = quotes_found() if quotes_found else raw.quotes_found  # waits for the check running beside
+    found = quotes_found() if quotes_found else None  # waits for the check running beside
     quotes["verified"] = found if found is not None and len(found) == len(quotes) else \
         verbatim(raw.article_texts, quotes["text"], quotes["article_id"])
     quotes = _by_date(quotes)

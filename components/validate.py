@@ -167,7 +167,7 @@ def start_verbatim(raw: RawData) -> Future:
     """Start the verbatim checks of evidence and direct quotes in a thread: they are Arrow work that
     releases the GIL, so they run beside the table checks and the model build. The future gives the
     problems; raw.quotes_found is set before it completes."""
-    run = _verbatim(raw)  # takes its inputs now: the model build may let go of raw's frames
+    run = _verbatim(raw)  # picks its rows and columns now, in the caller's thread
     pool = ThreadPoolExecutor(max_workers=1)
     future = pool.submit(run)
     pool.shutdown(wait=False)

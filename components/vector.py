@@ -38,6 +38,11 @@ def isin(column, values: Iterable[str]) -> np.ndarray:
     """Boolean array: is each cell one of the values (nulls are not)."""
     if not isinstance(values, (pd.Series, np.ndarray)):
         values = list(values)
+    return position_in(column, values) >= 0
+
+
+def position_in(column, values) -> np.ndarray:
+    """For each cell of column, the position of the same string in values, or -1 (nulls are -1)."""
     column, values = strings(column), strings(values)
     if column.type != values.type:
         values = values.cast(column.type)
@@ -45,27 +50,14 @@ def isin(column, values: Iterable[str]) -> np.ndarray:
         # A large set (a million event ids) against a small column: hash the column's distinct values,
         # not the set (building a hash table costs more than probing one).
         distinct = pc.unique(column)
-        found = np.zeros(len(distinct) + 1, dtype=bool)  # the last one: nulls
-        found[pc.index_in(values, value_set=distinct).drop_null().to_numpy()] = True
-        return found[pc.index_in(column, value_set=distinct).fill_null(len(distinct))
-                     .to_numpy(zero_copy_only=False)]
-    found = pc.is_in(column, value_set=values)
-    return found.fill_null(False).to_numpy(zero_copy_only=False)
-
-
-def position_in(column, values) -> np.ndarray:
-    """For each cell of column, the position of the same string in values (unique), or -1."""
-    column, values = strings(column), strings(values)
-    if column.type != values.type:
-        values = values.cast(column.type)
-    if len(values) > 4 * len(column):  # as in isin: hash the small side
-        distinct = pc.unique(column)
-        where = np.full(len(distinct) + 1, -1, dtype=np.int64)
-        hits = pc.index_in(values, value_set=distinct)
+        where = np.full(len(distinct) + 1, -1, dtype=np.int64)  # the last one: nulls
+        hits = pc.index_in(values, value_set=distinct, skip_nulls=True)
         valid = hits.is_valid().to_numpy(zero_copy_only=False)
-        where[hits.drop_null().to_numpy()] = np.flatnonzero(valid)
-        return where[pc.index_in(column, value_set=distinct).fill_null(len(distinct)).to_numpy(zero_copy_only=False)]
-    return pc.index_in(column, value_set=values).fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
+        where[hits.drop_null().to_numpy()[::-1]] = np.flatnonzero(valid)[::-1]  # the first position wins
+        return where[pc.index_in(column, value_set=distinct, skip_nulls=True).fill_null(len(distinct))
+                     .to_numpy(zero_copy_only=False)]
+    return pc.index_in(column, value_set=values, skip_nulls=True).fill_null(-1) \
+        .to_numpy(zero_copy_only=False).astype(np.int64)
 
 
 def split_lists(column: pd.Series) -> tuple[pa.Array, np.ndarray]:
