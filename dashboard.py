@@ -1,4 +1,4 @@
 """Factionline dashboard: wiring only. Run with `streamlit run dashboard.py`."""
-from components.ui_app import main
+from components.ui.app import main
 
 main()

@@ -152,7 +152,7 @@ def main() -> None:
     parser.add_argument("--log", default=str(ROOT / "bench" / "load-check.jsonl"),
                         help="each run is appended here; the report shows every run in it")
     args = parser.parse_args()
-    from components.model import load
+    from components.data.model import load
     ds = load(args.data)
     samples = []
     with streamlit_server(Path(args.data)) as base:

@@ -37,7 +37,7 @@ def data_dir(size: str) -> Path:
     target = OUT / f"synth-{n}"
     stamp = hashlib.sha256((ROOT / "components" / "synth.py").read_bytes()).hexdigest()  # regenerate on change
     if not (target / "events.parquet").exists() or _read(target / ".synth-stamp") != stamp:
-        from components.synth import synthesize
+        from components.io.synth import synthesize
         shutil.rmtree(target, ignore_errors=True)
         synthesize(n, target, seed=0)
         (target / ".synth-stamp").write_text(stamp)
@@ -50,17 +50,17 @@ def _read(path: Path) -> str:
 
 def measure_load(directory: Path) -> dict:
     """Cold load in a fresh process (read, validate, build), with its peak memory; then a restart's
-    load from the private model cache (components.modelcache) in another fresh process."""
+    load from the private model cache (components.data.modelcache) in another fresh process."""
     cache = OUT / "model-cache"
     shutil.rmtree(cache, ignore_errors=True)
     env = {**os.environ, "FACTIONLINE_CACHE": str(cache)}
-    cold = ("import time, json, resource; from components.model import load; t=time.perf_counter(); "
+    cold = ("import time, json, resource; from components.data.model import load; t=time.perf_counter(); "
             f"ds=load({str(directory)!r}); s=time.perf_counter()-t; ds.event_search; "
             "print(json.dumps({'load_s': s, 'events': len(ds.events), "
             "'peak_mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss/1024})); "
             "from components import modelcache as m; p=m.cache_dir()/f'{m.fingerprint(ds.root)}.pickle'; "
             "m._store(p.parent, p, ds)")
-    warm = ("import time, json; from components.modelcache import load_cached; t=time.perf_counter(); "
+    warm = ("import time, json; from components.data.modelcache import load_cached; t=time.perf_counter(); "
             f"ds=load_cached({str(directory)!r}); print(json.dumps({{'warm_load_s': time.perf_counter()-t}}))")
     result = {}
     for code in (cold, warm):
@@ -74,7 +74,7 @@ def settled_memory(pid: int, loaded_at: float) -> dict:
     """The server's memory once its background work after a load is done: the search text is built
     SEARCH_INDEX_DELAY s after a load, once for all sessions, and must not be counted as the cost of
     the sessions opened next. Waits for that, then for the resident size to stay put for 2 s."""
-    from components.ui_data import SEARCH_INDEX_DELAY
+    from components.ui.loading import SEARCH_INDEX_DELAY
     time.sleep(max(0.0, loaded_at + SEARCH_INDEX_DELAY - time.perf_counter()))
     last, deadline = proc_memory(pid), time.time() + 90
     while time.time() < deadline:

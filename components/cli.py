@@ -5,11 +5,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from .problems import InvalidData, format_report
+from components.data.problems import InvalidData, format_report
+from components.paths import APP, bundled_data
 
 
 def _validate(args) -> int:
-    from .model import load
+    from components.data.model import load
 
     try:
         dataset = load(args.directory)
@@ -24,7 +25,7 @@ def _validate(args) -> int:
 
 
 def _synth(args) -> int:
-    from .synth import synthesize
+    from components.io.synth import synthesize
 
     counts = synthesize(args.events, args.out, seed=args.seed, csv=args.csv)
     print(f"{args.out}: wrote " + ", ".join(f"{v:,} {k}" for k, v in counts.items())
@@ -33,9 +34,9 @@ def _synth(args) -> int:
 
 
 def _import(args) -> int:
-    from .crosswalk import CrosswalkError
-    from .imports import ImportFailed, run_import
-    from .model import load
+    from components.io.crosswalk import CrosswalkError
+    from components.io.imports import ImportFailed, run_import
+    from components.data.model import load
 
     try:
         b = run_import(args.format, Path(args.file), Path(args.out), Path(args.base) if args.base else None)
@@ -61,7 +62,7 @@ def _import(args) -> int:
 
 
 def _merge(args) -> int:
-    from .merge import MergeError, merge
+    from components.io.merge import MergeError, merge
 
     try:
         report = merge([Path(d) for d in args.directories], Path(args.out))
@@ -79,7 +80,7 @@ def _merge(args) -> int:
 def _run(args) -> int:
     import subprocess
 
-    app = Path(__file__).resolve().parent.parent / "dashboard.py"
+    app = APP
     cmd = [sys.executable, "-m", "streamlit", "run", str(app), "--", "--data", args.data]
     return subprocess.call(cmd)
 
@@ -101,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("format", choices=("acled", "gdelt", "timelinejs", "table"))
     p.add_argument("file")
     p.add_argument("--out", required=True, help="a new (or empty) directory to write")
-    p.add_argument("--with", dest="base", default=str(Path(__file__).resolve().parent.parent / "data"),
+    p.add_argument("--with", dest="base", default=str(bundled_data()),
                    help="the data directory whose crosswalk.csv and factions the import uses "
                         "(default: the bundled data)")
     p.set_defaults(func=_import)
@@ -110,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", required=True)
     p.set_defaults(func=_merge)
     p = sub.add_parser("run", help="open the dashboard on a data directory")
-    p.add_argument("--data", default=str(Path(__file__).resolve().parent.parent / "data"))
+    p.add_argument("--data", default=str(bundled_data()))
     p.set_defaults(func=_run)
     args = parser.parse_args(argv)
     return args.func(args)

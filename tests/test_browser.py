@@ -5,8 +5,8 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from components.model import load
-from components.query import Filters, apply
+from components.data.model import load
+from components.analysis.query import Filters, apply
 
 from .browser import streamlit_server, wait_ready
 from .conftest import BUNDLED

@@ -4,8 +4,8 @@ import re
 
 import pytest
 
-from components.model import load
-from components.textmatch import occurs_in
+from components.data.model import load
+from components.data.textmatch import occurs_in
 
 from .conftest import BUNDLED, SHARED
 

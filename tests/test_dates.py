@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from components.dates import DateError, describe, parse_date
+from components.data.dates import DateError, describe, parse_date
 
 D = dt.date
 
@@ -59,7 +59,7 @@ def test_fast_path_agrees_with_the_edtf_package():
     """The pure-Python parse of simple forms must give the edtf package's answer."""
     import random
 
-    from components.dates import _fast, _result, _slow
+    from components.data.dates import _fast, _result, _slow
 
     rng = random.Random(3)
 
@@ -95,7 +95,7 @@ def test_parse_many_agrees_with_parse_date():
     """The vectorised parse (used for whole columns) must give parse_date's answer and wording."""
     import random
 
-    from components.dates import parse_many
+    from components.data.dates import parse_many
 
     rng = random.Random(5)
 

@@ -1,10 +1,10 @@
 import pandas as pd
 import pytest
 
-from components.figures import NO_FACTION, counts_over_time, focus_range, timeline
-from components.aggregate import lane_counts
-from components.model import load
-from components.query import Filters, apply
+from components.analysis.figures import NO_FACTION, counts_over_time, focus_range, timeline
+from components.analysis.aggregate import lane_counts
+from components.data.model import load
+from components.analysis.query import Filters, apply
 
 from .conftest import BUNDLED
 

@@ -7,12 +7,12 @@ import sys
 import pandas as pd
 import pytest
 
-from components.crosswalk import Crosswalk, CrosswalkError
-from components.export import timelinejs
-from components.imports import Base, ImportFailed, build, detect, run_import
-from components.merge import MergeError, merge
-from components.model import load
-from components.query import Filters, apply
+from components.io.crosswalk import Crosswalk, CrosswalkError
+from components.analysis.export import timelinejs
+from components.io.imports import Base, ImportFailed, build, detect, run_import
+from components.io.merge import MergeError, merge
+from components.data.model import load
+from components.analysis.query import Filters, apply
 
 from .conftest import BUNDLED, ROOT, SHARED
 

@@ -3,8 +3,8 @@ import os
 
 import pytest
 
-from components import modelcache
-from components.problems import InvalidData
+from components.data import modelcache
+from components.data.problems import InvalidData
 from tests.conftest import edit
 
 

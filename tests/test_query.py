@@ -2,8 +2,8 @@ import datetime as dt
 
 import pytest
 
-from components.model import load
-from components.query import Filters, actors_in_factions, apply
+from components.data.model import load
+from components.analysis.query import Filters, actors_in_factions, apply
 
 from .conftest import BUNDLED
 
@@ -98,7 +98,7 @@ def test_exports_hold_the_contract_columns_of_exactly_the_selection(ds):
     import io
     import json
 
-    from components.export import table_csv, table_json
+    from components.analysis.export import table_csv, table_json
 
     sel = apply(ds, Filters(factions=("russia",)))
     rows = list(csv.DictReader(io.StringIO(table_csv(sel.events, "events").decode())))

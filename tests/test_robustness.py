@@ -10,9 +10,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from components import cli
-from components.export import table_csv, table_json
-from components.model import load
-from components.problems import InvalidData
+from components.analysis.export import table_csv, table_json
+from components.data.model import load
+from components.data.problems import InvalidData
 
 from .broken_inputs import CASES
 from .conftest import ROOT
@@ -106,7 +106,7 @@ def test_password_lock_shows_nothing_before_sign_in(monkeypatch):
     at.button[0].click()
     at.run()
     assert not at.exception and at.get("plotly_chart")
-    from components.query import Filters, apply
+    from components.analysis.query import Filters, apply
     n = apply(load(ROOT / "data"), Filters(factions=("hamas",))).n_events
     assert counts_line(at).startswith(f"{n} of 13 events")  # the link's ?faction=hamas survives sign-in
 
@@ -119,7 +119,7 @@ def test_without_a_password_the_app_is_open(monkeypatch):
 
 
 def test_password_comparison_is_constant_time_and_exact():
-    from components.ui_auth import matches
+    from components.ui.auth import matches
     assert matches("abc", "abc") and not matches("abd", "abc") and not matches("ab", "abc")
     assert matches("pässwörd", "pässwörd") and not matches("", "x")
 

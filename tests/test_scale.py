@@ -8,10 +8,10 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components.aggregate import lane_counts
-from components.figures import MAX_MARKS, density_timeline, drill_target
-from components.model import load
-from components.query import Filters, apply
+from components.analysis.aggregate import lane_counts
+from components.analysis.figures import MAX_MARKS, density_timeline, drill_target
+from components.data.model import load
+from components.analysis.query import Filters, apply
 
 from .conftest import ROOT
 
@@ -30,7 +30,7 @@ def synth_dir(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def big_dir(tmp_path_factory):
-    from components.synth import synthesize
+    from components.io.synth import synthesize
     out = tmp_path_factory.mktemp("big") / "data"
     synthesize(40_000, out, seed=1)
     return out
@@ -141,7 +141,7 @@ def test_payload_does_not_grow_with_n(synth_dir, big_dir, monkeypatch):
 
 
 def test_counts_mode_coarsens_buckets_to_bound_the_bubbles(big_dir):
-    from components.aggregate import MAX_BUBBLES, coarser_for_bubbles
+    from components.analysis.aggregate import MAX_BUBBLES, coarser_for_bubbles
     ds = load(big_dir)
     lc = lane_counts(ds, np.arange(len(ds.events)), bucket="week")  # many lanes x many weeks
     assert len(lc.lanes) * len(lc.starts) > MAX_BUBBLES

@@ -1,8 +1,8 @@
 """The bulk verbatim check gives the answer of the one-by-one check, whatever path a passage takes."""
 import pytest
 
-from components import textmatch
-from components.textmatch import ArticleTexts, occurs_in, verbatim
+from components.data import textmatch
+from components.data.textmatch import ArticleTexts, occurs_in, verbatim
 
 ARTICLES = {
     "a1": "The talks opened in Moscow. “We are ready,” he said.\n\nA second paragraph here. It has two sentences.",

@@ -4,9 +4,9 @@ import string
 
 import pytest
 
-from components.model import load
-from components.query import Filters
-from components.urlstate import MAX_Q, parse, to_params, to_query_string
+from components.data.model import load
+from components.analysis.query import Filters
+from components.analysis.urlstate import MAX_Q, parse, to_params, to_query_string
 
 from .conftest import BUNDLED
 
@@ -70,7 +70,7 @@ def test_fuzzed_parameters_never_raise(ds):
 
 
 def test_links_in_markdown_cannot_break_out():
-    from components.safetext import md_link, safe_url
+    from components.data.safetext import md_link, safe_url
 
     assert safe_url("javascript:alert(1)") is None and safe_url("data:text/html,x") is None
     assert safe_url("/relative") is None and safe_url("https://ok.example/a") == "https://ok.example/a"

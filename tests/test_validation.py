@@ -4,10 +4,10 @@ import sys
 
 import pytest
 
-from components.loader import read_directory
-from components.model import load
-from components.problems import InvalidData
-from components.validate import validate
+from components.data.loader import read_directory
+from components.data.model import load
+from components.data.problems import InvalidData
+from components.data.validate import validate
 
 from .conftest import BUNDLED, edit
 

@@ -1,0 +1,111 @@
+"""Exports of exactly the filtered selection: the contract's columns as CSV or JSON, and TimelineJS JSON."""
+from __future__ import annotations
+
+import csv
+import html
+import json
+import re
+
+import pandas as pd
+
+from components.data.schema import OPTIONAL_COLUMNS, TABLES
+
+
+def _columns(frame: pd.DataFrame, table: str) -> list[str]:
+    wanted = list(TABLES[table].columns) + list(OPTIONAL_COLUMNS.get(table, ()))
+    derived = ["start", "end", "precision", "uncertain", "approximate", "date_label", "verified", "event_pos"]
+    extra = [c for c in frame.columns if c not in wanted and c not in derived]
+    return [c for c in wanted if c in frame.columns] + extra
+
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # OWASP: cells a spreadsheet would run as a formula
+
+
+def _inert(column: pd.Series) -> pd.Series:
+    """Text cells a spreadsheet would run get a leading ' so they show as text (OWASP guidance)."""
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        column = column.astype("str")
+    if not (column.dtype == object or isinstance(column.dtype, pd.StringDtype)):
+        return column  # numbers and booleans are not formulas
+    text = column.astype("str")
+    return text.where(~text.str.startswith(FORMULA_START), "'" + text)
+
+
+def table_csv(frame: pd.DataFrame, table: str) -> bytes:
+    """CSV of the contract's columns; formula-like cells are neutralised (JSON keeps values as they are)."""
+    out = frame[_columns(frame, table)].apply(_inert)
+    # Every cell quoted: a cell holding a lone carriage return must not split its row.
+    return out.to_csv(index=False, quoting=csv.QUOTE_ALL).encode("utf-8")
+
+
+def table_json(frame: pd.DataFrame, table: str) -> bytes:
+    records = frame[_columns(frame, table)].to_dict(orient="records")
+    return json.dumps(records, ensure_ascii=False, indent=1).encode("utf-8")
+
+
+# --- TimelineJS --------------------------------------------------------------------------------
+TIMELINEJS_MAX = 2_000  # slides; TimelineJS itself becomes unusable well before this
+_PARTS = re.compile(r"^(-?\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+
+
+def _tl_date(edtf_side: str) -> dict:
+    """TimelineJS date parts with the EDTF date's own precision (a month stays a month)."""
+    m = _PARTS.match(edtf_side.strip())
+    if not m:
+        return {}
+    year, month, day = m.groups()
+    parts = {"year": str(int(year))}
+    if month and int(month) <= 12:
+        parts["month"] = str(int(month))
+        if day and int(day) <= 31:
+            parts["day"] = str(int(day))
+    return parts
+
+
+def _p(text: str) -> str:
+    return f"<p>{html.escape(text)}</p>" if text else ""
+
+
+def timelinejs(ds, events: pd.DataFrame, positions, quotes: pd.DataFrame, title: str = "Factionline export") -> bytes:
+    """The events as TimelineJS JSON: one slide per event, grouped by faction lane; evidence and
+    quotes as slide text, outlets as media credits. TimelineJS renders slide text as HTML, so every
+    string from the data is HTML-escaped here."""
+    lanes = ds.event_factions  # positions: the events' rows in ds.events (their lanes)
+    lanes = lanes[lanes["event_pos"].isin(positions)]
+    first_faction = dict(zip(lanes["event_pos"].to_numpy()[::-1], lanes["faction_id"].astype(str).to_numpy()[::-1]))
+    by_event: dict[str, list[dict]] = {}
+    for q in quotes.to_dict(orient="records"):
+        by_event.setdefault(q.get("event_id", ""), []).append(q)
+    slides = []
+    for pos, e in zip(positions, events.to_dict(orient="records")):
+        left, _, right = str(e["date"]).partition("/")
+        outlet = ds.source.get(e.get("reported_by") or "", {}).get("name") or \
+            ds.source.get(ds.article.get(e["article_id"], {}).get("source_id", ""), {}).get("name", "")
+        quote_html = "".join(
+            f"<blockquote>{html.escape(q['text'])}</blockquote><p>— {html.escape(ds.actor.get(q['speaker_id'], {}).get('name', q['speaker_id']))}"
+            f" ({'direct quote' if q['quote_type'] == 'direct' else 'paraphrase'}, reported by "
+            f"{html.escape(ds.source.get(q['reported_by'], {}).get('name', q['reported_by']))})</p>"
+            for q in by_event.get(e["event_id"], []))
+        faction = first_faction.get(pos)
+        slide = {
+            "unique_id": str(e["event_id"]),
+            # The shown date says how precise and how sure it is ("February 2024 (uncertain)").
+            "start_date": _tl_date(left) | {"display_date": html.escape(str(e.get("date_label") or e["date"]))},
+            "text": {"headline": html.escape(e["title"]),
+                     "text": _p(e.get("summary", "")) + f"<blockquote>{html.escape(e['evidence'])}</blockquote>"
+                     + quote_html
+                     + _p(f"Date as the source words it: {e['date_text']}." if e.get("date_text") else "")
+                     + _p(f"Status: {e['status']}. Source: {outlet}." if outlet else f"Status: {e['status']}.")},
+            "group": html.escape(ds.faction_name.get(faction, "No faction") if faction else "No faction"),
+        }
+        if right:
+            slide["end_date"] = _tl_date(right)
+        url = e.get("source_url") or ds.article.get(e["article_id"], {}).get("url", "")
+        if outlet:
+            slide["media"] = {"url": url if str(url).startswith(("http://", "https://")) else "",
+                              "credit": html.escape(outlet)}
+        slides.append(slide)
+    data = {"title": {"text": {"headline": html.escape(title),
+                               "text": _p(f"{len(slides):,} events exported from Factionline.")}},
+            "events": slides}
+    return json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")

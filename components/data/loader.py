@@ -1,0 +1,234 @@
+"""Read a data directory into string tables, turning every file-level fault into a Problem."""
+from __future__ import annotations
+
+import codecs
+import csv
+import errno
+import io
+import os
+import stat
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+
+from components.data.problems import Problem
+from components.data.schema import TABLES
+from components.data.textmatch import ArticleTexts
+
+MAX_ARTICLE_BYTES = 5_000_000
+
+
+@dataclass
+class RawTable:
+    name: str
+    file: str
+    frame: pd.DataFrame  # every cell a str; blanks are ""
+    lines: list[int]  # file line on which each record starts (header = 1)
+
+    def line(self, index: int) -> int:
+        return self.lines[index]
+
+
+@dataclass
+class RawData:
+    root: Path
+    tables: dict[str, RawTable] = field(default_factory=dict)
+    article_texts: ArticleTexts = field(default_factory=lambda: ArticleTexts([], pa.array([], pa.large_string())))
+    quotes_found: object = None  # set by validation: does each quote occur in its article (numpy bool)
+
+
+def read_directory(root: str | Path) -> tuple[RawData, list[Problem]]:
+    root = Path(root)
+    problems: list[Problem] = []
+    raw = RawData(root=root)
+    if not root.is_dir():
+        what = "does not exist" if not root.exists() else "is not a directory"
+        return raw, [Problem(str(root), None, None, f"The data directory {what}.",
+                             "Pass a directory holding events.csv, actors.csv, factions.csv, "
+                             "quotes.csv, sources.csv, articles.csv and event_types.csv.")]
+    # The article texts (thousands of small files) are read beside the big tables.
+    article_problems: list[Problem] = []
+    reader = None
+    for name in sorted(TABLES, key=lambda n: n != "articles"):
+        table, found = read_table(root, name)
+        problems += found
+        if table is not None:
+            raw.tables[name] = table
+        if name == "articles" and table is not None:
+            reader = threading.Thread(target=lambda: article_problems.extend(_read_articles(raw)))
+            reader.start()
+    if reader is not None:
+        reader.join()
+    return raw, problems + article_problems
+
+
+def read_table(root: Path, name: str) -> tuple[RawTable | None, list[Problem]]:
+    spec = TABLES[name]
+    parquet = root / f"{name}.parquet"
+    if parquet.is_file():
+        return _read_parquet(parquet, name)
+    path = root / spec.file
+    if not path.is_file():
+        return None, [Problem(spec.file, None, None, "The file is missing.",
+                              f"Create {spec.file} with the header: {','.join(spec.columns)}")]
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        return None, [Problem(spec.file, None, None, f"The file cannot be read ({err.strerror}).",
+                              "Check the file's permissions.")]
+    return parse_csv(data, spec.file, name)
+
+
+def parse_csv(data: bytes, file: str, name: str) -> tuple[RawTable | None, list[Problem]]:
+    def fail(message: str, fix: str, line: int | None = None):
+        return None, [Problem(file, line, None, message, fix)]
+
+    if b"\x00" in data:
+        return fail("This is a binary file, not CSV text.", "Export the table as CSV (UTF-8).")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        return fail(f"The file is not UTF-8 text (byte 0x{data[err.start]:02x}).",
+                    "Save the file as 'CSV UTF-8'.", line)
+    if not text.strip():
+        return fail("The file is empty.", f"Add a header row: {','.join(TABLES[name].columns)}")
+
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    rows: list[list[str]] = []
+    lines: list[int] = []
+    problems: list[Problem] = []
+    try:
+        header = next(reader)
+        start = reader.line_num + 1
+        for record in reader:
+            if record:  # skip blank lines
+                rows.append(record)
+                lines.append(start)
+            start = reader.line_num + 1
+    except csv.Error as err:
+        return fail(f"The CSV is malformed near here ({err}).",
+                    "Check the quoting: a cell containing a comma, quote or line break must be "
+                    'wrapped in double quotes, and a quote inside it doubled ("").',
+                    reader.line_num)
+    header = [h.strip() for h in header]
+    dupes = sorted({h for h in header if header.count(h) > 1})
+    for col in dupes:
+        problems.append(Problem(file, 1, col, "The column appears more than once in the header.",
+                                "Keep one column of that name."))
+    for record, line in zip(rows, lines):
+        if len(record) != len(header):
+            problems.append(Problem(
+                file, line, None,
+                f"The row has {len(record)} cells but the header has {len(header)}.",
+                "Make every row have one cell per header column (quote cells that contain commas)."))
+    if problems:
+        return None, problems
+    frame = pd.DataFrame(rows, columns=header, dtype=str) if rows else pd.DataFrame(
+        {h: pd.Series([], dtype=str) for h in header})
+    return RawTable(name, file, frame, lines), []
+
+
+def _read_parquet(path: Path, name: str) -> tuple[RawTable | None, list[Problem]]:
+    try:
+        frame = pd.read_parquet(path)
+    except Exception as err:  # pyarrow raises many types for corrupt files
+        return None, [Problem(path.name, None, None, f"The Parquet file cannot be read ({err}).",
+                              "Rewrite it with pandas.DataFrame.to_parquet or delete it to use the CSV.")]
+    for column in frame.columns:  # every cell a str, blanks "" (as from CSV), without needless copies
+        if not isinstance(frame[column].dtype, pd.StringDtype):
+            frame[column] = frame[column].astype("str")
+        if frame[column].hasnans:
+            frame[column] = frame[column].fillna("")
+    return RawTable(name, path.name, frame, list(range(2, len(frame) + 2))), []
+
+
+def _read_file(path: str, limit: int, follow: bool) -> bytes:
+    """At most limit bytes of a regular file (never blocks on a FIFO or device in the directory).
+    Without follow, a symlink raises OSError(ELOOP), so that the caller checks where it leads."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | (0 if follow else os.O_NOFOLLOW))
+    with os.fdopen(fd, "rb") as file:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise IsADirectoryError(path)
+        return file.read(limit)
+
+
+def _article_bytes(root: str, rel: str, real_dirs: dict[str, str]) -> bytes | str:
+    """The bytes of the article at rel, or why they cannot be read: "outside" or "missing".
+    Plain os.path on strings: pathlib costs more than the reads for thousands of files."""
+    folder, name = os.path.split(rel)
+    if os.path.isabs(rel):
+        return "outside"
+    if name in ("", ".", "..") or ".." in rel.split(os.sep):
+        target = os.path.realpath(os.path.join(root, rel))
+    else:  # thousands of articles share a folder: resolve it once
+        if folder not in real_dirs:
+            real_dirs[folder] = os.path.realpath(os.path.join(root, folder))
+        target = os.path.join(real_dirs[folder], name)
+    for follow in (False, True):
+        if not (target == root or target.startswith(root + os.sep)):
+            return "outside"
+        try:
+            return _read_file(target, MAX_ARTICLE_BYTES + 1, follow)
+        except OSError as err:
+            if err.errno != errno.ELOOP or follow:
+                return "missing"
+            target = os.path.realpath(target)  # a symlink: read it only if it stays inside
+    return "missing"
+
+
+def _read_articles(raw: RawData) -> list[Problem]:
+    problems = []
+    table = raw.tables["articles"]
+    if not {"article_id", "path"} <= set(table.frame.columns):
+        return problems  # missing columns are reported by validation
+    root = os.path.realpath(raw.root)
+    real_dirs: dict[str, str] = {}
+    ids, bodies, lines = [], [], []
+    for i, (article_id, rel) in enumerate(zip(table.frame["article_id"], table.frame["path"])):
+        line = table.line(i)
+        if not rel.strip():
+            continue  # blank paths are reported by validation
+        data = _article_bytes(root, rel, real_dirs)
+        if data == "outside":
+            problems.append(Problem(table.file, line, "path",
+                                    f"The article path {rel!r} leaves the data directory.",
+                                    "Store the article text inside the data directory, e.g. "
+                                    "articles/<article_id>.txt, and give that relative path."))
+        elif data == "missing":
+            problems.append(Problem(table.file, line, "path",
+                                    f"The article text {rel!r} does not exist (or is not a regular file).",
+                                    "Save the article's text at that path, relative to the data directory."))
+        elif len(data) > MAX_ARTICLE_BYTES or b"\x00" in data:
+            problems.append(Problem(table.file, line, "path",
+                                    f"The article text {rel!r} is binary or larger than 5 MB.",
+                                    "Store the article as plain UTF-8 text."))
+        else:
+            ids.append(article_id)
+            bodies.append(data.removeprefix(codecs.BOM_UTF8))
+            lines.append((line, rel))
+    # The texts stay bytes until Arrow checks them all as UTF-8 at once (one by one only to name a bad
+    # one), in one joined buffer: pa.array() of a hundred MB of bytes objects takes a second.
+    offsets = np.zeros(len(bodies) + 1, dtype=np.int64)
+    np.cumsum([len(b) for b in bodies], out=offsets[1:])
+    texts = pa.LargeStringArray.from_buffers(len(bodies), pa.py_buffer(offsets), pa.py_buffer(b"".join(bodies)))
+    try:
+        texts.validate(full=True)
+    except pa.ArrowInvalid:
+        good = []
+        for body, (line, rel) in zip(bodies, lines):
+            try:
+                body.decode("utf-8")
+                good.append(True)
+            except UnicodeDecodeError:
+                good.append(False)
+                problems.append(Problem(table.file, line, "path", f"The article text {rel!r} is not UTF-8.",
+                                        "Save the article text as UTF-8."))
+        ids = [i for i, g in zip(ids, good) if g]
+        texts = pa.array([b.decode("utf-8") for b, g in zip(bodies, good) if g], pa.large_string())
+    raw.article_texts = ArticleTexts(ids, texts)
+    return problems

@@ -1,0 +1,309 @@
+"""The in-memory model: validated tables plus the derived columns and indexes every view needs.
+
+Built once per data directory and shared read-only by every session (never mutate it): events are
+sorted by start date, list cells are exploded into pair tables that also carry integer positions,
+so that filtering a million events is numpy work rather than string matching.
+"""
+from __future__ import annotations
+
+import os
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field, fields
+from functools import cached_property
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from components.data.dates import date_order, parse_many
+from components.data.loader import RawData, read_directory
+from components.data.problems import InvalidData
+from components.data.schema import LIST_SEPARATOR, OPTIONAL_COLUMNS
+from components.data.textmatch import ArticleTexts, verbatim
+from components.data.vector import blank, isin, position_in, split_lists, strings
+from components.data.validate import check_tables, report, start_verbatim
+
+_SPACE = pa.scalar(" ", pa.large_string())
+NOTE_FILES = {"curation": "CURATION.md", "licence": "LICENSE.md"}
+
+
+@dataclass(frozen=True)
+class Dataset:
+    root: Path
+    factions: pd.DataFrame
+    actors: pd.DataFrame
+    sources: pd.DataFrame
+    articles: pd.DataFrame
+    event_types: pd.DataFrame
+    events: pd.DataFrame  # sorted by start; + start, end, precision, uncertain, approximate, date_label
+    quotes: pd.DataFrame  # + start, end, date_label, verified, event_pos (-1: no event)
+    event_actors: pd.DataFrame  # event_pos, actor_id (one row per pair; event_pos = row of events)
+    actor_factions: pd.DataFrame  # actor_id, faction_id
+    event_factions: pd.DataFrame  # event_pos, faction_id: an event is in a faction via any actor
+    article_texts: ArticleTexts  # article id -> text (a Mapping)
+    notes: dict[str, str]  # curation note and licence, when the directory has them
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
+
+    # Lookups and search text, computed once on first use (sessions share the object). Each value has
+    # its own lock: building the search text takes seconds at 1M events and must not hold up the rest.
+    def _once(self, name, make):
+        if name in self.__dict__:
+            return self.__dict__[name]
+        with self._lock:
+            lock = self.__dict__.setdefault(f"_lock_{name}", threading.Lock())
+        with lock:
+            if name not in self.__dict__:
+                self.__dict__[name] = make()
+            return self.__dict__[name]
+
+    def state(self) -> dict:
+        """The fields that define the dataset (no lock, no memoised values): for pickling."""
+        return {f.name: getattr(self, f.name) for f in fields(self) if not f.name.startswith("_")}
+
+    def memo(self, name: str, make):
+        """A derived value computed once per dataset (views share the dataset, so never mutate it)."""
+        return self._once(f"_memo_{name}", make)
+
+    @property
+    def event_search(self) -> pd.Series:
+        """Lower-cased title, summary, actor names and quote text of each event (aligned with events)."""
+        return self._once("_event_search", self._make_event_search)
+
+    @property
+    def quote_search(self) -> pd.Series:
+        return self._once("_quote_search", self._make_quote_search)
+
+    def _make_event_search(self) -> pd.Series:
+        # Actor names per event, in Arrow: split the id lists, look each id up, join back per row.
+        lists = pc.split_pattern(strings(self.events["actor_ids"]), LIST_SEPARATOR)
+        if isinstance(lists, pa.ChunkedArray):  # a big Parquet file is read in several chunks
+            lists = lists.combine_chunks()
+        flat = pc.utf8_trim_whitespace(pc.list_flatten(lists))
+        names = pc.take(strings(self.actors["name"]),
+                        pc.index_in(flat, value_set=strings(self.actors["actor_id"]).cast(flat.type)))
+        names = pa.LargeListArray.from_arrays(lists.offsets.cast(pa.int64()), names.fill_null("").cast(pa.large_string()))
+        parts = [strings(self.events["title"]).cast(pa.large_string()),
+                 strings(self.events["summary"]).cast(pa.large_string()),
+                 pc.binary_join(names, _SPACE)]
+        quoted = self.quotes[self.quotes["event_pos"] >= 0]
+        if len(quoted):
+            said = quoted["text"].groupby(quoted["event_pos"].to_numpy()).agg(" ".join)
+            column = np.full(len(self.events), "", dtype=object)
+            column[said.index.to_numpy()] = said.to_numpy()
+            parts.append(pa.array(column, pa.large_string()))
+        text = pc.utf8_lower(pc.binary_join_element_wise(*parts, _SPACE))
+        return pd.Series(text, index=self.events.index, dtype="str")
+
+    def _make_quote_search(self) -> pd.Series:
+        names = self.actors.set_index("actor_id")["name"]
+        titles = np.append(self.events["title"].to_numpy(dtype=object), "")[self.quotes["event_pos"]]
+        text = (self.quotes["text"] + " " + self.quotes["speaker_id"].map(names).fillna("") + " "
+                + pd.Series(titles, index=self.quotes.index, dtype="str"))
+        return text.str.lower()
+
+    @cached_property
+    def faction_name(self) -> dict[str, str]:
+        return dict(zip(self.factions["faction_id"], self.factions["name"]))
+
+    @cached_property
+    def faction_colour(self) -> dict[str, str]:
+        return dict(zip(self.factions["faction_id"], self.factions["color"]))
+
+    @cached_property
+    def actor(self) -> dict[str, dict]:
+        return self.actors.set_index("actor_id").to_dict(orient="index")
+
+    @cached_property
+    def factions_of_actor(self) -> dict[str, list[str]]:
+        return self.actor_factions.groupby("actor_id")["faction_id"].agg(list).to_dict()
+
+    @cached_property
+    def source(self) -> dict[str, dict]:
+        return self.sources.set_index("source_id").to_dict(orient="index")
+
+    @cached_property
+    def article(self) -> dict[str, dict]:
+        return self.articles.set_index("article_id").to_dict(orient="index")
+
+    @cached_property
+    def type_label(self) -> dict[str, str]:
+        return dict(zip(self.event_types["event_type"], self.event_types["label"]))
+
+    @cached_property
+    def date_bounds(self) -> tuple:
+        if self.events.empty:
+            today = pd.Timestamp.today().date()
+            return today, today
+        return self.events["start"].min().date(), self.events["end"].max().date()
+
+    def factions_of_event(self, event_id: str) -> list[str]:
+        pos = self.position_of(event_id)
+        ef = self.event_factions
+        return [] if pos is None else list(ef.loc[ef["event_pos"] == pos, "faction_id"].astype(str))
+
+    def actors_of_event(self, event_id: str) -> list[str]:
+        pos = self.position_of(event_id)
+        ea = self.event_actors
+        return [] if pos is None else list(ea.loc[ea["event_pos"] == pos, "actor_id"].astype(str))
+
+    def position_of(self, event_id: str) -> int | None:
+        hits = np.flatnonzero(isin(self.events["event_id"], [event_id]))
+        return int(hits[0]) if len(hits) else None
+
+    def counts(self) -> dict[str, int]:
+        return {"events": len(self.events), "actors": len(self.actors),
+                "quotes": len(self.quotes), "factions": len(self.factions)}
+
+
+def load(root: str | Path) -> Dataset:
+    """Load and validate a data directory; raise InvalidData listing every problem.
+
+    The verbatim checks and the model build run in threads beside the table checks (much of each is
+    Arrow and numpy work that releases the GIL); a model built from data that then fails a check is
+    thrown away."""
+    raw, problems = read_directory(root)
+    verbatim = start_verbatim(raw)
+
+    def quotes_found():
+        verbatim.result()  # the check sets raw.quotes_found before it ends
+        return raw.quotes_found
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        model = None if problems else pool.submit(build, raw, quotes_found=quotes_found)
+        problems += check_tables(raw)
+        if problems:  # leaving the pool waits for the build; its result or error says nothing new
+            if model is not None:
+                model.cancel()
+            raise InvalidData(report(problems + verbatim.result()))
+        dataset = model.result()
+    problems = verbatim.result()
+    if problems:
+        raise InvalidData(report(problems))
+    return dataset
+
+
+def _first_in_row(pos: np.ndarray, codes: np.ndarray) -> np.ndarray:
+    """False for an item that repeats an earlier item of the same row (pos non-decreasing)."""
+    keep = np.ones(len(pos), dtype=bool)
+    longest = int(np.bincount(pos).max()) if len(pos) else 0
+    for lag in range(1, longest):
+        keep[lag:] &= ~((pos[lag:] == pos[:-lag]) & (codes[lag:] == codes[:-lag]))
+    return keep
+
+
+def _pairs(frame: pd.DataFrame, column: str, name: str) -> pd.DataFrame:
+    """Explode a ';'-list column into (pos, item) rows, pos being the row's position."""
+    items, pos = split_lists(frame[column])
+    encoded = pc.dictionary_encode(items)
+    if isinstance(encoded, pa.ChunkedArray):
+        encoded = encoded.combine_chunks()
+    codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+    uniques = encoded.dictionary.to_pylist()
+    first = _first_in_row(pos, codes)  # a list may name an id twice
+    return pd.DataFrame({"pos": pos[first].astype(np.int32),
+                         name: pd.Categorical.from_codes(codes[first], pd.Index(uniques, dtype="str"))})
+
+
+def _by_date(frame: pd.DataFrame) -> pd.DataFrame:
+    """Rows in date order. Tables written by factionline already are (then nothing is copied); others
+    are reordered a column at a time in parallel threads (Arrow's take releases the GIL)."""
+    order = date_order(frame["start"].to_numpy(), frame["end"].to_numpy())
+    if (order[1:] > order[:-1]).all():
+        return frame.reset_index(drop=True)
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        columns = list(pool.map(lambda c: frame[c].take(order).reset_index(drop=True), frame.columns))
+    return pd.DataFrame(dict(zip(frame.columns, columns)))
+
+
+def _add_date_columns(frame: pd.DataFrame, dates: pd.Series) -> None:
+    """start/end bounds, precision and qualifiers of EDTF strings (parsed once per distinct value)."""
+    codes, uniques = pd.factorize(dates.fillna(""))
+    parsed = parse_many(uniques)
+    codes = np.where(codes < 0, len(parsed), codes)  # missing (-1) takes the value appended below
+
+    def column(name, missing):
+        return np.append(parsed[name].to_numpy(), np.array([missing], parsed[name].dtype))[codes]
+
+    def labels(name):  # few distinct strings: a categorical keeps a million rows small and fast
+        values, categories = pd.factorize(np.append(parsed[name].to_numpy(dtype=object), ""))
+        return pd.Categorical.from_codes(values[codes], pd.Index(categories, dtype="str"))
+
+    frame["start"] = column("start", np.datetime64("NaT")).astype("datetime64[s]")
+    frame["end"] = column("end", np.datetime64("NaT")).astype("datetime64[s]")
+    frame["precision"] = labels("precision")
+    frame["uncertain"] = column("uncertain", False)
+    frame["approximate"] = column("approximate", False)
+    frame["date_label"] = labels("label")
+
+
+def _event_factions(event_actors: pd.DataFrame, actor_factions: pd.DataFrame) -> pd.DataFrame:
+    """(event, faction) pairs: an event is in every faction of any of its actors, once."""
+    actors = event_actors["actor_id"].cat.categories
+    factions = pd.Index(pd.unique(actor_factions["faction_id"]), dtype="str")
+    # CSR lists of faction codes per actor code.
+    a_codes = actors.get_indexer(actor_factions["actor_id"])
+    known = a_codes >= 0
+    order = np.argsort(a_codes[known], kind="stable")
+    flat = factions.get_indexer(actor_factions["faction_id"])[known][order]
+    counts = np.bincount(a_codes[known], minlength=len(actors))
+    offsets = np.concatenate([[0], np.cumsum(counts)])
+    # Repeat each (event, actor) pair once per faction of the actor.
+    codes = event_actors["actor_id"].cat.codes.to_numpy()
+    n = counts[codes]
+    rows = np.repeat(np.arange(len(codes)), n)
+    within = np.arange(len(rows)) - np.repeat(np.cumsum(n) - n, n)
+    pos = event_actors["event_pos"].to_numpy()[rows]
+    fcodes = flat[offsets[codes][rows] + within]
+    # One row per (event, faction).
+    key = np.sort(pos.astype(np.int64) * (len(factions) + 1) + fcodes, kind="stable")  # nearly sorted: timsort
+    key = key[np.concatenate([[True], key[1:] != key[:-1]])] if len(key) else key
+    return pd.DataFrame({"event_pos": (key // (len(factions) + 1)).astype(np.int32),
+                         "faction_id": pd.Categorical.from_codes(key % (len(factions) + 1), factions)})
+
+
+def build(raw: RawData, quotes_found=None) -> Dataset:
+    """The model of validated raw tables (raw's frames are left as they are: the table checks may be
+    reading them). quotes_found, when given, returns whether each quote occurs in its article (the
+    verbatim check may still be running: the quotes are built last)."""
+    t = {name: table.frame.copy(deep=False) for name, table in raw.tables.items()}  # copy-on-write: no duplicate
+    events = t.pop("events")
+    for column in OPTIONAL_COLUMNS["events"]:
+        if column not in events.columns:
+            events[column] = ""
+    _add_date_columns(events, events["date"])
+    events = _by_date(events)
+    events["status"] = events["status"].astype("category")
+    events["event_type"] = events["event_type"].astype("category")
+
+    event_actors = _pairs(events, "actor_ids", "actor_id").rename(columns={"pos": "event_pos"})
+    actors = t["actors"]
+    actor_factions = _pairs(actors, "faction_ids", "faction_id")
+    actor_factions = pd.DataFrame({"actor_id": actors["actor_id"].to_numpy()[actor_factions["pos"]],
+                                   "faction_id": actor_factions["faction_id"].astype(str).to_numpy()})
+    event_factions = _event_factions(event_actors, actor_factions)
+
+    quotes = t.pop("quotes")
+    quotes["event_pos"] = position_in(quotes["event_id"], events["event_id"]).astype(np.int32)
+    pos = quotes["event_pos"].to_numpy()
+    event_date = pc.if_else(pa.array(pos >= 0), pc.take(strings(events["date"]), pa.array(np.maximum(pos, 0))), "")
+    event_date = pd.Series(event_date, index=quotes.index, dtype="str")  # blank where the event is unknown
+    _add_date_columns(quotes, quotes["said_on"].where(~blank(quotes["said_on"]), event_date))
+    found = quotes_found() if quotes_found else None  # waits for the check running beside
+    quotes["verified"] = found if found is not None and len(found) == len(quotes) else \
+        verbatim(raw.article_texts, quotes["text"], quotes["article_id"])
+    quotes = _by_date(quotes)
+
+    notes = {}
+    for key, file in NOTE_FILES.items():
+        path = raw.root / file
+        if path.is_file():
+            notes[key] = path.read_text(encoding="utf-8", errors="replace")[:200_000]
+    return Dataset(
+        root=raw.root, factions=t["factions"], actors=t["actors"], sources=t["sources"],
+        articles=t["articles"], event_types=t["event_types"], events=events, quotes=quotes,
+        event_actors=event_actors, actor_factions=actor_factions, event_factions=event_factions,
+        article_texts=raw.article_texts, notes=notes,
+    )

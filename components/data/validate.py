@@ -1,0 +1,218 @@
+"""One validation pass over a data directory that reports every problem at once.
+
+Per-table rules are pandera schemas built from the contract in schema.py; the only
+hand-written loop is the verbatim check of evidence and quotes against article text.
+"""
+from __future__ import annotations
+
+from concurrent.futures import Future, ThreadPoolExecutor
+
+import numpy as np
+import pandas as pd
+import pandera.pandas as pa
+import pyarrow
+import pyarrow.compute as pc
+
+from components.data.dates import date_problem, parse_many
+from components.data.loader import RawData, RawTable
+from components.data.problems import Problem
+from components.data.textmatch import verbatim
+from components.data.schema import HEX_COLOUR, LIST_SEPARATOR, OPTIONAL_COLUMNS, TABLES, Table
+from components.data.vector import blank, isin, split_lists, strings
+
+
+def _split(cell: str) -> list[str]:
+    return [part.strip() for part in cell.split(LIST_SEPARATOR) if part.strip()]
+
+
+def _not_blank(s: pd.Series) -> pd.Series:
+    return pd.Series(~blank(s), index=s.index)
+
+
+def _unique(s: pd.Series) -> pd.Series:
+    if len(pc.unique(strings(s))) == len(s):  # the usual case, found with one hash table
+        return pd.Series(True, index=s.index)
+    return ~(s.duplicated(keep=False) & _not_blank(s))
+
+
+def _valid_dates(s: pd.Series, optional: bool) -> pd.Series:
+    codes, uniques = pd.factorize(s)  # parse each distinct date once
+    verdict = np.append(parse_many(uniques)["ok"].to_numpy() | (optional & (uniques.str.strip() == "")), optional)
+    return pd.Series(verdict[codes], index=s.index)
+
+
+def _refs_exist(ids: pd.Series, many: bool, optional: bool):
+    def check(s: pd.Series) -> pd.Series:
+        if many:
+            items, pos = split_lists(s)
+            bad = np.zeros(len(s), dtype=bool)
+            bad[pos[~isin(items, ids)]] = True
+            if not optional:
+                has_item = np.zeros(len(s), dtype=bool)
+                has_item[pos] = True
+                bad |= ~has_item
+            return pd.Series(~bad, index=s.index)
+        ok = isin(s, ids)
+        if optional:
+            ok |= blank(s)
+        return pd.Series(ok, index=s.index)
+    return check
+
+
+# error key -> (message, fix); {value} is the offending cell
+RULES = {
+    "blank": ("The cell is blank.", "Fill it in."),
+    "blank_id": ("The id is blank.", "Give every row a unique id."),
+    "duplicate_id": ("The id {value!r} is used by more than one row.", "Make every id unique."),
+    "choice": ("{value!r} is not one of the allowed values ({allowed}).", "Use one of: {allowed}."),
+    "date": ("{value!r} is not a usable EDTF date: {reason}.",
+             "Write an EDTF date such as 2024-02-29, 2024-02 (a month), 2007 (a year), "
+             "2024-02-29/2024-03-02 (an interval), 2024-02? (uncertain) or 2024-02~ (approximate)."),
+    "colour": ("{value!r} is not a hex colour.", "Write a colour like #0072B2."),
+    "ref": ("{value!r} names {what}, which {target_file} does not define.",
+            "Add {what} to {target_file} or correct the id (lists are separated by ';')."),
+}
+
+
+def _schema(table: Table, raw: RawData) -> pa.DataFrameSchema:
+    cols: dict[str, pa.Column] = {}
+
+    def add(column: str, *checks: pa.Check):
+        if column in cols:
+            cols[column].checks.extend(checks)
+        else:
+            required = column in table.columns
+            cols[column] = pa.Column(str, checks=list(checks), required=required, nullable=False)
+
+    for column in table.columns:
+        add(column)
+    for column in OPTIONAL_COLUMNS.get(table.name, ()):
+        add(column)
+    add(table.key, pa.Check(_not_blank, error="blank_id"), pa.Check(_unique, error="duplicate_id"))
+    for column in table.required_text:
+        add(column, pa.Check(_not_blank, error="blank"))
+    for column, allowed in table.choices.items():
+        add(column, pa.Check(lambda s, a=allowed: pd.Series(isin(s, a), index=s.index), error="choice"))
+    for column in table.dates:
+        add(column, pa.Check(lambda s: _valid_dates(s, False), error="date"))
+    for column in table.optional_dates:
+        add(column, pa.Check(lambda s: _valid_dates(s, True), error="date"))
+    if table.name == "factions":
+        add("color", pa.Check.str_matches(HEX_COLOUR, error="colour"))
+    for ref in table.refs:
+        target = raw.tables.get(ref.table)
+        key = TABLES[ref.table].key
+        if target is None or key not in target.frame.columns:
+            continue  # the missing table is reported on its own
+        ids = target.frame[key]
+        add(ref.column, pa.Check(_refs_exist(ids, ref.many, ref.optional), error=f"ref:{ref.table}"))
+    return pa.DataFrameSchema(cols, strict=False, coerce=False)
+
+
+def _explain(raw: RawData, raw_table: RawTable, table: Table, case: pd.Series) -> Problem:
+    key, column, value = case["check"], case["column"], case["failure_case"]
+    if key == "column_in_dataframe":
+        return Problem(table.file, 1, str(value), "A required column is missing from the header.",
+                       f"Add the column {value!r} (the header must include: {', '.join(table.columns)}).")
+    row = raw_table.line(int(case["index"])) if pd.notna(case["index"]) else None
+    value = "" if pd.isna(value) else str(value)
+    if key.startswith("ref:"):
+        target = TABLES[key[4:]]
+        if not _split(value):
+            return Problem(table.file, row, column, "The cell is blank.",
+                           f"Name at least one {target.key} defined in {target.file}.")
+        known = set(raw.tables[target.name].frame[target.key])
+        missing = [v for v in _split(value) if v not in known] or [value]
+        what = f"the {target.key} {', '.join(repr(m) for m in missing)}"
+        message, fix = RULES["ref"]
+        return Problem(table.file, row, column,
+                       message.format(value=value, what=what, target_file=target.file),
+                       fix.format(what=f"that {target.key}", target_file=target.file))
+    if key not in RULES:  # a pandera built-in we did not expect (e.g. dtype)
+        return Problem(table.file, row, column, f"{value!r} failed the check {key}.", "Correct the cell.")
+    message, fix = RULES[key]
+    allowed = ", ".join(table.choices.get(column, ()))
+    reason = (date_problem(value) or "it is blank") if key == "date" else ""
+    return Problem(table.file, row, column,
+                   message.format(value=value, allowed=allowed, reason=reason),
+                   fix.format(allowed=allowed))
+
+
+def validate(raw: RawData) -> list[Problem]:
+    """Every problem of a read directory, in file and row order."""
+    verbatim = start_verbatim(raw)
+    return report(check_tables(raw) + verbatim.result())
+
+
+def report(problems: list[Problem]) -> list[Problem]:
+    return sorted(set(problems), key=lambda p: (p.file, p.row or 0, p.column or "", p.message))
+
+
+def check_tables(raw: RawData) -> list[Problem]:
+    """The per-table rules (pandera schemas)."""
+    problems: list[Problem] = []
+    for name, table in TABLES.items():
+        raw_table = raw.tables.get(name)
+        if raw_table is None:
+            continue
+        try:
+            _schema(table, raw).validate(raw_table.frame, lazy=True)
+        except pa.errors.SchemaErrors as errors:
+            for _, case in errors.failure_cases.iterrows():
+                problems.append(_explain(raw, raw_table, table, case))
+    return problems
+
+
+def start_verbatim(raw: RawData) -> Future:
+    """Start the verbatim checks of evidence and direct quotes in a thread: they are Arrow work that
+    releases the GIL, so they run beside the table checks and the model build. The future gives the
+    problems; raw.quotes_found is set before it completes."""
+    run = _verbatim(raw)  # picks its rows and columns now, in the caller's thread
+    pool = ThreadPoolExecutor(max_workers=1)
+    future = pool.submit(run)
+    pool.shutdown(wait=False)
+    return future
+
+
+def _verbatim(raw: RawData):
+    """Evidence and direct quotes must occur in the stored article text (looked up together)."""
+    checks = []  # (table, its frame, column, row positions checked)
+    for name, column in (("events", "evidence"), ("quotes", "text")):
+        table = raw.tables.get(name)
+        needed = {column, "article_id"} | ({"quote_type"} if name == "quotes" else set())
+        if table is None or not needed <= set(table.frame.columns):
+            continue
+        frame = table.frame  # unknown articles and blank cells are reported elsewhere
+        rows = isin(frame["article_id"], raw.article_texts) & ~blank(frame[column])
+        checks.append((table, frame, column, np.flatnonzero(rows)))
+
+    def cells(column_of) -> pyarrow.ChunkedArray:
+        parts = [strings(f[column_of(c)]) for _, f, c, _ in checks]
+        parts = [p if len(r) == len(p) else p.take(r) for p, (*_, r) in zip(parts, checks)]  # all: no copy
+        chunks = [c for p in parts for c in (p.chunks if isinstance(p, pyarrow.ChunkedArray) else [p])]
+        return pyarrow.chunked_array([c.cast(pyarrow.large_string()) for c in chunks], pyarrow.large_string())
+
+    def run() -> list[Problem]:
+        if not checks:
+            return []
+        found_all = verbatim(raw.article_texts, cells(lambda c: c), cells(lambda c: "article_id"))
+        problems, start = [], 0
+        for table, frame, column, rows in checks:
+            found, start = found_all[start:start + len(rows)], start + len(rows)
+            if table.name == "quotes":
+                # Paraphrases are looked up too (the model shows whether their wording was found): once, here.
+                quotes_found = np.zeros(len(frame), dtype=bool)
+                quotes_found[rows] = found
+                raw.quotes_found = quotes_found
+                direct = isin(frame["quote_type"], ["direct"])[rows]
+                rows, found = rows[direct], found[direct]
+            what = "direct quote" if table.name == "quotes" else "evidence"
+            for i in rows[~found]:
+                passage, article_id = frame[column].iat[i], frame["article_id"].iat[i]
+                problems.append(Problem(
+                    table.file, table.line(int(i)), column,
+                    f"The {what} does not occur verbatim in article {article_id!r}: {passage[:80]!r}.",
+                    "Copy the sentence exactly from the stored article text (whitespace and quote "
+                    "styles may differ), or mark a reworded quote as 'paraphrase'."))
+        return problems
+    return run

@@ -1,0 +1,285 @@
+"""Turn imported records into a Factionline data directory (the same contract as the curated data).
+
+Provenance for imports: every record's text (ACLED notes, the GDELT record line, a TimelineJS
+slide) is stored, one record per paragraph, in `articles/<prefix>-records-NNNN.txt`; that text
+is the event's evidence, so the verbatim check holds and the event details can show the record
+"in the article" it came from. Nothing is dropped silently: a record that cannot be imported is
+listed with its line and reason in the report and in IMPORT.md.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from components.io.crosswalk import FILE as CROSSWALK_FILE, Crosswalk, Mapping
+from components.data.dates import order_by_date
+from components.data.schema import OPTIONAL_COLUMNS, TABLES
+
+RECORDS_PER_ARTICLE = 2_000
+PARQUET_FROM = 50_000  # events; below this the tables are CSV (easy to read and edit)
+# Colours for lanes an import adds (Paul Tol's muted scheme: distinct from the bundled Okabe–Ito set).
+EXTRA_COLOURS = ("#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#DDCC77", "#CC6677", "#882255",
+                 "#AA4499", "#DDDDDD")
+
+
+class ImportFailed(ValueError):
+    """The whole file cannot be imported (wrong format, wrong columns, unreadable)."""
+
+
+@dataclass(frozen=True)
+class Skipped:
+    where: str  # "line 12" or "events[3]"
+    reason: str
+
+
+def slug(text: str, limit: int = 60) -> str:
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:limit].strip("-") or "x"
+
+
+def csv_records(reader, b: "Builder"):
+    """(where, record) for each record after the header; blank rows are reported, not yielded."""
+    line = reader.line_num
+    for record in reader:
+        where = f"line {line + 1}"  # the line the record starts on (records may span lines)
+        line = reader.line_num
+        if any(cell.strip() for cell in record):
+            yield where, record
+        else:
+            b.skip(where, "blank row")
+
+
+def one_line(text: str) -> str:
+    """Collapse white space (a record's paragraph may not contain a blank line)."""
+    return re.sub(r"\s+", " ", text or "").strip()
+
+
+@dataclass
+class Base:
+    """The data directory an import lands in: its factions, actors and crosswalk."""
+    factions: dict[str, dict] = field(default_factory=dict)
+    actors: dict[str, dict] = field(default_factory=dict)
+    crosswalk: Crosswalk = field(default_factory=Crosswalk)
+
+    @classmethod
+    def read(cls, directory: Path | None) -> "Base":
+        if directory is None:
+            return cls()
+        directory = Path(directory)
+
+        def rows(name: str) -> list[dict]:
+            path = directory / f"{name}.csv"
+            if not path.is_file():
+                return []
+            with path.open(encoding="utf-8-sig", newline="") as handle:
+                return [{k: v or "" for k, v in r.items() if k} for r in csv.DictReader(handle)]
+
+        factions = {r["faction_id"]: r for r in rows("factions") if r.get("faction_id")}
+        actors = {r["actor_id"]: r for r in rows("actors") if r.get("actor_id")}
+        actor_factions = {a: tuple(f.strip() for f in r.get("faction_ids", "").split(";") if f.strip())
+                          for a, r in actors.items()}
+        crosswalk = Crosswalk()
+        if (directory / CROSSWALK_FILE).is_file():
+            crosswalk = Crosswalk.read(directory / CROSSWALK_FILE, actor_factions, set(factions), set(actors))
+        return cls(factions, actors, crosswalk)
+
+
+class Builder:
+    def __init__(self, fmt: str, source_file: str, data: bytes, base: Base, prefix: str | None = None):
+        self.fmt, self.file, self.base = fmt, source_file, base
+        self.prefix = prefix or fmt
+        self.sha256 = hashlib.sha256(data).hexdigest()
+        self.title = ""
+        self.factions: dict[str, dict] = {}
+        self.actors: dict[str, dict] = {}
+        self.sources: dict[str, dict] = {}
+        self.event_types: dict[str, dict] = {}
+        self.events: list[dict] = []
+        self.skipped: list[Skipped] = []
+        self.records: list[tuple[str, str]] = []  # (where, evidence) in event order
+        self.reached: dict[str, int] = {}  # faction -> events that reached it via the crosswalk
+        self._ids: set[str] = set()
+        self._provider = self.source(PROVIDERS.get(fmt, fmt), PROVIDER_URLS.get(fmt, ""), kind="dataset")
+
+    # --- building blocks -------------------------------------------------------------------------
+    def faction(self, faction_id: str, name: str | None = None) -> str:
+        if faction_id not in self.factions:
+            row = self.base.factions.get(faction_id)
+            if row is None:
+                colour = EXTRA_COLOURS[len([f for f in self.factions if f not in self.base.factions])
+                                       % len(EXTRA_COLOURS)]
+                row = {"faction_id": faction_id, "name": name or faction_id, "kind": "",
+                       "color": colour, "description": f"Added by the {self.fmt} import of {self.file}."}
+            self.factions[faction_id] = {k: row.get(k, "") for k in TABLES["factions"].columns}
+        return faction_id
+
+    def actor(self, name: str, *, scheme: str, code: str = "", kind: str = "", role: str = "",
+              own_lane: bool = False) -> str:
+        """The actor id for an outside actor, unified through the crosswalk when it maps it.
+
+        own_lane: an actor the crosswalk does not map gets a faction lane of its own (TimelineJS groups).
+        """
+        # A name the crosswalk knows is the most specific (GDELT codes PSEREB but names it HAMAS).
+        mapping = self.base.crosswalk.lookup(scheme, name) or self.base.crosswalk.lookup("name", name) or \
+            (self.base.crosswalk.cameo(code) if code else None)
+        if mapping is None:  # a group or name that is already one of the base's factions/actors
+            hit = next((f for f, r in self.base.factions.items() if r["name"].lower() == name.strip().lower()), None)
+            if hit:
+                mapping = Mapping("", (hit,), f"faction name {hit}")
+        if mapping and mapping.actor_id and mapping.actor_id in self.base.actors:
+            actor_id = mapping.actor_id
+            if actor_id not in self.actors:
+                row = self.base.actors[actor_id]
+                self.actors[actor_id] = {k: row.get(k, "") for k in TABLES["actors"].columns}
+                for f in filter(None, row.get("faction_ids", "").split(";")):
+                    self.faction(f.strip())
+            return actor_id
+        actor_id = f"{self.prefix}-{slug(code + ' ' + name if code else name)}"
+        if actor_id not in self.actors:
+            factions = mapping.faction_ids if mapping else ()
+            if not factions and own_lane:
+                factions = (self.faction(f"{self.prefix}-{slug(name)}", one_line(name)),)
+            for f in factions:
+                self.faction(f)
+            aliases = [a for a in (code, name if name != _display(name) else "") if a]
+            self.actors[actor_id] = {"actor_id": actor_id, "name": _display(name) or code, "kind": kind,
+                                     "faction_ids": ";".join(factions), "role": role,
+                                     "aliases": ";".join(dict.fromkeys(aliases))}
+        return actor_id
+
+    def source(self, name: str, url: str = "", kind: str = "") -> str:
+        name = one_line(name)
+        source_id = f"{self.prefix}-src-{slug(name)}"
+        if source_id not in self.sources:
+            self.sources[source_id] = {"source_id": source_id, "name": name, "kind": kind, "url": url}
+        return source_id
+
+    def event_type(self, type_id: str, label: str, cameo: str = "") -> str:
+        if type_id not in self.event_types:
+            self.event_types[type_id] = {"event_type": type_id, "label": label, "cameo_code": cameo}
+        return type_id
+
+    def skip(self, where: str, reason: str) -> None:
+        self.skipped.append(Skipped(where, reason))
+
+    def event(self, where: str, *, event_id: str, date: str, date_text: str, status: str, event_type: str,
+              title: str, summary: str, location: str, actor_ids: list[str], evidence: str,
+              reported_by: str = "", note: str = "", source_url: str = "") -> None:
+        event_id = f"{self.prefix}-{slug(event_id, 80)}"
+        if event_id in self._ids:
+            base, n = event_id, 2
+            while f"{base}-{n}" in self._ids:
+                n += 1
+            event_id = f"{base}-{n}"
+            note = f"{note} The source id repeats an earlier record; this one was renamed {event_id}.".strip()
+        self._ids.add(event_id)
+        actor_ids = list(dict.fromkeys(actor_ids)) or [self.actor("Actor not named in the record", scheme="name")]
+        for f in {f for a in actor_ids for f in self.actors[a]["faction_ids"].split(";") if f}:
+            self.reached[f] = self.reached.get(f, 0) + 1
+        evidence = one_line(evidence)
+        article = f"{self.prefix}-records-{len(self.records) // RECORDS_PER_ARTICLE + 1:04d}"
+        self.records.append((where, evidence))
+        self.events.append({
+            "event_id": event_id, "date": date, "date_text": one_line(date_text), "status": status,
+            "event_type": event_type, "title": one_line(title)[:300] or "(untitled record)",
+            "summary": summary.strip(), "location": one_line(location), "actor_ids": ";".join(actor_ids),
+            "article_id": article, "evidence": evidence, "reported_by": reported_by,
+            "note": one_line(note), "source_url": source_url})
+
+    # --- output ---------------------------------------------------------------------------------
+    def write(self, out: Path) -> dict:
+        """Write the data directory (refusing to overwrite a non-empty one) and IMPORT.md."""
+        out = Path(out)
+        if out.exists() and any(out.iterdir()):
+            raise ImportFailed(f"{out} is not empty. Fix: choose a new directory for the import.")
+        (out / "articles").mkdir(parents=True, exist_ok=True)
+        today = dt.date.today().isoformat()
+        articles = []
+        for k in range(0, len(self.records), RECORDS_PER_ARTICLE):
+            chunk = self.records[k:k + RECORDS_PER_ARTICLE]
+            article_id = f"{self.prefix}-records-{k // RECORDS_PER_ARTICLE + 1:04d}"
+            text = "".join(f"[{where} of {self.file}]\n\n{evidence}\n\n" for where, evidence in chunk)
+            (out / "articles" / f"{article_id}.txt").write_text(text, encoding="utf-8")
+            articles.append({
+                "article_id": article_id,
+                "title": f"{self.file}: records {k + 1:,}–{k + len(chunk):,} as imported",
+                "source_id": self._provider, "published_on": today, "url": "",
+                "credit": f"{PROVIDERS.get(self.fmt, self.fmt)} file {self.file} (sha256 {self.sha256[:16]}…), "
+                          f"imported {today} by factionline import {self.fmt}",
+                "path": f"articles/{article_id}.txt"})
+        write_tables(out, {
+            "factions": list(self.factions.values()), "actors": list(self.actors.values()),
+            "sources": list(self.sources.values()), "articles": articles,
+            "event_types": list(self.event_types.values()), "events": self.events, "quotes": []})
+        self._copy_crosswalk(out)
+        (out / "IMPORT.md").write_text(self.report_text(), encoding="utf-8")
+        return self.summary()
+
+    def _copy_crosswalk(self, out: Path) -> None:
+        """Keep the crosswalk beside the import, so a merge unifies through the same mappings."""
+        if len(self.base.crosswalk):
+            rows = self.base.crosswalk.source_rows
+            with (out / CROSSWALK_FILE).open("w", encoding="utf-8", newline="") as handle:
+                writer = csv.DictWriter(handle, fieldnames=["scheme", "value", "actor_id", "faction_ids", "note"],
+                                        extrasaction="ignore")
+                writer.writeheader()
+                writer.writerows(rows)
+
+    def summary(self) -> dict:
+        return {"format": self.fmt, "file": self.file, "events": len(self.events),
+                "skipped": len(self.skipped), "actors": len(self.actors), "factions": len(self.factions),
+                "reached": dict(sorted(self.reached.items(), key=lambda kv: -kv[1]))}
+
+    def report_text(self) -> str:
+        s = self.summary()
+        lines = [f"# Import of {self.file} ({PROVIDERS.get(self.fmt, self.fmt)})", "",
+                 f"- file sha256: {self.sha256}",
+                 f"- records imported as events: {s['events']:,}",
+                 f"- records not imported: {s['skipped']:,}" + (" (listed below)" if s["skipped"] else ""),
+                 f"- actors: {s['actors']:,}; faction lanes: {s['factions']:,}"]
+        if self.title:
+            lines.append(f"- timeline title: {self.title}")
+        if s["reached"]:
+            lines += ["", "Events per faction (through the crosswalk or the file's groups):", ""]
+            lines += [f"- {self.factions.get(f, {}).get('name', f)} ({f}): {n:,}" for f, n in s["reached"].items()]
+        if self.skipped:
+            lines += ["", "## Records not imported", "", "| where | reason |", "|---|---|"]
+            lines += [f"| {k.where} | {k.reason.replace('|', '/')} |" for k in self.skipped]
+        return "\n".join(lines) + "\n"
+
+
+def write_tables(out: Path, tables: dict[str, list[dict]]) -> None:
+    """Each table in the contract's columns (plus any extra ones), all strings: CSV, or Parquet for the
+    big tables from PARQUET_FROM events (CSV stays easy to read and edit)."""
+    big = len(tables["events"]) >= PARQUET_FROM
+    for name, rows in tables.items():
+        columns = list(TABLES[name].columns) + list(OPTIONAL_COLUMNS.get(name, ()))
+        extra = [c for r in rows[:1] for c in r if c not in columns and not c.startswith("_")]
+        frame = pd.DataFrame(rows, columns=columns + extra).fillna("").astype("str")
+        if name == "events":  # date order, the model's: loading need not sort
+            frame = frame.iloc[order_by_date(frame["date"])]
+        if big and name in ("events", "actors", "articles"):
+            frame.to_parquet(out / f"{name}.parquet", index=False)
+        else:
+            frame.to_csv(out / f"{name}.csv", index=False)
+
+
+PROVIDERS = {"acled": "ACLED", "gdelt": "The GDELT Project", "timelinejs": "TimelineJS",
+             "table": "Uploaded table"}
+PROVIDER_URLS = {"acled": "https://acleddata.com/", "gdelt": "https://www.gdeltproject.org/",
+                 "timelinejs": "https://timeline.knightlab.com/", "table": ""}
+
+
+def _display(name: str) -> str:
+    """GDELT writes names in capitals; show them in title case (the original is kept as an alias)."""
+    name = one_line(name)
+    return name.title() if name.isupper() and len(name) > 3 else name
+
+

@@ -1,0 +1,51 @@
+"""A single events table (CSV, XLSX or Parquet) → a data directory.
+
+Needs a `date` (EDTF) and a `title` column; understands the contract's other event columns
+(event_id, date_text, status, event_type, summary, location, actor_ids, evidence, reported_by,
+source_url, note). actor_ids may hold ids or names (';'-separated); they reach faction lanes through
+the crosswalk. The record text (evidence, else title and summary) is stored as the import's records.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from components.data.dates import date_problem
+from components.data.schema import STATUSES
+from components.io.imports.build import Builder, one_line, slug
+
+
+def convert(frame: pd.DataFrame, b: Builder, first_line: int = 2) -> None:
+    frame = frame.rename(columns=lambda c: str(c).strip().lower())
+    missing = [c for c in ("date", "title") if c not in frame.columns]
+    if missing:
+        raise ValueError(f"line 1: the table lacks the column(s) {', '.join(missing)}. Fix: an events table "
+                         "needs at least date (EDTF, e.g. 2024-02-29) and title")
+    frame = frame.fillna("").astype("str")
+    for i, r in enumerate(frame.to_dict(orient="records")):
+        where = f"line {i + first_line}"
+        r = {k: v.strip() for k, v in r.items()}
+        if not any(r.values()):
+            b.skip(where, "blank row")
+            continue
+        problem = date_problem(r["date"]) if r["date"] else "the date is blank"
+        if problem:
+            b.skip(where, f"date {r['date']!r}: {problem} (write EDTF, e.g. 2024-02-29, 2024-02 or 2007)")
+            continue
+        if not r["title"]:
+            b.skip(where, "the title is blank")
+            continue
+        actors = [b.actor(a, scheme="name") for a in (x.strip() for x in r.get("actor_ids", "").split(";")) if a]
+        status = r.get("status", "").lower()
+        kind = r.get("event_type", "") or "unspecified"
+        type_id = b.event_type(f"table-{slug(kind)}", kind if kind != "unspecified" else "Unspecified")
+        outlet = r.get("reported_by", "")
+        url = r.get("source_url", "")
+        b.event(where, event_id=r.get("event_id") or where.replace(" ", "-"), date=r["date"],
+                date_text=r.get("date_text", "") or r["date"],
+                status=status if status in STATUSES else "reported", event_type=type_id, title=r["title"],
+                summary=r.get("summary", ""), location=r.get("location", ""), actor_ids=actors,
+                evidence=r.get("evidence", "") or one_line(f"{r['title']}. {r.get('summary', '')}"),
+                reported_by=b.source(outlet, kind="outlet") if outlet else "",
+                source_url=url if url.startswith(("http://", "https://")) else "",
+                note=" ".join(p for p in (r.get("note", ""), "" if status in STATUSES else
+                                          f"Status {status or '(blank)'} read as 'reported'.") if p))

@@ -1,0 +1,196 @@
+"""`factionline merge DIR... --out DIR`: one data directory from several (the curated set plus imports).
+
+- The first directory keeps its ids (links to it keep working); events, quotes and articles of the
+  others are namespaced `<name>:<id>` and their article files copied under articles/<name>/.
+- Factions, actors, outlets and event types are unified by id (imports made with the crosswalk
+  already use the curated ids); actors of later directories that the crosswalk maps (by name or
+  CAMEO code) are merged into the mapped actor. A clash (one id, two different names) keeps the
+  first and is reported.
+- Likely duplicates — events of different inputs on the same date, sharing a faction lane, with
+  similar titles, the same event type or the same place — are reported and listed in duplicates.csv; both are kept.
+"""
+from __future__ import annotations
+
+import re
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from components.io.crosswalk import FILE as CROSSWALK_FILE, Crosswalk
+from components.io.imports.build import slug, write_tables
+from components.data.loader import read_directory
+from components.data.model import load
+from components.data.schema import LIST_SEPARATOR, TABLES
+
+SIMILAR_TITLES = 0.5  # word overlap (Jaccard) from which two same-day events look like one (or 2 shared words)
+
+
+class MergeError(ValueError):
+    pass
+
+
+@dataclass
+class MergeReport:
+    inputs: list[tuple[str, Path, int]] = field(default_factory=list)  # (namespace, dir, events)
+    clashes: list[str] = field(default_factory=list)
+    unified: list[str] = field(default_factory=list)
+    duplicates: pd.DataFrame = field(default_factory=pd.DataFrame)
+    events: int = 0
+    out: Path | None = None
+
+    def text(self) -> str:
+        lines = [f"{self.out}: {self.events:,} events from {len(self.inputs)} directories."]
+        lines += [f"  {ns or '(ids kept)'}: {d} ({n:,} events)" for ns, d, n in self.inputs]
+        if self.unified:
+            lines.append(f"Actors merged through the crosswalk ({len(self.unified)}):")
+            lines += [f"  {u}" for u in self.unified[:30]]
+        if self.clashes:
+            lines.append(f"Clashes (the first definition kept) ({len(self.clashes)}):")
+            lines += [f"  {c}" for c in self.clashes[:30]]
+        n = len(self.duplicates)
+        lines.append(f"Likely duplicates: {n:,} pair(s)" + (" — listed in duplicates.csv; both events kept." if n else "."))
+        for r in self.duplicates.head(20).itertuples():
+            lines.append(f"  {r.date}: {r.event_a} ~ {r.event_b} ({r.why})")
+        return "\n".join(lines)
+
+
+def _namespaces(dirs: list[Path]) -> list[str]:
+    names, seen = [], set()
+    for i, d in enumerate(dirs):
+        if i == 0:
+            names.append("")
+            continue
+        base = slug(d.resolve().name, 30)
+        name, n = base, 2
+        while name in seen:
+            name, n = f"{base}{n}", n + 1
+        seen.add(name)
+        names.append(name)
+    return names
+
+
+def merge(dirs: list[Path], out: Path) -> MergeReport:
+    if len(dirs) < 2:
+        raise MergeError("give at least two data directories to merge.")
+    if out.exists() and any(out.iterdir()):
+        raise MergeError(f"{out} is not empty. Fix: choose a new directory for the merge.")
+    if any(out.resolve() == d.resolve() for d in dirs):
+        raise MergeError("the output directory is one of the inputs. Fix: choose a new directory.")
+    datasets = [load(d) for d in dirs]  # raises InvalidData, naming file, row and column
+    raws = [read_directory(d)[0] for d in dirs]
+    report = MergeReport(out=out)
+    crosswalk = _crosswalk(dirs[0], raws[0])
+    tables: dict[str, dict[str, dict]] = {t: {} for t in ("factions", "actors", "sources", "event_types")}
+    events, quotes, articles = [], [], []
+    (out / "articles").mkdir(parents=True, exist_ok=True)
+    for ns, d, raw, ds in zip(_namespaces(dirs), dirs, raws, datasets):
+        report.inputs.append((ns, d, len(ds.events)))
+        tag = (lambda i: f"{ns}:{i}") if ns else (lambda i: i)
+        for name in tables:
+            key = TABLES[name].key
+            for row in raw.tables[name].frame.to_dict(orient="records"):
+                _unify(tables[name], row, key, name, d, report)
+        actor_map = _actor_map(raw, crosswalk, tables["actors"], report) if ns else {}
+        for row in raw.tables["articles"].frame.to_dict(orient="records"):
+            src = (d / row["path"]).resolve()
+            rel = Path("articles") / ns / row["path"] if ns else Path(row["path"])
+            (out / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(src, out / rel)
+            articles.append({**row, "article_id": tag(row["article_id"]), "path": rel.as_posix()})
+        for row in raw.tables["events"].frame.to_dict(orient="records"):
+            ids = [actor_map.get(a.strip(), a.strip()) for a in row["actor_ids"].split(LIST_SEPARATOR) if a.strip()]
+            events.append({**row, "event_id": tag(row["event_id"]), "article_id": tag(row["article_id"]),
+                           "actor_ids": LIST_SEPARATOR.join(dict.fromkeys(ids)), "_input": ns or d.name})
+        for row in raw.tables["quotes"].frame.to_dict(orient="records"):
+            quotes.append({**row, "quote_id": tag(row["quote_id"]), "article_id": tag(row["article_id"]),
+                           "event_id": tag(row["event_id"]) if row["event_id"].strip() else "",
+                           "speaker_id": actor_map.get(row["speaker_id"], row["speaker_id"])})
+    for d in dirs[:1]:  # the curated set's notes and crosswalk travel with it
+        for name in ("CURATION.md", "LICENSE.md", CROSSWALK_FILE):
+            if (d / name).is_file():
+                shutil.copyfile(d / name, out / name)
+    event_frame = pd.DataFrame(events)
+    report.duplicates = likely_duplicates(event_frame, tables["actors"])
+    report.events = len(event_frame)
+    write_tables(out, {**{k: list(v.values()) for k, v in tables.items()}, "articles": articles,
+                 "events": event_frame.drop(columns="_input").to_dict(orient="records"), "quotes": quotes})
+    if len(report.duplicates):
+        report.duplicates.to_csv(out / "duplicates.csv", index=False)
+    (out / "MERGE.md").write_text("# Merge\n\n```\n" + report.text() + "\n```\n", encoding="utf-8")
+    load(out)  # the result must validate like any data directory
+    return report
+
+
+def _crosswalk(first: Path, raw) -> Crosswalk:
+    if not (first / CROSSWALK_FILE).is_file():
+        return Crosswalk()
+    actors = raw.tables["actors"].frame
+    factions = dict(zip(actors["actor_id"], (tuple(f for f in s.split(";") if f) for s in actors["faction_ids"])))
+    return Crosswalk.read(first / CROSSWALK_FILE, factions)
+
+
+def _unify(table: dict[str, dict], row: dict, key: str, name: str, d: Path, report: MergeReport) -> None:
+    rid = row[key]
+    if rid not in table:
+        table[rid] = row
+    elif table[rid].get("name", table[rid].get("label")) != row.get("name", row.get("label")):
+        report.clashes.append(f"{name} {rid!r}: {d} calls it {row.get('name', row.get('label'))!r}, kept "
+                              f"{table[rid].get('name', table[rid].get('label'))!r}")
+
+
+def _actor_map(raw, crosswalk: Crosswalk, actors: dict[str, dict], report: MergeReport) -> dict[str, str]:
+    """Actors of a later input that the crosswalk maps onto an actor of the merged set."""
+    mapping = {}
+    for row in raw.tables["actors"].frame.to_dict(orient="records"):
+        names = [row["name"]] + [a for a in row.get("aliases", "").split(";") if a.strip()]
+        hit = next((m for n in names for m in (crosswalk.lookup("acled", n), crosswalk.lookup("name", n),
+                                                crosswalk.cameo(n) if re.fullmatch(r"[A-Z]{3,}", n.strip()) else None)
+                    if m and m.actor_id), None)
+        if hit and hit.actor_id in actors and hit.actor_id != row["actor_id"]:
+            mapping[row["actor_id"]] = hit.actor_id
+            report.unified.append(f"{row['actor_id']} → {hit.actor_id} ({hit.via})")
+    return mapping
+
+
+def likely_duplicates(events: pd.DataFrame, actors: dict[str, dict]) -> pd.DataFrame:
+    """Pairs of events from different inputs: same date, a shared faction, and similar titles, the same
+    event type or the same place."""
+    factions = {a: set(filter(None, r.get("faction_ids", "").split(";"))) for a, r in actors.items()}
+    rows = []
+    for date, group in events.groupby("date", sort=True):
+        if group["_input"].nunique() < 2 or len(group) > 500:
+            continue  # a day with hundreds of machine-coded events is compared by nobody
+        recs = group.to_dict(orient="records")
+        for i, a in enumerate(recs):
+            fa = set().union(*(factions.get(x, set()) for x in a["actor_ids"].split(";")))
+            wa = _words(a)
+            for b in recs[i + 1:]:
+                if a["_input"] == b["_input"]:
+                    continue
+                fb = set().union(*(factions.get(x, set()) for x in b["actor_ids"].split(";")))
+                if not fa & fb:
+                    continue
+                wb = _words(b)
+                shared = sorted(wa & wb)
+                similar = len(shared) >= 2 or len(shared) / max(len(wa | wb), 1) >= SIMILAR_TITLES
+                place = a["location"].strip().lower()
+                reasons = [f"titles share {', '.join(shared)}" if similar else "",
+                           "same event type" if a["event_type"] == b["event_type"] else "",
+                           f"both in {a['location']}" if place and place == b["location"].strip().lower() else ""]
+                if any(reasons):
+                    why = f"same day, lanes {', '.join(sorted(fa & fb))}, " + ", ".join(r for r in reasons if r)
+                    rows.append({"date": date, "event_a": a["event_id"], "event_b": b["event_id"],
+                                 "title_a": a["title"], "title_b": b["title"], "why": why})
+    return pd.DataFrame(rows, columns=["date", "event_a", "event_b", "title_a", "title_b", "why"])
+
+
+STOPWORDS = {"the", "and", "for", "with", "from", "into", "over", "after", "before", "about", "to", "in", "of",
+             "on", "at", "by", "an", "a", "its", "their", "his", "her", "other", "was", "were", "are"}
+
+
+def _words(event: dict) -> set[str]:
+    """Content words of an event's title and place (what two reports of one event would share)."""
+    words = re.findall(r"\w+", f"{event['title']} {event['location']}".lower())
+    return {w for w in words if len(w) >= 3 and w not in STOPWORDS and not w.isdigit()}

@@ -1,0 +1,98 @@
+"""An uploaded file → a validated Dataset for one browser session (no Streamlit here).
+
+Accepted: a zip of a data directory; an ACLED, GDELT or TimelineJS file; a single events table
+(CSV, XLSX or Parquet). The file is unpacked or converted in a private temporary directory that is
+deleted as soon as the model is built (the model keeps the article texts in memory); nothing is
+written anywhere else, least of all into the bundled data.
+"""
+from __future__ import annotations
+
+import io
+import stat
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from components.io.imports import Base, ImportFailed, build, detect
+from components.io.imports.build import slug
+from components.data.model import Dataset, load
+
+MAX_UPLOAD_MB = 200
+MAX_UNZIPPED = 1_000_000_000  # bytes: a zip bomb stops here
+MAX_MEMBERS = 20_000
+TYPES = ["zip", "csv", "tsv", "txt", "json", "xlsx", "parquet"]
+
+
+class UploadError(ValueError):
+    """The upload cannot be used; the message names the file (and line) and the fix."""
+
+
+@dataclass(frozen=True)
+class Uploaded:
+    name: str
+    kind: str  # "data directory" or the import format
+    dataset: Dataset
+    not_imported: tuple  # Skipped records (imports only)
+
+
+def open_upload(name: str, data: bytes, base_dir: Path) -> Uploaded:
+    """Raise UploadError, or InvalidData (the validation report) for a zipped data directory."""
+    name = PurePosixPath(name.replace("\\", "/")).name or "upload"
+    if len(data) > MAX_UPLOAD_MB * 1_000_000:
+        raise UploadError(f"{name}: larger than {MAX_UPLOAD_MB} MB. Fix: narrow the export, or import it from "
+                          "the command line (factionline import) and run the app on the result.")
+    if not data:
+        raise UploadError(f"{name}: the file is empty.")
+    with tempfile.TemporaryDirectory(prefix="factionline-upload-") as tmp:
+        target = Path(tmp) / slug(Path(name).stem, 40)
+        is_zip = name.lower().endswith(".zip") or (data[:4] == b"PK\x03\x04" and not name.lower().endswith(".xlsx"))
+        if is_zip:  # (an .xlsx file is a zip too)
+            _unzip(name, data, target)
+            return Uploaded(name, "data directory", load(_data_root(name, target)), ())
+        try:
+            fmt = detect(name, data)
+            builder = build(fmt, name, data, Base.read(base_dir), prefix=None)
+            builder.write(target)
+        except ImportFailed as err:
+            raise UploadError(str(err)) from None
+        return Uploaded(name, fmt, load(target), tuple(builder.skipped))
+
+
+def _unzip(name: str, data: bytes, target: Path) -> None:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile:
+        raise UploadError(f"{name}: not a readable zip file. Fix: zip the data directory again.") from None
+    members = archive.infolist()
+    if len(members) > MAX_MEMBERS:
+        raise UploadError(f"{name}: holds {len(members):,} files (at most {MAX_MEMBERS:,}).")
+    if sum(m.file_size for m in members) > MAX_UNZIPPED:
+        raise UploadError(f"{name}: unpacks to more than {MAX_UNZIPPED // 1_000_000_000} GB.")
+    target.mkdir(parents=True)
+    root = target.resolve()
+    for m in members:
+        path = PurePosixPath(m.filename.replace("\\", "/"))
+        if m.is_dir() or path.name.startswith(".") or "__MACOSX" in path.parts:
+            continue
+        mode = m.external_attr >> 16
+        if path.is_absolute() or ".." in path.parts or stat.S_ISLNK(mode):
+            raise UploadError(f"{name}: the entry {m.filename!r} points outside the archive. "
+                              "Fix: zip the data directory itself, with relative paths only.")
+        out = (target / path).resolve()
+        if not out.is_relative_to(root):
+            raise UploadError(f"{name}: the entry {m.filename!r} points outside the archive.")
+        out.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            out.write_bytes(archive.read(m))
+        except (zipfile.BadZipFile, NotImplementedError, RuntimeError) as err:  # corrupt, encrypted
+            raise UploadError(f"{name}: the entry {m.filename!r} cannot be unpacked ({err}).") from None
+
+
+def _data_root(name: str, target: Path) -> Path:
+    """The folder holding events.csv / events.parquet: the zip's root or its one top folder."""
+    for candidate in [target, *sorted(p for p in target.iterdir() if p.is_dir())]:
+        if (candidate / "events.csv").is_file() or (candidate / "events.parquet").is_file():
+            return candidate
+    raise UploadError(f"{name}: no events.csv or events.parquet at the top of the zip (or in its one folder). "
+                      "Fix: zip a Factionline data directory, or upload an ACLED, GDELT or TimelineJS file.")

@@ -1,0 +1,57 @@
+"""About this data: articles, outlets, curation note and licence, all shown as text."""
+from __future__ import annotations
+
+import streamlit as st
+
+from components.data.model import Dataset
+from components.data.safetext import md, safe_url
+from components.ui.common import show_article
+
+
+def _note(text: str) -> None:
+    """Render a note file as text: headings and bullets kept, no Markdown from data interpreted."""
+    for block in text.strip().split("\n\n"):
+        block = block.strip().replace("**", "").replace("`", "")
+        if block.startswith("#"):
+            st.markdown(f"##### {md(block.lstrip('#').strip())}")
+        elif block:
+            items: list[list] = []  # [is_bullet, text]
+            for line in block.splitlines():  # "- " starts a bullet; indented lines continue it
+                if line.startswith("- ") or not items or not items[-1][0]:
+                    items.append([line.startswith("- "), line[2:] if line.startswith("- ") else line])
+                else:
+                    items[-1][1] += " " + line.strip()
+            st.markdown("  \n".join(("• " if bullet else "") + md(text) for bullet, text in items))
+
+
+MAX_LISTED = 200  # rows of the articles and outlets tables sent to the browser
+
+
+def render(ds: Dataset) -> None:
+    n = len(ds.articles)
+    st.markdown(f"##### Articles ({n:,})")
+    shown = ds.articles.head(MAX_LISTED)
+    arts = shown.assign(
+        outlet=shown["source_id"].map(lambda s: ds.source.get(s, {}).get("name", s)),
+        link=shown["url"].map(safe_url))
+    st.dataframe(arts[["article_id", "title", "outlet", "published_on", "credit", "link"]], hide_index=True,
+                 width="stretch", column_config={"link": st.column_config.LinkColumn("link", display_text="open")})
+    if n > MAX_LISTED:
+        st.caption(f"The first {MAX_LISTED:,} of {n:,} articles.")
+    left, right = st.columns([3, 1], vertical_alignment="bottom")
+    article_id = left.text_input("Read a stored article (its article_id)", value=shown["article_id"].iat[0] if n else "",
+                                 key="about-article", max_chars=200)
+    if right.button("Read", key="about-read", icon=":material/article:", width="stretch"):
+        if article_id in ds.article_texts:
+            show_article(ds, article_id, "")
+        else:
+            st.warning("No stored article has that id.")
+    st.markdown(f"##### Outlets ({len(ds.sources):,})")
+    outlets = ds.sources.head(MAX_LISTED)
+    st.dataframe(outlets.assign(url=outlets["url"].map(safe_url)), hide_index=True, width="stretch",
+                 column_config={"url": st.column_config.LinkColumn("url")})
+    for key, title in (("curation", "Curation note"), ("licence", "Licence")):
+        if key in ds.notes:
+            with st.expander(title, expanded=key == "curation"):
+                _note(ds.notes[key])
+    st.caption(f"Data directory: {md(ds.root.name)} · " + " · ".join(f"{v:,} {k}" for k, v in ds.counts().items()))

@@ -1,0 +1,63 @@
+"""The selected event: what happened, when (as the source words it), who, and on what evidence."""
+from __future__ import annotations
+
+import streamlit as st
+
+from components.analysis.figures import STATUS_WORDS
+from components.data.model import Dataset
+from components.data.safetext import md, md_link, safe_url
+from components.ui.common import article_line, faction_chips, outlet, show_article
+from components.ui import quotes as ui_quotes
+
+PRECISION_WORDS = {"day": "to the day", "month": "to the month", "year": "to the year",
+                   "interval": "an interval", "other": "a span"}
+
+
+def render(ds: Dataset, event_id: str | None) -> None:
+    if not event_id:
+        st.info("Click an event in the timeline or a row in the table to see its details here.",
+                icon=":material/touch_app:")
+        return
+    pos = ds.position_of(event_id)
+    if pos is None:
+        st.warning("The selected event is not in this dataset.")
+        return
+    e = ds.events.iloc[pos].to_dict()
+    with st.container(border=True, key="event-details"):
+        st.markdown(f"#### {md(e['title'])}")
+        status = STATUS_WORDS.get(e["status"], e["status"])
+        st.markdown(f"**{md(e['date_label'])}** · {md(status)} · "
+                    f"{md(ds.type_label.get(e['event_type'], e['event_type']))}")
+        wording = f"The source says “{md(e['date_text'])}”; " if e["date_text"] else "The source gives no wording for the date; "
+        st.caption(f"{wording}recorded as EDTF {md(e['date'])} (precise {PRECISION_WORDS.get(e['precision'], 'a span')}).")
+        if e.get("location"):
+            st.markdown(f":material/place: {md(e['location'])}")
+        if e.get("summary"):
+            st.markdown(md(e["summary"]))
+        st.markdown("**Actors**")
+        for actor_id in [a.strip() for a in e["actor_ids"].split(";") if a.strip()]:
+            actor = ds.actor.get(actor_id, {})
+            line = f"{md(actor.get('name', actor_id))}"
+            if actor.get("role"):
+                line += f" — {md(actor['role'])}"
+            cols = st.columns([3, 2], vertical_alignment="center")
+            cols[0].markdown(line)
+            chips = faction_chips(ds, actor_id)
+            if chips:
+                with cols[1]:
+                    st.html(chips)
+        st.markdown("**Evidence**")
+        st.markdown("> " + md(e["evidence"]).replace("  \n", "  \n> "))
+        reported = e.get("reported_by")
+        first = f"First reported by {md(outlet(ds, reported))}. " if reported else ""
+        st.caption(f"{first}From: {article_line(ds, e['article_id'])}")
+        if safe_url(e.get("source_url")):
+            st.caption(f":material/link: {md_link('The report this record cites (link)', e['source_url'])}")
+        if e.get("note"):
+            st.caption(f":material/info: Curators' note: {md(e['note'])}")
+        if st.button("Show in article", key=f"evidence-{event_id}", icon=":material/article:"):
+            show_article(ds, e["article_id"], e["evidence"].split("\n")[0])
+    quotes = ds.quotes[ds.quotes["event_pos"].to_numpy() == pos]
+    if len(quotes):
+        st.markdown(f"**Quotes on this event ({len(quotes)})**")
+        ui_quotes.render(ds, quotes, key="event-quotes")

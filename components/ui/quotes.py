@@ -1,0 +1,66 @@
+"""Source-attributed quote cards."""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from components.data.model import Dataset
+from components.data.safetext import md, md_link, safe_url
+from components.ui.common import faction_chips, outlet, show_article
+
+PAGE = 8  # cards per page: each one is several elements to redraw on every filter change
+
+
+def attribution(ds: Dataset, quote: dict) -> str:
+    """'told The Guardian · via Al Jazeera' — who first published it, and where we read it."""
+    art = ds.article.get(quote["article_id"], {})
+    via = outlet(ds, art.get("source_id", ""))
+    if art.get("published_on"):
+        via += f" ({art['published_on']})"
+    first = quote.get("reported_by", "")
+    if first and first != ds.article.get(quote["article_id"], {}).get("source_id"):
+        return f"told {outlet(ds, first)} · via {via}"
+    return f"via {via}"
+
+
+def card(ds: Dataset, quote: dict, key: str) -> None:
+    speaker = ds.actor.get(quote["speaker_id"], {})
+    with st.container(border=True):
+        head = f"**{md(speaker.get('name', quote['speaker_id']))}**"
+        if speaker.get("role"):
+            head += f" · {md(speaker['role'])}"
+        words = f"> “{md(quote['text'])}”" if quote["quote_type"] == "direct" else f"> _Paraphrase:_ {md(quote['text'])}"
+        date = quote.get("date_label") or "undated"
+        if quote.get("verified"):
+            what = "Verified verbatim" if quote["quote_type"] == "direct" else "Paraphrase wording found"
+            mark = f":green[:material/verified: {what} in the stored article]"
+        else:
+            mark = ":orange[:material/warning: Not found verbatim in the stored article]"
+        url = ds.article.get(quote["article_id"], {}).get("url")
+        link = f" · {md_link('read the article', url)}" if safe_url(url) else ""
+        # One Markdown element for the words and their source: every element of a card is re-sent and
+        # redrawn on each rerun, a dozen cards at a time.
+        st.markdown(f"{head}\n\n{words}\n\n:small[:gray[{md(date)} · {md(attribution(ds, quote))}]{link}]  \n"
+                    f":small[{mark}]")
+        chips = faction_chips(ds, quote["speaker_id"])
+        if chips:
+            st.html(chips)
+        if st.button("Show in article", key=f"{key}-{quote['quote_id']}", icon=":material/article:"):
+            show_article(ds, quote["article_id"], quote["text"])
+
+
+def render(ds: Dataset, quotes: pd.DataFrame, positions=None, key: str = "quotes") -> None:
+    """Cards for the quotes at `positions` of `quotes` (all of them when None), a page at a time."""
+    total = len(quotes) if positions is None else len(positions)
+    if not total:
+        st.caption("No quotes in this selection.")
+        return
+    pages = max(1, -(-total // PAGE))
+    page = 1
+    if pages > 1:
+        page = st.number_input(f"Page (of {pages:,})", 1, pages, 1, key=f"{key}-page")
+        st.caption(f"Showing quotes {(page - 1) * PAGE + 1:,}–{min(page * PAGE, total):,} of {total:,}, by date")
+    window = slice((page - 1) * PAGE, page * PAGE)
+    shown = quotes.iloc[window] if positions is None else quotes.iloc[positions[window]]
+    for quote in shown.to_dict(orient="records"):
+        card(ds, quote, key)

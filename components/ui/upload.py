@@ -1,0 +1,77 @@
+"""Upload your own data: it replaces the view for this browser session only."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from components.ui import filters as ui_filters
+from components.data.model import Dataset
+from components.data.problems import InvalidData
+from components.data.safetext import md
+from components.ui.common import problem_table
+from components.io.upload import MAX_UPLOAD_MB, TYPES, UploadError, open_upload
+
+KEY = "upload-file"
+
+
+def session_dataset(default: Dataset, base_dir: Path) -> Dataset:
+    """The dataset this session views. The uploader's new value is in session state at the start of
+    the rerun it triggers, so the switch happens before any filter widget is drawn."""
+    ss = st.session_state
+    file = ss.get(KEY)
+    current = ss.get("upload")
+    if file is None:
+        if current is not None:  # the file was removed: back to the shared data
+            ss["upload"] = None
+            ui_filters.reset(default)
+        ss.pop("upload-error", None)
+        return default
+    if current is None or current[0] != file.file_id:
+        ss.pop("upload-error", None)
+        try:
+            uploaded = open_upload(file.name, file.getvalue(), base_dir)
+        except UploadError as err:
+            ss["upload-error"] = (str(err), [])
+        except InvalidData as err:
+            ss["upload-error"] = (f"{file.name}: the data directory has {len(err.problems)} problem(s); the view "
+                                  "was not changed.", err.problems)
+        else:
+            ss["upload"] = (file.file_id, uploaded)
+            ui_filters.reset(uploaded.dataset)
+            return uploaded.dataset
+    return ss["upload"][1].dataset if ss.get("upload") else default
+
+
+def sidebar(dataset: Dataset) -> None:
+    """The uploader (bottom of the sidebar) and what is being viewed."""
+    ss = st.session_state
+    current = ss.get("upload")
+    with st.sidebar:
+        st.divider()
+        st.subheader("Your data", anchor=False)
+        if current:
+            up = current[1]
+            c = dataset.counts()
+            st.caption(f":material/upload_file: Viewing **{md(up.name)}** ({md(up.kind)}): {c['events']:,} events, "
+                       f"{c['actors']:,} actor{'' if c['actors'] == 1 else 's'} — in this browser session only. Remove the file to go back.")
+            if up.not_imported:
+                with st.expander(f"{len(up.not_imported):,} record(s) not imported"):
+                    st.dataframe([{"Where": k.where, "Why": k.reason} for k in up.not_imported],
+                                 hide_index=True, width="stretch")
+        st.file_uploader(
+            "Upload a file", type=TYPES, key=KEY, max_upload_size=MAX_UPLOAD_MB,
+            help="A zip of a Factionline data directory; an ACLED export CSV; a GDELT event export; a TimelineJS "
+                 "JSON or template CSV; or an events table (CSV, XLSX, Parquet) with date and title columns. "
+                 "It is checked like the bundled data and shown to you alone; nothing is stored on the server.")
+
+
+def error_report() -> None:
+    """An upload that could not be used: said in the main area, with the validation report if any."""
+    failure = st.session_state.get("upload-error")
+    if not failure:
+        return
+    message, problems = failure
+    st.error(md(message), icon=":material/error:")
+    if problems:
+        problem_table(problems)
