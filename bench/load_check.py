@@ -26,13 +26,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.run import machine, proc_memory  # noqa: E402
 import websockets  # noqa: E402
 from streamlit.proto.BackMsg_pb2 import BackMsg  # noqa: E402
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
 
+from bench.run import machine, proc_memory  # noqa: E402
 from tests.browser import streamlit_server  # noqa: E402
-
 
 
 async def _run_once(ws, back: BackMsg) -> tuple[float, dict]:
@@ -152,7 +151,7 @@ def main() -> None:
     parser.add_argument("--log", default=str(ROOT / "bench" / "load-check.jsonl"),
                         help="each run is appended here; the report shows every run in it")
     args = parser.parse_args()
-    from components.data.model import load
+    from components.data.load import load
     ds = load(args.data)
     samples = []
     with streamlit_server(Path(args.data)) as base:

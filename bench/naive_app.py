@@ -23,7 +23,7 @@ membership = actors.assign(faction_id=actors["faction_ids"].str.split(";")).expl
 pairs = events[["event_id", "date", "title", "actor_ids"]].assign(actor_id=events["actor_ids"].str.split(";")).explode("actor_id")
 pairs = pairs.merge(membership[["actor_id", "faction_id"]], on="actor_id").drop_duplicates(["event_id", "faction_id"])
 names = dict(zip(factions["faction_id"], factions["name"]))
-chosen = st.sidebar.multiselect("Factions", list(factions["faction_id"]), format_func=names.get, key="w_faction")
+chosen = st.sidebar.multiselect("Factions", list(factions["faction_id"]), format_func=names.get, key="w_factions")
 shown = pairs[pairs["faction_id"].isin(chosen)] if chosen else pairs
 shown = shown.assign(start=pd.to_datetime(shown["date"].str[:10], errors="coerce", format="mixed"),
                      faction=shown["faction_id"].map(names))

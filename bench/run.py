@@ -54,7 +54,7 @@ def measure_load(directory: Path) -> dict:
     cache = OUT / "model-cache"
     shutil.rmtree(cache, ignore_errors=True)
     env = {**os.environ, "FACTIONLINE_CACHE": str(cache)}
-    cold = ("import time, json, resource; from components.data.model import load; t=time.perf_counter(); "
+    cold = ("import time, json, resource; from components.data.load import load; t=time.perf_counter(); "
             f"ds=load({str(directory)!r}); s=time.perf_counter()-t; ds.event_search; "
             "print(json.dumps({'load_s': s, 'events': len(ds.events), "
             "'peak_mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss/1024})); "
@@ -114,7 +114,7 @@ def run_page(playwright, app: Path, directory: Path, faction_names: list[str], t
         loaded_at = time.perf_counter()
         result["first_view_bytes"] = received[0]
         reruns, sent, repaints = [], [], []
-        box = page.locator(".st-key-w_faction input")
+        box = page.locator(".st-key-w_factions input")
         for i in range(CHANGES):
             lines = timing.read_text().count("\n") if timing.exists() else 0
             received[0] = 0
@@ -162,7 +162,9 @@ def machine() -> str:
     cpu = next((l.split(":", 1)[1].strip() for l in Path("/proc/cpuinfo").read_text().splitlines()
                 if l.startswith("model name")), platform.processor())
     mem = next(l.split()[1] for l in Path("/proc/meminfo").read_text().splitlines() if l.startswith("MemTotal"))
-    import pandas, plotly, streamlit
+    import pandas
+    import plotly
+    import streamlit
     return (f"{os.cpu_count()} cores ({cpu}), {int(mem) / 1024 / 1024:.0f} GiB RAM, {platform.system()} "
             f"{platform.release()}; Python {platform.python_version()}, Streamlit {streamlit.__version__}, "
             f"pandas {pandas.__version__}, Plotly {plotly.__version__}; headless Chromium without a GPU.")
@@ -263,9 +265,8 @@ def main() -> None:
         write_report(rows, Path(args.out))
         return
     OUT.mkdir(parents=True, exist_ok=True)
-    from playwright.sync_api import sync_playwright
-
     import pandas as pd
+    from playwright.sync_api import sync_playwright
     rows = []
     with sync_playwright() as p:
         for size in args.sizes.split(","):

@@ -10,7 +10,7 @@ from components.paths import APP, bundled_data
 
 
 def _validate(args) -> int:
-    from components.data.model import load
+    from components.data.load import load
 
     try:
         dataset = load(args.directory)
@@ -34,9 +34,9 @@ def _synth(args) -> int:
 
 
 def _import(args) -> int:
+    from components.data.load import load
     from components.io.crosswalk import CrosswalkError
     from components.io.imports import ImportFailed, run_import
-    from components.data.model import load
 
     try:
         b = run_import(args.format, Path(args.file), Path(args.out), Path(args.base) if args.base else None)

@@ -40,7 +40,7 @@ def test_default_view(monkeypatch):
 def test_faction_from_url(monkeypatch):
     monkeypatch.delenv("FACTIONLINE_DATA", raising=False)
     at = run({"faction": ["pij"]})
-    assert at.multiselect(key="w_faction").value == ["pij"]
+    assert at.multiselect(key="w_factions").value == ["pij"]
     assert counts_line(at).startswith("1 of 13 events")
 
 
@@ -59,7 +59,7 @@ def test_every_parameter_from_url(monkeypatch):
 def test_changing_a_filter_updates_the_url(monkeypatch):
     monkeypatch.delenv("FACTIONLINE_DATA", raising=False)
     at = run()
-    at.multiselect(key="w_faction").set_value(["russia"]).run()
+    at.multiselect(key="w_factions").set_value(["russia"]).run()
     assert counts_line(at).startswith("5 of 13 events")
     assert url(at, "faction") == ["russia"]
     at.text_input(key="w_q").input("Bogdanov").run()
@@ -70,10 +70,10 @@ def test_changing_a_filter_updates_the_url(monkeypatch):
 def test_actor_options_follow_factions(monkeypatch):
     monkeypatch.delenv("FACTIONLINE_DATA", raising=False)
     at = run({"faction": ["russia"], "actor": ["bogdanov"]})
-    assert at.multiselect(key="w_actor").options == ["Russia", "Mikhail Bogdanov"]
-    at.multiselect(key="w_faction").set_value(["hamas"]).run()
+    assert at.multiselect(key="w_actors").options == ["Russia", "Mikhail Bogdanov"]
+    at.multiselect(key="w_factions").set_value(["hamas"]).run()
     assert not at.exception
-    assert at.multiselect(key="w_actor").value == []  # Bogdanov is not in Hamas
+    assert at.multiselect(key="w_actors").value == []  # Bogdanov is not in Hamas
 
 
 def test_unknown_values_show_a_notice(monkeypatch):
@@ -82,7 +82,7 @@ def test_unknown_values_show_a_notice(monkeypatch):
     assert not at.exception
     text = " ".join(w.value for w in at.warning)
     assert "'nosuch'" in text and "'ev-missing'" in text and "not-a-date" in text and "'extra'" in text
-    assert at.multiselect(key="w_faction").value == ["hamas"]
+    assert at.multiselect(key="w_factions").value == ["hamas"]
 
 
 def test_empty_selection(monkeypatch):
@@ -99,7 +99,7 @@ def test_reset_clears_filters(monkeypatch):
     monkeypatch.delenv("FACTIONLINE_DATA", raising=False)
     at = run({"faction": ["hamas"], "q": "Moscow"})
     next(b for b in at.button if b.label == "Reset filters").click().run()
-    assert at.multiselect(key="w_faction").value == [] and at.text_input(key="w_q").value == ""
+    assert at.multiselect(key="w_factions").value == [] and at.text_input(key="w_q").value == ""
     assert counts_line(at).startswith("13 of 13 events")
     assert "faction" not in at.query_params
 

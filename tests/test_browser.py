@@ -5,8 +5,8 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from components.data.model import load
 from components.analysis.query import Filters, apply
+from components.data.load import load
 
 from .browser import streamlit_server, wait_ready
 from .conftest import BUNDLED
@@ -55,7 +55,7 @@ def test_choosing_a_faction_narrows_the_chart_and_updates_the_url(page, server):
     page.goto(server)
     wait_ready(page)
     assert len(lanes(page)) > 1
-    page.locator(".st-key-w_faction input").click()
+    page.locator(".st-key-w_factions input").click()
     page.keyboard.type("Israel")
     page.keyboard.press("Enter")
     page.keyboard.press("Escape")
@@ -73,7 +73,7 @@ def test_opening_a_faction_link_reproduces_the_view(page, server):
     page.goto(f"{server}/?faction=fatah&q=Moscow")
     wait_ready(page)
     assert lanes(page) == ["Fatah"]
-    assert page.locator('.st-key-w_faction [data-tag-index="0"]').inner_text().strip() == "Fatah"
+    assert page.locator('.st-key-w_factions [data-tag-index="0"]').inner_text().strip() == "Fatah"
     assert page.locator(".st-key-w_q input").input_value() == "Moscow"
     expected = len(apply(load(BUNDLED), Filters(factions=("fatah",), q="Moscow")).events)
     assert page.get_by_text(f"{expected} of 13 events").count() == 1
@@ -122,7 +122,7 @@ def test_uploading_a_gdelt_file_shows_it_in_this_session_only(page, server, brow
     page.get_by_text("of 2,111 events").first.wait_for(timeout=60_000)
     wait_ready(page)
     assert page.get_by_text("Counts mode").count() == 1  # 2,111 marks: drawn as counts
-    page.locator(".st-key-w_faction input").click()
+    page.locator(".st-key-w_factions input").click()
     page.keyboard.type("Hamas")
     page.keyboard.press("Enter")
     page.keyboard.press("Escape")

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from components.data.model import load
+from components.data.load import load
 from components.data.textmatch import occurs_in
 
 from .conftest import BUNDLED, SHARED

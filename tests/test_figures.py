@@ -1,10 +1,15 @@
 import pandas as pd
 import pytest
 
-from components.analysis.figures import NO_FACTION, counts_over_time, focus_range, timeline
 from components.analysis.aggregate import lane_counts
-from components.data.model import load
+from components.analysis.figures import (
+    NO_FACTION,
+    counts_over_time,
+    focus_range,
+    timeline,
+)
 from components.analysis.query import Filters, apply
+from components.data.load import load
 
 from .conftest import BUNDLED
 
@@ -127,7 +132,7 @@ def test_chosen_factions_limit_the_lanes(ds):
 
 def test_a_date_filter_sets_the_visible_window(ds):
     import datetime as dt
-    sel = apply(ds, Filters(date_from=dt.date(2024, 2, 15), date_to=dt.date(2024, 2, 29)))
+    sel = apply(ds, Filters(dates=(dt.date(2024, 2, 15), dt.date(2024, 2, 29))))
     fig = timeline(ds, sel.events, window=(dt.date(2024, 2, 15), dt.date(2024, 2, 29)))
     lo, hi = (pd.Timestamp(x) for x in fig.layout.xaxis.range)
     assert pd.Timestamp("2024-02-14") <= lo <= pd.Timestamp("2024-02-15")

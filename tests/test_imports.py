@@ -7,12 +7,12 @@ import sys
 import pandas as pd
 import pytest
 
-from components.io.crosswalk import Crosswalk, CrosswalkError
 from components.analysis.export import timelinejs
+from components.analysis.query import Filters, apply
+from components.data.load import load
+from components.io.crosswalk import Crosswalk, CrosswalkError
 from components.io.imports import Base, ImportFailed, build, detect, run_import
 from components.io.merge import MergeError, merge
-from components.data.model import load
-from components.analysis.query import Filters, apply
 
 from .conftest import BUNDLED, ROOT, SHARED
 

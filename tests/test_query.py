@@ -2,8 +2,8 @@ import datetime as dt
 
 import pytest
 
-from components.data.model import load
-from components.analysis.query import Filters, actors_in_factions, apply
+from components.analysis.query import Filters, apply
+from components.data.load import load
 
 from .conftest import BUNDLED
 
@@ -50,13 +50,13 @@ def test_actor_filter(ds):
 
 
 def test_actor_options_narrow_to_factions(ds):
-    assert set(actors_in_factions(ds, ("russia",))) == {"russia", "bogdanov"}
-    assert len(actors_in_factions(ds, ())) == len(ds.actors)
+    assert set(ds.actors_in_factions(("russia",))) == {"russia", "bogdanov"}
+    assert len(ds.actors_in_factions(())) == len(ds.actors)
 
 
 def test_date_range_overlaps_month_precision(ds):
     # The war's start is known only to October 2023: a range touching any day of it matches.
-    sel = apply(ds, Filters(date_from=dt.date(2023, 10, 20), date_to=dt.date(2023, 10, 25)))
+    sel = apply(ds, Filters(dates=(dt.date(2023, 10, 20), dt.date(2023, 10, 25))))
     assert "ev-2023-10-gaza-war" in ids(sel)
     assert "ev-2023-10-26-hamas-in-moscow" not in ids(sel)
     assert "ev-2023-10-07-al-aqsa-flood" not in ids(sel)

@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from components import cli
 from components.analysis.export import table_csv, table_json
-from components.data.model import load
+from components.data.load import load
 from components.data.problems import InvalidData
 
 from .broken_inputs import CASES

@@ -10,8 +10,8 @@ from streamlit.testing.v1 import AppTest
 
 from components.analysis.aggregate import lane_counts
 from components.analysis.figures import MAX_MARKS, density_timeline, drill_target
-from components.data.model import load
 from components.analysis.query import Filters, apply
+from components.data.load import load
 
 from .conftest import ROOT
 

@@ -4,9 +4,9 @@ import string
 
 import pytest
 
-from components.data.model import load
 from components.analysis.query import Filters
 from components.analysis.urlstate import MAX_Q, parse, to_params, to_query_string
+from components.data.load import load
 
 from .conftest import BUNDLED
 
@@ -18,7 +18,7 @@ def ds():
 
 def test_round_trip(ds):
     f = Filters(factions=("hamas", "fatah"), actors=("abbas",), types=("meeting",), statuses=("planned",),
-                date_from=dt.date(2024, 1, 1), date_to=dt.date(2024, 2, 29), q="Moscow talks",
+                dates=(dt.date(2024, 1, 1), dt.date(2024, 2, 29)), q="Moscow talks",
                 event="ev-2024-02-29-hamas-fatah-meet-moscow")
     assert parse(to_params(f), ds) == (f, [])
 
@@ -41,9 +41,9 @@ def test_unknown_values_are_dropped_and_named(ds):
 
 def test_bad_dates_are_ignored_with_notice(ds):
     f, notices = parse({"from": ["2024-02-30"], "to": ["yesterday"]}, ds)
-    assert f.date_from is None and f.date_to is None and len(notices) == 2
+    assert f.dates == (None, None) and len(notices) == 2
     f, notices = parse({"from": ["2024-03-01"], "to": ["2024-01-01"]}, ds)
-    assert (f.date_from, f.date_to) == (None, None) and "ends before it starts" in notices[0]
+    assert f.dates == (None, None) and "ends before it starts" in notices[0]
 
 
 def test_long_search_is_cut(ds):

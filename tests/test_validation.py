@@ -5,7 +5,7 @@ import sys
 import pytest
 
 from components.data.loader import read_directory
-from components.data.model import load
+from components.data.load import load
 from components.data.problems import InvalidData
 from components.data.validate import validate
 
@@ -225,5 +225,54 @@ def test_cli_reports_and_fails_without_traceback(data_copy):
     out = run_cli("validate", str(data_copy))
     assert out.returncode == 1
     assert "Traceback" not in out.stderr + out.stdout
-    assert "events.csv, row 20, column status" in out.stderr
+    assert "events.csv, row 14, column status" in out.stderr  # spreadsheet row (file line 20)
     assert "actors.csv" in out.stderr and "binary" in out.stderr
+
+
+def test_rows_are_spreadsheet_rows_when_cells_span_lines(data_copy):
+    # The planned meeting is the 13th record (spreadsheet row 14) but starts on line 20 of the file,
+    # because earlier summaries hold line breaks.
+    edit(data_copy, "events.csv", ",planned,", ",rumoured,")
+    [p] = only(problems(data_copy), "events.csv", "status")
+    assert p.row == 14
+    lines = (data_copy / "events.csv").read_text(encoding="utf-8").splitlines()
+    assert ",rumoured," in lines[19]  # line 20 of the file: the other numbering, not the one used
+
+
+def test_missing_passage_says_where_it_stops_matching(data_copy):
+    passage = "Moscow received a delegation from Hamas on October 26"
+    edit(data_copy, "events.csv", passage, passage.replace("October 26", "October 27"), count=-1)
+    found = only(problems(data_copy), "events.csv", "evidence")
+    message = found[0].message
+    assert "characters match" in message and "'7" in message and "'6" in message, message
+    # The evidence fix never suggests marking it a paraphrase (that is for quotes).
+    assert all("paraphrase" not in p.fix and "unbroken passage" in p.fix for p in found)
+
+
+def test_a_passage_from_elsewhere_says_nothing_matches(data_copy):
+    edit(data_copy, "quotes.csv", "a purely technocratic", "zzz qqq technocratic")
+    [p] = only(problems(data_copy), "quotes.csv", "text")
+    assert "characters match" in p.message or "no part of it" in p.message
+
+
+def test_unreadable_directory_is_a_problem_without_its_path(tmp_path, monkeypatch):
+    import os as os_module
+
+    real = os_module.listdir
+    secret = tmp_path / "secret-data"
+    secret.mkdir()
+
+    def listdir(path="."):
+        if str(path) == str(secret):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os_module, "listdir", listdir)
+    [p] = problems(secret)
+    assert "permission denied" in p.message and "chmod" in p.fix
+    assert str(tmp_path) not in str(p)  # viewers are never shown the server's paths
+
+
+def test_missing_directory_problem_has_no_path(tmp_path):
+    [p] = problems(tmp_path / "nope")
+    assert str(tmp_path) not in str(p)

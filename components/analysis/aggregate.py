@@ -8,7 +8,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-import pandas as pd
 
 from components.data.model import Dataset
 
@@ -78,18 +77,6 @@ def _bucket_bounds(index: np.ndarray, bucket: str) -> tuple[np.ndarray, np.ndarr
     return start.astype("datetime64[D]"), end
 
 
-def _pair_lanes(ds: Dataset) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Per (event, faction) pair: event position and lane (factions.csv order); and which events
-    have no faction. Computed once per dataset."""
-    def make():
-        ef = ds.event_factions
-        lane_of_code = pd.Index(ds.factions["faction_id"]).get_indexer(ef["faction_id"].cat.categories)
-        lane = lane_of_code[ef["faction_id"].cat.codes.to_numpy()]
-        pos = ef["event_pos"].to_numpy()[lane >= 0]
-        return pos, lane[lane >= 0], np.bincount(pos, minlength=len(ds.events)) == 0
-    return ds.memo("pair_lanes", make)
-
-
 def _event_buckets(ds: Dataset, bucket: str) -> np.ndarray:
     """Bucket number of every event's start, computed once per dataset and bucket size."""
     return ds.memo(f"buckets-{bucket}", lambda: _bucket_index(
@@ -107,17 +94,13 @@ def lane_counts(ds: Dataset, event_pos: np.ndarray, only: tuple[str, ...] = (),
     if bucket is None:
         bucket = choose_bucket(chosen.min(), chosen.max()) if len(chosen) else "month"
     factions = list(ds.factions["faction_id"])
-    pair_pos, lane, lone_events = _pair_lanes(ds)
+    pair_pos, lane = ds.lane_pairs()  # lane len(factions): "No faction"
     keep = mask[pair_pos]
     if only:
         keep &= np.isin(lane, [factions.index(f) for f in only if f in factions])
     event_bucket = _event_buckets(ds, bucket)
     lanes_idx = lane[keep]
     times = event_bucket[pair_pos[keep]]
-    if not only:
-        lone = mask & lone_events  # events whose actors have no faction
-        lanes_idx = np.concatenate([lanes_idx, np.full(int(lone.sum()), len(factions))])
-        times = np.concatenate([times, event_bucket[lone]])
     if len(times) == 0:
         return LaneCounts([], bucket, np.array([], "datetime64[D]"), np.array([], "datetime64[D]"),
                           np.zeros((0, 0), np.int64))

@@ -8,6 +8,7 @@ import re
 
 import pandas as pd
 
+from components.data.safetext import safe_url
 from components.data.schema import OPTIONAL_COLUMNS, TABLES
 
 
@@ -70,21 +71,20 @@ def timelinejs(ds, events: pd.DataFrame, positions, quotes: pd.DataFrame, title:
     """The events as TimelineJS JSON: one slide per event, grouped by faction lane; evidence and
     quotes as slide text, outlets as media credits. TimelineJS renders slide text as HTML, so every
     string from the data is HTML-escaped here."""
-    lanes = ds.event_factions  # positions: the events' rows in ds.events (their lanes)
-    lanes = lanes[lanes["event_pos"].isin(positions)]
-    first_faction = dict(zip(lanes["event_pos"].to_numpy()[::-1], lanes["faction_id"].astype(str).to_numpy()[::-1]))
+    lanes = ds.event_lanes(positions)
+    lanes = lanes[lanes["faction_id"] != ""]
+    first_faction = dict(zip(lanes["event_pos"].to_numpy()[::-1], lanes["faction_id"].to_numpy()[::-1]))
     by_event: dict[str, list[dict]] = {}
     for q in quotes.to_dict(orient="records"):
         by_event.setdefault(q.get("event_id", ""), []).append(q)
     slides = []
     for pos, e in zip(positions, events.to_dict(orient="records")):
         left, _, right = str(e["date"]).partition("/")
-        outlet = ds.source.get(e.get("reported_by") or "", {}).get("name") or \
-            ds.source.get(ds.article.get(e["article_id"], {}).get("source_id", ""), {}).get("name", "")
+        outlet = ds.outlet_name(e.get("reported_by") or ds.article_outlet(e["article_id"]))
         quote_html = "".join(
-            f"<blockquote>{html.escape(q['text'])}</blockquote><p>— {html.escape(ds.actor.get(q['speaker_id'], {}).get('name', q['speaker_id']))}"
+            f"<blockquote>{html.escape(q['text'])}</blockquote><p>— {html.escape(ds.actor_name(q['speaker_id']))}"
             f" ({'direct quote' if q['quote_type'] == 'direct' else 'paraphrase'}, reported by "
-            f"{html.escape(ds.source.get(q['reported_by'], {}).get('name', q['reported_by']))})</p>"
+            f"{html.escape(ds.outlet_name(q['reported_by']))})</p>"
             for q in by_event.get(e["event_id"], []))
         faction = first_faction.get(pos)
         slide = {
@@ -102,7 +102,7 @@ def timelinejs(ds, events: pd.DataFrame, positions, quotes: pd.DataFrame, title:
             slide["end_date"] = _tl_date(right)
         url = e.get("source_url") or ds.article.get(e["article_id"], {}).get("url", "")
         if outlet:
-            slide["media"] = {"url": url if str(url).startswith(("http://", "https://")) else "",
+            slide["media"] = {"url": safe_url(url) or "",
                               "credit": html.escape(outlet)}
         slides.append(slide)
     data = {"title": {"text": {"headline": html.escape(title),

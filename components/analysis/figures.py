@@ -30,11 +30,7 @@ def lane_rows(ds: Dataset, events: pd.DataFrame, only: tuple[str, ...] = ()) -> 
 
     With `only` (the factions chosen in the filter), just those lanes are drawn.
     """
-    ef = ds.event_factions
-    pairs = ef[np.isin(ef["event_pos"].to_numpy(), events.index.to_numpy())]  # events' index = positions
-    if only:
-        pairs = pairs[pairs["faction_id"].isin(only)]
-    pairs = pd.DataFrame({"event_pos": pairs["event_pos"].to_numpy(), "faction_id": pairs["faction_id"].astype(str)})
+    pairs = ds.event_lanes(events.index.to_numpy(), only)  # events' index = their positions
     rows = events.rename_axis("event_pos").reset_index().merge(pairs, on="event_pos", how="left")
     rows["faction_id"] = rows["faction_id"].fillna("")
     rows["lane"] = rows["faction_id"].map(ds.faction_name | {"": NO_FACTION})
@@ -48,19 +44,13 @@ def lane_order(ds: Dataset, rows: pd.DataFrame) -> list[str]:
 
 
 def _hover(ds: Dataset, rows: pd.DataFrame) -> list[str]:
-    def actor_name(a: str) -> str:
-        return ds.actor.get(a, {}).get("name", a)
-
-    def outlet_name(s: str) -> str:
-        return ds.source.get(s, {}).get("name", "")
-
     lanes_per_event = rows.groupby("event_id")["lane"].agg(list)
     out = []
     for r in rows.itertuples(index=False):
-        actors = ", ".join(actor_name(a.strip()) for a in r.actor_ids.split(";") if a.strip())
-        outlet = outlet_name(ds.article.get(r.article_id, {}).get("source_id", ""))
+        actors = ", ".join(ds.actor_names(r.actor_ids))
+        outlet = ds.outlet_name(ds.article_outlet(r.article_id))
         if r.reported_by and r.reported_by in ds.source:
-            outlet = f"{outlet_name(r.reported_by)} · via {outlet}"
+            outlet = f"{ds.outlet_name(r.reported_by)} · via {outlet}"
         wording = f"“{esc(r.date_text)}” → " if r.date_text else ""
         others = [lane for lane in lanes_per_event[r.event_id] if lane != r.lane]
         also = f"<br>Also in: {esc(', '.join(others))}" if others else ""

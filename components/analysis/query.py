@@ -1,33 +1,16 @@
-"""Filtering: which events, quotes and actors a filter state selects. Pure pandas, no UI."""
+"""Filtering: which events, quotes and actors a filter state selects (the predicates are the filter
+records' in filters.py). Pure numpy and pandas, no UI."""
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass, replace
 from functools import cached_property
 
 import numpy as np
 import pandas as pd
-import pyarrow.compute as pc
 
+from components.analysis.filters import Filters
 from components.data.model import Dataset
-from components.data.vector import isin, strings
 
-
-@dataclass(frozen=True)
-class Filters:
-    """A filter state. Empty tuples and None mean "no restriction"."""
-
-    factions: tuple[str, ...] = ()
-    actors: tuple[str, ...] = ()
-    types: tuple[str, ...] = ()
-    statuses: tuple[str, ...] = ()
-    date_from: dt.date | None = None
-    date_to: dt.date | None = None
-    q: str = ""
-    event: str | None = None  # the selected event; does not narrow the selection
-
-    def without_event(self) -> "Filters":
-        return replace(self, event=None)
+__all__ = ["Filters", "Selection", "apply"]
 
 
 class Selection:
@@ -67,42 +50,6 @@ class Selection:
         return {"events": len(self.event_pos), "actors": len(self.actor_ids), "quotes": len(self.quote_pos)}
 
 
-def actors_in_factions(ds: Dataset, factions: tuple[str, ...]) -> list[str]:
-    """Actor ids belonging to any of the factions (all actors when none are chosen), in table order."""
-    if not factions:
-        return list(ds.actors["actor_id"])
-    members = set(ds.actor_factions.loc[ds.actor_factions["faction_id"].isin(factions), "actor_id"])
-    return [a for a in ds.actors["actor_id"] if a in members]
-
-
-def search_terms(q: str) -> list[str]:
-    return [t for t in q.lower().split() if t]
-
-
-def _contains_all(haystack: pd.Series, terms: list[str]) -> np.ndarray:
-    arr = strings(haystack)
-    mask = np.ones(len(haystack), dtype=bool)
-    for term in terms:
-        mask &= pc.match_substring(arr, term).fill_null(False).to_numpy(zero_copy_only=False)
-    return mask
-
-
-def _positions(n: int, pos: np.ndarray) -> np.ndarray:
-    m = np.zeros(n, dtype=bool)
-    m[pos] = True
-    return m
-
-
-def _kind_mask(ds: Dataset, f: Filters) -> np.ndarray:
-    events = ds.events
-    mask = np.ones(len(events), dtype=bool)
-    if f.types:
-        mask &= events["event_type"].isin(f.types).to_numpy()
-    if f.statuses:
-        mask &= events["status"].isin(f.statuses).to_numpy()
-    return mask
-
-
 RECENT = 8  # selections kept per dataset: going back to a recent view (or the default) costs nothing
 
 
@@ -123,40 +70,17 @@ def apply(ds: Dataset, f: Filters) -> Selection:
 
 
 def _select(ds: Dataset, f: Filters) -> Selection:
-    events, quotes = ds.events, ds.quotes
-    n = len(events)
-    mask = _kind_mask(ds, f)
-    if f.factions:
-        ef = ds.event_factions
-        mask &= _positions(n, ef["event_pos"].to_numpy()[ef["faction_id"].isin(f.factions).to_numpy()])
-    if f.actors:
-        ea = ds.event_actors
-        mask &= _positions(n, ea["event_pos"].to_numpy()[ea["actor_id"].isin(f.actors).to_numpy()])
-    if f.date_from:
-        mask &= events["end"].to_numpy() >= np.datetime64(f.date_from)
-    if f.date_to:
-        mask &= events["start"].to_numpy() <= np.datetime64(f.date_to)
-    terms = search_terms(f.q)
-    if terms:
-        mask &= _contains_all(ds.event_search, terms)
-
-    qmask = np.ones(len(quotes), dtype=bool)
-    if f.factions:
-        qmask &= isin(quotes["speaker_id"], actors_in_factions(ds, f.factions))
-    if f.actors:
-        qmask &= isin(quotes["speaker_id"], f.actors)
-    if f.types or f.statuses:
-        kind_ok = np.append(_kind_mask(ds, f), True)  # position -1 (no event) passes
-        qmask &= kind_ok[quotes["event_pos"].to_numpy()]
-    if f.date_from:
-        qmask &= quotes["end"].to_numpy() >= np.datetime64(f.date_from)
-    if f.date_to:
-        qmask &= quotes["start"].to_numpy() <= np.datetime64(f.date_to)
-    if terms:
-        qmask &= _contains_all(ds.quote_search, terms)
-
+    """Each active filter's predicates, and-ed (see filters.FILTERS)."""
+    mask = np.ones(len(ds.events), dtype=bool)
+    qmask = np.ones(len(ds.quotes), dtype=bool)
+    quote_event = ds.quotes["event_pos"].to_numpy()
+    for flt, value in f.active():
+        events = flt.events(ds, value)
+        mask &= events
+        # A quote's own predicate, or its event's (position -1, no event, passes).
+        qmask &= flt.quotes(ds, value) if flt.quotes else np.append(events, True)[quote_event]
     event_pos, quote_pos = np.flatnonzero(mask), np.flatnonzero(qmask)
     ea = ds.event_actors
     involved = ea["actor_id"][mask[ea["event_pos"].to_numpy()]].unique()
-    actor_ids = frozenset(map(str, involved)) | frozenset(quotes["speaker_id"].to_numpy()[quote_pos])
+    actor_ids = frozenset(map(str, involved)) | frozenset(ds.quotes["speaker_id"].to_numpy()[quote_pos])
     return Selection(ds, event_pos, quote_pos, actor_ids)

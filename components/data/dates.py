@@ -204,22 +204,25 @@ def _ymd(days: np.ndarray) -> list[list[int]]:
 
 def parse_many(texts) -> pd.DataFrame:
     """parse_date for many strings: a frame aligned with texts (ok, start, end as datetime64[D] (NaT when
-    not ok), precision, uncertain, approximate, label). Blank or unusable strings have ok=False.
-    The result may be shared with other callers: never modify it."""
-    global _last_parse
-    if isinstance(texts, pd.Index):
-        # Validation and the model parse the same distinct dates one after the other: remember the last
-        # (one tuple, replaced whole, so that concurrent loads never mix two results).
-        key = tuple(texts)
-        last_key, last = _last_parse
-        if last_key != key:
-            last = _parse_many(pd.Series(texts, copy=False))
-            _last_parse = (key, last)
-        return last
-    return _parse_many(texts)
+    not ok), precision, uncertain, approximate, label). Blank or unusable strings have ok=False."""
+    return _parse_many(pd.Series(texts, copy=False) if isinstance(texts, pd.Index) else texts)
 
 
-_last_parse: tuple = (None, None)
+@dataclass(frozen=True)
+class ParsedColumn:
+    """A column of EDTF strings parsed once per distinct value: what validation and the model share."""
+    codes: np.ndarray  # per row: its value's position in uniques
+    uniques: pd.Index  # the distinct strings (missing cells read as "")
+    parsed: pd.DataFrame  # parse_many(uniques)
+
+    def rows(self, column: str) -> np.ndarray:
+        """A column of the parse, one value per row."""
+        return self.parsed[column].to_numpy()[self.codes]
+
+
+def parse_column(values: pd.Series) -> ParsedColumn:
+    codes, uniques = pd.factorize(values.fillna(""))
+    return ParsedColumn(codes, pd.Index(uniques, dtype="str"), parse_many(pd.Index(uniques, dtype="str")))
 
 
 def _parse_many(texts) -> pd.DataFrame:
@@ -267,7 +270,5 @@ def date_order(start: np.ndarray, end: np.ndarray) -> np.ndarray:
 
 def order_by_date(dates: pd.Series) -> np.ndarray:
     """date_order of a column of EDTF strings."""
-    codes, uniques = pd.factorize(dates.fillna(""))
-    parsed = parse_many(uniques)
-    pick = lambda column: np.append(parsed[column].to_numpy(), np.datetime64("NaT", "D"))[codes]  # noqa: E731
-    return date_order(pick("start"), pick("end"))
+    parsed = parse_column(dates)
+    return date_order(parsed.rows("start"), parsed.rows("end"))

@@ -1,4 +1,7 @@
-"""Read a data directory into string tables, turning every file-level fault into a Problem."""
+"""Read a data directory into string tables, turning every file-level fault into a Problem.
+
+Rows are numbered as a spreadsheet shows them: the header is row 1, the first record row 2, whatever
+line of the file a record starts on (a quoted cell may span lines)."""
 from __future__ import annotations
 
 import codecs
@@ -27,10 +30,11 @@ class RawTable:
     name: str
     file: str
     frame: pd.DataFrame  # every cell a str; blanks are ""
-    lines: list[int]  # file line on which each record starts (header = 1)
 
-    def line(self, index: int) -> int:
-        return self.lines[index]
+    @staticmethod
+    def row(index: int) -> int:
+        """The spreadsheet row of the record at this position (the header is row 1)."""
+        return index + 2
 
 
 @dataclass
@@ -38,18 +42,17 @@ class RawData:
     root: Path
     tables: dict[str, RawTable] = field(default_factory=dict)
     article_texts: ArticleTexts = field(default_factory=lambda: ArticleTexts([], pa.array([], pa.large_string())))
-    quotes_found: object = None  # set by validation: does each quote occur in its article (numpy bool)
 
 
 def read_directory(root: str | Path) -> tuple[RawData, list[Problem]]:
+    """The tables and article texts of a directory, and every problem met reading them (file names in
+    problems are relative to the directory: viewers are never shown the server's paths)."""
     root = Path(root)
     problems: list[Problem] = []
     raw = RawData(root=root)
-    if not root.is_dir():
-        what = "does not exist" if not root.exists() else "is not a directory"
-        return raw, [Problem(str(root), None, None, f"The data directory {what}.",
-                             "Pass a directory holding events.csv, actors.csv, factions.csv, "
-                             "quotes.csv, sources.csv, articles.csv and event_types.csv.")]
+    unusable = directory_problem(root)
+    if unusable:
+        return raw, [unusable]
     # The article texts (thousands of small files) are read beside the big tables.
     article_problems: list[Problem] = []
     reader = None
@@ -66,26 +69,50 @@ def read_directory(root: str | Path) -> tuple[RawData, list[Problem]]:
     return raw, problems + article_problems
 
 
+DIRECTORY = "(the data directory)"  # the file named by a problem of the directory itself
+
+
+def directory_problem(root: Path) -> Problem | None:
+    """Why a data directory cannot be read at all (missing, not a directory, not readable), or None."""
+    try:
+        os.listdir(root)
+        return None
+    except FileNotFoundError:
+        message = "The data directory does not exist."
+    except NotADirectoryError:
+        message = "The data directory is not a directory."
+    except PermissionError:
+        return Problem(DIRECTORY, None, None,
+                       "The data directory cannot be read: permission denied for the user running Factionline.",
+                       "Give that user read and search permission on the directory and its files "
+                       "(e.g. chmod -R a+rX), or point FACTIONLINE_DATA at a readable copy.")
+    except OSError as err:
+        message = f"The data directory cannot be read ({err.strerror})."
+    return Problem(DIRECTORY, None, None, message,
+                   "Pass a directory holding events.csv, actors.csv, factions.csv, quotes.csv, sources.csv, "
+                   "articles.csv and event_types.csv.")
+
+
 def read_table(root: Path, name: str) -> tuple[RawTable | None, list[Problem]]:
     spec = TABLES[name]
     parquet = root / f"{name}.parquet"
-    if parquet.is_file():
+    if os.path.isfile(parquet):  # os.path: never raises (a file that cannot be read is reported below)
         return _read_parquet(parquet, name)
     path = root / spec.file
-    if not path.is_file():
+    if not os.path.isfile(path):
         return None, [Problem(spec.file, None, None, "The file is missing.",
                               f"Create {spec.file} with the header: {','.join(spec.columns)}")]
     try:
         data = path.read_bytes()
     except OSError as err:
         return None, [Problem(spec.file, None, None, f"The file cannot be read ({err.strerror}).",
-                              "Check the file's permissions.")]
+                              "Give the user running Factionline read permission on it (e.g. chmod a+r).")]
     return parse_csv(data, spec.file, name)
 
 
 def parse_csv(data: bytes, file: str, name: str) -> tuple[RawTable | None, list[Problem]]:
-    def fail(message: str, fix: str, line: int | None = None):
-        return None, [Problem(file, line, None, message, fix)]
+    def fail(message: str, fix: str, row: int | None = None):
+        return None, [Problem(file, row, None, message, fix)]
 
     if b"\x00" in data:
         return fail("This is a binary file, not CSV text.", "Export the table as CSV (UTF-8).")
@@ -93,44 +120,50 @@ def parse_csv(data: bytes, file: str, name: str) -> tuple[RawTable | None, list[
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
-        return fail(f"The file is not UTF-8 text (byte 0x{data[err.start]:02x}).",
-                    "Save the file as 'CSV UTF-8'.", line)
+        return fail(f"The file is not UTF-8 text (byte 0x{data[err.start]:02x} on line {line} of the file).",
+                    "Save the file as 'CSV UTF-8'.", _row_at(data[: err.start]))
     if not text.strip():
         return fail("The file is empty.", f"Add a header row: {','.join(TABLES[name].columns)}")
 
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     rows: list[list[str]] = []
-    lines: list[int] = []
     problems: list[Problem] = []
     try:
         header = next(reader)
-        start = reader.line_num + 1
         for record in reader:
             if record:  # skip blank lines
                 rows.append(record)
-                lines.append(start)
-            start = reader.line_num + 1
     except csv.Error as err:
-        return fail(f"The CSV is malformed near here ({err}).",
+        return fail(f"The CSV is malformed in this row ({err}; line {reader.line_num} of the file).",
                     "Check the quoting: a cell containing a comma, quote or line break must be "
                     'wrapped in double quotes, and a quote inside it doubled ("").',
-                    reader.line_num)
+                    RawTable.row(len(rows)))
     header = [h.strip() for h in header]
     dupes = sorted({h for h in header if header.count(h) > 1})
     for col in dupes:
         problems.append(Problem(file, 1, col, "The column appears more than once in the header.",
                                 "Keep one column of that name."))
-    for record, line in zip(rows, lines):
+    for index, record in enumerate(rows):
         if len(record) != len(header):
             problems.append(Problem(
-                file, line, None,
+                file, RawTable.row(index), None,
                 f"The row has {len(record)} cells but the header has {len(header)}.",
                 "Make every row have one cell per header column (quote cells that contain commas)."))
     if problems:
         return None, problems
     frame = pd.DataFrame(rows, columns=header, dtype=str) if rows else pd.DataFrame(
         {h: pd.Series([], dtype=str) for h in header})
-    return RawTable(name, file, frame, lines), []
+    return RawTable(name, file, frame), []
+
+
+def _row_at(prefix: bytes) -> int | None:
+    """The spreadsheet row in which the byte after prefix stands (records may span lines)."""
+    text = prefix.decode("utf-8", errors="replace")
+    try:
+        records = sum(1 for _ in csv.reader(io.StringIO(text, newline=""), strict=True))
+    except csv.Error:
+        return None
+    return records + 1 if text.endswith("\n") or not text else records
 
 
 def _read_parquet(path: Path, name: str) -> tuple[RawTable | None, list[Problem]]:
@@ -144,7 +177,7 @@ def _read_parquet(path: Path, name: str) -> tuple[RawTable | None, list[Problem]
             frame[column] = frame[column].astype("str")
         if frame[column].hasnans:
             frame[column] = frame[column].fillna("")
-    return RawTable(name, path.name, frame, list(range(2, len(frame) + 2))), []
+    return RawTable(name, path.name, frame), []
 
 
 def _read_file(path: str, limit: int, follow: bool) -> bytes:
@@ -158,7 +191,7 @@ def _read_file(path: str, limit: int, follow: bool) -> bytes:
 
 
 def _article_bytes(root: str, rel: str, real_dirs: dict[str, str]) -> bytes | str:
-    """The bytes of the article at rel, or why they cannot be read: "outside" or "missing".
+    """The bytes of the article at rel, or why they cannot be read: "outside", "missing" or "unreadable".
     Plain os.path on strings: pathlib costs more than the reads for thousands of files."""
     folder, name = os.path.split(rel)
     if os.path.isabs(rel):
@@ -174,6 +207,8 @@ def _article_bytes(root: str, rel: str, real_dirs: dict[str, str]) -> bytes | st
             return "outside"
         try:
             return _read_file(target, MAX_ARTICLE_BYTES + 1, follow)
+        except PermissionError:
+            return "unreadable"
         except OSError as err:
             if err.errno != errno.ELOOP or follow:
                 return "missing"
@@ -190,7 +225,7 @@ def _read_articles(raw: RawData) -> list[Problem]:
     real_dirs: dict[str, str] = {}
     ids, bodies, lines = [], [], []
     for i, (article_id, rel) in enumerate(zip(table.frame["article_id"], table.frame["path"])):
-        line = table.line(i)
+        line = table.row(i)
         if not rel.strip():
             continue  # blank paths are reported by validation
         data = _article_bytes(root, rel, real_dirs)
@@ -199,6 +234,10 @@ def _read_articles(raw: RawData) -> list[Problem]:
                                     f"The article path {rel!r} leaves the data directory.",
                                     "Store the article text inside the data directory, e.g. "
                                     "articles/<article_id>.txt, and give that relative path."))
+        elif data == "unreadable":
+            problems.append(Problem(table.file, line, "path", f"The article text {rel!r} cannot be read "
+                                    "(permission denied).", "Give the user running Factionline read permission "
+                                    "on it (e.g. chmod a+r)."))
         elif data == "missing":
             problems.append(Problem(table.file, line, "path",
                                     f"The article text {rel!r} does not exist (or is not a regular file).",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import threading
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, fields
 from functools import cached_property
 from pathlib import Path
@@ -18,13 +18,11 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from components.data.dates import date_order, parse_many
-from components.data.loader import RawData, read_directory
-from components.data.problems import InvalidData
-from components.data.schema import LIST_SEPARATOR, OPTIONAL_COLUMNS
+from components.data.dates import ParsedColumn, date_order, parse_column
+from components.data.loader import RawData
+from components.data.schema import LIST_SEPARATOR, OPTIONAL_COLUMNS, split_list
 from components.data.textmatch import ArticleTexts, verbatim
 from components.data.vector import blank, isin, position_in, split_lists, strings
-from components.data.validate import check_tables, report, start_verbatim
 
 _SPACE = pa.scalar(" ", pa.large_string())
 NOTE_FILES = {"curation": "CURATION.md", "licence": "LICENSE.md"}
@@ -139,15 +137,68 @@ class Dataset:
             return today, today
         return self.events["start"].min().date(), self.events["end"].max().date()
 
+    # --- one definition of each repeated concept -------------------------------------------------
+    def actor_name(self, actor_id: str) -> str:
+        return self.actor.get(actor_id, {}).get("name", actor_id)
+
+    def actor_names(self, actor_ids: str) -> list[str]:
+        """Names of a ';'-list of actor ids."""
+        return [self.actor_name(a) for a in split_list(actor_ids)]
+
+    def outlet_name(self, source_id: str) -> str:
+        return self.source.get(source_id, {}).get("name", source_id)
+
+    def article_outlet(self, article_id: str) -> str:
+        """The source_id of the outlet that published an article ("" when unknown)."""
+        return self.article.get(article_id, {}).get("source_id", "")
+
+    def actors_in_factions(self, factions) -> list[str]:
+        """Actor ids belonging to any of the factions (all actors when none are given), in table order."""
+        if not factions:
+            return list(self.actors["actor_id"])
+        af = self.actor_factions
+        members = set(af.loc[af["faction_id"].isin(list(factions)), "actor_id"])
+        return [a for a in self.actors["actor_id"] if a in members]
+
+    def lane_pairs(self) -> tuple[np.ndarray, np.ndarray]:
+        """Every (event position, lane) pair, sorted by position: an event is in the lane of each faction
+        of any of its actors; lane numbers follow factions.csv, and len(factions) is the "No faction"
+        lane of events whose actors have none. The one definition of an event's lanes."""
+        def make():
+            ef = self.event_factions
+            n_factions = len(self.factions)
+            lane_of_code = pd.Index(self.factions["faction_id"]).get_indexer(ef["faction_id"].cat.categories)
+            lane = lane_of_code[ef["faction_id"].cat.codes.to_numpy()]
+            pos = ef["event_pos"].to_numpy()
+            pos, lane = pos[lane >= 0], lane[lane >= 0]
+            lone = np.flatnonzero(np.bincount(pos, minlength=len(self.events)) == 0)
+            pos = np.concatenate([pos, lone]).astype(np.int64)
+            lane = np.concatenate([lane, np.full(len(lone), n_factions)]).astype(np.int64)
+            order = np.argsort(pos * (n_factions + 1) + lane, kind="stable")
+            return pos[order], lane[order]
+        return self.memo("lane_pairs", make)
+
+    def event_lanes(self, positions, only=()) -> pd.DataFrame:
+        """(event_pos, faction_id) per lane of the events at positions, in their order; faction_id "" is
+        the "No faction" lane. With only (chosen factions), just those lanes."""
+        pos, lane = self.lane_pairs()
+        positions = np.asarray(positions, dtype=np.int64)
+        lo, hi = np.searchsorted(pos, positions, "left"), np.searchsorted(pos, positions, "right")
+        n = hi - lo
+        rows = np.repeat(lo, n) + np.arange(int(n.sum())) - np.repeat(np.cumsum(n) - n, n)
+        ids = np.array(list(self.factions["faction_id"]) + [""], dtype=object)
+        frame = pd.DataFrame({"event_pos": pos[rows], "faction_id": ids[lane[rows]]})
+        if only:
+            frame = frame[frame["faction_id"].isin(list(only))].reset_index(drop=True)
+        return frame
+
     def factions_of_event(self, event_id: str) -> list[str]:
         pos = self.position_of(event_id)
-        ef = self.event_factions
-        return [] if pos is None else list(ef.loc[ef["event_pos"] == pos, "faction_id"].astype(str))
+        return [] if pos is None else [f for f in self.event_lanes([pos])["faction_id"] if f]
 
     def actors_of_event(self, event_id: str) -> list[str]:
         pos = self.position_of(event_id)
-        ea = self.event_actors
-        return [] if pos is None else list(ea.loc[ea["event_pos"] == pos, "actor_id"].astype(str))
+        return [] if pos is None else split_list(self.events["actor_ids"].iat[pos])
 
     def position_of(self, event_id: str) -> int | None:
         hits = np.flatnonzero(isin(self.events["event_id"], [event_id]))
@@ -156,33 +207,6 @@ class Dataset:
     def counts(self) -> dict[str, int]:
         return {"events": len(self.events), "actors": len(self.actors),
                 "quotes": len(self.quotes), "factions": len(self.factions)}
-
-
-def load(root: str | Path) -> Dataset:
-    """Load and validate a data directory; raise InvalidData listing every problem.
-
-    The verbatim checks and the model build run in threads beside the table checks (much of each is
-    Arrow and numpy work that releases the GIL); a model built from data that then fails a check is
-    thrown away."""
-    raw, problems = read_directory(root)
-    verbatim = start_verbatim(raw)
-
-    def quotes_found():
-        verbatim.result()  # the check sets raw.quotes_found before it ends
-        return raw.quotes_found
-
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        model = None if problems else pool.submit(build, raw, quotes_found=quotes_found)
-        problems += check_tables(raw)
-        if problems:  # leaving the pool waits for the build; its result or error says nothing new
-            if model is not None:
-                model.cancel()
-            raise InvalidData(report(problems + verbatim.result()))
-        dataset = model.result()
-    problems = verbatim.result()
-    if problems:
-        raise InvalidData(report(problems))
-    return dataset
 
 
 def _first_in_row(pos: np.ndarray, codes: np.ndarray) -> np.ndarray:
@@ -218,24 +242,17 @@ def _by_date(frame: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(dict(zip(frame.columns, columns)))
 
 
-def _add_date_columns(frame: pd.DataFrame, dates: pd.Series) -> None:
-    """start/end bounds, precision and qualifiers of EDTF strings (parsed once per distinct value)."""
-    codes, uniques = pd.factorize(dates.fillna(""))
-    parsed = parse_many(uniques)
-    codes = np.where(codes < 0, len(parsed), codes)  # missing (-1) takes the value appended below
-
-    def column(name, missing):
-        return np.append(parsed[name].to_numpy(), np.array([missing], parsed[name].dtype))[codes]
-
+def _add_date_columns(frame: pd.DataFrame, dates: ParsedColumn) -> None:
+    """start/end bounds, precision and qualifiers of a parsed EDTF column."""
     def labels(name):  # few distinct strings: a categorical keeps a million rows small and fast
-        values, categories = pd.factorize(np.append(parsed[name].to_numpy(dtype=object), ""))
-        return pd.Categorical.from_codes(values[codes], pd.Index(categories, dtype="str"))
+        values, categories = pd.factorize(dates.parsed[name].to_numpy(dtype=object))
+        return pd.Categorical.from_codes(values[dates.codes], pd.Index(categories, dtype="str"))
 
-    frame["start"] = column("start", np.datetime64("NaT")).astype("datetime64[s]")
-    frame["end"] = column("end", np.datetime64("NaT")).astype("datetime64[s]")
+    frame["start"] = dates.rows("start").astype("datetime64[s]")
+    frame["end"] = dates.rows("end").astype("datetime64[s]")
     frame["precision"] = labels("precision")
-    frame["uncertain"] = column("uncertain", False)
-    frame["approximate"] = column("approximate", False)
+    frame["uncertain"] = dates.rows("uncertain")
+    frame["approximate"] = dates.rows("approximate")
     frame["date_label"] = labels("label")
 
 
@@ -264,16 +281,17 @@ def _event_factions(event_actors: pd.DataFrame, actor_factions: pd.DataFrame) ->
                          "faction_id": pd.Categorical.from_codes(key % (len(factions) + 1), factions)})
 
 
-def build(raw: RawData, quotes_found=None) -> Dataset:
+def build(raw: RawData, dates: dict[tuple[str, str], ParsedColumn], checking: Future | None = None) -> Dataset:
     """The model of validated raw tables (raw's frames are left as they are: the table checks may be
-    reading them). quotes_found, when given, returns whether each quote occurs in its article (the
-    verbatim check may still be running: the quotes are built last)."""
+    reading them). dates: validate.parse_dates(raw). checking, the running verbatim check (a
+    validate.Verbatim future), says whether each quote occurs in its article: the quotes are built last,
+    so the check runs beside the rest; without it they are looked up here."""
     t = {name: table.frame.copy(deep=False) for name, table in raw.tables.items()}  # copy-on-write: no duplicate
     events = t.pop("events")
     for column in OPTIONAL_COLUMNS["events"]:
         if column not in events.columns:
             events[column] = ""
-    _add_date_columns(events, events["date"])
+    _add_date_columns(events, dates[("events", "date")])
     events = _by_date(events)
     events["status"] = events["status"].astype("category")
     events["event_type"] = events["event_type"].astype("category")
@@ -290,8 +308,8 @@ def build(raw: RawData, quotes_found=None) -> Dataset:
     pos = quotes["event_pos"].to_numpy()
     event_date = pc.if_else(pa.array(pos >= 0), pc.take(strings(events["date"]), pa.array(np.maximum(pos, 0))), "")
     event_date = pd.Series(event_date, index=quotes.index, dtype="str")  # blank where the event is unknown
-    _add_date_columns(quotes, quotes["said_on"].where(~blank(quotes["said_on"]), event_date))
-    found = quotes_found() if quotes_found else None  # waits for the check running beside
+    _add_date_columns(quotes, parse_column(quotes["said_on"].where(~blank(quotes["said_on"]), event_date)))
+    found = checking.result().quotes_found if checking else None  # waits for the check running beside
     quotes["verified"] = found if found is not None and len(found) == len(quotes) else \
         verbatim(raw.article_texts, quotes["text"], quotes["article_id"])
     quotes = _by_date(quotes)

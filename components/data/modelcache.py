@@ -13,7 +13,8 @@ import pickle
 import tempfile
 from pathlib import Path
 
-from components.data.model import Dataset, load
+from components.data.model import Dataset
+from components.data.load import load
 from components.paths import PACKAGE
 
 MIN_EVENTS = 50_000  # below this a load takes well under a second: not worth the disk
@@ -41,7 +42,10 @@ def fingerprint(root: Path) -> str:
                 path = Path(folder, name)
                 if base is _CODE and path.suffix != ".py":
                     continue
-                stat = path.stat()
+                try:
+                    stat = path.stat()
+                except OSError:  # a dangling link or an unreadable entry: load() reports it
+                    continue
                 digest.update(f"{path.relative_to(base)}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
     return digest.hexdigest()[:32]
 
@@ -50,7 +54,7 @@ def load_cached(root: str | Path) -> Dataset:
     """load(root), from the private cache when an identical directory was loaded before."""
     root = Path(root)
     folder = cache_dir()
-    if folder is None or not root.is_dir():
+    if folder is None or not os.path.isdir(root):
         return load(root)
     path = folder / f"{fingerprint(root)}.pickle"
     try:

@@ -11,6 +11,11 @@ QUOTE_TYPES = ("direct", "paraphrase")
 LIST_SEPARATOR = ";"
 
 
+def split_list(cell: str) -> list[str]:
+    """The items of a ';'-list cell, trimmed, blanks dropped (vector.split_lists does a whole column)."""
+    return [part.strip() for part in str(cell or "").split(LIST_SEPARATOR) if part.strip()]
+
+
 @dataclass(frozen=True)
 class Ref:
     column: str

@@ -28,6 +28,27 @@ def occurs_in(passage: str, article: str) -> bool:
     return bool(needle) and needle in normalise(article)
 
 
+def mismatch(passage: str, article: str, context: int = 40) -> str:
+    """Where a passage stops matching its article, in words: how much of it (as occurs_in compares)
+    is found, and what follows there in the passage and in the article. A mismatch at the end of a
+    long passage is otherwise invisible."""
+    needle, haystack = normalise(passage), normalise(article)
+    lo, hi = 0, len(needle)  # the longest prefix found: binary search (a found prefix's prefixes are found)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if needle[:mid] in haystack:
+            lo = mid
+        else:
+            hi = mid - 1
+    if lo == 0:
+        return "no part of it occurs in the article (is article_id right?)"
+    at = haystack.find(needle[:lo]) + lo
+    said = needle[lo:lo + context]
+    found = haystack[at:at + context]
+    return (f"the first {lo:,} of its {len(needle):,} characters match; from there the passage has "
+            f"{said!r} but the article has {found!r}")
+
+
 class ArticleTexts(Mapping):
     """Article id -> text, held as one Arrow string array (a hundred MB of articles is one buffer
     that Arrow kernels read directly; a text becomes a Python str only when asked for)."""

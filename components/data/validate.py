@@ -1,11 +1,13 @@
-"""One validation pass over a data directory that reports every problem at once.
+"""The checks of a read data directory, reporting every problem at once.
 
-Per-table rules are pandera schemas built from the contract in schema.py; the only
-hand-written loop is the verbatim check of evidence and quotes against article text.
+Per-table rules are pandera schemas built from the contract in schema.py (check_tables); evidence
+and direct quotes are looked up in the stored article text (start_verbatim). validate() runs both;
+the load pipeline (load.py) runs the same two beside the model build.
 """
 from __future__ import annotations
 
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -13,16 +15,18 @@ import pandera.pandas as pa
 import pyarrow
 import pyarrow.compute as pc
 
-from components.data.dates import date_problem, parse_many
+from components.data.dates import ParsedColumn, date_problem, parse_column
 from components.data.loader import RawData, RawTable
 from components.data.problems import Problem
-from components.data.textmatch import verbatim
-from components.data.schema import HEX_COLOUR, LIST_SEPARATOR, OPTIONAL_COLUMNS, TABLES, Table
+from components.data.schema import (
+    HEX_COLOUR,
+    OPTIONAL_COLUMNS,
+    TABLES,
+    Table,
+    split_list,
+)
+from components.data.textmatch import mismatch, verbatim
 from components.data.vector import blank, isin, split_lists, strings
-
-
-def _split(cell: str) -> list[str]:
-    return [part.strip() for part in cell.split(LIST_SEPARATOR) if part.strip()]
 
 
 def _not_blank(s: pd.Series) -> pd.Series:
@@ -35,10 +39,23 @@ def _unique(s: pd.Series) -> pd.Series:
     return ~(s.duplicated(keep=False) & _not_blank(s))
 
 
-def _valid_dates(s: pd.Series, optional: bool) -> pd.Series:
-    codes, uniques = pd.factorize(s)  # parse each distinct date once
-    verdict = np.append(parse_many(uniques)["ok"].to_numpy() | (optional & (uniques.str.strip() == "")), optional)
-    return pd.Series(verdict[codes], index=s.index)
+def _valid_dates(parsed: ParsedColumn, optional: bool):
+    def check(s: pd.Series) -> pd.Series:
+        verdict = parsed.parsed["ok"].to_numpy() | (optional & (parsed.uniques.str.strip() == ""))
+        return pd.Series(verdict[parsed.codes], index=s.index)
+    return check
+
+
+def parse_dates(raw: RawData) -> dict[tuple[str, str], ParsedColumn]:
+    """Every EDTF column of the contract, parsed once per distinct value: validation checks them and
+    the model builds its date columns from the same parse."""
+    parsed = {}
+    for name, table in TABLES.items():
+        raw_table = raw.tables.get(name)
+        for column in table.dates + table.optional_dates:
+            if raw_table is not None and column in raw_table.frame.columns:
+                parsed[(name, column)] = parse_column(raw_table.frame[column])
+    return parsed
 
 
 def _refs_exist(ids: pd.Series, many: bool, optional: bool):
@@ -74,7 +91,7 @@ RULES = {
 }
 
 
-def _schema(table: Table, raw: RawData) -> pa.DataFrameSchema:
+def _schema(table: Table, raw: RawData, dates: dict) -> pa.DataFrameSchema:
     cols: dict[str, pa.Column] = {}
 
     def add(column: str, *checks: pa.Check):
@@ -93,10 +110,10 @@ def _schema(table: Table, raw: RawData) -> pa.DataFrameSchema:
         add(column, pa.Check(_not_blank, error="blank"))
     for column, allowed in table.choices.items():
         add(column, pa.Check(lambda s, a=allowed: pd.Series(isin(s, a), index=s.index), error="choice"))
-    for column in table.dates:
-        add(column, pa.Check(lambda s: _valid_dates(s, False), error="date"))
-    for column in table.optional_dates:
-        add(column, pa.Check(lambda s: _valid_dates(s, True), error="date"))
+    for column in table.dates + table.optional_dates:
+        if (table.name, column) in dates:
+            add(column, pa.Check(_valid_dates(dates[(table.name, column)], column in table.optional_dates),
+                                 error="date"))
     if table.name == "factions":
         add("color", pa.Check.str_matches(HEX_COLOUR, error="colour"))
     for ref in table.refs:
@@ -114,15 +131,15 @@ def _explain(raw: RawData, raw_table: RawTable, table: Table, case: pd.Series) -
     if key == "column_in_dataframe":
         return Problem(table.file, 1, str(value), "A required column is missing from the header.",
                        f"Add the column {value!r} (the header must include: {', '.join(table.columns)}).")
-    row = raw_table.line(int(case["index"])) if pd.notna(case["index"]) else None
+    row = raw_table.row(int(case["index"])) if pd.notna(case["index"]) else None
     value = "" if pd.isna(value) else str(value)
     if key.startswith("ref:"):
         target = TABLES[key[4:]]
-        if not _split(value):
+        if not split_list(value):
             return Problem(table.file, row, column, "The cell is blank.",
                            f"Name at least one {target.key} defined in {target.file}.")
         known = set(raw.tables[target.name].frame[target.key])
-        missing = [v for v in _split(value) if v not in known] or [value]
+        missing = [v for v in split_list(value) if v not in known] or [value]
         what = f"the {target.key} {', '.join(repr(m) for m in missing)}"
         message, fix = RULES["ref"]
         return Problem(table.file, row, column,
@@ -139,39 +156,52 @@ def _explain(raw: RawData, raw_table: RawTable, table: Table, case: pd.Series) -
 
 
 def validate(raw: RawData) -> list[Problem]:
-    """Every problem of a read directory, in file and row order."""
+    """Every problem of a read directory, in file and row order (the checks load() runs)."""
     verbatim = start_verbatim(raw)
-    return report(check_tables(raw) + verbatim.result())
+    return report(check_tables(raw, parse_dates(raw)) + verbatim.result().problems)
 
 
 def report(problems: list[Problem]) -> list[Problem]:
     return sorted(set(problems), key=lambda p: (p.file, p.row or 0, p.column or "", p.message))
 
 
-def check_tables(raw: RawData) -> list[Problem]:
-    """The per-table rules (pandera schemas)."""
+def check_tables(raw: RawData, dates: dict[tuple[str, str], ParsedColumn]) -> list[Problem]:
+    """The per-table rules (pandera schemas); dates: parse_dates(raw)."""
     problems: list[Problem] = []
     for name, table in TABLES.items():
         raw_table = raw.tables.get(name)
         if raw_table is None:
             continue
         try:
-            _schema(table, raw).validate(raw_table.frame, lazy=True)
+            _schema(table, raw, dates).validate(raw_table.frame, lazy=True)
         except pa.errors.SchemaErrors as errors:
             for _, case in errors.failure_cases.iterrows():
                 problems.append(_explain(raw, raw_table, table, case))
     return problems
 
 
+@dataclass(frozen=True)
+class Verbatim:
+    problems: list[Problem]
+    quotes_found: np.ndarray | None  # per quote row: does its text occur in its article (None: not checked)
+
+
 def start_verbatim(raw: RawData) -> Future:
-    """Start the verbatim checks of evidence and direct quotes in a thread: they are Arrow work that
-    releases the GIL, so they run beside the table checks and the model build. The future gives the
-    problems; raw.quotes_found is set before it completes."""
+    """Start the verbatim checks of evidence and quotes in a thread: they are Arrow work that releases
+    the GIL, so they run beside the table checks and the model build. The future gives a Verbatim."""
     run = _verbatim(raw)  # picks its rows and columns now, in the caller's thread
     pool = ThreadPoolExecutor(max_workers=1)
     future = pool.submit(run)
     pool.shutdown(wait=False)
     return future
+
+
+DETAILED_MISSES = 200  # passages not found whose mismatch is located (each a few substring searches)
+FIX = {"evidence": "Copy one unbroken passage exactly from the stored article text (white space and quote "
+                   "styles may differ; the passage may not join sentences from different places).",
+       "direct quote": "Copy the quoted words exactly from the stored article text (white space and quote "
+                       "styles may differ), or record words the article reports in its own wording as a "
+                       "'paraphrase'."}
 
 
 def _verbatim(raw: RawData):
@@ -192,27 +222,26 @@ def _verbatim(raw: RawData):
         chunks = [c for p in parts for c in (p.chunks if isinstance(p, pyarrow.ChunkedArray) else [p])]
         return pyarrow.chunked_array([c.cast(pyarrow.large_string()) for c in chunks], pyarrow.large_string())
 
-    def run() -> list[Problem]:
+    def run() -> Verbatim:
         if not checks:
-            return []
+            return Verbatim([], None)
         found_all = verbatim(raw.article_texts, cells(lambda c: c), cells(lambda c: "article_id"))
-        problems, start = [], 0
+        problems, start, quotes_found = [], 0, None
         for table, frame, column, rows in checks:
             found, start = found_all[start:start + len(rows)], start + len(rows)
             if table.name == "quotes":
                 # Paraphrases are looked up too (the model shows whether their wording was found): once, here.
                 quotes_found = np.zeros(len(frame), dtype=bool)
                 quotes_found[rows] = found
-                raw.quotes_found = quotes_found
                 direct = isin(frame["quote_type"], ["direct"])[rows]
                 rows, found = rows[direct], found[direct]
             what = "direct quote" if table.name == "quotes" else "evidence"
-            for i in rows[~found]:
+            for n, i in enumerate(rows[~found]):
                 passage, article_id = frame[column].iat[i], frame["article_id"].iat[i]
+                where = mismatch(passage, raw.article_texts[article_id]) if n < DETAILED_MISSES else ""
                 problems.append(Problem(
-                    table.file, table.line(int(i)), column,
-                    f"The {what} does not occur verbatim in article {article_id!r}: {passage[:80]!r}.",
-                    "Copy the sentence exactly from the stored article text (whitespace and quote "
-                    "styles may differ), or mark a reworded quote as 'paraphrase'."))
-        return problems
+                    table.file, table.row(int(i)), column,
+                    f"The {what} does not occur verbatim in article {article_id!r}"
+                    + (f": {where}." if where else f": {passage[:80]!r}."), FIX[what]))
+        return Verbatim(problems, quotes_found)
     return run

@@ -15,6 +15,8 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
+from components.data.schema import split_list
+
 SCHEMES = ("acled", "cameo", "name")
 COLUMNS = ("scheme", "value", "actor_id", "faction_ids", "note")
 FILE = "crosswalk.csv"
@@ -39,7 +41,7 @@ class Crosswalk:
         for row in rows or []:
             scheme, value = row["scheme"].strip().lower(), row["value"].strip()
             actor_id = row.get("actor_id", "").strip()
-            factions = tuple(f.strip() for f in row.get("faction_ids", "").split(";") if f.strip())
+            factions = tuple(split_list(row.get("faction_ids", "")))
             if not factions and actor_id:
                 factions = self.actor_factions.get(actor_id, ())
             self._table[(scheme, value.upper())] = Mapping(actor_id, factions, f"{scheme} {value}")
@@ -68,7 +70,7 @@ class Crosswalk:
                                      f"{', '.join(SCHEMES)}.")
             if not row["value"].strip():
                 raise CrosswalkError(f"{path.name}, line {line}, column value: the value is blank.")
-            for faction in filter(None, (f.strip() for f in row.get("faction_ids", "").split(";"))):
+            for faction in split_list(row.get("faction_ids", "")):
                 if known_factions is not None and faction not in known_factions:
                     raise CrosswalkError(f"{path.name}, line {line}, column faction_ids: {faction!r} is not a "
                                          "faction of the data directory. Fix: add it to factions.csv or "

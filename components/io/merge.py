@@ -18,11 +18,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from components.io.crosswalk import FILE as CROSSWALK_FILE, Crosswalk
-from components.io.imports.build import slug, write_tables
 from components.data.loader import read_directory
-from components.data.model import load
-from components.data.schema import LIST_SEPARATOR, TABLES
+from components.data.load import load
+from components.data.schema import LIST_SEPARATOR, TABLES, split_list
+from components.io.crosswalk import FILE as CROSSWALK_FILE
+from components.io.crosswalk import Crosswalk
+from components.io.imports.build import slug, write_tables
 
 SIMILAR_TITLES = 0.5  # word overlap (Jaccard) from which two same-day events look like one (or 2 shared words)
 
@@ -100,7 +101,7 @@ def merge(dirs: list[Path], out: Path) -> MergeReport:
             shutil.copyfile(src, out / rel)
             articles.append({**row, "article_id": tag(row["article_id"]), "path": rel.as_posix()})
         for row in raw.tables["events"].frame.to_dict(orient="records"):
-            ids = [actor_map.get(a.strip(), a.strip()) for a in row["actor_ids"].split(LIST_SEPARATOR) if a.strip()]
+            ids = [actor_map.get(a, a) for a in split_list(row["actor_ids"])]
             events.append({**row, "event_id": tag(row["event_id"]), "article_id": tag(row["article_id"]),
                            "actor_ids": LIST_SEPARATOR.join(dict.fromkeys(ids)), "_input": ns or d.name})
         for row in raw.tables["quotes"].frame.to_dict(orient="records"):
@@ -127,7 +128,7 @@ def _crosswalk(first: Path, raw) -> Crosswalk:
     if not (first / CROSSWALK_FILE).is_file():
         return Crosswalk()
     actors = raw.tables["actors"].frame
-    factions = dict(zip(actors["actor_id"], (tuple(f for f in s.split(";") if f) for s in actors["faction_ids"])))
+    factions = dict(zip(actors["actor_id"], (tuple(split_list(s)) for s in actors["faction_ids"])))
     return Crosswalk.read(first / CROSSWALK_FILE, factions)
 
 
@@ -144,7 +145,7 @@ def _actor_map(raw, crosswalk: Crosswalk, actors: dict[str, dict], report: Merge
     """Actors of a later input that the crosswalk maps onto an actor of the merged set."""
     mapping = {}
     for row in raw.tables["actors"].frame.to_dict(orient="records"):
-        names = [row["name"]] + [a for a in row.get("aliases", "").split(";") if a.strip()]
+        names = [row["name"]] + split_list(row.get("aliases", ""))
         hit = next((m for n in names for m in (crosswalk.lookup("acled", n), crosswalk.lookup("name", n),
                                                 crosswalk.cameo(n) if re.fullmatch(r"[A-Z]{3,}", n.strip()) else None)
                     if m and m.actor_id), None)
@@ -157,19 +158,19 @@ def _actor_map(raw, crosswalk: Crosswalk, actors: dict[str, dict], report: Merge
 def likely_duplicates(events: pd.DataFrame, actors: dict[str, dict]) -> pd.DataFrame:
     """Pairs of events from different inputs: same date, a shared faction, and similar titles, the same
     event type or the same place."""
-    factions = {a: set(filter(None, r.get("faction_ids", "").split(";"))) for a, r in actors.items()}
+    factions = {a: set(split_list(r.get("faction_ids", ""))) for a, r in actors.items()}
     rows = []
     for date, group in events.groupby("date", sort=True):
         if group["_input"].nunique() < 2 or len(group) > 500:
             continue  # a day with hundreds of machine-coded events is compared by nobody
         recs = group.to_dict(orient="records")
         for i, a in enumerate(recs):
-            fa = set().union(*(factions.get(x, set()) for x in a["actor_ids"].split(";")))
+            fa = set().union(*(factions.get(x, set()) for x in split_list(a["actor_ids"])))
             wa = _words(a)
             for b in recs[i + 1:]:
                 if a["_input"] == b["_input"]:
                     continue
-                fb = set().union(*(factions.get(x, set()) for x in b["actor_ids"].split(";")))
+                fb = set().union(*(factions.get(x, set()) for x in split_list(b["actor_ids"])))
                 if not fa & fb:
                     continue
                 wb = _words(b)

@@ -14,9 +14,10 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from components.data.model import Dataset
+from components.data.load import load
 from components.io.imports import Base, ImportFailed, build, detect
 from components.io.imports.build import slug
-from components.data.model import Dataset, load
 
 MAX_UPLOAD_MB = 200
 MAX_UNZIPPED = 1_000_000_000  # bytes: a zip bomb stops here

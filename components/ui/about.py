@@ -32,7 +32,7 @@ def render(ds: Dataset) -> None:
     st.markdown(f"##### Articles ({n:,})")
     shown = ds.articles.head(MAX_LISTED)
     arts = shown.assign(
-        outlet=shown["source_id"].map(lambda s: ds.source.get(s, {}).get("name", s)),
+        outlet=shown["source_id"].map(ds.outlet_name),
         link=shown["url"].map(safe_url))
     st.dataframe(arts[["article_id", "title", "outlet", "published_on", "credit", "link"]], hide_index=True,
                  width="stretch", column_config={"link": st.column_config.LinkColumn("link", display_text="open")})
@@ -55,3 +55,8 @@ def render(ds: Dataset) -> None:
             with st.expander(title, expanded=key == "curation"):
                 _note(ds.notes[key])
     st.caption(f"Data directory: {md(ds.root.name)} · " + " · ".join(f"{v:,} {k}" for k, v in ds.counts().items()))
+
+
+def view(page) -> None:
+    """The About this data tab."""
+    render(page.ds)

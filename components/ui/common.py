@@ -22,15 +22,11 @@ def faction_chips(ds: Dataset, actor_id: str) -> str:
                    for f in ds.factions_of_actor.get(actor_id, []))
 
 
-def outlet(ds: Dataset, source_id: str) -> str:
-    return ds.source.get(source_id, {}).get("name", source_id)
-
-
 def article_line(ds: Dataset, article_id: str) -> str:
     """'Al Jazeera, 2024-02-28 — credit' as escaped Markdown, with a link when the URL is http(s)."""
     art = ds.article.get(article_id, {})
     head = md_link(art.get("title", article_id), art.get("url"))
-    parts = [head, md(outlet(ds, art.get("source_id", ""))), md(art.get("published_on", ""))]
+    parts = [head, md(ds.outlet_name(art.get("source_id", ""))), md(art.get("published_on", ""))]
     credit = art.get("credit", "")
     line = " · ".join(p for p in parts if p)
     return f"{line}  \n{md(credit)}" if credit else line

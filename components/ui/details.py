@@ -6,8 +6,9 @@ import streamlit as st
 from components.analysis.figures import STATUS_WORDS
 from components.data.model import Dataset
 from components.data.safetext import md, md_link, safe_url
-from components.ui.common import article_line, faction_chips, outlet, show_article
+from components.data.schema import split_list
 from components.ui import quotes as ui_quotes
+from components.ui.common import article_line, faction_chips, show_article
 
 PRECISION_WORDS = {"day": "to the day", "month": "to the month", "year": "to the year",
                    "interval": "an interval", "other": "a span"}
@@ -35,7 +36,7 @@ def render(ds: Dataset, event_id: str | None) -> None:
         if e.get("summary"):
             st.markdown(md(e["summary"]))
         st.markdown("**Actors**")
-        for actor_id in [a.strip() for a in e["actor_ids"].split(";") if a.strip()]:
+        for actor_id in split_list(e["actor_ids"]):
             actor = ds.actor.get(actor_id, {})
             line = f"{md(actor.get('name', actor_id))}"
             if actor.get("role"):
@@ -49,7 +50,7 @@ def render(ds: Dataset, event_id: str | None) -> None:
         st.markdown("**Evidence**")
         st.markdown("> " + md(e["evidence"]).replace("  \n", "  \n> "))
         reported = e.get("reported_by")
-        first = f"First reported by {md(outlet(ds, reported))}. " if reported else ""
+        first = f"First reported by {md(ds.outlet_name(reported))}. " if reported else ""
         st.caption(f"{first}From: {article_line(ds, e['article_id'])}")
         if safe_url(e.get("source_url")):
             st.caption(f":material/link: {md_link('The report this record cites (link)', e['source_url'])}")

@@ -1,53 +1,68 @@
-"""Sidebar filters, kept in sync with the URL both ways."""
+"""Sidebar filters, kept in sync with the URL both ways: one widget per filter record
+(analysis/filters.py), drawn by the record's kind."""
 from __future__ import annotations
-
-import datetime as dt
 
 import streamlit as st
 
 from components.analysis import urlstate
+from components.analysis.filters import FILTERS, MAX_Q, Filter, Filters
 from components.data.model import Dataset
-from components.analysis.query import Filters, actors_in_factions
 from components.data.safetext import text_colour
-from components.data.schema import STATUSES
-
-KEYS = {"factions": "w_faction", "actors": "w_actor", "types": "w_type", "statuses": "w_status",
-        "q": "w_q", "dates": "w_dates"}
-STATUS_LABELS = {"occurred": "Occurred", "planned": "Planned", "reported": "Reported"}
+from components.ui import state
 
 
-def _bounds(ds: Dataset) -> tuple[dt.date, dt.date]:
-    return ds.date_bounds
+def key(flt: Filter) -> str:
+    return f"w_{flt.key}"
 
 
-def _seed(ds: Dataset, f: Filters) -> None:
-    """Put a filter state into the widgets (before they are drawn)."""
-    lo, hi = _bounds(ds)
-    ss = st.session_state
-    ss[KEYS["factions"]] = list(f.factions)
-    ss[KEYS["actors"]] = list(f.actors)
-    ss[KEYS["types"]] = list(f.types)
-    ss[KEYS["statuses"]] = list(f.statuses) or list(STATUSES)
-    ss[KEYS["q"]] = f.q
-    ss[KEYS["dates"]] = (f.date_from or lo, f.date_to or hi)
-    ss["event"] = f.event
+def _widget_value(ds: Dataset, flt: Filter, value):
+    """A filter value as its widget holds it."""
+    if flt.kind == "choices":
+        return list(value) or (list(flt.options(ds, {})) if flt.pills else [])
+    if flt.kind == "dates":
+        lo, hi = ds.date_bounds
+        return (value[0] or lo, value[1] or hi)
+    return value
+
+
+def _filter_value(ds: Dataset, flt: Filter, widget, options: list[str]):
+    """A widget's value as a filter value (a full set of pills or the whole date span restricts nothing)."""
+    if flt.kind == "choices":
+        if flt.pills:  # in the options' order, so that a link does not depend on the order of clicks
+            chosen = [v for v in options if v in (widget or [])]
+            return () if len(chosen) in (0, len(options)) else tuple(chosen)
+        return tuple(v for v in widget or [] if v in options)
+    if flt.kind == "dates":
+        lo, hi = ds.date_bounds
+        widget = widget if isinstance(widget, (tuple, list)) else ()
+        start = widget[0] if len(widget) > 0 and widget[0] != lo else None
+        end = widget[1] if len(widget) > 1 and widget[1] != hi else None
+        return (start, end)
+    return (widget or "").strip()
+
+
+def _seed(ds: Dataset, values: dict) -> None:
+    """Put filter values into the widgets (before they are drawn)."""
+    for name, value in values.items():
+        st.session_state[key(FILTERS[name])] = _widget_value(ds, FILTERS[name], value)
 
 
 def reset(ds: Dataset) -> None:
-    _seed(ds, Filters())
-    st.session_state["notices"] = []
+    _seed(ds, Filters().values())
+    state.select_event(None)
+    state.set_notices([])
 
 
 def _query_params() -> dict[str, list[str]]:
     return {name: st.query_params.get_all(name) for name in st.query_params.keys()}
 
 
-def _colour_tags(ds: Dataset, chosen: list[str]) -> None:
-    """Paint each chosen faction's tag in its faction colour (tags are indexed in selection order)."""
+def _colour_tags(flt: Filter, colours, chosen: list[str]) -> None:
+    """Paint each chosen value's tag in its colour (tags are indexed in selection order)."""
     rules = []
-    for i, faction in enumerate(chosen):
-        colour = ds.faction_colour.get(faction, "#7F7F7F")
-        tag = f'.st-key-{KEYS["factions"]} [data-tag-index="{i}"]'
+    for i, value in enumerate(chosen):
+        colour = colours.get(value, "#7F7F7F")
+        tag = f'.st-key-{key(flt)} [data-tag-index="{i}"]'
         ink = text_colour(colour)
         rules.append(f"{tag}{{background-color:{colour} !important;color:{ink} !important}}"
                      f"{tag} *{{color:{ink} !important}}")
@@ -55,59 +70,50 @@ def _colour_tags(ds: Dataset, chosen: list[str]) -> None:
         st.html(f"<style>{''.join(rules)}</style>")
 
 
+def _draw(ds: Dataset, flt: Filter, chosen: dict):
+    """The filter's widget; returns the filter value it holds."""
+    ss = st.session_state
+    if flt.kind == "dates":
+        widget = st.date_input(flt.label, key=key(flt), format="YYYY-MM-DD", help=flt.help or None)
+        return _filter_value(ds, flt, widget, [])
+    if flt.kind == "text":
+        widget = st.text_input(flt.label, key=key(flt), max_chars=MAX_Q, placeholder=flt.placeholder,
+                               help=flt.help or None)
+        return _filter_value(ds, flt, widget, [])
+    options = flt.options(ds, chosen)
+    ss[key(flt)] = [v for v in ss.get(key(flt), []) if v in options]  # narrowed by the other filters
+    label_of = flt.label_of(ds) if flt.label_of else str
+    if flt.pills:
+        widget = st.pills(flt.label, options, selection_mode="multi", key=key(flt), format_func=label_of,
+                          help=flt.help or None)
+        if not widget:
+            st.caption(f"No {flt.label.lower()} chosen: showing all.")
+    else:
+        widget = st.multiselect(flt.label, options, key=key(flt), format_func=label_of,
+                                placeholder=flt.placeholder, help=flt.help or None)
+    if flt.colour_of:
+        _colour_tags(flt, flt.colour_of(ds), widget)
+    return _filter_value(ds, flt, widget, options)
+
+
 def sidebar(ds: Dataset) -> Filters:
     ss = st.session_state
-    if "seeded" not in ss:
+    if "seeded" not in ss:  # the first run of a session: the link's filters
         filters, notices = urlstate.parse(_query_params(), ds)
-        _seed(ds, filters)
-        ss["notices"] = notices
+        _seed(ds, filters.values())
+        state.select_event(filters.event)
+        state.set_notices(notices)
         ss["seeded"] = True
-
-    if ss.get("drill"):  # a click on a count bubble: that faction and period
-        faction_id, start, end = ss.pop("drill")
-        if faction_id:
-            ss[KEYS["factions"]] = [faction_id]
-        ss[KEYS["dates"]] = (start, end)
-    lo, hi = _bounds(ds)
+    drill = state.take_drill()
+    if drill:  # a click on a count bubble: that faction and period
+        _seed(ds, drill)
+    chosen: dict = {}
     with st.sidebar:
         st.header("Filters")
-        factions = st.multiselect(
-            "Factions", list(ds.factions["faction_id"]), key=KEYS["factions"],
-            format_func=lambda f: ds.faction_name.get(f, f), placeholder="All factions",
-            help="An event matches when any of its actors belongs to a chosen faction; "
-                 "a quote matches when its speaker does.")
-        _colour_tags(ds, factions)
-        options = actors_in_factions(ds, tuple(factions))
-        ss[KEYS["actors"]] = [a for a in ss.get(KEYS["actors"], []) if a in options]
-        actors = st.multiselect(
-            "Actors", options, key=KEYS["actors"], placeholder="All actors",
-            format_func=lambda a: ds.actor.get(a, {}).get("name", a),
-            help="Narrowed to the chosen factions.")
-        dates = st.date_input("Date range", key=KEYS["dates"], format="YYYY-MM-DD",
-                              help="Events whose dates overlap this range (a month-precision "
-                                   "event overlaps every day of its month).")
-        types = st.multiselect(
-            "Event type", list(ds.event_types["event_type"]), key=KEYS["types"], placeholder="All types",
-            format_func=lambda t: f"{ds.type_label.get(t, t)}")
-        statuses = st.pills("Status", list(STATUSES), selection_mode="multi", key=KEYS["statuses"],
-                            format_func=lambda s: STATUS_LABELS.get(s, s),
-                            help="Planned events were announced for a later date at the time of the report.")
-        if not statuses:
-            st.caption("No status chosen: showing all.")
-        q = st.text_input("Search", key=KEYS["q"], max_chars=urlstate.MAX_Q,
-                          placeholder="titles, summaries, actors, quotes")
+        for flt in FILTERS.values():
+            chosen[flt.key] = _draw(ds, flt, chosen)
         st.button("Reset filters", on_click=reset, args=(ds,), width="stretch", icon=":material/restart_alt:")
-
-    date_from = date_to = None
-    if isinstance(dates, (tuple, list)) and dates:
-        date_from = dates[0] if dates[0] != lo else None
-        date_to = dates[1] if len(dates) > 1 and dates[1] != hi else None
-    filters = Filters(
-        factions=tuple(factions), actors=tuple(actors), types=tuple(types),
-        statuses=tuple(s for s in STATUSES if s in statuses) if len(statuses or []) < len(STATUSES) else (),
-        date_from=date_from, date_to=date_to, q=q.strip(), event=ss.get("event"),
-    )
-    return filters
+    return Filters(event=state.selected_event(), **chosen)
 
 
 def sync_url(filters: Filters) -> None:
@@ -115,3 +121,4 @@ def sync_url(filters: Filters) -> None:
     wanted = urlstate.to_params(filters)
     if wanted != _query_params():
         st.query_params.from_dict(wanted)
+

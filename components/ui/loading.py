@@ -1,7 +1,9 @@
-"""Which data directory the app opens, and one shared loaded copy of it."""
+"""Which data directory the app opens, one shared loaded copy of it, and what viewers see when it
+cannot be opened (never the server's paths: those go to the server log)."""
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 import threading
@@ -9,30 +11,45 @@ from pathlib import Path
 
 import streamlit as st
 
-from components.paths import bundled_data
-
 from components.data.model import Dataset
 from components.data.modelcache import load_cached
+from components.data.problems import Problem
+from components.paths import bundled_data
+from components.ui.common import problem_table
 
 SEARCH_INDEX_DELAY = 15  # seconds after a load before the search text is built in the background
+log = logging.getLogger("factionline")
+
+
+def _setting() -> tuple[str, str | None]:
+    """(which setting chose the data directory, its value)."""
+    parser = argparse.ArgumentParser(add_help=False)
+    parser.add_argument("--data")
+    args, _ = parser.parse_known_args(sys.argv[1:])
+    if args.data:
+        return "--data", args.data
+    if os.environ.get("FACTIONLINE_DATA"):
+        return "FACTIONLINE_DATA", os.environ["FACTIONLINE_DATA"]
+    return "the bundled data", None
 
 
 def data_dir() -> Path:
     """From `-- --data DIR`, else FACTIONLINE_DATA, else the bundled data. Never from the URL."""
-    parser = argparse.ArgumentParser(add_help=False)
-    parser.add_argument("--data")
-    args, _ = parser.parse_known_args(sys.argv[1:])
-    return Path(args.data or os.environ.get("FACTIONLINE_DATA") or bundled_data())
+    return Path(_setting()[1] or bundled_data())
 
 
 def _signature(root: Path) -> tuple:
     """Changes when a table file or the articles folder changes, so edits are picked up without a
     restart. Cheap on every rerun: a dozen stat calls, whatever the number of articles."""
     entries = []
-    for path in sorted(root.glob("*")):
+    try:
+        names = sorted(os.listdir(root))
+    except OSError as err:  # unreadable or gone: load() says so; retry when that changes
+        return (("error", err.errno),)
+    for name in names:
         try:
-            stat = path.stat()
-            entries.append((path.name, stat.st_mtime_ns, stat.st_size))
+            stat = os.stat(root / name)
+            entries.append((name, stat.st_mtime_ns, stat.st_size))
         except OSError:
             continue
     return tuple(entries)
@@ -51,4 +68,19 @@ def _load(root: str, signature: tuple) -> Dataset:
 
 
 def load_dataset(root: Path) -> Dataset:
-    return _load(str(root.resolve()), _signature(root))
+    return _load(os.path.abspath(root), _signature(root))
+
+
+def report_invalid(root: Path, problems: list[Problem]) -> None:
+    """The validation report on the page. The directory is named as the operator set it (by which
+    setting, and its last part), its full path only in the server log."""
+    setting, _ = _setting()
+    name = "the bundled data" if setting == "the bundled data" else f"{Path(root).name or root} (set by {setting})"
+    log.error("The data directory %s cannot be opened: %d problem(s): %s", os.path.abspath(root),
+              len(problems), "; ".join(str(p) for p in problems[:20]))
+    st.error(f"The data in {name} cannot be opened: {len(problems)} problem(s). Nothing was changed.",
+             icon=":material/error:")
+    problem_table(problems)
+    st.caption("Rows are counted as a spreadsheet shows them: the header is row 1. Fix the files, or check "
+               "them from a terminal with `factionline validate DIR`; the page reloads the data when the "
+               "files change.")

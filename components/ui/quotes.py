@@ -6,7 +6,7 @@ import streamlit as st
 
 from components.data.model import Dataset
 from components.data.safetext import md, md_link, safe_url
-from components.ui.common import faction_chips, outlet, show_article
+from components.ui.common import faction_chips, show_article
 
 PAGE = 8  # cards per page: each one is several elements to redraw on every filter change
 
@@ -14,12 +14,12 @@ PAGE = 8  # cards per page: each one is several elements to redraw on every filt
 def attribution(ds: Dataset, quote: dict) -> str:
     """'told The Guardian · via Al Jazeera' — who first published it, and where we read it."""
     art = ds.article.get(quote["article_id"], {})
-    via = outlet(ds, art.get("source_id", ""))
+    via = ds.outlet_name(art.get("source_id", ""))
     if art.get("published_on"):
         via += f" ({art['published_on']})"
     first = quote.get("reported_by", "")
     if first and first != ds.article.get(quote["article_id"], {}).get("source_id"):
-        return f"told {outlet(ds, first)} · via {via}"
+        return f"told {ds.outlet_name(first)} · via {via}"
     return f"via {via}"
 
 

@@ -1,33 +1,23 @@
 """The sortable table of filtered events, and the exports of exactly that selection."""
 from __future__ import annotations
 
-import dataclasses
-
-import numpy as np
 import pandas as pd
 import streamlit as st
 
 from components.analysis import urlstate
 from components.analysis.export import TIMELINEJS_MAX, table_csv, table_json, timelinejs
-from components.data.model import Dataset
 from components.analysis.query import Filters, Selection
+from components.data.model import Dataset
 from components.data.safetext import safe_url
+from components.ui import state
 
 PAGE_ROWS = 250  # rows sent to the browser at a time; exports always hold the whole selection
 
 
 def table_frame(ds: Dataset, events: pd.DataFrame, filters: Filters) -> pd.DataFrame:
-    def actor_names(cell: str) -> str:
-        return ", ".join(ds.actor.get(a.strip(), {}).get("name", a) for a in cell.split(";") if a.strip())
-
-    ef_pos = ds.event_factions["event_pos"].to_numpy()  # sorted: each event's rows are one slice
-    positions = events.index.to_numpy()
-    lo, hi = np.searchsorted(ef_pos, positions, "left"), np.searchsorted(ef_pos, positions, "right")
-    column = ds.event_factions["faction_id"]
-    faction_names = np.array([ds.faction_name.get(c, c) for c in column.cat.categories], dtype=object)
-    codes = column.cat.codes.to_numpy()
-    factions = pd.Series([", ".join(faction_names[codes[a:b]]) for a, b in zip(lo, hi)], index=positions,
-                         dtype=object)
+    lanes = ds.event_lanes(events.index.to_numpy())  # events' index = their positions
+    names = lanes["faction_id"].map(ds.faction_name).dropna()
+    factions = names.groupby(lanes.loc[names.index, "event_pos"]).agg(", ".join)
     return pd.DataFrame({
         "Start": events["start"].dt.date,
         "Date": events["date_label"].astype(str),  # plain strings: a categorical would ship every label
@@ -35,10 +25,10 @@ def table_frame(ds: Dataset, events: pd.DataFrame, filters: Filters) -> pd.DataF
         "Title": events["title"],
         "Status": events["status"].astype(str),
         "Type": events["event_type"].astype(str).map(ds.type_label),
-        "Factions": factions.to_numpy(),
-        "Actors": events["actor_ids"].map(actor_names),
+        "Factions": factions.reindex(events.index, fill_value="").to_numpy(),
+        "Actors": events["actor_ids"].map(lambda ids: ", ".join(ds.actor_names(ids))),
         "Location": events["location"],
-        "Link": ["?" + urlstate.to_query_string(dataclasses.replace(filters, event=i))
+        "Link": ["?" + urlstate.to_query_string(filters.replace(event=i))
                  for i in events["event_id"]],
         "Article": events["article_id"].map(lambda a: safe_url(ds.article.get(a, {}).get("url"))),
         "event_id": events["event_id"],
@@ -98,3 +88,9 @@ def exports(ds: Dataset, sel: Selection) -> None:
         help=(f"TimelineJS cannot show more than {TIMELINEJS_MAX:,} slides: narrow the filters first."
               if too_many else "One slide per event, grouped by faction, with evidence and quotes as text and "
               "outlets as credits. Load it with TimelineJS (timeline.knightlab.com) to embed it in a story."))
+
+
+def view(page) -> None:
+    """The Table & downloads tab."""
+    state.pick("table", render(page.ds, page.sel, page.filters))
+    exports(page.ds, page.sel)

@@ -4,9 +4,16 @@ from __future__ import annotations
 import streamlit as st
 
 from components.analysis.aggregate import LaneCounts, coarser_for_bubbles, lane_counts
-from components.analysis.figures import MAX_MARKS, counts_over_time, density_timeline, drill_target, timeline
-from components.data.model import Dataset
+from components.analysis.figures import (
+    MAX_MARKS,
+    counts_over_time,
+    density_timeline,
+    drill_target,
+    timeline,
+)
 from components.analysis.query import Selection
+from components.data.model import Dataset
+from components.ui import details, quotes, state
 
 KEY = ("Key: ● occurred · ■ reported · ◇ planned (announced, not yet happened) · bars span a month, a year "
        "or an interval · faded with ? or hatched = uncertain, ~ = approximate · a dotted line joins one "
@@ -40,7 +47,8 @@ def render(ds: Dataset, sel: Selection, lc: LaneCounts, selected: str | None,
         if lc.total > MAX_MARKS:
             drill = drill_target(ds, data)
             if drill:
-                _queue_drill(drill)
+                faction_id, first, last = drill
+                state.queue_drill({"dates": (first, last)} | ({"factions": (faction_id,)} if faction_id else {}))
             return None
         if data:
             return data[0] if isinstance(data, (list, tuple)) else data
@@ -72,13 +80,31 @@ def _figure(sel: Selection, key: tuple, make):
     return figures[key]
 
 
-def _queue_drill(drill) -> None:
-    """Applied by the sidebar on the next run, before its widgets exist."""
-    if st.session_state.get("last-drill") != drill:
-        st.session_state["last-drill"] = st.session_state["drill"] = drill
-        st.rerun()
-
-
 def render_counts(ds: Dataset, sel: Selection, lc: LaneCounts) -> None:
     st.plotly_chart(_figure(sel, ("counts", lc.bucket, tuple(lc.lanes)), lambda: counts_over_time(ds, lc)), key="counts", theme="streamlit", width="stretch",
                     config={"displaylogo": False})
+
+
+COUNTS_INLINE_AT = 25  # from this many events the counts view is shown without a click
+
+
+def view(page) -> None:
+    """The Timeline tab: the chart, counts over time, the selected event's details and the quotes."""
+    ds, sel, lc, filters = page.ds, page.sel, page.lanes, page.filters
+    c = sel.counts()
+    if not c["events"]:
+        st.info("No events match these filters; matching quotes are listed below.")
+    else:
+        state.pick("chart", render(ds, sel, lc, state.selected_event(), filters.factions, filters.dates))
+        # Stacked counts per faction: shown for mid-sized selections; in counts mode the bubbles
+        # already are counts over time, so it waits for a click (one chart less to repaint).
+        shown = COUNTS_INLINE_AT <= c["events"] and lc.total <= MAX_MARKS
+        if st.toggle("Events over time (stacked counts per faction)", value=shown, key=f"counts-{shown}"):
+            render_counts(ds, sel, lc)
+    left, right = st.columns([1, 1], gap="large")
+    with left:
+        st.subheader("Event details", anchor=False)
+        details.render(ds, state.selected_event())
+    with right:
+        st.subheader(f"Quotes ({c['quotes']:,})", anchor=False)
+        quotes.render(ds, ds.quotes, sel.quote_pos)

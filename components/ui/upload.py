@@ -5,12 +5,12 @@ from pathlib import Path
 
 import streamlit as st
 
-from components.ui import filters as ui_filters
 from components.data.model import Dataset
 from components.data.problems import InvalidData
 from components.data.safetext import md
-from components.ui.common import problem_table
 from components.io.upload import MAX_UPLOAD_MB, TYPES, UploadError, open_upload
+from components.ui import filters as ui_filters
+from components.ui.common import problem_table
 
 KEY = "upload-file"
 

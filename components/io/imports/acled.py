@@ -11,6 +11,7 @@ import csv
 import datetime as dt
 import io
 
+from components.data.schema import split_list
 from components.io.imports.build import Builder, csv_records, one_line, slug
 
 COLUMNS = ("event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
@@ -79,9 +80,9 @@ def convert(text: str, b: Builder) -> None:
             continue
         actors = []
         for column in ("actor1", "assoc_actor_1", "actor2", "assoc_actor_2"):
-            for name in filter(None, (n.strip() for n in r.get(column, "").split(";"))):
+            for name in split_list(r.get(column, "")):
                 actors.append(b.actor(name, scheme="acled", kind="", role=f"ACLED {column}"))
-        outlets = [s.strip() for s in r.get("source", "").split(";") if s.strip()]
+        outlets = split_list(r.get("source", ""))
         sources = [b.source(name, kind="outlet") for name in outlets]
         type_id = b.event_type(f"acled-{slug(r['sub_event_type'] or r['event_type'])}",
                                f"{r['event_type']}: {r['sub_event_type']}".strip(": "))

@@ -18,9 +18,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from components.io.crosswalk import FILE as CROSSWALK_FILE, Crosswalk, Mapping
 from components.data.dates import order_by_date
-from components.data.schema import OPTIONAL_COLUMNS, TABLES
+from components.data.schema import OPTIONAL_COLUMNS, TABLES, split_list
+from components.io.crosswalk import FILE as CROSSWALK_FILE
+from components.io.crosswalk import Crosswalk, Mapping
 
 RECORDS_PER_ARTICLE = 2_000
 PARQUET_FROM = 50_000  # events; below this the tables are CSV (easy to read and edit)
@@ -83,7 +84,7 @@ class Base:
 
         factions = {r["faction_id"]: r for r in rows("factions") if r.get("faction_id")}
         actors = {r["actor_id"]: r for r in rows("actors") if r.get("actor_id")}
-        actor_factions = {a: tuple(f.strip() for f in r.get("faction_ids", "").split(";") if f.strip())
+        actor_factions = {a: tuple(split_list(r.get("faction_ids", "")))
                           for a, r in actors.items()}
         crosswalk = Crosswalk()
         if (directory / CROSSWALK_FILE).is_file():
@@ -138,7 +139,7 @@ class Builder:
             if actor_id not in self.actors:
                 row = self.base.actors[actor_id]
                 self.actors[actor_id] = {k: row.get(k, "") for k in TABLES["actors"].columns}
-                for f in filter(None, row.get("faction_ids", "").split(";")):
+                for f in split_list(row.get("faction_ids", "")):
                     self.faction(f.strip())
             return actor_id
         actor_id = f"{self.prefix}-{slug(code + ' ' + name if code else name)}"
@@ -181,7 +182,7 @@ class Builder:
             note = f"{note} The source id repeats an earlier record; this one was renamed {event_id}.".strip()
         self._ids.add(event_id)
         actor_ids = list(dict.fromkeys(actor_ids)) or [self.actor("Actor not named in the record", scheme="name")]
-        for f in {f for a in actor_ids for f in self.actors[a]["faction_ids"].split(";") if f}:
+        for f in {f for a in actor_ids for f in split_list(self.actors[a]["faction_ids"])}:
             self.reached[f] = self.reached.get(f, 0) + 1
         evidence = one_line(evidence)
         article = f"{self.prefix}-records-{len(self.records) // RECORDS_PER_ARTICLE + 1:04d}"

@@ -10,6 +10,7 @@ import datetime as dt
 from functools import lru_cache
 from urllib.parse import urlsplit
 
+from components.data.safetext import safe_url
 from components.io.imports.build import Builder
 from components.paths import RESOURCES
 
@@ -100,5 +101,5 @@ def convert(text: str, b: Builder) -> None:
         b.event(where, event_id=r["GLOBALEVENTID"] or where, date=day.isoformat(),
                 date_text=f"SQLDATE {r['SQLDATE']}", status="reported", event_type=type_id,
                 title=title, summary=summary, location=place, actor_ids=actors, evidence=raw,
-                reported_by=source, source_url=url if url.startswith(("http://", "https://")) else "",
+                reported_by=source, source_url=safe_url(url) or "",
                 note=f"{LAYOUTS[len(fields)]} event {r['GLOBALEVENTID']}, added {r['DATEADDED']}.")

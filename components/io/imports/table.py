@@ -10,7 +10,8 @@ from __future__ import annotations
 import pandas as pd
 
 from components.data.dates import date_problem
-from components.data.schema import STATUSES
+from components.data.safetext import safe_url
+from components.data.schema import STATUSES, split_list
 from components.io.imports.build import Builder, one_line, slug
 
 
@@ -34,7 +35,7 @@ def convert(frame: pd.DataFrame, b: Builder, first_line: int = 2) -> None:
         if not r["title"]:
             b.skip(where, "the title is blank")
             continue
-        actors = [b.actor(a, scheme="name") for a in (x.strip() for x in r.get("actor_ids", "").split(";")) if a]
+        actors = [b.actor(a, scheme="name") for a in split_list(r.get("actor_ids", ""))]
         status = r.get("status", "").lower()
         kind = r.get("event_type", "") or "unspecified"
         type_id = b.event_type(f"table-{slug(kind)}", kind if kind != "unspecified" else "Unspecified")
@@ -46,6 +47,6 @@ def convert(frame: pd.DataFrame, b: Builder, first_line: int = 2) -> None:
                 summary=r.get("summary", ""), location=r.get("location", ""), actor_ids=actors,
                 evidence=r.get("evidence", "") or one_line(f"{r['title']}. {r.get('summary', '')}"),
                 reported_by=b.source(outlet, kind="outlet") if outlet else "",
-                source_url=url if url.startswith(("http://", "https://")) else "",
+                source_url=safe_url(url) or "",
                 note=" ".join(p for p in (r.get("note", ""), "" if status in STATUSES else
                                           f"Status {status or '(blank)'} read as 'reported'.") if p))

@@ -12,6 +12,7 @@ import io
 import json
 from html.parser import HTMLParser
 
+from components.data.safetext import safe_url
 from components.io.imports.build import Builder, csv_records, one_line
 
 CSV_HEADER = ("Year", "Month", "Day", "Time", "End Year", "End Month", "End Day", "End Time", "Display Date",
@@ -98,7 +99,7 @@ def _add(b: Builder, where: str, slide: dict, era: bool = False) -> None:
             title=("Era: " if era else "") + (headline or body[:120] or "(untitled slide)"), summary=body,
             location=text_of((slide.get("location") or {}).get("name", "")) if isinstance(slide.get("location"), dict) else "",
             actor_ids=[actor], evidence=evidence or f"(slide with no text, dated {shown})",
-            reported_by=source, source_url=url if url.startswith(("http://", "https://")) else "",
+            reported_by=source, source_url=safe_url(url) or "",
             note="; ".join(p for p in (f"media caption: {caption}" if caption else "",
                                        f"media: {url}" if url else "") if p))
 

@@ -1,0 +1,193 @@
+"""The filters, one record each: read by the query (predicates), the URL state (parameters) and the
+sidebar (widgets). Adding a filter is adding one record to FILTERS, and its test.
+
+A record holds everything about one filter: its key in a filter state, its URL parameter(s), the kind
+of widget that sets it, its default, the values it may take, its help text and its predicates over
+events and quotes. The kind decides the value's type, its URL form and its widget:
+
+- "choices": a tuple of ids (repeatable URL parameter; a multiselect, or pills when `pills`);
+- "dates": a (from, to) pair of dates or None (two URL parameters; a date-range input);
+- "text": a search string (one URL parameter; a text input).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pyarrow.compute as pc
+
+from components.data.model import Dataset
+from components.data.schema import STATUSES
+from components.data.vector import isin, strings
+
+KINDS = ("choices", "dates", "text")
+DEFAULTS = {"choices": (), "dates": (None, None), "text": ""}
+MAX_Q = 200  # characters of search text
+
+
+@dataclass(frozen=True)
+class Filter:
+    key: str  # its name in a filter state: Filters(key=value)
+    label: str
+    kind: str  # one of KINDS
+    params: tuple[str, ...]  # URL parameter(s): one, or (from, to) for dates
+    events: Callable[[Dataset, Any], np.ndarray]  # boolean mask over ds.events for a value
+    # Boolean mask over ds.quotes; None: a quote passes when its event does (a quote with no event passes).
+    quotes: Callable[[Dataset, Any], np.ndarray] | None = None
+    options: Callable[[Dataset, Mapping[str, Any]], list[str]] | None = None  # choices, given other values
+    label_of: Callable[[Dataset], Callable[[str], str]] | None = None  # how a choice is shown
+    colour_of: Callable[[Dataset], Mapping[str, str]] | None = None  # chosen values drawn in colour
+    pills: bool = False  # few choices: pills, all shown selected when none restricts
+    help: str = ""
+    placeholder: str = ""
+
+    @property
+    def default(self):
+        return DEFAULTS[self.kind]
+
+
+def _positions(n: int, pos: np.ndarray) -> np.ndarray:
+    mask = np.zeros(n, dtype=bool)
+    mask[pos] = True
+    return mask
+
+
+def search_terms(q: str) -> list[str]:
+    return [t for t in q.lower().split() if t]
+
+
+def _contains_all(haystack, terms: list[str]) -> np.ndarray:
+    arr = strings(haystack)
+    mask = np.ones(len(haystack), dtype=bool)
+    for term in terms:
+        mask &= pc.match_substring(arr, term).fill_null(False).to_numpy(zero_copy_only=False)
+    return mask
+
+
+def _in_factions(ds: Dataset, factions) -> np.ndarray:
+    ef = ds.event_factions
+    return _positions(len(ds.events), ef["event_pos"].to_numpy()[ef["faction_id"].isin(factions).to_numpy()])
+
+
+def _with_actors(ds: Dataset, actors) -> np.ndarray:
+    ea = ds.event_actors
+    return _positions(len(ds.events), ea["event_pos"].to_numpy()[ea["actor_id"].isin(actors).to_numpy()])
+
+
+def _overlaps(frame, dates) -> np.ndarray:
+    """Rows whose [start, end] overlaps the range (a month-precision row overlaps every day of its month)."""
+    lo, hi = dates
+    mask = np.ones(len(frame), dtype=bool)
+    if lo:
+        mask &= frame["end"].to_numpy() >= np.datetime64(lo)
+    if hi:
+        mask &= frame["start"].to_numpy() <= np.datetime64(hi)
+    return mask
+
+
+FILTERS: dict[str, Filter] = {f.key: f for f in (
+    Filter(
+        "factions", "Factions", "choices", ("faction",),
+        events=_in_factions,
+        quotes=lambda ds, v: isin(ds.quotes["speaker_id"], ds.actors_in_factions(v)),
+        options=lambda ds, chosen: list(ds.factions["faction_id"]),
+        label_of=lambda ds: lambda f: ds.faction_name.get(f, f),
+        colour_of=lambda ds: ds.faction_colour,
+        help="An event matches when any of its actors belongs to a chosen faction; a quote matches when its "
+             "speaker does.",
+        placeholder="All factions"),
+    Filter(
+        "actors", "Actors", "choices", ("actor",),
+        events=_with_actors,
+        quotes=lambda ds, v: isin(ds.quotes["speaker_id"], v),
+        options=lambda ds, chosen: ds.actors_in_factions(chosen.get("factions", ())),
+        label_of=lambda ds: ds.actor_name,
+        help="Narrowed to the chosen factions.", placeholder="All actors"),
+    Filter(
+        "dates", "Date range", "dates", ("from", "to"),
+        events=lambda ds, v: _overlaps(ds.events, v),
+        quotes=lambda ds, v: _overlaps(ds.quotes, v),
+        help="Events whose dates overlap this range (a month-precision event overlaps every day of its month)."),
+    Filter(
+        "types", "Event type", "choices", ("type",),
+        events=lambda ds, v: ds.events["event_type"].isin(v).to_numpy(),
+        options=lambda ds, chosen: list(ds.event_types["event_type"]),
+        label_of=lambda ds: lambda t: ds.type_label.get(t, t), placeholder="All types"),
+    Filter(
+        "statuses", "Status", "choices", ("status",),
+        events=lambda ds, v: ds.events["status"].isin(v).to_numpy(),
+        options=lambda ds, chosen: list(STATUSES),
+        label_of=lambda ds: lambda s: s.capitalize(), pills=True,
+        help="Planned events were announced for a later date at the time of the report."),
+    Filter(
+        "q", "Search", "text", ("q",),
+        events=lambda ds, v: _contains_all(ds.event_search, search_terms(v)),
+        quotes=lambda ds, v: _contains_all(ds.quote_search, search_terms(v)),
+        placeholder="titles, summaries, actors, quotes"),
+)}
+assert all(f.kind in KINDS for f in FILTERS.values())
+
+
+class Filters:
+    """A filter state: a value per filter key (defaults are left out), and the selected event, which
+    does not narrow the selection. Immutable and hashable (selections are cached by it).
+
+        Filters(factions=("hamas",), dates=(dt.date(2024, 1, 1), None), q="moscow", event="ev-…")
+    """
+
+    __slots__ = ("_values", "event")
+
+    def __init__(self, event: str | None = None, **values):
+        unknown = set(values) - set(FILTERS)
+        if unknown:
+            raise TypeError(f"unknown filter(s): {', '.join(sorted(unknown))}")
+        kept = tuple((k, v) for k, v in ((k, _normal(FILTERS[k], values[k])) for k in FILTERS if k in values)
+                     if v != FILTERS[k].default)
+        object.__setattr__(self, "_values", kept)
+        object.__setattr__(self, "event", event)
+
+    def __getattr__(self, key: str):
+        if key in FILTERS:
+            return dict(self._values).get(key, FILTERS[key].default)
+        raise AttributeError(key)
+
+    def __setattr__(self, name, value):
+        raise AttributeError("Filters is immutable: use replace()")
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Filters) and (self._values, self.event) == (other._values, other.event)
+
+    def __hash__(self) -> int:
+        return hash((self._values, self.event))
+
+    def __repr__(self) -> str:
+        parts = [f"{k}={v!r}" for k, v in self._values] + ([f"event={self.event!r}"] if self.event else [])
+        return f"Filters({', '.join(parts)})"
+
+    def values(self) -> dict[str, Any]:
+        """Every filter's value, defaults included."""
+        return {k: getattr(self, k) for k in FILTERS}
+
+    def active(self) -> list[tuple[Filter, Any]]:
+        """The filters that restrict, with their values."""
+        return [(FILTERS[k], v) for k, v in self._values]
+
+    def replace(self, **changes) -> "Filters":
+        event = changes.pop("event", self.event)
+        return Filters(event=event, **{**dict(self._values), **changes})
+
+    def without_event(self) -> "Filters":
+        return self.replace(event=None)
+
+
+def _normal(flt: Filter, value):
+    """A value in its kind's canonical form (tuples, de-duplicated in order), so equal states are equal."""
+    if flt.kind == "choices":
+        return tuple(dict.fromkeys(str(v) for v in value or ()))
+    if flt.kind == "dates":
+        lo, hi = value or (None, None)
+        return (lo if isinstance(lo, dt.date) else None, hi if isinstance(hi, dt.date) else None)
+    return str(value or "")

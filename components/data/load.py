@@ -1,0 +1,36 @@
+"""Loading a data directory: read → check → build, each step handed the values it needs.
+
+    read_directory(root)  -> RawData (string tables, article texts) and file-level problems
+    parse_dates(raw)      -> every EDTF column parsed once (checked by validation, used by the model)
+    start_verbatim(raw)   -> the verbatim check, running in a thread (Arrow releases the GIL)
+    check_tables(raw, …)  -> the per-table rules, while the model is built beside them
+    build(raw, …)         -> the Dataset; thrown away if any check fails
+"""
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from components.data.loader import read_directory
+from components.data.model import Dataset, build
+from components.data.problems import InvalidData
+from components.data.validate import check_tables, parse_dates, report, start_verbatim
+
+
+def load(root: str | Path) -> Dataset:
+    """Load and validate a data directory; raise InvalidData listing every problem."""
+    raw, problems = read_directory(root)
+    dates = parse_dates(raw)
+    checking = start_verbatim(raw)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        model = None if problems else pool.submit(build, raw, dates, checking)
+        problems += check_tables(raw, dates)
+        if problems:  # leaving the pool waits for the build; its result or error says nothing new
+            if model is not None:
+                model.cancel()
+            raise InvalidData(report(problems + checking.result().problems))
+        dataset = model.result()
+    problems = checking.result().problems
+    if problems:
+        raise InvalidData(report(problems))
+    return dataset

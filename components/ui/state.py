@@ -1,0 +1,53 @@
+"""The page's session state behind typed accessors: each key is written here and nowhere else.
+
+Widgets own their own keys (filters: `w_<filter key>`); this module holds what the page itself
+remembers between reruns: the selected event, the notices about the link, a queued drill-down.
+"""
+from __future__ import annotations
+
+import streamlit as st
+
+_EVENT = "event"  # the selected event id (or None)
+_NOTICES = "notices"  # what was ignored in the link, shown above the views
+_DRILL = "drill"  # filter values a click on a count bubble asks for, applied on the next run
+_LAST_DRILL = "last-drill"
+
+
+def selected_event() -> str | None:
+    return st.session_state.get(_EVENT)
+
+
+def select_event(event_id: str | None) -> None:
+    st.session_state[_EVENT] = event_id
+
+
+def pick(source: str, event_id: str | None) -> None:
+    """Select an event when the chart or the table reports a new pick. Their widget state persists
+    between reruns, so only a pick that differs from the source's last one selects."""
+    last = f"last-{source}-pick"
+    if event_id and event_id != st.session_state.get(last):
+        select_event(event_id)
+    st.session_state[last] = event_id
+
+
+def notices() -> list[str]:
+    return list(st.session_state.get(_NOTICES, []))
+
+
+def set_notices(messages: list[str]) -> None:
+    st.session_state[_NOTICES] = list(messages)
+
+
+def add_notice(message: str) -> None:
+    set_notices(notices() + [message])
+
+
+def queue_drill(values: dict) -> None:
+    """Ask for filter values (e.g. one faction and period) on the next run, before the sidebar draws."""
+    if st.session_state.get(_LAST_DRILL) != values:
+        st.session_state[_LAST_DRILL] = st.session_state[_DRILL] = values
+        st.rerun()
+
+
+def take_drill() -> dict | None:
+    return st.session_state.pop(_DRILL, None)
