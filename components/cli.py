@@ -97,9 +97,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--csv", action="store_true", help="also write CSV tables beside the Parquet ones")
     p.set_defaults(func=_synth)
-    p = sub.add_parser("import", help="convert an ACLED, GDELT, TimelineJS file or an events table "
-                                      "into a new data directory")
-    p.add_argument("format", choices=("acled", "gdelt", "timelinejs", "table"))
+    from components.io.imports import FORMATS, labels
+
+    p = sub.add_parser("import", help=f"convert {labels()} into a new data directory")
+    p.add_argument("format", choices=list(FORMATS))
     p.add_argument("file")
     p.add_argument("--out", required=True, help="a new (or empty) directory to write")
     p.add_argument("--with", dest="base", default=str(bundled_data()),

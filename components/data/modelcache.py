@@ -13,8 +13,8 @@ import pickle
 import tempfile
 from pathlib import Path
 
-from components.data.model import Dataset
 from components.data.load import load
+from components.data.model import Dataset
 from components.paths import PACKAGE
 
 MIN_EVENTS = 50_000  # below this a load takes well under a second: not worth the disk

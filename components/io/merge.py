@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from components.data.loader import read_directory
 from components.data.load import load
+from components.data.loader import read_directory
 from components.data.schema import LIST_SEPARATOR, TABLES, split_list
 from components.io.crosswalk import FILE as CROSSWALK_FILE
 from components.io.crosswalk import Crosswalk

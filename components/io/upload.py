@@ -11,18 +11,29 @@ import io
 import stat
 import tempfile
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
-from components.data.model import Dataset
 from components.data.load import load
-from components.io.imports import Base, ImportFailed, build, detect
+from components.data.model import Dataset
+from components.io.imports import Base, ImportFailed, build, detect, extensions, labels
 from components.io.imports.build import slug
+from components.io.uploadbudget import (
+    ESTIMATE_FACTOR,
+    Lease,
+    OverBudget,
+    UploadBudget,
+    dataset_bytes,
+)
 
 MAX_UPLOAD_MB = 200
 MAX_UNZIPPED = 1_000_000_000  # bytes: a zip bomb stops here
 MAX_MEMBERS = 20_000
-TYPES = ["zip", "csv", "tsv", "txt", "json", "xlsx", "parquet"]
+TYPES = ["zip", *extensions()]  # a zipped data directory, or any import format
+
+
+HELP = (f"A zip of a Factionline data directory, or {labels()}. It is checked like the bundled data and "
+        "shown to you alone; nothing is stored on the server.")
 
 
 class UploadError(ValueError):
@@ -35,10 +46,32 @@ class Uploaded:
     kind: str  # "data directory" or the import format
     dataset: Dataset
     not_imported: tuple  # Skipped records (imports only)
+    lease: Lease | None = None  # its share of the upload budget, given back when this is dropped
 
 
-def open_upload(name: str, data: bytes, base_dir: Path) -> Uploaded:
-    """Raise UploadError, or InvalidData (the validation report) for a zipped data directory."""
+def open_upload(name: str, data: bytes, base_dir: Path, budget: UploadBudget | None = None,
+                replacing: Uploaded | None = None) -> Uploaded:
+    """The upload as a dataset of its own, within the budget of all sessions' uploads (when given).
+    Raise UploadError, or InvalidData (the validation report) for a zipped data directory."""
+    if budget is None:
+        return _open(name, data, base_dir)
+    shown = PurePosixPath(name.replace("\\", "/")).name or "upload"
+    try:
+        lease = budget.reserve(len(data) * ESTIMATE_FACTOR, replacing.lease if replacing else None)
+    except OverBudget as err:
+        raise UploadError(f"{shown}: not opened: {err}") from None
+    try:
+        uploaded = _open(name, data, base_dir)
+        lease.settle(dataset_bytes(uploaded.dataset))
+    except OverBudget as err:
+        raise UploadError(f"{shown}: opened but too large to keep: {err}") from None
+    except BaseException:
+        lease.release()
+        raise
+    return replace(uploaded, lease=lease)
+
+
+def _open(name: str, data: bytes, base_dir: Path) -> Uploaded:
     name = PurePosixPath(name.replace("\\", "/")).name or "upload"
     if len(data) > MAX_UPLOAD_MB * 1_000_000:
         raise UploadError(f"{name}: larger than {MAX_UPLOAD_MB} MB. Fix: narrow the export, or import it from "

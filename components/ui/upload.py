@@ -1,6 +1,7 @@
 """Upload your own data: it replaces the view for this browser session only."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import streamlit as st
@@ -8,11 +9,18 @@ import streamlit as st
 from components.data.model import Dataset
 from components.data.problems import InvalidData
 from components.data.safetext import md
-from components.io.upload import MAX_UPLOAD_MB, TYPES, UploadError, open_upload
+from components.io.upload import HELP, MAX_UPLOAD_MB, TYPES, UploadError, open_upload
+from components.io.uploadbudget import UploadBudget
 from components.ui import filters as ui_filters
 from components.ui.common import problem_table
 
 KEY = "upload-file"
+
+
+@st.cache_resource
+def _budget(setting: str) -> UploadBudget:
+    # One budget for every session of this server (it is meant to be shared and counts for all).
+    return UploadBudget.from_environment()
 
 
 def session_dataset(default: Dataset, base_dir: Path) -> Dataset:
@@ -24,18 +32,25 @@ def session_dataset(default: Dataset, base_dir: Path) -> Dataset:
     if file is None:
         if current is not None:  # the file was removed: back to the shared data
             ss["upload"] = None
+            if current[1].lease:
+                current[1].lease.release()
             ui_filters.reset(default)
         ss.pop("upload-error", None)
+        ss.pop("upload-failed", None)
         return default
-    if current is None or current[0] != file.file_id:
+    fresh = (current is None or current[0] != file.file_id) and ss.get("upload-failed") != file.file_id
+    if fresh:
         ss.pop("upload-error", None)
+        budget = _budget(os.environ.get("FACTIONLINE_UPLOAD_BUDGET_MB", ""))
         try:
-            uploaded = open_upload(file.name, file.getvalue(), base_dir)
+            uploaded = open_upload(file.name, file.getvalue(), base_dir, budget,
+                                   replacing=current[1] if current else None)
         except UploadError as err:
-            ss["upload-error"] = (str(err), [])
+            ss["upload-error"], ss["upload-failed"] = (str(err), []), file.file_id
         except InvalidData as err:
             ss["upload-error"] = (f"{file.name}: the data directory has {len(err.problems)} problem(s); the view "
                                   "was not changed.", err.problems)
+            ss["upload-failed"] = file.file_id
         else:
             ss["upload"] = (file.file_id, uploaded)
             ui_filters.reset(uploaded.dataset)
@@ -61,9 +76,7 @@ def sidebar(dataset: Dataset) -> None:
                                  hide_index=True, width="stretch")
         st.file_uploader(
             "Upload a file", type=TYPES, key=KEY, max_upload_size=MAX_UPLOAD_MB,
-            help="A zip of a Factionline data directory; an ACLED export CSV; a GDELT event export; a TimelineJS "
-                 "JSON or template CSV; or an events table (CSV, XLSX, Parquet) with date and title columns. "
-                 "It is checked like the bundled data and shown to you alone; nothing is stored on the server.")
+            help=HELP)
 
 
 def error_report() -> None:

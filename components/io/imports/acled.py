@@ -12,7 +12,14 @@ import datetime as dt
 import io
 
 from components.data.schema import split_list
-from components.io.imports.build import Builder, csv_records, one_line, slug
+from components.io.imports.build import (
+    Builder,
+    Format,
+    csv_records,
+    decode,
+    one_line,
+    slug,
+)
 
 COLUMNS = ("event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
            "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
@@ -100,3 +107,17 @@ def convert(text: str, b: Builder) -> None:
                 summary=notes, location=place, actor_ids=actors,
                 evidence=notes or f"ACLED record {r['event_id_cnty']}: {', '.join(record)}",
                 reported_by=sources[0] if sources else "", note="; ".join(d for d in details if d) + ".")
+
+
+def _header(first_line: str) -> list[str]:
+    return next(csv.reader([first_line]), [])
+
+
+FORMAT = Format(
+    "acled", "an ACLED export CSV", "ACLED", "https://acleddata.com/", ("csv", "txt"),
+    detect=lambda name, first: looks_like(_header(first)),
+    convert=lambda name, data, b: convert(decode(data, name), b),
+    becomes="dates as ACLED writes them or as spreadsheets reformat them; time_precision 1 → the day, "
+            "2 → the week around it (an interval), 3 → the month; actor1, assoc_actor_1, actor2, "
+            "assoc_actor_2 → actors; source → outlets; notes → summary and evidence; event type and "
+            "sub-event type → event types")

@@ -11,14 +11,17 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import hashlib
+import os
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
 from components.data.dates import order_by_date
+from components.data.loader import read_table
 from components.data.schema import OPTIONAL_COLUMNS, TABLES, split_list
 from components.io.crosswalk import FILE as CROSSWALK_FILE
 from components.io.crosswalk import Crosswalk, Mapping
@@ -30,6 +33,21 @@ EXTRA_COLOURS = ("#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#DDCC77
                  "#AA4499", "#DDDDDD")
 
 
+@dataclass(frozen=True)
+class Format:
+    """One import format: read by the CLI (names, help), the upload (extensions, detection, help) and
+    the builder (converter). Each format module defines FORMAT; imports/__init__.py lists them."""
+    name: str  # the CLI's word: factionline import NAME FILE
+    label: str  # what a person calls the file ("an ACLED export CSV")
+    provider: str  # who publishes such files (the import's outlet)
+    provider_url: str
+    extensions: tuple[str, ...]  # file endings the upload accepts for it
+    detect: Callable[[str, str], bool]  # (lower-cased file name, first line of text) -> is it this format
+    convert: Callable[[str, bytes, "Builder"], None]  # (file name, bytes, builder): add the records
+    becomes: str = ""  # one line for the docs: what the format's records become
+    binary_extensions: tuple[str, ...] = ()  # endings of files that are not text (detected by name alone)
+
+
 class ImportFailed(ValueError):
     """The whole file cannot be imported (wrong format, wrong columns, unreadable)."""
 
@@ -38,6 +56,17 @@ class ImportFailed(ValueError):
 class Skipped:
     where: str  # "line 12" or "events[3]"
     reason: str
+
+
+def decode(data: bytes, file: str) -> str:
+    if b"\x00" in data[:65536]:
+        raise ImportFailed(f"{file}: is a binary file, not text. Fix: export it as CSV, TSV or JSON.")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data[:err.start].count(b"\n") + 1
+        raise ImportFailed(f"{file}, line {line}: byte {data[err.start]:#04x} is not UTF-8. "
+                           "Fix: save the file as UTF-8.") from None
 
 
 def slug(text: str, limit: int = 60) -> str:
@@ -75,12 +104,13 @@ class Base:
             return cls()
         directory = Path(directory)
 
-        def rows(name: str) -> list[dict]:
-            path = directory / f"{name}.csv"
-            if not path.is_file():
+        def rows(name: str) -> list[dict]:  # read as the loader reads it (CSV or Parquet)
+            table, problems = read_table(directory, name)
+            if table is None:
+                if os.path.exists(directory / f"{name}.csv") or os.path.exists(directory / f"{name}.parquet"):
+                    raise ImportFailed(f"{name} of {directory.name} cannot be read: {problems[0]}")
                 return []
-            with path.open(encoding="utf-8-sig", newline="") as handle:
-                return [{k: v or "" for k, v in r.items() if k} for r in csv.DictReader(handle)]
+            return table.frame.to_dict(orient="records")
 
         factions = {r["faction_id"]: r for r in rows("factions") if r.get("faction_id")}
         actors = {r["actor_id"]: r for r in rows("actors") if r.get("actor_id")}
@@ -93,9 +123,9 @@ class Base:
 
 
 class Builder:
-    def __init__(self, fmt: str, source_file: str, data: bytes, base: Base, prefix: str | None = None):
-        self.fmt, self.file, self.base = fmt, source_file, base
-        self.prefix = prefix or fmt
+    def __init__(self, fmt: Format, source_file: str, data: bytes, base: Base, prefix: str | None = None):
+        self.format, self.fmt, self.file, self.base = fmt, fmt.name, source_file, base
+        self.prefix = prefix or fmt.name
         self.sha256 = hashlib.sha256(data).hexdigest()
         self.title = ""
         self.factions: dict[str, dict] = {}
@@ -107,7 +137,7 @@ class Builder:
         self.records: list[tuple[str, str]] = []  # (where, evidence) in event order
         self.reached: dict[str, int] = {}  # faction -> events that reached it via the crosswalk
         self._ids: set[str] = set()
-        self._provider = self.source(PROVIDERS.get(fmt, fmt), PROVIDER_URLS.get(fmt, ""), kind="dataset")
+        self._provider = self.source(fmt.provider, fmt.provider_url, kind="dataset")
 
     # --- building blocks -------------------------------------------------------------------------
     def faction(self, faction_id: str, name: str | None = None) -> str:
@@ -212,7 +242,7 @@ class Builder:
                 "article_id": article_id,
                 "title": f"{self.file}: records {k + 1:,}–{k + len(chunk):,} as imported",
                 "source_id": self._provider, "published_on": today, "url": "",
-                "credit": f"{PROVIDERS.get(self.fmt, self.fmt)} file {self.file} (sha256 {self.sha256[:16]}…), "
+                "credit": f"{self.format.provider} file {self.file} (sha256 {self.sha256[:16]}…), "
                           f"imported {today} by factionline import {self.fmt}",
                 "path": f"articles/{article_id}.txt"})
         write_tables(out, {
@@ -240,7 +270,7 @@ class Builder:
 
     def report_text(self) -> str:
         s = self.summary()
-        lines = [f"# Import of {self.file} ({PROVIDERS.get(self.fmt, self.fmt)})", "",
+        lines = [f"# Import of {self.file} ({self.format.provider})", "",
                  f"- file sha256: {self.sha256}",
                  f"- records imported as events: {s['events']:,}",
                  f"- records not imported: {s['skipped']:,}" + (" (listed below)" if s["skipped"] else ""),
@@ -270,12 +300,6 @@ def write_tables(out: Path, tables: dict[str, list[dict]]) -> None:
             frame.to_parquet(out / f"{name}.parquet", index=False)
         else:
             frame.to_csv(out / f"{name}.csv", index=False)
-
-
-PROVIDERS = {"acled": "ACLED", "gdelt": "The GDELT Project", "timelinejs": "TimelineJS",
-             "table": "Uploaded table"}
-PROVIDER_URLS = {"acled": "https://acleddata.com/", "gdelt": "https://www.gdeltproject.org/",
-                 "timelinejs": "https://timeline.knightlab.com/", "table": ""}
 
 
 def _display(name: str) -> str:

@@ -11,7 +11,7 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 from components.data.safetext import safe_url
-from components.io.imports.build import Builder
+from components.io.imports.build import Builder, Format, decode
 from components.paths import RESOURCES
 
 CAMEO_FILE = RESOURCES / "cameo_eventcodes.tsv"
@@ -103,3 +103,13 @@ def convert(text: str, b: Builder) -> None:
                 title=title, summary=summary, location=place, actor_ids=actors, evidence=raw,
                 reported_by=source, source_url=safe_url(url) or "",
                 note=f"{LAYOUTS[len(fields)]} event {r['GLOBALEVENTID']}, added {r['DATEADDED']}.")
+
+
+FORMAT = Format(
+    "gdelt", "a GDELT event export (tab-separated)", "The GDELT Project", "https://www.gdeltproject.org/",
+    ("csv", "tsv", "txt"),
+    detect=lambda name, first: looks_like(first),
+    convert=lambda name, data, b: convert(decode(data, name), b),
+    becomes="2.0 (61 columns) and 1.0 (58, or 57 in the historical backfile), detected per row; CAMEO "
+            "event codes → event types with GDELT's labels; Actor1/Actor2 code and name → actors; SOURCEURL "
+            "→ the outlet and a link to the report; status reported (machine-coded from news text)")

@@ -7,12 +7,22 @@ the crosswalk. The record text (evidence, else title and summary) is stored as t
 """
 from __future__ import annotations
 
+import csv
+import io
+
 import pandas as pd
 
 from components.data.dates import date_problem
 from components.data.safetext import safe_url
 from components.data.schema import STATUSES, split_list
-from components.io.imports.build import Builder, one_line, slug
+from components.io.imports.build import (
+    Builder,
+    Format,
+    ImportFailed,
+    decode,
+    one_line,
+    slug,
+)
 
 
 def convert(frame: pd.DataFrame, b: Builder, first_line: int = 2) -> None:
@@ -50,3 +60,32 @@ def convert(frame: pd.DataFrame, b: Builder, first_line: int = 2) -> None:
                 source_url=safe_url(url) or "",
                 note=" ".join(p for p in (r.get("note", ""), "" if status in STATUSES else
                                           f"Status {status or '(blank)'} read as 'reported'.") if p))
+
+
+def read_table(name: str, data: bytes) -> pd.DataFrame:
+    lower = name.lower()
+    try:
+        if lower.endswith(".parquet"):
+            return pd.read_parquet(io.BytesIO(data))
+        if lower.endswith(".xlsx"):
+            return pd.read_excel(io.BytesIO(data), dtype=str, engine="openpyxl")
+        return pd.read_csv(io.StringIO(decode(data, name)), dtype=str, keep_default_na=False)
+    except ImportFailed:
+        raise
+    except Exception as err:  # pandas and its engines raise many types for broken files
+        raise ValueError(f"cannot be read as a table ({type(err).__name__}: {str(err)[:200]})") from None
+
+
+def _is_table(name: str, first: str) -> bool:
+    return name.endswith((".parquet", ".xlsx")) or {"date", "title"} <= {
+        h.strip().lower() for h in next(csv.reader([first]), [])}
+
+
+FORMAT = Format(
+    "table", "an events table (CSV, XLSX or Parquet) with date and title columns", "Uploaded table", "",
+    ("csv", "xlsx", "parquet"),
+    detect=_is_table,
+    convert=lambda name, data, b: convert(read_table(name, data), b),
+    becomes="the contract's event columns where present (date and title required); actor_ids may hold "
+            "names, which reach faction lanes through the crosswalk",
+    binary_extensions=("parquet", "xlsx"))

@@ -13,7 +13,7 @@ import json
 from html.parser import HTMLParser
 
 from components.data.safetext import safe_url
-from components.io.imports.build import Builder, csv_records, one_line
+from components.io.imports.build import Builder, Format, csv_records, decode, one_line
 
 CSV_HEADER = ("Year", "Month", "Day", "Time", "End Year", "End Month", "End Day", "End Time", "Display Date",
               "Headline", "Text", "Media", "Media Credit", "Media Caption", "Media Thumbnail", "Type", "Group",
@@ -146,3 +146,21 @@ def convert_csv(text: str, b: Builder) -> None:
             "media": {"url": r.get("Media"), "credit": r.get("Media Credit"), "caption": r.get("Media Caption")},
         }
         _add(b, where, slide, era=kind == "era")
+
+
+def _convert(name: str, data: bytes, b: Builder) -> None:
+    text = decode(data, name)
+    if text.lstrip().startswith("{"):
+        convert_json(text, b)
+    else:
+        convert_csv(text, b)
+
+
+FORMAT = Format(
+    "timelinejs", "a TimelineJS JSON or template CSV", "TimelineJS", "https://timeline.knightlab.com/",
+    ("json", "csv"),
+    detect=lambda name, first: name.endswith(".json") or looks_like_csv(next(csv.reader([first]), [])),
+    convert=_convert,
+    becomes="dates keep their precision (a year-only slide is the year); end dates make intervals; groups "
+            "become faction lanes; media credits become outlets; eras are kept as spans; slide HTML is "
+            "reduced to text")
