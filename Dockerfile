@@ -25,7 +25,9 @@ RUN pip install . && chmod -R a-w /app
 
 USER factionline
 EXPOSE 8501
+# Healthy when the server answers on its port (STREAMLIT_SERVER_PORT, whatever it is set to) and the data
+# directory can be read: `factionline health`.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
-    CMD python -c "import urllib.request, sys; sys.exit(0 if urllib.request.urlopen('http://127.0.0.1:8501/_stcore/health', timeout=4).read() == b'ok' else 1)"
+    CMD factionline health
 
 CMD ["streamlit", "run", "dashboard.py"]

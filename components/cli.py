@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from components.data.problems import InvalidData, format_report
-from components.paths import APP, bundled_data
+from components.paths import APP, bundled_data, streamlit_config
 
 
 def _validate(args) -> int:
@@ -78,11 +78,66 @@ def _merge(args) -> int:
 
 
 def _run(args) -> int:
-    import subprocess
+    import os
 
-    app = APP
-    cmd = [sys.executable, "-m", "streamlit", "run", str(app), "--", "--data", args.data]
-    return subprocess.call(cmd)
+    # The hardened settings travel with the package: Streamlit reads .streamlit/config.toml only from
+    # the working directory, so they are passed as flags (flags win over any other config file).
+    cmd = [sys.executable, "-m", "streamlit", "run", str(APP), *streamlit_flags(), *args.streamlit,
+           "--", "--data", args.data]
+    os.execv(sys.executable, cmd)  # the server replaces this process: signals (a container's stop) reach it
+
+
+def streamlit_flags() -> list[str]:
+    import tomllib
+
+    with open(streamlit_config(), "rb") as handle:
+        config = tomllib.load(handle)
+    flags = []
+    for section, options in config.items():
+        for name, value in options.items():
+            value = str(value).lower() if isinstance(value, bool) else value
+            value = ",".join(value) if isinstance(value, list) else value
+            if value != "":  # an empty list (e.g. no extra CORS origins) is the default already
+                flags.append(f"--{section}.{name}={value}")
+    return flags
+
+
+def _health(args) -> int:
+    """For a container's health check: the server answers on its port (STREAMLIT_SERVER_PORT) and the
+    data directory can be read. Exit 0 when healthy; otherwise 1 and one line saying why."""
+    import os
+    import urllib.request
+
+    from components.data.loader import directory_problem
+
+    port = os.environ.get("STREAMLIT_SERVER_PORT") or "8501"
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=4) as reply:
+            ok = reply.read() == b"ok"
+    except OSError as err:
+        print(f"unhealthy: no answer on port {port} ({err})", file=sys.stderr)
+        return 1
+    if not ok:
+        print(f"unhealthy: the server on port {port} did not say ok", file=sys.stderr)
+        return 1
+    data = Path(args.data or os.environ.get("FACTIONLINE_DATA") or bundled_data())
+    problem = directory_problem(data) or _unreadable_table(data)
+    if problem:
+        print(f"unhealthy: {problem}", file=sys.stderr)
+        return 1
+    print("ok")
+    return 0
+
+
+def _unreadable_table(root: Path):
+    from components.data.loader import read_table
+    from components.data.schema import TABLES
+
+    for name in TABLES:
+        table, problems = read_table(root, name)
+        if table is None:
+            return problems[0]
+    return None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -113,7 +168,12 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(func=_merge)
     p = sub.add_parser("run", help="open the dashboard on a data directory")
     p.add_argument("--data", default=str(bundled_data()))
+    p.add_argument("streamlit", nargs="*", help="further Streamlit options, after --, e.g. -- --server.port 8502")
     p.set_defaults(func=_run)
+    p = sub.add_parser("health", help="exit 0 when the server answers and its data directory can be read "
+                                      "(a container's health check)")
+    p.add_argument("--data", help="the data directory (default: FACTIONLINE_DATA, else the bundled data)")
+    p.set_defaults(func=_health)
     args = parser.parse_args(argv)
     return args.func(args)
 

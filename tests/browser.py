@@ -31,14 +31,17 @@ class ServerURL(str):
 
 
 @contextmanager
-def streamlit_server(data: Path | None = None, extra_env: dict | None = None, app: Path | None = None):
+def streamlit_server(data: Path | None = None, extra_env: dict | None = None, app: Path | None = None,
+                     launcher: Path | None = None, address: str | None = "127.0.0.1"):
     port = free_port()
     env = dict(os.environ, **(extra_env or {}))
     env.pop("FACTIONLINE_DATA", None)
     if data is not None:
         env["FACTIONLINE_DATA"] = str(data)
-    cmd = [sys.executable, "-m", "streamlit", "run", str(app or ROOT / "dashboard.py"),
-           "--server.headless", "true", "--server.port", str(port), "--server.address", "127.0.0.1",
+    start = [sys.executable, str(launcher)] if launcher else [sys.executable, "-m", "streamlit"]
+    cmd = [*start, "run", str(app or ROOT / "dashboard.py"),
+           "--server.headless", "true", "--server.port", str(port),
+           *(["--server.address", address] if address else []),
            "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
     base = ServerURL(f"http://127.0.0.1:{port}")

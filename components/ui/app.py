@@ -11,6 +11,7 @@ from components.analysis.aggregate import lane_counts
 from components.data.problems import InvalidData
 from components.paths import RESOURCES
 from components.ui import auth, filters, state, upload
+from components.ui.offline import stay_offline
 from components.ui.loading import data_dir, load_dataset, report_invalid
 from components.ui.views import VIEWS, Page
 
@@ -18,6 +19,7 @@ ICON = RESOURCES / "icon.png"
 
 
 def main() -> None:
+    stay_offline()
     started = time.perf_counter()
     try:
         _page()
