@@ -11,6 +11,7 @@ headless browsers: on 2 cores, 20 Chromiums would measure Chromium, not the serv
 25 s per change, all of it browser rendering). Server memory is sampled every second. Not a test:
 the numbers depend on the machine. Writes docs/load-check.md.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -47,8 +48,10 @@ async def _run_once(ws, back: BackMsg) -> tuple[float, dict]:
             element = msg.delta.new_element
             what = element.WhichOneof("type")
             if what == "multiselect":
-                seen["multiselects"][element.multiselect.label] = (element.multiselect.id,
-                                                                   list(element.multiselect.options))
+                seen["multiselects"][element.multiselect.label] = (
+                    element.multiselect.id,
+                    list(element.multiselect.options),
+                )
             elif what == "exception":
                 seen["exceptions"] += 1
             elif what == "markdown":
@@ -78,7 +81,7 @@ def _check(seen: dict) -> None:
         raise RuntimeError("no counts line on the page")
 
 
-async def session(n: int, base: str, start: "Start", out: dict) -> None:
+async def session(n: int, base: str, start: Start, out: dict) -> None:
     """One viewer over Streamlit's own websocket protocol (what the browser sends and receives)."""
     rng = random.Random(n)
     done, failed, latencies, errors = 0, 0, [], []
@@ -148,10 +151,14 @@ def main() -> None:
     parser.add_argument("--pause", default="2,5", help="seconds between one session's changes: MIN,MAX")
     parser.add_argument("--out", default=str(ROOT / "docs" / "load-check.md"))
     parser.add_argument("--note", default="", help="what this run measures (shown in the report)")
-    parser.add_argument("--log", default=str(ROOT / "bench" / "load-check.jsonl"),
-                        help="each run is appended here; the report shows every run in it")
+    parser.add_argument(
+        "--log",
+        default=str(ROOT / "bench" / "load-check.jsonl"),
+        help="each run is appended here; the report shows every run in it",
+    )
     args = parser.parse_args()
     from components.data.load import load
+
     ds = load(args.data)
     samples = []
     with streamlit_server(Path(args.data)) as base:
@@ -177,15 +184,22 @@ def main() -> None:
         stop.set()
     lat = [x for r in results.values() for x in r["latencies"]]
     summary = {
-        "date": time.strftime("%Y-%m-%d"), "data": _name(args.data), "pause_s": args.pause, "note": args.note,
-        "events": len(ds.events), "sessions": args.sessions, "seconds": args.seconds, "wall_s": round(wall, 1),
+        "date": time.strftime("%Y-%m-%d"),
+        "data": _name(args.data),
+        "pause_s": args.pause,
+        "note": args.note,
+        "events": len(ds.events),
+        "sessions": args.sessions,
+        "seconds": args.seconds,
+        "wall_s": round(wall, 1),
         "changes_done": sum(r["done"] for r in results.values()),
         "changes_failed": sum(r["failed"] for r in results.values()),
         "sessions_all_ok": sum(1 for r in results.values() if r["done"] and not r["failed"]),
         "latency_median_s": round(statistics.median(lat), 2) if lat else None,
         "latency_p95_s": round(sorted(lat)[int(0.95 * (len(lat) - 1))], 2) if lat else None,
         "latency_max_s": round(max(lat), 2) if lat else None,
-        "rss_before_mb": round(rss_before or 0), "rss_max_mb": round(max(samples)) if samples else None,
+        "rss_before_mb": round(rss_before or 0),
+        "rss_max_mb": round(max(samples)) if samples else None,
         "rss_after_mb": round(rss_after or 0),
         "errors": sorted({e for r in results.values() for e in r["errors"]})[:10],
     }
@@ -207,17 +221,21 @@ def _name(data: str) -> str:
 
 def write(path: Path, runs: list[dict]) -> None:
     lines = [
-        "# Load check", "",
+        "# Load check",
+        "",
         "Run by `python bench/load_check.py [--data DIR] [--sessions 20] [--seconds 60] [--pause MIN,MAX]`; "
-        "every run is kept in `bench/load-check.jsonl` and shown here.", "",
-        f"**Machine:** {machine()}", "",
+        "every run is kept in `bench/load-check.jsonl` and shown here.",
+        "",
+        f"**Machine:** {machine()}",
+        "",
         "**What:** N sessions against one `streamlit run` on loopback, each speaking Streamlit's websocket "
         "protocol as a browser does (the same protobuf messages, no rendering), adding and removing factions "
         "for the whole period with a pause between its own changes. A change is done when the script finishes "
         "successfully with the counts line on the page and no exception; its time runs from sending the "
         "change to the last element received. Twenty headless Chromiums on the same 2 cores measured Chromium "
         "instead (median 25 s per change, all of it rendering), so the browser side is measured separately, "
-        "one session at a time, in [performance.md](performance.md).", "",
+        "one session at a time, in [performance.md](performance.md).",
+        "",
         "| date | data (events) | sessions × seconds | pause between a session's changes | sessions OK | changes done / failed | change → finished: median / p95 / max | server memory: before → peak → after | app version |",
         "|---|---|---|---|---|---|---|---|---|",
     ]
@@ -226,12 +244,16 @@ def write(path: Path, runs: list[dict]) -> None:
             f"| {s['date']} | {s['data']} ({s['events']:,}) | {s['sessions']} × {s['seconds']:.0f} s | {s['pause_s'].replace(',', '–')} s "
             f"| {s['sessions_all_ok']} of {s['sessions']} | {s['changes_done']:,} / {s['changes_failed']:,} "
             f"| {s['latency_median_s']} / {s['latency_p95_s']} / {s['latency_max_s']} s "
-            f"| {s['rss_before_mb']:,} → {s['rss_max_mb']:,} → {s['rss_after_mb']:,} MB | {s.get('note', '')} |")
+            f"| {s['rss_before_mb']:,} → {s['rss_max_mb']:,} → {s['rss_after_mb']:,} MB | {s.get('note', '')} |"
+        )
     errors = sorted({e for s in runs for e in s["errors"]})
-    lines += ["", "**Reading it:** one server process runs one script at a time per core it can use (Python's "
-              "GIL), so with every session changing a filter every few seconds, time per change grows with the "
-              "number of sessions changing at the same moment; memory does not, because sessions share one copy "
-              "of the data and each keeps only its filter state and a few recent selections."]
+    lines += [
+        "",
+        "**Reading it:** one server process runs one script at a time per core it can use (Python's "
+        "GIL), so with every session changing a filter every few seconds, time per change grows with the "
+        "number of sessions changing at the same moment; memory does not, because sessions share one copy "
+        "of the data and each keeps only its filter state and a few recent selections.",
+    ]
     if errors:
         lines += ["", "Errors seen:", ""] + [f"- {e}" for e in errors]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")

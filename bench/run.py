@@ -6,6 +6,7 @@ repaint time in Chromium and server memory, for the dashboard and a naive page, 
 
 Not a test: numbers depend on the machine. Synthetic data is cached under bench/out/.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -38,6 +39,7 @@ def data_dir(size: str) -> Path:
     stamp = hashlib.sha256((ROOT / "components" / "synth.py").read_bytes()).hexdigest()  # regenerate on change
     if not (target / "events.parquet").exists() or _read(target / ".synth-stamp") != stamp:
         from components.io.synth import synthesize
+
         shutil.rmtree(target, ignore_errors=True)
         synthesize(n, target, seed=0)
         (target / ".synth-stamp").write_text(stamp)
@@ -54,18 +56,23 @@ def measure_load(directory: Path) -> dict:
     cache = OUT / "model-cache"
     shutil.rmtree(cache, ignore_errors=True)
     env = {**os.environ, "FACTIONLINE_CACHE": str(cache)}
-    cold = ("import time, json, resource; from components.data.load import load; t=time.perf_counter(); "
-            f"ds=load({str(directory)!r}); s=time.perf_counter()-t; ds.event_search; "
-            "print(json.dumps({'load_s': s, 'events': len(ds.events), "
-            "'peak_mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss/1024})); "
-            "from components import modelcache as m; p=m.cache_dir()/f'{m.fingerprint(ds.root)}.pickle'; "
-            "m._store(p.parent, p, ds)")
-    warm = ("import time, json; from components.data.modelcache import load_cached; t=time.perf_counter(); "
-            f"ds=load_cached({str(directory)!r}); print(json.dumps({{'warm_load_s': time.perf_counter()-t}}))")
+    cold = (
+        "import time, json, resource; from components.data.load import load; t=time.perf_counter(); "
+        f"ds=load({str(directory)!r}); s=time.perf_counter()-t; ds.event_search; "
+        "print(json.dumps({'load_s': s, 'events': len(ds.events), "
+        "'peak_mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss/1024})); "
+        "from components import modelcache as m; p=m.cache_dir()/f'{m.fingerprint(ds.root)}.pickle'; "
+        "m._store(p.parent, p, ds)"
+    )
+    warm = (
+        "import time, json; from components.data.modelcache import load_cached; t=time.perf_counter(); "
+        f"ds=load_cached({str(directory)!r}); print(json.dumps({{'warm_load_s': time.perf_counter()-t}}))"
+    )
     result = {}
     for code in (cold, warm):
-        out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
-                             check=True)
+        out = subprocess.run(
+            [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True
+        )
         result.update(json.loads(out.stdout.strip().splitlines()[-1]))
     return result  # the cache stays for the page runs: their server starts as after a restart
 
@@ -75,6 +82,7 @@ def settled_memory(pid: int, loaded_at: float) -> dict:
     SEARCH_INDEX_DELAY s after a load, once for all sessions, and must not be counted as the cost of
     the sessions opened next. Waits for that, then for the resident size to stay put for 2 s."""
     from components.ui.loading import SEARCH_INDEX_DELAY
+
     time.sleep(max(0.0, loaded_at + SEARCH_INDEX_DELAY - time.perf_counter()))
     last, deadline = proc_memory(pid), time.time() + 90
     while time.time() < deadline:
@@ -148,26 +156,41 @@ def run_page(playwright, app: Path, directory: Path, faction_names: list[str], t
         three = proc_memory(pid) if pid else {}
         browser.close()
     result.update(
-        rerun_median_s=statistics.median(reruns), rerun_max_s=max(reruns),
+        rerun_median_s=statistics.median(reruns),
+        rerun_max_s=max(reruns),
         rerun_new_median_s=statistics.median(reruns[0::2]),  # adding a faction: a state not seen before
-        repaint_median_s=statistics.median(repaints), repaint_max_s=max(repaints),
-        bytes_median=statistics.median(sent), bytes_max=max(sent),
-        rss_mb=one.get("VmRSS"), peak_mb=three.get("VmHWM"),
+        repaint_median_s=statistics.median(repaints),
+        repaint_max_s=max(repaints),
+        bytes_median=statistics.median(sent),
+        bytes_max=max(sent),
+        rss_mb=one.get("VmRSS"),
+        peak_mb=three.get("VmHWM"),
         rss_3_sessions_mb=three.get("VmRSS"),
     )
     return result
 
 
 def machine() -> str:
-    cpu = next((l.split(":", 1)[1].strip() for l in Path("/proc/cpuinfo").read_text().splitlines()
-                if l.startswith("model name")), platform.processor())
-    mem = next(l.split()[1] for l in Path("/proc/meminfo").read_text().splitlines() if l.startswith("MemTotal"))
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    mem = next(
+        line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")
+    )
     import pandas
     import plotly
     import streamlit
-    return (f"{os.cpu_count()} cores ({cpu}), {int(mem) / 1024 / 1024:.0f} GiB RAM, {platform.system()} "
-            f"{platform.release()}; Python {platform.python_version()}, Streamlit {streamlit.__version__}, "
-            f"pandas {pandas.__version__}, Plotly {plotly.__version__}; headless Chromium without a GPU.")
+
+    return (
+        f"{os.cpu_count()} cores ({cpu}), {int(mem) / 1024 / 1024:.0f} GiB RAM, {platform.system()} "
+        f"{platform.release()}; Python {platform.python_version()}, Streamlit {streamlit.__version__}, "
+        f"pandas {pandas.__version__}, Plotly {plotly.__version__}; headless Chromium without a GPU."
+    )
 
 
 def fmt(v, unit="", digits=2):
@@ -182,9 +205,12 @@ def fmt(v, unit="", digits=2):
 
 def write_report(rows: list[dict], path: Path) -> None:
     lines = [
-        "# Performance", "",
-        f"Measured by `python bench/run.py` on {time.strftime('%Y-%m-%d')}.", "",
-        f"**Machine:** {machine()}", "",
+        "# Performance",
+        "",
+        f"Measured by `python bench/run.py` on {time.strftime('%Y-%m-%d')}.",
+        "",
+        f"**Machine:** {machine()}",
+        "",
         "**How:** the data is synthetic (`factionline synth`, seed 0) and read from Parquet. *Load* is a cold "
         "`load()` (read, validate every rule, build the model) in a fresh process, with its peak memory; "
         "*restart load* is the same directory loaded again in a new process from the private model cache "
@@ -200,53 +226,82 @@ def write_report(rows: list[dict], path: Path) -> None:
         "process's resident memory with one session and with three, and its peak; the one-session figure is "
         "taken once the search text (built in the background 15 s after a load, once for all sessions) is "
         "in memory. The naive page draws "
-        "`px.scatter` of every filtered event behind `st.cache_data`.", "",
+        "`px.scatter` of every filtered event behind `st.cache_data`.",
+        "",
         "| page | events | load (s) | restart load, cached (s) | load peak | first view (s) | rerun median (s) | rerun, new state (s) | rerun max (s) | bytes / rerun (median, max) | repaint median (s) | server RSS 1 → 3 sessions | server peak |",
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---|---:|",
     ]
     for r in rows:
         if "error" in r:
-            lines.append(f"| {r['page']} | {r['events']:,} | {fmt(r.get('load_s'))} | {fmt(r.get('load_peak_mb'), ' MB', 0)} "
-                         f"| failed: {r['error']} | | | | | | | | |")
+            lines.append(
+                f"| {r['page']} | {r['events']:,} | {fmt(r.get('load_s'))} | {fmt(r.get('load_peak_mb'), ' MB', 0)} "
+                f"| failed: {r['error']} | | | | | | | | |"
+            )
             continue
         lines.append(
             f"| {r['page']} | {r['events']:,} | {fmt(r.get('load_s'))} | {fmt(r.get('warm_load_s'))} "
             f"| {fmt(r.get('load_peak_mb'), ' MB', 0)} | {fmt(r['first_view_s'])} | {fmt(r['rerun_median_s'], '', 3)} | {fmt(r['rerun_new_median_s'], '', 3)} "
             f"| {fmt(r['rerun_max_s'], '', 3)} "
             f"| {fmt(r['bytes_median'], 'B')}, {fmt(r['bytes_max'], 'B')} | {fmt(r['repaint_median_s'])} "
-            f"| {fmt(r['rss_mb'], ' MB', 0)} → {fmt(r['rss_3_sessions_mb'], ' MB', 0)} | {fmt(r['peak_mb'], ' MB', 0)} |")
+            f"| {fmt(r['rss_mb'], ' MB', 0)} → {fmt(r['rss_3_sessions_mb'], ' MB', 0)} | {fmt(r['peak_mb'], ' MB', 0)} |"
+        )
     ratios = []
     for r in rows:
         if r["page"] != "Factionline":
             continue
         naive = next((n for n in rows if n["page"] == "naive" and n["events"] == r["events"]), None)
         if naive and "error" not in naive and "error" not in r:
-            ratios.append(f"| {r['events']:,} | {naive['rerun_median_s'] / max(r['rerun_median_s'], 1e-9):.1f}× "
-                          f"| {naive['bytes_median'] / max(r['bytes_median'], 1):.1f}× "
-                          f"| {naive['repaint_median_s'] / max(r['repaint_median_s'], 1e-9):.1f}× "
-                          f"| {(naive['peak_mb'] or 0) / max(r['peak_mb'] or 0, 1):.1f}× |")
+            ratios.append(
+                f"| {r['events']:,} | {naive['rerun_median_s'] / max(r['rerun_median_s'], 1e-9):.1f}× "
+                f"| {naive['bytes_median'] / max(r['bytes_median'], 1):.1f}× "
+                f"| {naive['repaint_median_s'] / max(r['repaint_median_s'], 1e-9):.1f}× "
+                f"| {(naive['peak_mb'] or 0) / max(r['peak_mb'] or 0, 1):.1f}× |"
+            )
         elif naive:
             ratios.append(f"| {r['events']:,} | naive page failed: {naive.get('error', '?')} | | | |")
     if ratios:
-        lines += ["", "**Naive ÷ Factionline** (how many times slower, larger or heavier the naive page is):", "",
-                  "| events | rerun | bytes | repaint | server peak memory |", "|---:|---:|---:|---:|---:|", *ratios]
+        lines += [
+            "",
+            "**Naive ÷ Factionline** (how many times slower, larger or heavier the naive page is):",
+            "",
+            "| events | rerun | bytes | repaint | server peak memory |",
+            "|---:|---:|---:|---:|---:|",
+            *ratios,
+        ]
     big = next((r for r in rows if r["page"] == "Factionline" and r["events"] >= 1_000_000 and "error" not in r), None)
     if big:
         worst_bytes = max(r["bytes_max"] for r in rows if r["page"] == "Factionline" and "error" not in r)
         checks = [
-            ("rerun after a faction change, median", "≤ 0.25 s", f"{big['rerun_median_s']:.3f} s", big["rerun_median_s"] <= 0.25),
+            (
+                "rerun after a faction change, median",
+                "≤ 0.25 s",
+                f"{big['rerun_median_s']:.3f} s",
+                big["rerun_median_s"] <= 0.25,
+            ),
             ("bytes sent per rerun, any N (max)", "≤ 2 MB", fmt(worst_bytes, "B"), worst_bytes <= 2e6),
             ("repaint in Chromium, median", "≤ 1 s", f"{big['repaint_median_s']:.2f} s", big["repaint_median_s"] <= 1),
             ("first load from Parquet", "≤ 5 s", f"{big['load_s']:.1f} s", big["load_s"] <= 5),
-            ("load after a restart (private model cache)", "≤ 5 s",
-             fmt(big.get("warm_load_s"), " s", 1), (big.get("warm_load_s") or 99) <= 5),
+            (
+                "load after a restart (private model cache)",
+                "≤ 5 s",
+                fmt(big.get("warm_load_s"), " s", 1),
+                (big.get("warm_load_s") or 99) <= 5,
+            ),
             ("server memory (peak)", "≤ 2 GB", fmt(big["peak_mb"], " MB", 0), (big["peak_mb"] or 0) <= 2048),
-            ("memory added by 2 more sessions", "no copy of the data",
-             fmt((big["rss_3_sessions_mb"] or 0) - (big["rss_mb"] or 0), " MB", 0),
-             (big["rss_3_sessions_mb"] or 0) - (big["rss_mb"] or 0) < 100),
+            (
+                "memory added by 2 more sessions",
+                "no copy of the data",
+                fmt((big["rss_3_sessions_mb"] or 0) - (big["rss_mb"] or 0), " MB", 0),
+                (big["rss_3_sessions_mb"] or 0) - (big["rss_mb"] or 0) < 100,
+            ),
         ]
-        lines += ["", "**Against the targets at 1,000,000 events:**", "", "| target | goal | measured | met |",
-                  "|---|---|---|---|"]
+        lines += [
+            "",
+            "**Against the targets at 1,000,000 events:**",
+            "",
+            "| target | goal | measured | met |",
+            "|---|---|---|---|",
+        ]
         lines += [f"| {name} | {goal} | {value} | {'yes' if ok else '**no**'} |" for name, goal, value, ok in checks]
     lines.append("")
     path.write_text("\n".join(lines), encoding="utf-8")
@@ -267,14 +322,20 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     import pandas as pd
     from playwright.sync_api import sync_playwright
+
     rows = []
     with sync_playwright() as p:
         for size in args.sizes.split(","):
             directory = data_dir(size)
             load = measure_load(directory)
-            names = list(pd.read_csv(directory / "factions.csv")["name"]) if size == "bundled" else \
-                list(pd.read_parquet(directory / "factions.parquet")["name"])
-            pages = [("Factionline", ROOT / "dashboard.py")] + ([] if args.no_naive else [("naive", ROOT / "bench" / "naive_app.py")])
+            names = (
+                list(pd.read_csv(directory / "factions.csv")["name"])
+                if size == "bundled"
+                else list(pd.read_parquet(directory / "factions.parquet")["name"])
+            )
+            pages = [("Factionline", ROOT / "dashboard.py")] + (
+                [] if args.no_naive else [("naive", ROOT / "bench" / "naive_app.py")]
+            )
             for label, app in pages:
                 row = {"page": label, "events": load["events"]}
                 if label == "Factionline":

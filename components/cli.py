@@ -1,4 +1,5 @@
 """The `factionline` command."""
+
 from __future__ import annotations
 
 import argparse
@@ -19,8 +20,10 @@ def _validate(args) -> int:
         print(format_report(err.problems), file=sys.stderr)
         return 1
     c = dataset.counts()
-    print(f"{args.directory}: valid — {c['events']} events, {c['actors']} actors, "
-          f"{c['quotes']} quotes, {c['factions']} factions.")
+    print(
+        f"{args.directory}: valid — {c['events']} events, {c['actors']} actors, "
+        f"{c['quotes']} quotes, {c['factions']} factions."
+    )
     return 0
 
 
@@ -28,8 +31,11 @@ def _synth(args) -> int:
     from components.io.synth import synthesize
 
     counts = synthesize(args.events, args.out, seed=args.seed, csv=args.csv)
-    print(f"{args.out}: wrote " + ", ".join(f"{v:,} {k}" for k, v in counts.items())
-          + (" (Parquet and CSV)." if args.csv else " (Parquet)."))
+    print(
+        f"{args.out}: wrote "
+        + ", ".join(f"{v:,} {k}" for k, v in counts.items())
+        + (" (Parquet and CSV)." if args.csv else " (Parquet).")
+    )
     return 0
 
 
@@ -44,8 +50,10 @@ def _import(args) -> int:
         print(f"factionline import: {err}", file=sys.stderr)
         return 1
     s = b.summary()
-    print(f"{args.out}: {s['events']:,} events from {s['file']}; {s['skipped']:,} records not imported"
-          + (":" if s["skipped"] else "."))
+    print(
+        f"{args.out}: {s['events']:,} events from {s['file']}; {s['skipped']:,} records not imported"
+        + (":" if s["skipped"] else ".")
+    )
     for k in b.skipped[:50]:
         print(f"  {k.where}: {k.reason}")
     if len(b.skipped) > 50:
@@ -82,8 +90,18 @@ def _run(args) -> int:
 
     # The hardened settings travel with the package: Streamlit reads .streamlit/config.toml only from
     # the working directory, so they are passed as flags (flags win over any other config file).
-    cmd = [sys.executable, "-m", "streamlit", "run", str(APP), *streamlit_flags(), *args.streamlit,
-           "--", "--data", args.data]
+    cmd = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(APP),
+        *streamlit_flags(),
+        *args.streamlit,
+        "--",
+        "--data",
+        args.data,
+    ]
     os.execv(sys.executable, cmd)  # the server replaces this process: signals (a container's stop) reach it
 
 
@@ -158,9 +176,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("format", choices=list(FORMATS))
     p.add_argument("file")
     p.add_argument("--out", required=True, help="a new (or empty) directory to write")
-    p.add_argument("--with", dest="base", default=str(bundled_data()),
-                   help="the data directory whose crosswalk.csv and factions the import uses "
-                        "(default: the bundled data)")
+    p.add_argument(
+        "--with",
+        dest="base",
+        default=str(bundled_data()),
+        help="the data directory whose crosswalk.csv and factions the import uses (default: the bundled data)",
+    )
     p.set_defaults(func=_import)
     p = sub.add_parser("merge", help="combine data directories (e.g. the curated set and imports)")
     p.add_argument("directories", nargs="+")
@@ -170,8 +191,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--data", default=str(bundled_data()))
     p.add_argument("streamlit", nargs="*", help="further Streamlit options, after --, e.g. -- --server.port 8502")
     p.set_defaults(func=_run)
-    p = sub.add_parser("health", help="exit 0 when the server answers and its data directory can be read "
-                                      "(a container's health check)")
+    p = sub.add_parser(
+        "health", help="exit 0 when the server answers and its data directory can be read (a container's health check)"
+    )
     p.add_argument("--data", help="the data directory (default: FACTIONLINE_DATA, else the bundled data)")
     p.set_defaults(func=_health)
     args = parser.parse_args(argv)

@@ -1,5 +1,6 @@
 """Where the package's own files are — the bundled data, resources and the app script — in a source
 checkout (or editable install) and in an installed wheel alike."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,4 +1,5 @@
 """Start a real `streamlit run` and a headless Chromium for browser tests."""
+
 from __future__ import annotations
 
 import os
@@ -15,8 +16,15 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 
 
 def free_port() -> int:
@@ -27,22 +35,38 @@ def free_port() -> int:
 
 class ServerURL(str):
     """The server's base URL, which also knows the server's process id."""
+
     pid: int
 
 
 @contextmanager
-def streamlit_server(data: Path | None = None, extra_env: dict | None = None, app: Path | None = None,
-                     launcher: Path | None = None, address: str | None = "127.0.0.1"):
+def streamlit_server(
+    data: Path | None = None,
+    extra_env: dict | None = None,
+    app: Path | None = None,
+    launcher: Path | None = None,
+    address: str | None = "127.0.0.1",
+):
     port = free_port()
     env = dict(os.environ, **(extra_env or {}))
     env.pop("FACTIONLINE_DATA", None)
     if data is not None:
         env["FACTIONLINE_DATA"] = str(data)
     start = [sys.executable, str(launcher)] if launcher else [sys.executable, "-m", "streamlit"]
-    cmd = [*start, "run", str(app or ROOT / "dashboard.py"),
-           "--server.headless", "true", "--server.port", str(port),
-           *(["--server.address", address] if address else []),
-           "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
+    cmd = [
+        *start,
+        "run",
+        str(app or ROOT / "dashboard.py"),
+        "--server.headless",
+        "true",
+        "--server.port",
+        str(port),
+        *(["--server.address", address] if address else []),
+        "--browser.gatherUsageStats",
+        "false",
+        "--server.fileWatcherType",
+        "none",
+    ]
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
     base = ServerURL(f"http://127.0.0.1:{port}")
     base.pid = proc.pid
@@ -75,8 +99,10 @@ def launch_chromium(playwright):
         system = shutil.which("chromium") or shutil.which("chromium-browser")
         if system:
             return playwright.chromium.launch(executable_path=system, args=CHROMIUM_ARGS)
-        message = ("no Chromium: run `python -m playwright install chromium` "
-                   f"or install the system chromium ({own_error.__class__.__name__})")
+        message = (
+            "no Chromium: run `python -m playwright install chromium` "
+            f"or install the system chromium ({own_error.__class__.__name__})"
+        )
         if os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)
@@ -86,4 +112,3 @@ def wait_ready(page, timeout: float = 30_000) -> None:
     page.wait_for_selector(READY, timeout=timeout)
     page.wait_for_timeout(300)
     page.wait_for_selector(READY, timeout=timeout)
-

@@ -34,6 +34,7 @@ def browser():
     playwright = pytest.importorskip("playwright.sync_api")
     with playwright.sync_playwright() as p:
         from .browser import launch_chromium
+
         b = launch_chromium(p)
         yield b
         b.close()

@@ -1,4 +1,5 @@
 """A valid data directory full of hostile text: what an untrusted table could hold."""
+
 import csv
 import shutil
 from pathlib import Path
@@ -7,11 +8,11 @@ from .conftest import BUNDLED
 
 SCRIPT = "<script>window.__pwned = 1; alert('script')</script>"
 IMG = "<img src=x onerror=\"window.__pwned = 2; alert('img')\">"
-SVG = "<svg onload=\"window.__pwned = 3\"></svg>"
+SVG = '<svg onload="window.__pwned = 3"></svg>'
 MD_LINK = "[click me](javascript:window.__pwned=4)"
 MD_IMAGE = "![tracker](http://evil.example/pixel.png)"
-HTML_LINK = "<a href=\"javascript:window.__pwned=5\">link</a>"
-FORMULA = "=HYPERLINK(\"http://evil.example\",\"open\")"
+HTML_LINK = '<a href="javascript:window.__pwned=5">link</a>'
+FORMULA = '=HYPERLINK("http://evil.example","open")'
 RTL = "\u202eevil\u202c مرحبا بالعالم"
 EMOJI = "🕊️🔥👨‍👩‍👧 𝕳𝖆𝖒𝖆𝖘"
 LONG = "A" * 5000
@@ -40,9 +41,15 @@ def make(target: Path) -> Path:
 
     def event(row):
         if row["event_id"] == HOSTILE_EVENT:
-            row.update(title=f"{SCRIPT} {IMG} {EMOJI}", summary=f"{MD_LINK} {MD_IMAGE} {HTML_LINK} {RTL} {LONG}",
-                       location=SVG, date_text=FORMULA, evidence=EVIDENCE, note=f"**bold?** {MD_LINK}",
-                       source_url="javascript:window.__pwned=6")
+            row.update(
+                title=f"{SCRIPT} {IMG} {EMOJI}",
+                summary=f"{MD_LINK} {MD_IMAGE} {HTML_LINK} {RTL} {LONG}",
+                location=SVG,
+                date_text=FORMULA,
+                evidence=EVIDENCE,
+                note=f"**bold?** {MD_LINK}",
+                source_url="javascript:window.__pwned=6",
+            )
         else:
             row["source_url"] = ""
 

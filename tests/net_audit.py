@@ -1,5 +1,6 @@
 """Run `streamlit` with a Python audit hook that logs every socket connection and name lookup the
 server makes (to NET_AUDIT_LOG), so a test can prove that nothing leaves the machine."""
+
 import os
 import sys
 

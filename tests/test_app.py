@@ -1,4 +1,5 @@
 """The app in Streamlit's AppTest: URL parameters, empty selection, bad data, unknown values."""
+
 from streamlit.testing.v1 import AppTest
 
 from .conftest import ROOT, edit
@@ -46,8 +47,17 @@ def test_faction_from_url(monkeypatch):
 
 def test_every_parameter_from_url(monkeypatch):
     monkeypatch.delenv("FACTIONLINE_DATA", raising=False)
-    at = run({"faction": ["hamas", "fatah"], "status": ["planned"], "type": ["meeting"], "from": "2024-02-01",
-              "to": "2024-02-29", "q": "Moscow", "event": MEETING})
+    at = run(
+        {
+            "faction": ["hamas", "fatah"],
+            "status": ["planned"],
+            "type": ["meeting"],
+            "from": "2024-02-01",
+            "to": "2024-02-29",
+            "q": "Moscow",
+            "event": MEETING,
+        }
+    )
     assert not at.exception and not at.warning
     assert counts_line(at).startswith("1 of 13 events")
     assert any("Hamas and Fatah representatives to meet in Moscow" in m.value for m in at.markdown)
@@ -148,8 +158,12 @@ def test_table_and_downloads(monkeypatch):
 
 
 def test_hostile_text_is_escaped(data_copy, monkeypatch):
-    edit(data_copy, "events.csv", "Hamas and Fatah representatives to meet in Moscow",
-         "**bold** [x](javascript:alert(1)) <script>alert(1)</script>")
+    edit(
+        data_copy,
+        "events.csv",
+        "Hamas and Fatah representatives to meet in Moscow",
+        "**bold** [x](javascript:alert(1)) <script>alert(1)</script>",
+    )
     at = run({"event": MEETING}, data=data_copy, monkeypatch=monkeypatch)
     assert not at.exception
     title = next(m.value for m in at.markdown if "script" in m.value and m.value.startswith("####"))

@@ -1,4 +1,5 @@
 """What only a browser shows: the chart, clicks on it, the address bar, downloads."""
+
 import csv
 import io
 from urllib.parse import parse_qs, urlparse
@@ -64,7 +65,8 @@ def test_choosing_a_faction_narrows_the_chart_and_updates_the_url(page, server):
     page.wait_for_function(
         "() => [...document.querySelector('.js-plotly-plot').querySelectorAll('.ytick text')]"
         ".map(t => t.textContent).join() === 'Israel'",
-        timeout=15_000)
+        timeout=15_000,
+    )
     assert lanes(page) == ["Israel"]
     assert query(page)["faction"] == ["israel"]
 
@@ -92,8 +94,9 @@ def test_clicking_a_timeline_event_shows_its_details(page, server):
     details = page.locator(".st-key-event-details")
     details.wait_for(timeout=15_000)
     assert "Russia invites Palestinian factions to talks in Moscow" in details.inner_text()
-    page.wait_for_function("() => window.location.search.includes('event=ev-2024-02-16-russia-invites-factions')",
-                           timeout=15_000)
+    page.wait_for_function(
+        "() => window.location.search.includes('event=ev-2024-02-16-russia-invites-factions')", timeout=15_000
+    )
 
 
 def test_csv_download_holds_exactly_the_filtered_events(page, server):
@@ -137,6 +140,7 @@ def test_uploading_a_gdelt_file_shows_it_in_this_session_only(page, server, brow
 
 def test_timelinejs_download_holds_the_filtered_events(page, server):
     import json
+
     page.goto(f"{server}/?faction=russia")
     wait_ready(page)
     page.get_by_role("tab", name="Table & downloads").click()

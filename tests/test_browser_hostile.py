@@ -1,4 +1,5 @@
 """Untrusted text stays text in a real browser; the lock sends nothing before sign-in."""
+
 import pytest
 
 from .browser import streamlit_server, wait_ready
@@ -11,8 +12,7 @@ playwright_api = pytest.importorskip("playwright.sync_api")
 def watch(page, base: str) -> dict:
     seen = {"dialogs": [], "outbound": []}
     page.on("dialog", lambda d: (seen["dialogs"].append(d.message), d.dismiss()))
-    page.on("request", lambda r: None if r.url.startswith((base, "data:", "blob:"))
-            else seen["outbound"].append(r.url))
+    page.on("request", lambda r: None if r.url.startswith((base, "data:", "blob:")) else seen["outbound"].append(r.url))
     return seen
 
 
@@ -55,8 +55,10 @@ def test_locked_instance_sends_no_data_before_sign_in(browser):
     with streamlit_server(extra_env={"FACTIONLINE_PASSWORD": "letmein"}) as base:
         page = browser.new_page()
         received = []
-        page.on("websocket", lambda ws: ws.on("framereceived", lambda p: received.append(
-            p if isinstance(p, bytes) else p.encode())))
+        page.on(
+            "websocket",
+            lambda ws: ws.on("framereceived", lambda p: received.append(p if isinstance(p, bytes) else p.encode())),
+        )
         page.goto(f"{base}/?faction=hamas")
         wait_ready(page)
         page.get_by_text("Sign in to see the data").wait_for()

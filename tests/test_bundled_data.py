@@ -1,4 +1,5 @@
 """The curated dataset: it validates, and the facts that matter are pinned."""
+
 import datetime as dt
 import re
 
@@ -82,8 +83,10 @@ def test_direct_quotes_are_verbatim(ds):
     direct = ds.quotes[ds.quotes["quote_type"] == "direct"]
     assert len(direct) == 2
     texts = set(direct["text"])
-    assert ("a purely technocratic government without factions, and it is designed to unify the "
-            "Palestinians, their geography, and their political system.") in texts
+    assert (
+        "a purely technocratic government without factions, and it is designed to unify the "
+        "Palestinians, their geography, and their political system."
+    ) in texts
     assert any(t.startswith("and ending the consequences of the coup in 2007") for t in texts)
 
 

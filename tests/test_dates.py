@@ -35,8 +35,10 @@ def test_qualifiers():
     assert parse_date("2024-02?").precision == "month"
 
 
-@pytest.mark.parametrize("bad", ["", "2024-13", "2024-02-30", "29/02/2024", "Feb 2024", "2024-02-26/..",
-                                 "2024-03-02/2024-02-29", "/2024", "0000"])
+@pytest.mark.parametrize(
+    "bad",
+    ["", "2024-13", "2024-02-30", "29/02/2024", "Feb 2024", "2024-02-26/..", "2024-03-02/2024-02-29", "/2024", "0000"],
+)
 def test_rejects(bad):
     with pytest.raises(DateError):
         parse_date(bad)
@@ -85,8 +87,9 @@ def test_fast_path_agrees_with_the_edtf_package():
             slow = "error"
         if fast is None:
             continue
-        assert (fast if fast == "error" else (fast.start, fast.end)) == \
-               (slow if slow == "error" else (slow.start, slow.end)), text
+        assert (fast if fast == "error" else (fast.start, fast.end)) == (
+            slow if slow == "error" else (slow.start, slow.end)
+        ), text
         checked += 1
     assert checked > 250
 
@@ -105,8 +108,18 @@ def test_parse_many_agrees_with_parse_date():
         return rng.choice([y, f"{y}-{m}", f"{y}-{m}-{d}", f"{y}-02-29"]) + rng.choice(["", "", "?", "~", "%"])
 
     texts = [side() if rng.random() < 0.6 else f"{side()}/{side()}" for _ in range(3000)]
-    texts += ["", "  ", "2024-02-29 ", "x", "2024-02-26/..", "1985-04-12T23:20:30", "2004-06-11%", "Feb 2024",
-              "2024-21", "2024-02-29/2024-03-02"]
+    texts += [
+        "",
+        "  ",
+        "2024-02-29 ",
+        "x",
+        "2024-02-26/..",
+        "1985-04-12T23:20:30",
+        "2004-06-11%",
+        "Feb 2024",
+        "2024-21",
+        "2024-02-29/2024-03-02",
+    ]
     many = parse_many(texts)
     ok = 0
     for text, row in zip(texts, many.itertuples()):
@@ -117,7 +130,12 @@ def test_parse_many_agrees_with_parse_date():
             continue
         ok += 1
         assert row.ok, text
-        assert (row.start.date(), row.end.date(), row.precision, row.uncertain, row.approximate) == \
-               (d.start, d.end, d.precision, d.uncertain, d.approximate), text
+        assert (row.start.date(), row.end.date(), row.precision, row.uncertain, row.approximate) == (
+            d.start,
+            d.end,
+            d.precision,
+            d.uncertain,
+            d.approximate,
+        ), text
         assert row.label == describe(d), text
     assert 1000 < ok < len(texts) - 300  # both kinds were exercised

@@ -132,6 +132,7 @@ def test_chosen_factions_limit_the_lanes(ds):
 
 def test_a_date_filter_sets_the_visible_window(ds):
     import datetime as dt
+
     sel = apply(ds, Filters(dates=(dt.date(2024, 2, 15), dt.date(2024, 2, 29))))
     fig = timeline(ds, sel.events, window=(dt.date(2024, 2, 15), dt.date(2024, 2, 29)))
     lo, hi = (pd.Timestamp(x) for x in fig.layout.xaxis.range)

@@ -1,5 +1,6 @@
 """Importers (ACLED, GDELT, TimelineJS, tables), the crosswalk, merge and the TimelineJS export,
 against the real fixtures in ../shared/fixtures/external and the constructed ACLED sample."""
+
 import json
 import subprocess
 import sys
@@ -69,15 +70,21 @@ def test_gdelt1_file_mixes_both_layouts_and_keeps_every_row(tmp_path):
 
 @needs_ext
 def test_gdelt_rows_of_other_lengths_are_reported_with_their_line(tmp_path):
-    lines = GDELT2.read_text(encoding="utf-8").splitlines()[:3] + ["1\t2\t3", ""] + \
-        GDELT1.read_text(encoding="utf-8").splitlines()[:2] + ["881\tnotadate" + "\tx" * 59]
+    lines = (
+        GDELT2.read_text(encoding="utf-8").splitlines()[:3]
+        + ["1\t2\t3", ""]
+        + GDELT1.read_text(encoding="utf-8").splitlines()[:2]
+        + ["881\tnotadate" + "\tx" * 59]
+    )
     path = tmp_path / "mixed.CSV"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     b, ds = imported("gdelt", path, tmp_path)
     assert len(ds.events) == 5
     assert [(k.where, k.reason.split(";")[0]) for k in b.skipped] == [
-        ("line 4", "3 tab-separated fields"), ("line 5", "blank line"),
-        ("line 8", "SQLDATE 'notadate' is not a YYYYMMDD date")]
+        ("line 4", "3 tab-separated fields"),
+        ("line 5", "blank line"),
+        ("line 8", "SQLDATE 'notadate' is not a YYYYMMDD date"),
+    ]
 
 
 # --- ACLED -------------------------------------------------------------------------------------
@@ -93,11 +100,12 @@ def test_acled_dates_precision_and_every_row_accounted(tmp_path):
     assert event(ds, "acled-pse90004")["date"] == "2025-06-06"  # "06-Jun-2025"
     assert {k.where: k.reason for k in b.skipped} == {
         "line 6": "event_date '31/02/2024' is not a date ACLED or a spreadsheet writes "
-                  "(e.g. 2024-02-28, 28 February 2024, 28-Feb-24)",
+        "(e.g. 2024-02-28, 28 February 2024, 28-Feb-24)",
         "line 7": "event_date '2023-03-01' is in 2023 but the year column says 2024",
         "line 8": "blank row",
         "line 9": "time_precision '4' is not 1, 2 or 3",
-        "line 11": "6 fields where the header has 31 (a broken or cut row)"}
+        "line 11": "6 fields where the header has 31 (a broken or cut row)",
+    }
 
 
 def test_acled_actors_reach_the_bundled_factions_through_the_crosswalk(tmp_path):
@@ -151,14 +159,23 @@ def test_timelinejs_html_is_reduced_to_text(tmp_path):
 
 # --- tables, detection, broken files -----------------------------------------------------------
 def test_events_table_in_csv_xlsx_and_parquet(tmp_path):
-    frame = pd.DataFrame({"date": ["2024-02-29", "2024-02"], "title": ["Talks", "Consultations"],
-                          "actor_ids": ["Hamas;Fatah", "Qatar"], "status": ["planned", "???"]})
-    for name, write in (("t.csv", lambda p: frame.to_csv(p, index=False)),
-                        ("t.xlsx", lambda p: frame.to_excel(p, index=False)),
-                        ("t.parquet", lambda p: frame.to_parquet(p))):
+    frame = pd.DataFrame(
+        {
+            "date": ["2024-02-29", "2024-02"],
+            "title": ["Talks", "Consultations"],
+            "actor_ids": ["Hamas;Fatah", "Qatar"],
+            "status": ["planned", "???"],
+        }
+    )
+    for name, write in (
+        ("t.csv", lambda p: frame.to_csv(p, index=False)),
+        ("t.xlsx", lambda p: frame.to_excel(p, index=False)),
+        ("t.parquet", lambda p: frame.to_parquet(p)),
+    ):
         write(tmp_path / name)
-        b = build(detect(name, (tmp_path / name).read_bytes()), name, (tmp_path / name).read_bytes(),
-                  Base.read(BUNDLED))
+        b = build(
+            detect(name, (tmp_path / name).read_bytes()), name, (tmp_path / name).read_bytes(), Base.read(BUNDLED)
+        )
         b.write(tmp_path / f"out-{name}")
         ds = load(tmp_path / f"out-{name}")
         assert lanes(ds, "table-line-2") == {"hamas", "fatah"}, name  # names reach lanes via the crosswalk
@@ -167,27 +184,33 @@ def test_events_table_in_csv_xlsx_and_parquet(tmp_path):
 
 
 @needs_ext
-@pytest.mark.parametrize("name, data, fmt", [
-    ("x.CSV", GDELT2.read_bytes()[:5000] if GDELT2.exists() else b"", "gdelt"),
-    ("a.csv", ACLED.read_bytes(), "acled"),
-    ("w.json", b"{}", "timelinejs"),
-    ("w.csv", (TL / "my-own-timeline.csv").read_bytes() if TL.exists() else b"", "timelinejs"),
-    ("e.csv", b"date,title\n2024,x\n", "table"),
-    ("e.xlsx", b"", "table"),
-])
+@pytest.mark.parametrize(
+    "name, data, fmt",
+    [
+        ("x.CSV", GDELT2.read_bytes()[:5000] if GDELT2.exists() else b"", "gdelt"),
+        ("a.csv", ACLED.read_bytes(), "acled"),
+        ("w.json", b"{}", "timelinejs"),
+        ("w.csv", (TL / "my-own-timeline.csv").read_bytes() if TL.exists() else b"", "timelinejs"),
+        ("e.csv", b"date,title\n2024,x\n", "table"),
+        ("e.xlsx", b"", "table"),
+    ],
+)
 def test_detect(name, data, fmt):
     assert detect(name, data) == fmt
 
 
-@pytest.mark.parametrize("fmt, content, words", [
-    ("acled", b"a,b,c\n1,2,3\n", "line 1: the header lacks the ACLED column(s)"),
-    ("timelinejs", b'{"events": [1, 2', "line 1: not valid JSON"),
-    ("timelinejs", b'{"title": {}}', 'an "events" list'),
-    ("gdelt", b"\n\n", "no record could be imported"),
-    ("gdelt", b"ok\n\xff\xfe broken\n", "line 2: byte 0xff is not UTF-8"),
-    ("acled", b"\x00\x01binary", "binary file"),
-    ("table", b"when,what\n2024,x\n", "lacks the column(s) date, title"),
-])
+@pytest.mark.parametrize(
+    "fmt, content, words",
+    [
+        ("acled", b"a,b,c\n1,2,3\n", "line 1: the header lacks the ACLED column(s)"),
+        ("timelinejs", b'{"events": [1, 2', "line 1: not valid JSON"),
+        ("timelinejs", b'{"title": {}}', 'an "events" list'),
+        ("gdelt", b"\n\n", "no record could be imported"),
+        ("gdelt", b"ok\n\xff\xfe broken\n", "line 2: byte 0xff is not UTF-8"),
+        ("acled", b"\x00\x01binary", "binary file"),
+        ("table", b"when,what\n2024,x\n", "lacks the column(s) date, title"),
+    ],
+)
 def test_broken_files_say_file_line_and_problem(fmt, content, words):
     with pytest.raises(ImportFailed) as err:
         build(fmt, "input.file", content, Base())
@@ -241,13 +264,21 @@ def test_merge_namespaces_unifies_and_reports_likely_duplicates(tmp_path):
 # --- CLI ---------------------------------------------------------------------------------------
 @needs_ext
 def test_cli_import_reports_skipped_lines_and_fails_cleanly(tmp_path):
-    ok = subprocess.run([sys.executable, "-m", "components.cli", "import", "acled", str(ACLED),
-                         "--out", str(tmp_path / "a")], capture_output=True, text=True, cwd=ROOT)
+    ok = subprocess.run(
+        [sys.executable, "-m", "components.cli", "import", "acled", str(ACLED), "--out", str(tmp_path / "a")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert ok.returncode == 0, ok.stderr
     assert "5 events from acled_sample.csv; 5 records not imported" in ok.stdout
     assert "line 7: event_date '2023-03-01' is in 2023" in ok.stdout
-    bad = subprocess.run([sys.executable, "-m", "components.cli", "import", "acled", str(GDELT2),
-                          "--out", str(tmp_path / "b")], capture_output=True, text=True, cwd=ROOT)
+    bad = subprocess.run(
+        [sys.executable, "-m", "components.cli", "import", "acled", str(GDELT2), "--out", str(tmp_path / "b")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert bad.returncode == 1 and "Traceback" not in bad.stderr
     assert "line 1: the header lacks the ACLED column(s)" in bad.stderr
 
@@ -262,10 +293,15 @@ def test_timelinejs_export_holds_the_selection_and_imports_back(tmp_path):
     assert {s["unique_id"] for s in data["events"]} == set(sel.events["event_id"])
     assert {s["group"] for s in data["events"]} <= set(ds.factions["name"]) | {"No faction"}
     everything = apply(ds, Filters())
-    slides = {s["unique_id"]: s for s in json.loads(timelinejs(ds, everything.events, everything.event_pos,
-                                                               everything.quotes))["events"]}
-    assert slides["ev-2023-10-gaza-war"]["start_date"] == {"year": "2023", "month": "10",
-                                                           "display_date": "October 2023"}
+    slides = {
+        s["unique_id"]: s
+        for s in json.loads(timelinejs(ds, everything.events, everything.event_pos, everything.quotes))["events"]
+    }
+    assert slides["ev-2023-10-gaza-war"]["start_date"] == {
+        "year": "2023",
+        "month": "10",
+        "display_date": "October 2023",
+    }
     assert slides["ev-2024-02-zomlot-guardian-interview"]["start_date"]["display_date"] == "February 2024 (uncertain)"
     assert slides["ev-2023-10-2024-02-russia-israel-strain"]["end_date"] == {"year": "2024", "month": "2"}
     assert slides["ev-2023-10-gaza-war"]["group"] == "Israel"
@@ -276,8 +312,13 @@ def test_timelinejs_export_holds_the_selection_and_imports_back(tmp_path):
 
 def test_timelinejs_export_escapes_markup(data_copy):
     from .conftest import edit
-    edit(data_copy, "events.csv", "Hamas and Fatah representatives to meet in Moscow",
-         "<img src=x onerror=alert(1)> meet")
+
+    edit(
+        data_copy,
+        "events.csv",
+        "Hamas and Fatah representatives to meet in Moscow",
+        "<img src=x onerror=alert(1)> meet",
+    )
     ds = load(data_copy)
     sel = apply(ds, Filters())
     text = timelinejs(ds, sel.events, sel.event_pos, sel.quotes).decode()

@@ -1,4 +1,5 @@
 """The private model cache: same model back, invalidated by any change, never in the data directory."""
+
 import os
 
 import pytest

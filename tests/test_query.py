@@ -103,8 +103,19 @@ def test_exports_hold_the_contract_columns_of_exactly_the_selection(ds):
     sel = apply(ds, Filters(factions=("russia",)))
     rows = list(csv.DictReader(io.StringIO(table_csv(sel.events, "events").decode())))
     assert [r["event_id"] for r in rows] == list(sel.events["event_id"])
-    assert list(rows[0])[:11] == ["event_id", "date", "date_text", "status", "event_type", "title", "summary",
-                                  "location", "actor_ids", "article_id", "evidence"]
+    assert list(rows[0])[:11] == [
+        "event_id",
+        "date",
+        "date_text",
+        "status",
+        "event_type",
+        "title",
+        "summary",
+        "location",
+        "actor_ids",
+        "article_id",
+        "evidence",
+    ]
     quotes = json.loads(table_json(sel.quotes, "quotes"))
     assert [q["quote_id"] for q in quotes] == list(sel.quotes["quote_id"])
     assert "event_pos" not in quotes[0] and "verified" not in quotes[0]

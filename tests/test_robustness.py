@@ -1,6 +1,7 @@
 """Robustness: broken inputs get a clear report (file, row, column) in the CLI and the app, never a
 traceback; random query parameters never raise; the access lock shows nothing before sign-in; CSV
 exports neutralise formulas; the hosting files carry the hardened settings."""
+
 import random
 import string
 import tomllib
@@ -107,6 +108,7 @@ def test_password_lock_shows_nothing_before_sign_in(monkeypatch):
     at.run()
     assert not at.exception and at.get("plotly_chart")
     from components.analysis.query import Filters, apply
+
     n = apply(load(ROOT / "data"), Filters(factions=("hamas",))).n_events
     assert counts_line(at).startswith(f"{n} of 13 events")  # the link's ?faction=hamas survives sign-in
 
@@ -120,19 +122,42 @@ def test_without_a_password_the_app_is_open(monkeypatch):
 
 def test_password_comparison_is_constant_time_and_exact():
     from components.ui.auth import matches
+
     assert matches("abc", "abc") and not matches("abd", "abc") and not matches("ab", "abc")
     assert matches("pässwörd", "pässwörd") and not matches("", "x")
 
 
 # --- exports -------------------------------------------------------------------------------------
 def test_csv_export_neutralises_formulas_and_json_keeps_plain_data():
-    frame = pd.DataFrame({"event_id": ["=HYPERLINK(\"http://evil.example\",\"x\")", "+1+1", "-2", "@SUM(A1)",
-                                       "\tTAB", "\rCR", "plain", "a=b"]}, dtype="str")
+    frame = pd.DataFrame(
+        {
+            "event_id": [
+                '=HYPERLINK("http://evil.example","x")',
+                "+1+1",
+                "-2",
+                "@SUM(A1)",
+                "\tTAB",
+                "\rCR",
+                "plain",
+                "a=b",
+            ]
+        },
+        dtype="str",
+    )
     import csv
     import io
+
     cells = [row[0] for row in csv.reader(io.StringIO(table_csv(frame, "events").decode(), newline=""))][1:]
-    assert cells == ["'=HYPERLINK(\"http://evil.example\",\"x\")", "'+1+1", "'-2", "'@SUM(A1)", "'\tTAB", "'\rCR",
-                     "plain", "a=b"]
+    assert cells == [
+        '\'=HYPERLINK("http://evil.example","x")',
+        "'+1+1",
+        "'-2",
+        "'@SUM(A1)",
+        "'\tTAB",
+        "'\rCR",
+        "plain",
+        "a=b",
+    ]
     assert '"=HYPERLINK' in table_json(frame, "events").decode()  # JSON is plain data, not a spreadsheet
 
 
@@ -153,10 +178,13 @@ def test_dockerfile_and_cloud_files():
     assert "ARG BASE_IMAGE=" in docker and "FROM ${BASE_IMAGE}" in docker
     user = [line.split()[1] for line in docker.splitlines() if line.startswith("USER ")]
     assert user and user[-1] not in ("root", "0")
-    assert "HEALTHCHECK" in docker and "/_stcore/health" in docker
+    assert "HEALTHCHECK" in docker and "factionline health" in docker  # /_stcore/health on $STREAMLIT_SERVER_PORT
     assert "FACTIONLINE_DATA" in docker and "EXPOSE 8501" in docker
-    requirements = [line for line in (ROOT / "requirements.txt").read_text().splitlines()
-                    if line.strip() and not line.startswith("#")]
+    requirements = [
+        line
+        for line in (ROOT / "requirements.txt").read_text().splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
     assert requirements == ["."]  # one dependency file; versions live in pyproject.toml
     assert not (ROOT / ".streamlit" / "secrets.toml").exists()
 

@@ -1,4 +1,5 @@
 """Scale behaviour, checked functionally: synthetic data, Parquet = CSV, bounded payloads, mode switch."""
+
 import shutil
 import subprocess
 import sys
@@ -21,8 +22,24 @@ APP = str(ROOT / "dashboard.py")
 @pytest.fixture(scope="module")
 def synth_dir(tmp_path_factory):
     out = tmp_path_factory.mktemp("synth") / "data"
-    done = subprocess.run([sys.executable, "-m", "components.cli", "synth", "--events", "4000", "--out", str(out),
-                           "--seed", "3", "--csv"], cwd=ROOT, capture_output=True, text=True)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "components.cli",
+            "synth",
+            "--events",
+            "4000",
+            "--out",
+            str(out),
+            "--seed",
+            "3",
+            "--csv",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 0, done.stderr
     assert "4,000 events" in done.stdout
     return out
@@ -31,6 +48,7 @@ def synth_dir(tmp_path_factory):
 @pytest.fixture(scope="module")
 def big_dir(tmp_path_factory):
     from components.io.synth import synthesize
+
     out = tmp_path_factory.mktemp("big") / "data"
     synthesize(40_000, out, seed=1)
     return out
@@ -51,8 +69,9 @@ def test_synthetic_data_is_valid_and_realistic(synth_dir):
 
 
 def test_cli_validates_a_parquet_directory(synth_dir):
-    out = subprocess.run([sys.executable, "-m", "components.cli", "validate", str(synth_dir)],
-                         cwd=ROOT, capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "components.cli", "validate", str(synth_dir)], cwd=ROOT, capture_output=True, text=True
+    )
     assert out.returncode == 0 and "4000 events" in out.stdout
 
 
@@ -142,6 +161,7 @@ def test_payload_does_not_grow_with_n(synth_dir, big_dir, monkeypatch):
 
 def test_counts_mode_coarsens_buckets_to_bound_the_bubbles(big_dir):
     from components.analysis.aggregate import MAX_BUBBLES, coarser_for_bubbles
+
     ds = load(big_dir)
     lc = lane_counts(ds, np.arange(len(ds.events)), bucket="week")  # many lanes x many weeks
     assert len(lc.lanes) * len(lc.starts) > MAX_BUBBLES
@@ -167,8 +187,11 @@ def test_rows_in_any_order_give_the_same_model(synth_dir, tmp_path):
     assert a.events["start"].is_monotonic_increasing and b.events["start"].is_monotonic_increasing
     # Rows of the same dates may come in another order: compare as sets of rows.
     key = ["start", "end", "event_id"]
-    pd.testing.assert_frame_equal(a.events.sort_values(key).reset_index(drop=True),
-                                  b.events.sort_values(key).reset_index(drop=True), check_categorical=False)
+    pd.testing.assert_frame_equal(
+        a.events.sort_values(key).reset_index(drop=True),
+        b.events.sort_values(key).reset_index(drop=True),
+        check_categorical=False,
+    )
     assert len(a.event_factions) == len(b.event_factions)
 
 
@@ -182,8 +205,9 @@ def test_columns_read_in_several_chunks_work_alike(synth_dir):
     events = ds.events.copy()
     for column in ("event_id", "title", "summary", "actor_ids", "evidence"):
         cells = events[column]
-        events[column] = pd.Series(pa.chunked_array([pa.array(cells[:1000]), pa.array(cells[1000:])]),
-                                   dtype="str", index=events.index)
+        events[column] = pd.Series(
+            pa.chunked_array([pa.array(cells[:1000]), pa.array(cells[1000:])]), dtype="str", index=events.index
+        )
         assert events[column].array._pa_array.num_chunks == 2
     chunked = dataclasses.replace(ds, events=events)
     assert chunked.event_search.equals(ds.event_search)

@@ -1,4 +1,5 @@
 """The bulk verbatim check gives the answer of the one-by-one check, whatever path a passage takes."""
+
 import pytest
 
 from components.data import textmatch
@@ -40,5 +41,6 @@ def test_bulk_check_agrees_with_occurs_in(monkeypatch, group_bytes, few):
 
 def test_article_texts_is_a_mapping_of_the_last_text_per_id():
     import pyarrow as pa
+
     texts = ArticleTexts(["x", "y", "x"], pa.array(["one", "two", "three"]))
     assert dict(texts) == {"x": "three", "y": "two"} and len(texts) == 2 and "y" in texts

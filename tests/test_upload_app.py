@@ -1,4 +1,5 @@
 """Uploading your own data in the app (AppTest): it replaces this session's view, or says why not."""
+
 import io
 import zipfile
 
@@ -54,8 +55,12 @@ def test_timelinejs_upload_lands_in_group_lanes():
 
 
 def test_zip_of_a_data_directory(data_copy):
-    edit(data_copy, "events.csv", "Hamas and Fatah representatives to meet in Moscow",
-         "Hamas and Fatah representatives to meet in Moscow (uploaded copy)")
+    edit(
+        data_copy,
+        "events.csv",
+        "Hamas and Fatah representatives to meet in Moscow",
+        "Hamas and Fatah representatives to meet in Moscow (uploaded copy)",
+    )
     at = upload("mydata.zip", zipped(data_copy))
     assert not at.exception and not at.error
     assert "13 of 13 events" in counts_line(at)
@@ -75,13 +80,16 @@ def test_a_broken_zip_gets_the_validation_report_and_keeps_the_view(data_copy):
     assert "13 of 13 events" in counts_line(at)  # still the bundled data
 
 
-@pytest.mark.parametrize("name, content, words", [
-    ("notes.txt", b"just some words\nnothing tabular\n", "not a format Factionline imports"),
-    ("bad.zip", b"PK\x03\x04 not really a zip", "not a readable zip"),
-    ("empty.csv", b"", "empty"),
-    ("latin1.csv", "date,title\n2024-01-01,Caf\u00e9\n".encode("latin-1"), "line 2"),
-    ("nofolder.zip", None, "no events.csv"),
-])
+@pytest.mark.parametrize(
+    "name, content, words",
+    [
+        ("notes.txt", b"just some words\nnothing tabular\n", "not a format Factionline imports"),
+        ("bad.zip", b"PK\x03\x04 not really a zip", "not a readable zip"),
+        ("empty.csv", b"", "empty"),
+        ("latin1.csv", "date,title\n2024-01-01,Caf\u00e9\n".encode("latin-1"), "line 2"),
+        ("nofolder.zip", None, "no events.csv"),
+    ],
+)
 def test_unusable_uploads_say_why(name, content, words):
     if content is None:
         buffer = io.BytesIO()

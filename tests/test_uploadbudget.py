@@ -1,4 +1,5 @@
 """The upload budget: all sessions' uploads together stay within it; ended sessions give it back."""
+
 import gc
 
 import pytest

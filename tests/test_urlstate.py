@@ -17,9 +17,15 @@ def ds():
 
 
 def test_round_trip(ds):
-    f = Filters(factions=("hamas", "fatah"), actors=("abbas",), types=("meeting",), statuses=("planned",),
-                dates=(dt.date(2024, 1, 1), dt.date(2024, 2, 29)), q="Moscow talks",
-                event="ev-2024-02-29-hamas-fatah-meet-moscow")
+    f = Filters(
+        factions=("hamas", "fatah"),
+        actors=("abbas",),
+        types=("meeting",),
+        statuses=("planned",),
+        dates=(dt.date(2024, 1, 1), dt.date(2024, 2, 29)),
+        q="Moscow talks",
+        event="ev-2024-02-29-hamas-fatah-meet-moscow",
+    )
     assert parse(to_params(f), ds) == (f, [])
 
 
@@ -32,8 +38,9 @@ def test_query_string_is_repeatable_params():
 
 
 def test_unknown_values_are_dropped_and_named(ds):
-    f, notices = parse({"faction": ["hamas", "hezbollah"], "status": ["rumoured"], "event": ["ev-x"],
-                        "colour": ["red"]}, ds)
+    f, notices = parse(
+        {"faction": ["hamas", "hezbollah"], "status": ["rumoured"], "event": ["ev-x"], "colour": ["red"]}, ds
+    )
     assert f == Filters(factions=("hamas",))
     text = " ".join(notices)
     assert "'hezbollah'" in text and "'rumoured'" in text and "'ev-x'" in text and "'colour'" in text
@@ -61,9 +68,12 @@ def test_fuzzed_parameters_never_raise(ds):
     alphabet = string.printable + "éß中文\u202e\x00<>\"'%&;"
     names = ["faction", "actor", "type", "status", "from", "to", "q", "event", "zzz"]
     for _ in range(500):
-        params = {rng.choice(names): ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 300)))
-                                      for _ in range(rng.randint(0, 4))]
-                  for _ in range(rng.randint(0, 5))}
+        params = {
+            rng.choice(names): [
+                "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 300))) for _ in range(rng.randint(0, 4))
+            ]
+            for _ in range(rng.randint(0, 5))
+        }
         f, notices = parse(params, ds)
         assert isinstance(f, Filters) and all(isinstance(n, str) and len(n) < 2000 for n in notices)
         assert set(f.factions) <= set(ds.factions["faction_id"])

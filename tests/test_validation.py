@@ -1,11 +1,12 @@
 """Every validation rule, each caught on a small broken copy of the bundled data."""
+
 import subprocess
 import sys
 
 import pytest
 
-from components.data.loader import read_directory
 from components.data.load import load
+from components.data.loader import read_directory
 from components.data.problems import InvalidData
 from components.data.validate import validate
 
@@ -63,12 +64,36 @@ def test_blank_id(data_copy):
     "file, old, new, column, target",
     [
         ("events.csv", "hamas;fatah,aj", "hamas;fatahh,aj", "actor_ids", "actors.csv"),
-        ("actors.csv", "abbas,Mahmoud Abbas,person,fatah;pa", "abbas,Mahmoud Abbas,person,fatah;plo", "faction_ids", "factions.csv"),
+        (
+            "actors.csv",
+            "abbas,Mahmoud Abbas,person,fatah;pa",
+            "abbas,Mahmoud Abbas,person,fatah;plo",
+            "faction_ids",
+            "factions.csv",
+        ),
         ("quotes.csv", "ev-2024-02-18-abbas-welcomes-invitation", "ev-nope", "event_id", "events.csv"),
-        ("quotes.csv", "direct,2024-02?,ev-2024-02-zomlot-guardian-interview,guardian", "direct,2024-02?,ev-2024-02-zomlot-guardian-interview,observer", "reported_by", "sources.csv"),
-        ("quotes.csv", "q-bogdanov-2024-02-16-invited,bogdanov", "q-bogdanov-2024-02-16-invited,lavrov", "speaker_id", "actors.csv"),
+        (
+            "quotes.csv",
+            "direct,2024-02?,ev-2024-02-zomlot-guardian-interview,guardian",
+            "direct,2024-02?,ev-2024-02-zomlot-guardian-interview,observer",
+            "reported_by",
+            "sources.csv",
+        ),
+        (
+            "quotes.csv",
+            "q-bogdanov-2024-02-16-invited,bogdanov",
+            "q-bogdanov-2024-02-16-invited,lavrov",
+            "speaker_id",
+            "actors.csv",
+        ),
         ("events.csv", ",planned,meeting,", ",planned,summit,", "event_type", "event_types.csv"),
-        ("events.csv", "hamas;fatah,aj-2024-02-28-moscow-talks", "hamas;fatah,aj-unknown", "article_id", "articles.csv"),
+        (
+            "events.csv",
+            "hamas;fatah,aj-2024-02-28-moscow-talks",
+            "hamas;fatah,aj-unknown",
+            "article_id",
+            "articles.csv",
+        ),
         ("articles.csv", ",aljazeera,", ",aj,", "source_id", "sources.csv"),
     ],
 )
@@ -137,8 +162,13 @@ def test_article_text_missing(data_copy):
 
 
 def test_evidence_not_in_article(data_copy):
-    edit(data_copy, "events.csv", "Moscow received a delegation from Hamas on October 26",
-         "Moscow hosted a delegation from Hamas on October 26", count=-1)
+    edit(
+        data_copy,
+        "events.csv",
+        "Moscow received a delegation from Hamas on October 26",
+        "Moscow hosted a delegation from Hamas on October 26",
+        count=-1,
+    )
     found = only(problems(data_copy), "events.csv", "evidence")
     assert len(found) == 2  # two events cite that passage
     assert all("verbatim" in p.message for p in found)
@@ -201,7 +231,12 @@ def test_every_problem_reported_at_once(data_copy):
 
 
 def test_added_columns_are_allowed(data_copy):
-    edit(data_copy, "factions.csv", "faction_id,name,kind,color,description", "faction_id,name,kind,color,description,website")
+    edit(
+        data_copy,
+        "factions.csv",
+        "faction_id,name,kind,color,description",
+        "faction_id,name,kind,color,description,website",
+    )
     text = (data_copy / "factions.csv").read_text(encoding="utf-8").splitlines()
     fixed = [text[0]] + [line + "," for line in text[1:]]
     (data_copy / "factions.csv").write_text("\n".join(fixed) + "\n", encoding="utf-8")

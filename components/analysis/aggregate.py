@@ -3,6 +3,7 @@
 This is what the timeline draws when a selection is too large for one mark per event, and what
 the counts-over-time view draws at every size: its size depends on lanes x buckets, never on N.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -13,8 +14,7 @@ from components.data.model import Dataset
 
 NO_FACTION = "No faction"
 # (name, numpy unit, days) from fine to coarse; the first giving at most MAX_BUCKETS buckets is used.
-BUCKETS = [("day", "D", 1), ("week", "W", 7), ("month", "M", 30.4), ("quarter", "Q", 91.3),
-           ("year", "Y", 365.25)]
+BUCKETS = [("day", "D", 1), ("week", "W", 7), ("month", "M", 30.4), ("quarter", "Q", 91.3), ("year", "Y", 365.25)]
 MAX_BUCKETS = 160
 # Bubbles the counts-mode timeline draws at most: each is an SVG shape, and the browser's time to draw
 # the chart grows with them (2,556 bubbles: ~0.8 s in headless Chromium; ~900: ~0.3 s).
@@ -42,13 +42,13 @@ def choose_bucket(first: np.datetime64, last: np.datetime64) -> str:
     return "year"
 
 
-def coarser_for_bubbles(lc: "LaneCounts") -> str | None:
+def coarser_for_bubbles(lc: LaneCounts) -> str | None:
     """A coarser bucket when lanes x buckets would draw more than MAX_BUBBLES, else None."""
     if len(lc.lanes) * len(lc.starts) <= MAX_BUBBLES or not len(lc.starts):
         return None
     days = int((lc.ends[-1] - lc.starts[0]).astype(int)) + 1
     names = [name for name, _, _ in BUCKETS]
-    for name, _, size in BUCKETS[names.index(lc.bucket) + 1:]:
+    for name, _, size in BUCKETS[names.index(lc.bucket) + 1 :]:
         if len(lc.lanes) * (days / size + 1) <= MAX_BUBBLES:
             return name
     return "year" if lc.bucket != "year" else None
@@ -79,12 +79,14 @@ def _bucket_bounds(index: np.ndarray, bucket: str) -> tuple[np.ndarray, np.ndarr
 
 def _event_buckets(ds: Dataset, bucket: str) -> np.ndarray:
     """Bucket number of every event's start, computed once per dataset and bucket size."""
-    return ds.memo(f"buckets-{bucket}", lambda: _bucket_index(
-        ds.events["start"].to_numpy().astype("datetime64[D]"), bucket))
+    return ds.memo(
+        f"buckets-{bucket}", lambda: _bucket_index(ds.events["start"].to_numpy().astype("datetime64[D]"), bucket)
+    )
 
 
-def lane_counts(ds: Dataset, event_pos: np.ndarray, only: tuple[str, ...] = (),
-                bucket: str | None = None) -> LaneCounts:
+def lane_counts(
+    ds: Dataset, event_pos: np.ndarray, only: tuple[str, ...] = (), bucket: str | None = None
+) -> LaneCounts:
     """Events per (faction lane, time bucket) by start date; an event counts once in each of its lanes."""
     n = len(ds.events)
     mask = np.zeros(n, dtype=bool)
@@ -102,8 +104,9 @@ def lane_counts(ds: Dataset, event_pos: np.ndarray, only: tuple[str, ...] = (),
     lanes_idx = lane[keep]
     times = event_bucket[pair_pos[keep]]
     if len(times) == 0:
-        return LaneCounts([], bucket, np.array([], "datetime64[D]"), np.array([], "datetime64[D]"),
-                          np.zeros((0, 0), np.int64))
+        return LaneCounts(
+            [], bucket, np.array([], "datetime64[D]"), np.array([], "datetime64[D]"), np.zeros((0, 0), np.int64)
+        )
     t0, t1 = times.min(), times.max()
     width = int(t1 - t0 + 1)
     grid = np.bincount(lanes_idx * width + (times - t0), minlength=(len(factions) + 1) * width)

@@ -1,4 +1,5 @@
 """Exports of exactly the filtered selection: the contract's columns as CSV or JSON, and TimelineJS JSON."""
+
 from __future__ import annotations
 
 import csv
@@ -85,27 +86,33 @@ def timelinejs(ds, events: pd.DataFrame, positions, quotes: pd.DataFrame, title:
             f"<blockquote>{html.escape(q['text'])}</blockquote><p>— {html.escape(ds.actor_name(q['speaker_id']))}"
             f" ({'direct quote' if q['quote_type'] == 'direct' else 'paraphrase'}, reported by "
             f"{html.escape(ds.outlet_name(q['reported_by']))})</p>"
-            for q in by_event.get(e["event_id"], []))
+            for q in by_event.get(e["event_id"], [])
+        )
         faction = first_faction.get(pos)
         slide = {
             "unique_id": str(e["event_id"]),
             # The shown date says how precise and how sure it is ("February 2024 (uncertain)").
             "start_date": _tl_date(left) | {"display_date": html.escape(str(e.get("date_label") or e["date"]))},
-            "text": {"headline": html.escape(e["title"]),
-                     "text": _p(e.get("summary", "")) + f"<blockquote>{html.escape(e['evidence'])}</blockquote>"
-                     + quote_html
-                     + _p(f"Date as the source words it: {e['date_text']}." if e.get("date_text") else "")
-                     + _p(f"Status: {e['status']}. Source: {outlet}." if outlet else f"Status: {e['status']}.")},
+            "text": {
+                "headline": html.escape(e["title"]),
+                "text": _p(e.get("summary", ""))
+                + f"<blockquote>{html.escape(e['evidence'])}</blockquote>"
+                + quote_html
+                + _p(f"Date as the source words it: {e['date_text']}." if e.get("date_text") else "")
+                + _p(f"Status: {e['status']}. Source: {outlet}." if outlet else f"Status: {e['status']}."),
+            },
             "group": html.escape(ds.faction_name.get(faction, "No faction") if faction else "No faction"),
         }
         if right:
             slide["end_date"] = _tl_date(right)
         url = e.get("source_url") or ds.article.get(e["article_id"], {}).get("url", "")
         if outlet:
-            slide["media"] = {"url": safe_url(url) or "",
-                              "credit": html.escape(outlet)}
+            slide["media"] = {"url": safe_url(url) or "", "credit": html.escape(outlet)}
         slides.append(slide)
-    data = {"title": {"text": {"headline": html.escape(title),
-                               "text": _p(f"{len(slides):,} events exported from Factionline.")}},
-            "events": slides}
+    data = {
+        "title": {
+            "text": {"headline": html.escape(title), "text": _p(f"{len(slides):,} events exported from Factionline.")}
+        },
+        "events": slides,
+    }
     return json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")

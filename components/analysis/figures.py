@@ -1,4 +1,5 @@
 """Plotly figures: the faction timeline and counts over time. Pure functions of a selection."""
+
 from __future__ import annotations
 
 import html
@@ -61,8 +62,13 @@ def _hover(ds: Dataset, rows: pd.DataFrame) -> list[str]:
     return out
 
 
-def timeline(ds: Dataset, events: pd.DataFrame, selected: str | None = None,
-             only: tuple[str, ...] = (), window: tuple | None = None) -> go.Figure:
+def timeline(
+    ds: Dataset,
+    events: pd.DataFrame,
+    selected: str | None = None,
+    only: tuple[str, ...] = (),
+    window: tuple | None = None,
+) -> go.Figure:
     """One lane per faction; day dates are marks, coarser dates and intervals are spans."""
     rows = lane_rows(ds, events, only)
     lanes = lane_order(ds, rows)
@@ -79,52 +85,95 @@ def timeline(ds: Dataset, events: pd.DataFrame, selected: str | None = None,
     spans, points = rows[rows["is_span"]], rows[~rows["is_span"]]
     if len(spans):
         end = spans["end"] + pd.Timedelta(days=1)  # the last day is included in the span
-        fig.add_trace(go.Bar(
-            name="spans", orientation="h", y=spans["lane"], base=spans["start"],
-            x=(end - spans["start"]).dt.total_seconds() * 1000, width=0.42, customdata=ids[spans.index],
-            marker=dict(color=spans["colour"], opacity=0.65, line=dict(color=spans["colour"], width=1.5),
-                        pattern=dict(shape=np.where(spans["fuzzy"], "/", np.where(spans["status"] == "planned", ".", "")),
-                                     fgcolor=spans["colour"], bgcolor="rgba(0,0,0,0)", fillmode="replace",
-                                     solidity=0.35)),
-            hovertext=spans["hover"], hovertemplate="%{hovertext}<extra></extra>",
-        ))
+        fig.add_trace(
+            go.Bar(
+                name="spans",
+                orientation="h",
+                y=spans["lane"],
+                base=spans["start"],
+                x=(end - spans["start"]).dt.total_seconds() * 1000,
+                width=0.42,
+                customdata=ids[spans.index],
+                marker=dict(
+                    color=spans["colour"],
+                    opacity=0.65,
+                    line=dict(color=spans["colour"], width=1.5),
+                    pattern=dict(
+                        shape=np.where(spans["fuzzy"], "/", np.where(spans["status"] == "planned", ".", "")),
+                        fgcolor=spans["colour"],
+                        bgcolor="rgba(0,0,0,0)",
+                        fillmode="replace",
+                        solidity=0.35,
+                    ),
+                ),
+                hovertext=spans["hover"],
+                hovertemplate="%{hovertext}<extra></extra>",
+            )
+        )
         # A clickable, hoverable handle in the middle of each span.
-        fig.add_trace(go.Scatter(
-            name="span handles", mode="markers", y=spans["lane"], x=spans["start"] + (end - spans["start"]) / 2,
-            customdata=ids[spans.index], hovertext=spans["hover"], hovertemplate="%{hovertext}<extra></extra>",
-            marker=dict(size=9, color=spans["colour"], symbol=spans["symbol"], line=dict(color="white", width=1)),
-        ))
+        fig.add_trace(
+            go.Scatter(
+                name="span handles",
+                mode="markers",
+                y=spans["lane"],
+                x=spans["start"] + (end - spans["start"]) / 2,
+                customdata=ids[spans.index],
+                hovertext=spans["hover"],
+                hovertemplate="%{hovertext}<extra></extra>",
+                marker=dict(size=9, color=spans["colour"], symbol=spans["symbol"], line=dict(color="white", width=1)),
+            )
+        )
     for fuzzy in (False, True):
         part = points[points["fuzzy"] == fuzzy]
         if not len(part):
             continue
         planned = (part["status"] == "planned").to_numpy()
-        fig.add_trace(go.Scatter(
-            name="uncertain dates" if fuzzy else "dates", y=part["lane"], x=part["start"],
-            mode="markers+text" if fuzzy else "markers", textposition="top center",
-            text=np.where(part["uncertain"], "?", "~") if fuzzy else None,
-            customdata=ids[part.index], hovertext=part["hover"], hovertemplate="%{hovertext}<extra></extra>",
-            marker=dict(size=13, color=part["colour"], symbol=part["symbol"], opacity=0.5 if fuzzy else 1.0,
-                        line=dict(width=np.where(planned, 2.5, 1.5),
-                                  color=np.where(planned, part["colour"], "white"))),
-        ))
+        fig.add_trace(
+            go.Scatter(
+                name="uncertain dates" if fuzzy else "dates",
+                y=part["lane"],
+                x=part["start"],
+                mode="markers+text" if fuzzy else "markers",
+                textposition="top center",
+                text=np.where(part["uncertain"], "?", "~") if fuzzy else None,
+                customdata=ids[part.index],
+                hovertext=part["hover"],
+                hovertemplate="%{hovertext}<extra></extra>",
+                marker=dict(
+                    size=13,
+                    color=part["colour"],
+                    symbol=part["symbol"],
+                    opacity=0.5 if fuzzy else 1.0,
+                    line=dict(width=np.where(planned, 2.5, 1.5), color=np.where(planned, part["colour"], "white")),
+                ),
+            )
+        )
     _connectors(fig, rows, lanes)
     if selected is not None and (rows["event_id"] == selected).any():
         sel = rows[rows["event_id"] == selected]
         # On the mark: a day's mark sits at its start, a span's handle in its middle.
         middle = sel["start"] + (sel["end"] + pd.Timedelta(days=1) - sel["start"]) / 2
         x = middle.where(sel["is_span"], sel["start"])
-        fig.add_trace(go.Scatter(
-            name="Selected event", mode="markers", x=x, y=sel["lane"], hoverinfo="skip",
-            marker=dict(size=26, symbol="circle-open", color="#E0115F", line=dict(width=3)),
-        ))
+        fig.add_trace(
+            go.Scatter(
+                name="Selected event",
+                mode="markers",
+                x=x,
+                y=sel["lane"],
+                hoverinfo="skip",
+                marker=dict(size=26, symbol="circle-open", color="#E0115F", line=dict(width=3)),
+            )
+        )
     fig.update_layout(
-        height=140 + 56 * max(len(lanes), 1), barmode="overlay", clickmode="event+select",
-        dragmode="pan", margin=dict(l=10, r=10, t=10, b=10), showlegend=False,
+        height=140 + 56 * max(len(lanes), 1),
+        barmode="overlay",
+        clickmode="event+select",
+        dragmode="pan",
+        margin=dict(l=10, r=10, t=10, b=10),
+        showlegend=False,
         hoverlabel=dict(align="left"),
     )
-    fig.update_yaxes(categoryorder="array", categoryarray=list(reversed(lanes)), title_text="",
-                     fixedrange=True)
+    fig.update_yaxes(categoryorder="array", categoryarray=list(reversed(lanes)), title_text="", fixedrange=True)
     fig.update_xaxes(type="date", title_text="")
     if len(rows) and window and (window[0] or window[1]):
         # A date filter: show that window; longer spans run off its edges.
@@ -136,11 +185,27 @@ def timeline(ds: Dataset, events: pd.DataFrame, selected: str | None = None,
         lo, hi, hidden = focus_range(events)
         fig.update_xaxes(range=[lo, hi])
         if hidden:
-            fig.update_xaxes(rangeslider=dict(visible=True, thickness=0.08, bgcolor="rgba(128,128,128,0.12)",
-                                              bordercolor="rgba(128,128,128,0.4)", borderwidth=1))
-            fig.add_annotation(x=0, xref="paper", y=1, yref="paper", xanchor="left", yanchor="top",
-                               showarrow=False, font=dict(size=11), bgcolor="rgba(128,128,128,0.15)",
-                               text=f"◀ {hidden} earlier event(s) outside this view: drag the slider below")
+            fig.update_xaxes(
+                rangeslider=dict(
+                    visible=True,
+                    thickness=0.08,
+                    bgcolor="rgba(128,128,128,0.12)",
+                    bordercolor="rgba(128,128,128,0.4)",
+                    borderwidth=1,
+                )
+            )
+            fig.add_annotation(
+                x=0,
+                xref="paper",
+                y=1,
+                yref="paper",
+                xanchor="left",
+                yanchor="top",
+                showarrow=False,
+                font=dict(size=11),
+                bgcolor="rgba(128,128,128,0.15)",
+                text=f"◀ {hidden} earlier event(s) outside this view: drag the slider below",
+            )
     return fig
 
 
@@ -172,8 +237,11 @@ MAX_CONNECTORS = 300  # beyond this many multi-lane events the dotted joins woul
 def _connectors(fig: go.Figure, rows: pd.DataFrame, lanes: list[str]) -> None:
     """A faint dotted line joins the marks of one event that sits in several lanes."""
     order = {lane: i for i, lane in enumerate(lanes)}
-    spans = (rows.assign(i=rows["lane"].map(order)).groupby("event_id", sort=False)
-             .agg(lo=("i", "min"), hi=("i", "max"), start=("start", "first"), end=("end", "first")))
+    spans = (
+        rows.assign(i=rows["lane"].map(order))
+        .groupby("event_id", sort=False)
+        .agg(lo=("i", "min"), hi=("i", "max"), start=("start", "first"), end=("end", "first"))
+    )
     spans = spans[spans["lo"] < spans["hi"]]
     if spans.empty or len(spans) > MAX_CONNECTORS:
         return
@@ -182,14 +250,19 @@ def _connectors(fig: go.Figure, rows: pd.DataFrame, lanes: list[str]) -> None:
     for x, lo, hi in zip(mid, spans["lo"], spans["hi"]):
         xs += [x, x, None]
         ys += [lanes[lo], lanes[hi], None]
-    fig.add_trace(go.Scatter(
-        name="Same event in several lanes", x=xs, y=ys, mode="lines", hoverinfo="skip",
-        line=dict(color="rgba(128,128,128,0.55)", width=1.5, dash="dot"),
-    ))
+    fig.add_trace(
+        go.Scatter(
+            name="Same event in several lanes",
+            x=xs,
+            y=ys,
+            mode="lines",
+            hoverinfo="skip",
+            line=dict(color="rgba(128,128,128,0.55)", width=1.5, dash="dot"),
+        )
+    )
 
 
-HOVER_DATE = {"day": "%-d %b %Y", "week": "week of %-d %b %Y", "month": "%B %Y", "quarter": "Q%q %Y",
-              "year": "%Y"}
+HOVER_DATE = {"day": "%-d %b %Y", "week": "week of %-d %b %Y", "month": "%B %Y", "quarter": "Q%q %Y", "year": "%Y"}
 EPOCH = np.datetime64("1970-01-01", "D")
 
 
@@ -214,17 +287,31 @@ def density_timeline(ds: Dataset, lc: LaneCounts) -> go.Figure:
     names = np.array([name for _, name in lc.lanes] or [""], dtype=object)
     lane = np.array([factions.index(f) if f in factions else -1 for f, _ in lc.lanes] or [-1])
     colour = np.array([colours.get(f, NO_FACTION_COLOUR) for f, _ in lc.lanes] or [""], dtype=object)
-    fig.add_trace(go.Scatter(
-        mode="markers", y=names[rows], x=lc.starts[cols], text=np.array([esc(n) for n in names], dtype=object)[rows],
-        marker=dict(size=3 + (biggest - 3) * np.sqrt(counts / peak), color=colour[rows], opacity=0.8,
-                    line=dict(width=0)),
-        customdata=np.column_stack([lane[rows], first[cols], last[cols], counts]),
-        hovertemplate=(f"<b>%{{text}}</b> · %{{x|{HOVER_DATE[lc.bucket]}}}<br>"
-                       "%{customdata[3]:,} events · click to zoom in<extra></extra>"),
-    ))
+    fig.add_trace(
+        go.Scatter(
+            mode="markers",
+            y=names[rows],
+            x=lc.starts[cols],
+            text=np.array([esc(n) for n in names], dtype=object)[rows],
+            marker=dict(
+                size=3 + (biggest - 3) * np.sqrt(counts / peak), color=colour[rows], opacity=0.8, line=dict(width=0)
+            ),
+            customdata=np.column_stack([lane[rows], first[cols], last[cols], counts]),
+            hovertemplate=(
+                f"<b>%{{text}}</b> · %{{x|{HOVER_DATE[lc.bucket]}}}<br>"
+                "%{customdata[3]:,} events · click to zoom in<extra></extra>"
+            ),
+        )
+    )
     lanes = [name for _, name in lc.lanes]
-    fig.update_layout(height=140 + 40 * max(len(lanes), 1), showlegend=False, clickmode="event+select",
-                      dragmode="pan", margin=dict(l=10, r=10, t=10, b=10), hoverlabel=dict(align="left"))
+    fig.update_layout(
+        height=140 + 40 * max(len(lanes), 1),
+        showlegend=False,
+        clickmode="event+select",
+        dragmode="pan",
+        margin=dict(l=10, r=10, t=10, b=10),
+        hoverlabel=dict(align="left"),
+    )
     fig.update_yaxes(categoryorder="array", categoryarray=list(reversed(lanes)), fixedrange=True)
     fig.update_xaxes(type="date")
     return fig
@@ -249,9 +336,20 @@ def counts_over_time(ds: Dataset, lc: LaneCounts) -> go.Figure:
     colours = faction_colours(ds)
     fig = go.Figure()
     for row, (faction_id, name) in enumerate(lc.lanes):
-        fig.add_trace(go.Bar(name=name, x=lc.starts, y=lc.counts[row], marker_color=colours.get(faction_id, NO_FACTION_COLOUR),
-                             hovertemplate=f"{esc(name)}: %{{y:,}} event(s)<extra></extra>"))
-    fig.update_layout(barmode="stack", height=320, margin=dict(l=10, r=10, t=30, b=10),
-                      legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0),
-                      yaxis_title=f"events per {lc.bucket} (by start date)")
+        fig.add_trace(
+            go.Bar(
+                name=name,
+                x=lc.starts,
+                y=lc.counts[row],
+                marker_color=colours.get(faction_id, NO_FACTION_COLOUR),
+                hovertemplate=f"{esc(name)}: %{{y:,}} event(s)<extra></extra>",
+            )
+        )
+    fig.update_layout(
+        barmode="stack",
+        height=320,
+        margin=dict(l=10, r=10, t=30, b=10),
+        legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0),
+        yaxis_title=f"events per {lc.bucket} (by start date)",
+    )
     return fig

@@ -9,6 +9,7 @@ events and quotes. The kind decides the value's type, its URL form and its widge
 - "dates": a (from, to) pair of dates or None (two URL parameters; a date-range input);
 - "text": a search string (one URL parameter; a text input).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -88,46 +89,76 @@ def _overlaps(frame, dates) -> np.ndarray:
     return mask
 
 
-FILTERS: dict[str, Filter] = {f.key: f for f in (
-    Filter(
-        "factions", "Factions", "choices", ("faction",),
-        events=_in_factions,
-        quotes=lambda ds, v: isin(ds.quotes["speaker_id"], ds.actors_in_factions(v)),
-        options=lambda ds, chosen: list(ds.factions["faction_id"]),
-        label_of=lambda ds: lambda f: ds.faction_name.get(f, f),
-        colour_of=lambda ds: ds.faction_colour,
-        help="An event matches when any of its actors belongs to a chosen faction; a quote matches when its "
-             "speaker does.",
-        placeholder="All factions"),
-    Filter(
-        "actors", "Actors", "choices", ("actor",),
-        events=_with_actors,
-        quotes=lambda ds, v: isin(ds.quotes["speaker_id"], v),
-        options=lambda ds, chosen: ds.actors_in_factions(chosen.get("factions", ())),
-        label_of=lambda ds: ds.actor_name,
-        help="Narrowed to the chosen factions.", placeholder="All actors"),
-    Filter(
-        "dates", "Date range", "dates", ("from", "to"),
-        events=lambda ds, v: _overlaps(ds.events, v),
-        quotes=lambda ds, v: _overlaps(ds.quotes, v),
-        help="Events whose dates overlap this range (a month-precision event overlaps every day of its month)."),
-    Filter(
-        "types", "Event type", "choices", ("type",),
-        events=lambda ds, v: ds.events["event_type"].isin(v).to_numpy(),
-        options=lambda ds, chosen: list(ds.event_types["event_type"]),
-        label_of=lambda ds: lambda t: ds.type_label.get(t, t), placeholder="All types"),
-    Filter(
-        "statuses", "Status", "choices", ("status",),
-        events=lambda ds, v: ds.events["status"].isin(v).to_numpy(),
-        options=lambda ds, chosen: list(STATUSES),
-        label_of=lambda ds: lambda s: s.capitalize(), pills=True,
-        help="Planned events were announced for a later date at the time of the report."),
-    Filter(
-        "q", "Search", "text", ("q",),
-        events=lambda ds, v: _contains_all(ds.event_search, search_terms(v)),
-        quotes=lambda ds, v: _contains_all(ds.quote_search, search_terms(v)),
-        placeholder="titles, summaries, actors, quotes"),
-)}
+FILTERS: dict[str, Filter] = {
+    flt.key: flt
+    for flt in (
+        Filter(
+            "factions",
+            "Factions",
+            "choices",
+            ("faction",),
+            events=_in_factions,
+            quotes=lambda ds, v: isin(ds.quotes["speaker_id"], ds.actors_in_factions(v)),
+            options=lambda ds, chosen: list(ds.factions["faction_id"]),
+            label_of=lambda ds: lambda faction_id: ds.faction_name.get(faction_id, faction_id),
+            colour_of=lambda ds: ds.faction_colour,
+            help="An event matches when any of its actors belongs to a chosen faction; a quote matches when its "
+            "speaker does.",
+            placeholder="All factions",
+        ),
+        Filter(
+            "actors",
+            "Actors",
+            "choices",
+            ("actor",),
+            events=_with_actors,
+            quotes=lambda ds, v: isin(ds.quotes["speaker_id"], v),
+            options=lambda ds, chosen: ds.actors_in_factions(chosen.get("factions", ())),
+            label_of=lambda ds: ds.actor_name,
+            help="Narrowed to the chosen factions.",
+            placeholder="All actors",
+        ),
+        Filter(
+            "dates",
+            "Date range",
+            "dates",
+            ("from", "to"),
+            events=lambda ds, v: _overlaps(ds.events, v),
+            quotes=lambda ds, v: _overlaps(ds.quotes, v),
+            help="Events whose dates overlap this range (a month-precision event overlaps every day of its month).",
+        ),
+        Filter(
+            "types",
+            "Event type",
+            "choices",
+            ("type",),
+            events=lambda ds, v: ds.events["event_type"].isin(v).to_numpy(),
+            options=lambda ds, chosen: list(ds.event_types["event_type"]),
+            label_of=lambda ds: lambda t: ds.type_label.get(t, t),
+            placeholder="All types",
+        ),
+        Filter(
+            "statuses",
+            "Status",
+            "choices",
+            ("status",),
+            events=lambda ds, v: ds.events["status"].isin(v).to_numpy(),
+            options=lambda ds, chosen: list(STATUSES),
+            label_of=lambda ds: lambda s: s.capitalize(),
+            pills=True,
+            help="Planned events were announced for a later date at the time of the report.",
+        ),
+        Filter(
+            "q",
+            "Search",
+            "text",
+            ("q",),
+            events=lambda ds, v: _contains_all(ds.event_search, search_terms(v)),
+            quotes=lambda ds, v: _contains_all(ds.quote_search, search_terms(v)),
+            placeholder="titles, summaries, actors, quotes",
+        ),
+    )
+}
 assert all(f.kind in KINDS for f in FILTERS.values())
 
 
@@ -144,8 +175,11 @@ class Filters:
         unknown = set(values) - set(FILTERS)
         if unknown:
             raise TypeError(f"unknown filter(s): {', '.join(sorted(unknown))}")
-        kept = tuple((k, v) for k, v in ((k, _normal(FILTERS[k], values[k])) for k in FILTERS if k in values)
-                     if v != FILTERS[k].default)
+        kept = tuple(
+            (k, v)
+            for k, v in ((k, _normal(FILTERS[k], values[k])) for k in FILTERS if k in values)
+            if v != FILTERS[k].default
+        )
         object.__setattr__(self, "_values", kept)
         object.__setattr__(self, "event", event)
 
@@ -175,11 +209,11 @@ class Filters:
         """The filters that restrict, with their values."""
         return [(FILTERS[k], v) for k, v in self._values]
 
-    def replace(self, **changes) -> "Filters":
+    def replace(self, **changes) -> Filters:
         event = changes.pop("event", self.event)
         return Filters(event=event, **{**dict(self._values), **changes})
 
-    def without_event(self) -> "Filters":
+    def without_event(self) -> Filters:
         return self.replace(event=None)
 
 

@@ -1,5 +1,6 @@
 """Filtering: which events, quotes and actors a filter state selects (the predicates are the filter
 records' in filters.py). Pure numpy and pandas, no UI."""
+
 from __future__ import annotations
 
 from functools import cached_property

@@ -4,6 +4,7 @@ The parameters are the filter records' (filters.FILTERS), read and written by th
 `event` (the selected event). Unknown names or values are dropped and reported as notices; nothing
 here raises on input.
 """
+
 from __future__ import annotations
 
 import datetime as dt

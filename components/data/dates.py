@@ -2,6 +2,7 @@
 
 A month-precision date is the whole month (lower and upper bound), never the 1st.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -181,8 +182,9 @@ def _bounds(parts: pa.StructArray, n: int):
     return start, end, ok, has_m, has_d
 
 
-def _label(y1: int, m1: int, d1: int, y2: int, m2: int, d2: int, precision: str, uncertain: bool,
-           approximate: bool) -> str:
+def _label(
+    y1: int, m1: int, d1: int, y2: int, m2: int, d2: int, precision: str, uncertain: bool, approximate: bool
+) -> str:
     """describe() from the bounds' year, month and day numbers."""
     if precision == "day":
         core = f"{d1} {_MONTHS[m1]} {y1}"
@@ -198,8 +200,11 @@ def _label(y1: int, m1: int, d1: int, y2: int, m2: int, d2: int, precision: str,
 
 def _ymd(days: np.ndarray) -> list[list[int]]:
     months = days.astype("datetime64[M]")
-    return [(days.astype("datetime64[Y]").astype(np.int64) + 1970).tolist(),
-            (months.astype(np.int64) % 12 + 1).tolist(), ((days - months).astype(np.int64) + 1).tolist()]
+    return [
+        (days.astype("datetime64[Y]").astype(np.int64) + 1970).tolist(),
+        (months.astype(np.int64) % 12 + 1).tolist(),
+        ((days - months).astype(np.int64) + 1).tolist(),
+    ]
 
 
 def parse_many(texts) -> pd.DataFrame:
@@ -211,6 +216,7 @@ def parse_many(texts) -> pd.DataFrame:
 @dataclass(frozen=True)
 class ParsedColumn:
     """A column of EDTF strings parsed once per distinct value: what validation and the model share."""
+
     codes: np.ndarray  # per row: its value's position in uniques
     uniques: pd.Index  # the distinct strings (missing cells read as "")
     parsed: pd.DataFrame  # parse_many(uniques)
@@ -254,10 +260,27 @@ def _parse_many(texts) -> pd.DataFrame:
         uncertain[i], approximate[i] = d.uncertain, d.approximate
     good = np.flatnonzero(ok)
     label = np.full(n, "", dtype=object)
-    label[good] = [_label(*row) for row in zip(*_ymd(start[good]), *_ymd(end[good]), precision[good].tolist(),
-                                                uncertain[good].tolist(), approximate[good].tolist())]
-    return pd.DataFrame({"ok": ok, "start": start, "end": end, "precision": precision,
-                         "uncertain": uncertain, "approximate": approximate, "label": label})
+    label[good] = [
+        _label(*row)
+        for row in zip(
+            *_ymd(start[good]),
+            *_ymd(end[good]),
+            precision[good].tolist(),
+            uncertain[good].tolist(),
+            approximate[good].tolist(),
+        )
+    ]
+    return pd.DataFrame(
+        {
+            "ok": ok,
+            "start": start,
+            "end": end,
+            "precision": precision,
+            "uncertain": uncertain,
+            "approximate": approximate,
+            "label": label,
+        }
+    )
 
 
 def date_order(start: np.ndarray, end: np.ndarray) -> np.ndarray:

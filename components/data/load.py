@@ -1,11 +1,12 @@
 """Loading a data directory: read → check → build, each step handed the values it needs.
 
-    read_directory(root)  -> RawData (string tables, article texts) and file-level problems
-    parse_dates(raw)      -> every EDTF column parsed once (checked by validation, used by the model)
-    start_verbatim(raw)   -> the verbatim check, running in a thread (Arrow releases the GIL)
-    check_tables(raw, …)  -> the per-table rules, while the model is built beside them
-    build(raw, …)         -> the Dataset; thrown away if any check fails
+read_directory(root)  -> RawData (string tables, article texts) and file-level problems
+parse_dates(raw)      -> every EDTF column parsed once (checked by validation, used by the model)
+start_verbatim(raw)   -> the verbatim check, running in a thread (Arrow releases the GIL)
+check_tables(raw, …)  -> the per-table rules, while the model is built beside them
+build(raw, …)         -> the Dataset; thrown away if any check fails
 """
+
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor

@@ -2,6 +2,7 @@
 
 Rows are numbered as a spreadsheet shows them: the header is row 1, the first record row 2, whatever
 line of the file a record starts on (a quoted cell may span lines)."""
+
 from __future__ import annotations
 
 import codecs
@@ -82,15 +83,24 @@ def directory_problem(root: Path) -> Problem | None:
     except NotADirectoryError:
         message = "The data directory is not a directory."
     except PermissionError:
-        return Problem(DIRECTORY, None, None,
-                       "The data directory cannot be read: permission denied for the user running Factionline.",
-                       "Give that user read and search permission on the directory and its files "
-                       "(e.g. chmod -R a+rX), or point FACTIONLINE_DATA at a readable copy.")
+        return Problem(
+            DIRECTORY,
+            None,
+            None,
+            "The data directory cannot be read: permission denied for the user running Factionline.",
+            "Give that user read and search permission on the directory and its files "
+            "(e.g. chmod -R a+rX), or point FACTIONLINE_DATA at a readable copy.",
+        )
     except OSError as err:
         message = f"The data directory cannot be read ({err.strerror})."
-    return Problem(DIRECTORY, None, None, message,
-                   "Pass a directory holding events.csv, actors.csv, factions.csv, quotes.csv, sources.csv, "
-                   "articles.csv and event_types.csv.")
+    return Problem(
+        DIRECTORY,
+        None,
+        None,
+        message,
+        "Pass a directory holding events.csv, actors.csv, factions.csv, quotes.csv, sources.csv, "
+        "articles.csv and event_types.csv.",
+    )
 
 
 def read_table(root: Path, name: str) -> tuple[RawTable | None, list[Problem]]:
@@ -100,13 +110,27 @@ def read_table(root: Path, name: str) -> tuple[RawTable | None, list[Problem]]:
         return _read_parquet(parquet, name)
     path = root / spec.file
     if not os.path.isfile(path):
-        return None, [Problem(spec.file, None, None, "The file is missing.",
-                              f"Create {spec.file} with the header: {','.join(spec.columns)}")]
+        return None, [
+            Problem(
+                spec.file,
+                None,
+                None,
+                "The file is missing.",
+                f"Create {spec.file} with the header: {','.join(spec.columns)}",
+            )
+        ]
     try:
         data = path.read_bytes()
     except OSError as err:
-        return None, [Problem(spec.file, None, None, f"The file cannot be read ({err.strerror}).",
-                              "Give the user running Factionline read permission on it (e.g. chmod a+r).")]
+        return None, [
+            Problem(
+                spec.file,
+                None,
+                None,
+                f"The file cannot be read ({err.strerror}).",
+                "Give the user running Factionline read permission on it (e.g. chmod a+r).",
+            )
+        ]
     return parse_csv(data, spec.file, name)
 
 
@@ -120,8 +144,11 @@ def parse_csv(data: bytes, file: str, name: str) -> tuple[RawTable | None, list[
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
-        return fail(f"The file is not UTF-8 text (byte 0x{data[err.start]:02x} on line {line} of the file).",
-                    "Save the file as 'CSV UTF-8'.", _row_at(data[: err.start]))
+        return fail(
+            f"The file is not UTF-8 text (byte 0x{data[err.start]:02x} on line {line} of the file).",
+            "Save the file as 'CSV UTF-8'.",
+            _row_at(data[: err.start]),
+        )
     if not text.strip():
         return fail("The file is empty.", f"Add a header row: {','.join(TABLES[name].columns)}")
 
@@ -134,25 +161,36 @@ def parse_csv(data: bytes, file: str, name: str) -> tuple[RawTable | None, list[
             if record:  # skip blank lines
                 rows.append(record)
     except csv.Error as err:
-        return fail(f"The CSV is malformed in this row ({err}; line {reader.line_num} of the file).",
-                    "Check the quoting: a cell containing a comma, quote or line break must be "
-                    'wrapped in double quotes, and a quote inside it doubled ("").',
-                    RawTable.row(len(rows)))
+        return fail(
+            f"The CSV is malformed in this row ({err}; line {reader.line_num} of the file).",
+            "Check the quoting: a cell containing a comma, quote or line break must be "
+            'wrapped in double quotes, and a quote inside it doubled ("").',
+            RawTable.row(len(rows)),
+        )
     header = [h.strip() for h in header]
     dupes = sorted({h for h in header if header.count(h) > 1})
     for col in dupes:
-        problems.append(Problem(file, 1, col, "The column appears more than once in the header.",
-                                "Keep one column of that name."))
+        problems.append(
+            Problem(file, 1, col, "The column appears more than once in the header.", "Keep one column of that name.")
+        )
     for index, record in enumerate(rows):
         if len(record) != len(header):
-            problems.append(Problem(
-                file, RawTable.row(index), None,
-                f"The row has {len(record)} cells but the header has {len(header)}.",
-                "Make every row have one cell per header column (quote cells that contain commas)."))
+            problems.append(
+                Problem(
+                    file,
+                    RawTable.row(index),
+                    None,
+                    f"The row has {len(record)} cells but the header has {len(header)}.",
+                    "Make every row have one cell per header column (quote cells that contain commas).",
+                )
+            )
     if problems:
         return None, problems
-    frame = pd.DataFrame(rows, columns=header, dtype=str) if rows else pd.DataFrame(
-        {h: pd.Series([], dtype=str) for h in header})
+    frame = (
+        pd.DataFrame(rows, columns=header, dtype=str)
+        if rows
+        else pd.DataFrame({h: pd.Series([], dtype=str) for h in header})
+    )
     return RawTable(name, file, frame), []
 
 
@@ -170,8 +208,15 @@ def _read_parquet(path: Path, name: str) -> tuple[RawTable | None, list[Problem]
     try:
         frame = pd.read_parquet(path)
     except Exception as err:  # pyarrow raises many types for corrupt files
-        return None, [Problem(path.name, None, None, f"The Parquet file cannot be read ({err}).",
-                              "Rewrite it with pandas.DataFrame.to_parquet or delete it to use the CSV.")]
+        return None, [
+            Problem(
+                path.name,
+                None,
+                None,
+                f"The Parquet file cannot be read ({err}).",
+                "Rewrite it with pandas.DataFrame.to_parquet or delete it to use the CSV.",
+            )
+        ]
     for column in frame.columns:  # every cell a str, blanks "" (as from CSV), without needless copies
         if not isinstance(frame[column].dtype, pd.StringDtype):
             frame[column] = frame[column].astype("str")
@@ -230,22 +275,46 @@ def _read_articles(raw: RawData) -> list[Problem]:
             continue  # blank paths are reported by validation
         data = _article_bytes(root, rel, real_dirs)
         if data == "outside":
-            problems.append(Problem(table.file, line, "path",
-                                    f"The article path {rel!r} leaves the data directory.",
-                                    "Store the article text inside the data directory, e.g. "
-                                    "articles/<article_id>.txt, and give that relative path."))
+            problems.append(
+                Problem(
+                    table.file,
+                    line,
+                    "path",
+                    f"The article path {rel!r} leaves the data directory.",
+                    "Store the article text inside the data directory, e.g. "
+                    "articles/<article_id>.txt, and give that relative path.",
+                )
+            )
         elif data == "unreadable":
-            problems.append(Problem(table.file, line, "path", f"The article text {rel!r} cannot be read "
-                                    "(permission denied).", "Give the user running Factionline read permission "
-                                    "on it (e.g. chmod a+r)."))
+            problems.append(
+                Problem(
+                    table.file,
+                    line,
+                    "path",
+                    f"The article text {rel!r} cannot be read (permission denied).",
+                    "Give the user running Factionline read permission on it (e.g. chmod a+r).",
+                )
+            )
         elif data == "missing":
-            problems.append(Problem(table.file, line, "path",
-                                    f"The article text {rel!r} does not exist (or is not a regular file).",
-                                    "Save the article's text at that path, relative to the data directory."))
+            problems.append(
+                Problem(
+                    table.file,
+                    line,
+                    "path",
+                    f"The article text {rel!r} does not exist (or is not a regular file).",
+                    "Save the article's text at that path, relative to the data directory.",
+                )
+            )
         elif len(data) > MAX_ARTICLE_BYTES or b"\x00" in data:
-            problems.append(Problem(table.file, line, "path",
-                                    f"The article text {rel!r} is binary or larger than 5 MB.",
-                                    "Store the article as plain UTF-8 text."))
+            problems.append(
+                Problem(
+                    table.file,
+                    line,
+                    "path",
+                    f"The article text {rel!r} is binary or larger than 5 MB.",
+                    "Store the article as plain UTF-8 text.",
+                )
+            )
         else:
             ids.append(article_id)
             bodies.append(data.removeprefix(codecs.BOM_UTF8))
@@ -265,8 +334,15 @@ def _read_articles(raw: RawData) -> list[Problem]:
                 good.append(True)
             except UnicodeDecodeError:
                 good.append(False)
-                problems.append(Problem(table.file, line, "path", f"The article text {rel!r} is not UTF-8.",
-                                        "Save the article text as UTF-8."))
+                problems.append(
+                    Problem(
+                        table.file,
+                        line,
+                        "path",
+                        f"The article text {rel!r} is not UTF-8.",
+                        "Save the article text as UTF-8.",
+                    )
+                )
         ids = [i for i, g in zip(ids, good) if g]
         texts = pa.array([b.decode("utf-8") for b, g in zip(bodies, good) if g], pa.large_string())
     raw.article_texts = ArticleTexts(ids, texts)

@@ -4,6 +4,7 @@ Built once per data directory and shared read-only by every session (never mutat
 sorted by start date, list cells are exploded into pair tables that also carry integer positions,
 so that filtering a million events is numpy work rather than string matching.
 """
+
 from __future__ import annotations
 
 import os
@@ -80,12 +81,17 @@ class Dataset:
         if isinstance(lists, pa.ChunkedArray):  # a big Parquet file is read in several chunks
             lists = lists.combine_chunks()
         flat = pc.utf8_trim_whitespace(pc.list_flatten(lists))
-        names = pc.take(strings(self.actors["name"]),
-                        pc.index_in(flat, value_set=strings(self.actors["actor_id"]).cast(flat.type)))
-        names = pa.LargeListArray.from_arrays(lists.offsets.cast(pa.int64()), names.fill_null("").cast(pa.large_string()))
-        parts = [strings(self.events["title"]).cast(pa.large_string()),
-                 strings(self.events["summary"]).cast(pa.large_string()),
-                 pc.binary_join(names, _SPACE)]
+        names = pc.take(
+            strings(self.actors["name"]), pc.index_in(flat, value_set=strings(self.actors["actor_id"]).cast(flat.type))
+        )
+        names = pa.LargeListArray.from_arrays(
+            lists.offsets.cast(pa.int64()), names.fill_null("").cast(pa.large_string())
+        )
+        parts = [
+            strings(self.events["title"]).cast(pa.large_string()),
+            strings(self.events["summary"]).cast(pa.large_string()),
+            pc.binary_join(names, _SPACE),
+        ]
         quoted = self.quotes[self.quotes["event_pos"] >= 0]
         if len(quoted):
             said = quoted["text"].groupby(quoted["event_pos"].to_numpy()).agg(" ".join)
@@ -98,8 +104,13 @@ class Dataset:
     def _make_quote_search(self) -> pd.Series:
         names = self.actors.set_index("actor_id")["name"]
         titles = np.append(self.events["title"].to_numpy(dtype=object), "")[self.quotes["event_pos"]]
-        text = (self.quotes["text"] + " " + self.quotes["speaker_id"].map(names).fillna("") + " "
-                + pd.Series(titles, index=self.quotes.index, dtype="str"))
+        text = (
+            self.quotes["text"]
+            + " "
+            + self.quotes["speaker_id"].map(names).fillna("")
+            + " "
+            + pd.Series(titles, index=self.quotes.index, dtype="str")
+        )
         return text.str.lower()
 
     @cached_property
@@ -164,6 +175,7 @@ class Dataset:
         """Every (event position, lane) pair, sorted by position: an event is in the lane of each faction
         of any of its actors; lane numbers follow factions.csv, and len(factions) is the "No faction"
         lane of events whose actors have none. The one definition of an event's lanes."""
+
         def make():
             ef = self.event_factions
             n_factions = len(self.factions)
@@ -176,6 +188,7 @@ class Dataset:
             lane = np.concatenate([lane, np.full(len(lone), n_factions)]).astype(np.int64)
             order = np.argsort(pos * (n_factions + 1) + lane, kind="stable")
             return pos[order], lane[order]
+
         return self.memo("lane_pairs", make)
 
     def event_lanes(self, positions, only=()) -> pd.DataFrame:
@@ -205,8 +218,12 @@ class Dataset:
         return int(hits[0]) if len(hits) else None
 
     def counts(self) -> dict[str, int]:
-        return {"events": len(self.events), "actors": len(self.actors),
-                "quotes": len(self.quotes), "factions": len(self.factions)}
+        return {
+            "events": len(self.events),
+            "actors": len(self.actors),
+            "quotes": len(self.quotes),
+            "factions": len(self.factions),
+        }
 
 
 def _first_in_row(pos: np.ndarray, codes: np.ndarray) -> np.ndarray:
@@ -227,8 +244,12 @@ def _pairs(frame: pd.DataFrame, column: str, name: str) -> pd.DataFrame:
     codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
     uniques = encoded.dictionary.to_pylist()
     first = _first_in_row(pos, codes)  # a list may name an id twice
-    return pd.DataFrame({"pos": pos[first].astype(np.int32),
-                         name: pd.Categorical.from_codes(codes[first], pd.Index(uniques, dtype="str"))})
+    return pd.DataFrame(
+        {
+            "pos": pos[first].astype(np.int32),
+            name: pd.Categorical.from_codes(codes[first], pd.Index(uniques, dtype="str")),
+        }
+    )
 
 
 def _by_date(frame: pd.DataFrame) -> pd.DataFrame:
@@ -244,6 +265,7 @@ def _by_date(frame: pd.DataFrame) -> pd.DataFrame:
 
 def _add_date_columns(frame: pd.DataFrame, dates: ParsedColumn) -> None:
     """start/end bounds, precision and qualifiers of a parsed EDTF column."""
+
     def labels(name):  # few distinct strings: a categorical keeps a million rows small and fast
         values, categories = pd.factorize(dates.parsed[name].to_numpy(dtype=object))
         return pd.Categorical.from_codes(values[dates.codes], pd.Index(categories, dtype="str"))
@@ -277,8 +299,12 @@ def _event_factions(event_actors: pd.DataFrame, actor_factions: pd.DataFrame) ->
     # One row per (event, faction).
     key = np.sort(pos.astype(np.int64) * (len(factions) + 1) + fcodes, kind="stable")  # nearly sorted: timsort
     key = key[np.concatenate([[True], key[1:] != key[:-1]])] if len(key) else key
-    return pd.DataFrame({"event_pos": (key // (len(factions) + 1)).astype(np.int32),
-                         "faction_id": pd.Categorical.from_codes(key % (len(factions) + 1), factions)})
+    return pd.DataFrame(
+        {
+            "event_pos": (key // (len(factions) + 1)).astype(np.int32),
+            "faction_id": pd.Categorical.from_codes(key % (len(factions) + 1), factions),
+        }
+    )
 
 
 def build(raw: RawData, dates: dict[tuple[str, str], ParsedColumn], checking: Future | None = None) -> Dataset:
@@ -299,8 +325,12 @@ def build(raw: RawData, dates: dict[tuple[str, str], ParsedColumn], checking: Fu
     event_actors = _pairs(events, "actor_ids", "actor_id").rename(columns={"pos": "event_pos"})
     actors = t["actors"]
     actor_factions = _pairs(actors, "faction_ids", "faction_id")
-    actor_factions = pd.DataFrame({"actor_id": actors["actor_id"].to_numpy()[actor_factions["pos"]],
-                                   "faction_id": actor_factions["faction_id"].astype(str).to_numpy()})
+    actor_factions = pd.DataFrame(
+        {
+            "actor_id": actors["actor_id"].to_numpy()[actor_factions["pos"]],
+            "faction_id": actor_factions["faction_id"].astype(str).to_numpy(),
+        }
+    )
     event_factions = _event_factions(event_actors, actor_factions)
 
     quotes = t.pop("quotes")
@@ -310,8 +340,11 @@ def build(raw: RawData, dates: dict[tuple[str, str], ParsedColumn], checking: Fu
     event_date = pd.Series(event_date, index=quotes.index, dtype="str")  # blank where the event is unknown
     _add_date_columns(quotes, parse_column(quotes["said_on"].where(~blank(quotes["said_on"]), event_date)))
     found = checking.result().quotes_found if checking else None  # waits for the check running beside
-    quotes["verified"] = found if found is not None and len(found) == len(quotes) else \
-        verbatim(raw.article_texts, quotes["text"], quotes["article_id"])
+    quotes["verified"] = (
+        found
+        if found is not None and len(found) == len(quotes)
+        else verbatim(raw.article_texts, quotes["text"], quotes["article_id"])
+    )
     quotes = _by_date(quotes)
 
     notes = {}
@@ -320,8 +353,17 @@ def build(raw: RawData, dates: dict[tuple[str, str], ParsedColumn], checking: Fu
         if path.is_file():
             notes[key] = path.read_text(encoding="utf-8", errors="replace")[:200_000]
     return Dataset(
-        root=raw.root, factions=t["factions"], actors=t["actors"], sources=t["sources"],
-        articles=t["articles"], event_types=t["event_types"], events=events, quotes=quotes,
-        event_actors=event_actors, actor_factions=actor_factions, event_factions=event_factions,
-        article_texts=raw.article_texts, notes=notes,
+        root=raw.root,
+        factions=t["factions"],
+        actors=t["actors"],
+        sources=t["sources"],
+        articles=t["articles"],
+        event_types=t["event_types"],
+        events=events,
+        quotes=quotes,
+        event_actors=event_actors,
+        actor_factions=actor_factions,
+        event_factions=event_factions,
+        article_texts=raw.article_texts,
+        notes=notes,
     )

@@ -5,6 +5,7 @@ takes ~1 s. The copy lives in the user's cache directory (never in the data dire
 app does not modify), is keyed by every file's name, size and mtime plus the code that built it,
 and is only kept for tables large enough to be worth it. FACTIONLINE_CACHE=off turns it off.
 """
+
 from __future__ import annotations
 
 import hashlib

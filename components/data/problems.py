@@ -1,4 +1,5 @@
 """A validation problem: where it is (file, row, column), what is wrong, how to fix it."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -1,4 +1,5 @@
 """Untrusted text stays text: escaping for Markdown and HTML, and link checks."""
+
 from __future__ import annotations
 
 import html
@@ -39,9 +40,11 @@ def chip(label: str, colour: str) -> str:
     """An HTML chip whose label is escaped text and whose colour is a validated hex value."""
     if not re.fullmatch(r"#(?:[0-9a-fA-F]{3}){1,2}", colour or ""):
         colour = "#7F7F7F"
-    return (f'<span style="background:{colour};color:{text_colour(colour)};border-radius:0.8em;'
-            f'padding:0.05em 0.6em;margin-right:0.3em;font-size:0.85em;white-space:nowrap">'
-            f"{html.escape(label)}</span>")
+    return (
+        f'<span style="background:{colour};color:{text_colour(colour)};border-radius:0.8em;'
+        f'padding:0.05em 0.6em;margin-right:0.3em;font-size:0.85em;white-space:nowrap">'
+        f"{html.escape(label)}</span>"
+    )
 
 
 def text_colour(colour: str) -> str:
@@ -49,6 +52,6 @@ def text_colour(colour: str) -> str:
     h = colour.lstrip("#")
     if len(h) == 3:
         h = "".join(c * 2 for c in h)
-    r, g, b = (int(h[i: i + 2], 16) / 255 for i in (0, 2, 4))
+    r, g, b = (int(h[i : i + 2], 16) / 255 for i in (0, 2, 4))
     lum = 0.2126 * r + 0.7152 * g + 0.0722 * b
     return "#000000" if lum > 0.45 else "#FFFFFF"

@@ -2,6 +2,7 @@
 
 Columns may be added to any table; the ones listed here may not be dropped or renamed.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -44,30 +45,49 @@ TABLES: dict[str, Table] = {
     t.name: t
     for t in (
         Table(
-            "factions", "faction_id", ("faction_id", "name", "kind", "color", "description"),
+            "factions",
+            "faction_id",
+            ("faction_id", "name", "kind", "color", "description"),
             required_text=("name", "color"),
         ),
         Table(
-            "actors", "actor_id", ("actor_id", "name", "kind", "faction_ids", "role", "aliases"),
+            "actors",
+            "actor_id",
+            ("actor_id", "name", "kind", "faction_ids", "role", "aliases"),
             refs=(Ref("faction_ids", "factions", many=True, optional=True),),
             required_text=("name",),
         ),
         Table("sources", "source_id", ("source_id", "name", "kind", "url"), required_text=("name",)),
         Table(
-            "articles", "article_id",
+            "articles",
+            "article_id",
             ("article_id", "title", "source_id", "published_on", "url", "credit", "path"),
             refs=(Ref("source_id", "sources"),),
             dates=("published_on",),
             required_text=("path",),
         ),
         Table(
-            "event_types", "event_type", ("event_type", "label", "cameo_code"),
+            "event_types",
+            "event_type",
+            ("event_type", "label", "cameo_code"),
             required_text=("label",),
         ),
         Table(
-            "events", "event_id",
-            ("event_id", "date", "date_text", "status", "event_type", "title", "summary",
-             "location", "actor_ids", "article_id", "evidence"),
+            "events",
+            "event_id",
+            (
+                "event_id",
+                "date",
+                "date_text",
+                "status",
+                "event_type",
+                "title",
+                "summary",
+                "location",
+                "actor_ids",
+                "article_id",
+                "evidence",
+            ),
             refs=(
                 Ref("event_type", "event_types"),
                 Ref("actor_ids", "actors", many=True),
@@ -79,9 +99,9 @@ TABLES: dict[str, Table] = {
             choices={"status": STATUSES},
         ),
         Table(
-            "quotes", "quote_id",
-            ("quote_id", "speaker_id", "text", "quote_type", "said_on", "event_id", "reported_by",
-             "article_id"),
+            "quotes",
+            "quote_id",
+            ("quote_id", "speaker_id", "text", "quote_type", "said_on", "event_id", "reported_by", "article_id"),
             refs=(
                 Ref("speaker_id", "actors"),
                 Ref("event_id", "events", optional=True),

@@ -1,4 +1,5 @@
 """Verbatim checks: does a passage occur in an article, allowing for whitespace and quote styles?"""
+
 from __future__ import annotations
 
 import os
@@ -43,10 +44,12 @@ def mismatch(passage: str, article: str, context: int = 40) -> str:
     if lo == 0:
         return "no part of it occurs in the article (is article_id right?)"
     at = haystack.find(needle[:lo]) + lo
-    said = needle[lo:lo + context]
-    found = haystack[at:at + context]
-    return (f"the first {lo:,} of its {len(needle):,} characters match; from there the passage has "
-            f"{said!r} but the article has {found!r}")
+    said = needle[lo : lo + context]
+    found = haystack[at : at + context]
+    return (
+        f"the first {lo:,} of its {len(needle):,} characters match; from there the passage has "
+        f"{said!r} but the article has {found!r}"
+    )
 
 
 class ArticleTexts(Mapping):
@@ -95,11 +98,12 @@ def _join(owners: pa.Array, items: pa.Array, keep=None) -> pa.Array:
 
 
 def _article_keys(ids: pa.Array, body: pa.Array, paragraphs: bool) -> pa.Array:
-    """"article id + separator + passage" for the forms a verbatim passage takes in these articles:
+    """ "article id + separator + passage" for the forms a verbatim passage takes in these articles:
     each sentence, a quoted sentence also without its quote marks, and (when asked) each paragraph of
     several sentences (imported records are stored one per paragraph)."""
-    owners, sentences = _flat(ids, pc.split_pattern(
-        pc.replace_substring_regex(body, _SENTENCE_BREAK, "\\1\x1e"), "\x1e"))
+    owners, sentences = _flat(
+        ids, pc.split_pattern(pc.replace_substring_regex(body, _SENTENCE_BREAK, "\\1\x1e"), "\x1e")
+    )
     bare = pc.utf8_trim(sentences, _QUOTE_CHARS)
     parts = [_join(owners, sentences), _join(owners, bare, keep=pc.not_equal(bare, sentences))]
     if paragraphs:
@@ -131,13 +135,15 @@ def verbatim(texts: Mapping[str, str], passages, article_ids) -> np.ndarray:
 
     def lookup(rows: np.ndarray, paragraphs: bool) -> None:
         """Look up keys[rows] (all of known articles), one group of articles at a time."""
+
         def one(g):
             mine = rows[group[article[rows]] == g]
             members = np.unique(article[mine])  # only the articles these passages are in
             # Keys made a group at a time: small buffers the allocator reuses, not a copy of them all.
             keys = _join(ids.take(mine), pc.utf8_trim_whitespace(passages.take(mine)))
-            found = pc.is_in(keys, value_set=_article_keys(
-                texts.ids.take(members), texts.bodies.take(members), paragraphs))
+            found = pc.is_in(
+                keys, value_set=_article_keys(texts.ids.take(members), texts.bodies.take(members), paragraphs)
+            )
             return mine, found.fill_null(False).to_numpy(zero_copy_only=False)
 
         with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:

@@ -4,6 +4,7 @@ Per-table rules are pandera schemas built from the contract in schema.py (check_
 and direct quotes are looked up in the stored article text (start_verbatim). validate() runs both;
 the load pipeline (load.py) runs the same two beside the model build.
 """
+
 from __future__ import annotations
 
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -43,6 +44,7 @@ def _valid_dates(parsed: ParsedColumn, optional: bool):
     def check(s: pd.Series) -> pd.Series:
         verdict = parsed.parsed["ok"].to_numpy() | (optional & (parsed.uniques.str.strip() == ""))
         return pd.Series(verdict[parsed.codes], index=s.index)
+
     return check
 
 
@@ -73,6 +75,7 @@ def _refs_exist(ids: pd.Series, many: bool, optional: bool):
         if optional:
             ok |= blank(s)
         return pd.Series(ok, index=s.index)
+
     return check
 
 
@@ -82,12 +85,16 @@ RULES = {
     "blank_id": ("The id is blank.", "Give every row a unique id."),
     "duplicate_id": ("The id {value!r} is used by more than one row.", "Make every id unique."),
     "choice": ("{value!r} is not one of the allowed values ({allowed}).", "Use one of: {allowed}."),
-    "date": ("{value!r} is not a usable EDTF date: {reason}.",
-             "Write an EDTF date such as 2024-02-29, 2024-02 (a month), 2007 (a year), "
-             "2024-02-29/2024-03-02 (an interval), 2024-02? (uncertain) or 2024-02~ (approximate)."),
+    "date": (
+        "{value!r} is not a usable EDTF date: {reason}.",
+        "Write an EDTF date such as 2024-02-29, 2024-02 (a month), 2007 (a year), "
+        "2024-02-29/2024-03-02 (an interval), 2024-02? (uncertain) or 2024-02~ (approximate).",
+    ),
     "colour": ("{value!r} is not a hex colour.", "Write a colour like #0072B2."),
-    "ref": ("{value!r} names {what}, which {target_file} does not define.",
-            "Add {what} to {target_file} or correct the id (lists are separated by ';')."),
+    "ref": (
+        "{value!r} names {what}, which {target_file} does not define.",
+        "Add {what} to {target_file} or correct the id (lists are separated by ';').",
+    ),
 }
 
 
@@ -112,8 +119,10 @@ def _schema(table: Table, raw: RawData, dates: dict) -> pa.DataFrameSchema:
         add(column, pa.Check(lambda s, a=allowed: pd.Series(isin(s, a), index=s.index), error="choice"))
     for column in table.dates + table.optional_dates:
         if (table.name, column) in dates:
-            add(column, pa.Check(_valid_dates(dates[(table.name, column)], column in table.optional_dates),
-                                 error="date"))
+            add(
+                column,
+                pa.Check(_valid_dates(dates[(table.name, column)], column in table.optional_dates), error="date"),
+            )
     if table.name == "factions":
         add("color", pa.Check.str_matches(HEX_COLOUR, error="colour"))
     for ref in table.refs:
@@ -129,30 +138,48 @@ def _schema(table: Table, raw: RawData, dates: dict) -> pa.DataFrameSchema:
 def _explain(raw: RawData, raw_table: RawTable, table: Table, case: pd.Series) -> Problem:
     key, column, value = case["check"], case["column"], case["failure_case"]
     if key == "column_in_dataframe":
-        return Problem(table.file, 1, str(value), "A required column is missing from the header.",
-                       f"Add the column {value!r} (the header must include: {', '.join(table.columns)}).")
+        return Problem(
+            table.file,
+            1,
+            str(value),
+            "A required column is missing from the header.",
+            f"Add the column {value!r} (the header must include: {', '.join(table.columns)}).",
+        )
     row = raw_table.row(int(case["index"])) if pd.notna(case["index"]) else None
     value = "" if pd.isna(value) else str(value)
     if key.startswith("ref:"):
         target = TABLES[key[4:]]
         if not split_list(value):
-            return Problem(table.file, row, column, "The cell is blank.",
-                           f"Name at least one {target.key} defined in {target.file}.")
+            return Problem(
+                table.file,
+                row,
+                column,
+                "The cell is blank.",
+                f"Name at least one {target.key} defined in {target.file}.",
+            )
         known = set(raw.tables[target.name].frame[target.key])
         missing = [v for v in split_list(value) if v not in known] or [value]
         what = f"the {target.key} {', '.join(repr(m) for m in missing)}"
         message, fix = RULES["ref"]
-        return Problem(table.file, row, column,
-                       message.format(value=value, what=what, target_file=target.file),
-                       fix.format(what=f"that {target.key}", target_file=target.file))
+        return Problem(
+            table.file,
+            row,
+            column,
+            message.format(value=value, what=what, target_file=target.file),
+            fix.format(what=f"that {target.key}", target_file=target.file),
+        )
     if key not in RULES:  # a pandera built-in we did not expect (e.g. dtype)
         return Problem(table.file, row, column, f"{value!r} failed the check {key}.", "Correct the cell.")
     message, fix = RULES[key]
     allowed = ", ".join(table.choices.get(column, ()))
     reason = (date_problem(value) or "it is blank") if key == "date" else ""
-    return Problem(table.file, row, column,
-                   message.format(value=value, allowed=allowed, reason=reason),
-                   fix.format(allowed=allowed))
+    return Problem(
+        table.file,
+        row,
+        column,
+        message.format(value=value, allowed=allowed, reason=reason),
+        fix.format(allowed=allowed),
+    )
 
 
 def validate(raw: RawData) -> list[Problem]:
@@ -197,11 +224,13 @@ def start_verbatim(raw: RawData) -> Future:
 
 
 DETAILED_MISSES = 200  # passages not found whose mismatch is located (each a few substring searches)
-FIX = {"evidence": "Copy one unbroken passage exactly from the stored article text (white space and quote "
-                   "styles may differ; the passage may not join sentences from different places).",
-       "direct quote": "Copy the quoted words exactly from the stored article text (white space and quote "
-                       "styles may differ), or record words the article reports in its own wording as a "
-                       "'paraphrase'."}
+FIX = {
+    "evidence": "Copy one unbroken passage exactly from the stored article text (white space and quote "
+    "styles may differ; the passage may not join sentences from different places).",
+    "direct quote": "Copy the quoted words exactly from the stored article text (white space and quote "
+    "styles may differ), or record words the article reports in its own wording as a "
+    "'paraphrase'.",
+}
 
 
 def _verbatim(raw: RawData):
@@ -228,7 +257,7 @@ def _verbatim(raw: RawData):
         found_all = verbatim(raw.article_texts, cells(lambda c: c), cells(lambda c: "article_id"))
         problems, start, quotes_found = [], 0, None
         for table, frame, column, rows in checks:
-            found, start = found_all[start:start + len(rows)], start + len(rows)
+            found, start = found_all[start : start + len(rows)], start + len(rows)
             if table.name == "quotes":
                 # Paraphrases are looked up too (the model shows whether their wording was found): once, here.
                 quotes_found = np.zeros(len(frame), dtype=bool)
@@ -239,9 +268,16 @@ def _verbatim(raw: RawData):
             for n, i in enumerate(rows[~found]):
                 passage, article_id = frame[column].iat[i], frame["article_id"].iat[i]
                 where = mismatch(passage, raw.article_texts[article_id]) if n < DETAILED_MISSES else ""
-                problems.append(Problem(
-                    table.file, table.row(int(i)), column,
-                    f"The {what} does not occur verbatim in article {article_id!r}"
-                    + (f": {where}." if where else f": {passage[:80]!r}."), FIX[what]))
+                problems.append(
+                    Problem(
+                        table.file,
+                        table.row(int(i)),
+                        column,
+                        f"The {what} does not occur verbatim in article {article_id!r}"
+                        + (f": {where}." if where else f": {passage[:80]!r}."),
+                        FIX[what],
+                    )
+                )
         return Verbatim(problems, quotes_found)
+
     return run

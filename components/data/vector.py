@@ -3,6 +3,7 @@
 pandas' isin on Arrow-backed strings converts every value of the set to a Python scalar
 (seconds for a large set); these go straight to Arrow compute.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -30,8 +31,11 @@ def blank(column) -> np.ndarray:
     """Boolean array: is each cell empty or only white space (as str.strip() == "", without copying
     the strings)."""
     values = strings(column)
-    return pc.or_(pc.equal(pc.binary_length(values), 0), pc.utf8_is_space(values)) \
-        .fill_null(True).to_numpy(zero_copy_only=False)
+    return (
+        pc.or_(pc.equal(pc.binary_length(values), 0), pc.utf8_is_space(values))
+        .fill_null(True)
+        .to_numpy(zero_copy_only=False)
+    )
 
 
 def isin(column, values: Iterable[str]) -> np.ndarray:
@@ -54,10 +58,17 @@ def position_in(column, values) -> np.ndarray:
         hits = pc.index_in(values, value_set=distinct, skip_nulls=True)
         valid = hits.is_valid().to_numpy(zero_copy_only=False)
         where[hits.drop_null().to_numpy()[::-1]] = np.flatnonzero(valid)[::-1]  # the first position wins
-        return where[pc.index_in(column, value_set=distinct, skip_nulls=True).fill_null(len(distinct))
-                     .to_numpy(zero_copy_only=False)]
-    return pc.index_in(column, value_set=values, skip_nulls=True).fill_null(-1) \
-        .to_numpy(zero_copy_only=False).astype(np.int64)
+        return where[
+            pc.index_in(column, value_set=distinct, skip_nulls=True)
+            .fill_null(len(distinct))
+            .to_numpy(zero_copy_only=False)
+        ]
+    return (
+        pc.index_in(column, value_set=values, skip_nulls=True)
+        .fill_null(-1)
+        .to_numpy(zero_copy_only=False)
+        .astype(np.int64)
+    )
 
 
 def split_lists(column: pd.Series) -> tuple[pa.Array, np.ndarray]:

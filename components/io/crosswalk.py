@@ -8,6 +8,7 @@ crosswalk.csv columns: scheme, value, actor_id, faction_ids, note.
 - faction_ids: ';'-separated factions the outside actor belongs to (optional; defaults to the
   factions of actor_id).
 """
+
 from __future__ import annotations
 
 import csv
@@ -50,8 +51,13 @@ class Crosswalk:
         return len(self._table)
 
     @classmethod
-    def read(cls, path: Path, actor_factions: dict[str, tuple[str, ...]] | None = None,
-             known_factions: set[str] | None = None, known_actors: set[str] | None = None) -> "Crosswalk":
+    def read(
+        cls,
+        path: Path,
+        actor_factions: dict[str, tuple[str, ...]] | None = None,
+        known_factions: set[str] | None = None,
+        known_actors: set[str] | None = None,
+    ) -> Crosswalk:
         """Read and check crosswalk.csv; CrosswalkError names the line and the fix."""
         try:
             text = path.read_text(encoding="utf-8-sig")
@@ -60,25 +66,32 @@ class Crosswalk:
         reader = csv.DictReader(io.StringIO(text))
         missing = [c for c in ("scheme", "value") if c not in (reader.fieldnames or [])]
         if missing:
-            raise CrosswalkError(f"{path.name}, line 1: the header lacks {', '.join(missing)}. "
-                                 f"Fix: use the columns {', '.join(COLUMNS)}.")
+            raise CrosswalkError(
+                f"{path.name}, line 1: the header lacks {', '.join(missing)}. "
+                f"Fix: use the columns {', '.join(COLUMNS)}."
+            )
         rows = []
         for line, row in enumerate(reader, start=2):
             row = {k: (v or "") for k, v in row.items() if k}
             if row["scheme"].strip().lower() not in SCHEMES:
-                raise CrosswalkError(f"{path.name}, line {line}, column scheme: {row['scheme']!r} is not one of "
-                                     f"{', '.join(SCHEMES)}.")
+                raise CrosswalkError(
+                    f"{path.name}, line {line}, column scheme: {row['scheme']!r} is not one of {', '.join(SCHEMES)}."
+                )
             if not row["value"].strip():
                 raise CrosswalkError(f"{path.name}, line {line}, column value: the value is blank.")
             for faction in split_list(row.get("faction_ids", "")):
                 if known_factions is not None and faction not in known_factions:
-                    raise CrosswalkError(f"{path.name}, line {line}, column faction_ids: {faction!r} is not a "
-                                         "faction of the data directory. Fix: add it to factions.csv or "
-                                         "correct the id.")
+                    raise CrosswalkError(
+                        f"{path.name}, line {line}, column faction_ids: {faction!r} is not a "
+                        "faction of the data directory. Fix: add it to factions.csv or "
+                        "correct the id."
+                    )
             actor = row.get("actor_id", "").strip()
             if actor and known_actors is not None and actor not in known_actors:
-                raise CrosswalkError(f"{path.name}, line {line}, column actor_id: {actor!r} is not an actor of "
-                                     "the data directory. Fix: add it to actors.csv or leave it blank.")
+                raise CrosswalkError(
+                    f"{path.name}, line {line}, column actor_id: {actor!r} is not an actor of "
+                    "the data directory. Fix: add it to actors.csv or leave it blank."
+                )
             rows.append(row)
         return cls(rows, actor_factions)
 
@@ -97,7 +110,7 @@ class Crosswalk:
         whole = self.lookup("cameo", code)
         if whole:
             return whole
-        parts = [code[i:i + 3] for i in range(3, len(code), 3)]
+        parts = [code[i : i + 3] for i in range(3, len(code), 3)]
         for part in reversed(parts):  # the most specific part comes last
             found = self.lookup("cameo", part)
             if found:

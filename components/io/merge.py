@@ -9,6 +9,7 @@
 - Likely duplicates — events of different inputs on the same date, sharing a faction lane, with
   similar titles, the same event type or the same place — are reported and listed in duplicates.csv; both are kept.
 """
+
 from __future__ import annotations
 
 import re
@@ -51,7 +52,9 @@ class MergeReport:
             lines.append(f"Clashes (the first definition kept) ({len(self.clashes)}):")
             lines += [f"  {c}" for c in self.clashes[:30]]
         n = len(self.duplicates)
-        lines.append(f"Likely duplicates: {n:,} pair(s)" + (" — listed in duplicates.csv; both events kept." if n else "."))
+        lines.append(
+            f"Likely duplicates: {n:,} pair(s)" + (" — listed in duplicates.csv; both events kept." if n else ".")
+        )
         for r in self.duplicates.head(20).itertuples():
             lines.append(f"  {r.date}: {r.event_a} ~ {r.event_b} ({r.why})")
         return "\n".join(lines)
@@ -88,7 +91,7 @@ def merge(dirs: list[Path], out: Path) -> MergeReport:
     (out / "articles").mkdir(parents=True, exist_ok=True)
     for ns, d, raw, ds in zip(_namespaces(dirs), dirs, raws, datasets):
         report.inputs.append((ns, d, len(ds.events)))
-        tag = (lambda i: f"{ns}:{i}") if ns else (lambda i: i)
+        tag = (lambda i, ns=ns: f"{ns}:{i}") if ns else (lambda i: i)
         for name in tables:
             key = TABLES[name].key
             for row in raw.tables[name].frame.to_dict(orient="records"):
@@ -102,12 +105,25 @@ def merge(dirs: list[Path], out: Path) -> MergeReport:
             articles.append({**row, "article_id": tag(row["article_id"]), "path": rel.as_posix()})
         for row in raw.tables["events"].frame.to_dict(orient="records"):
             ids = [actor_map.get(a, a) for a in split_list(row["actor_ids"])]
-            events.append({**row, "event_id": tag(row["event_id"]), "article_id": tag(row["article_id"]),
-                           "actor_ids": LIST_SEPARATOR.join(dict.fromkeys(ids)), "_input": ns or d.name})
+            events.append(
+                {
+                    **row,
+                    "event_id": tag(row["event_id"]),
+                    "article_id": tag(row["article_id"]),
+                    "actor_ids": LIST_SEPARATOR.join(dict.fromkeys(ids)),
+                    "_input": ns or d.name,
+                }
+            )
         for row in raw.tables["quotes"].frame.to_dict(orient="records"):
-            quotes.append({**row, "quote_id": tag(row["quote_id"]), "article_id": tag(row["article_id"]),
-                           "event_id": tag(row["event_id"]) if row["event_id"].strip() else "",
-                           "speaker_id": actor_map.get(row["speaker_id"], row["speaker_id"])})
+            quotes.append(
+                {
+                    **row,
+                    "quote_id": tag(row["quote_id"]),
+                    "article_id": tag(row["article_id"]),
+                    "event_id": tag(row["event_id"]) if row["event_id"].strip() else "",
+                    "speaker_id": actor_map.get(row["speaker_id"], row["speaker_id"]),
+                }
+            )
     for d in dirs[:1]:  # the curated set's notes and crosswalk travel with it
         for name in ("CURATION.md", "LICENSE.md", CROSSWALK_FILE):
             if (d / name).is_file():
@@ -115,8 +131,15 @@ def merge(dirs: list[Path], out: Path) -> MergeReport:
     event_frame = pd.DataFrame(events)
     report.duplicates = likely_duplicates(event_frame, tables["actors"])
     report.events = len(event_frame)
-    write_tables(out, {**{k: list(v.values()) for k, v in tables.items()}, "articles": articles,
-                 "events": event_frame.drop(columns="_input").to_dict(orient="records"), "quotes": quotes})
+    write_tables(
+        out,
+        {
+            **{k: list(v.values()) for k, v in tables.items()},
+            "articles": articles,
+            "events": event_frame.drop(columns="_input").to_dict(orient="records"),
+            "quotes": quotes,
+        },
+    )
     if len(report.duplicates):
         report.duplicates.to_csv(out / "duplicates.csv", index=False)
     (out / "MERGE.md").write_text("# Merge\n\n```\n" + report.text() + "\n```\n", encoding="utf-8")
@@ -137,8 +160,10 @@ def _unify(table: dict[str, dict], row: dict, key: str, name: str, d: Path, repo
     if rid not in table:
         table[rid] = row
     elif table[rid].get("name", table[rid].get("label")) != row.get("name", row.get("label")):
-        report.clashes.append(f"{name} {rid!r}: {d} calls it {row.get('name', row.get('label'))!r}, kept "
-                              f"{table[rid].get('name', table[rid].get('label'))!r}")
+        report.clashes.append(
+            f"{name} {rid!r}: {d} calls it {row.get('name', row.get('label'))!r}, kept "
+            f"{table[rid].get('name', table[rid].get('label'))!r}"
+        )
 
 
 def _actor_map(raw, crosswalk: Crosswalk, actors: dict[str, dict], report: MergeReport) -> dict[str, str]:
@@ -146,9 +171,19 @@ def _actor_map(raw, crosswalk: Crosswalk, actors: dict[str, dict], report: Merge
     mapping = {}
     for row in raw.tables["actors"].frame.to_dict(orient="records"):
         names = [row["name"]] + split_list(row.get("aliases", ""))
-        hit = next((m for n in names for m in (crosswalk.lookup("acled", n), crosswalk.lookup("name", n),
-                                                crosswalk.cameo(n) if re.fullmatch(r"[A-Z]{3,}", n.strip()) else None)
-                    if m and m.actor_id), None)
+        hit = next(
+            (
+                m
+                for n in names
+                for m in (
+                    crosswalk.lookup("acled", n),
+                    crosswalk.lookup("name", n),
+                    crosswalk.cameo(n) if re.fullmatch(r"[A-Z]{3,}", n.strip()) else None,
+                )
+                if m and m.actor_id
+            ),
+            None,
+        )
         if hit and hit.actor_id in actors and hit.actor_id != row["actor_id"]:
             mapping[row["actor_id"]] = hit.actor_id
             report.unified.append(f"{row['actor_id']} → {hit.actor_id} ({hit.via})")
@@ -167,7 +202,7 @@ def likely_duplicates(events: pd.DataFrame, actors: dict[str, dict]) -> pd.DataF
         for i, a in enumerate(recs):
             fa = set().union(*(factions.get(x, set()) for x in split_list(a["actor_ids"])))
             wa = _words(a)
-            for b in recs[i + 1:]:
+            for b in recs[i + 1 :]:
                 if a["_input"] == b["_input"]:
                     continue
                 fb = set().union(*(factions.get(x, set()) for x in split_list(b["actor_ids"])))
@@ -177,18 +212,54 @@ def likely_duplicates(events: pd.DataFrame, actors: dict[str, dict]) -> pd.DataF
                 shared = sorted(wa & wb)
                 similar = len(shared) >= 2 or len(shared) / max(len(wa | wb), 1) >= SIMILAR_TITLES
                 place = a["location"].strip().lower()
-                reasons = [f"titles share {', '.join(shared)}" if similar else "",
-                           "same event type" if a["event_type"] == b["event_type"] else "",
-                           f"both in {a['location']}" if place and place == b["location"].strip().lower() else ""]
+                reasons = [
+                    f"titles share {', '.join(shared)}" if similar else "",
+                    "same event type" if a["event_type"] == b["event_type"] else "",
+                    f"both in {a['location']}" if place and place == b["location"].strip().lower() else "",
+                ]
                 if any(reasons):
                     why = f"same day, lanes {', '.join(sorted(fa & fb))}, " + ", ".join(r for r in reasons if r)
-                    rows.append({"date": date, "event_a": a["event_id"], "event_b": b["event_id"],
-                                 "title_a": a["title"], "title_b": b["title"], "why": why})
+                    rows.append(
+                        {
+                            "date": date,
+                            "event_a": a["event_id"],
+                            "event_b": b["event_id"],
+                            "title_a": a["title"],
+                            "title_b": b["title"],
+                            "why": why,
+                        }
+                    )
     return pd.DataFrame(rows, columns=["date", "event_a", "event_b", "title_a", "title_b", "why"])
 
 
-STOPWORDS = {"the", "and", "for", "with", "from", "into", "over", "after", "before", "about", "to", "in", "of",
-             "on", "at", "by", "an", "a", "its", "their", "his", "her", "other", "was", "were", "are"}
+STOPWORDS = {
+    "the",
+    "and",
+    "for",
+    "with",
+    "from",
+    "into",
+    "over",
+    "after",
+    "before",
+    "about",
+    "to",
+    "in",
+    "of",
+    "on",
+    "at",
+    "by",
+    "an",
+    "a",
+    "its",
+    "their",
+    "his",
+    "her",
+    "other",
+    "was",
+    "were",
+    "are",
+}
 
 
 def _words(event: dict) -> set[str]:

@@ -4,6 +4,7 @@ Used for benchmarks and scale tests: a few dozen factions, hundreds of actors in
 factions each, several years of dates of mixed precision, every status, quotes on about a tenth of
 events, and evidence that occurs verbatim in generated article texts.
 """
+
 from __future__ import annotations
 
 import colorsys
@@ -15,23 +16,111 @@ import pandas as pd
 from components.data.dates import order_by_date
 from components.data.schema import TABLES
 
-PLACES = ["Moscow", "Cairo", "Doha", "Gaza City", "Ramallah", "Beirut", "Amman", "Istanbul", "Tehran",
-          "Riyadh", "Damascus", "Algiers", "Geneva", "Paris", "London", "New York", "Khan Younis", "Jenin"]
-WORDS_A = ["Northern", "Southern", "Eastern", "Western", "Popular", "National", "United", "Democratic",
-           "Islamic", "Liberation", "Reform", "Unity"]
+PLACES = [
+    "Moscow",
+    "Cairo",
+    "Doha",
+    "Gaza City",
+    "Ramallah",
+    "Beirut",
+    "Amman",
+    "Istanbul",
+    "Tehran",
+    "Riyadh",
+    "Damascus",
+    "Algiers",
+    "Geneva",
+    "Paris",
+    "London",
+    "New York",
+    "Khan Younis",
+    "Jenin",
+]
+WORDS_A = [
+    "Northern",
+    "Southern",
+    "Eastern",
+    "Western",
+    "Popular",
+    "National",
+    "United",
+    "Democratic",
+    "Islamic",
+    "Liberation",
+    "Reform",
+    "Unity",
+]
 WORDS_B = ["Front", "Movement", "Council", "Alliance", "Party", "Bloc", "Committee", "Coalition", "League"]
-FIRST = ["Ahmad", "Sara", "Omar", "Lina", "Yusuf", "Maya", "Khalid", "Rana", "Samir", "Dina", "Tariq", "Huda",
-         "Nabil", "Rima", "Walid", "Leila", "Fadi", "Noor", "Ivan", "Olga", "Daniel", "Miriam", "Hassan", "Amal"]
-LAST = ["Haddad", "Khoury", "Nasser", "Saleh", "Aziz", "Mansour", "Darwish", "Barakat", "Qasim", "Hamdan",
-        "Petrov", "Levy", "Farouk", "Shami", "Odeh", "Zayed", "Rahman", "Jaber", "Karimi", "Sabbagh"]
-TYPES = [("statement", "Make statement", "010"), ("appeal", "Appeal", "020"), ("intent", "Express intent to cooperate", "030"),
-         ("consult", "Consult", "040"), ("visit", "Make a visit", "042"), ("host_visit", "Host a visit", "043"),
-         ("meeting", "Meet at a third location", "044"), ("mediation", "Mediate", "045"),
-         ("negotiation", "Engage in negotiation", "046"), ("endorse", "Praise or endorse", "051"),
-         ("agreement", "Sign formal agreement", "057"), ("aid", "Provide aid", "070"), ("demand", "Demand", "100"),
-         ("criticize", "Criticize or denounce", "111"), ("reject", "Reject", "120"), ("threaten", "Threaten", "130"),
-         ("protest", "Demonstrate or rally", "141"), ("reduce_relations", "Reduce relations", "160"),
-         ("arrest", "Arrest, detain, or charge with legal action", "173"), ("military_force", "Use conventional military force", "190")]
+FIRST = [
+    "Ahmad",
+    "Sara",
+    "Omar",
+    "Lina",
+    "Yusuf",
+    "Maya",
+    "Khalid",
+    "Rana",
+    "Samir",
+    "Dina",
+    "Tariq",
+    "Huda",
+    "Nabil",
+    "Rima",
+    "Walid",
+    "Leila",
+    "Fadi",
+    "Noor",
+    "Ivan",
+    "Olga",
+    "Daniel",
+    "Miriam",
+    "Hassan",
+    "Amal",
+]
+LAST = [
+    "Haddad",
+    "Khoury",
+    "Nasser",
+    "Saleh",
+    "Aziz",
+    "Mansour",
+    "Darwish",
+    "Barakat",
+    "Qasim",
+    "Hamdan",
+    "Petrov",
+    "Levy",
+    "Farouk",
+    "Shami",
+    "Odeh",
+    "Zayed",
+    "Rahman",
+    "Jaber",
+    "Karimi",
+    "Sabbagh",
+]
+TYPES = [
+    ("statement", "Make statement", "010"),
+    ("appeal", "Appeal", "020"),
+    ("intent", "Express intent to cooperate", "030"),
+    ("consult", "Consult", "040"),
+    ("visit", "Make a visit", "042"),
+    ("host_visit", "Host a visit", "043"),
+    ("meeting", "Meet at a third location", "044"),
+    ("mediation", "Mediate", "045"),
+    ("negotiation", "Engage in negotiation", "046"),
+    ("endorse", "Praise or endorse", "051"),
+    ("agreement", "Sign formal agreement", "057"),
+    ("aid", "Provide aid", "070"),
+    ("demand", "Demand", "100"),
+    ("criticize", "Criticize or denounce", "111"),
+    ("reject", "Reject", "120"),
+    ("threaten", "Threaten", "130"),
+    ("protest", "Demonstrate or rally", "141"),
+    ("reduce_relations", "Reduce relations", "160"),
+    ("arrest", "Arrest, detain, or charge with legal action", "173"),
+    ("military_force", "Use conventional military force", "190"),
+]
 VERBS = {t: label.split(",")[0].lower() for t, label, _ in TYPES}
 
 
@@ -43,8 +132,9 @@ def _colours(n: int) -> list[str]:
     return out
 
 
-def synthesize(n_events: int, out: str | Path, seed: int = 0, csv: bool = False,
-               events_per_article: int = 200) -> dict[str, int]:
+def synthesize(
+    n_events: int, out: str | Path, seed: int = 0, csv: bool = False, events_per_article: int = 200
+) -> dict[str, int]:
     rng = np.random.default_rng(seed)
     out = Path(out)
     (out / "articles").mkdir(parents=True, exist_ok=True)
@@ -52,33 +142,44 @@ def synthesize(n_events: int, out: str | Path, seed: int = 0, csv: bool = False,
     n_actors = 480
     n_sources = 40
 
-    factions = pd.DataFrame({
-        "faction_id": [f"f{i:02d}" for i in range(n_factions)],
-        "name": [f"{WORDS_A[i % len(WORDS_A)]} {WORDS_B[(i // len(WORDS_A) + i) % len(WORDS_B)]} {i:02d}"
-                 for i in range(n_factions)],
-        "kind": rng.choice(["political movement", "state", "armed group", "party"], n_factions),
-        "color": _colours(n_factions),
-        "description": "Synthetic faction",
-    })
+    factions = pd.DataFrame(
+        {
+            "faction_id": [f"f{i:02d}" for i in range(n_factions)],
+            "name": [
+                f"{WORDS_A[i % len(WORDS_A)]} {WORDS_B[(i // len(WORDS_A) + i) % len(WORDS_B)]} {i:02d}"
+                for i in range(n_factions)
+            ],
+            "kind": rng.choice(["political movement", "state", "armed group", "party"], n_factions),
+            "color": _colours(n_factions),
+            "description": "Synthetic faction",
+        }
+    )
     k = rng.integers(1, 4, n_actors)  # one to three factions each
-    actor_factions = [";".join(sorted(set(rng.choice(factions["faction_id"], size=j, replace=False))))
-                      for j in k]
+    actor_factions = [";".join(sorted(set(rng.choice(factions["faction_id"], size=j, replace=False)))) for j in k]
     people = rng.random(n_actors) < 0.7
-    actors = pd.DataFrame({
-        "actor_id": [f"a{i:03d}" for i in range(n_actors)],
-        "name": [f"{FIRST[i % len(FIRST)]} {LAST[(i * 7) % len(LAST)]} {i:03d}" if p else f"Office {i:03d}"
-                 for i, p in enumerate(people)],
-        "kind": np.where(people, "person", "organization"),
-        "faction_ids": actor_factions,
-        "role": rng.choice(["Spokesperson", "Minister", "Delegation head", "Commander", "Ambassador", "Council"], n_actors),
-        "aliases": "",
-    })
-    sources = pd.DataFrame({
-        "source_id": [f"s{i:02d}" for i in range(n_sources)],
-        "name": [f"Outlet {i:02d}" for i in range(n_sources)],
-        "kind": rng.choice(["newspaper", "broadcaster", "news agency"], n_sources),
-        "url": [f"https://outlet{i:02d}.example.org/" for i in range(n_sources)],
-    })
+    actors = pd.DataFrame(
+        {
+            "actor_id": [f"a{i:03d}" for i in range(n_actors)],
+            "name": [
+                f"{FIRST[i % len(FIRST)]} {LAST[(i * 7) % len(LAST)]} {i:03d}" if p else f"Office {i:03d}"
+                for i, p in enumerate(people)
+            ],
+            "kind": np.where(people, "person", "organization"),
+            "faction_ids": actor_factions,
+            "role": rng.choice(
+                ["Spokesperson", "Minister", "Delegation head", "Commander", "Ambassador", "Council"], n_actors
+            ),
+            "aliases": "",
+        }
+    )
+    sources = pd.DataFrame(
+        {
+            "source_id": [f"s{i:02d}" for i in range(n_sources)],
+            "name": [f"Outlet {i:02d}" for i in range(n_sources)],
+            "kind": rng.choice(["newspaper", "broadcaster", "news agency"], n_sources),
+            "url": [f"https://outlet{i:02d}.example.org/" for i in range(n_sources)],
+        }
+    )
     event_types = pd.DataFrame(TYPES, columns=["event_type", "label", "cameo_code"])
 
     # Dates: mostly days, some months, years and intervals, a few uncertain or approximate.
@@ -112,56 +213,100 @@ def synthesize(n_events: int, out: str | Path, seed: int = 0, csv: bool = False,
     place = rng.choice(PLACES, n)
     names = actors["name"].to_numpy()
     event_id = pd.Series([f"e{i:07d}" for i in range(n)])
-    title = (pd.Series(names[a1]) + " — " + pd.Series(etype).map(VERBS) + " (" + pd.Series(place) + ")")
+    title = pd.Series(names[a1]) + " — " + pd.Series(etype).map(VERBS) + " (" + pd.Series(place) + ")"
     n_articles = max(1, -(-n // events_per_article))
     article_of = np.arange(n) // events_per_article
     article_ids = np.array([f"art{i:05d}" for i in range(n_articles)])
-    evidence = ("Report " + event_id + ": " + pd.Series(names[a1]) + " was involved in a "
-                + pd.Series(etype).map(VERBS) + " in " + pd.Series(place) + " on " + day_text + ".")
-    events = pd.DataFrame({
-        "event_id": event_id, "date": date, "date_text": np.where(kind == "day", "on " + day_text, ""),
-        "status": status, "event_type": etype, "title": title,
-        "summary": "Synthetic event for scale testing: " + title,
-        "location": place, "actor_ids": actor_ids, "article_id": article_ids[article_of],
-        "evidence": evidence, "reported_by": "", "note": "",
-    })
+    evidence = (
+        "Report "
+        + event_id
+        + ": "
+        + pd.Series(names[a1])
+        + " was involved in a "
+        + pd.Series(etype).map(VERBS)
+        + " in "
+        + pd.Series(place)
+        + " on "
+        + day_text
+        + "."
+    )
+    events = pd.DataFrame(
+        {
+            "event_id": event_id,
+            "date": date,
+            "date_text": np.where(kind == "day", "on " + day_text, ""),
+            "status": status,
+            "event_type": etype,
+            "title": title,
+            "summary": "Synthetic event for scale testing: " + title,
+            "location": place,
+            "actor_ids": actor_ids,
+            "article_id": article_ids[article_of],
+            "evidence": evidence,
+            "reported_by": "",
+            "note": "",
+        }
+    )
 
     # Quotes on about a tenth of events, spoken by one of the event's actors.
     has_quote = rng.random(n) < 0.1
     qi = np.flatnonzero(has_quote)
     qtype = rng.choice(["direct", "paraphrase"], len(qi))
-    quote_text = ("Statement " + event_id.iloc[qi].reset_index(drop=True) + ": we will continue talks in "
-                  + pd.Series(place[qi]) + ".")
-    quotes = pd.DataFrame({
-        "quote_id": [f"q{i:07d}" for i in range(len(qi))],
-        "speaker_id": ids[a1[qi]], "text": quote_text, "quote_type": qtype, "said_on": "",
-        "event_id": event_id.iloc[qi].to_numpy(),
-        "reported_by": sources["source_id"].to_numpy()[rng.integers(0, n_sources, len(qi))],
-        "article_id": article_ids[article_of[qi]],
-    })
+    quote_text = (
+        "Statement "
+        + event_id.iloc[qi].reset_index(drop=True)
+        + ": we will continue talks in "
+        + pd.Series(place[qi])
+        + "."
+    )
+    quotes = pd.DataFrame(
+        {
+            "quote_id": [f"q{i:07d}" for i in range(len(qi))],
+            "speaker_id": ids[a1[qi]],
+            "text": quote_text,
+            "quote_type": qtype,
+            "said_on": "",
+            "event_id": event_id.iloc[qi].to_numpy(),
+            "reported_by": sources["source_id"].to_numpy()[rng.integers(0, n_sources, len(qi))],
+            "article_id": article_ids[article_of[qi]],
+        }
+    )
 
     # Article texts: every evidence sentence and quote of the article's events, in order.
     article_source = sources["source_id"].to_numpy()[rng.integers(0, n_sources, n_articles)]
-    text_rows = pd.concat([
-        pd.DataFrame({"article_id": events["article_id"], "pos": np.arange(n) * 2, "text": events["evidence"]}),
-        pd.DataFrame({"article_id": quotes["article_id"], "pos": qi * 2 + 1,
-                      "text": "“" + quotes["text"] + "”"}),
-    ]).sort_values("pos")
+    text_rows = pd.concat(
+        [
+            pd.DataFrame({"article_id": events["article_id"], "pos": np.arange(n) * 2, "text": events["evidence"]}),
+            pd.DataFrame({"article_id": quotes["article_id"], "pos": qi * 2 + 1, "text": "“" + quotes["text"] + "”"}),
+        ]
+    ).sort_values("pos")
     for article_id, group in text_rows.groupby("article_id", sort=False):
         (out / "articles" / f"{article_id}.txt").write_text("\n\n".join(group["text"]) + "\n", encoding="utf-8")
-    articles = pd.DataFrame({
-        "article_id": article_ids, "title": [f"Synthetic report {i}" for i in range(n_articles)],
-        "source_id": article_source, "published_on": "2025-01-01", "url": "",
-        "credit": "Synthetic", "path": [f"articles/{a}.txt" for a in article_ids],
-    })
+    articles = pd.DataFrame(
+        {
+            "article_id": article_ids,
+            "title": [f"Synthetic report {i}" for i in range(n_articles)],
+            "source_id": article_source,
+            "published_on": "2025-01-01",
+            "url": "",
+            "credit": "Synthetic",
+            "path": [f"articles/{a}.txt" for a in article_ids],
+        }
+    )
 
     events = events.iloc[order_by_date(events["date"])]  # date order, as the importers write: no sort on load
-    tables = {"factions": factions, "actors": actors, "sources": sources, "articles": articles,
-              "event_types": event_types, "events": events, "quotes": quotes}
+    tables = {
+        "factions": factions,
+        "actors": actors,
+        "sources": sources,
+        "articles": articles,
+        "event_types": event_types,
+        "events": events,
+        "quotes": quotes,
+    }
     for name, frame in tables.items():
         frame = frame.astype(str)
         frame.to_parquet(out / f"{name}.parquet", index=False)
         if csv:
             frame.to_csv(out / TABLES[name].file, index=False)
-    return {"events": n, "actors": n_actors, "factions": n_factions, "quotes": len(quotes),
-            "articles": n_articles}
+    return {"events": n, "actors": n_actors, "factions": n_factions, "quotes": len(quotes), "articles": n_articles}

@@ -5,6 +5,7 @@ Accepted: a zip of a data directory; an ACLED, GDELT or TimelineJS file; a singl
 deleted as soon as the model is built (the model keeps the article texts in memory); nothing is
 written anywhere else, least of all into the bundled data.
 """
+
 from __future__ import annotations
 
 import io
@@ -32,8 +33,10 @@ MAX_MEMBERS = 20_000
 TYPES = ["zip", *extensions()]  # a zipped data directory, or any import format
 
 
-HELP = (f"A zip of a Factionline data directory, or {labels()}. It is checked like the bundled data and "
-        "shown to you alone; nothing is stored on the server.")
+HELP = (
+    f"A zip of a Factionline data directory, or {labels()}. It is checked like the bundled data and "
+    "shown to you alone; nothing is stored on the server."
+)
 
 
 class UploadError(ValueError):
@@ -49,8 +52,9 @@ class Uploaded:
     lease: Lease | None = None  # its share of the upload budget, given back when this is dropped
 
 
-def open_upload(name: str, data: bytes, base_dir: Path, budget: UploadBudget | None = None,
-                replacing: Uploaded | None = None) -> Uploaded:
+def open_upload(
+    name: str, data: bytes, base_dir: Path, budget: UploadBudget | None = None, replacing: Uploaded | None = None
+) -> Uploaded:
     """The upload as a dataset of its own, within the budget of all sessions' uploads (when given).
     Raise UploadError, or InvalidData (the validation report) for a zipped data directory."""
     if budget is None:
@@ -74,8 +78,10 @@ def open_upload(name: str, data: bytes, base_dir: Path, budget: UploadBudget | N
 def _open(name: str, data: bytes, base_dir: Path) -> Uploaded:
     name = PurePosixPath(name.replace("\\", "/")).name or "upload"
     if len(data) > MAX_UPLOAD_MB * 1_000_000:
-        raise UploadError(f"{name}: larger than {MAX_UPLOAD_MB} MB. Fix: narrow the export, or import it from "
-                          "the command line (factionline import) and run the app on the result.")
+        raise UploadError(
+            f"{name}: larger than {MAX_UPLOAD_MB} MB. Fix: narrow the export, or import it from "
+            "the command line (factionline import) and run the app on the result."
+        )
     if not data:
         raise UploadError(f"{name}: the file is empty.")
     with tempfile.TemporaryDirectory(prefix="factionline-upload-") as tmp:
@@ -111,8 +117,10 @@ def _unzip(name: str, data: bytes, target: Path) -> None:
             continue
         mode = m.external_attr >> 16
         if path.is_absolute() or ".." in path.parts or stat.S_ISLNK(mode):
-            raise UploadError(f"{name}: the entry {m.filename!r} points outside the archive. "
-                              "Fix: zip the data directory itself, with relative paths only.")
+            raise UploadError(
+                f"{name}: the entry {m.filename!r} points outside the archive. "
+                "Fix: zip the data directory itself, with relative paths only."
+            )
         out = (target / path).resolve()
         if not out.is_relative_to(root):
             raise UploadError(f"{name}: the entry {m.filename!r} points outside the archive.")
@@ -128,5 +136,7 @@ def _data_root(name: str, target: Path) -> Path:
     for candidate in [target, *sorted(p for p in target.iterdir() if p.is_dir())]:
         if (candidate / "events.csv").is_file() or (candidate / "events.parquet").is_file():
             return candidate
-    raise UploadError(f"{name}: no events.csv or events.parquet at the top of the zip (or in its one folder). "
-                      "Fix: zip a Factionline data directory, or upload an ACLED, GDELT or TimelineJS file.")
+    raise UploadError(
+        f"{name}: no events.csv or events.parquet at the top of the zip (or in its one folder). "
+        "Fix: zip a Factionline data directory, or upload an ACLED, GDELT or TimelineJS file."
+    )

@@ -7,6 +7,7 @@ message. A lease is given back when its session lets go of the upload (the file 
 or when the lease is garbage: a session that ended has its state dropped by Streamlit, and with it the
 upload. Models hold reference cycles, so a full collection runs before an upload is refused.
 """
+
 from __future__ import annotations
 
 import gc
@@ -28,7 +29,7 @@ class OverBudget(Exception):
 class Lease:
     """Bytes of the budget held by one upload; given back by release() or when garbage."""
 
-    def __init__(self, budget: "UploadBudget", key: int):
+    def __init__(self, budget: UploadBudget, key: int):
         self._budget, self.key = budget, key
         self._finalizer = weakref.finalize(self, budget._free, key)
 
@@ -52,7 +53,7 @@ class UploadBudget:
         self._keys = itertools.count()
 
     @classmethod
-    def from_environment(cls) -> "UploadBudget":
+    def from_environment(cls) -> UploadBudget:
         text = os.environ.get("FACTIONLINE_UPLOAD_BUDGET_MB", "")
         try:
             mb = float(text) if text else DEFAULT_MB
@@ -97,7 +98,8 @@ class UploadBudget:
                 f"the server's memory for uploads is in use ({used / 1e6:,.0f} of {self.limit / 1e6:,.0f} MB "
                 f"held by open uploads; this one needs about {nbytes / 1e6:,.0f} MB). Fix: try again later, "
                 "upload a smaller file, or import it from the command line (factionline import) and run the "
-                "app on the result. The operator can raise FACTIONLINE_UPLOAD_BUDGET_MB.")
+                "app on the result. The operator can raise FACTIONLINE_UPLOAD_BUDGET_MB."
+            )
 
     def _free(self, key: int) -> None:
         with self._lock:

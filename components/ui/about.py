@@ -1,4 +1,5 @@
 """About this data: articles, outlets, curation note and licence, all shown as text."""
+
 from __future__ import annotations
 
 import streamlit as st
@@ -31,16 +32,22 @@ def render(ds: Dataset) -> None:
     n = len(ds.articles)
     st.markdown(f"##### Articles ({n:,})")
     shown = ds.articles.head(MAX_LISTED)
-    arts = shown.assign(
-        outlet=shown["source_id"].map(ds.outlet_name),
-        link=shown["url"].map(safe_url))
-    st.dataframe(arts[["article_id", "title", "outlet", "published_on", "credit", "link"]], hide_index=True,
-                 width="stretch", column_config={"link": st.column_config.LinkColumn("link", display_text="open")})
+    arts = shown.assign(outlet=shown["source_id"].map(ds.outlet_name), link=shown["url"].map(safe_url))
+    st.dataframe(
+        arts[["article_id", "title", "outlet", "published_on", "credit", "link"]],
+        hide_index=True,
+        width="stretch",
+        column_config={"link": st.column_config.LinkColumn("link", display_text="open")},
+    )
     if n > MAX_LISTED:
         st.caption(f"The first {MAX_LISTED:,} of {n:,} articles.")
     left, right = st.columns([3, 1], vertical_alignment="bottom")
-    article_id = left.text_input("Read a stored article (its article_id)", value=shown["article_id"].iat[0] if n else "",
-                                 key="about-article", max_chars=200)
+    article_id = left.text_input(
+        "Read a stored article (its article_id)",
+        value=shown["article_id"].iat[0] if n else "",
+        key="about-article",
+        max_chars=200,
+    )
     if right.button("Read", key="about-read", icon=":material/article:", width="stretch"):
         if article_id in ds.article_texts:
             show_article(ds, article_id, "")
@@ -48,8 +55,12 @@ def render(ds: Dataset) -> None:
             st.warning("No stored article has that id.")
     st.markdown(f"##### Outlets ({len(ds.sources):,})")
     outlets = ds.sources.head(MAX_LISTED)
-    st.dataframe(outlets.assign(url=outlets["url"].map(safe_url)), hide_index=True, width="stretch",
-                 column_config={"url": st.column_config.LinkColumn("url")})
+    st.dataframe(
+        outlets.assign(url=outlets["url"].map(safe_url)),
+        hide_index=True,
+        width="stretch",
+        column_config={"url": st.column_config.LinkColumn("url")},
+    )
     for key, title in (("curation", "Curation note"), ("licence", "Licence")):
         if key in ds.notes:
             with st.expander(title, expanded=key == "curation"):

@@ -1,4 +1,5 @@
 """The page: sign-in, load, filters, then the views (ui/views.py), and the URL."""
+
 from __future__ import annotations
 
 import os
@@ -11,8 +12,8 @@ from components.analysis.aggregate import lane_counts
 from components.data.problems import InvalidData
 from components.paths import RESOURCES
 from components.ui import auth, filters, state, upload
-from components.ui.offline import stay_offline
 from components.ui.loading import data_dir, load_dataset, report_invalid
+from components.ui.offline import stay_offline
 from components.ui.views import VIEWS, Page
 
 ICON = RESOURCES / "icon.png"
@@ -61,14 +62,18 @@ def _page() -> None:
     st.title("Factionline", anchor=False)
     upload.error_report()
     c = sel.counts()
-    st.caption(f"{c['events']:,} of {len(ds.events):,} events · {c['actors']:,} actor{'' if c['actors'] == 1 else 's'} · "
-               f"{c['quotes']:,} of {len(ds.quotes):,} quotes in the current selection")
+    st.caption(
+        f"{c['events']:,} of {len(ds.events):,} events · {c['actors']:,} actor{'' if c['actors'] == 1 else 's'} · "
+        f"{c['quotes']:,} of {len(ds.quotes):,} quotes in the current selection"
+    )
     for notice in state.notices():
         st.warning(notice, icon=":material/link_off:")
 
     if not c["events"] and not c["quotes"]:
-        st.info("Nothing matches these filters. Remove a faction, widen the date range or clear the search.",
-                icon=":material/filter_alt_off:")
+        st.info(
+            "Nothing matches these filters. Remove a faction, widen the date range or clear the search.",
+            icon=":material/filter_alt_off:",
+        )
         st.button("Reset filters", on_click=filters.reset, args=(ds,), key="reset-empty")
         filters.sync_url(chosen)
         return

@@ -4,6 +4,7 @@
 - Password: FACTIONLINE_PASSWORD (environment) or `password` in Streamlit secrets.
 - Neither (a laptop): the app is open.
 """
+
 from __future__ import annotations
 
 import hmac
@@ -55,8 +56,7 @@ def gate() -> bool:
             st.session_state.pop("password-input", None)
             st.rerun()
         time.sleep(1)  # slows guessing from one session
-        column.error("That password is not right. Try again, or ask whoever shared this link.",
-                     icon=":material/lock:")
+        column.error("That password is not right. Try again, or ask whoever shared this link.", icon=":material/lock:")
     return False
 
 

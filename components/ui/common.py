@@ -1,4 +1,5 @@
 """Small rendering helpers shared by the views."""
+
 from __future__ import annotations
 
 import re
@@ -12,14 +13,20 @@ from components.data.safetext import chip, md, md_link, safe_url
 def problem_table(problems) -> None:
     """The validation report: one row per problem, with where it is and how to fix it."""
     st.dataframe(
-        [{"File": p.file, "Row": p.row, "Column": p.column or "", "Problem": p.message, "How to fix": p.fix}
-         for p in problems],
-        hide_index=True, width="stretch")
+        [
+            {"File": p.file, "Row": p.row, "Column": p.column or "", "Problem": p.message, "How to fix": p.fix}
+            for p in problems
+        ],
+        hide_index=True,
+        width="stretch",
+    )
 
 
 def faction_chips(ds: Dataset, actor_id: str) -> str:
-    return "".join(chip(ds.faction_name.get(f, f), ds.faction_colour.get(f, "#7F7F7F"))
-                   for f in ds.factions_of_actor.get(actor_id, []))
+    return "".join(
+        chip(ds.faction_name.get(f, f), ds.faction_colour.get(f, "#7F7F7F"))
+        for f in ds.factions_of_actor.get(actor_id, [])
+    )
 
 
 def article_line(ds: Dataset, article_id: str) -> str:

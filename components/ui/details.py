@@ -1,4 +1,5 @@
 """The selected event: what happened, when (as the source words it), who, and on what evidence."""
+
 from __future__ import annotations
 
 import streamlit as st
@@ -10,14 +11,20 @@ from components.data.schema import split_list
 from components.ui import quotes as ui_quotes
 from components.ui.common import article_line, faction_chips, show_article
 
-PRECISION_WORDS = {"day": "to the day", "month": "to the month", "year": "to the year",
-                   "interval": "an interval", "other": "a span"}
+PRECISION_WORDS = {
+    "day": "to the day",
+    "month": "to the month",
+    "year": "to the year",
+    "interval": "an interval",
+    "other": "a span",
+}
 
 
 def render(ds: Dataset, event_id: str | None) -> None:
     if not event_id:
-        st.info("Click an event in the timeline or a row in the table to see its details here.",
-                icon=":material/touch_app:")
+        st.info(
+            "Click an event in the timeline or a row in the table to see its details here.", icon=":material/touch_app:"
+        )
         return
     pos = ds.position_of(event_id)
     if pos is None:
@@ -27,10 +34,17 @@ def render(ds: Dataset, event_id: str | None) -> None:
     with st.container(border=True, key="event-details"):
         st.markdown(f"#### {md(e['title'])}")
         status = STATUS_WORDS.get(e["status"], e["status"])
-        st.markdown(f"**{md(e['date_label'])}** · {md(status)} · "
-                    f"{md(ds.type_label.get(e['event_type'], e['event_type']))}")
-        wording = f"The source says “{md(e['date_text'])}”; " if e["date_text"] else "The source gives no wording for the date; "
-        st.caption(f"{wording}recorded as EDTF {md(e['date'])} (precise {PRECISION_WORDS.get(e['precision'], 'a span')}).")
+        st.markdown(
+            f"**{md(e['date_label'])}** · {md(status)} · {md(ds.type_label.get(e['event_type'], e['event_type']))}"
+        )
+        wording = (
+            f"The source says “{md(e['date_text'])}”; "
+            if e["date_text"]
+            else "The source gives no wording for the date; "
+        )
+        st.caption(
+            f"{wording}recorded as EDTF {md(e['date'])} (precise {PRECISION_WORDS.get(e['precision'], 'a span')})."
+        )
         if e.get("location"):
             st.markdown(f":material/place: {md(e['location'])}")
         if e.get("summary"):

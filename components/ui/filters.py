@@ -1,5 +1,6 @@
 """Sidebar filters, kept in sync with the URL both ways: one widget per filter record
 (analysis/filters.py), drawn by the record's kind."""
+
 from __future__ import annotations
 
 import streamlit as st
@@ -64,8 +65,9 @@ def _colour_tags(flt: Filter, colours, chosen: list[str]) -> None:
         colour = colours.get(value, "#7F7F7F")
         tag = f'.st-key-{key(flt)} [data-tag-index="{i}"]'
         ink = text_colour(colour)
-        rules.append(f"{tag}{{background-color:{colour} !important;color:{ink} !important}}"
-                     f"{tag} *{{color:{ink} !important}}")
+        rules.append(
+            f"{tag}{{background-color:{colour} !important;color:{ink} !important}}{tag} *{{color:{ink} !important}}"
+        )
     if rules:
         st.html(f"<style>{''.join(rules)}</style>")
 
@@ -77,20 +79,23 @@ def _draw(ds: Dataset, flt: Filter, chosen: dict):
         widget = st.date_input(flt.label, key=key(flt), format="YYYY-MM-DD", help=flt.help or None)
         return _filter_value(ds, flt, widget, [])
     if flt.kind == "text":
-        widget = st.text_input(flt.label, key=key(flt), max_chars=MAX_Q, placeholder=flt.placeholder,
-                               help=flt.help or None)
+        widget = st.text_input(
+            flt.label, key=key(flt), max_chars=MAX_Q, placeholder=flt.placeholder, help=flt.help or None
+        )
         return _filter_value(ds, flt, widget, [])
     options = flt.options(ds, chosen)
     ss[key(flt)] = [v for v in ss.get(key(flt), []) if v in options]  # narrowed by the other filters
     label_of = flt.label_of(ds) if flt.label_of else str
     if flt.pills:
-        widget = st.pills(flt.label, options, selection_mode="multi", key=key(flt), format_func=label_of,
-                          help=flt.help or None)
+        widget = st.pills(
+            flt.label, options, selection_mode="multi", key=key(flt), format_func=label_of, help=flt.help or None
+        )
         if not widget:
             st.caption(f"No {flt.label.lower()} chosen: showing all.")
     else:
-        widget = st.multiselect(flt.label, options, key=key(flt), format_func=label_of,
-                                placeholder=flt.placeholder, help=flt.help or None)
+        widget = st.multiselect(
+            flt.label, options, key=key(flt), format_func=label_of, placeholder=flt.placeholder, help=flt.help or None
+        )
     if flt.colour_of:
         _colour_tags(flt, flt.colour_of(ds), widget)
     return _filter_value(ds, flt, widget, options)
@@ -121,4 +126,3 @@ def sync_url(filters: Filters) -> None:
     wanted = urlstate.to_params(filters)
     if wanted != _query_params():
         st.query_params.from_dict(wanted)
-

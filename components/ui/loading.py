@@ -1,5 +1,6 @@
 """Which data directory the app opens, one shared loaded copy of it, and what viewers see when it
 cannot be opened (never the server's paths: those go to the server log)."""
+
 from __future__ import annotations
 
 import argparse
@@ -76,11 +77,19 @@ def report_invalid(root: Path, problems: list[Problem]) -> None:
     setting, and its last part), its full path only in the server log."""
     setting, _ = _setting()
     name = "the bundled data" if setting == "the bundled data" else f"{Path(root).name or root} (set by {setting})"
-    log.error("The data directory %s cannot be opened: %d problem(s): %s", os.path.abspath(root),
-              len(problems), "; ".join(str(p) for p in problems[:20]))
-    st.error(f"The data in {name} cannot be opened: {len(problems)} problem(s). Nothing was changed.",
-             icon=":material/error:")
+    log.error(
+        "The data directory %s cannot be opened: %d problem(s): %s",
+        os.path.abspath(root),
+        len(problems),
+        "; ".join(str(p) for p in problems[:20]),
+    )
+    st.error(
+        f"The data in {name} cannot be opened: {len(problems)} problem(s). Nothing was changed.",
+        icon=":material/error:",
+    )
     problem_table(problems)
-    st.caption("Rows are counted as a spreadsheet shows them: the header is row 1. Fix the files, or check "
-               "them from a terminal with `factionline validate DIR`; the page reloads the data when the "
-               "files change.")
+    st.caption(
+        "Rows are counted as a spreadsheet shows them: the header is row 1. Fix the files, or check "
+        "them from a terminal with `factionline validate DIR`; the page reloads the data when the "
+        "files change."
+    )

@@ -3,6 +3,7 @@
 browser.serverAddress stops that) and when a websocket arrives from another origin, to see whether that
 origin is the machine itself. Factionline answers "unknown" to both: a cross-origin connection is then
 refused without asking anyone (same-origin pages, the normal case, never ask)."""
+
 from __future__ import annotations
 
 from streamlit import net_util

@@ -1,4 +1,5 @@
 """Source-attributed quote cards."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -29,7 +30,9 @@ def card(ds: Dataset, quote: dict, key: str) -> None:
         head = f"**{md(speaker.get('name', quote['speaker_id']))}**"
         if speaker.get("role"):
             head += f" · {md(speaker['role'])}"
-        words = f"> “{md(quote['text'])}”" if quote["quote_type"] == "direct" else f"> _Paraphrase:_ {md(quote['text'])}"
+        words = (
+            f"> “{md(quote['text'])}”" if quote["quote_type"] == "direct" else f"> _Paraphrase:_ {md(quote['text'])}"
+        )
         date = quote.get("date_label") or "undated"
         if quote.get("verified"):
             what = "Verified verbatim" if quote["quote_type"] == "direct" else "Paraphrase wording found"
@@ -40,8 +43,9 @@ def card(ds: Dataset, quote: dict, key: str) -> None:
         link = f" · {md_link('read the article', url)}" if safe_url(url) else ""
         # One Markdown element for the words and their source: every element of a card is re-sent and
         # redrawn on each rerun, a dozen cards at a time.
-        st.markdown(f"{head}\n\n{words}\n\n:small[:gray[{md(date)} · {md(attribution(ds, quote))}]{link}]  \n"
-                    f":small[{mark}]")
+        st.markdown(
+            f"{head}\n\n{words}\n\n:small[:gray[{md(date)} · {md(attribution(ds, quote))}]{link}]  \n:small[{mark}]"
+        )
         chips = faction_chips(ds, quote["speaker_id"])
         if chips:
             st.html(chips)

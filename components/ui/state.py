@@ -3,6 +3,7 @@
 Widgets own their own keys (filters: `w_<filter key>`); this module holds what the page itself
 remembers between reruns: the selected event, the notices about the link, a queued drill-down.
 """
+
 from __future__ import annotations
 
 import streamlit as st

@@ -1,4 +1,5 @@
 """The sortable table of filtered events, and the exports of exactly that selection."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -18,21 +19,22 @@ def table_frame(ds: Dataset, events: pd.DataFrame, filters: Filters) -> pd.DataF
     lanes = ds.event_lanes(events.index.to_numpy())  # events' index = their positions
     names = lanes["faction_id"].map(ds.faction_name).dropna()
     factions = names.groupby(lanes.loc[names.index, "event_pos"]).agg(", ".join)
-    return pd.DataFrame({
-        "Start": events["start"].dt.date,
-        "Date": events["date_label"].astype(str),  # plain strings: a categorical would ship every label
-        "Source wording": events["date_text"],
-        "Title": events["title"],
-        "Status": events["status"].astype(str),
-        "Type": events["event_type"].astype(str).map(ds.type_label),
-        "Factions": factions.reindex(events.index, fill_value="").to_numpy(),
-        "Actors": events["actor_ids"].map(lambda ids: ", ".join(ds.actor_names(ids))),
-        "Location": events["location"],
-        "Link": ["?" + urlstate.to_query_string(filters.replace(event=i))
-                 for i in events["event_id"]],
-        "Article": events["article_id"].map(lambda a: safe_url(ds.article.get(a, {}).get("url"))),
-        "event_id": events["event_id"],
-    }).reset_index(drop=True)
+    return pd.DataFrame(
+        {
+            "Start": events["start"].dt.date,
+            "Date": events["date_label"].astype(str),  # plain strings: a categorical would ship every label
+            "Source wording": events["date_text"],
+            "Title": events["title"],
+            "Status": events["status"].astype(str),
+            "Type": events["event_type"].astype(str).map(ds.type_label),
+            "Factions": factions.reindex(events.index, fill_value="").to_numpy(),
+            "Actors": events["actor_ids"].map(lambda ids: ", ".join(ds.actor_names(ids))),
+            "Location": events["location"],
+            "Link": ["?" + urlstate.to_query_string(filters.replace(event=i)) for i in events["event_id"]],
+            "Article": events["article_id"].map(lambda a: safe_url(ds.article.get(a, {}).get("url"))),
+            "event_id": events["event_id"],
+        }
+    ).reset_index(drop=True)
 
 
 def render(ds: Dataset, sel: Selection, filters: Filters) -> str | None:
@@ -43,18 +45,25 @@ def render(ds: Dataset, sel: Selection, filters: Filters) -> str | None:
     if pages > 1:
         left, right = st.columns([1, 3], vertical_alignment="bottom")
         page = left.number_input(f"Page (of {pages:,})", 1, pages, 1, key="table-page")
-        right.caption(f"Rows {(page - 1) * PAGE_ROWS + 1:,}–{min(page * PAGE_ROWS, total):,} of {total:,} "
-                      f"events, by date. The downloads hold all {total:,}.")
-    shown = ds.events.iloc[sel.event_pos[(page - 1) * PAGE_ROWS: page * PAGE_ROWS]]
+        right.caption(
+            f"Rows {(page - 1) * PAGE_ROWS + 1:,}–{min(page * PAGE_ROWS, total):,} of {total:,} "
+            f"events, by date. The downloads hold all {total:,}."
+        )
+    shown = ds.events.iloc[sel.event_pos[(page - 1) * PAGE_ROWS : page * PAGE_ROWS]]
     frame = table_frame(ds, shown, filters)
     picked = st.dataframe(
-        frame, key="event-table", hide_index=True, width="stretch", on_select="rerun",
+        frame,
+        key="event-table",
+        hide_index=True,
+        width="stretch",
+        on_select="rerun",
         selection_mode="single-row",
         column_order=[c for c in frame.columns if c != "event_id"],
         column_config={
             "Start": st.column_config.DateColumn("Start", help="First day the date can mean"),
-            "Link": st.column_config.LinkColumn("Link", display_text="open",
-                                                help="A link to this event with the current filters"),
+            "Link": st.column_config.LinkColumn(
+                "Link", display_text="open", help="A link to this event with the current filters"
+            ),
             "Article": st.column_config.LinkColumn("Article", display_text="article"),
             "Title": st.column_config.TextColumn("Title", width="large"),
         },
@@ -68,26 +77,46 @@ def exports(ds: Dataset, sel: Selection) -> None:
     st.markdown("**Download the current selection**")
     cols = st.columns(4)
     n_e, n_q = sel.n_events, len(sel.quote_pos)
-    for col, (label, table, fmt) in zip(cols, [("Events CSV", "events", "csv"), ("Events JSON", "events", "json"),
-                                               ("Quotes CSV", "quotes", "csv"), ("Quotes JSON", "quotes", "json")]):
+    for col, (label, table, fmt) in zip(
+        cols,
+        [
+            ("Events CSV", "events", "csv"),
+            ("Events JSON", "events", "json"),
+            ("Quotes CSV", "quotes", "csv"),
+            ("Quotes JSON", "quotes", "json"),
+        ],
+    ):
         n = n_e if table == "events" else n_q
         make = table_csv if fmt == "csv" else table_json
 
         def data(make=make, table=table):
             return make(sel.events if table == "events" else sel.quotes, table)
 
-        col.download_button(f"{label} ({n:,})", data, f"factionline-{table}.{fmt}",
-                            "text/csv" if fmt == "csv" else "application/json",
-                            icon=":material/download:", width="stretch", on_click="ignore")
+        col.download_button(
+            f"{label} ({n:,})",
+            data,
+            f"factionline-{table}.{fmt}",
+            "text/csv" if fmt == "csv" else "application/json",
+            icon=":material/download:",
+            width="stretch",
+            on_click="ignore",
+        )
     too_many = n_e > TIMELINEJS_MAX
     st.download_button(
         f"TimelineJS JSON ({n_e:,} slides)",
         lambda: timelinejs(ds, sel.events, sel.event_pos, sel.quotes),
-        "factionline-timeline.json", "application/json", icon=":material/slideshow:", on_click="ignore",
+        "factionline-timeline.json",
+        "application/json",
+        icon=":material/slideshow:",
+        on_click="ignore",
         disabled=too_many or not n_e,
-        help=(f"TimelineJS cannot show more than {TIMELINEJS_MAX:,} slides: narrow the filters first."
-              if too_many else "One slide per event, grouped by faction, with evidence and quotes as text and "
-              "outlets as credits. Load it with TimelineJS (timeline.knightlab.com) to embed it in a story."))
+        help=(
+            f"TimelineJS cannot show more than {TIMELINEJS_MAX:,} slides: narrow the filters first."
+            if too_many
+            else "One slide per event, grouped by faction, with evidence and quotes as text and "
+            "outlets as credits. Load it with TimelineJS (timeline.knightlab.com) to embed it in a story."
+        ),
+    )
 
 
 def view(page) -> None:

@@ -1,4 +1,5 @@
 """The timeline (one mark per event, or counts when the selection is large) and counts over time."""
+
 from __future__ import annotations
 
 import streamlit as st
@@ -15,34 +16,51 @@ from components.analysis.query import Selection
 from components.data.model import Dataset
 from components.ui import details, quotes, state
 
-KEY = ("Key: ● occurred · ■ reported · ◇ planned (announced, not yet happened) · bars span a month, a year "
-       "or an interval · faded with ? or hatched = uncertain, ~ = approximate · a dotted line joins one "
-       "event's marks in several faction lanes · hover for the source's own wording of the date.")
+KEY = (
+    "Key: ● occurred · ■ reported · ◇ planned (announced, not yet happened) · bars span a month, a year "
+    "or an interval · faded with ? or hatched = uncertain, ~ = approximate · a dotted line joins one "
+    "event's marks in several faction lanes · hover for the source's own wording of the date."
+)
 
 
-def render(ds: Dataset, sel: Selection, lc: LaneCounts, selected: str | None,
-           only: tuple[str, ...] = (), window: tuple | None = None) -> str | None:
+def render(
+    ds: Dataset,
+    sel: Selection,
+    lc: LaneCounts,
+    selected: str | None,
+    only: tuple[str, ...] = (),
+    window: tuple | None = None,
+) -> str | None:
     """Draw the timeline; return the event id the user clicked, if any.
 
     A click on a count bubble (large selections) queues a drill-down into that faction and period.
     """
     if lc.total > MAX_MARKS:
         lc = _bubbles(ds, sel, lc, only)
-        st.caption(f":material/bubble_chart: **Counts mode.** {lc.total:,} event marks are more than the "
-                   f"{MAX_MARKS:,} drawn one by one, so each bubble is the number of a faction's events in one "
-                   f"{lc.bucket}. Click a bubble to zoom into that faction and {lc.bucket}, or narrow the filters.")
+        st.caption(
+            f":material/bubble_chart: **Counts mode.** {lc.total:,} event marks are more than the "
+            f"{MAX_MARKS:,} drawn one by one, so each bubble is the number of a faction's events in one "
+            f"{lc.bucket}. Click a bubble to zoom into that faction and {lc.bucket}, or narrow the filters."
+        )
         fig = _figure(sel, ("density", only), lambda: density_timeline(ds, _bubbles(ds, sel, lc, only)))
     else:
-        st.caption(f":material/timeline: **Event mode.** Each mark is one event ({sel.n_events:,} events, "
-                   f"{lc.total:,} marks across faction lanes).")
-        fig = _figure(sel, ("events", selected, only, window),
-                      lambda: timeline(ds, sel.events, selected, only, window))
-    picked = st.plotly_chart(fig, key="timeline", on_select="rerun", selection_mode=("points",),
-                             theme="streamlit", width="stretch",
-                             config={"displaylogo": False, "scrollZoom": True})
+        st.caption(
+            f":material/timeline: **Event mode.** Each mark is one event ({sel.n_events:,} events, "
+            f"{lc.total:,} marks across faction lanes)."
+        )
+        fig = _figure(sel, ("events", selected, only, window), lambda: timeline(ds, sel.events, selected, only, window))
+    picked = st.plotly_chart(
+        fig,
+        key="timeline",
+        on_select="rerun",
+        selection_mode=("points",),
+        theme="streamlit",
+        width="stretch",
+        config={"displaylogo": False, "scrollZoom": True},
+    )
     if lc.total <= MAX_MARKS:
         st.caption(KEY)
-    for point in (picked.selection.points if picked else []):
+    for point in picked.selection.points if picked else []:
         data = point.get("customdata")
         if lc.total > MAX_MARKS:
             drill = drill_target(ds, data)
@@ -81,8 +99,13 @@ def _figure(sel: Selection, key: tuple, make):
 
 
 def render_counts(ds: Dataset, sel: Selection, lc: LaneCounts) -> None:
-    st.plotly_chart(_figure(sel, ("counts", lc.bucket, tuple(lc.lanes)), lambda: counts_over_time(ds, lc)), key="counts", theme="streamlit", width="stretch",
-                    config={"displaylogo": False})
+    st.plotly_chart(
+        _figure(sel, ("counts", lc.bucket, tuple(lc.lanes)), lambda: counts_over_time(ds, lc)),
+        key="counts",
+        theme="streamlit",
+        width="stretch",
+        config={"displaylogo": False},
+    )
 
 
 COUNTS_INLINE_AT = 25  # from this many events the counts view is shown without a click

@@ -1,4 +1,5 @@
 """Upload your own data: it replaces the view for this browser session only."""
+
 from __future__ import annotations
 
 import os
@@ -43,13 +44,16 @@ def session_dataset(default: Dataset, base_dir: Path) -> Dataset:
         ss.pop("upload-error", None)
         budget = _budget(os.environ.get("FACTIONLINE_UPLOAD_BUDGET_MB", ""))
         try:
-            uploaded = open_upload(file.name, file.getvalue(), base_dir, budget,
-                                   replacing=current[1] if current else None)
+            uploaded = open_upload(
+                file.name, file.getvalue(), base_dir, budget, replacing=current[1] if current else None
+            )
         except UploadError as err:
             ss["upload-error"], ss["upload-failed"] = (str(err), []), file.file_id
         except InvalidData as err:
-            ss["upload-error"] = (f"{file.name}: the data directory has {len(err.problems)} problem(s); the view "
-                                  "was not changed.", err.problems)
+            ss["upload-error"] = (
+                f"{file.name}: the data directory has {len(err.problems)} problem(s); the view was not changed.",
+                err.problems,
+            )
             ss["upload-failed"] = file.file_id
         else:
             ss["upload"] = (file.file_id, uploaded)
@@ -68,15 +72,16 @@ def sidebar(dataset: Dataset) -> None:
         if current:
             up = current[1]
             c = dataset.counts()
-            st.caption(f":material/upload_file: Viewing **{md(up.name)}** ({md(up.kind)}): {c['events']:,} events, "
-                       f"{c['actors']:,} actor{'' if c['actors'] == 1 else 's'} — in this browser session only. Remove the file to go back.")
+            st.caption(
+                f":material/upload_file: Viewing **{md(up.name)}** ({md(up.kind)}): {c['events']:,} events, "
+                f"{c['actors']:,} actor{'' if c['actors'] == 1 else 's'} — in this browser session only. Remove the file to go back."
+            )
             if up.not_imported:
                 with st.expander(f"{len(up.not_imported):,} record(s) not imported"):
-                    st.dataframe([{"Where": k.where, "Why": k.reason} for k in up.not_imported],
-                                 hide_index=True, width="stretch")
-        st.file_uploader(
-            "Upload a file", type=TYPES, key=KEY, max_upload_size=MAX_UPLOAD_MB,
-            help=HELP)
+                    st.dataframe(
+                        [{"Where": k.where, "Why": k.reason} for k in up.not_imported], hide_index=True, width="stretch"
+                    )
+        st.file_uploader("Upload a file", type=TYPES, key=KEY, max_upload_size=MAX_UPLOAD_MB, help=HELP)
 
 
 def error_report() -> None:

@@ -1,6 +1,7 @@
 """The dashboard's views (its tabs), in order: one record each. Adding a view is adding one record
 here and its render function, which receives the page: the dataset, the selection, its lane counts
 and the filter state."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -15,6 +16,7 @@ from components.ui import about, table, timeline
 @dataclass(frozen=True)
 class Page:
     """What every view draws from (shared, read-only)."""
+
     ds: Dataset
     sel: Selection
     lanes: LaneCounts

@@ -5,6 +5,7 @@ the builder all read FORMATS. Adding a format is a module with its FORMAT and on
     from components.io.imports import run_import
     summary = run_import("gdelt", Path("20191024143000.export.CSV"), Path("out/"))
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -46,8 +47,9 @@ def detect(name: str, data: bytes) -> str:
     for fmt in FORMATS.values():
         if fmt.detect(lower, first):
             return fmt.name
-    raise ImportFailed(f"{name}, line 1: not a format Factionline imports. Fix: give {labels()}, "
-                       "or a zip of a data directory.")
+    raise ImportFailed(
+        f"{name}, line 1: not a format Factionline imports. Fix: give {labels()}, or a zip of a data directory."
+    )
 
 
 def build(fmt: str, name: str, data: bytes, base: Base, prefix: str | None = None) -> Builder:
@@ -55,8 +57,10 @@ def build(fmt: str, name: str, data: bytes, base: Base, prefix: str | None = Non
     if fmt not in FORMATS:
         raise ImportFailed(f"{fmt!r} is not a format; use one of {', '.join(FORMATS)}.")
     if len(data) > MAX_BYTES:
-        raise ImportFailed(f"{name}: is larger than {MAX_BYTES // 1_000_000} MB. Fix: split it, or import it "
-                           "from the command line in parts and merge them.")
+        raise ImportFailed(
+            f"{name}: is larger than {MAX_BYTES // 1_000_000} MB. Fix: split it, or import it "
+            "from the command line in parts and merge them."
+        )
     b = Builder(FORMATS[fmt], name, data, base, prefix)
     try:
         FORMATS[fmt].convert(name, data, b)
@@ -65,9 +69,11 @@ def build(fmt: str, name: str, data: bytes, base: Base, prefix: str | None = Non
     except ValueError as err:
         raise ImportFailed(f"{name}: {err}") from None
     if not b.events:
-        raise ImportFailed(f"{name}: no record could be imported ({len(b.skipped)} not imported; first: "
-                           + (f"{b.skipped[0].where}: {b.skipped[0].reason}" if b.skipped else "the file is empty")
-                           + ").")
+        raise ImportFailed(
+            f"{name}: no record could be imported ({len(b.skipped)} not imported; first: "
+            + (f"{b.skipped[0].where}: {b.skipped[0].reason}" if b.skipped else "the file is empty")
+            + ")."
+        )
     return b
 
 
@@ -84,5 +90,16 @@ def run_import(fmt: str, path: Path, out: Path, base_dir: Path | None = None) ->
     return b
 
 
-__all__ = ["FORMATS", "Base", "Builder", "Format", "ImportFailed", "Skipped", "build", "detect", "extensions",
-           "labels", "run_import"]
+__all__ = [
+    "FORMATS",
+    "Base",
+    "Builder",
+    "Format",
+    "ImportFailed",
+    "Skipped",
+    "build",
+    "detect",
+    "extensions",
+    "labels",
+    "run_import",
+]

@@ -5,6 +5,7 @@ side), 3 = only the month is known. event_date as ACLED writes it (2024-02-28, o
 in older exports) or as spreadsheets reformat it (28-Feb-24, 28-Feb-2024, 28 Feb 2024); a two-digit
 year is checked against the `year` column.
 """
+
 from __future__ import annotations
 
 import csv
@@ -21,13 +22,40 @@ from components.io.imports.build import (
     slug,
 )
 
-COLUMNS = ("event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
-           "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
-           "interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3",
-           "location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes",
-           "fatalities", "tags", "timestamp")
-REQUIRED = ("event_id_cnty", "event_date", "time_precision", "event_type", "sub_event_type", "actor1",
-            "notes")
+COLUMNS = (
+    "event_id_cnty",
+    "event_date",
+    "year",
+    "time_precision",
+    "disorder_type",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "inter1",
+    "actor2",
+    "assoc_actor_2",
+    "inter2",
+    "interaction",
+    "civilian_targeting",
+    "iso",
+    "region",
+    "country",
+    "admin1",
+    "admin2",
+    "admin3",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "source_scale",
+    "notes",
+    "fatalities",
+    "tags",
+    "timestamp",
+)
+REQUIRED = ("event_id_cnty", "event_date", "time_precision", "event_type", "sub_event_type", "actor1", "notes")
 DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%d-%b-%y", "%d-%b-%Y", "%d %b %Y", "%d-%B-%Y", "%d-%B-%y")
 
 
@@ -47,8 +75,10 @@ def parse_date(text: str, year: str = "") -> dt.date:
                 return day.replace(year=int(year))  # a two-digit year in another century
             raise ValueError(f"event_date {text!r} is in {day.year} but the year column says {year}")
         return day
-    raise ValueError(f"event_date {text!r} is not a date ACLED or a spreadsheet writes "
-                     "(e.g. 2024-02-28, 28 February 2024, 28-Feb-24)")
+    raise ValueError(
+        f"event_date {text!r} is not a date ACLED or a spreadsheet writes "
+        "(e.g. 2024-02-28, 28 February 2024, 28-Feb-24)"
+    )
 
 
 def edtf(day: dt.date, precision: str) -> tuple[str, str]:
@@ -56,8 +86,10 @@ def edtf(day: dt.date, precision: str) -> tuple[str, str]:
     if precision in ("", "1"):
         return day.isoformat(), "day"
     if precision == "2":
-        return (f"{day - dt.timedelta(days=3)}/{day + dt.timedelta(days=3)}",
-                "ACLED time precision 2: within the week around this date")
+        return (
+            f"{day - dt.timedelta(days=3)}/{day + dt.timedelta(days=3)}",
+            "ACLED time precision 2: within the week around this date",
+        )
     if precision == "3":
         return f"{day:%Y-%m}", "ACLED time precision 3: only the month is known"
     raise ValueError(f"time_precision {precision!r} is not 1, 2 or 3")
@@ -71,8 +103,10 @@ def convert(text: str, b: Builder) -> None:
         raise ValueError("the file is empty") from None
     missing = [c for c in REQUIRED if c not in header]
     if missing:
-        raise ValueError(f"line 1: the header lacks the ACLED column(s) {', '.join(missing)} — is this an "
-                         "ACLED export? Fix: export from ACLED with all columns")
+        raise ValueError(
+            f"line 1: the header lacks the ACLED column(s) {', '.join(missing)} — is this an "
+            "ACLED export? Fix: export from ACLED with all columns"
+        )
     col = {name: header.index(name) for name in COLUMNS if name in header}
     for where, record in csv_records(reader, b):
         if len(record) != len(header):
@@ -91,22 +125,37 @@ def convert(text: str, b: Builder) -> None:
                 actors.append(b.actor(name, scheme="acled", kind="", role=f"ACLED {column}"))
         outlets = split_list(r.get("source", ""))
         sources = [b.source(name, kind="outlet") for name in outlets]
-        type_id = b.event_type(f"acled-{slug(r['sub_event_type'] or r['event_type'])}",
-                               f"{r['event_type']}: {r['sub_event_type']}".strip(": "))
+        type_id = b.event_type(
+            f"acled-{slug(r['sub_event_type'] or r['event_type'])}",
+            f"{r['event_type']}: {r['sub_event_type']}".strip(": "),
+        )
         place = ", ".join(p for p in (r.get("location"), r.get("admin1"), r.get("country")) if p)
         who = r["actor1"] + (f" and {r['actor2']}" if r.get("actor2") else "")
         notes = one_line(r["notes"])
-        details = [f"ACLED {r['event_id_cnty']}", precision_note,
-                   f"fatalities {r['fatalities']}" if r.get("fatalities") else "",
-                   f"sources: {r['source']}" if r.get("source") else "",
-                   f"source scale: {r['source_scale']}" if r.get("source_scale") else "",
-                   f"disorder type: {r['disorder_type']}" if r.get("disorder_type") else ""]
-        b.event(where, event_id=r["event_id_cnty"] or where, date=date,
-                date_text=f"{r['event_date']} (ACLED)", status="occurred", event_type=type_id,
-                title=f"{r['sub_event_type'] or r['event_type']}: {who}" + (f" in {r['location']}" if r.get("location") else ""),
-                summary=notes, location=place, actor_ids=actors,
-                evidence=notes or f"ACLED record {r['event_id_cnty']}: {', '.join(record)}",
-                reported_by=sources[0] if sources else "", note="; ".join(d for d in details if d) + ".")
+        details = [
+            f"ACLED {r['event_id_cnty']}",
+            precision_note,
+            f"fatalities {r['fatalities']}" if r.get("fatalities") else "",
+            f"sources: {r['source']}" if r.get("source") else "",
+            f"source scale: {r['source_scale']}" if r.get("source_scale") else "",
+            f"disorder type: {r['disorder_type']}" if r.get("disorder_type") else "",
+        ]
+        b.event(
+            where,
+            event_id=r["event_id_cnty"] or where,
+            date=date,
+            date_text=f"{r['event_date']} (ACLED)",
+            status="occurred",
+            event_type=type_id,
+            title=f"{r['sub_event_type'] or r['event_type']}: {who}"
+            + (f" in {r['location']}" if r.get("location") else ""),
+            summary=notes,
+            location=place,
+            actor_ids=actors,
+            evidence=notes or f"ACLED record {r['event_id_cnty']}: {', '.join(record)}",
+            reported_by=sources[0] if sources else "",
+            note="; ".join(d for d in details if d) + ".",
+        )
 
 
 def _header(first_line: str) -> list[str]:
@@ -114,10 +163,15 @@ def _header(first_line: str) -> list[str]:
 
 
 FORMAT = Format(
-    "acled", "an ACLED export CSV", "ACLED", "https://acleddata.com/", ("csv", "txt"),
+    "acled",
+    "an ACLED export CSV",
+    "ACLED",
+    "https://acleddata.com/",
+    ("csv", "txt"),
     detect=lambda name, first: looks_like(_header(first)),
     convert=lambda name, data, b: convert(decode(data, name), b),
     becomes="dates as ACLED writes them or as spreadsheets reformat them; time_precision 1 → the day, "
-            "2 → the week around it (an interval), 3 → the month; actor1, assoc_actor_1, actor2, "
-            "assoc_actor_2 → actors; source → outlets; notes → summary and evidence; event type and "
-            "sub-event type → event types")
+    "2 → the week around it (an interval), 3 → the month; actor1, assoc_actor_1, actor2, "
+    "assoc_actor_2 → actors; source → outlets; notes → summary and evidence; event type and "
+    "sub-event type → event types",
+)

@@ -6,6 +6,7 @@ is the event's evidence, so the verbatim check holds and the event details can s
 "in the article" it came from. Nothing is dropped silently: a record that cannot be imported is
 listed with its line and reason in the report and in IMPORT.md.
 """
+
 from __future__ import annotations
 
 import csv
@@ -29,21 +30,32 @@ from components.io.crosswalk import Crosswalk, Mapping
 RECORDS_PER_ARTICLE = 2_000
 PARQUET_FROM = 50_000  # events; below this the tables are CSV (easy to read and edit)
 # Colours for lanes an import adds (Paul Tol's muted scheme: distinct from the bundled Okabe–Ito set).
-EXTRA_COLOURS = ("#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#DDCC77", "#CC6677", "#882255",
-                 "#AA4499", "#DDDDDD")
+EXTRA_COLOURS = (
+    "#332288",
+    "#88CCEE",
+    "#44AA99",
+    "#117733",
+    "#999933",
+    "#DDCC77",
+    "#CC6677",
+    "#882255",
+    "#AA4499",
+    "#DDDDDD",
+)
 
 
 @dataclass(frozen=True)
 class Format:
     """One import format: read by the CLI (names, help), the upload (extensions, detection, help) and
     the builder (converter). Each format module defines FORMAT; imports/__init__.py lists them."""
+
     name: str  # the CLI's word: factionline import NAME FILE
     label: str  # what a person calls the file ("an ACLED export CSV")
     provider: str  # who publishes such files (the import's outlet)
     provider_url: str
     extensions: tuple[str, ...]  # file endings the upload accepts for it
     detect: Callable[[str, str], bool]  # (lower-cased file name, first line of text) -> is it this format
-    convert: Callable[[str, bytes, "Builder"], None]  # (file name, bytes, builder): add the records
+    convert: Callable[[str, bytes, Builder], None]  # (file name, bytes, builder): add the records
     becomes: str = ""  # one line for the docs: what the format's records become
     binary_extensions: tuple[str, ...] = ()  # endings of files that are not text (detected by name alone)
 
@@ -64,9 +76,10 @@ def decode(data: bytes, file: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        line = data[:err.start].count(b"\n") + 1
-        raise ImportFailed(f"{file}, line {line}: byte {data[err.start]:#04x} is not UTF-8. "
-                           "Fix: save the file as UTF-8.") from None
+        line = data[: err.start].count(b"\n") + 1
+        raise ImportFailed(
+            f"{file}, line {line}: byte {data[err.start]:#04x} is not UTF-8. Fix: save the file as UTF-8."
+        ) from None
 
 
 def slug(text: str, limit: int = 60) -> str:
@@ -74,7 +87,7 @@ def slug(text: str, limit: int = 60) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:limit].strip("-") or "x"
 
 
-def csv_records(reader, b: "Builder"):
+def csv_records(reader, b: Builder):
     """(where, record) for each record after the header; blank rows are reported, not yielded."""
     line = reader.line_num
     for record in reader:
@@ -94,12 +107,13 @@ def one_line(text: str) -> str:
 @dataclass
 class Base:
     """The data directory an import lands in: its factions, actors and crosswalk."""
+
     factions: dict[str, dict] = field(default_factory=dict)
     actors: dict[str, dict] = field(default_factory=dict)
     crosswalk: Crosswalk = field(default_factory=Crosswalk)
 
     @classmethod
-    def read(cls, directory: Path | None) -> "Base":
+    def read(cls, directory: Path | None) -> Base:
         if directory is None:
             return cls()
         directory = Path(directory)
@@ -114,8 +128,7 @@ class Base:
 
         factions = {r["faction_id"]: r for r in rows("factions") if r.get("faction_id")}
         actors = {r["actor_id"]: r for r in rows("actors") if r.get("actor_id")}
-        actor_factions = {a: tuple(split_list(r.get("faction_ids", "")))
-                          for a, r in actors.items()}
+        actor_factions = {a: tuple(split_list(r.get("faction_ids", ""))) for a, r in actors.items()}
         crosswalk = Crosswalk()
         if (directory / CROSSWALK_FILE).is_file():
             crosswalk = Crosswalk.read(directory / CROSSWALK_FILE, actor_factions, set(factions), set(actors))
@@ -144,22 +157,32 @@ class Builder:
         if faction_id not in self.factions:
             row = self.base.factions.get(faction_id)
             if row is None:
-                colour = EXTRA_COLOURS[len([f for f in self.factions if f not in self.base.factions])
-                                       % len(EXTRA_COLOURS)]
-                row = {"faction_id": faction_id, "name": name or faction_id, "kind": "",
-                       "color": colour, "description": f"Added by the {self.fmt} import of {self.file}."}
+                colour = EXTRA_COLOURS[
+                    len([f for f in self.factions if f not in self.base.factions]) % len(EXTRA_COLOURS)
+                ]
+                row = {
+                    "faction_id": faction_id,
+                    "name": name or faction_id,
+                    "kind": "",
+                    "color": colour,
+                    "description": f"Added by the {self.fmt} import of {self.file}.",
+                }
             self.factions[faction_id] = {k: row.get(k, "") for k in TABLES["factions"].columns}
         return faction_id
 
-    def actor(self, name: str, *, scheme: str, code: str = "", kind: str = "", role: str = "",
-              own_lane: bool = False) -> str:
+    def actor(
+        self, name: str, *, scheme: str, code: str = "", kind: str = "", role: str = "", own_lane: bool = False
+    ) -> str:
         """The actor id for an outside actor, unified through the crosswalk when it maps it.
 
         own_lane: an actor the crosswalk does not map gets a faction lane of its own (TimelineJS groups).
         """
         # A name the crosswalk knows is the most specific (GDELT codes PSEREB but names it HAMAS).
-        mapping = self.base.crosswalk.lookup(scheme, name) or self.base.crosswalk.lookup("name", name) or \
-            (self.base.crosswalk.cameo(code) if code else None)
+        mapping = (
+            self.base.crosswalk.lookup(scheme, name)
+            or self.base.crosswalk.lookup("name", name)
+            or (self.base.crosswalk.cameo(code) if code else None)
+        )
         if mapping is None:  # a group or name that is already one of the base's factions/actors
             hit = next((f for f, r in self.base.factions.items() if r["name"].lower() == name.strip().lower()), None)
             if hit:
@@ -180,9 +203,14 @@ class Builder:
             for f in factions:
                 self.faction(f)
             aliases = [a for a in (code, name if name != _display(name) else "") if a]
-            self.actors[actor_id] = {"actor_id": actor_id, "name": _display(name) or code, "kind": kind,
-                                     "faction_ids": ";".join(factions), "role": role,
-                                     "aliases": ";".join(dict.fromkeys(aliases))}
+            self.actors[actor_id] = {
+                "actor_id": actor_id,
+                "name": _display(name) or code,
+                "kind": kind,
+                "faction_ids": ";".join(factions),
+                "role": role,
+                "aliases": ";".join(dict.fromkeys(aliases)),
+            }
         return actor_id
 
     def source(self, name: str, url: str = "", kind: str = "") -> str:
@@ -200,9 +228,24 @@ class Builder:
     def skip(self, where: str, reason: str) -> None:
         self.skipped.append(Skipped(where, reason))
 
-    def event(self, where: str, *, event_id: str, date: str, date_text: str, status: str, event_type: str,
-              title: str, summary: str, location: str, actor_ids: list[str], evidence: str,
-              reported_by: str = "", note: str = "", source_url: str = "") -> None:
+    def event(
+        self,
+        where: str,
+        *,
+        event_id: str,
+        date: str,
+        date_text: str,
+        status: str,
+        event_type: str,
+        title: str,
+        summary: str,
+        location: str,
+        actor_ids: list[str],
+        evidence: str,
+        reported_by: str = "",
+        note: str = "",
+        source_url: str = "",
+    ) -> None:
         event_id = f"{self.prefix}-{slug(event_id, 80)}"
         if event_id in self._ids:
             base, n = event_id, 2
@@ -217,12 +260,24 @@ class Builder:
         evidence = one_line(evidence)
         article = f"{self.prefix}-records-{len(self.records) // RECORDS_PER_ARTICLE + 1:04d}"
         self.records.append((where, evidence))
-        self.events.append({
-            "event_id": event_id, "date": date, "date_text": one_line(date_text), "status": status,
-            "event_type": event_type, "title": one_line(title)[:300] or "(untitled record)",
-            "summary": summary.strip(), "location": one_line(location), "actor_ids": ";".join(actor_ids),
-            "article_id": article, "evidence": evidence, "reported_by": reported_by,
-            "note": one_line(note), "source_url": source_url})
+        self.events.append(
+            {
+                "event_id": event_id,
+                "date": date,
+                "date_text": one_line(date_text),
+                "status": status,
+                "event_type": event_type,
+                "title": one_line(title)[:300] or "(untitled record)",
+                "summary": summary.strip(),
+                "location": one_line(location),
+                "actor_ids": ";".join(actor_ids),
+                "article_id": article,
+                "evidence": evidence,
+                "reported_by": reported_by,
+                "note": one_line(note),
+                "source_url": source_url,
+            }
+        )
 
     # --- output ---------------------------------------------------------------------------------
     def write(self, out: Path) -> dict:
@@ -234,21 +289,34 @@ class Builder:
         today = dt.date.today().isoformat()
         articles = []
         for k in range(0, len(self.records), RECORDS_PER_ARTICLE):
-            chunk = self.records[k:k + RECORDS_PER_ARTICLE]
+            chunk = self.records[k : k + RECORDS_PER_ARTICLE]
             article_id = f"{self.prefix}-records-{k // RECORDS_PER_ARTICLE + 1:04d}"
             text = "".join(f"[{where} of {self.file}]\n\n{evidence}\n\n" for where, evidence in chunk)
             (out / "articles" / f"{article_id}.txt").write_text(text, encoding="utf-8")
-            articles.append({
-                "article_id": article_id,
-                "title": f"{self.file}: records {k + 1:,}–{k + len(chunk):,} as imported",
-                "source_id": self._provider, "published_on": today, "url": "",
-                "credit": f"{self.format.provider} file {self.file} (sha256 {self.sha256[:16]}…), "
-                          f"imported {today} by factionline import {self.fmt}",
-                "path": f"articles/{article_id}.txt"})
-        write_tables(out, {
-            "factions": list(self.factions.values()), "actors": list(self.actors.values()),
-            "sources": list(self.sources.values()), "articles": articles,
-            "event_types": list(self.event_types.values()), "events": self.events, "quotes": []})
+            articles.append(
+                {
+                    "article_id": article_id,
+                    "title": f"{self.file}: records {k + 1:,}–{k + len(chunk):,} as imported",
+                    "source_id": self._provider,
+                    "published_on": today,
+                    "url": "",
+                    "credit": f"{self.format.provider} file {self.file} (sha256 {self.sha256[:16]}…), "
+                    f"imported {today} by factionline import {self.fmt}",
+                    "path": f"articles/{article_id}.txt",
+                }
+            )
+        write_tables(
+            out,
+            {
+                "factions": list(self.factions.values()),
+                "actors": list(self.actors.values()),
+                "sources": list(self.sources.values()),
+                "articles": articles,
+                "event_types": list(self.event_types.values()),
+                "events": self.events,
+                "quotes": [],
+            },
+        )
         self._copy_crosswalk(out)
         (out / "IMPORT.md").write_text(self.report_text(), encoding="utf-8")
         return self.summary()
@@ -258,23 +326,33 @@ class Builder:
         if len(self.base.crosswalk):
             rows = self.base.crosswalk.source_rows
             with (out / CROSSWALK_FILE).open("w", encoding="utf-8", newline="") as handle:
-                writer = csv.DictWriter(handle, fieldnames=["scheme", "value", "actor_id", "faction_ids", "note"],
-                                        extrasaction="ignore")
+                writer = csv.DictWriter(
+                    handle, fieldnames=["scheme", "value", "actor_id", "faction_ids", "note"], extrasaction="ignore"
+                )
                 writer.writeheader()
                 writer.writerows(rows)
 
     def summary(self) -> dict:
-        return {"format": self.fmt, "file": self.file, "events": len(self.events),
-                "skipped": len(self.skipped), "actors": len(self.actors), "factions": len(self.factions),
-                "reached": dict(sorted(self.reached.items(), key=lambda kv: -kv[1]))}
+        return {
+            "format": self.fmt,
+            "file": self.file,
+            "events": len(self.events),
+            "skipped": len(self.skipped),
+            "actors": len(self.actors),
+            "factions": len(self.factions),
+            "reached": dict(sorted(self.reached.items(), key=lambda kv: -kv[1])),
+        }
 
     def report_text(self) -> str:
         s = self.summary()
-        lines = [f"# Import of {self.file} ({self.format.provider})", "",
-                 f"- file sha256: {self.sha256}",
-                 f"- records imported as events: {s['events']:,}",
-                 f"- records not imported: {s['skipped']:,}" + (" (listed below)" if s["skipped"] else ""),
-                 f"- actors: {s['actors']:,}; faction lanes: {s['factions']:,}"]
+        lines = [
+            f"# Import of {self.file} ({self.format.provider})",
+            "",
+            f"- file sha256: {self.sha256}",
+            f"- records imported as events: {s['events']:,}",
+            f"- records not imported: {s['skipped']:,}" + (" (listed below)" if s["skipped"] else ""),
+            f"- actors: {s['actors']:,}; faction lanes: {s['factions']:,}",
+        ]
         if self.title:
             lines.append(f"- timeline title: {self.title}")
         if s["reached"]:
@@ -306,5 +384,3 @@ def _display(name: str) -> str:
     """GDELT writes names in capitals; show them in title case (the original is kept as an alias)."""
     name = one_line(name)
     return name.title() if name.isupper() and len(name) > 3 else name
-
-

@@ -4,6 +4,7 @@
 The columns up to AvgTone (35) are the same in all three; 2.0 adds an ADM2Code to each of the three
 geography blocks (8 fields instead of 7); DATEADDED follows, then SOURCEURL (not in the backfile).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -16,10 +17,30 @@ from components.paths import RESOURCES
 
 CAMEO_FILE = RESOURCES / "cameo_eventcodes.tsv"
 LAYOUTS = {61: "GDELT 2.0", 58: "GDELT 1.0 (daily)", 57: "GDELT 1.0 (historical backfile)"}
-ACTOR_FIELDS = ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
-                "Religion2Code", "Type1Code", "Type2Code", "Type3Code")
-EVENT_FIELDS = ("IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
-                "NumMentions", "NumSources", "NumArticles", "AvgTone")
+ACTOR_FIELDS = (
+    "Code",
+    "Name",
+    "CountryCode",
+    "KnownGroupCode",
+    "EthnicCode",
+    "Religion1Code",
+    "Religion2Code",
+    "Type1Code",
+    "Type2Code",
+    "Type3Code",
+)
+EVENT_FIELDS = (
+    "IsRootEvent",
+    "EventCode",
+    "EventBaseCode",
+    "EventRootCode",
+    "QuadClass",
+    "GoldsteinScale",
+    "NumMentions",
+    "NumSources",
+    "NumArticles",
+    "AvgTone",
+)
 GEO_FIELDS_2 = ("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")
 QUAD = {"1": "verbal cooperation", "2": "material cooperation", "3": "verbal conflict", "4": "material conflict"}
 
@@ -92,24 +113,42 @@ def convert(text: str, b: Builder) -> None:
         source = b.source(host, kind="outlet") if host else ""
         place = r["ActionGeo_FullName"]
         title = f"{who[0] if who else 'Uncoded actor'}: {label}" + (f" – {who[1]}" if len(who) > 1 else "")
-        summary = (f"GDELT coded this report as CAMEO {code} ({label}, {QUAD.get(r['QuadClass'], 'quad class ?')})"
-                   + (f" between {' and '.join(who)}" if who else "") + (f", at {place}" if place else "")
-                   + f". Goldstein scale {_rounded(r['GoldsteinScale'])}, {r['NumMentions']} mentions in "
-                   f"{r['NumSources']} source(s) and {r['NumArticles']} article(s), average tone "
-                   f"{_rounded(r['AvgTone'])}. "
-                   "Machine-coded from news text: check the source before relying on it.")
-        b.event(where, event_id=r["GLOBALEVENTID"] or where, date=day.isoformat(),
-                date_text=f"SQLDATE {r['SQLDATE']}", status="reported", event_type=type_id,
-                title=title, summary=summary, location=place, actor_ids=actors, evidence=raw,
-                reported_by=source, source_url=safe_url(url) or "",
-                note=f"{LAYOUTS[len(fields)]} event {r['GLOBALEVENTID']}, added {r['DATEADDED']}.")
+        summary = (
+            f"GDELT coded this report as CAMEO {code} ({label}, {QUAD.get(r['QuadClass'], 'quad class ?')})"
+            + (f" between {' and '.join(who)}" if who else "")
+            + (f", at {place}" if place else "")
+            + f". Goldstein scale {_rounded(r['GoldsteinScale'])}, {r['NumMentions']} mentions in "
+            f"{r['NumSources']} source(s) and {r['NumArticles']} article(s), average tone "
+            f"{_rounded(r['AvgTone'])}. "
+            "Machine-coded from news text: check the source before relying on it."
+        )
+        b.event(
+            where,
+            event_id=r["GLOBALEVENTID"] or where,
+            date=day.isoformat(),
+            date_text=f"SQLDATE {r['SQLDATE']}",
+            status="reported",
+            event_type=type_id,
+            title=title,
+            summary=summary,
+            location=place,
+            actor_ids=actors,
+            evidence=raw,
+            reported_by=source,
+            source_url=safe_url(url) or "",
+            note=f"{LAYOUTS[len(fields)]} event {r['GLOBALEVENTID']}, added {r['DATEADDED']}.",
+        )
 
 
 FORMAT = Format(
-    "gdelt", "a GDELT event export (tab-separated)", "The GDELT Project", "https://www.gdeltproject.org/",
+    "gdelt",
+    "a GDELT event export (tab-separated)",
+    "The GDELT Project",
+    "https://www.gdeltproject.org/",
     ("csv", "tsv", "txt"),
     detect=lambda name, first: looks_like(first),
     convert=lambda name, data, b: convert(decode(data, name), b),
     becomes="2.0 (61 columns) and 1.0 (58, or 57 in the historical backfile), detected per row; CAMEO "
-            "event codes → event types with GDELT's labels; Actor1/Actor2 code and name → actors; SOURCEURL "
-            "→ the outlet and a link to the report; status reported (machine-coded from news text)")
+    "event codes → event types with GDELT's labels; Actor1/Actor2 code and name → actors; SOURCEURL "
+    "→ the outlet and a link to the report; status reported (machine-coded from news text)",
+)

@@ -5,6 +5,7 @@ Needs a `date` (EDTF) and a `title` column; understands the contract's other eve
 source_url, note). actor_ids may hold ids or names (';'-separated); they reach faction lanes through
 the crosswalk. The record text (evidence, else title and summary) is stored as the import's records.
 """
+
 from __future__ import annotations
 
 import csv
@@ -29,8 +30,10 @@ def convert(frame: pd.DataFrame, b: Builder, first_line: int = 2) -> None:
     frame = frame.rename(columns=lambda c: str(c).strip().lower())
     missing = [c for c in ("date", "title") if c not in frame.columns]
     if missing:
-        raise ValueError(f"line 1: the table lacks the column(s) {', '.join(missing)}. Fix: an events table "
-                         "needs at least date (EDTF, e.g. 2024-02-29) and title")
+        raise ValueError(
+            f"line 1: the table lacks the column(s) {', '.join(missing)}. Fix: an events table "
+            "needs at least date (EDTF, e.g. 2024-02-29) and title"
+        )
     frame = frame.fillna("").astype("str")
     for i, r in enumerate(frame.to_dict(orient="records")):
         where = f"line {i + first_line}"
@@ -51,15 +54,29 @@ def convert(frame: pd.DataFrame, b: Builder, first_line: int = 2) -> None:
         type_id = b.event_type(f"table-{slug(kind)}", kind if kind != "unspecified" else "Unspecified")
         outlet = r.get("reported_by", "")
         url = r.get("source_url", "")
-        b.event(where, event_id=r.get("event_id") or where.replace(" ", "-"), date=r["date"],
-                date_text=r.get("date_text", "") or r["date"],
-                status=status if status in STATUSES else "reported", event_type=type_id, title=r["title"],
-                summary=r.get("summary", ""), location=r.get("location", ""), actor_ids=actors,
-                evidence=r.get("evidence", "") or one_line(f"{r['title']}. {r.get('summary', '')}"),
-                reported_by=b.source(outlet, kind="outlet") if outlet else "",
-                source_url=safe_url(url) or "",
-                note=" ".join(p for p in (r.get("note", ""), "" if status in STATUSES else
-                                          f"Status {status or '(blank)'} read as 'reported'.") if p))
+        b.event(
+            where,
+            event_id=r.get("event_id") or where.replace(" ", "-"),
+            date=r["date"],
+            date_text=r.get("date_text", "") or r["date"],
+            status=status if status in STATUSES else "reported",
+            event_type=type_id,
+            title=r["title"],
+            summary=r.get("summary", ""),
+            location=r.get("location", ""),
+            actor_ids=actors,
+            evidence=r.get("evidence", "") or one_line(f"{r['title']}. {r.get('summary', '')}"),
+            reported_by=b.source(outlet, kind="outlet") if outlet else "",
+            source_url=safe_url(url) or "",
+            note=" ".join(
+                p
+                for p in (
+                    r.get("note", ""),
+                    "" if status in STATUSES else f"Status {status or '(blank)'} read as 'reported'.",
+                )
+                if p
+            ),
+        )
 
 
 def read_table(name: str, data: bytes) -> pd.DataFrame:
@@ -78,14 +95,19 @@ def read_table(name: str, data: bytes) -> pd.DataFrame:
 
 def _is_table(name: str, first: str) -> bool:
     return name.endswith((".parquet", ".xlsx")) or {"date", "title"} <= {
-        h.strip().lower() for h in next(csv.reader([first]), [])}
+        h.strip().lower() for h in next(csv.reader([first]), [])
+    }
 
 
 FORMAT = Format(
-    "table", "an events table (CSV, XLSX or Parquet) with date and title columns", "Uploaded table", "",
+    "table",
+    "an events table (CSV, XLSX or Parquet) with date and title columns",
+    "Uploaded table",
+    "",
     ("csv", "xlsx", "parquet"),
     detect=_is_table,
     convert=lambda name, data, b: convert(read_table(name, data), b),
     becomes="the contract's event columns where present (date and title required); actor_ids may hold "
-            "names, which reach faction lanes through the crosswalk",
-    binary_extensions=("parquet", "xlsx"))
+    "names, which reach faction lanes through the crosswalk",
+    binary_extensions=("parquet", "xlsx"),
+)

@@ -5,6 +5,7 @@ interval. Groups become faction lanes (through the crosswalk when it knows the n
 become outlets; eras are kept as spans (event type "TimelineJS era"); the title slide names the import.
 Slide HTML is reduced to its text: nothing from the file is ever rendered as HTML.
 """
+
 from __future__ import annotations
 
 import csv
@@ -15,9 +16,26 @@ from html.parser import HTMLParser
 from components.data.safetext import safe_url
 from components.io.imports.build import Builder, Format, csv_records, decode, one_line
 
-CSV_HEADER = ("Year", "Month", "Day", "Time", "End Year", "End Month", "End Day", "End Time", "Display Date",
-              "Headline", "Text", "Media", "Media Credit", "Media Caption", "Media Thumbnail", "Type", "Group",
-              "Background")
+CSV_HEADER = (
+    "Year",
+    "Month",
+    "Day",
+    "Time",
+    "End Year",
+    "End Month",
+    "End Day",
+    "End Time",
+    "Display Date",
+    "Headline",
+    "Text",
+    "Media",
+    "Media Credit",
+    "Media Caption",
+    "Media Thumbnail",
+    "Type",
+    "Group",
+    "Background",
+)
 
 
 class _Text(HTMLParser):
@@ -46,6 +64,7 @@ def looks_like_csv(header: list[str]) -> bool:
 
 def date_of(parts: dict) -> tuple[str, str]:
     """(EDTF, display) from TimelineJS date parts; precision is that of the parts given."""
+
     def num(key, lo, hi):
         value = str(parts.get(key, "") or "").strip()
         if not value:
@@ -54,6 +73,7 @@ def date_of(parts: dict) -> tuple[str, str]:
         if not lo <= n <= hi:
             raise ValueError(f"{key} {value!r} is out of range")
         return n
+
     year = num("year", -9999, 9999)
     if year is None:
         raise ValueError("the slide has no year")
@@ -83,8 +103,11 @@ def _add(b: Builder, where: str, slide: dict, era: bool = False) -> None:
     media = slide.get("media") or {}
     credit = text_of(media.get("credit", ""))
     group = one_line(str(slide.get("group") or ""))
-    actor = b.actor(group, scheme="name", role="TimelineJS group", own_lane=True) if group else \
-        b.actor("Slides without a group", scheme="name")
+    actor = (
+        b.actor(group, scheme="name", role="TimelineJS group", own_lane=True)
+        if group
+        else b.actor("Slides without a group", scheme="name")
+    )
     source = b.source(credit, kind="media credit") if credit else ""
     url = str(media.get("url", "") or "").strip()
     caption = text_of(media.get("caption", ""))
@@ -94,14 +117,26 @@ def _add(b: Builder, where: str, slide: dict, era: bool = False) -> None:
         type_id = b.event_type("timelinejs-era", "TimelineJS era (a span named in the timeline)")
     else:
         type_id = b.event_type("timelinejs-slide", "TimelineJS slide")
-    b.event(where, event_id=str(slide.get("unique_id") or where.replace(" ", "-")), date=date,
-            date_text=display or shown, status="occurred", event_type=type_id,
-            title=("Era: " if era else "") + (headline or body[:120] or "(untitled slide)"), summary=body,
-            location=text_of((slide.get("location") or {}).get("name", "")) if isinstance(slide.get("location"), dict) else "",
-            actor_ids=[actor], evidence=evidence or f"(slide with no text, dated {shown})",
-            reported_by=source, source_url=safe_url(url) or "",
-            note="; ".join(p for p in (f"media caption: {caption}" if caption else "",
-                                       f"media: {url}" if url else "") if p))
+    b.event(
+        where,
+        event_id=str(slide.get("unique_id") or where.replace(" ", "-")),
+        date=date,
+        date_text=display or shown,
+        status="occurred",
+        event_type=type_id,
+        title=("Era: " if era else "") + (headline or body[:120] or "(untitled slide)"),
+        summary=body,
+        location=text_of((slide.get("location") or {}).get("name", ""))
+        if isinstance(slide.get("location"), dict)
+        else "",
+        actor_ids=[actor],
+        evidence=evidence or f"(slide with no text, dated {shown})",
+        reported_by=source,
+        source_url=safe_url(url) or "",
+        note="; ".join(
+            p for p in (f"media caption: {caption}" if caption else "", f"media: {url}" if url else "") if p
+        ),
+    )
 
 
 def convert_json(text: str, b: Builder) -> None:
@@ -110,7 +145,7 @@ def convert_json(text: str, b: Builder) -> None:
     except json.JSONDecodeError as err:
         raise ValueError(f"line {err.lineno}: not valid JSON ({err.msg})") from None
     if not isinstance(data, dict) or not isinstance(data.get("events"), list):
-        raise ValueError("line 1: a TimelineJS file is an object with an \"events\" list")
+        raise ValueError('line 1: a TimelineJS file is an object with an "events" list')
     title = data.get("title") or {}
     b.title = text_of((title.get("text") or {}).get("headline", "")) if isinstance(title, dict) else ""
     for i, slide in enumerate(data["events"]):
@@ -141,7 +176,8 @@ def convert_csv(text: str, b: Builder) -> None:
         slide = {
             "start_date": {"year": r.get("Year"), "month": r.get("Month"), "day": r.get("Day")},
             "end_date": {"year": r.get("End Year"), "month": r.get("End Month"), "day": r.get("End Day")},
-            "display_date": r.get("Display Date"), "group": r.get("Group"),
+            "display_date": r.get("Display Date"),
+            "group": r.get("Group"),
             "text": {"headline": r.get("Headline"), "text": r.get("Text")},
             "media": {"url": r.get("Media"), "credit": r.get("Media Credit"), "caption": r.get("Media Caption")},
         }
@@ -157,10 +193,14 @@ def _convert(name: str, data: bytes, b: Builder) -> None:
 
 
 FORMAT = Format(
-    "timelinejs", "a TimelineJS JSON or template CSV", "TimelineJS", "https://timeline.knightlab.com/",
+    "timelinejs",
+    "a TimelineJS JSON or template CSV",
+    "TimelineJS",
+    "https://timeline.knightlab.com/",
     ("json", "csv"),
     detect=lambda name, first: name.endswith(".json") or looks_like_csv(next(csv.reader([first]), [])),
     convert=_convert,
     becomes="dates keep their precision (a year-only slide is the year); end dates make intervals; groups "
-            "become faction lanes; media credits become outlets; eras are kept as spans; slide HTML is "
-            "reduced to text")
+    "become faction lanes; media credits become outlets; eras are kept as spans; slide HTML is "
+    "reduced to text",
+)
