@@ -36,7 +36,7 @@ def data_dir(size: str) -> Path:
         return ROOT / "data"
     n = int(size)
     target = OUT / f"synth-{n}"
-    stamp = hashlib.sha256((ROOT / "components" / "synth.py").read_bytes()).hexdigest()  # regenerate on change
+    stamp = hashlib.sha256((ROOT / "components" / "io" / "synth.py").read_bytes()).hexdigest()  # regenerate on change
     if not (target / "events.parquet").exists() or _read(target / ".synth-stamp") != stamp:
         from components.io.synth import synthesize
 
@@ -61,7 +61,7 @@ def measure_load(directory: Path) -> dict:
         f"ds=load({str(directory)!r}); s=time.perf_counter()-t; ds.event_search; "
         "print(json.dumps({'load_s': s, 'events': len(ds.events), "
         "'peak_mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss/1024})); "
-        "from components import modelcache as m; p=m.cache_dir()/f'{m.fingerprint(ds.root)}.pickle'; "
+        "from components.data import modelcache as m; p=m.cache_dir()/f'{m.fingerprint(ds.root)}.pickle'; "
         "m._store(p.parent, p, ds)"
     )
     warm = (
@@ -214,7 +214,7 @@ def write_report(rows: list[dict], path: Path) -> None:
         "**How:** the data is synthetic (`factionline synth`, seed 0) and read from Parquet. *Load* is a cold "
         "`load()` (read, validate every rule, build the model) in a fresh process, with its peak memory; "
         "*restart load* is the same directory loaded again in a new process from the private model cache "
-        "(`components/modelcache.py`, used by the app for tables of 50,000 events or more); the page servers "
+        "(`components/data/modelcache.py`, used by the app for tables of 50,000 events or more); the page servers "
         "start from that cache, as after a restart, so *first view* and *server peak* do not include a cold "
         "load (its peak is the *load peak* column). The "
         "pages run under a real `streamlit run`; Playwright drives Chromium and makes "
