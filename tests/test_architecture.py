@@ -1,4 +1,5 @@
 """The package's layers: the core never imports streamlit, and no layer imports one above it."""
+
 import ast
 from pathlib import Path
 
