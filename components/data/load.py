@@ -21,9 +21,10 @@ from components.data.validate import check_tables, parse_dates, report, start_ve
 def load(root: str | Path) -> Dataset:
     """Load and validate a data directory; raise InvalidData listing every problem."""
     raw, problems = read_directory(root)
-    dates = parse_dates(raw)
     checking = start_verbatim(raw)
-    with ThreadPoolExecutor(max_workers=1) as pool:
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        # The dates are parsed beside the other table rules; the date rules and the build wait for them.
+        dates = pool.submit(parse_dates, raw)
         model = None if problems else pool.submit(build, raw, dates, checking)
         problems += check_tables(raw, dates)
         if problems:  # leaving the pool waits for the build; its result or error says nothing new

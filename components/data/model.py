@@ -23,6 +23,7 @@ from components.data.dates import ParsedColumn, date_order, parse_column
 from components.data.loader import RawData
 from components.data.schema import LIST_SEPARATOR, OPTIONAL_COLUMNS, split_list
 from components.data.textmatch import ArticleTexts, verbatim
+from components.data.validate import resolved
 from components.data.vector import blank, isin, position_in, split_lists, strings
 
 _SPACE = pa.scalar(" ", pa.large_string())
@@ -307,9 +308,9 @@ def _event_factions(event_actors: pd.DataFrame, actor_factions: pd.DataFrame) ->
     )
 
 
-def build(raw: RawData, dates: dict[tuple[str, str], ParsedColumn], checking: Future | None = None) -> Dataset:
+def build(raw: RawData, dates, checking: Future | None = None) -> Dataset:
     """The model of validated raw tables (raw's frames are left as they are: the table checks may be
-    reading them). dates: validate.parse_dates(raw). checking, the running verbatim check (a
+    reading them). dates: validate.parse_dates(raw), or a future of it. checking, the running verbatim check (a
     validate.Verbatim future), says whether each quote occurs in its article: the quotes are built last,
     so the check runs beside the rest; without it they are looked up here."""
     t = {name: table.frame.copy(deep=False) for name, table in raw.tables.items()}  # copy-on-write: no duplicate
@@ -317,7 +318,7 @@ def build(raw: RawData, dates: dict[tuple[str, str], ParsedColumn], checking: Fu
     for column in OPTIONAL_COLUMNS["events"]:
         if column not in events.columns:
             events[column] = ""
-    _add_date_columns(events, dates[("events", "date")])
+    _add_date_columns(events, resolved(dates)[("events", "date")])
     events = _by_date(events)
     events["status"] = events["status"].astype("category")
     events["event_type"] = events["event_type"].astype("category")

@@ -40,12 +40,18 @@ def _unique(s: pd.Series) -> pd.Series:
     return ~(s.duplicated(keep=False) & _not_blank(s))
 
 
-def _valid_dates(parsed: ParsedColumn, optional: bool):
+def _valid_dates(dates, key: tuple[str, str], optional: bool):
     def check(s: pd.Series) -> pd.Series:
+        parsed = resolved(dates)[key]
         verdict = parsed.parsed["ok"].to_numpy() | (optional & (parsed.uniques.str.strip() == ""))
         return pd.Series(verdict[parsed.codes], index=s.index)
 
     return check
+
+
+def resolved(value):
+    """A value handed over as a future (computed in a thread beside the caller) or as itself."""
+    return value.result() if isinstance(value, Future) else value
 
 
 def parse_dates(raw: RawData) -> dict[tuple[str, str], ParsedColumn]:
@@ -98,7 +104,7 @@ RULES = {
 }
 
 
-def _schema(table: Table, raw: RawData, dates: dict) -> pa.DataFrameSchema:
+def _schema(table: Table, raw: RawData, dates) -> pa.DataFrameSchema:
     cols: dict[str, pa.Column] = {}
 
     def add(column: str, *checks: pa.Check):
@@ -117,12 +123,11 @@ def _schema(table: Table, raw: RawData, dates: dict) -> pa.DataFrameSchema:
         add(column, pa.Check(_not_blank, error="blank"))
     for column, allowed in table.choices.items():
         add(column, pa.Check(lambda s, a=allowed: pd.Series(isin(s, a), index=s.index), error="choice"))
+    frame = raw.tables[table.name].frame
     for column in table.dates + table.optional_dates:
-        if (table.name, column) in dates:
-            add(
-                column,
-                pa.Check(_valid_dates(dates[(table.name, column)], column in table.optional_dates), error="date"),
-            )
+        if column in frame.columns:  # parse_dates parsed it (a missing column is reported on its own)
+            optional = column in table.optional_dates
+            add(column, pa.Check(_valid_dates(dates, (table.name, column), optional), error="date"))
     if table.name == "factions":
         add("color", pa.Check.str_matches(HEX_COLOUR, error="colour"))
     for ref in table.refs:
@@ -192,8 +197,9 @@ def report(problems: list[Problem]) -> list[Problem]:
     return sorted(set(problems), key=lambda p: (p.file, p.row or 0, p.column or "", p.message))
 
 
-def check_tables(raw: RawData, dates: dict[tuple[str, str], ParsedColumn]) -> list[Problem]:
-    """The per-table rules (pandera schemas); dates: parse_dates(raw)."""
+def check_tables(raw: RawData, dates) -> list[Problem]:
+    """The per-table rules (pandera schemas); dates: parse_dates(raw), or a future of it (parsed in a
+    thread while the other rules run)."""
     problems: list[Problem] = []
     for name, table in TABLES.items():
         raw_table = raw.tables.get(name)
