@@ -126,7 +126,7 @@ def _health(args) -> int:
     import os
     import urllib.request
 
-    from components.data.loader import directory_problem
+    from components.data.loader import directory_problem, unreadable_table
 
     port = os.environ.get("STREAMLIT_SERVER_PORT") or "8501"
     try:
@@ -139,23 +139,12 @@ def _health(args) -> int:
         print(f"unhealthy: the server on port {port} did not say ok", file=sys.stderr)
         return 1
     data = Path(args.data or os.environ.get("FACTIONLINE_DATA") or bundled_data())
-    problem = directory_problem(data) or _unreadable_table(data)
+    problem = directory_problem(data) or unreadable_table(data)
     if problem:
         print(f"unhealthy: {problem}", file=sys.stderr)
         return 1
     print("ok")
     return 0
-
-
-def _unreadable_table(root: Path):
-    from components.data.loader import read_table
-    from components.data.schema import TABLES
-
-    for name in TABLES:
-        table, problems = read_table(root, name)
-        if table is None:
-            return problems[0]
-    return None
 
 
 def main(argv: list[str] | None = None) -> int:

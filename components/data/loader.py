@@ -103,6 +103,27 @@ def directory_problem(root: Path) -> Problem | None:
     )
 
 
+def unreadable_table(root: Path) -> Problem | None:
+    """The first table file that exists but cannot be opened (a cheap check: one byte of each, no
+    parsing — for a health check that runs every few seconds), or None."""
+    for name, spec in TABLES.items():
+        for path in (root / f"{name}.parquet", root / spec.file):
+            if os.path.isfile(path):
+                try:
+                    with open(path, "rb") as handle:
+                        handle.read(1)
+                except OSError as err:
+                    return Problem(
+                        path.name,
+                        None,
+                        None,
+                        f"The file cannot be read ({err.strerror}).",
+                        "Give the user running Factionline read permission on it (e.g. chmod a+r).",
+                    )
+                break
+    return None
+
+
 def read_table(root: Path, name: str) -> tuple[RawTable | None, list[Problem]]:
     spec = TABLES[name]
     parquet = root / f"{name}.parquet"

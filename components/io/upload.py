@@ -59,7 +59,7 @@ def open_upload(
     Raise UploadError, or InvalidData (the validation report) for a zipped data directory."""
     if budget is None:
         return _open(name, data, base_dir)
-    shown = PurePosixPath(name.replace("\\", "/")).name or "upload"
+    shown = display_name(name)
     try:
         lease = budget.reserve(len(data) * ESTIMATE_FACTOR, replacing.lease if replacing else None)
     except OverBudget as err:
@@ -75,8 +75,13 @@ def open_upload(
     return replace(uploaded, lease=lease)
 
 
+def display_name(name: str) -> str:
+    """The file's own name, without any folders a browser sent (never a path to trust)."""
+    return PurePosixPath(name.replace("\\", "/")).name or "upload"
+
+
 def _open(name: str, data: bytes, base_dir: Path) -> Uploaded:
-    name = PurePosixPath(name.replace("\\", "/")).name or "upload"
+    name = display_name(name)
     if len(data) > MAX_UPLOAD_MB * 1_000_000:
         raise UploadError(
             f"{name}: larger than {MAX_UPLOAD_MB} MB. Fix: narrow the export, or import it from "

@@ -17,10 +17,10 @@ from components.ui.offline import stay_offline
 from components.ui.views import VIEWS, Page
 
 ICON = RESOURCES / "icon.png"
+stay_offline()  # once, when the server first imports the app
 
 
 def main() -> None:
-    stay_offline()
     started = time.perf_counter()
     try:
         _page()
