@@ -21,9 +21,9 @@ import pyarrow.compute as pc
 
 from components.data.dates import ParsedColumn, date_order, parse_column
 from components.data.loader import RawData
-from components.data.schema import LIST_SEPARATOR, OPTIONAL_COLUMNS, split_list
+from components.data.schema import EVENT_EXTRAS, LIST_SEPARATOR, MEASURES, split_list
 from components.data.textmatch import ArticleTexts, verbatim
-from components.data.validate import resolved
+from components.data.validate import numbers, resolved
 from components.data.vector import blank, isin, position_in, split_lists, strings
 
 _SPACE = pa.scalar(" ", pa.large_string())
@@ -206,6 +206,18 @@ class Dataset:
             frame = frame[frame["faction_id"].isin(list(only))].reset_index(drop=True)
         return frame
 
+    # --- analytic fields (optional measure columns: ACLED's and GDELT's) -----------------------------
+    def has_measure(self, column: str) -> bool:
+        """The column is in the data and has a value somewhere."""
+        return column in self.events.columns and self.memo(f"has-{column}", lambda: bool((~blank(self.events[column])).any()))
+
+    def number(self, column: str) -> np.ndarray:
+        """A numeric measure per event as floats, NaN where blank or absent (computed once)."""
+        assert MEASURES[column].kind != "text", column
+        if column not in self.events.columns:
+            return np.full(len(self.events), np.nan)
+        return self.memo(f"number-{column}", lambda: numbers(self.events[column]))
+
     def factions_of_event(self, event_id: str) -> list[str]:
         pos = self.position_of(event_id)
         return [] if pos is None else [f for f in self.event_lanes([pos])["faction_id"] if f]
@@ -315,7 +327,7 @@ def build(raw: RawData, dates, checking: Future | None = None) -> Dataset:
     so the check runs beside the rest; without it they are looked up here."""
     t = {name: table.frame.copy(deep=False) for name, table in raw.tables.items()}  # copy-on-write: no duplicate
     events = t.pop("events")
-    for column in OPTIONAL_COLUMNS["events"]:
+    for column in EVENT_EXTRAS:
         if column not in events.columns:
             events[column] = ""
     _add_date_columns(events, resolved(dates)[("events", "date")])

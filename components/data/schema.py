@@ -115,7 +115,76 @@ TABLES: dict[str, Table] = {
     )
 }
 
-# Optional columns the app understands when present.
-OPTIONAL_COLUMNS = {"events": ("reported_by", "note", "source_url")}  # source_url: the report's link
+
+
+@dataclass(frozen=True)
+class Measure:
+    """An optional analytic column of events (ACLED's and GDELT's fields): blank, or a value of its kind.
+
+    kind: "int" or "float" (numbers, checked against lo..hi), or "text". The model reads numbers as
+    floats with NaN for blank, so a column of counts may have gaps without inventing zeros.
+    """
+
+    column: str
+    kind: str
+    meaning: str
+    lo: float | None = None
+    hi: float | None = None
+    origin: str = ""  # the field it comes from on import
+
+
+MEASURES: dict[str, Measure] = {
+    m.column: m
+    for m in (
+        Measure(
+            "fatalities",
+            "int",
+            "reported fatalities (ACLED's conservative estimate; blank: not given)",
+            0,
+            None,
+            "ACLED fatalities",
+        ),
+        Measure("latitude", "float", "latitude of the event's place, WGS84 degrees", -90, 90, "ACLED, GDELT ActionGeo"),
+        Measure("longitude", "float", "longitude, WGS84 degrees", -180, 180, "ACLED, GDELT ActionGeo"),
+        Measure(
+            "geo_precision",
+            "int",
+            "how well the coordinates locate the event: 1 the place itself, 2 a nearby place or district, "
+            "3 only a region or the country (ACLED's scale; GDELT's geography types map onto it)",
+            1,
+            3,
+            "ACLED geo_precision, GDELT ActionGeo_Type",
+        ),
+        Measure("country", "text", "country name", origin="ACLED country, GDELT ActionGeo_CountryCode"),
+        Measure("iso", "text", "ISO 3166 country code (ACLED's numeric code, GDELT's FIPS code)", origin="ACLED iso"),
+        Measure("admin1", "text", "largest sub-national region (governorate, province)", origin="ACLED admin1"),
+        Measure("admin2", "text", "second-level region (district)", origin="ACLED admin2"),
+        Measure("admin3", "text", "third-level region", origin="ACLED admin3"),
+        Measure("disorder_type", "text", "ACLED's disorder type", origin="ACLED disorder_type"),
+        Measure("sub_event_type", "text", "ACLED's sub-event type", origin="ACLED sub_event_type"),
+        Measure("inter1", "text", "ACLED's actor-type code or label of actor1", origin="ACLED inter1"),
+        Measure("inter2", "text", "ACLED's actor-type code or label of actor2", origin="ACLED inter2"),
+        Measure("interaction", "text", "ACLED's interaction of the two actor types", origin="ACLED interaction"),
+        Measure(
+            "civilian_targeting",
+            "text",
+            "'Civilian targeting' when civilians were the target (ACLED), else blank",
+            origin="ACLED civilian_targeting",
+        ),
+        Measure("source_scale", "text", "ACLED's source scale (Local, National, International …)"),
+        Measure("tags", "text", "ACLED's tags ('; '-separated)", origin="ACLED tags"),
+        Measure("goldstein", "float", "Goldstein scale of the event code (-10 conflict … +10 cooperation)", -10, 10, "GDELT GoldsteinScale"),
+        Measure("avg_tone", "float", "average tone of the reports (-100 … +100)", -100, 100, "GDELT AvgTone"),
+        Measure("num_mentions", "int", "mentions of the event in the news (GDELT)", 0, None, "GDELT NumMentions"),
+        Measure("num_sources", "int", "sources that reported it (GDELT)", 0, None, "GDELT NumSources"),
+        Measure("num_articles", "int", "articles that reported it (GDELT)", 0, None, "GDELT NumArticles"),
+    )
+}
+NUMERIC_MEASURES = tuple(m.column for m in MEASURES.values() if m.kind != "text")
+
+# Optional columns the app understands when present (source_url: the report's link). The model adds the
+# extras as blank when absent; a measure column absent is absent (ds.has_measure).
+EVENT_EXTRAS = ("reported_by", "note", "source_url")
+OPTIONAL_COLUMNS = {"events": (*EVENT_EXTRAS, *MEASURES)}
 
 HEX_COLOUR = r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$"

@@ -21,6 +21,7 @@ from components.data.loader import RawData, RawTable
 from components.data.problems import Problem
 from components.data.schema import (
     HEX_COLOUR,
+    MEASURES,
     OPTIONAL_COLUMNS,
     TABLES,
     Table,
@@ -47,6 +48,42 @@ def _valid_dates(dates, key: tuple[str, str], optional: bool):
         return pd.Series(verdict[parsed.codes], index=s.index)
 
     return check
+
+
+def numbers(s: pd.Series) -> np.ndarray:
+    """A measure column as floats: NaN for blank and for what is not a number."""
+    return pd.to_numeric(pd.Series(s, copy=False).astype("str").str.strip(), errors="coerce").to_numpy(
+        dtype=float, na_value=np.nan
+    )
+
+
+def _valid_measure(column: str):
+    m = MEASURES[column]
+
+    def check(s: pd.Series) -> pd.Series:
+        if m.kind == "text":
+            return pd.Series(True, index=s.index)
+        x = numbers(s)
+        ok = np.isfinite(x)
+        if m.kind == "int":
+            ok &= np.mod(np.where(ok, x, 0), 1) == 0
+        if m.lo is not None:
+            ok &= ~(x < m.lo)
+        if m.hi is not None:
+            ok &= ~(x > m.hi)
+        return pd.Series(ok | blank(s), index=s.index)
+
+    return check
+
+
+def measure_rule(column: str) -> tuple[str, str]:
+    m = MEASURES[column]
+    what = "a whole number" if m.kind == "int" else "a number"
+    if m.lo is not None and m.hi is not None:
+        what += f" from {m.lo:g} to {m.hi:g}"
+    elif m.lo is not None:
+        what += f" of at least {m.lo:g}"
+    return f"{{value!r}} is not {what} ({m.meaning}).", f"Write {what} (digits, '.' for decimals), or leave it blank."
 
 
 def resolved(value):
@@ -118,6 +155,8 @@ def _schema(table: Table, raw: RawData, dates) -> pa.DataFrameSchema:
         add(column)
     for column in OPTIONAL_COLUMNS.get(table.name, ()):
         add(column)
+        if column in MEASURES and MEASURES[column].kind != "text":
+            add(column, pa.Check(_valid_measure(column), error="measure"))
     add(table.key, pa.Check(_not_blank, error="blank_id"), pa.Check(_unique, error="duplicate_id"))
     for column in table.required_text:
         add(column, pa.Check(_not_blank, error="blank"))
@@ -173,6 +212,9 @@ def _explain(raw: RawData, raw_table: RawTable, table: Table, case: pd.Series) -
             message.format(value=value, what=what, target_file=target.file),
             fix.format(what=f"that {target.key}", target_file=target.file),
         )
+    if key == "measure":
+        message, fix = measure_rule(column)
+        return Problem(table.file, row, column, message.format(value=value), fix)
     if key not in RULES:  # a pandera built-in we did not expect (e.g. dtype)
         return Problem(table.file, row, column, f"{value!r} failed the check {key}.", "Correct the cell.")
     message, fix = RULES[key]

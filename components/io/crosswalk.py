@@ -16,6 +16,8 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
+import re
+
 from components.data.schema import split_list
 
 SCHEMES = ("acled", "cameo", "name")
@@ -120,3 +122,58 @@ class Crosswalk:
             if found:
                 return found
         return None
+
+
+# --- ACLED's naming conventions ------------------------------------------------------------------
+# ACLED names actors by rules (https://acleddata.com/knowledge-base/ ... "actor names"): state forces as
+# "Military Forces of Israel (2022-)" (the years of a government), a regime's part as "Government of
+# Palestine (2007-) Hamas Government in Gaza", groups as "PIJ: Palestinian Islamic Jihad", civilians as
+# "Civilians (Palestine)". Each rule below turns such a name into simpler names to look up, most
+# specific first; the first that matches the crosswalk or a faction/actor name of the data wins.
+_YEARS = re.compile(r"\s*\((?:\d{4})?\s*-\s*(?:\d{4})?\)\s*")
+_STATE = re.compile(r"^(?:Military|Police|Government|Navy|Air Force|Prison Guards|Intelligence)\s+(?:Forces\s+)?of\s+(.+)$", re.I)
+_ABBR = re.compile(r"^([A-Z][A-Za-z0-9\-\.]{1,11}):\s*(.+)$")
+_CIVILIANS = re.compile(r"^(?:Civilians|Protesters|Rioters|Labor Group|Refugees/IDPs)\s*\((.+)\)$", re.I)
+_GENERIC_END = re.compile(r"\s+(?:Movement|Brigades?|Group|Militia|Party)$", re.I)
+
+
+def acled_candidates(name: str) -> list[tuple[str, str]]:
+    """(simpler name, the rule that produced it) for an ACLED actor name, most specific first.
+
+    "Civilians (Palestine)" gives no candidate: civilians, protesters and rioters are not factions,
+    whatever their country.
+    """
+    name = " ".join(name.split())
+    out: list[tuple[str, str]] = []
+
+    def add(value: str, rule: str):
+        value = value.strip(" ,;-")
+        if value and value.upper() not in {v.upper() for v, _ in out} and value.upper() != name.upper():
+            out.append((value, rule))
+
+    if _CIVILIANS.match(name):
+        return []
+    m = _YEARS.search(name)
+    if m:
+        before, after = name[: m.start()].strip(), name[m.end() :].strip()
+        if after:  # "Government of Palestine (2007-) Hamas Government in Gaza": the part named after the years
+            add(after, "the part named after ACLED's years")
+        add(before, "ACLED's years removed")
+        name_wo_years = before
+    else:
+        name_wo_years = name
+    m = _ABBR.match(name_wo_years)
+    if m:
+        add(m.group(2), "ACLED's 'ABBR: Name' → the name")
+        add(m.group(1), "ACLED's 'ABBR: Name' → the abbreviation")
+    m = _GENERIC_END.search(name_wo_years)
+    if m:
+        add(name_wo_years[: m.start()], f"'{m.group(0).strip()}' removed")
+    m = _STATE.match(name_wo_years)
+    if m:
+        add(m.group(1), "state forces → their country")
+    return out
+
+
+def is_civilians(name: str) -> bool:
+    return bool(_CIVILIANS.match(" ".join(name.split())))

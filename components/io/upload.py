@@ -49,6 +49,7 @@ class Uploaded:
     kind: str  # "data directory" or the import format
     dataset: Dataset
     not_imported: tuple  # Skipped records (imports only)
+    names: tuple = ()  # the import's name reconciliation (build.Builder.reconciliation)
     lease: Lease | None = None  # its share of the upload budget, given back when this is dropped
 
 
@@ -101,7 +102,7 @@ def _open(name: str, data: bytes, base_dir: Path) -> Uploaded:
             builder.write(target)
         except ImportFailed as err:
             raise UploadError(str(err)) from None
-        return Uploaded(name, fmt, load(target), tuple(builder.skipped))
+        return Uploaded(name, fmt, load(target), tuple(builder.skipped), tuple(builder.reconciliation()))
 
 
 def _unzip(name: str, data: bytes, target: Path) -> None:

@@ -81,6 +81,27 @@ def sidebar(dataset: Dataset) -> None:
                     st.dataframe(
                         [{"Where": k.where, "Why": k.reason} for k in up.not_imported], hide_index=True, width="stretch"
                     )
+            unmapped = [r for r in up.names if not r["factions"]]
+            if up.names:
+                label = f"Names: {len(up.names) - len(unmapped):,} in a faction, {len(unmapped):,} without"
+                with st.expander(label):
+                    st.caption(
+                        "How the file's actor names were matched to factions (the crosswalk and ACLED's "
+                        "naming rules). To map a name, add a row to crosswalk.csv and import again."
+                    )
+                    st.dataframe(
+                        [
+                            {
+                                "Name": r["name"],
+                                "Events": r["events"],
+                                "Factions": ", ".join(dataset.faction_name.get(f, f) for f in r["factions"]),
+                                "How": r["rule"] or "no rule matched",
+                            }
+                            for r in up.names
+                        ],
+                        hide_index=True,
+                        width="stretch",
+                    )
         st.file_uploader("Upload a file", type=TYPES, key=KEY, max_upload_size=MAX_UPLOAD_MB, help=HELP)
 
 

@@ -55,6 +55,26 @@ COLUMNS = (
     "tags",
     "timestamp",
 )
+# ACLED fields kept as they are, as the contract's measure columns of the same names (schema.MEASURES).
+KEPT = (
+    "fatalities",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "country",
+    "iso",
+    "admin1",
+    "admin2",
+    "admin3",
+    "disorder_type",
+    "sub_event_type",
+    "inter1",
+    "inter2",
+    "interaction",
+    "civilian_targeting",
+    "source_scale",
+    "tags",
+)
 REQUIRED = ("event_id_cnty", "event_date", "time_precision", "event_type", "sub_event_type", "actor1", "notes")
 DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%d-%b-%y", "%d-%b-%Y", "%d %b %Y", "%d-%B-%Y", "%d-%B-%y")
 
@@ -155,6 +175,7 @@ def convert(text: str, b: Builder) -> None:
             evidence=notes or f"ACLED record {r['event_id_cnty']}: {', '.join(record)}",
             reported_by=sources[0] if sources else "",
             note="; ".join(d for d in details if d) + ".",
+            measures={k: r[k] for k in KEPT if k in r},
         )
 
 
@@ -172,6 +193,8 @@ FORMAT = Format(
     convert=lambda name, data, b: convert(decode(data, name), b),
     becomes="dates as ACLED writes them or as spreadsheets reformat them; time_precision 1 → the day, "
     "2 → the week around it (an interval), 3 → the month; actor1, assoc_actor_1, actor2, "
-    "assoc_actor_2 → actors; source → outlets; notes → summary and evidence; event type and "
-    "sub-event type → event types",
+    "assoc_actor_2 → actors (named through the crosswalk and ACLED's naming rules); source → outlets; "
+    "notes → summary and evidence; event type and sub-event type → event types; fatalities, coordinates "
+    "and geo_precision, country/iso, admin1–3, disorder and sub-event type, inter codes, interaction, "
+    "civilian targeting, source scale and tags → the same-named columns",
 )

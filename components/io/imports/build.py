@@ -23,9 +23,9 @@ import pandas as pd
 
 from components.data.dates import order_by_date
 from components.data.loader import read_table
-from components.data.schema import OPTIONAL_COLUMNS, TABLES, split_list
+from components.data.schema import MEASURES, OPTIONAL_COLUMNS, TABLES, split_list
 from components.io.crosswalk import FILE as CROSSWALK_FILE
-from components.io.crosswalk import Crosswalk, Mapping
+from components.io.crosswalk import Crosswalk, Mapping, acled_candidates, is_civilians
 
 RECORDS_PER_ARTICLE = 2_000
 PARQUET_FROM = 50_000  # events; below this the tables are CSV (easy to read and edit)
@@ -112,6 +112,32 @@ class Base:
     actors: dict[str, dict] = field(default_factory=dict)
     crosswalk: Crosswalk = field(default_factory=Crosswalk)
 
+    def known_name(self, name: str) -> Mapping | None:
+        """A faction's name, or an actor's name or alias, of the base (case and spacing ignored)."""
+        return self._names().get(_key(name))
+
+    def known_prefix(self, text: str) -> Mapping | None:
+        """The longest known name that starts the text as whole words ("Hamas Government in Gaza")."""
+        words = _key(text).split()
+        for n in range(len(words) - 1, 0, -1):
+            hit = self._names().get(" ".join(words[:n]))
+            if hit:
+                return hit
+        return None
+
+    def _names(self) -> dict[str, Mapping]:
+        if "_names_cache" not in self.__dict__:
+            names: dict[str, Mapping] = {}
+            for f, r in self.factions.items():
+                names.setdefault(_key(r.get("name", "")), Mapping("", (f,), f"faction name {r.get('name')!r}"))
+            for a, r in self.actors.items():
+                factions = tuple(split_list(r.get("faction_ids", "")))
+                for n in [r.get("name", ""), *split_list(r.get("aliases", ""))]:
+                    names.setdefault(_key(n), Mapping(a, factions, f"actor {a!r} ({n!r})"))
+            names.pop("", None)
+            self.__dict__["_names_cache"] = names
+        return self.__dict__["_names_cache"]
+
     @classmethod
     def read(cls, directory: Path | None) -> Base:
         if directory is None:
@@ -149,6 +175,9 @@ class Builder:
         self.skipped: list[Skipped] = []
         self.records: list[tuple[str, str]] = []  # (where, evidence) in event order
         self.reached: dict[str, int] = {}  # faction -> events that reached it via the crosswalk
+        self.names: dict[tuple[str, str], tuple[Mapping | None, str]] = {}  # (scheme, name) -> mapping, note
+        self.name_actor: dict[tuple[str, str], str] = {}  # (scheme, name) -> actor id
+        self.actor_events: dict[str, int] = {}  # actor id -> events naming it
         self._ids: set[str] = set()
         self._provider = self.source(fmt.provider, fmt.provider_url, kind="dataset")
 
@@ -177,18 +206,10 @@ class Builder:
 
         own_lane: an actor the crosswalk does not map gets a faction lane of its own (TimelineJS groups).
         """
-        # A name the crosswalk knows is the most specific (GDELT codes PSEREB but names it HAMAS).
-        mapping = (
-            self.base.crosswalk.lookup(scheme, name)
-            or self.base.crosswalk.lookup("name", name)
-            or (self.base.crosswalk.cameo(code) if code else None)
-        )
-        if mapping is None:  # a group or name that is already one of the base's factions/actors
-            hit = next((f for f, r in self.base.factions.items() if r["name"].lower() == name.strip().lower()), None)
-            if hit:
-                mapping = Mapping("", (hit,), f"faction name {hit}")
+        mapping = self._reconcile(name, scheme, code)
         if mapping and mapping.actor_id and mapping.actor_id in self.base.actors:
             actor_id = mapping.actor_id
+            self.name_actor[(scheme, one_line(name))] = actor_id
             if actor_id not in self.actors:
                 row = self.base.actors[actor_id]
                 self.actors[actor_id] = {k: row.get(k, "") for k in TABLES["actors"].columns}
@@ -211,7 +232,31 @@ class Builder:
                 "role": role,
                 "aliases": ";".join(dict.fromkeys(aliases)),
             }
+        self.name_actor[(scheme, one_line(name))] = actor_id
         return actor_id
+
+    def _reconcile(self, name: str, scheme: str, code: str) -> Mapping | None:
+        """How an outside name maps onto the base's actors and factions (None: it does not), recorded
+        with the rule that mapped it for the import report."""
+        key = (scheme, one_line(name))
+        if key in self.names:
+            return self.names[key][0]
+        cw = self.base.crosswalk
+        # A name the crosswalk knows is the most specific (GDELT codes PSEREB but names it HAMAS).
+        mapping = cw.lookup(scheme, name) or cw.lookup("name", name) or (cw.cameo(code) if code else None)
+        if mapping is None:
+            mapping = self.base.known_name(name)
+        if mapping is None and scheme == "acled" and not is_civilians(name):
+            for candidate, rule in acled_candidates(name):
+                found = cw.lookup("acled", candidate) or cw.lookup("name", candidate) or self.base.known_name(candidate)
+                if found is None and rule.startswith("the part named after"):
+                    found = self.base.known_prefix(candidate)  # "Hamas Government in Gaza" → Hamas
+                if found:
+                    mapping = Mapping(found.actor_id, found.faction_ids, f"{rule}: {candidate!r} → {found.via}")
+                    break
+        rule = "civilians: never a faction" if scheme == "acled" and is_civilians(name) else ""
+        self.names[key] = (mapping, rule)
+        return mapping
 
     def source(self, name: str, url: str = "", kind: str = "") -> str:
         name = one_line(name)
@@ -245,7 +290,9 @@ class Builder:
         reported_by: str = "",
         note: str = "",
         source_url: str = "",
+        measures: dict[str, str] | None = None,
     ) -> None:
+        """measures: the record's analytic fields (schema.MEASURES), kept as the source wrote them."""
         event_id = f"{self.prefix}-{slug(event_id, 80)}"
         if event_id in self._ids:
             base, n = event_id, 2
@@ -255,6 +302,8 @@ class Builder:
             note = f"{note} The source id repeats an earlier record; this one was renamed {event_id}.".strip()
         self._ids.add(event_id)
         actor_ids = list(dict.fromkeys(actor_ids)) or [self.actor("Actor not named in the record", scheme="name")]
+        for a in actor_ids:
+            self.actor_events[a] = self.actor_events.get(a, 0) + 1
         for f in {f for a in actor_ids for f in split_list(self.actors[a]["faction_ids"])}:
             self.reached[f] = self.reached.get(f, 0) + 1
         evidence = one_line(evidence)
@@ -276,6 +325,7 @@ class Builder:
                 "reported_by": reported_by,
                 "note": one_line(note),
                 "source_url": source_url,
+                **{k: one_line(v) for k, v in (measures or {}).items() if k in MEASURES and v.strip()},
             }
         )
 
@@ -332,6 +382,34 @@ class Builder:
                 writer.writeheader()
                 writer.writerows(rows)
 
+    def reconciliation(self) -> list[dict]:
+        """Each outside name: its events, where it landed (actor, factions) and by which rule; the
+        names without a faction first, most events first (what to map next)."""
+        rows = []
+        for (scheme, name), actor_id in self.name_actor.items():
+            mapping, note = self.names.get((scheme, name), (None, ""))
+            factions = split_list(self.actors.get(actor_id, {}).get("faction_ids", ""))
+            if mapping is not None:
+                via = mapping.via
+            elif note:
+                via = note
+            elif factions:
+                via = "its own lane (the file's group)"
+            else:
+                via = ""
+            rows.append(
+                {
+                    "scheme": scheme,
+                    "name": name,
+                    "events": self.actor_events.get(actor_id, 0),
+                    "actor_id": actor_id,
+                    "factions": factions,
+                    "rule": via,
+                }
+            )
+        rows.sort(key=lambda r: (bool(r["factions"]), -r["events"], r["name"]))
+        return rows
+
     def summary(self) -> dict:
         return {
             "format": self.fmt,
@@ -341,6 +419,7 @@ class Builder:
             "actors": len(self.actors),
             "factions": len(self.factions),
             "reached": dict(sorted(self.reached.items(), key=lambda kv: -kv[1])),
+            "names": self.reconciliation(),
         }
 
     def report_text(self) -> str:
@@ -358,10 +437,47 @@ class Builder:
         if s["reached"]:
             lines += ["", "Events per faction (through the crosswalk or the file's groups):", ""]
             lines += [f"- {self.factions.get(f, {}).get('name', f)} ({f}): {n:,}" for f, n in s["reached"].items()]
+        lines += reconciliation_text(s["names"], self.factions)
         if self.skipped:
             lines += ["", "## Records not imported", "", "| where | reason |", "|---|---|"]
             lines += [f"| {k.where} | {k.reason.replace('|', '/')} |" for k in self.skipped]
         return "\n".join(lines) + "\n"
+
+
+def _cell(text: str) -> str:
+    return str(text).replace("|", "/").replace("\n", " ")
+
+
+def reconciliation_text(names: list[dict], factions: dict[str, dict]) -> list[str]:
+    """The report's name reconciliation: unmapped names with counts and the crosswalk row that maps
+    each, then the mapped names with the rule that mapped them."""
+    unmapped = [r for r in names if not r["factions"]]
+    mapped = [r for r in names if r["factions"]]
+    lines = ["", "## Names reconciled", ""]
+    lines.append(
+        f"{len(names):,} actor names in the file: {len(mapped):,} in a faction lane, {len(unmapped):,} without "
+        f"a faction ({sum(r['events'] for r in unmapped):,} event mentions)."
+    )
+    if unmapped:
+        lines += [
+            "",
+            "### Without a faction",
+            "",
+            "To map a name, add its row to `crosswalk.csv` of the data directory you import into (fill in "
+            "faction_ids, or actor_id to merge it into one of your actors) and import again.",
+            "",
+            "| name | events | why | crosswalk.csv row |",
+            "|---|---:|---|---|",
+        ]
+        for r in unmapped:
+            row = f'`{r["scheme"]},"{_cell(r["name"])}",,FACTION_ID,`' if not r["rule"].startswith("civilians") else "—"
+            lines.append(f"| {_cell(r['name'])} | {r['events']:,} | {_cell(r['rule'] or 'no rule matched')} | {row} |")
+    if mapped:
+        lines += ["", "### Mapped", "", "| name | events | faction lanes | how |", "|---|---:|---|---|"]
+        for r in mapped:
+            lanes = ", ".join(factions.get(f, {}).get("name", f) for f in r["factions"])
+            lines.append(f"| {_cell(r['name'])} | {r['events']:,} | {_cell(lanes)} | {_cell(r['rule'])} |")
+    return lines
 
 
 def write_tables(out: Path, tables: dict[str, list[dict]]) -> None:
@@ -371,13 +487,22 @@ def write_tables(out: Path, tables: dict[str, list[dict]]) -> None:
     for name, rows in tables.items():
         columns = list(TABLES[name].columns) + list(OPTIONAL_COLUMNS.get(name, ()))
         extra = [c for r in rows[:1] for c in r if c not in columns and not c.startswith("_")]
-        frame = pd.DataFrame(rows, columns=columns + extra).fillna("").astype("str")
+        frame = pd.DataFrame(rows, columns=columns + extra, dtype=object).fillna("").astype("str")
+        # An optional column is written when some row has a value (an ACLED import has fatalities,
+        # a TimelineJS one does not).
+        empty = [c for c in OPTIONAL_COLUMNS.get(name, ()) if not frame[c].ne("").any()]
+        frame = frame.drop(columns=empty)
         if name == "events":  # date order, the model's: loading need not sort
             frame = frame.iloc[order_by_date(frame["date"])]
         if big and name in ("events", "actors", "articles"):
             frame.to_parquet(out / f"{name}.parquet", index=False)
         else:
             frame.to_csv(out / f"{name}.csv", index=False)
+
+
+def _key(name: str) -> str:
+    """A name for matching: case, spacing, hyphens and apostrophes ignored ("Al-Aqsa" = "Al Aqsa")."""
+    return " ".join(re.sub(r"[-'’`]", " ", str(name or "")).upper().split())
 
 
 def _display(name: str) -> str:

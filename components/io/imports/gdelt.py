@@ -42,6 +42,9 @@ EVENT_FIELDS = (
     "AvgTone",
 )
 GEO_FIELDS_2 = ("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")
+# GDELT's ActionGeo_Type → the contract's geo_precision (1 the place, 2 nearby/district, 3 region or country):
+# 1 country, 2 US state, 3 US city, 4 world city, 5 world state (ADM1).
+GEO_PRECISION = {"1": "3", "2": "3", "3": "1", "4": "1", "5": "3"}
 QUAD = {"1": "verbal cooperation", "2": "material cooperation", "3": "verbal conflict", "4": "material conflict"}
 
 
@@ -137,6 +140,18 @@ def convert(text: str, b: Builder) -> None:
             reported_by=source,
             source_url=safe_url(url) or "",
             note=f"{LAYOUTS[len(fields)]} event {r['GLOBALEVENTID']}, added {r['DATEADDED']}.",
+            measures={
+                "goldstein": r["GoldsteinScale"],
+                "avg_tone": r["AvgTone"],
+                "num_mentions": r["NumMentions"],
+                "num_sources": r["NumSources"],
+                "num_articles": r["NumArticles"],
+                "latitude": r["ActionGeo_Lat"],
+                "longitude": r["ActionGeo_Long"],
+                "geo_precision": GEO_PRECISION.get(r["ActionGeo_Type"], "") if r["ActionGeo_Lat"] else "",
+                "iso": r["ActionGeo_CountryCode"],
+                "admin1": r["ActionGeo_ADM1Code"],
+            },
         )
 
 
@@ -150,5 +165,7 @@ FORMAT = Format(
     convert=lambda name, data, b: convert(decode(data, name), b),
     becomes="2.0 (61 columns) and 1.0 (58, or 57 in the historical backfile), detected per row; CAMEO "
     "event codes → event types with GDELT's labels; Actor1/Actor2 code and name → actors; SOURCEURL "
-    "→ the outlet and a link to the report; status reported (machine-coded from news text)",
+    "→ the outlet and a link to the report; status reported (machine-coded from news text); Goldstein "
+    "scale, average tone, numbers of mentions/sources/articles and the action geography (coordinates, "
+    "type as geo_precision, country and ADM1 codes) → the same-meaning columns",
 )
