@@ -147,6 +147,33 @@ def _health(args) -> int:
     return 0
 
 
+def _places(args) -> int:
+    """Write places.csv for the locations of a data directory's events that have no coordinates."""
+    from components.data.loader import read_directory
+    from components.io.gazetteer import geocode, write
+
+    directory = Path(args.directory)
+    raw, problems = read_directory(directory)
+    events = raw.tables.get("events")
+    if events is None:
+        print(f"{directory}: no readable events table ({problems[0] if problems else 'missing'})", file=sys.stderr)
+        return 1
+    frame = events.frame
+    has_coords = frame["latitude"].str.strip().ne("") if "latitude" in frame.columns else False
+    wanted = frame.loc[~has_coords if has_coords is not False else slice(None), "location"].str.strip()
+    locations = sorted({v for v in wanted if v})
+    rows, unmatched = geocode(locations)
+    target = directory / "places.csv"
+    if target.exists() and not args.force:
+        print(f"{target} exists: pass --force to replace it", file=sys.stderr)
+        return 1
+    write(target, rows)
+    print(f"{target}: {len(rows)} of {len(locations)} places found in the offline gazetteer")
+    for location in unmatched:
+        print(f"  not found: {location}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="factionline", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -176,6 +203,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("directories", nargs="+")
     p.add_argument("--out", required=True)
     p.set_defaults(func=_merge)
+    p = sub.add_parser("places", help="write places.csv (coordinates of the events' places) from an offline gazetteer")
+    p.add_argument("directory")
+    p.add_argument("--force", action="store_true", help="replace an existing places.csv")
+    p.set_defaults(func=_places)
     p = sub.add_parser("run", help="open the dashboard on a data directory")
     p.add_argument("--data", default=str(bundled_data()))
     p.add_argument("streamlit", nargs="*", help="further Streamlit options, after --, e.g. -- --server.port 8502")

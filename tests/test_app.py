@@ -34,7 +34,7 @@ def test_default_view(monkeypatch):
     assert not at.exception
     assert counts_line(at).startswith("13 of 13 events")
     assert at.get("plotly_chart")
-    assert "Quotes (7)" in [s.value for s in at.subheader]
+    assert "Quotes by the chosen speakers (7)" in [s.value for s in at.subheader]
     assert not at.warning and not at.error
 
 

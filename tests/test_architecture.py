@@ -42,6 +42,6 @@ def test_filters_formats_and_views_are_registries():
     from components.io.imports import FORMATS
     from components.ui.views import VIEWS
 
-    assert list(FILTERS) == ["factions", "actors", "dates", "types", "statuses", "q"]
+    assert list(FILTERS) == ["factions", "actors", "dates", "types", "statuses", "regions", "subtypes", "places", "q"]
     assert list(FORMATS) == ["gdelt", "acled", "timelinejs", "table"]
-    assert [v.label for v in VIEWS] == ["Timeline", "Table & downloads", "About this data"]
+    assert [v.label for v in VIEWS] == ["Timeline", "Map", "Table & downloads", "About this data"]

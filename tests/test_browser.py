@@ -34,9 +34,12 @@ def page(browser):
 
 
 def lanes(page) -> list[str]:
-    page.wait_for_selector(".js-plotly-plot .ytick text")
-    ticks = page.locator(".js-plotly-plot").first.locator(".ytick text")
-    return ticks.evaluate_all("els => els.map(e => e.textContent)")
+    """The timeline's lane names: annotations at the tops of the lanes (event mode) or y ticks (counts)."""
+    page.wait_for_selector(".js-plotly-plot .annotation-text, .js-plotly-plot .ytick text")
+    plot = page.locator(".js-plotly-plot").first
+    names = plot.locator(".annotation-text").evaluate_all("els => els.map(e => e.textContent)")
+    names += plot.locator(".ytick text").evaluate_all("els => els.map(e => e.textContent)")
+    return [n for n in names if n and "outside this view" not in n]
 
 
 def query(page) -> dict:

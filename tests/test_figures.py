@@ -21,22 +21,34 @@ def ds():
     return load(BUNDLED)
 
 
+def lane_of_y(fig):
+    """Lane name of a y value: the lane annotations sit at the tops of their bands."""
+    tops = sorted(
+        (a.y, a.text.removeprefix("<b>").removesuffix("</b>")) for a in fig.layout.annotations if a.yref == "y"
+    )
+    return lambda y: [name for top, name in tops if top <= y][-1]
+
+
 def marks(fig, event_id):
     """(trace type, lane) for every data mark of one event."""
+    lane = lane_of_y(fig)
     out = []
     for trace in fig.data:
-        if trace.customdata is None:
+        if trace.customdata is None or trace.name in ("span labels", "crowds"):
             continue
         for cd, y in zip(trace.customdata, trace.y):
             if cd[0] == event_id:
-                out.append((trace.type, y))
+                out.append((trace.type, lane(y)))
     return out
+
+
+def lanes_drawn(fig):
+    return [a.text.removeprefix("<b>").removesuffix("</b>") for a in fig.layout.annotations if a.yref == "y"]
 
 
 def test_one_lane_per_faction_plus_no_faction(ds):
     fig = timeline(ds, ds.events)
-    lanes = set(fig.layout.yaxis.categoryarray)
-    assert lanes == set(ds.factions["name"]) | {NO_FACTION}
+    assert set(lanes_drawn(fig)) == set(ds.factions["name"]) | {NO_FACTION}
 
 
 def test_multi_faction_event_in_each_lane_with_same_id(ds):
@@ -47,20 +59,40 @@ def test_multi_faction_event_in_each_lane_with_same_id(ds):
     assert connector and len(connector[0].x) > 0
 
 
-def test_day_is_a_mark_month_is_a_span(ds):
+def test_joins_sit_on_the_marks(ds):
+    fig = timeline(ds, ds.events)
+    dots = next(t for t in fig.data if t.name == "dates")
+    mark_x = {pd.Timestamp(x) for x, cd in zip(dots.x, dots.customdata) if cd[0] == MEETING}
+    join = next(t for t in fig.data if t.name == "Same event in several lanes")
+    assert mark_x and mark_x <= {pd.Timestamp(x) for x in join.x if x is not None}
+    assert {x.hour for x in mark_x} == {12}  # a day's mark at its middle, as the join
+
+
+def test_day_is_a_mark_month_is_a_span_without_a_handle(ds):
     fig = timeline(ds, ds.events)
     assert {t for t, _ in marks(fig, MEETING)} == {"scatter"}
-    assert "bar" in {t for t, _ in marks(fig, "ev-2023-10-gaza-war")}
+    assert {t for t, _ in marks(fig, "ev-2023-10-gaza-war")} == {"bar"}
     bar = next(t for t in fig.data if t.type == "bar" and "ev-2023-10-gaza-war" in [c[0] for c in t.customdata])
     i = [c[0] for c in bar.customdata].index("ev-2023-10-gaza-war")
     assert pd.Timestamp(bar.base[i]) == pd.Timestamp("2023-10-01")
     assert float(bar.x[i]) == 31 * 86_400_000  # the whole of October, not the 1st
+    assert "span handles" not in {t.name for t in fig.data}
+
+
+def test_vague_spans_are_faint_and_thin(ds):
+    fig = timeline(ds, ds.events)
+    bar = next(t for t in fig.data if t.type == "bar")
+    ids = [c[0] for c in bar.customdata]
+    month = ids.index("ev-2023-10-gaza-war")
+    assert bar.marker.opacity[month] <= 0.3 and bar.width[month] < 0.5
+    dots = next(t for t in fig.data if t.name == "dates")
+    assert min(dots.marker.opacity) >= 0.45 and bar.marker.opacity[month] < min(dots.marker.opacity)
 
 
 def test_planned_looks_different(ds):
     fig = timeline(ds, ds.events)
     for trace in fig.data:
-        if trace.type == "scatter" and trace.customdata is not None:
+        if trace.name == "dates":
             for cd, symbol in zip(trace.customdata, trace.marker.symbol):
                 status = ds.events.set_index("event_id").loc[cd[0], "status"]
                 assert (symbol == "diamond-open") == (status == "planned")
@@ -75,6 +107,12 @@ def test_uncertain_spans_are_hatched(ds):
                 assert (shape == "/") == bool(row["uncertain"] or row["approximate"])
 
 
+def test_few_marks_have_headlines(ds):
+    fig = timeline(ds, ds.events)
+    dots = next(t for t in fig.data if t.name == "dates")
+    assert dots.mode == "markers+text" and any(str(t).startswith("Hamas and Fatah") for t in dots.text)
+
+
 def test_hover_has_source_wording_actors_outlet_and_is_escaped(ds):
     events = ds.events.copy()
     events.loc[events["event_id"] == MEETING, "title"] = "<img src=x onerror=alert(1)>"
@@ -83,24 +121,17 @@ def test_hover_has_source_wording_actors_outlet_and_is_escaped(ds):
     meeting = [h for h in texts if "tomorrow, Thursday" in h]
     assert meeting and "Actors: Hamas, Fatah" in meeting[0] and "A Russian news agency" in meeting[0]
     assert "&lt;img" in meeting[0] and "<img" not in meeting[0]
+    labels = [str(x) for t in fig.data if t.text is not None and not isinstance(t.text, str) for x in t.text]
+    assert not any("<img" in x for x in labels)
 
 
-def test_selected_event_is_ringed(ds):
+def test_selected_event_is_ringed_on_its_marks(ds):
     fig = timeline(ds, ds.events, selected=MEETING)
     ring = [t for t in fig.data if t.name == "Selected event"]
     assert ring and len(ring[0].x) == 2
-    marks = next(t for t in fig.data if t.name == "dates")
-    mark_x = {pd.Timestamp(x) for x, cd in zip(marks.x, marks.customdata) if cd[0] == MEETING}
-    assert {pd.Timestamp(x) for x in ring[0].x} == mark_x  # on the day's mark, not half a day off
-
-
-def test_selected_span_is_ringed_on_its_handle(ds):
-    span_id = "ev-2023-10-gaza-war"
-    fig = timeline(ds, ds.events, selected=span_id)
-    ring = next(t for t in fig.data if t.name == "Selected event")
-    handles = next(t for t in fig.data if t.name == "span handles")
-    handle_x = {pd.Timestamp(x) for x, cd in zip(handles.x, handles.customdata) if cd[0] == span_id}
-    assert {pd.Timestamp(x) for x in ring.x} == handle_x
+    dots = next(t for t in fig.data if t.name == "dates")
+    at = {(pd.Timestamp(x), y) for x, y, cd in zip(dots.x, dots.y, dots.customdata) if cd[0] == MEETING}
+    assert {(pd.Timestamp(x), y) for x, y in zip(ring[0].x, ring[0].y)} == at
 
 
 def test_focus_skips_a_lone_early_event(ds):
@@ -127,7 +158,7 @@ def test_counts_over_time_sum_to_lane_rows(ds):
 def test_chosen_factions_limit_the_lanes(ds):
     sel = apply(ds, Filters(factions=("hamas",)))
     fig = timeline(ds, sel.events, only=("hamas",))
-    assert list(fig.layout.yaxis.categoryarray) == ["Hamas"]
+    assert lanes_drawn(fig) == ["Hamas"]
 
 
 def test_a_date_filter_sets_the_visible_window(ds):

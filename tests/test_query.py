@@ -73,11 +73,21 @@ def test_type_filter(ds):
 
 
 def test_search_titles_actor_names_and_quotes(ds):
-    assert ids(apply(ds, Filters(q="MARZOUK"))) == {"ev-2024-01-19-hamas-delegation-moscow"}
+    # His name is an actor of the delegation and is in the war event's evidence.
+    assert ids(apply(ds, Filters(q="MARZOUK"))) == {"ev-2024-01-19-hamas-delegation-moscow", "ev-2023-10-gaza-war"}
     by_quote = apply(ds, Filters(q="legitimate weapon"))
     assert "ev-2024-02-18-abbas-welcomes-invitation" in ids(by_quote)
     assert set(by_quote.quotes["quote_id"]) == {"q-abbas-2024-02-18-coup"}
     assert ids(apply(ds, Filters(q="moscow hamas"))) >= {MEETING, "ev-2023-10-26-hamas-in-moscow"}
+
+
+def test_search_reads_the_evidence(ds):
+    import datetime as dt
+
+    # The example: Hamas + February 2024 + "technocratic" — the word is only in the evidence.
+    found = apply(ds, Filters(factions=("hamas",), dates=(dt.date(2024, 2, 1), dt.date(2024, 2, 29)), q="technocratic"))
+    assert ids(found) == {"ev-2024-02-factions-consult"}
+    assert "technocratic" not in ds.events.set_index("event_id").loc["ev-2024-02-factions-consult", "title"].lower()
 
 
 def test_search_is_literal_not_regex(ds):

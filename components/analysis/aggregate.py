@@ -54,6 +54,37 @@ def coarser_for_bubbles(lc: LaneCounts) -> str | None:
     return "year" if lc.bucket != "year" else None
 
 
+def focus_days(first: np.ndarray, last: np.ndarray) -> tuple[np.datetime64, np.datetime64, int]:
+    """(first day, last day) worth showing of events with these first and last days (datetime64[D]), and
+    how many events lie before it: a few early events separated by a gap of most of the span (the 2007
+    split beside a 2024 export) would squash the rest into a sliver, so the view starts after the gap."""
+    if not len(first):
+        today = np.datetime64("today", "D")
+        return today, today, 0
+    lo, hi = first.min(), last.max()
+    days = np.unique(first)
+    if len(days) >= 3:
+        reach = np.maximum.accumulate(np.sort(last))  # a close approximation of the latest end so far
+        counts = np.searchsorted(np.sort(first), days, side="right")  # events starting up to each day
+        gaps = (days[1:] - days[:-1]).astype(np.int64)
+        i = int(gaps.argmax())
+        before = int(counts[i])
+        span = int((hi - lo).astype(np.int64)) + 1
+        if gaps[i] > 0.6 * span and before <= max(1, len(first) // 100) and reach[before - 1] < days[i + 1]:
+            return days[i + 1], hi, before
+    return lo, hi, 0
+
+
+def bucket_for(first: np.datetime64, last: np.datetime64, n_lanes: int) -> str:
+    """The finest bucket for this range whose cells (lanes x buckets) the chart can draw quickly."""
+    days = int((last - first).astype(np.int64)) + 1
+    names = [name for name, _, _ in BUCKETS]
+    for name, _, size in BUCKETS[names.index(choose_bucket(first, last)) :]:
+        if max(n_lanes, 1) * (days / size + 1) <= MAX_BUBBLES:
+            return name
+    return "year"
+
+
 def _bucket_index(days: np.ndarray, bucket: str) -> np.ndarray:
     """Bucket number of each datetime64[D] (weeks start on Monday)."""
     if bucket == "week":
@@ -85,9 +116,14 @@ def _event_buckets(ds: Dataset, bucket: str) -> np.ndarray:
 
 
 def lane_counts(
-    ds: Dataset, event_pos: np.ndarray, only: tuple[str, ...] = (), bucket: str | None = None
+    ds: Dataset,
+    event_pos: np.ndarray,
+    only: tuple[str, ...] = (),
+    bucket: str | None = None,
+    weights: np.ndarray | None = None,
 ) -> LaneCounts:
-    """Events per (faction lane, time bucket) by start date; an event counts once in each of its lanes."""
+    """Events per (faction lane, time bucket) by start date; an event counts once in each of its lanes.
+    With weights (one number per event of ds, NaN for none), their sums instead of counts."""
     n = len(ds.events)
     mask = np.zeros(n, dtype=bool)
     mask[event_pos] = True
@@ -109,9 +145,15 @@ def lane_counts(
         )
     t0, t1 = times.min(), times.max()
     width = int(t1 - t0 + 1)
-    grid = np.bincount(lanes_idx * width + (times - t0), minlength=(len(factions) + 1) * width)
+    w = None if weights is None else np.nan_to_num(weights[pair_pos[keep]])
+    grid = np.bincount(lanes_idx * width + (times - t0), weights=w, minlength=(len(factions) + 1) * width)
+    if weights is None:
+        present_in = grid
+    else:
+        present_in = np.bincount(lanes_idx * width + (times - t0), minlength=(len(factions) + 1) * width)
+        grid = np.round(grid).astype(np.int64)
     grid = grid.reshape(len(factions) + 1, width)
-    present = np.flatnonzero(grid.sum(axis=1))
+    present = np.flatnonzero(present_in.reshape(len(factions) + 1, width).sum(axis=1))
     names = list(ds.factions["name"]) + [NO_FACTION]
     ids = factions + [""]
     b_start, b_end = _bucket_bounds(np.arange(t0, t1 + 1), bucket)

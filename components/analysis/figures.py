@@ -9,6 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.analysis.aggregate import NO_FACTION, LaneCounts
+from components.analysis.packing import VAGUE_DAYS, Packed, label_text, pack
 from components.data.model import Dataset
 
 NO_FACTION_COLOUR = "#7F7F7F"
@@ -62,6 +63,16 @@ def _hover(ds: Dataset, rows: pd.DataFrame) -> list[str]:
     return out
 
 
+ROW_PX = 24  # a row of marks in a lane
+LABELS_UP_TO = 60  # lane marks: below this many, each mark has a short headline beside it
+
+
+def max_rows(n_lanes: int, labelled: bool) -> int:
+    """Rows per lane: more when there are few lanes, so the chart stays about a screen high; labelled
+    marks (few of them) get room enough that none has to join a crowd."""
+    return 10 if labelled else int(np.clip(28 // max(n_lanes, 1), 3, 10))
+
+
 def timeline(
     ds: Dataset,
     events: pd.DataFrame,
@@ -69,35 +80,48 @@ def timeline(
     only: tuple[str, ...] = (),
     window: tuple | None = None,
 ) -> go.Figure:
-    """One lane per faction; day dates are marks, coarser dates and intervals are spans."""
+    """One lane per faction, split into rows so that no mark hides another (packing.py); day dates are
+    marks at midday, coarser dates and intervals are bars over their days, vague ones faint. A crowded
+    day beyond a lane's rows is one "+N" mark that lists its events when clicked.
+
+    customdata: [event_id] for an event's mark; ["@crowd", faction_id, first day, n] for a crowd.
+    """
     rows = lane_rows(ds, events, only)
     lanes = lane_order(ds, rows)
     colours = faction_colours(ds)
+    fig = go.Figure()
+    lo, hi, hidden = view_range(events, window)
+    labelled = 0 < len(rows) <= LABELS_UP_TO
+    packed = pack(rows, lanes, (lo, hi), labelled, max_rows(len(lanes), labelled))
+    rows = packed.rows
     rows["hover"] = _hover(ds, rows) if len(rows) else []
     rows["fuzzy"] = rows["uncertain"] | rows["approximate"]
-    rows["is_span"] = rows["precision"] != "day"
     rows["colour"] = rows["faction_id"].map(colours).fillna(NO_FACTION_COLOUR)
     rows["symbol"] = rows["status"].astype(str).map(SYMBOLS).fillna("circle")
-    ids = rows[["event_id"]].to_numpy()
-    # A handful of traces for the whole chart (per-mark colours and symbols), not a few per lane:
-    # building and drawing hundreds of traces is what makes a chart slow.
-    fig = go.Figure()
-    spans, points = rows[rows["is_span"]], rows[~rows["is_span"]]
+    rows["label"] = [
+        ("? " if u else "~ " if a else "") + esc(label_text(t))
+        for t, u, a in zip(rows["title"], rows["uncertain"], rows["approximate"])
+    ]
+    shown = rows[rows["row"] >= 0]
+    is_span = shown["precision"] != "day"
+    spans, points = shown[is_span], shown[~is_span]
     if len(spans):
         end = spans["end"] + pd.Timedelta(days=1)  # the last day is included in the span
+        days = (end - spans["start"]).dt.days.to_numpy()
+        vague = (days > VAGUE_DAYS) | spans["fuzzy"].to_numpy()
         fig.add_trace(
             go.Bar(
                 name="spans",
                 orientation="h",
-                y=spans["lane"],
+                y=spans["y"],
                 base=spans["start"],
                 x=(end - spans["start"]).dt.total_seconds() * 1000,
-                width=0.42,
-                customdata=ids[spans.index],
+                width=np.where(vague, 0.3, 0.6),
+                customdata=spans[["event_id"]].to_numpy(),
                 marker=dict(
                     color=spans["colour"],
-                    opacity=0.65,
-                    line=dict(color=spans["colour"], width=1.5),
+                    opacity=np.where(vague, 0.3, 0.7).tolist(),
+                    line=dict(color=spans["colour"], width=np.where(vague, 0.5, 1.5)),
                     pattern=dict(
                         shape=np.where(spans["fuzzy"], "/", np.where(spans["status"] == "planned", ".", "")),
                         fgcolor=spans["colour"],
@@ -110,103 +134,181 @@ def timeline(
                 hovertemplate="%{hovertext}<extra></extra>",
             )
         )
-        # A clickable, hoverable handle in the middle of each span.
+    if len(points):
+        planned = (points["status"] == "planned").to_numpy()
+        fuzzy = points["fuzzy"].to_numpy()
         fig.add_trace(
             go.Scatter(
-                name="span handles",
-                mode="markers",
-                y=spans["lane"],
-                x=spans["start"] + (end - spans["start"]) / 2,
-                customdata=ids[spans.index],
-                hovertext=spans["hover"],
-                hovertemplate="%{hovertext}<extra></extra>",
-                marker=dict(size=9, color=spans["colour"], symbol=spans["symbol"], line=dict(color="white", width=1)),
-            )
-        )
-    for fuzzy in (False, True):
-        part = points[points["fuzzy"] == fuzzy]
-        if not len(part):
-            continue
-        planned = (part["status"] == "planned").to_numpy()
-        fig.add_trace(
-            go.Scatter(
-                name="uncertain dates" if fuzzy else "dates",
-                y=part["lane"],
-                x=part["start"],
-                mode="markers+text" if fuzzy else "markers",
-                textposition="top center",
-                text=np.where(part["uncertain"], "?", "~") if fuzzy else None,
-                customdata=ids[part.index],
-                hovertext=part["hover"],
+                name="dates",
+                y=points["y"],
+                x=points["x"],
+                mode="markers+text" if labelled else "markers",
+                text=points["label"] if labelled else None,
+                textposition=np.where(points["label_left"], "middle left", "middle right") if labelled else None,
+                textfont=dict(size=11),
+                customdata=points[["event_id"]].to_numpy(),
+                hovertext=points["hover"],
                 hovertemplate="%{hovertext}<extra></extra>",
                 marker=dict(
-                    size=13,
-                    color=part["colour"],
-                    symbol=part["symbol"],
-                    opacity=0.5 if fuzzy else 1.0,
-                    line=dict(width=np.where(planned, 2.5, 1.5), color=np.where(planned, part["colour"], "white")),
+                    size=12,
+                    color=points["colour"],
+                    symbol=points["symbol"],
+                    opacity=np.where(fuzzy, 0.45, 1.0).tolist(),
+                    line=dict(width=np.where(planned, 2.5, 1.2), color=np.where(planned, points["colour"], "white")),
                 ),
             )
         )
-    _connectors(fig, rows, lanes)
-    if selected is not None and (rows["event_id"] == selected).any():
-        sel = rows[rows["event_id"] == selected]
-        # On the mark: a day's mark sits at its start, a span's handle in its middle.
+    if labelled and len(spans):  # a span's headline from its first day, over the bar
+        fig.add_trace(
+            go.Scatter(
+                name="span labels",
+                y=spans["y"],
+                x=spans["label_x"],
+                mode="text",
+                text=spans["label"],
+                textposition=np.where(spans["label_left"], "middle left", "middle right"),
+                textfont=dict(size=11),
+                customdata=spans[["event_id"]].to_numpy(),
+                hovertext=spans["hover"],
+                hovertemplate="%{hovertext}<extra></extra>",
+            )
+        )
+    _crowds(fig, packed, colours)
+    _connectors(fig, shown, lanes)
+    _lane_axis(fig, packed, colours, dict(zip(rows["lane"], rows["faction_id"])))
+    if selected is not None and (shown["event_id"] == selected).any():
+        sel = shown[shown["event_id"] == selected]
         middle = sel["start"] + (sel["end"] + pd.Timedelta(days=1) - sel["start"]) / 2
-        x = middle.where(sel["is_span"], sel["start"])
         fig.add_trace(
             go.Scatter(
                 name="Selected event",
-                mode="markers",
-                x=x,
-                y=sel["lane"],
+                mode="markers+text" if not labelled else "markers",
+                x=middle,
+                y=sel["y"],
+                text=sel["label"],
+                textposition="top center",
+                textfont=dict(size=12, color="#E0115F"),
                 hoverinfo="skip",
-                marker=dict(size=26, symbol="circle-open", color="#E0115F", line=dict(width=3)),
+                marker=dict(size=24, symbol="circle-open", color="#E0115F", line=dict(width=3)),
             )
         )
     fig.update_layout(
-        height=140 + 56 * max(len(lanes), 1),
+        height=int(70 + ROW_PX * max(packed.height_rows, 2)),
         barmode="overlay",
         clickmode="event+select",
         dragmode="pan",
-        margin=dict(l=10, r=10, t=10, b=10),
+        margin=dict(l=6, r=6, t=26 if hidden else 8, b=10),
         showlegend=False,
         hoverlabel=dict(align="left"),
     )
-    fig.update_yaxes(categoryorder="array", categoryarray=list(reversed(lanes)), title_text="", fixedrange=True)
     fig.update_xaxes(type="date", title_text="")
-    if len(rows) and window and (window[0] or window[1]):
-        # A date filter: show that window; longer spans run off its edges.
-        lo = pd.Timestamp(window[0]) if window[0] else rows["start"].min()
-        hi = (pd.Timestamp(window[1]) if window[1] else rows["end"].max()) + pd.Timedelta(days=1)
-        pad = max((hi - lo) * 0.03, pd.Timedelta(hours=12))
-        fig.update_xaxes(range=[lo - pad, hi + pad])
-    elif len(rows):
-        lo, hi, hidden = focus_range(events)
+    if len(rows):
         fig.update_xaxes(range=[lo, hi])
-        if hidden:
-            fig.update_xaxes(
-                rangeslider=dict(
-                    visible=True,
-                    thickness=0.08,
-                    bgcolor="rgba(128,128,128,0.12)",
-                    bordercolor="rgba(128,128,128,0.4)",
-                    borderwidth=1,
-                )
+    if hidden:
+        fig.update_xaxes(
+            rangeslider=dict(
+                visible=True,
+                thickness=0.08,
+                bgcolor="rgba(128,128,128,0.12)",
+                bordercolor="rgba(128,128,128,0.4)",
+                borderwidth=1,
             )
-            fig.add_annotation(
-                x=0,
-                xref="paper",
-                y=1,
-                yref="paper",
-                xanchor="left",
-                yanchor="top",
-                showarrow=False,
-                font=dict(size=11),
-                bgcolor="rgba(128,128,128,0.15)",
-                text=f"◀ {hidden} earlier event(s) outside this view: drag the slider below",
-            )
+        )
+        fig.add_annotation(
+            x=0,
+            xref="paper",
+            y=1,
+            yref="paper",
+            xanchor="left",
+            yanchor="bottom",
+            showarrow=False,
+            font=dict(size=11),
+            bgcolor="rgba(128,128,128,0.15)",
+            text=f"◀ {hidden} earlier event(s) outside this view: drag the slider below",
+        )
     return fig
+
+
+def view_range(events: pd.DataFrame, window: tuple | None) -> tuple[pd.Timestamp, pd.Timestamp, int]:
+    """The x range shown first and how many events lie before it: a date filter's window, else the
+    range that fits the events (focus_range)."""
+    if not len(events):
+        today = pd.Timestamp.today().normalize()
+        return today - pd.Timedelta(days=30), today, 0
+    if window and (window[0] or window[1]):
+        lo = pd.Timestamp(window[0]) if window[0] else events["start"].min()
+        hi = (pd.Timestamp(window[1]) if window[1] else events["end"].max()) + pd.Timedelta(days=1)
+        pad = max((hi - lo) * 0.03, pd.Timedelta(hours=12))
+        return lo - pad, hi + pad, 0
+    return focus_range(events)
+
+
+def _lane_axis(fig: go.Figure, packed: Packed, colours: dict[str, str], lane_ids: dict[str, str]) -> None:
+    """Lane names inside the plot at the top left of their bands (the width goes to the time axis, which
+    a phone needs), a faint line between lanes."""
+    fig.update_yaxes(
+        range=[packed.height_rows, 0],
+        showticklabels=False,
+        showgrid=False,
+        zeroline=False,
+        fixedrange=True,
+        title_text="",
+    )
+    for (top, bottom), name in zip(packed.bands, packed.lanes):
+        if bottom < packed.height_rows:
+            fig.add_hline(y=bottom, line=dict(color="rgba(128,128,128,0.35)", width=1))
+        fig.add_annotation(
+            x=0,
+            xref="paper",
+            y=top,
+            yref="y",
+            xanchor="left",
+            yanchor="top",
+            showarrow=False,
+            text=f"<b>{esc(name)}</b>",
+            font=dict(size=11, color=colours.get(lane_ids.get(name, ""), NO_FACTION_COLOUR)),
+            bgcolor="rgba(128,128,128,0.10)",
+            borderpad=1,
+        )
+
+
+def _crowds(fig: go.Figure, packed: Packed, colours: dict[str, str]) -> None:
+    """A "+N" mark for the events of a lane and day that do not fit its rows."""
+    crowds = packed.crowds
+    if crowds.empty:
+        return
+    first_day = (crowds["day"].to_numpy().astype("datetime64[D]") - EPOCH).astype(np.int64)
+    fig.add_trace(
+        go.Scatter(
+            name="crowds",
+            mode="markers+text",
+            x=crowds["day"] + pd.Timedelta(hours=12),
+            y=crowds["y"],
+            text=[f"+{n}" for n in crowds["n"]],
+            textposition="middle right",
+            textfont=dict(size=10),
+            customdata=np.column_stack(
+                [
+                    np.full(len(crowds), "@crowd", dtype=object),
+                    crowds["faction_id"].to_numpy(dtype=object),
+                    first_day,
+                    crowds["n"],
+                ]
+            ),
+            hovertext=[
+                f"<b>{n:,} more event(s) in {esc(lane)}</b> on {day:%-d %b %Y}<br>click to list them"
+                for n, lane, day in zip(crowds["n"], crowds["lane"], crowds["day"])
+            ],
+            hovertemplate="%{hovertext}<extra></extra>",
+            marker=dict(
+                size=14,
+                symbol="square",
+                color=[colours.get(f, NO_FACTION_COLOUR) for f in crowds["faction_id"]],
+                opacity=0.35,
+                line=dict(color="rgba(128,128,128,0.9)", width=1),
+            ),
+        )
+    )
 
 
 def focus_range(events: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp, int]:
@@ -235,21 +337,19 @@ MAX_CONNECTORS = 300  # beyond this many multi-lane events the dotted joins woul
 
 
 def _connectors(fig: go.Figure, rows: pd.DataFrame, lanes: list[str]) -> None:
-    """A faint dotted line joins the marks of one event that sits in several lanes."""
-    order = {lane: i for i, lane in enumerate(lanes)}
-    spans = (
-        rows.assign(i=rows["lane"].map(order))
-        .groupby("event_id", sort=False)
-        .agg(lo=("i", "min"), hi=("i", "max"), start=("start", "first"), end=("end", "first"))
-    )
-    spans = spans[spans["lo"] < spans["hi"]]
-    if spans.empty or len(spans) > MAX_CONNECTORS:
+    """A faint dotted line joins the marks of one event that sits in several lanes, at the marks' x
+    (a day mark's midday, a span's middle)."""
+    multi = rows[rows.duplicated("event_id", keep=False)]
+    if multi.empty or multi["event_id"].nunique() > MAX_CONNECTORS:
         return
-    mid = spans["start"] + (spans["end"] + pd.Timedelta(days=1) - spans["start"]) / 2
+    mid = multi["start"] + (multi["end"] + pd.Timedelta(days=1) - multi["start"]) / 2
+    ends = (
+        multi.assign(mid=mid).groupby("event_id", sort=False).agg(lo=("y", "min"), hi=("y", "max"), x=("mid", "first"))
+    )
     xs, ys = [], []
-    for x, lo, hi in zip(mid, spans["lo"], spans["hi"]):
+    for x, lo, hi in zip(ends["x"], ends["lo"], ends["hi"]):
         xs += [x, x, None]
-        ys += [lanes[lo], lanes[hi], None]
+        ys += [lo, hi, None]
     fig.add_trace(
         go.Scatter(
             name="Same event in several lanes",
@@ -266,60 +366,97 @@ HOVER_DATE = {"day": "%-d %b %Y", "week": "week of %-d %b %Y", "month": "%B %Y",
 EPOCH = np.datetime64("1970-01-01", "D")
 
 
-def density_timeline(ds: Dataset, lc: LaneCounts) -> go.Figure:
-    """The timeline for large selections: one bubble per faction lane and time bucket, sized by count.
+def density_timeline(ds: Dataset, lc: LaneCounts, view: tuple | None = None, hidden: int = 0) -> go.Figure:
+    """The timeline for large selections: a heat strip per faction lane on the same time axis, one cell
+    per time bucket, darker for more events. An event in two lanes counts in each (event–faction pairs).
 
-    customdata holds numbers only (compact in Plotly's binary encoding): the lane's faction
-    position (-1: no faction), the bucket's first and last day as days since 1970, and the count.
-    A click on a bubble drills into that faction and period.
+    customdata holds numbers only (compact in Plotly's binary encoding): the lane's faction position
+    (-1: no faction), the bucket's first and last day as days since 1970, and the count. A click on a
+    cell drills into that faction and period.
     """
     colours = faction_colours(ds)
     factions = list(ds.factions["faction_id"])
     fig = go.Figure()
-    peak = max(int(lc.counts.max()), 1) if lc.counts.size else 1
-    biggest = max(6.0, min(28.0, 900 / max(len(lc.starts), 1)))  # bubbles of neighbouring buckets barely touch
     first = (lc.starts - EPOCH).astype(np.int64)
     last = (lc.ends - EPOCH).astype(np.int64)
-    # One trace for all lanes (colour per point): Plotly's drawing time grows with the number of
-    # traces, and a trace per lane made the all-factions view the slowest to repaint.
     rows, cols = np.nonzero(lc.counts)
     counts = lc.counts[rows, cols]
+    peak = max(int(counts.max()), 1) if counts.size else 1
     names = np.array([name for _, name in lc.lanes] or [""], dtype=object)
     lane = np.array([factions.index(f) if f in factions else -1 for f, _ in lc.lanes] or [-1])
     colour = np.array([colours.get(f, NO_FACTION_COLOUR) for f, _ in lc.lanes] or [""], dtype=object)
+    width_ms = ((lc.ends - lc.starts).astype(np.int64) + 1) * DAY_MS
+    # One trace for every cell (colour per cell): Plotly's drawing time grows with the number of traces.
     fig.add_trace(
-        go.Scatter(
-            mode="markers",
+        go.Bar(
+            orientation="h",
             y=names[rows],
-            x=lc.starts[cols],
+            base=lc.starts[cols].astype("datetime64[ms]"),
+            x=width_ms[cols],
+            width=0.72,
             text=np.array([esc(n) for n in names], dtype=object)[rows],
+            textposition="none",
             marker=dict(
-                size=3 + (biggest - 3) * np.sqrt(counts / peak), color=colour[rows], opacity=0.8, line=dict(width=0)
+                color=colour[rows], opacity=(0.12 + 0.88 * np.sqrt(counts / peak)).tolist(), line=dict(width=0)
             ),
             customdata=np.column_stack([lane[rows], first[cols], last[cols], counts]),
             hovertemplate=(
-                f"<b>%{{text}}</b> · %{{x|{HOVER_DATE[lc.bucket]}}}<br>"
-                "%{customdata[3]:,} events · click to zoom in<extra></extra>"
+                f"<b>%{{text}}</b> · %{{base|{HOVER_DATE[lc.bucket]}}}<br>"
+                "%{customdata[3]:,} events in this lane · click to zoom in<extra></extra>"
             ),
         )
     )
     lanes = [name for _, name in lc.lanes]
     fig.update_layout(
-        height=140 + 40 * max(len(lanes), 1),
+        height=110 + 34 * max(len(lanes), 1),
         showlegend=False,
         clickmode="event+select",
         dragmode="pan",
-        margin=dict(l=10, r=10, t=10, b=10),
+        barmode="overlay",
+        bargap=0,
+        margin=dict(l=10, r=10, t=26 if hidden else 10, b=10),
         hoverlabel=dict(align="left"),
     )
-    fig.update_yaxes(categoryorder="array", categoryarray=list(reversed(lanes)), fixedrange=True)
+    fig.update_yaxes(categoryorder="array", categoryarray=list(reversed(lanes)), fixedrange=True, showgrid=False)
     fig.update_xaxes(type="date")
+    if view is not None:
+        lo, hi = (pd.Timestamp(v) for v in view)
+        pad = max((hi - lo) * 0.02, pd.Timedelta(days=1))
+        fig.update_xaxes(range=[lo - pad, hi + pd.Timedelta(days=1) + pad])
+    if hidden:
+        fig.update_xaxes(rangeslider=dict(visible=True, thickness=0.08, bgcolor="rgba(128,128,128,0.12)"))
+        fig.add_annotation(
+            x=0,
+            xref="paper",
+            y=1,
+            yref="paper",
+            xanchor="left",
+            yanchor="bottom",
+            showarrow=False,
+            font=dict(size=11),
+            bgcolor="rgba(128,128,128,0.15)",
+            text=f"◀ {hidden:,} earlier event(s) outside this view: drag the slider below",
+        )
     return fig
+
+
+def point_data(customdata) -> list:
+    """A clicked point's customdata as a list: the browser may send an array as an object keyed
+    "0", "1", … (what Plotly's binary encoding becomes), or a lone value."""
+    if isinstance(customdata, dict):
+        try:
+            return [customdata[k] for k in sorted(customdata, key=int)]
+        except (TypeError, ValueError):
+            return []
+    if isinstance(customdata, (list, tuple)):
+        return list(customdata)
+    return [] if customdata is None else [customdata]
 
 
 def drill_target(ds: Dataset, customdata) -> tuple[str, object, object] | None:
     """(faction_id or "", first day, last day) for a clicked count bubble, or None if it is not one."""
-    if not isinstance(customdata, (list, tuple)) or len(customdata) != 4:
+    customdata = point_data(customdata)
+    if len(customdata) != 4:
         return None
     try:
         lane, first, last = (int(v) for v in customdata[:3])
@@ -331,25 +468,136 @@ def drill_target(ds: Dataset, customdata) -> tuple[str, object, object] | None:
     return faction_id, to_date(first), to_date(last)
 
 
-def counts_over_time(ds: Dataset, lc: LaneCounts) -> go.Figure:
-    """Events per faction per time bucket (by start date), stacked."""
+def counts_over_time(
+    ds: Dataset, lc: LaneCounts, view: tuple | None = None, values: np.ndarray | None = None, what: str = "events"
+) -> go.Figure:
+    """Events (or a measure's sum, given as values: lanes x buckets) per faction lane per time bucket
+    by start date, stacked. An event in two lanes is in both stacks, and the axis says so."""
     colours = faction_colours(ds)
     fig = go.Figure()
+    grid = lc.counts if values is None else values
     for row, (faction_id, name) in enumerate(lc.lanes):
         fig.add_trace(
             go.Bar(
                 name=name,
                 x=lc.starts,
-                y=lc.counts[row],
+                y=grid[row],
                 marker_color=colours.get(faction_id, NO_FACTION_COLOUR),
-                hovertemplate=f"{esc(name)}: %{{y:,}} event(s)<extra></extra>",
+                hovertemplate=f"{esc(name)}: %{{y:,}} {what} · %{{x|{HOVER_DATE[lc.bucket]}}}<extra></extra>",
             )
         )
+    several = len(lc.lanes) > 1
     fig.update_layout(
         barmode="stack",
         height=320,
         margin=dict(l=10, r=10, t=30, b=10),
         legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0),
-        yaxis_title=f"events per {lc.bucket} (by start date)",
+        yaxis_title=f"{what} per {lc.bucket} and faction" + (" (events in 2 lanes count twice)" if several else ""),
     )
+    if view is not None:
+        lo, hi = (pd.Timestamp(v) for v in view)
+        fig.update_xaxes(range=[lo - pd.Timedelta(days=1), hi + pd.Timedelta(days=2)])
+    return fig
+
+
+PRECISION_WORDS = {1: "the place itself", 2: "a nearby place or district", 3: "only the region"}
+
+
+def place_map(
+    places: pd.DataFrame, size_by: str = "events", highlight: str | None = None, tiles: str | None = None
+) -> go.Figure:
+    """The selection's places, sized by events or fatalities; vaguer coordinates drawn fainter.
+
+    Without tiles (the default) the points are drawn on plain longitude/latitude axes at the right aspect:
+    nothing is fetched. With an operator's tile URL ({z}/{x}/{y}), over those tiles. customdata: [place].
+    """
+    size = places[size_by].fillna(0).to_numpy(dtype=float) if len(places) else np.zeros(0)
+    peak = max(float(size.max()), 1.0) if size.size else 1.0
+    diameter = 5 + 29 * np.sqrt(size / peak)
+    precision = places["precision"].fillna(3).round().clip(1, 3).to_numpy() if len(places) else np.zeros(0)
+    opacity = np.choose((precision - 1).astype(int), [0.85, 0.6, 0.3]) if len(places) else []
+    fatal = places["fatalities"].notna().any() if len(places) else False
+    hover = [
+        f"<b>{esc(p or 'unnamed place')}</b><br>{n:,} event(s)"
+        + (f" · {int(f):,} fatalities" if fatal and f == f else "")
+        + f"<br>coordinates locate {PRECISION_WORDS.get(int(q), 'the region')} · click to filter"
+        for p, n, f, q in zip(places["place"], places["events"], places["fatalities"], precision)
+    ]
+    labels = [esc(str(p).split(",")[0]) if i < 12 else "" for i, p in enumerate(places["place"])]  # the busiest
+    marker = dict(size=diameter, color="#3C8DD6", opacity=list(opacity))
+    common = dict(
+        customdata=places[["place"]].to_numpy(dtype=object),
+        hovertext=hover,
+        hovertemplate="%{hovertext}<extra></extra>",
+        text=labels,
+        name="places",
+    )
+    fig = go.Figure()
+    if tiles:
+        fig.add_trace(go.Scattermap(lat=places["lat"], lon=places["lon"], mode="markers", marker=marker, **common))
+    else:
+        fig.add_trace(
+            go.Scatter(
+                x=places["lon"],
+                y=places["lat"],
+                mode="markers+text",
+                textposition="top center",
+                textfont=dict(size=10),
+                marker=marker | dict(line=dict(color="white", width=0.5)),
+                **common,
+            )
+        )
+    if highlight is not None and (places["place"] == highlight).any():
+        at = places[places["place"] == highlight]
+        ring = dict(size=30, color="#E0115F")
+        if tiles:
+            fig.add_trace(
+                go.Scattermap(
+                    lat=at["lat"],
+                    lon=at["lon"],
+                    mode="markers",
+                    marker=ring,
+                    opacity=0.35,
+                    hoverinfo="skip",
+                    name="selected",
+                )
+            )
+        else:
+            fig.add_trace(
+                go.Scatter(
+                    x=at["lon"],
+                    y=at["lat"],
+                    mode="markers",
+                    hoverinfo="skip",
+                    name="selected",
+                    marker=dict(size=30, symbol="circle-open", color="#E0115F", line=dict(width=3)),
+                )
+            )
+    fig.update_layout(
+        height=460, showlegend=False, margin=dict(l=10, r=10, t=10, b=10), clickmode="event+select", dragmode="pan"
+    )
+    if tiles:
+        lat0 = float(places["lat"].mean()) if len(places) else 0.0
+        lon0 = float(places["lon"].mean()) if len(places) else 0.0
+        fig.update_layout(
+            map=dict(
+                style={
+                    "version": 8,
+                    "sources": {"tiles": {"type": "raster", "tiles": [tiles], "tileSize": 256}},
+                    "layers": [{"id": "tiles", "type": "raster", "source": "tiles"}],
+                },
+                center=dict(lat=lat0, lon=lon0),
+                zoom=8,
+            )
+        )
+    else:
+        mid = float(places["lat"].mean()) if len(places) else 0.0
+        fig.update_xaxes(title_text="longitude °E", showgrid=True, zeroline=False)
+        fig.update_yaxes(
+            title_text="latitude °N",
+            showgrid=True,
+            zeroline=False,
+            scaleanchor="x",
+            scaleratio=1 / max(np.cos(np.radians(mid)), 0.2),
+        )
     return fig

@@ -42,6 +42,7 @@ class Filter:
     label_of: Callable[[Dataset], Callable[[str], str]] | None = None  # how a choice is shown
     colour_of: Callable[[Dataset], Mapping[str, str]] | None = None  # chosen values drawn in colour
     pills: bool = False  # few choices: pills, all shown selected when none restricts
+    shown_when: Callable[[Dataset], bool] | None = None  # drawn only for data that has what it filters
     help: str = ""
     placeholder: str = ""
 
@@ -87,6 +88,37 @@ def _overlaps(frame, dates) -> np.ndarray:
     if hi:
         mask &= frame["start"].to_numpy() <= np.datetime64(hi)
     return mask
+
+
+def _distinct(ds: Dataset, column: str) -> list[str]:
+    """The distinct non-blank values of an event column, most frequent first (computed once)."""
+
+    def make():
+        if column not in ds.events.columns:
+            return []
+        counts = ds.events[column].astype("str").str.strip().value_counts()
+        return [v for v in counts.index if v]
+
+    return ds.memo(f"distinct-{column}", make)
+
+
+def _column_filter(key: str, label: str, param: str, column: str, help: str) -> Filter:
+    """A filter on the values of one optional event column (ACLED's admin1, sub-event type, location)."""
+    return Filter(
+        key,
+        label,
+        "choices",
+        (param,),
+        events=lambda ds, v: (
+            isin(ds.events[column].astype("str").str.strip(), v)
+            if column in ds.events.columns
+            else np.zeros(len(ds.events), dtype=bool)
+        ),
+        options=lambda ds, chosen: _distinct(ds, column),
+        shown_when=lambda ds: len(_distinct(ds, column)) > 1,
+        help=help,
+        placeholder=f"All {label.lower()}",
+    )
 
 
 FILTERS: dict[str, Filter] = {
@@ -148,6 +180,17 @@ FILTERS: dict[str, Filter] = {
             pills=True,
             help="Planned events were announced for a later date at the time of the report.",
         ),
+        _column_filter(
+            "regions",
+            "Regions",
+            "region",
+            "admin1",
+            "The largest region within the country (ACLED's admin1: governorate, province).",
+        ),
+        _column_filter("subtypes", "Sub-event types", "subtype", "sub_event_type", "ACLED's sub-event type."),
+        _column_filter(
+            "places", "Places", "place", "location", "The event's place as recorded; a click on the map chooses one."
+        ),
         Filter(
             "q",
             "Search",
@@ -155,7 +198,9 @@ FILTERS: dict[str, Filter] = {
             ("q",),
             events=lambda ds, v: _contains_all(ds.event_search, search_terms(v)),
             quotes=lambda ds, v: _contains_all(ds.quote_search, search_terms(v)),
-            placeholder="titles, summaries, actors, quotes",
+            help="Every word must occur in the event's title, summary, evidence, place, note, actors or quotes "
+            "(or, for quotes, in the words, the speaker or the event's title).",
+            placeholder="titles, evidence, actors, quotes",
         ),
     )
 }

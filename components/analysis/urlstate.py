@@ -18,7 +18,9 @@ __all__ = ["MAX_Q", "parse", "to_params", "to_query_string"]
 
 MAX_VALUES = 200  # per repeatable parameter
 # embed, embed_options: Streamlit's own.
-KNOWN = {p for f in FILTERS.values() for p in f.params} | {"event", "embed", "embed_options"}
+# Parameters of the page that widgets bound to the URL own (the open tab), kept when filters change.
+PAGE = ("view",)
+KNOWN = {p for f in FILTERS.values() for p in f.params} | {"event", "embed", "embed_options", *PAGE}
 
 
 def _clip(value: str, n: int = 60) -> str:

@@ -59,6 +59,8 @@ def read_directory(root: str | Path) -> tuple[RawData, list[Problem]]:
     reader = None
     for name in sorted(TABLES, key=lambda n: n != "articles"):
         table, found = read_table(root, name)
+        if table is None and TABLES[name].optional and not os.path.exists(root / TABLES[name].file):
+            found = []  # an optional table that is absent
         problems += found
         if table is not None:
             raw.tables[name] = table

@@ -27,6 +27,7 @@ from components.data.validate import numbers, resolved
 from components.data.vector import blank, isin, position_in, split_lists, strings
 
 _SPACE = pa.scalar(" ", pa.large_string())
+SEARCHED = ("title", "summary", "evidence", "location", "note", "date_text")  # event text the search reads
 NOTE_FILES = {"curation": "CURATION.md", "licence": "LICENSE.md"}
 
 
@@ -45,6 +46,7 @@ class Dataset:
     event_factions: pd.DataFrame  # event_pos, faction_id: an event is in a faction via any actor
     article_texts: ArticleTexts  # article id -> text (a Mapping)
     notes: dict[str, str]  # curation note and licence, when the directory has them
+    places: pd.DataFrame | None = None  # places.csv: where the places named in events.location are
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
     # Lookups and search text, computed once on first use (sessions share the object). Each value has
@@ -88,11 +90,8 @@ class Dataset:
         names = pa.LargeListArray.from_arrays(
             lists.offsets.cast(pa.int64()), names.fill_null("").cast(pa.large_string())
         )
-        parts = [
-            strings(self.events["title"]).cast(pa.large_string()),
-            strings(self.events["summary"]).cast(pa.large_string()),
-            pc.binary_join(names, _SPACE),
-        ]
+        parts = [strings(self.events[c]).cast(pa.large_string()) for c in SEARCHED if c in self.events.columns]
+        parts.append(pc.binary_join(names, _SPACE))
         quoted = self.quotes[self.quotes["event_pos"] >= 0]
         if len(quoted):
             said = quoted["text"].groupby(quoted["event_pos"].to_numpy()).agg(" ".join)
@@ -209,7 +208,9 @@ class Dataset:
     # --- analytic fields (optional measure columns: ACLED's and GDELT's) -----------------------------
     def has_measure(self, column: str) -> bool:
         """The column is in the data and has a value somewhere."""
-        return column in self.events.columns and self.memo(f"has-{column}", lambda: bool((~blank(self.events[column])).any()))
+        return column in self.events.columns and self.memo(
+            f"has-{column}", lambda: bool((~blank(self.events[column])).any())
+        )
 
     def number(self, column: str) -> np.ndarray:
         """A numeric measure per event as floats, NaN where blank or absent (computed once)."""
@@ -379,4 +380,5 @@ def build(raw: RawData, dates, checking: Future | None = None) -> Dataset:
         event_factions=event_factions,
         article_texts=raw.article_texts,
         notes=notes,
+        places=t.get("places"),
     )

@@ -35,6 +35,7 @@ class Table:
     optional_dates: tuple[str, ...] = ()
     required_text: tuple[str, ...] = ()  # columns that may not be blank (besides the key)
     choices: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    optional: bool = False  # the file may be absent
 
     @property
     def file(self) -> str:
@@ -112,9 +113,17 @@ TABLES: dict[str, Table] = {
             required_text=("text",),
             choices={"quote_type": QUOTE_TYPES},
         ),
+        # Where the places named in events.location are (optional): the map places an event without
+        # coordinates of its own by its location. Written by `factionline places` from a gazetteer.
+        Table(
+            "places",
+            "place",
+            ("place", "latitude", "longitude", "geo_precision", "gazetteer", "note"),
+            required_text=("latitude", "longitude", "geo_precision"),
+            optional=True,
+        ),
     )
 }
-
 
 
 @dataclass(frozen=True)
@@ -173,7 +182,14 @@ MEASURES: dict[str, Measure] = {
         ),
         Measure("source_scale", "text", "ACLED's source scale (Local, National, International …)"),
         Measure("tags", "text", "ACLED's tags ('; '-separated)", origin="ACLED tags"),
-        Measure("goldstein", "float", "Goldstein scale of the event code (-10 conflict … +10 cooperation)", -10, 10, "GDELT GoldsteinScale"),
+        Measure(
+            "goldstein",
+            "float",
+            "Goldstein scale of the event code (-10 conflict … +10 cooperation)",
+            -10,
+            10,
+            "GDELT GoldsteinScale",
+        ),
         Measure("avg_tone", "float", "average tone of the reports (-100 … +100)", -100, 100, "GDELT AvgTone"),
         Measure("num_mentions", "int", "mentions of the event in the news (GDELT)", 0, None, "GDELT NumMentions"),
         Measure("num_sources", "int", "sources that reported it (GDELT)", 0, None, "GDELT NumSources"),

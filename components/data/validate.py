@@ -155,6 +155,7 @@ def _schema(table: Table, raw: RawData, dates) -> pa.DataFrameSchema:
         add(column)
     for column in OPTIONAL_COLUMNS.get(table.name, ()):
         add(column)
+    for column in (*table.columns, *OPTIONAL_COLUMNS.get(table.name, ())):
         if column in MEASURES and MEASURES[column].kind != "text":
             add(column, pa.Check(_valid_measure(column), error="measure"))
     add(table.key, pa.Check(_not_blank, error="blank_id"), pa.Check(_unique, error="duplicate_id"))

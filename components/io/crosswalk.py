@@ -13,10 +13,9 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
-
-import re
 
 from components.data.schema import split_list
 
@@ -131,7 +130,9 @@ class Crosswalk:
 # "Civilians (Palestine)". Each rule below turns such a name into simpler names to look up, most
 # specific first; the first that matches the crosswalk or a faction/actor name of the data wins.
 _YEARS = re.compile(r"\s*\((?:\d{4})?\s*-\s*(?:\d{4})?\)\s*")
-_STATE = re.compile(r"^(?:Military|Police|Government|Navy|Air Force|Prison Guards|Intelligence)\s+(?:Forces\s+)?of\s+(.+)$", re.I)
+_STATE = re.compile(
+    r"^(?:Military|Police|Government|Navy|Air Force|Prison Guards|Intelligence)\s+(?:Forces\s+)?of\s+(.+)$", re.I
+)
 _ABBR = re.compile(r"^([A-Z][A-Za-z0-9\-\.]{1,11}):\s*(.+)$")
 _CIVILIANS = re.compile(r"^(?:Civilians|Protesters|Rioters|Labor Group|Refugees/IDPs)\s*\((.+)\)$", re.I)
 _GENERIC_END = re.compile(r"\s+(?:Movement|Brigades?|Group|Militia|Party)$", re.I)

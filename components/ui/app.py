@@ -80,7 +80,7 @@ def _page() -> None:
 
     # Lazy tabs: only the open tab's content runs, so a filter change does not rebuild the others.
     page = Page(ds, sel, lanes, chosen)
-    tabs = st.tabs([v.label for v in VIEWS], key="view", on_change="rerun")
+    tabs = st.tabs([v.label for v in VIEWS], key="view", on_change="rerun", bind="query-params")
     for view, tab in zip(VIEWS, tabs):
         if tab.open:
             with tab:

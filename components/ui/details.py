@@ -7,8 +7,9 @@ import streamlit as st
 from components.analysis.figures import STATUS_WORDS
 from components.data.model import Dataset
 from components.data.safetext import md, md_link, safe_url
-from components.data.schema import split_list
+from components.data.schema import MEASURES, split_list
 from components.ui import quotes as ui_quotes
+from components.ui import state
 from components.ui.common import article_line, faction_chips, show_article
 
 PRECISION_WORDS = {
@@ -18,6 +19,38 @@ PRECISION_WORDS = {
     "interval": "an interval",
     "other": "a span",
 }
+
+
+def measures_line(ds: Dataset, pos: int) -> str:
+    """The event's analytic fields that have a value, as one line ("Fatalities 3 · Air/drone strike …")."""
+    parts = []
+    for m in MEASURES.values():
+        if m.column not in ds.events.columns or m.column in ("latitude", "longitude"):
+            continue
+        value = str(ds.events[m.column].iat[pos]).strip()
+        if value:
+            parts.append(f"{m.column.replace('_', ' ').capitalize()} **{md(value)}**")
+    lat, lon = ds.number("latitude")[pos], ds.number("longitude")[pos]
+    if lat == lat and lon == lon:
+        parts.append(f"at {lat:.4f}, {lon:.4f}")
+    return " · ".join(parts)
+
+
+def crowd(ds: Dataset, lane: str, day, ids: list[str]) -> None:
+    """The events of a crowded "+N" mark, each a button that selects it."""
+    with st.container(border=True, key="crowd"):
+        st.markdown(f"**{len(ids):,} more events in {md(lane)} on {day:%-d %B %Y}**")
+        for event_id in ids[:60]:
+            pos = ds.position_of(event_id)
+            if pos is None:
+                continue
+            title = ds.events["title"].iat[pos]
+            st.button(
+                title[:90], key=f"crowd-{event_id}", on_click=state.select_event, args=(event_id,), width="stretch"
+            )
+        if len(ids) > 60:
+            st.caption(f"… and {len(ids) - 60:,} more: narrow the dates to this day to see them all.")
+        st.button("Close the list", key="crowd-close", on_click=state.set_crowd, args=(None,), icon=":material/close:")
 
 
 def render(ds: Dataset, event_id: str | None) -> None:
@@ -47,6 +80,9 @@ def render(ds: Dataset, event_id: str | None) -> None:
         )
         if e.get("location"):
             st.markdown(f":material/place: {md(e['location'])}")
+        facts = measures_line(ds, pos)
+        if facts:
+            st.markdown(facts)
         if e.get("summary"):
             st.markdown(md(e["summary"]))
         st.markdown("**Actors**")

@@ -116,13 +116,15 @@ def sidebar(ds: Dataset) -> Filters:
     with st.sidebar:
         st.header("Filters")
         for flt in FILTERS.values():
-            chosen[flt.key] = _draw(ds, flt, chosen)
+            if flt.shown_when is None or flt.shown_when(ds) or ss.get(key(flt)):
+                chosen[flt.key] = _draw(ds, flt, chosen)
         st.button("Reset filters", on_click=reset, args=(ds,), width="stretch", icon=":material/restart_alt:")
     return Filters(event=state.selected_event(), **chosen)
 
 
 def sync_url(filters: Filters) -> None:
     """Write the filter state into the address bar, so a copied link reproduces the view."""
-    wanted = urlstate.to_params(filters)
-    if wanted != _query_params():
+    current = _query_params()
+    wanted = urlstate.to_params(filters) | {k: current[k] for k in urlstate.PAGE if current.get(k)}
+    if wanted != current:
         st.query_params.from_dict(wanted)

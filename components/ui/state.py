@@ -12,6 +12,7 @@ _EVENT = "event"  # the selected event id (or None)
 _NOTICES = "notices"  # what was ignored in the link, shown above the views
 _DRILL = "drill"  # filter values a click on a count bubble asks for, applied on the next run
 _LAST_DRILL = "last-drill"
+_CROWD = "crowd"  # (lane name, day, event ids) of a clicked "+N" mark, listed beside the chart
 
 
 def selected_event() -> str | None:
@@ -52,3 +53,11 @@ def queue_drill(values: dict) -> None:
 
 def take_drill() -> dict | None:
     return st.session_state.pop(_DRILL, None)
+
+
+def crowd() -> tuple | None:
+    return st.session_state.get(_CROWD)
+
+
+def set_crowd(value: tuple | None) -> None:
+    st.session_state[_CROWD] = value

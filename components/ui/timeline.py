@@ -1,15 +1,19 @@
-"""The timeline (one mark per event, or counts when the selection is large) and counts over time."""
+"""The Timeline tab: the chart (every event, or a heat strip when the selection is large) with the selected
+event's details beside it, counts and fatalities over time, and the quotes."""
 
 from __future__ import annotations
 
+import numpy as np
 import streamlit as st
 
-from components.analysis.aggregate import LaneCounts, coarser_for_bubbles, lane_counts
+from components.analysis.aggregate import LaneCounts, bucket_for, focus_days, lane_counts
 from components.analysis.figures import (
+    EPOCH,
     MAX_MARKS,
     counts_over_time,
     density_timeline,
     drill_target,
+    point_data,
     timeline,
 )
 from components.analysis.query import Selection
@@ -17,9 +21,10 @@ from components.data.model import Dataset
 from components.ui import details, quotes, state
 
 KEY = (
-    "Key: ● occurred · ■ reported · ◇ planned (announced, not yet happened) · bars span a month, a year "
-    "or an interval · faded with ? or hatched = uncertain, ~ = approximate · a dotted line joins one "
-    "event's marks in several faction lanes · hover for the source's own wording of the date."
+    "Key: ● occurred · ■ reported · ◇ planned (announced, not yet happened) · day marks sit at midday; bars "
+    "cover a month, a year or an interval, faint when longer than a week · hatched or faded with ? = "
+    "uncertain, ~ = approximate · ▢ +N: more events that day, click to list them · a dotted line joins one "
+    "event's marks in several lanes · hover for the source's own wording of the date."
 )
 
 
@@ -33,20 +38,23 @@ def render(
 ) -> str | None:
     """Draw the timeline; return the event id the user clicked, if any.
 
-    A click on a count bubble (large selections) queues a drill-down into that faction and period.
+    A click on a heat-strip cell (large selections) queues a drill-down into that faction and period; a
+    click on a "+N" crowd lists its events beside the chart.
     """
-    if lc.total > MAX_MARKS:
-        lc = _bubbles(ds, sel, lc, only)
+    counts_mode = lc.total > MAX_MARKS
+    if counts_mode:
+        strip, view, hidden = _strip(ds, sel, lc, only, window)
         st.caption(
-            f":material/bubble_chart: **Counts mode.** {lc.total:,} event marks are more than the "
-            f"{MAX_MARKS:,} drawn one by one, so each bubble is the number of a faction's events in one "
-            f"{lc.bucket}. Click a bubble to zoom into that faction and {lc.bucket}, or narrow the filters."
+            f":material/view_timeline: **Counts mode.** {sel.n_events:,} events ({lc.total:,} event–faction "
+            f"pairs) are more than the {MAX_MARKS:,} marks drawn one by one: each cell is a faction's events in "
+            f"one {strip.bucket}, darker for more (an event in two lanes counts in each). Click a cell to "
+            f"zoom into that faction and {strip.bucket}, or narrow the filters."
         )
-        fig = _figure(sel, ("density", only), lambda: density_timeline(ds, _bubbles(ds, sel, lc, only)))
+        fig = _figure(sel, ("strip", only, window), lambda: density_timeline(ds, strip, view, hidden))
     else:
         st.caption(
             f":material/timeline: **Event mode.** Each mark is one event ({sel.n_events:,} events, "
-            f"{lc.total:,} marks across faction lanes)."
+            f"{lc.total:,} marks across faction lanes); none hides another."
         )
         fig = _figure(sel, ("events", selected, only, window), lambda: timeline(ds, sel.events, selected, only, window))
     picked = st.plotly_chart(
@@ -58,27 +66,60 @@ def render(
         width="stretch",
         config={"displaylogo": False, "scrollZoom": True},
     )
-    if lc.total <= MAX_MARKS:
+    if not counts_mode:
         st.caption(KEY)
     for point in picked.selection.points if picked else []:
-        data = point.get("customdata")
-        if lc.total > MAX_MARKS:
+        data = point_data(point.get("customdata"))
+        if counts_mode:
             drill = drill_target(ds, data)
             if drill:
                 faction_id, first, last = drill
                 state.queue_drill({"dates": (first, last)} | ({"factions": (faction_id,)} if faction_id else {}))
             return None
+        if data and data[0] == "@crowd":
+            _list_crowd(ds, sel, data)
+            return None
         if data:
-            return data[0] if isinstance(data, (list, tuple)) else data
+            return str(data[0])
     return None
 
 
-def _bubbles(ds: Dataset, sel: Selection, lc: LaneCounts, only: tuple[str, ...]) -> LaneCounts:
-    """Counts in buckets coarse enough that the chart draws at most MAX_BUBBLES bubbles."""
-    coarser = coarser_for_bubbles(lc)
-    if coarser is None:
-        return lc
-    return sel.memo(("bubbles", only, coarser), lambda: lane_counts(ds, sel.event_pos, only, coarser))
+def _list_crowd(ds: Dataset, sel: Selection, data: list) -> None:
+    """List a clicked crowd's lane and day beside the chart (once per click: the chart's selection
+    persists between reruns)."""
+    _, faction_id, first_day, _ = data
+    faction_id = str(faction_id)
+    day = (EPOCH + np.timedelta64(int(first_day), "D")).astype(object)
+    if st.session_state.get("crowd-last") == (faction_id, day):
+        return
+    st.session_state["crowd-last"] = (faction_id, day)
+    events = sel.events
+    on_day = events[events["start"].dt.date == day]
+    lanes = ds.event_lanes(on_day.index.to_numpy())
+    in_lane = lanes.loc[lanes["faction_id"] == faction_id, "event_pos"].to_numpy()
+    ids = on_day.loc[on_day.index.isin(in_lane), "event_id"].tolist()
+    lane = ds.faction_name.get(faction_id, "No faction") if faction_id else "No faction"
+    state.set_crowd((lane, day, ids))
+
+
+def _strip(ds: Dataset, sel: Selection, lc: LaneCounts, only: tuple[str, ...], window) -> tuple:
+    """Counts for the heat strip, in the finest bucket the chart draws quickly over the range shown (the
+    date filter's, or the events' without a lone early outlier), with that range."""
+
+    def make():
+        pos = sel.event_pos
+        first = ds.events["start"].to_numpy()[pos].astype("datetime64[D]")
+        last = ds.events["end"].to_numpy()[pos].astype("datetime64[D]")
+        lo, hi, hidden = focus_days(first, last)
+        if window and window[0]:
+            lo, hidden = np.datetime64(window[0], "D"), 0
+        if window and window[1]:
+            hi = np.datetime64(window[1], "D")
+        bucket = bucket_for(lo, hi, len(lc.lanes))
+        strip = lc if bucket == lc.bucket else lane_counts(ds, pos, only, bucket)
+        return strip, (lo.astype(object), hi.astype(object)), hidden
+
+    return sel.memo(("strip", only, window), make)
 
 
 FIGURES_KEPT = 4  # per selection: a few selected events or windows of the same filter state
@@ -98,10 +139,22 @@ def _figure(sel: Selection, key: tuple, make):
     return figures[key]
 
 
-def render_counts(ds: Dataset, sel: Selection, lc: LaneCounts) -> None:
+def render_counts(
+    ds: Dataset, sel: Selection, lc: LaneCounts, window, only: tuple[str, ...] = (), fatalities: bool = False
+) -> None:
+    """Stacked events (or fatalities) per faction over time, on the date filter's range when there is one."""
+    view = window if window and window[0] and window[1] else None
+    if fatalities:
+        sums = sel.memo(
+            ("fatalities", lc.bucket, tuple(lc.lanes)),
+            lambda: lane_counts(ds, sel.event_pos, only, lc.bucket, ds.number("fatalities")),
+        )  # the same events, lanes and buckets as lc: the grids align
+        make = lambda: counts_over_time(ds, lc, view, sums.counts, "fatalities")  # noqa: E731
+    else:
+        make = lambda: counts_over_time(ds, lc, view)  # noqa: E731
     st.plotly_chart(
-        _figure(sel, ("counts", lc.bucket, tuple(lc.lanes)), lambda: counts_over_time(ds, lc)),
-        key="counts",
+        _figure(sel, ("counts", fatalities, lc.bucket, tuple(lc.lanes), view), make),
+        key=f"counts-{fatalities}",
         theme="streamlit",
         width="stretch",
         config={"displaylogo": False},
@@ -112,22 +165,46 @@ COUNTS_INLINE_AT = 25  # from this many events the counts view is shown without 
 
 
 def view(page) -> None:
-    """The Timeline tab: the chart, counts over time, the selected event's details and the quotes."""
+    """The Timeline tab: the chart with the details (or a crowd's events) beside it, counts and
+    fatalities over time, and the quotes."""
     ds, sel, lc, filters = page.ds, page.sel, page.lanes, page.filters
     c = sel.counts()
-    if not c["events"]:
-        st.info("No events match these filters; matching quotes are listed below.")
-    else:
-        state.pick("chart", render(ds, sel, lc, state.selected_event(), filters.factions, filters.dates))
-        # Stacked counts per faction: shown for mid-sized selections; in counts mode the bubbles
-        # already are counts over time, so it waits for a click (one chart less to repaint).
+    chart, side = st.columns([2, 1], gap="medium")
+    with chart:
+        if not c["events"]:
+            st.info("No events match these filters; matching quotes are listed below.")
+        else:
+            state.pick("chart", render(ds, sel, lc, state.selected_event(), filters.factions, filters.dates))
+    with side:
+        crowd = state.crowd()
+        if crowd:
+            details.crowd(ds, *crowd)
+        details.render(ds, state.selected_event())
+    if c["events"]:
+        # Stacked counts per faction: shown for mid-sized selections; in counts mode the heat strip
+        # already is counts over time, so it waits for a click (one chart less to repaint).
         shown = COUNTS_INLINE_AT <= c["events"] and lc.total <= MAX_MARKS
         if st.toggle("Events over time (stacked counts per faction)", value=shown, key=f"counts-{shown}"):
-            render_counts(ds, sel, lc)
-    left, right = st.columns([1, 1], gap="large")
-    with left:
-        st.subheader("Event details", anchor=False)
-        details.render(ds, state.selected_event())
-    with right:
-        st.subheader(f"Quotes ({c['quotes']:,})", anchor=False)
-        quotes.render(ds, ds.quotes, sel.quote_pos)
+            render_counts(ds, sel, lc, filters.dates, filters.factions)
+        if ds.has_measure("fatalities") and st.toggle("Fatalities over time per faction", key="fatalities"):
+            render_counts(ds, sel, lc, filters.dates, filters.factions, fatalities=True)
+    quotes_section(ds, sel, c)
+
+
+def quotes_section(ds: Dataset, sel: Selection, c: dict) -> None:
+    """The quote cards: by speakers in the selection (the filters' reading), or quotes on the events shown."""
+    on_events = sel.memo(
+        "quotes-on-events", lambda: np.flatnonzero(np.isin(ds.quotes["event_pos"].to_numpy(), sel.event_pos))
+    )
+    which = st.segmented_control(
+        "Quotes",
+        ["by the chosen speakers", "on the events shown"],
+        default="by the chosen speakers",
+        key="quote-scope",
+        help="By the chosen speakers: quotes whose speaker is in the chosen factions or actors and that match the "
+        "other filters. On the events shown: quotes attached to the events in the timeline, whoever said them.",
+    )
+    positions = on_events if which == "on the events shown" else sel.quote_pos
+    label = "on the events shown" if which == "on the events shown" else "by the chosen speakers"
+    st.subheader(f"Quotes {label} ({len(positions):,})", anchor=False)
+    quotes.render(ds, ds.quotes, positions)

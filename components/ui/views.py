@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from components.analysis.aggregate import LaneCounts
 from components.analysis.query import Filters, Selection
 from components.data.model import Dataset
-from components.ui import about, table, timeline
+from components.ui import about, placemap, table, timeline
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,7 @@ class View:
 
 VIEWS: tuple[View, ...] = (
     View("Timeline", timeline.view),
+    View("Map", placemap.view),
     View("Table & downloads", table.view),
     View("About this data", about.view),
 )

