@@ -66,7 +66,7 @@ def test_choosing_a_faction_narrows_the_chart_and_updates_the_url(page, server):
     page.wait_for_function("() => window.location.search.includes('faction=israel')", timeout=15_000)
     wait_ready(page)
     page.wait_for_function(
-        "() => [...document.querySelector('.js-plotly-plot').querySelectorAll('.ytick text')]"
+        "() => [...document.querySelector('.js-plotly-plot').querySelectorAll('.annotation-text')]"
         ".map(t => t.textContent).join() === 'Israel'",
         timeout=15_000,
     )

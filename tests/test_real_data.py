@@ -197,3 +197,18 @@ def test_gazetteer_is_offline_and_honest_about_regions():
     assert by["Moscow, Russia"]["geo_precision"] == "1"
     assert by["Gaza Strip"]["geo_precision"] == "3" and "region" in by["Gaza Strip"]["note"]
     assert unmatched == ["Nowhere-on-earth"]
+
+
+def test_event_exports_carry_names_and_plain_days():
+    import csv
+    import io
+
+    from components.analysis.export import readable
+
+    ds = load(BUNDLED)
+    rows = list(csv.DictReader(io.StringIO(table_csv(readable(ds, ds.events), "events").decode())))
+    meeting = next(r for r in rows if r["event_id"] == "ev-2024-02-29-hamas-fatah-meet-moscow")
+    assert meeting["first_day"] == meeting["last_day"] == "2024-02-29"
+    assert meeting["actor_names"] == "Hamas; Fatah" and meeting["faction_names"] == "Hamas; Fatah"
+    war = next(r for r in rows if r["event_id"] == "ev-2023-10-gaza-war")
+    assert (war["first_day"], war["last_day"]) == ("2023-10-01", "2023-10-31")  # a month stays a month

@@ -20,6 +20,20 @@ def _columns(frame: pd.DataFrame, table: str) -> list[str]:
     return [c for c in wanted if c in frame.columns] + extra
 
 
+def readable(ds, events: pd.DataFrame) -> pd.DataFrame:
+    """The events with what an analyst reads beside the ids and the EDTF date: the first and last day
+    it may fall on, and the actors' and factions' names ('; '-separated)."""
+    lanes = ds.event_lanes(events.index.to_numpy())  # events' index = their positions
+    lanes = lanes[lanes["faction_id"] != ""]
+    names = lanes.assign(name=lanes["faction_id"].map(ds.faction_name)).groupby("event_pos")["name"].agg("; ".join)
+    out = events.copy()
+    out["first_day"] = events["start"].dt.strftime("%Y-%m-%d")
+    out["last_day"] = events["end"].dt.strftime("%Y-%m-%d")
+    out["actor_names"] = events["actor_ids"].map(lambda ids: "; ".join(ds.actor_names(ids)))
+    out["faction_names"] = names.reindex(events.index, fill_value="").to_numpy()
+    return out
+
+
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # OWASP: cells a spreadsheet would run as a formula
 
 

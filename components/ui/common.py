@@ -39,18 +39,45 @@ def article_line(ds: Dataset, article_id: str) -> str:
     return f"{line}  \n{md(credit)}" if credit else line
 
 
+CONTEXT = 2  # paragraphs shown before and after the cited one
+WHOLE_UP_TO = 150  # paragraphs: a longer text (an import's records file) is shown around the passage only
+
+
 @st.dialog("Source article", width="large")
 def show_article(ds: Dataset, article_id: str, passage: str) -> None:
-    """The stored article text with the cited passage in bold."""
+    """The cited passage, highlighted, in its paragraph and the ones around it, opened at that place
+    (an import's records file holds thousands of records: only the cited one's neighbours are drawn)."""
     st.markdown(article_line(ds, article_id))
-    text = ds.article_texts.get(article_id, "")
-    for para in re.split(r"\n\s*\n", text):
-        if not para.strip():
-            continue
-        if passage and passage.strip() in para:
+    paragraphs = [p for p in re.split(r"\n\s*\n", ds.article_texts.get(article_id, "")) if p.strip()]
+    at = cited_paragraph(paragraphs, passage)
+    if at is None:
+        st.warning("The passage was not found in the stored text; the text is shown from its start.")
+        at = 0
+    whole = len(paragraphs) <= WHOLE_UP_TO and st.toggle(
+        f"The whole text ({len(paragraphs):,} paragraphs)", key=f"whole-{article_id}"
+    )
+    lo, hi = (0, len(paragraphs)) if whole else (max(0, at - CONTEXT), min(len(paragraphs), at + CONTEXT + 1))
+    if not whole:
+        st.caption(f"Paragraphs {lo + 1:,}–{hi:,} of {len(paragraphs):,}: the cited one is highlighted.")
+    for i in range(lo, hi):
+        para = paragraphs[i]
+        if i == at and passage and passage.strip() in para:
             before, _, after = para.partition(passage.strip())
-            st.markdown(f"{md(before)}**{md(passage.strip())}**{md(after)}")
+            st.markdown(f"{md(before)}:orange-background[**{md(passage.strip())}**]{md(after)}")
+        elif i == at:
+            st.markdown(f":orange-background[{md(para)}]")
         else:
-            st.markdown(md(para))
+            st.markdown(f":gray[{md(para)}]")
     if not safe_url(ds.article.get(article_id, {}).get("url")):
         st.caption("The dataset records no web address for this article; this is the stored text.")
+
+
+def cited_paragraph(paragraphs: list[str], passage: str) -> int | None:
+    """The index of the paragraph holding the passage (white space compared loosely), or None."""
+    wanted = " ".join(str(passage or "").split())
+    if not wanted:
+        return None
+    for i, para in enumerate(paragraphs):
+        if wanted in " ".join(para.split()):
+            return i
+    return None

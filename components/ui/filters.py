@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+import threading
+from urllib.parse import urlencode, urlsplit
+
 import streamlit as st
 
 from components.analysis import urlstate
@@ -10,6 +13,8 @@ from components.analysis.filters import FILTERS, MAX_Q, Filter, Filters
 from components.data.model import Dataset
 from components.data.safetext import text_colour
 from components.ui import state
+
+_RUN = threading.local()  # this script run's "link to this view" slot (each run has its own thread)
 
 
 def key(flt: Filter) -> str:
@@ -119,12 +124,37 @@ def sidebar(ds: Dataset) -> Filters:
             if flt.shown_when is None or flt.shown_when(ds) or ss.get(key(flt)):
                 chosen[flt.key] = _draw(ds, flt, chosen)
         st.button("Reset filters", on_click=reset, args=(ds,), width="stretch", icon=":material/restart_alt:")
+        _RUN.link = st.empty()  # filled by sync_url, once the selected event is known
     return Filters(event=state.selected_event(), **chosen)
 
 
+def link_to(filters: Filters) -> str:
+    """The full link to this view: the filters, the selected event and the page's own parameters."""
+    params = urlstate.to_params(filters) | {k: v for k, v in _query_params().items() if k in urlstate.PAGE}
+    try:
+        parts = urlsplit(st.context.url or "")
+        base = f"{parts.scheme}://{parts.netloc}{parts.path}" if parts.scheme in ("http", "https") else ""
+    except (AttributeError, ValueError):  # no browser (AppTest)
+        base = ""
+    query = urlencode(params, doseq=True)
+    return f"{base}?{query}" if query else (base or "?")
+
+
 def sync_url(filters: Filters) -> None:
-    """Write the filter state into the address bar, so a copied link reproduces the view."""
-    current = _query_params()
-    wanted = urlstate.to_params(filters) | {k: current[k] for k in urlstate.PAGE if current.get(k)}
+    """Write the filter state into the address bar, so a copied link reproduces the view, and show
+    that link by the filters (with a copy button)."""
+    slot = getattr(_RUN, "link", None)
+    if slot is not None:
+        with slot.container():
+            st.caption("Link to this view (filters, selected event, open tab)")
+            st.code(link_to(filters), language=None, wrap_lines=True)
+        _RUN.link = None
+    # The page's own parameters (the open tab) belong to widgets bound to the URL: left to them.
+    current = {k: v for k, v in _query_params().items() if k not in urlstate.PAGE}
+    wanted = urlstate.to_params(filters)
     if wanted != current:
-        st.query_params.from_dict(wanted)
+        for name in current.keys() - wanted.keys():
+            del st.query_params[name]
+        for name, values in wanted.items():
+            if current.get(name) != values:
+                st.query_params[name] = values

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
 from components.analysis import urlstate
-from components.analysis.export import TIMELINEJS_MAX, table_csv, table_json, timelinejs
+from components.analysis.export import TIMELINEJS_MAX, readable, table_csv, table_json, timelinejs
 from components.analysis.query import Filters, Selection
 from components.data.model import Dataset
 from components.data.safetext import safe_url
@@ -19,7 +20,7 @@ def table_frame(ds: Dataset, events: pd.DataFrame, filters: Filters) -> pd.DataF
     lanes = ds.event_lanes(events.index.to_numpy())  # events' index = their positions
     names = lanes["faction_id"].map(ds.faction_name).dropna()
     factions = names.groupby(lanes.loc[names.index, "event_pos"]).agg(", ".join)
-    return pd.DataFrame(
+    frame = pd.DataFrame(
         {
             "Start": events["start"].dt.date,
             "Date": events["date_label"].astype(str),  # plain strings: a categorical would ship every label
@@ -34,12 +35,66 @@ def table_frame(ds: Dataset, events: pd.DataFrame, filters: Filters) -> pd.DataF
             "Article": events["article_id"].map(lambda a: safe_url(ds.article.get(a, {}).get("url"))),
             "event_id": events["event_id"],
         }
-    ).reset_index(drop=True)
+    )
+    for label, column in (("Region", "admin1"), ("Sub-event type", "sub_event_type"), ("Fatalities", "fatalities")):
+        if ds.has_measure(column):  # the analytic fields the data has, after the location
+            at = list(frame.columns).index("Location") + 1  # each inserted right after Location
+            values = ds.number(column)[events.index.to_numpy()] if column == "fatalities" else events[column].to_numpy()
+            frame.insert(at, label, values)
+    return frame.reset_index(drop=True)
+
+
+# Orders of the whole selection (the table's pages follow them): label -> events column.
+SORTS = {
+    "Date": "start",
+    "Title": "title",
+    "Status": "status",
+    "Type": "event_type",
+    "Location": "location",
+    "Fatalities": "fatalities",
+}
+
+
+def sort_options(ds: Dataset) -> list[str]:
+    return [k for k, c in SORTS.items() if c in ds.events.columns and (c != "fatalities" or ds.has_measure(c))]
+
+
+def sorted_positions(ds: Dataset, sel: Selection, by: str, descending: bool) -> np.ndarray:
+    """The selection's row positions in the chosen order (ties keep date order); computed once per
+    selection and order, shared by every session."""
+
+    def make():
+        pos = sel.event_pos
+        if by == "Date" and not descending:
+            return pos  # the model's own order
+        column = SORTS[by]
+        if column == "fatalities":
+            values = ds.number("fatalities")[pos]
+            values = np.where(np.isnan(values), -np.inf if descending else np.inf, values)  # blanks last
+        elif column == "start":
+            values = ds.events["start"].to_numpy()[pos]
+        else:
+            values = ds.events[column].astype("str").str.lower().to_numpy(dtype=object)[pos]
+        ranks = _ranks(values)
+        # Stable on the date-ordered selection: ties stay in date order either way.
+        return pos[np.argsort(-ranks if descending else ranks, kind="stable")]
+
+    return sel.memo(("sorted", by, descending), make)
+
+
+def _ranks(values: np.ndarray) -> np.ndarray:
+    _, inverse = np.unique(values, return_inverse=True)
+    return inverse.astype(np.int64)
 
 
 def render(ds: Dataset, sel: Selection, filters: Filters) -> str | None:
     """Draw a page of the table; return the event id of a row the user picked, if any."""
     total = sel.n_events
+    options = sort_options(ds)
+    left, right = st.columns([2, 1], vertical_alignment="bottom")
+    by = left.selectbox("Sort all rows by", options, key="sort", bind="query-params") or "Date"
+    descending = right.toggle("Descending", key="desc", bind="query-params")
+    order = sorted_positions(ds, sel, by if by in options else "Date", bool(descending))
     pages = max(1, -(-total // PAGE_ROWS))
     page = 1
     if pages > 1:
@@ -47,9 +102,9 @@ def render(ds: Dataset, sel: Selection, filters: Filters) -> str | None:
         page = left.number_input(f"Page (of {pages:,})", 1, pages, 1, key="table-page")
         right.caption(
             f"Rows {(page - 1) * PAGE_ROWS + 1:,}–{min(page * PAGE_ROWS, total):,} of {total:,} "
-            f"events, by date. The downloads hold all {total:,}."
+            f"events, by {by.lower()}{' (descending)' if descending else ''}. The downloads hold all {total:,}."
         )
-    shown = ds.events.iloc[sel.event_pos[(page - 1) * PAGE_ROWS : page * PAGE_ROWS]]
+    shown = ds.events.iloc[order[(page - 1) * PAGE_ROWS : page * PAGE_ROWS]]
     frame = table_frame(ds, shown, filters)
     picked = st.dataframe(
         frame,
@@ -90,7 +145,7 @@ def exports(ds: Dataset, sel: Selection) -> None:
         make = table_csv if fmt == "csv" else table_json
 
         def data(make=make, table=table):
-            return make(sel.events if table == "events" else sel.quotes, table)
+            return make(readable(ds, sel.events) if table == "events" else sel.quotes, table)
 
         col.download_button(
             f"{label} ({n:,})",

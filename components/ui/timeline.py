@@ -176,6 +176,7 @@ def view(page) -> None:
         else:
             state.pick("chart", render(ds, sel, lc, state.selected_event(), filters.factions, filters.dates))
     with side:
+        st.subheader("Event details", anchor=False)
         crowd = state.crowd()
         if crowd:
             details.crowd(ds, *crowd)
