@@ -42,6 +42,17 @@ def marks(fig, event_id):
     return out
 
 
+def dots(fig) -> list[dict]:
+    """Every day mark of the figure (one trace per status), as records."""
+    out = []
+    for t in fig.data:
+        if t.name.startswith("dates"):
+            texts = t.text if t.text is not None else [None] * len(t.x)
+            for x, y, cd, text, op in zip(t.x, t.y, t.customdata, texts, t.marker.opacity):
+                out.append({"x": pd.Timestamp(x), "y": y, "id": cd[0], "text": text, "opacity": op, "mode": t.mode})
+    return out
+
+
 def lanes_drawn(fig):
     return [a.text.removeprefix("<b>").removesuffix("</b>") for a in fig.layout.annotations if a.yref == "y"]
 
@@ -61,8 +72,7 @@ def test_multi_faction_event_in_each_lane_with_same_id(ds):
 
 def test_joins_sit_on_the_marks(ds):
     fig = timeline(ds, ds.events)
-    dots = next(t for t in fig.data if t.name == "dates")
-    mark_x = {pd.Timestamp(x) for x, cd in zip(dots.x, dots.customdata) if cd[0] == MEETING}
+    mark_x = {d["x"] for d in dots(fig) if d["id"] == MEETING}
     join = next(t for t in fig.data if t.name == "Same event in several lanes")
     assert mark_x and mark_x <= {pd.Timestamp(x) for x in join.x if x is not None}
     assert {x.hour for x in mark_x} == {12}  # a day's mark at its middle, as the join
@@ -85,17 +95,17 @@ def test_vague_spans_are_faint_and_thin(ds):
     ids = [c[0] for c in bar.customdata]
     month = ids.index("ev-2023-10-gaza-war")
     assert bar.marker.opacity[month] <= 0.3 and bar.width[month] < 0.5
-    dots = next(t for t in fig.data if t.name == "dates")
-    assert min(dots.marker.opacity) >= 0.45 and bar.marker.opacity[month] < min(dots.marker.opacity)
+    lowest = min(d["opacity"] for d in dots(fig))
+    assert lowest >= 0.45 and bar.marker.opacity[month] < lowest
 
 
 def test_planned_looks_different(ds):
     fig = timeline(ds, ds.events)
     for trace in fig.data:
-        if trace.name == "dates":
-            for cd, symbol in zip(trace.customdata, trace.marker.symbol):
+        if trace.name.startswith("dates"):
+            for cd in trace.customdata:
                 status = ds.events.set_index("event_id").loc[cd[0], "status"]
-                assert (symbol == "diamond-open") == (status == "planned")
+                assert (trace.marker.symbol == "diamond-open") == (status == "planned")
 
 
 def test_uncertain_spans_are_hatched(ds):
@@ -109,8 +119,9 @@ def test_uncertain_spans_are_hatched(ds):
 
 def test_few_marks_have_headlines(ds):
     fig = timeline(ds, ds.events)
-    dots = next(t for t in fig.data if t.name == "dates")
-    assert dots.mode == "markers+text" and any(str(t).startswith("Hamas and Fatah") for t in dots.text)
+    marks = dots(fig)
+    assert {d["mode"] for d in marks} == {"markers+text"}
+    assert any(str(d["text"]).startswith("Hamas and Fatah") for d in marks)
 
 
 def test_hover_has_source_wording_actors_outlet_and_is_escaped(ds):
@@ -129,8 +140,7 @@ def test_selected_event_is_ringed_on_its_marks(ds):
     fig = timeline(ds, ds.events, selected=MEETING)
     ring = [t for t in fig.data if t.name == "Selected event"]
     assert ring and len(ring[0].x) == 2
-    dots = next(t for t in fig.data if t.name == "dates")
-    at = {(pd.Timestamp(x), y) for x, y, cd in zip(dots.x, dots.y, dots.customdata) if cd[0] == MEETING}
+    at = {(d["x"], d["y"]) for d in dots(fig) if d["id"] == MEETING}
     assert {(pd.Timestamp(x), y) for x, y in zip(ring[0].x, ring[0].y)} == at
 
 

@@ -128,24 +128,33 @@ def _day_rows(n: int, lanes=("A",)) -> pd.DataFrame:
 
 def test_same_day_events_get_rows_of_their_own_then_a_crowd():
     rows = _day_rows(9)
-    packed = pack(rows, ["A"], (pd.Timestamp("2024-01-01"), pd.Timestamp("2024-01-31")), False, 6)
+    packed = pack(rows, ["A"], (pd.Timestamp("2024-01-01"), pd.Timestamp("2024-01-31")), False, 6, least=2)
     placed = packed.rows[packed.rows["row"] >= 0]
     assert len(placed) == 6 and placed["y"].nunique() == 6  # no two marks on one spot
     assert len(packed.crowds) == 1 and packed.crowds["n"].iat[0] == 3
     assert set(placed["event_id"]) | set(packed.crowds["ids"].iat[0]) == set(rows["event_id"])  # all reachable
 
 
+def test_rows_go_to_the_lanes_that_need_them():
+    from components.analysis.packing import shares
+
+    assert shares({0: 2, 1: 3}, 36, 3) == {0: 2, 1: 3}  # all fit
+    busy = shares({0: 2, 1: 50, 2: 40}, 36, 3)
+    assert busy[0] == 2 and busy[1] == busy[2] and sum(busy.values()) <= 36
+    assert shares({k: 10 for k in range(20)}, 36, 3) == {k: 3 for k in range(20)}  # never fewer than 3
+
+
 def test_dense_week_of_real_shape_hides_nothing(merged):
     sel = apply(merged, Filters(dates=(dt.date(2023, 10, 9), dt.date(2023, 10, 15))))
     fig = timeline(merged, sel.events, window=(dt.date(2023, 10, 9), dt.date(2023, 10, 15)))
     points = [
-        (round(float(pd.Timestamp(x).value), -6), y) for t in fig.data if t.name == "dates" for x, y in zip(t.x, t.y)
+        (round(float(pd.Timestamp(x).value), -6), y) for t in fig.data if t.name.startswith("dates") for x, y in zip(t.x, t.y)
     ]
     assert len(points) == len(set(points)) > 20  # distinct positions
-    drawn = {cd[0] for t in fig.data if t.name in ("dates", "spans") for cd in t.customdata}
+    drawn = {cd[0] for t in fig.data if t.name.startswith(("dates", "spans")) for cd in t.customdata}
     crowded = sum(int(cd[3]) for t in fig.data if t.name == "crowds" for cd in t.customdata)
     pairs = len(merged.event_lanes(sel.event_pos))
-    marks = sum(len(t.customdata) for t in fig.data if t.name in ("dates", "spans"))
+    marks = sum(len(t.customdata) for t in fig.data if t.name.startswith(("dates", "spans")))
     assert marks + crowded == pairs and drawn
 
 

@@ -27,14 +27,36 @@ def faction_colours(ds: Dataset) -> dict[str, str]:
     return ds.faction_colour | {"": NO_FACTION_COLOUR}
 
 
+LANE_COLUMNS = (
+    "event_id",
+    "title",
+    "status",
+    "start",
+    "end",
+    "precision",
+    "uncertain",
+    "approximate",
+    "date_label",
+    "date_text",
+    "actor_ids",
+    "article_id",
+    "reported_by",
+)
+
+
 def lane_rows(ds: Dataset, events: pd.DataFrame, only: tuple[str, ...] = ()) -> pd.DataFrame:
     """One row per (event, faction lane); events with no faction go to the 'No faction' lane.
 
     With `only` (the factions chosen in the filter), just those lanes are drawn.
     """
     pairs = ds.event_lanes(events.index.to_numpy(), only)  # events' index = their positions
-    rows = events.rename_axis("event_pos").reset_index().merge(pairs, on="event_pos", how="left")
-    rows["faction_id"] = rows["faction_id"].fillna("")
+    where = events.index.get_indexer(pairs["event_pos"])
+    lone = np.setdiff1d(np.arange(len(events)), where)  # in none of the drawn lanes: "No faction"
+    take = np.concatenate([where, lone]).astype(np.int64)
+    # take, not merge: a merge re-validates every categorical column's fill value (slow with many labels)
+    used = [c for c in LANE_COLUMNS if c in events.columns]  # only what the chart reads: a take is per column
+    rows = events[used].rename_axis("event_pos").reset_index().take(take).reset_index(drop=True)
+    rows["faction_id"] = np.concatenate([pairs["faction_id"].to_numpy(dtype=object), np.full(len(lone), "", dtype=object)])
     rows["lane"] = rows["faction_id"].map(ds.faction_name | {"": NO_FACTION})
     return rows
 
@@ -46,19 +68,34 @@ def lane_order(ds: Dataset, rows: pd.DataFrame) -> list[str]:
 
 
 def _hover(ds: Dataset, rows: pd.DataFrame) -> list[str]:
-    lanes_per_event = rows.groupby("event_id")["lane"].agg(list)
+    """Hover text per lane row. Columns are turned into Python lists first: iterating Arrow-backed
+    frames row by row is what made a thousand-mark view slow."""
+    col = {c: rows[c].astype("str").tolist() for c in ("event_id", "lane", "title", "date_text", "date_label", "status")}
+    col |= {c: rows[c].astype("str").tolist() for c in ("actor_ids", "article_id", "reported_by")}
+    lanes_per_event: dict[str, list[str]] = {}
+    for event_id, lane in zip(col["event_id"], col["lane"]):
+        lanes_per_event.setdefault(event_id, []).append(lane)
+    fatalities = ds.number("fatalities")[rows["event_pos"].to_numpy()] if ds.has_measure("fatalities") else None
+    actors_of: dict[str, str] = {}  # the same actor lists recur: name them once
     out = []
-    for r in rows.itertuples(index=False):
-        actors = ", ".join(ds.actor_names(r.actor_ids))
-        outlet = ds.outlet_name(ds.article_outlet(r.article_id))
-        if r.reported_by and r.reported_by in ds.source:
-            outlet = f"{ds.outlet_name(r.reported_by)} · via {outlet}"
-        wording = f"“{esc(r.date_text)}” → " if r.date_text else ""
-        others = [lane for lane in lanes_per_event[r.event_id] if lane != r.lane]
+    for i, event_id in enumerate(col["event_id"]):
+        ids = col["actor_ids"][i]
+        if ids not in actors_of:
+            actors_of[ids] = esc(", ".join(ds.actor_names(ids)))
+        outlet = ds.outlet_name(ds.article_outlet(col["article_id"][i]))
+        first = col["reported_by"][i]
+        if first and first in ds.source:
+            outlet = f"{ds.outlet_name(first)} · via {outlet}"
+        wording = f"“{esc(col['date_text'][i])}” → " if col["date_text"][i] else ""
+        others = [lane for lane in lanes_per_event[event_id] if lane != col["lane"][i]]
         also = f"<br>Also in: {esc(', '.join(others))}" if others else ""
+        killed = ""
+        if fatalities is not None and fatalities[i] == fatalities[i]:
+            killed = f"<br>Fatalities: {int(fatalities[i]):,}"
+        status = col["status"][i]
         out.append(
-            f"<b>{esc(r.title)}</b><br>{wording}{esc(r.date_label)} · {esc(STATUS_WORDS.get(r.status, r.status))}"
-            f"<br>Actors: {esc(actors)}<br>Source: {esc(outlet)}{also}"
+            f"<b>{esc(col['title'][i])}</b><br>{wording}{esc(col['date_label'][i])} · "
+            f"{esc(STATUS_WORDS.get(status, status))}<br>Actors: {actors_of[ids]}<br>Source: {esc(outlet)}{killed}{also}"
         )
     return out
 
@@ -67,10 +104,7 @@ ROW_PX = 24  # a row of marks in a lane
 LABELS_UP_TO = 60  # lane marks: below this many, each mark has a short headline beside it
 
 
-def max_rows(n_lanes: int, labelled: bool) -> int:
-    """Rows per lane: more when there are few lanes, so the chart stays about a screen high; labelled
-    marks (few of them) get room enough that none has to join a crowd."""
-    return 10 if labelled else int(np.clip(28 // max(n_lanes, 1), 3, 10))
+ROW_BUDGET = 36  # rows of marks in all lanes together (about a screen); labelled marks (few) get more
 
 
 def timeline(
@@ -92,12 +126,11 @@ def timeline(
     fig = go.Figure()
     lo, hi, hidden = view_range(events, window)
     labelled = 0 < len(rows) <= LABELS_UP_TO
-    packed = pack(rows, lanes, (lo, hi), labelled, max_rows(len(lanes), labelled))
+    packed = pack(rows, lanes, (lo, hi), labelled, ROW_BUDGET * (2 if labelled else 1))
     rows = packed.rows
     rows["hover"] = _hover(ds, rows) if len(rows) else []
     rows["fuzzy"] = rows["uncertain"] | rows["approximate"]
     rows["colour"] = rows["faction_id"].map(colours).fillna(NO_FACTION_COLOUR)
-    rows["symbol"] = rows["status"].astype(str).map(SYMBOLS).fillna("circle")
     rows["label"] = [
         ("? " if u else "~ " if a else "") + esc(label_text(t))
         for t, u, a in zip(rows["title"], rows["uncertain"], rows["approximate"])
@@ -134,27 +167,27 @@ def timeline(
                 hovertemplate="%{hovertext}<extra></extra>",
             )
         )
-    if len(points):
-        planned = (points["status"] == "planned").to_numpy()
-        fuzzy = points["fuzzy"].to_numpy()
+    # One trace per status, each with one symbol: an array of symbols costs Plotly ~0.5 ms a mark to validate.
+    for status, part in points.groupby(points["status"].astype(str), sort=False):
+        planned = status == "planned"
         fig.add_trace(
             go.Scatter(
-                name="dates",
-                y=points["y"],
-                x=points["x"],
+                name="dates" if status == "occurred" else f"dates: {status}",
+                y=part["y"],
+                x=part["x"],
                 mode="markers+text" if labelled else "markers",
-                text=points["label"] if labelled else None,
-                textposition=np.where(points["label_left"], "middle left", "middle right") if labelled else None,
+                text=part["label"] if labelled else None,
+                textposition=np.where(part["label_left"], "middle left", "middle right") if labelled else None,
                 textfont=dict(size=11),
-                customdata=points[["event_id"]].to_numpy(),
-                hovertext=points["hover"],
+                customdata=part[["event_id"]].to_numpy(),
+                hovertext=part["hover"],
                 hovertemplate="%{hovertext}<extra></extra>",
                 marker=dict(
                     size=12,
-                    color=points["colour"],
-                    symbol=points["symbol"],
-                    opacity=np.where(fuzzy, 0.45, 1.0).tolist(),
-                    line=dict(width=np.where(planned, 2.5, 1.2), color=np.where(planned, points["colour"], "white")),
+                    color=part["colour"],
+                    symbol=SYMBOLS.get(status, "circle"),
+                    opacity=np.where(part["fuzzy"].to_numpy(), 0.45, 1.0),
+                    line=dict(width=2.5 if planned else 1.2, color=part["colour"] if planned else "white"),
                 ),
             )
         )
@@ -254,22 +287,27 @@ def _lane_axis(fig: go.Figure, packed: Packed, colours: dict[str, str], lane_ids
         fixedrange=True,
         title_text="",
     )
-    for (top, bottom), name in zip(packed.bands, packed.lanes):
-        if bottom < packed.height_rows:
-            fig.add_hline(y=bottom, line=dict(color="rgba(128,128,128,0.35)", width=1))
-        fig.add_annotation(
-            x=0,
-            xref="paper",
-            y=top,
-            yref="y",
-            xanchor="left",
-            yanchor="top",
-            showarrow=False,
-            text=f"<b>{esc(name)}</b>",
-            font=dict(size=11, color=colours.get(lane_ids.get(name, ""), NO_FACTION_COLOUR)),
-            bgcolor="rgba(128,128,128,0.10)",
-            borderpad=1,
-        )
+    # One layout update for all separators and names (add_hline / add_annotation per lane is slow).
+    line = dict(color="rgba(128,128,128,0.35)", width=1)
+    fig.update_layout(
+        shapes=[dict(type="line", xref="paper", x0=0, x1=1, y0=b, y1=b, line=line) for _, b in packed.bands[:-1]],
+        annotations=[
+            dict(
+                x=0,
+                xref="paper",
+                y=top,
+                yref="y",
+                xanchor="left",
+                yanchor="top",
+                showarrow=False,
+                text=f"<b>{esc(name)}</b>",
+                font=dict(size=11, color=colours.get(lane_ids.get(name, ""), NO_FACTION_COLOUR)),
+                bgcolor="rgba(128,128,128,0.10)",
+                borderpad=1,
+            )
+            for (top, _), name in zip(packed.bands, packed.lanes)
+        ],
+    )
 
 
 def _crowds(fig: go.Figure, packed: Packed, colours: dict[str, str]) -> None:
@@ -318,16 +356,18 @@ def focus_range(events: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp, int]:
     into a sliver (the 2007 split beside the 2024 talks), start the view after the gap; a
     range slider keeps the whole extent one drag away.
     """
-    lo, hi = events["start"].min(), events["end"].max() + pd.Timedelta(days=1)
+    start, end = events["start"].to_numpy(), events["end"].to_numpy()
+    lo, hi = pd.Timestamp(start.min()), pd.Timestamp(end.max()) + pd.Timedelta(days=1)
     hidden = 0
-    starts = events["start"].sort_values().reset_index(drop=True)
-    if len(starts) >= 3:
-        reach = events.sort_values("start")["end"].cummax().reset_index(drop=True)  # latest end so far
-        gaps = starts.iloc[1:].reset_index(drop=True) - reach.iloc[:-1]
-        i = int(gaps.to_numpy().argmax())
+    if len(start) >= 3:
+        order = np.argsort(start, kind="stable")  # numpy on two columns, not a sort of the frame
+        starts = start[order]
+        reach = np.maximum.accumulate(end[order])  # latest end so far
+        gaps = starts[1:] - reach[:-1]
+        i = int(gaps.argmax())
         before = i + 1
-        if gaps.iat[i] > 0.6 * (hi - lo) and before <= max(1, len(starts) // 4):
-            hidden, lo = before, starts.iat[i + 1]
+        if pd.Timedelta(gaps[i]) > 0.6 * (hi - lo) and before <= max(1, len(starts) // 4):
+            hidden, lo = before, pd.Timestamp(starts[i + 1])
     pad = max((hi - lo) * 0.04, pd.Timedelta(days=3))
     return lo - pad, hi + pad, hidden
 

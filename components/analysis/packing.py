@@ -2,7 +2,7 @@
 labels) overlap, whatever the density. Pure layout, no drawing.
 
 Marks are packed greedily in date order into the first row of their lane where they fit; a lane has at
-most `max_rows` rows, and what does not fit joins a *crowd* — one mark per lane and day saying how many
+a share of a budget of rows (lanes that need more get more, none fewer than a few), and what does not fit joins a *crowd* — one mark per lane and day saying how many
 events it holds, which lists them when clicked. Nothing is hidden under another mark.
 """
 
@@ -42,7 +42,8 @@ def pack(
     lanes: list[str],
     view: tuple[pd.Timestamp, pd.Timestamp],
     labels: bool,
-    max_rows: int,
+    budget: int,
+    least: int = 3,
 ) -> Packed:
     """rows: lane rows (lane, faction_id, start, end, precision, title, event_id); view: the x range shown
     first. With labels, each mark reserves room for its label after it."""
@@ -75,30 +76,29 @@ def pack(
     days = (end - start) / np.timedelta64(1, "D")
     rank = np.where(is_day, 0, np.where(days <= VAGUE_DAYS, 1, 2))
     order = np.lexsort((start, rank, lane_no))
-    row_of = np.full(len(rows), -1, dtype=np.int64)
-    lane_rows: dict[int, list[list]] = {}  # lane -> rows -> sorted [left, right] intervals taken
     lefts, rights = left.astype(np.int64), right.astype(np.int64)
-    for i in order:
-        taken = lane_rows.setdefault(int(lane_no[i]), [])
-        a, b = lefts[i], rights[i]
-        for r, intervals in enumerate(taken):
-            k = bisect.bisect_left(intervals, (a, a))
-            if (k == 0 or intervals[k - 1][1] <= a) and (k == len(intervals) or intervals[k][0] >= b):
-                intervals.insert(k, (a, b))
-                row_of[i] = r
-                break
-        else:
-            if len(taken) < max_rows:
-                taken.append([(a, b)])
-                row_of[i] = len(taken) - 1
+    # First with no limit, to learn how many rows each lane would need; then within each lane's share.
+    need = _place(order, lane_no, lefts, rights, {}, budget)[1]  # no lane can have more than the budget
+    caps = shares({k: len(v) for k, v in need.items()}, budget, least)
+    row_of, lane_rows = _place(order, lane_no, lefts, rights, caps, budget)
     rows["row"] = row_of
 
-    crowded = rows[rows["row"] < 0]
-    crowds = (
-        crowded.assign(day=crowded["start"].dt.floor("D"))
-        .groupby(["lane", "faction_id", "day"], sort=False, observed=True)
-        .agg(n=("event_id", "size"), ids=("event_id", list))
-        .reset_index()
+    # Crowds: one per lane and day of the marks with no row (grouped on one integer key: fast).
+    out = np.flatnonzero(row_of < 0)
+    day_no = start[out].astype("datetime64[D]").astype(np.int64)
+    key = lane_no[out].astype(np.int64) * 1_000_000 + (day_no - (day_no.min() if len(out) else 0))
+    keys, first, inverse, counts = np.unique(key, return_index=True, return_inverse=True, return_counts=True)
+    ids = rows["event_id"].to_numpy(dtype=object)[out]
+    members = np.argsort(inverse, kind="stable")
+    splits = np.split(ids[members], np.cumsum(counts)[:-1]) if len(out) else []
+    crowds = pd.DataFrame(
+        {
+            "lane": rows["lane"].to_numpy(dtype=object)[out[first]],
+            "faction_id": rows["faction_id"].to_numpy(dtype=object)[out[first]],
+            "day": pd.to_datetime(start[out[first]]).floor("D"),
+            "n": counts.astype(np.int64),
+            "ids": [list(x) for x in splits],
+        }
     )
     bands, y0 = [], 0.0
     tops = {}
@@ -114,3 +114,36 @@ def pack(
     else:
         crowds["y"] = pd.Series(dtype=float)
     return Packed(rows, crowds, lanes, bands, y0)
+
+
+def _place(order, lane_no, lefts, rights, caps: dict[int, int], default: int):
+    """Greedy placement in order: each mark into the first row of its lane where it overlaps nothing, a
+    new row while the lane's cap (or the default) allows, else no row (-1: a crowd)."""
+    row_of = np.full(len(lefts), -1, dtype=np.int64)
+    lane_rows: dict[int, list[list]] = {}  # lane -> rows -> sorted (left, right) intervals taken
+    for i in order:
+        lane = int(lane_no[i])
+        taken = lane_rows.setdefault(lane, [])
+        a, b = lefts[i], rights[i]
+        for r, intervals in enumerate(taken):
+            k = bisect.bisect_left(intervals, (a, a))
+            if (k == 0 or intervals[k - 1][1] <= a) and (k == len(intervals) or intervals[k][0] >= b):
+                intervals.insert(k, (a, b))
+                row_of[i] = r
+                break
+        else:
+            if len(taken) < caps.get(lane, default):
+                taken.append([(a, b)])
+                row_of[i] = len(taken) - 1
+    return row_of, lane_rows
+
+
+def shares(need: dict[int, int], budget: int, least: int) -> dict[int, int]:
+    """Rows per lane: what each needs when all fit the budget, else an equal cap c (the largest with
+    sum(min(need, c)) within the budget, at least `least`): small lanes keep all their rows."""
+    if sum(need.values()) <= budget:
+        return dict(need)
+    cap = least
+    while sum(min(n, cap + 1) for n in need.values()) <= budget:
+        cap += 1
+    return {k: min(n, cap) for k, n in need.items()}

@@ -36,6 +36,27 @@ PLACES = [
     "Khan Younis",
     "Jenin",
 ]
+# Approximate coordinates of PLACES (for the map at scale; rounded, from general knowledge).
+COORDINATES = {
+    "Moscow": (55.76, 37.62),
+    "Cairo": (30.04, 31.24),
+    "Doha": (25.29, 51.53),
+    "Gaza City": (31.50, 34.47),
+    "Ramallah": (31.90, 35.20),
+    "Beirut": (33.89, 35.50),
+    "Amman": (31.95, 35.93),
+    "Istanbul": (41.01, 28.98),
+    "Tehran": (35.69, 51.39),
+    "Riyadh": (24.71, 46.68),
+    "Damascus": (33.51, 36.29),
+    "Algiers": (36.75, 3.06),
+    "Geneva": (46.20, 6.14),
+    "Paris": (48.86, 2.35),
+    "London": (51.51, -0.13),
+    "New York": (40.71, -74.01),
+    "Khan Younis": (31.35, 34.31),
+    "Jenin": (32.46, 35.30),
+}
 WORDS_A = [
     "Northern",
     "Southern",
@@ -245,6 +266,11 @@ def synthesize(
             "evidence": evidence,
             "reported_by": "",
             "note": "",
+            # Analytic fields, as an ACLED import has them: the map and fatalities views at scale.
+            "fatalities": np.where(rng.random(n) < 0.6, "0", rng.integers(1, 30, n).astype(str)),
+            "latitude": pd.Series(place).map(lambda p: f"{COORDINATES[p][0]:.2f}"),
+            "longitude": pd.Series(place).map(lambda p: f"{COORDINATES[p][1]:.2f}"),
+            "geo_precision": rng.choice(["1", "2", "3"], n, p=[0.6, 0.35, 0.05]),
         }
     )
 
