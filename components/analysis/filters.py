@@ -96,8 +96,8 @@ def _distinct(ds: Dataset, column: str) -> list[str]:
     def make():
         if column not in ds.events.columns:
             return []
-        counts = ds.events[column].astype("str").str.strip().value_counts()
-        return [v for v in counts.index if v]
+        counts = ds.events[column].astype("str").value_counts()  # raw values: what the predicate matches
+        return [v for v in counts.index if v.strip()]
 
     return ds.memo(f"distinct-{column}", make)
 

@@ -36,49 +36,51 @@ def event_coordinates(ds: Dataset) -> pd.DataFrame:
     return ds.memo("coordinates", make)
 
 
-def places(ds: Dataset, event_pos: np.ndarray) -> tuple[pd.DataFrame, int]:
-    """The selected events gathered per place (location text and rounded coordinates): lat, lon, place,
-    events, fatalities (NaN when the data has none), precision (the vaguest), first event id. At most
-    MAX_PLACES, the busiest; returns them and the number of events that have no coordinates."""
-    coords = event_coordinates(ds).iloc[event_pos]
-    placed = np.isfinite(coords["lat"].to_numpy())
-    unplaced = int((~placed).sum())
-    pos = np.asarray(event_pos)[placed]
-    c = coords[placed]
-    if "location" in ds.events.columns:
-        name = ds.events["location"].to_numpy(dtype=object)[pos]
-    else:
-        name = np.full(len(pos), "", dtype=object)
-    frame = pd.DataFrame(
-        {
-            "place": name,
-            "lat": c["lat"].round(3).to_numpy(),
-            "lon": c["lon"].round(3).to_numpy(),
-            "precision": c["precision"].to_numpy(),
-            "fatalities": ds.number("fatalities")[pos],
-            "event_id": ds.events["event_id"].to_numpy(dtype=object)[pos],
-        }
-    )
-    # One point per named place (its events' median coordinates); unnamed points by their coordinates.
-    frame["key"] = np.where(
-        frame["place"].astype(str).str.strip() != "",
-        frame["place"],
-        frame["lat"].astype(str) + "," + frame["lon"].astype(str),
-    )
-    grouped = (
-        frame.groupby("key", sort=False)
-        .agg(
-            place=("place", "first"),
-            lat=("lat", "median"),
-            lon=("lon", "median"),
-            events=("event_id", "size"),
-            fatalities=("fatalities", "sum"),
-            precision=("precision", "median"),
-            first=("event_id", "first"),
+def place_table(ds: Dataset) -> tuple[np.ndarray, pd.DataFrame]:
+    """Per dataset, once: each event's place code (-1: no coordinates) and per place its name, median
+    coordinates and median precision. A place is a named location; events with coordinates but no
+    name are placed by their coordinates (rounded to 0.001°)."""
+
+    def make():
+        coords = event_coordinates(ds)
+        lat, lon = coords["lat"].to_numpy(), coords["lon"].to_numpy()
+        placed = np.isfinite(lat) & np.isfinite(lon)
+        if "location" in ds.events.columns:
+            name = ds.events["location"].astype("str").str.strip().to_numpy(dtype=object)
+        else:
+            name = np.full(len(lat), "", dtype=object)
+        unnamed = placed & (name == "")
+        if unnamed.any():
+            name = name.copy()
+            name[unnamed] = [f"{a:.3f}, {b:.3f}" for a, b in zip(lat[unnamed], lon[unnamed])]
+        codes = np.full(len(lat), -1, dtype=np.int64)
+        found, uniques = pd.factorize(name[placed])
+        codes[placed] = found
+        table = (
+            pd.DataFrame({"code": found, "lat": lat[placed], "lon": lon[placed], "precision": coords["precision"].to_numpy()[placed]})
+            .groupby("code")
+            .median()
+            .reindex(range(len(uniques)))
         )
-        .reset_index(drop=True)
-        .sort_values("events", ascending=False, kind="stable")
-    )
-    if not ds.has_measure("fatalities"):
-        grouped["fatalities"] = np.nan
-    return grouped.head(MAX_PLACES).reset_index(drop=True), unplaced
+        table.insert(0, "place", np.asarray(uniques, dtype=object))
+        return codes, table.reset_index(drop=True)
+
+    return ds.memo("place-table", make)
+
+
+def places(ds: Dataset, event_pos: np.ndarray) -> tuple[pd.DataFrame, int]:
+    """The selected events gathered per place: place, lat, lon, precision, events, fatalities (NaN when the
+    data has none), the busiest MAX_PLACES first; and how many selected events have no coordinates.
+    Per selection this is two bincounts, whatever the size of the table."""
+    codes, table = place_table(ds)
+    chosen = codes[np.asarray(event_pos, dtype=np.int64)]
+    placed = chosen >= 0
+    events = np.bincount(chosen[placed], minlength=len(table))
+    out = table.assign(events=events)
+    if ds.has_measure("fatalities"):
+        weights = np.nan_to_num(ds.number("fatalities")[np.asarray(event_pos)[placed]])
+        out["fatalities"] = np.bincount(chosen[placed], weights=weights, minlength=len(table))
+    else:
+        out["fatalities"] = np.nan
+    out = out[out["events"] > 0].sort_values("events", ascending=False, kind="stable")
+    return out.head(MAX_PLACES).reset_index(drop=True), int((~placed).sum())
