@@ -139,3 +139,24 @@ def test_a_click_on_the_map_filters_the_timeline_by_place(page, server):
     assert query(page).get("view") == ["Map"]  # the open tab stays in the link
     counts = page.get_by_text(" of 3,013 events").first.inner_text()
     assert not counts.startswith("3,013 of")
+
+
+def test_a_crowd_lists_its_events_and_each_opens(page, server):
+    page.goto(f"{server}/?from=2023-10-09&to=2023-10-15")  # every lane in a dense week: some days overflow
+    wait_ready(page, 60_000)
+    page.wait_for_selector(".js-plotly-plot .scatterlayer .point", timeout=30_000)
+    crowd = page.evaluate(POINT_JS, ["crowds", 0])
+    n = int(crowd["id"][3] if isinstance(crowd["id"], list) else crowd["id"]["3"])
+    page.mouse.click(crowd["x"], crowd["y"])
+    listing = page.locator(".st-key-crowd")
+    listing.wait_for(timeout=30_000)
+    text = listing.inner_text()
+    listed = int(text.split(" events in ")[0].replace(",", "").split()[-1])
+    assert listed > n  # the day's drawn marks and the n behind the +N
+    buttons = listing.locator("button")
+    assert buttons.count() == min(listed, 60) + 1  # one per event, and "Close the list"
+    title = buttons.first.inner_text().strip()
+    buttons.first.click()
+    page.wait_for_function("() => location.search.includes('event=')", timeout=30_000)
+    wait_ready(page)
+    assert title[:40] in page.locator(".st-key-event-details").inner_text()

@@ -37,9 +37,10 @@ def measures_line(ds: Dataset, pos: int) -> str:
 
 
 def crowd(ds: Dataset, lane: str, day, ids: list[str]) -> None:
-    """The events of a crowded "+N" mark, each a button that selects it."""
+    """The events of a lane's crowded day (those drawn and those behind its "+N"), each a button that
+    selects it."""
     with st.container(border=True, key="crowd"):
-        st.markdown(f"**{len(ids):,} more events in {md(lane)} on {day:%-d %B %Y}**")
+        st.markdown(f"**{len(ids):,} events in {md(lane)} on {day:%-d %B %Y}** (the day's marks and its +N)")
         for event_id in ids[:60]:
             pos = ds.position_of(event_id)
             if pos is None:
