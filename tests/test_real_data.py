@@ -148,7 +148,10 @@ def test_dense_week_of_real_shape_hides_nothing(merged):
     sel = apply(merged, Filters(dates=(dt.date(2023, 10, 9), dt.date(2023, 10, 15))))
     fig = timeline(merged, sel.events, window=(dt.date(2023, 10, 9), dt.date(2023, 10, 15)))
     points = [
-        (round(float(pd.Timestamp(x).value), -6), y) for t in fig.data if t.name.startswith("dates") for x, y in zip(t.x, t.y)
+        (round(float(pd.Timestamp(x).value), -6), y)
+        for t in fig.data
+        if t.name.startswith("dates")
+        for x, y in zip(t.x, t.y)
     ]
     assert len(points) == len(set(points)) > 20  # distinct positions
     drawn = {cd[0] for t in fig.data if t.name.startswith(("dates", "spans")) for cd in t.customdata}

@@ -56,7 +56,9 @@ def lane_rows(ds: Dataset, events: pd.DataFrame, only: tuple[str, ...] = ()) -> 
     # take, not merge: a merge re-validates every categorical column's fill value (slow with many labels)
     used = [c for c in LANE_COLUMNS if c in events.columns]  # only what the chart reads: a take is per column
     rows = events[used].rename_axis("event_pos").reset_index().take(take).reset_index(drop=True)
-    rows["faction_id"] = np.concatenate([pairs["faction_id"].to_numpy(dtype=object), np.full(len(lone), "", dtype=object)])
+    rows["faction_id"] = np.concatenate(
+        [pairs["faction_id"].to_numpy(dtype=object), np.full(len(lone), "", dtype=object)]
+    )
     rows["lane"] = rows["faction_id"].map(ds.faction_name | {"": NO_FACTION})
     return rows
 
@@ -67,13 +69,16 @@ def lane_order(ds: Dataset, rows: pd.DataFrame) -> list[str]:
     return lanes + ([NO_FACTION] if NO_FACTION in present else [])
 
 
-def _hover(ds: Dataset, rows: pd.DataFrame) -> list[str]:
+def _hover(ds: Dataset, rows: pd.DataFrame, every: pd.DataFrame | None = None) -> list[str]:
     """Hover text per lane row. Columns are turned into Python lists first: iterating Arrow-backed
     frames row by row is what made a thousand-mark view slow."""
-    col = {c: rows[c].astype("str").tolist() for c in ("event_id", "lane", "title", "date_text", "date_label", "status")}
+    col = {
+        c: rows[c].astype("str").tolist() for c in ("event_id", "lane", "title", "date_text", "date_label", "status")
+    }
     col |= {c: rows[c].astype("str").tolist() for c in ("actor_ids", "article_id", "reported_by")}
-    lanes_per_event: dict[str, list[str]] = {}
-    for event_id, lane in zip(col["event_id"], col["lane"]):
+    lanes_per_event: dict[str, list[str]] = {}  # over every lane row (every), drawn or in a crowd
+    every = rows if every is None else every
+    for event_id, lane in zip(every["event_id"].astype("str").tolist(), every["lane"].astype("str").tolist()):
         lanes_per_event.setdefault(event_id, []).append(lane)
     fatalities = ds.number("fatalities")[rows["event_pos"].to_numpy()] if ds.has_measure("fatalities") else None
     actors_of: dict[str, str] = {}  # the same actor lists recur: name them once
@@ -102,8 +107,6 @@ def _hover(ds: Dataset, rows: pd.DataFrame) -> list[str]:
 
 ROW_PX = 24  # a row of marks in a lane
 LABELS_UP_TO = 60  # lane marks: below this many, each mark has a short headline beside it
-
-
 ROW_BUDGET = 36  # rows of marks in all lanes together (about a screen); labelled marks (few) get more
 
 
@@ -127,15 +130,14 @@ def timeline(
     lo, hi, hidden = view_range(events, window)
     labelled = 0 < len(rows) <= LABELS_UP_TO
     packed = pack(rows, lanes, (lo, hi), labelled, ROW_BUDGET * (2 if labelled else 1))
-    rows = packed.rows
-    rows["hover"] = _hover(ds, rows) if len(rows) else []
-    rows["fuzzy"] = rows["uncertain"] | rows["approximate"]
-    rows["colour"] = rows["faction_id"].map(colours).fillna(NO_FACTION_COLOUR)
-    rows["label"] = [
+    shown = packed.rows[packed.rows["row"] >= 0].copy()  # marks in a crowd are listed, not drawn
+    shown["hover"] = _hover(ds, shown, packed.rows) if len(shown) else []
+    shown["fuzzy"] = shown["uncertain"] | shown["approximate"]
+    shown["colour"] = shown["faction_id"].map(colours).fillna(NO_FACTION_COLOUR)
+    shown["label"] = [
         ("? " if u else "~ " if a else "") + esc(label_text(t))
-        for t, u, a in zip(rows["title"], rows["uncertain"], rows["approximate"])
+        for t, u, a in zip(shown["title"], shown["uncertain"], shown["approximate"])
     ]
-    shown = rows[rows["row"] >= 0]
     is_span = shown["precision"] != "day"
     spans, points = shown[is_span], shown[~is_span]
     if len(spans):

@@ -57,7 +57,14 @@ def place_table(ds: Dataset) -> tuple[np.ndarray, pd.DataFrame]:
         found, uniques = pd.factorize(name[placed])
         codes[placed] = found
         table = (
-            pd.DataFrame({"code": found, "lat": lat[placed], "lon": lon[placed], "precision": coords["precision"].to_numpy()[placed]})
+            pd.DataFrame(
+                {
+                    "code": found,
+                    "lat": lat[placed],
+                    "lon": lon[placed],
+                    "precision": coords["precision"].to_numpy()[placed],
+                }
+            )
             .groupby("code")
             .median()
             .reindex(range(len(uniques)))

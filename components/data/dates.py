@@ -8,6 +8,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from concurrent.futures import Future
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -295,3 +296,9 @@ def order_by_date(dates: pd.Series) -> np.ndarray:
     """date_order of a column of EDTF strings."""
     parsed = parse_column(dates)
     return date_order(parsed.rows("start"), parsed.rows("end"))
+
+
+def resolved(value):
+    """A value handed over as a future (computed in a thread beside the caller) or as itself: the
+    parsed dates are passed this way from the load pipeline to validation and the model."""
+    return value.result() if isinstance(value, Future) else value

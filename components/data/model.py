@@ -19,12 +19,11 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from components.data.dates import ParsedColumn, date_order, parse_column
+from components.data.dates import ParsedColumn, date_order, parse_column, resolved
 from components.data.loader import RawData
 from components.data.schema import EVENT_EXTRAS, LIST_SEPARATOR, MEASURES, split_list
 from components.data.textmatch import ArticleTexts, verbatim
-from components.data.validate import numbers, resolved
-from components.data.vector import blank, isin, position_in, split_lists, strings
+from components.data.vector import blank, isin, numbers, position_in, split_lists, strings
 
 _SPACE = pa.scalar(" ", pa.large_string())
 SEARCHED = ("title", "summary", "evidence", "location", "note", "date_text")  # event text the search reads

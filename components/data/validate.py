@@ -16,7 +16,7 @@ import pandera.pandas as pa
 import pyarrow
 import pyarrow.compute as pc
 
-from components.data.dates import ParsedColumn, date_problem, parse_column
+from components.data.dates import ParsedColumn, date_problem, parse_column, resolved
 from components.data.loader import RawData, RawTable
 from components.data.problems import Problem
 from components.data.schema import (
@@ -28,7 +28,7 @@ from components.data.schema import (
     split_list,
 )
 from components.data.textmatch import mismatch, verbatim
-from components.data.vector import blank, isin, split_lists, strings
+from components.data.vector import blank, isin, numbers, split_lists, strings
 
 
 def _not_blank(s: pd.Series) -> pd.Series:
@@ -48,13 +48,6 @@ def _valid_dates(dates, key: tuple[str, str], optional: bool):
         return pd.Series(verdict[parsed.codes], index=s.index)
 
     return check
-
-
-def numbers(s: pd.Series) -> np.ndarray:
-    """A measure column as floats: NaN for blank and for what is not a number."""
-    return pd.to_numeric(pd.Series(s, copy=False).astype("str").str.strip(), errors="coerce").to_numpy(
-        dtype=float, na_value=np.nan
-    )
 
 
 def _valid_measure(column: str):
@@ -84,11 +77,6 @@ def measure_rule(column: str) -> tuple[str, str]:
     elif m.lo is not None:
         what += f" of at least {m.lo:g}"
     return f"{{value!r}} is not {what} ({m.meaning}).", f"Write {what} (digits, '.' for decimals), or leave it blank."
-
-
-def resolved(value):
-    """A value handed over as a future (computed in a thread beside the caller) or as itself."""
-    return value.result() if isinstance(value, Future) else value
 
 
 def parse_dates(raw: RawData) -> dict[tuple[str, str], ParsedColumn]:

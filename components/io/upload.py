@@ -15,7 +15,6 @@ import zipfile
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
-from components.data.load import load
 from components.data.model import Dataset
 from components.io.imports import Base, ImportFailed, build, detect, extensions, labels
 from components.io.imports.build import slug
@@ -82,6 +81,8 @@ def display_name(name: str) -> str:
 
 
 def _open(name: str, data: bytes, base_dir: Path) -> Uploaded:
+    from components.data.load import load  # here: the page need not import the checks until an upload
+
     name = display_name(name)
     if len(data) > MAX_UPLOAD_MB * 1_000_000:
         raise UploadError(
