@@ -69,6 +69,21 @@ POINT_JS = """([name, i]) => {
 }"""
 
 
+def visible_point(page, name: str, i: int) -> dict:
+    """POINT_JS, after scrolling the page so that the point is on screen."""
+    at = page.evaluate(POINT_JS, [name, i])
+    height = page.viewport_size["height"]
+    if not 60 < at["y"] < height - 60:  # scroll the page (a wheel over the chart would zoom it)
+        page.evaluate(
+            "dy => { const m = document.querySelector('[data-testid=\"stMain\"]');"
+            " if (m && m.scrollHeight > m.clientHeight) m.scrollBy(0, dy); else window.scrollBy(0, dy); }",
+            at["y"] - height / 2,
+        )
+        page.wait_for_timeout(600)
+        at = page.evaluate(POINT_JS, [name, i])
+    return at
+
+
 def _same_day_point(page):
     """A point of the 'dates' trace that shares its day (x) with another in the same lane."""
     return page.evaluate(
@@ -93,7 +108,7 @@ def test_a_click_among_same_day_events_selects_that_event(page, server, data):
     page.wait_for_selector(".js-plotly-plot .scatterlayer .point", timeout=30_000)
     i = _same_day_point(page)
     assert i >= 0, "the week has same-day events"
-    at = page.evaluate(POINT_JS, ["dates", i])
+    at = visible_point(page, "dates", i)
     wanted = at["id"][0] if isinstance(at["id"], list) else at["id"]["0"]
     page.mouse.click(at["x"], at["y"])
     page.wait_for_function(
@@ -131,7 +146,7 @@ def test_a_click_on_the_map_filters_the_timeline_by_place(page, server):
     far = max(
         range(len(places)), key=lambda i: "West Bank" in places[i]
     )  # a place standing apart: one click, one place
-    at = page.evaluate(POINT_JS, ["places", far])
+    at = visible_point(page, "places", far)
     page.mouse.click(at["x"], at["y"])
     page.wait_for_function("() => location.search.includes('place=')", timeout=30_000)
     wait_ready(page)
@@ -145,7 +160,13 @@ def test_a_crowd_lists_its_events_and_each_opens(page, server):
     page.goto(f"{server}/?from=2023-10-09&to=2023-10-15")  # every lane in a dense week: some days overflow
     wait_ready(page, 60_000)
     page.wait_for_selector(".js-plotly-plot .scatterlayer .point", timeout=30_000)
-    crowd = page.evaluate(POINT_JS, ["crowds", 0])
+    busiest = page.evaluate(
+        "() => { const gd = document.querySelectorAll('.js-plotly-plot')[0];"
+        " const t = gd._fullData.find(d => d.name === 'crowds');"
+        " const n = t.customdata.map(c => Number(Array.isArray(c) ? c[3] : c['3']));"
+        " return n.indexOf(Math.max(...n)); }"
+    )
+    crowd = visible_point(page, "crowds", busiest)
     n = int(crowd["id"][3] if isinstance(crowd["id"], list) else crowd["id"]["3"])
     page.mouse.click(crowd["x"], crowd["y"])
     listing = page.locator(".st-key-crowd")

@@ -85,7 +85,9 @@ def pack(
 
     # Crowds: one per lane and day of the marks with no row (grouped on one integer key: fast).
     out = np.flatnonzero(row_of < 0)
-    day_no = start[out].astype("datetime64[D]").astype(np.int64)
+    # A crowd stands on its marks' first day in view (a month that began before the view: its first day).
+    seen_from = np.maximum(start[out], np.datetime64(pd.Timestamp(view[0]).ceil("D"), "ns"))
+    day_no = seen_from.astype("datetime64[D]").astype(np.int64)
     key = lane_no[out].astype(np.int64) * 1_000_000 + (day_no - (day_no.min() if len(out) else 0))
     keys, first, inverse, counts = np.unique(key, return_index=True, return_inverse=True, return_counts=True)
     ids = rows["event_id"].to_numpy(dtype=object)[out]
@@ -95,7 +97,7 @@ def pack(
         {
             "lane": rows["lane"].to_numpy(dtype=object)[out[first]],
             "faction_id": rows["faction_id"].to_numpy(dtype=object)[out[first]],
-            "day": pd.to_datetime(start[out[first]]).floor("D"),
+            "day": pd.to_datetime(seen_from[first]).floor("D"),
             "n": counts.astype(np.int64),
             "ids": [list(x) for x in splits],
         }

@@ -85,8 +85,8 @@ def render(
 
 
 def _list_crowd(ds: Dataset, sel: Selection, data: list) -> None:
-    """List a clicked crowd's lane and day beside the chart (once per click: the chart's selection
-    persists between reruns)."""
+    """List a clicked crowd's lane and day beside the chart: every event of the lane on that day (once
+    per click: the chart's selection persists between reruns)."""
     _, faction_id, first_day, _ = data
     faction_id = str(faction_id)
     day = (EPOCH + np.timedelta64(int(first_day), "D")).astype(object)
@@ -94,7 +94,11 @@ def _list_crowd(ds: Dataset, sel: Selection, data: list) -> None:
         return
     st.session_state["crowd-last"] = (faction_id, day)
     events = sel.events
-    on_day = events[events["start"].dt.date == day]
+    stamp = np.datetime64(day, "s")
+    on_day = events[
+        (events["start"].to_numpy() <= stamp + np.timedelta64(1, "D") - np.timedelta64(1, "s"))
+        & (events["end"].to_numpy() >= stamp)
+    ]
     lanes = ds.event_lanes(on_day.index.to_numpy())
     in_lane = lanes.loc[lanes["faction_id"] == faction_id, "event_pos"].to_numpy()
     ids = on_day.loc[on_day.index.isin(in_lane), "event_id"].tolist()
