@@ -362,6 +362,7 @@ def main() -> None:
 
     rows = []
     with sync_playwright() as p:
+        launch_chromium(p).close()  # a first launch is slower: not charged to the first page measured
         for size in args.sizes.split(","):
             directory = data_dir(size)
             load = measure_load(directory)

@@ -39,7 +39,7 @@ def lanes(page) -> list[str]:
     plot = page.locator(".js-plotly-plot").first
     names = plot.locator(".annotation-text").evaluate_all("els => els.map(e => e.textContent)")
     names += plot.locator(".ytick text").evaluate_all("els => els.map(e => e.textContent)")
-    return [n for n in names if n and "outside this view" not in n]
+    return [n for n in names if n and "earlier event" not in n]
 
 
 def query(page) -> dict:

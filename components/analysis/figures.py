@@ -259,7 +259,7 @@ def timeline(
             showarrow=False,
             font=dict(size=11),
             bgcolor="rgba(128,128,128,0.15)",
-            text=f"◀ {hidden} earlier event(s) outside this view: drag the slider below",
+            text=f"◀ {hidden:,} earlier event(s): drag the slider below",
         )
     return fig
 
@@ -432,10 +432,10 @@ def density_timeline(ds: Dataset, lc: LaneCounts, view: tuple | None = None, hid
     fig.add_trace(
         go.Bar(
             orientation="h",
-            y=names[rows],
+            y=rows + 0.62,  # lane i's strip in the lower part of band i; its name above (phones need the width)
             base=lc.starts[cols].astype("datetime64[ms]"),
             x=width_ms[cols],
-            width=0.72,
+            width=0.56,
             text=np.array([esc(n) for n in names], dtype=object)[rows],
             textposition="none",
             marker=dict(
@@ -450,7 +450,7 @@ def density_timeline(ds: Dataset, lc: LaneCounts, view: tuple | None = None, hid
     )
     lanes = [name for _, name in lc.lanes]
     fig.update_layout(
-        height=110 + 34 * max(len(lanes), 1),
+        height=90 + 44 * max(len(lanes), 1),
         showlegend=False,
         clickmode="event+select",
         dragmode="pan",
@@ -459,7 +459,25 @@ def density_timeline(ds: Dataset, lc: LaneCounts, view: tuple | None = None, hid
         margin=dict(l=10, r=10, t=26 if hidden else 10, b=10),
         hoverlabel=dict(align="left"),
     )
-    fig.update_yaxes(categoryorder="array", categoryarray=list(reversed(lanes)), fixedrange=True, showgrid=False)
+    fig.update_yaxes(
+        range=[max(len(lanes), 1), 0], showticklabels=False, fixedrange=True, showgrid=False, zeroline=False
+    )
+    fig.update_layout(
+        annotations=[
+            dict(
+                x=0,
+                xref="paper",
+                y=k + 0.04,
+                yref="y",
+                xanchor="left",
+                yanchor="top",
+                showarrow=False,
+                text=f"<b>{esc(name)}</b>",
+                font=dict(size=11, color=colours.get(f, NO_FACTION_COLOUR)),
+            )
+            for k, (f, name) in enumerate(lc.lanes)
+        ]
+    )
     fig.update_xaxes(type="date")
     if view is not None:
         lo, hi = (pd.Timestamp(v) for v in view)
@@ -477,7 +495,7 @@ def density_timeline(ds: Dataset, lc: LaneCounts, view: tuple | None = None, hid
             showarrow=False,
             font=dict(size=11),
             bgcolor="rgba(128,128,128,0.15)",
-            text=f"◀ {hidden:,} earlier event(s) outside this view: drag the slider below",
+            text=f"◀ {hidden:,} earlier event(s): drag the slider below",
         )
     return fig
 

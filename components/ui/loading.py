@@ -12,6 +12,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from components.analysis.geo import place_table
 from components.data.model import Dataset
 from components.data.modelcache import load_cached
 from components.data.problems import Problem
@@ -60,9 +61,11 @@ def _signature(root: Path) -> tuple:
 def _load(root: str, signature: tuple) -> Dataset:
     # cache_resource: one copy shared by every session and rerun; views never mutate it.
     dataset = load_cached(root)
-    # Build the search text in the background, so the first search does not wait for it.
-    # Started a little later, so that it does not compete with the first page for the one interpreter.
-    timer = threading.Timer(SEARCH_INDEX_DELAY, lambda: (dataset.event_search, dataset.quote_search))
+    # Build the search text and the map's places in the background, so the first search or map does not
+    # wait for them. Started a little later, so that it does not compete with the first page.
+    timer = threading.Timer(
+        SEARCH_INDEX_DELAY, lambda: (dataset.event_search, dataset.quote_search, place_table(dataset))
+    )
     timer.daemon = True
     timer.start()
     return dataset

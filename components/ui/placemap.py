@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 
+import numpy as np
 import streamlit as st
 
 from components.analysis.figures import place_map, point_data
@@ -51,9 +52,8 @@ def view(page) -> None:
         data = point_data(point.get("customdata"))
         if data and data[0] and tuple(filters.places) != (str(data[0]),):
             state.queue_drill({"places": (str(data[0]),)})
-    coords = event_coordinates(ds)
-    how = coords["how"].to_numpy()[sel.event_pos]
-    from_places = int((how == "places.csv").sum())
+    by_name = ds.memo("placed-by-name", lambda: event_coordinates(ds)["how"].to_numpy() == "places.csv")
+    from_places = int(np.count_nonzero(by_name[sel.event_pos]))
     more = f" The {MAX_PLACES:,} busiest places are drawn." if len(shown) >= MAX_PLACES else ""
     st.caption(
         f":material/map: {len(shown):,} places · {sel.n_events - unplaced:,} of {sel.n_events:,} events placed"
