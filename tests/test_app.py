@@ -176,3 +176,22 @@ def test_an_event_outside_the_filters_is_named(monkeypatch):
     assert not at.exception
     assert any(MEETING in w.value and "outside the current filters" in w.value for w in at.warning)
     assert url(at, "event") == []
+
+
+def test_the_table_sorts_the_whole_selection_from_the_link(monkeypatch):
+    monkeypatch.delenv("FACTIONLINE_DATA", raising=False)
+    at = run({"sort": "Title", "desc": "true", "view": "Table & downloads"}, tab="Table & downloads")
+    assert not at.exception
+    table = at.dataframe[0].value
+    titles = list(table["Title"])
+    assert titles == sorted(titles, key=str.lower, reverse=True) and len(titles) == 13
+    assert url(at, "sort") == ["Title"]  # the order stays in the link
+
+
+def test_the_map_tab_places_the_bundled_events(monkeypatch):
+    monkeypatch.delenv("FACTIONLINE_DATA", raising=False)
+    at = run(tab="Map")
+    assert not at.exception
+    caption = next(c.value for c in at.caption if "places ·" in c.value)
+    assert caption.startswith(":material/map: 2 places · 4 of 13 events placed")
+    assert "No base map" in caption

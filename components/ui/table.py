@@ -102,7 +102,8 @@ def render(ds: Dataset, sel: Selection, filters: Filters) -> str | None:
         page = left.number_input(f"Page (of {pages:,})", 1, pages, 1, key="table-page")
         right.caption(
             f"Rows {(page - 1) * PAGE_ROWS + 1:,}–{min(page * PAGE_ROWS, total):,} of {total:,} "
-            f"events, by {by.lower()}{' (descending)' if descending else ''}. The downloads hold all {total:,}."
+            f"events, by {by.lower()}{' (descending)' if descending else ''}. The downloads hold all {total:,}. "
+            "A click on a column header sorts this page only: *Sort all rows by* sorts them all."
         )
     shown = ds.events.iloc[order[(page - 1) * PAGE_ROWS : page * PAGE_ROWS]]
     frame = table_frame(ds, shown, filters)
