@@ -24,6 +24,12 @@ def _validate(args) -> int:
         f"{args.directory}: valid — {c['events']} events, {c['actors']} actors, "
         f"{c['quotes']} quotes, {c['factions']} factions."
     )
+    if dataset.warnings:  # checks of meaning: worth a look, not errors (the exit status stays 0)
+        print(f"{len(dataset.warnings)} warning(s) to look at:")
+        for w in dataset.warnings[:200]:
+            print(f"- {w}")
+        if len(dataset.warnings) > 200:
+            print(f"- … and {len(dataset.warnings) - 200} more")
     return 0
 
 

@@ -5,14 +5,18 @@ parse_dates(raw)      -> every EDTF column parsed once (checked by validation, u
 start_verbatim(raw)   -> the verbatim check, running in a thread (Arrow releases the GIL)
 check_tables(raw, …)  -> the per-table rules, while the model is built beside them
 build(raw, …)         -> the Dataset; thrown away if any check fails
+warnings(raw, dates)  -> checks of meaning (meaning.py): kept with the Dataset, never blocking
 """
 
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 
+from components.data.dates import resolved
 from components.data.loader import read_directory
+from components.data.meaning import warnings
 from components.data.model import Dataset, build
 from components.data.problems import InvalidData
 from components.data.validate import check_tables, parse_dates, report, start_verbatim
@@ -35,4 +39,4 @@ def load(root: str | Path) -> Dataset:
     problems = checking.result().problems
     if problems:
         raise InvalidData(report(problems))
-    return dataset
+    return replace(dataset, warnings=tuple(warnings(raw, resolved(dates))))

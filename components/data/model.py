@@ -46,6 +46,7 @@ class Dataset:
     article_texts: ArticleTexts  # article id -> text (a Mapping)
     notes: dict[str, str]  # curation note and licence, when the directory has them
     places: pd.DataFrame | None = None  # places.csv: where the places named in events.location are
+    warnings: tuple = ()  # checks of meaning (meaning.py): Problems a person should look at
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
     # Lookups and search text, computed once on first use (sessions share the object). Each value has

@@ -6,7 +6,7 @@ import streamlit as st
 
 from components.data.model import Dataset
 from components.data.safetext import md, safe_url
-from components.ui.common import show_article
+from components.ui.common import problem_table, show_article
 
 
 def _note(text: str) -> None:
@@ -29,6 +29,15 @@ MAX_LISTED = 200  # rows of the articles and outlets tables sent to the browser
 
 
 def render(ds: Dataset) -> None:
+    if ds.warnings:
+        st.markdown(f"##### Checks of meaning ({len(ds.warnings):,} warning{'' if len(ds.warnings) == 1 else 's'})")
+        st.caption(
+            "Rows that are well-formed but say something unlikely: an occurred event dated after its article, a "
+            "planned one dated before it, a quote said after publication, a likely duplicate, a speaker the "
+            "article does not name near the quote. The data is shown as it is; `factionline validate` lists "
+            "the same."
+        )
+        problem_table(ds.warnings)
     n = len(ds.articles)
     st.markdown(f"##### Articles ({n:,})")
     shown = ds.articles.head(MAX_LISTED)

@@ -66,6 +66,11 @@ def _page() -> None:
         f"{c['events']:,} of {len(ds.events):,} events · {c['actors']:,} actor{'' if c['actors'] == 1 else 's'} · "
         f"{c['quotes']:,} of {len(ds.quotes):,} quotes in the current selection"
     )
+    if ds.warnings:
+        st.caption(
+            f":orange[:material/rule: {len(ds.warnings):,} check{'' if len(ds.warnings) == 1 else 's'} of meaning "
+            "to look at (an event dated after its report, a likely duplicate…): see *About this data*.]"
+        )
     for notice in state.notices():
         st.warning(notice, icon=":material/link_off:")
 

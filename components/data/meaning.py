@@ -1,0 +1,232 @@
+"""Checks of meaning: rows that are well-formed but say something unlikely. They are warnings, not errors —
+the data loads, and `factionline validate` and the app list them for a person to look at:
+
+- an *occurred* event dated after its article was published (a report cannot precede what it reports);
+- a *planned* event dated wholly before its article was published (by then it was no longer ahead);
+- a quote said after its article was published;
+- a likely duplicate: an event on the same dates as an earlier row, sharing an actor, with a similar title
+  (compared where at most MAX_GROUP events share those dates: beyond, an import's template titles);
+- a speaker not named (name or alias) near the quoted passage in the article (checked for up to
+  SPEAKER_CHECK_UP_TO quotes: each is a text search).
+
+Dates compare bounds: an event "after publication" begins after the last day the publication date can
+mean; "before" ends before its first day.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+from components.data.dates import ParsedColumn
+from components.data.loader import RawData
+from components.data.problems import Problem
+from components.data.schema import split_list
+from components.data.textmatch import ArticleTexts
+from components.data.vector import isin, position_in
+
+NEAR = 600  # characters either side of a quoted passage in which the speaker should be named
+SPEAKER_CHECK_UP_TO = 20_000  # quotes
+SIMILAR_TITLES = 0.6  # share of words (Jaccard) from which two titles count as similar
+LISTED = 500  # warnings of one kind listed row by row; beyond, one line counts the rest
+MAX_GROUP = 50  # events on the same dates beyond which titles are not compared (see _duplicates)
+_WORD = re.compile(r"\w+")
+
+
+def warnings(raw: RawData, dates: dict[tuple[str, str], ParsedColumn]) -> list[Problem]:
+    """Every check of meaning, in file and row order."""
+    found: list[Problem] = []
+    published = _published(raw, dates)
+    if published is not None:
+        found += _against_publication(raw, dates, published)
+    found += _duplicates(raw, dates)
+    found += _speakers(raw)
+    return sorted(found, key=lambda p: (p.file, p.row or 0, p.column or "", p.message))
+
+
+def _published(raw: RawData, dates) -> pd.DataFrame | None:
+    articles = raw.tables.get("articles")
+    parsed = dates.get(("articles", "published_on"))
+    if articles is None or parsed is None:
+        return None
+    return pd.DataFrame(
+        {"first": parsed.rows("start"), "last": parsed.rows("end"), "label": articles.frame["published_on"].to_numpy()},
+        index=pd.Index(articles.frame["article_id"].to_numpy(dtype=object)),
+    ).loc[lambda f: ~f.index.duplicated()]
+
+
+def _against_publication(raw: RawData, dates, published: pd.DataFrame) -> list[Problem]:
+    out = []
+    events, parsed = raw.tables.get("events"), dates.get(("events", "date"))
+    if events is not None and parsed is not None:
+        f = events.frame
+        at = position_in(f["article_id"], published.index.to_numpy(dtype=object))
+        known = at >= 0
+        start, end = parsed.rows("start"), parsed.rows("end")
+        pub_first = np.where(known, published["first"].to_numpy()[np.maximum(at, 0)], np.datetime64("NaT"))
+        pub_last = np.where(known, published["last"].to_numpy()[np.maximum(at, 0)], np.datetime64("NaT"))
+        label = published["label"].to_numpy(dtype=object)
+        late = known & isin(f["status"], ["occurred"]) & (start > pub_last)
+        early = known & isin(f["status"], ["planned"]) & (end < pub_first)
+        date, article = f["date"], f["article_id"]
+        out += _more(events.file, "occurred events dated after their article's publication", late)
+        out += _more(events.file, "planned events dated before their article's publication", early)
+        for i in np.flatnonzero(late)[:LISTED]:
+            out.append(
+                Problem(
+                    events.file,
+                    events.row(int(i)),
+                    "date",
+                    f"Warning: the event is 'occurred' but dated {date.iat[i]}, after its article "
+                    f"{article.iat[i]!r} was published ({label[at[i]]}).",
+                    "If the article announced it, make the status 'planned'; otherwise check the date and the article.",
+                )
+            )
+        for i in np.flatnonzero(early)[:LISTED]:
+            out.append(
+                Problem(
+                    events.file,
+                    events.row(int(i)),
+                    "status",
+                    f"Warning: the event is 'planned' but dated {date.iat[i]}, before its article "
+                    f"{article.iat[i]!r} was published ({label[at[i]]}).",
+                    "By publication it was no longer ahead: 'occurred' or 'reported', or check the date.",
+                )
+            )
+    quotes, said = raw.tables.get("quotes"), dates.get(("quotes", "said_on"))
+    if quotes is not None and said is not None:
+        f = quotes.frame
+        at = position_in(f["article_id"], published.index.to_numpy(dtype=object))
+        start = said.rows("start")
+        pub_last = np.where(at >= 0, published["last"].to_numpy()[np.maximum(at, 0)], np.datetime64("NaT"))
+        after = (at >= 0) & (start > pub_last)
+        out += _more(quotes.file, "quotes said after their article's publication", after)
+        for i in np.flatnonzero(after)[:LISTED]:
+            out.append(
+                Problem(
+                    quotes.file,
+                    quotes.row(int(i)),
+                    "said_on",
+                    f"Warning: said on {f['said_on'].iat[i]}, after its article {f['article_id'].iat[i]!r} was "
+                    f"published ({published['label'].iat[at[i]]}).",
+                    "Check said_on (blank: the date of its event) and the article.",
+                )
+            )
+    return out
+
+
+def _more(file: str, what: str, flagged: np.ndarray) -> list[Problem]:
+    """One line counting the warnings of a kind beyond the LISTED shown row by row."""
+    extra = int(np.count_nonzero(flagged)) - LISTED
+    if extra <= 0:
+        return []
+    return [Problem(file, None, None, f"Warning: {extra:,} more {what} (the first {LISTED} are listed).", "")]
+
+
+def _words(title: str) -> set[str]:
+    return set(_WORD.findall(str(title).lower()))
+
+
+def _duplicates(raw: RawData, dates) -> list[Problem]:
+    """Rows on the same dates as an earlier row, sharing an actor, with a similar title. Only rows that
+    share dates and an actor are compared (a dict per group), so a big import costs little."""
+    events, parsed = raw.tables.get("events"), dates.get(("events", "date"))
+    if events is None or parsed is None:
+        return []
+    f = events.frame
+    key = parsed.rows("start").astype("int64") * 1_000_003 + parsed.rows("end").astype("int64")
+    order = np.argsort(key, kind="stable")
+    _, first, counts = np.unique(key[order], return_index=True, return_counts=True)
+    # Groups of 2 to MAX_GROUP rows: a date with hundreds of events is an import's, whose titles are
+    # templates ("Air/drone strike: … in …"), where a similar title says nothing about a copy.
+    compared = (counts >= 2) & (counts <= MAX_GROUP)
+    first, counts = first[compared], counts[compared]
+    candidates = np.concatenate([order[a : a + n] for a, n in zip(first, counts)] or [np.array([], int)])
+    if not len(candidates):
+        return []
+    titles = dict(zip(candidates.tolist(), f["title"].take(candidates).tolist()))
+    actors = dict(zip(candidates.tolist(), f["actor_ids"].take(candidates).tolist()))
+    ids = f["event_id"]
+    out: list[Problem] = []
+    skipped = 0
+    for a, n in zip(first, counts):
+        seen: dict[str, list[int]] = {}  # actor -> earlier rows of this group naming it
+        words: dict[int, set[str]] = {}
+        for i in sorted(int(r) for r in order[a : a + n]):
+            mine = split_list(actors[i])
+            earlier = dict.fromkeys(j for actor in mine for j in seen.get(actor, ()))
+            if earlier:
+                words[i] = words.get(i) or _words(titles[i])
+                for j in earlier:
+                    words[j] = words.get(j) or _words(titles[j])
+                    similar = len(words[i] & words[j]) / max(len(words[i] | words[j]), 1)
+                    if similar >= SIMILAR_TITLES:
+                        shared = sorted(set(mine) & set(split_list(actors[j])))
+                        if len(out) >= LISTED:
+                            skipped += 1
+                            break
+                        out.append(
+                            Problem(
+                                events.file,
+                                events.row(i),
+                                "event_id",
+                                f"Warning: {ids.iat[i]!r} looks like a duplicate of {ids.iat[j]!r} (row {events.row(j)}): "
+                                f"the same dates, the actor(s) {', '.join(shared)}, and {similar:.0%} of the "
+                                "title's words.",
+                                "If it is the same event, keep one row (a second account belongs in a report of it).",
+                            )
+                        )
+                        break
+            for actor in mine:
+                seen.setdefault(actor, []).append(i)
+    if skipped:
+        out.append(
+            Problem(
+                events.file,
+                None,
+                None,
+                f"Warning: {skipped:,} more likely duplicates (the first {LISTED} are listed).",
+                "",
+            )
+        )
+    return out
+
+
+def _speakers(raw: RawData) -> list[Problem]:
+    """A quote's speaker should be named (name, alias or last name) near the passage in the article."""
+    quotes, actors = raw.tables.get("quotes"), raw.tables.get("actors")
+    if quotes is None or actors is None or len(quotes.frame) > SPEAKER_CHECK_UP_TO:
+        return []
+    texts: ArticleTexts = raw.article_texts
+    names: dict[str, list[str]] = {}
+    for a in actors.frame.to_dict(orient="records"):
+        options = [a.get("name", ""), *split_list(a.get("aliases", ""))]
+        options += [n.split()[-1] for n in options if len(n.split()) > 1]  # "Abbas" for "Mahmoud Abbas"
+        names[a["actor_id"]] = [n.lower() for n in options if len(n) > 2]
+    out = []
+    f = quotes.frame
+    flat: dict[str, str] = {}  # article id -> its text, spaces collapsed, lower case (once per article)
+    for i, (speaker, text, article_id) in enumerate(zip(f["speaker_id"], f["text"], f["article_id"])):
+        if article_id not in texts or speaker not in names:
+            continue
+        if article_id not in flat:
+            flat[article_id] = " ".join(texts[article_id].split()).lower()
+        lowered = flat[article_id]
+        at = lowered.find(" ".join(str(text).split()).lower()[:80])
+        if at < 0:
+            continue  # not found verbatim: reported by the verbatim check
+        near = lowered[max(0, at - NEAR) : at + len(text) + NEAR]
+        if not any(n in near for n in names[speaker]):
+            out.append(
+                Problem(
+                    quotes.file,
+                    quotes.row(i),
+                    "speaker_id",
+                    f"Warning: the article does not name {speaker!r} (or an alias) within {NEAR} characters of "
+                    "the quoted passage.",
+                    "Check who said it; add the name the article uses to the actor's aliases.",
+                )
+            )
+    return out
