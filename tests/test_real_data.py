@@ -224,3 +224,8 @@ def test_event_exports_carry_names_and_plain_days():
     assert meeting["actor_names"] == "Hamas; Fatah" and meeting["faction_names"] == "Hamas; Fatah"
     war = next(r for r in rows if r["event_id"] == "ev-2023-10-gaza-war")
     assert (war["first_day"], war["last_day"]) == ("2023-10-01", "2023-10-31")  # a month stays a month
+
+
+def test_an_import_of_template_titles_raises_no_duplicate_warnings(merged):
+    # Thousands of ACLED records share dates, actors and template titles: two records of a dataset are two events.
+    assert merged.warnings == ()

@@ -4,8 +4,9 @@ the data loads, and `factionline validate` and the app list them for a person to
 - an *occurred* event dated after its article was published (a report cannot precede what it reports);
 - a *planned* event dated wholly before its article was published (by then it was no longer ahead);
 - a quote said after its article was published;
-- a likely duplicate: an event on the same dates as an earlier row, sharing an actor, with a similar title
-  (compared where at most MAX_GROUP events share those dates: beyond, an import's template titles);
+- a likely duplicate: an event on the same dates as an earlier row, sharing an actor, with a similar title,
+  unless the two cite different passages of one article, or two records of a dataset (an import); compared where
+  at most MAX_GROUP events share those dates (beyond, an import's template titles);
 - a speaker not named (name or alias) near the quoted passage in the article (checked for up to
   SPEAKER_CHECK_UP_TO quotes: each is a text search).
 
@@ -148,7 +149,13 @@ def _duplicates(raw: RawData, dates) -> list[Problem]:
         return []
     titles = dict(zip(candidates.tolist(), f["title"].take(candidates).tolist()))
     actors = dict(zip(candidates.tolist(), f["actor_ids"].take(candidates).tolist()))
+    cited = dict(
+        zip(
+            candidates.tolist(), zip(f["article_id"].take(candidates).tolist(), f["evidence"].take(candidates).tolist())
+        )
+    )
     ids = f["event_id"]
+    records = _dataset_articles(raw)
     out: list[Problem] = []
     skipped = 0
     for a, n in zip(first, counts):
@@ -160,6 +167,10 @@ def _duplicates(raw: RawData, dates) -> list[Problem]:
             if earlier:
                 words[i] = words.get(i) or _words(titles[i])
                 for j in earlier:
+                    if cited[i][1] != cited[j][1] and (
+                        cited[i][0] == cited[j][0] or {cited[i][0], cited[j][0]} <= records
+                    ):
+                        continue  # different passages of one article, or two records of a dataset: not a copy
                     words[j] = words.get(j) or _words(titles[j])
                     similar = len(words[i] & words[j]) / max(len(words[i] | words[j]), 1)
                     if similar >= SIMILAR_TITLES:
@@ -192,6 +203,17 @@ def _duplicates(raw: RawData, dates) -> list[Problem]:
             )
         )
     return out
+
+
+def _dataset_articles(raw: RawData) -> set[str]:
+    """Articles published by a dataset (sources.kind "dataset": an import's records files). Two of its
+    records are two events, however alike their template titles."""
+    sources, articles = raw.tables.get("sources"), raw.tables.get("articles")
+    if sources is None or articles is None or "kind" not in sources.frame.columns:
+        return set()
+    datasets = set(sources.frame.loc[sources.frame["kind"].astype("str").str.strip() == "dataset", "source_id"])
+    a = articles.frame
+    return set(a.loc[a["source_id"].isin(list(datasets)), "article_id"])
 
 
 def _speakers(raw: RawData) -> list[Problem]:
