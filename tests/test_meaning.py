@@ -81,3 +81,47 @@ def test_the_app_shows_the_warnings(data_copy, monkeypatch, tab):
     assert not at.exception
     assert any("check of meaning" in c.value for c in at.caption)
     assert any("Checks of meaning (1 warning)" in m.value for m in at.markdown)
+
+
+def test_a_card_shows_the_role_at_the_quote_date(data_copy, monkeypatch):
+    from .test_app import run
+
+    (data_copy / "roles.csv").write_text(
+        "role_id,actor_id,role,from,to\nr-envoy,bogdanov,Special Presidential Envoy for the Middle East,2024-03,\n"
+        "r-old,bogdanov,Deputy Foreign Minister of the Russian Federation,,2024-02\n",
+        encoding="utf-8",
+    )
+    ds = load(data_copy)
+    assert ds.role_at("bogdanov", "2024-03-05") == "Special Presidential Envoy for the Middle East"
+    assert ds.role_at("bogdanov", "2024-02-16") == "Deputy Foreign Minister of the Russian Federation"
+    assert ds.role_at("bogdanov", "2023-01-01") == "Deputy Foreign Minister of the Russian Federation"
+    assert ds.role_at("abbas", "2024-02-18") == ds.actor["abbas"]["role"]  # no dated role: actors.role
+    at = run({"faction": "russia"}, data=data_copy, monkeypatch=monkeypatch)
+    cards = " ".join(m.value for m in at.markdown)
+    assert "Deputy Foreign Minister of the Russian Federation" in cards  # said 16 February
+    assert "Special Presidential Envoy" not in cards  # a later title is not put on an earlier quote
+
+
+def test_a_role_for_an_unknown_actor_is_an_error(data_copy):
+    from components.data.problems import InvalidData
+
+    (data_copy / "roles.csv").write_text("role_id,actor_id,role,from,to\nr1,nobody,Envoy,2024,\n", encoding="utf-8")
+    with pytest.raises(InvalidData) as err:
+        load(data_copy)
+    assert [(p.file, p.row, p.column) for p in err.value.problems] == [("roles.csv", 2, "actor_id")]
+
+
+def test_merge_keeps_places_and_roles(data_copy, tmp_path):
+    from components.io.merge import merge
+
+    (data_copy / "roles.csv").write_text(
+        "role_id,actor_id,role,from,to\nr-envoy,bogdanov,Special Presidential Envoy,2024-03,\n", encoding="utf-8"
+    )
+    other = tmp_path / "other"
+    import shutil
+
+    shutil.copytree(BUNDLED, other)
+    merge([data_copy, other], tmp_path / "out")
+    ds = load(tmp_path / "out")
+    assert set(ds.places["place"]) == {"Moscow, Russia", "Gaza Strip"}
+    assert ds.role_at("bogdanov", "2024-03-05") == "Special Presidential Envoy"

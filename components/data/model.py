@@ -47,6 +47,7 @@ class Dataset:
     notes: dict[str, str]  # curation note and licence, when the directory has them
     places: pd.DataFrame | None = None  # places.csv: where the places named in events.location are
     warnings: tuple = ()  # checks of meaning (meaning.py): Problems a person should look at
+    roles: pd.DataFrame | None = None  # roles.csv: actor_id, role, start (of from), end (of to)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
     # Lookups and search text, computed once on first use (sessions share the object). Each value has
@@ -155,6 +156,16 @@ class Dataset:
     def actor_names(self, actor_ids: str) -> list[str]:
         """Names of a ';'-list of actor ids."""
         return [self.actor_name(a) for a in split_list(actor_ids)]
+
+    def role_at(self, actor_id: str, when) -> str:
+        """The actor's role on a date (roles.csv; the latest-starting role that covers it), else actors.role."""
+        roles = self.roles
+        if roles is not None and when is not None and not pd.isna(when):
+            when = pd.Timestamp(when)
+            mine = roles[(roles["actor_id"] == actor_id) & (roles["start"] <= when) & (roles["end"] >= when)]
+            if len(mine):
+                return str(mine.sort_values("start")["role"].iat[-1])
+        return self.actor.get(actor_id, {}).get("role", "")
 
     def outlet_name(self, source_id: str) -> str:
         return self.source.get(source_id, {}).get("name", source_id)
@@ -321,6 +332,18 @@ def _event_factions(event_actors: pd.DataFrame, actor_factions: pd.DataFrame) ->
     )
 
 
+def _roles(frame: pd.DataFrame | None, dates) -> pd.DataFrame | None:
+    """Dated roles with their bounds: a blank from is "since always", a blank to "still"."""
+    if frame is None or not len(frame):
+        return None
+    out = frame[["actor_id", "role"]].copy()
+    for column, bound, open_end in (("from", "start", "1000-01-01"), ("to", "end", "9999-12-31")):
+        parsed = dates.get(("roles", column))
+        values = parsed.rows(bound) if parsed is not None else np.full(len(frame), np.datetime64("NaT"))
+        out[bound] = pd.Series(values, index=frame.index).fillna(pd.Timestamp(open_end)).astype("datetime64[s]")
+    return out.reset_index(drop=True)
+
+
 def build(raw: RawData, dates, checking: Future | None = None) -> Dataset:
     """The model of validated raw tables (raw's frames are left as they are: the table checks may be
     reading them). dates: validate.parse_dates(raw), or a future of it. checking, the running verbatim check (a
@@ -381,4 +404,5 @@ def build(raw: RawData, dates, checking: Future | None = None) -> Dataset:
         article_texts=raw.article_texts,
         notes=notes,
         places=t.get("places"),
+        roles=_roles(t.get("roles"), resolved(dates)),
     )

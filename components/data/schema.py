@@ -113,6 +113,17 @@ TABLES: dict[str, Table] = {
             required_text=("text",),
             choices={"quote_type": QUOTE_TYPES},
         ),
+        # Roles that changed (optional): the role an actor held from one date to another; a quote card shows
+        # the role at the quote's date, and actors.role where no dated role covers it.
+        Table(
+            "roles",
+            "role_id",
+            ("role_id", "actor_id", "role", "from", "to"),
+            refs=(Ref("actor_id", "actors"),),
+            optional_dates=("from", "to"),
+            required_text=("role",),
+            optional=True,
+        ),
         # Where the places named in events.location are (optional): the map places an event without
         # coordinates of its own by its location. Written by `factionline places` from a gazetteer.
         Table(

@@ -124,6 +124,7 @@ def merge(dirs: list[Path], out: Path) -> MergeReport:
                     "speaker_id": actor_map.get(row["speaker_id"], row["speaker_id"]),
                 }
             )
+    optional = _optional_tables(raws, _namespaces(dirs), tables["actors"])
     for d in dirs[:1]:  # the curated set's notes and crosswalk travel with it
         for name in ("CURATION.md", "LICENSE.md", CROSSWALK_FILE):
             if (d / name).is_file():
@@ -138,6 +139,7 @@ def merge(dirs: list[Path], out: Path) -> MergeReport:
             "articles": articles,
             "events": event_frame.drop(columns="_input").to_dict(orient="records"),
             "quotes": quotes,
+            **optional,
         },
     )
     if len(report.duplicates):
@@ -145,6 +147,26 @@ def merge(dirs: list[Path], out: Path) -> MergeReport:
     (out / "MERGE.md").write_text("# Merge\n\n```\n" + report.text() + "\n```\n", encoding="utf-8")
     load(out)  # the result must validate like any data directory
     return report
+
+
+def _optional_tables(raws, namespaces, actors: dict) -> dict[str, list[dict]]:
+    """The optional tables (places, roles) of every input: places by name (the first input's row wins),
+    roles with a later input's ids namespaced (actor ids are shared across inputs, as in actors.csv)."""
+    out: dict[str, list[dict]] = {}
+    places: dict[str, dict] = {}
+    roles: list[dict] = []
+    for ns, raw in zip(namespaces, raws):
+        if "places" in raw.tables:
+            for row in raw.tables["places"].frame.to_dict(orient="records"):
+                places.setdefault(row["place"], row)
+        if "roles" in raw.tables:
+            for row in raw.tables["roles"].frame.to_dict(orient="records"):
+                roles.append({**row, "role_id": f"{ns}:{row['role_id']}" if ns else row["role_id"]})
+    if places:
+        out["places"] = list(places.values())
+    if roles:
+        out["roles"] = [r for r in roles if r["actor_id"] in actors]
+    return out
 
 
 def _crosswalk(first: Path, raw) -> Crosswalk:

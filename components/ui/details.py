@@ -90,8 +90,9 @@ def render(ds: Dataset, event_id: str | None) -> None:
         for actor_id in split_list(e["actor_ids"]):
             actor = ds.actor.get(actor_id, {})
             line = f"{md(actor.get('name', actor_id))}"
-            if actor.get("role"):
-                line += f" — {md(actor['role'])}"
+            role = ds.role_at(actor_id, e.get("start"))  # the role at the event's date
+            if role:
+                line += f" — {md(role)}"
             cols = st.columns([3, 2], vertical_alignment="center")
             cols[0].markdown(line)
             chips = faction_chips(ds, actor_id)

@@ -28,8 +28,9 @@ def card(ds: Dataset, quote: dict, key: str) -> None:
     speaker = ds.actor.get(quote["speaker_id"], {})
     with st.container(border=True):
         head = f"**{md(speaker.get('name', quote['speaker_id']))}**"
-        if speaker.get("role"):
-            head += f" · {md(speaker['role'])}"
+        role = ds.role_at(quote["speaker_id"], quote.get("start"))  # the role when it was said
+        if role:
+            head += f" · {md(role)}"
         words = (
             f"> “{md(quote['text'])}”" if quote["quote_type"] == "direct" else f"> _Paraphrase:_ {md(quote['text'])}"
         )
