@@ -35,7 +35,8 @@ def main() -> None:
                 for q in args.queries:
                     page.goto(base + "/" + q)
                     wait_ready(page, 90_000)
-                    page.wait_for_timeout(1500)
+                    page.wait_for_timeout(3000)
+                    wait_ready(page, 90_000)
                     name = re.sub(r"[^a-z0-9]+", "-", q.lower()).strip("-") or "default"
                     page.screenshot(path=str(out / f"{name}-{width}-{scheme}.png"), full_page=args.full)
                 page.close()

@@ -229,3 +229,15 @@ def test_event_exports_carry_names_and_plain_days():
 def test_an_import_of_template_titles_raises_no_duplicate_warnings(merged):
     # Thousands of ACLED records share dates, actors and template titles: two records of a dataset are two events.
     assert merged.warnings == ()
+
+
+def test_the_map_opens_on_the_busy_area(merged):
+    from components.analysis.figures import map_focus, place_map
+
+    shown, _ = places(merged, apply(merged, Filters()).event_pos)
+    core = map_focus(shown)
+    assert "Moscow, Russia" in set(shown["place"]) and "Moscow, Russia" not in set(core["place"])
+    assert core["events"].sum() >= 0.9 * shown["events"].sum()
+    fig = place_map(shown)
+    lon0, lon1 = fig.layout.xaxis.range
+    assert lon0 < 34.3 and lon1 < 37  # the Gaza and West Bank places, not stretched to Moscow (37.6 °E)

@@ -651,7 +651,8 @@ def place_map(
             )
         )
     else:
-        mid = float(places["lat"].mean()) if len(places) else 0.0
+        core = map_focus(places)
+        mid = float(core["lat"].mean()) if len(core) else 0.0
         fig.update_xaxes(title_text="longitude °E", showgrid=True, zeroline=False)
         fig.update_yaxes(
             title_text="latitude °N",
@@ -660,4 +661,27 @@ def place_map(
             scaleanchor="x",
             scaleratio=1 / max(np.cos(np.radians(mid)), 0.2),
         )
+        if 0 < len(core) < len(places):  # a few far places would shrink the busy area to a dot
+            pad_lat = max(float(core["lat"].max() - core["lat"].min()) * 0.15, 0.05)
+            pad_lon = max(float(core["lon"].max() - core["lon"].min()) * 0.15, 0.05)
+            fig.update_xaxes(range=[core["lon"].min() - pad_lon, core["lon"].max() + pad_lon])
+            fig.update_yaxes(range=[core["lat"].min() - pad_lat, core["lat"].max() + pad_lat])
     return fig
+
+
+FOCUS_SHARE = 0.9  # the first map view holds the places of at least this share of the events
+
+
+def map_focus(places: pd.DataFrame) -> pd.DataFrame:
+    """The places the first view shows: the busiest, holding FOCUS_SHARE of the events, and any others
+    inside their box; all of them when the rest are few (a far place is one zoom-out away)."""
+    if len(places) < 3:
+        return places
+    order = places.sort_values("events", ascending=False)
+    share = order["events"].cumsum() / max(order["events"].sum(), 1)
+    busy = order[share.shift(fill_value=0) < FOCUS_SHARE]
+    lat0, lat1, lon0, lon1 = busy["lat"].min(), busy["lat"].max(), busy["lon"].min(), busy["lon"].max()
+    inside = places[places["lat"].between(lat0, lat1) & places["lon"].between(lon0, lon1)]
+    span = max(lat1 - lat0, lon1 - lon0)
+    whole = max(places["lat"].max() - places["lat"].min(), places["lon"].max() - places["lon"].min())
+    return places if whole <= 3 * max(span, 0.5) else inside

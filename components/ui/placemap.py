@@ -7,7 +7,7 @@ import os
 import numpy as np
 import streamlit as st
 
-from components.analysis.figures import place_map, point_data
+from components.analysis.figures import map_focus, place_map, point_data
 from components.analysis.geo import MAX_PLACES, event_coordinates, places
 from components.data.safetext import md
 from components.ui import state
@@ -55,6 +55,13 @@ def view(page) -> None:
     by_name = ds.memo("placed-by-name", lambda: event_coordinates(ds)["how"].to_numpy() == "places.csv")
     from_places = int(np.count_nonzero(by_name[sel.event_pos]))
     more = f" The {MAX_PLACES:,} busiest places are drawn." if len(shown) >= MAX_PLACES else ""
+    outside = len(shown) - len(map_focus(shown)) if not tiles else 0
+    if outside:
+        more += (
+            f" The view opens on the busiest area; {outside:,} "
+            f"{'place lies' if outside == 1 else 'places lie'} outside it "
+            "(zoom out, or *Autoscale* in the chart's toolbar)."
+        )
     st.caption(
         f":material/map: {len(shown):,} places · {sel.n_events - unplaced:,} of {sel.n_events:,} events placed"
         + (f" ({from_places:,} by their place name in places.csv)" if from_places else "")
