@@ -160,12 +160,12 @@ def test_payload_does_not_grow_with_n(synth_dir, big_dir, monkeypatch):
 
 
 def test_counts_mode_coarsens_buckets_to_bound_the_bubbles(big_dir):
-    from components.analysis.aggregate import MAX_BUBBLES, coarser_for_bubbles
+    from components.analysis.aggregate import MAX_BUBBLES, bucket_for
 
     ds = load(big_dir)
     lc = lane_counts(ds, np.arange(len(ds.events)), bucket="week")  # many lanes x many weeks
     assert len(lc.lanes) * len(lc.starts) > MAX_BUBBLES
-    coarser = coarser_for_bubbles(lc)
+    coarser = bucket_for(lc.starts[0], lc.ends[-1], len(lc.lanes))
     assert coarser in ("month", "quarter", "year")
     lc2 = lane_counts(ds, np.arange(len(ds.events)), bucket=coarser)
     assert len(lc2.lanes) * len(lc2.starts) <= MAX_BUBBLES

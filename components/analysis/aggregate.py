@@ -16,7 +16,7 @@ NO_FACTION = "No faction"
 # (name, numpy unit, days) from fine to coarse; the first giving at most MAX_BUCKETS buckets is used.
 BUCKETS = [("day", "D", 1), ("week", "W", 7), ("month", "M", 30.4), ("quarter", "Q", 91.3), ("year", "Y", 365.25)]
 MAX_BUCKETS = 160
-# Bubbles the counts-mode timeline draws at most: each is an SVG shape, and the browser's time to draw
+# Cells the counts-mode heat strip draws at most: each is an SVG shape, and the browser's time to draw
 # the chart grows with them (2,556 bubbles: ~0.8 s in headless Chromium; ~900: ~0.3 s).
 MAX_BUBBLES = 1_000
 
@@ -40,18 +40,6 @@ def choose_bucket(first: np.datetime64, last: np.datetime64) -> str:
         if days / size <= MAX_BUCKETS:
             return name
     return "year"
-
-
-def coarser_for_bubbles(lc: LaneCounts) -> str | None:
-    """A coarser bucket when lanes x buckets would draw more than MAX_BUBBLES, else None."""
-    if len(lc.lanes) * len(lc.starts) <= MAX_BUBBLES or not len(lc.starts):
-        return None
-    days = int((lc.ends[-1] - lc.starts[0]).astype(int)) + 1
-    names = [name for name, _, _ in BUCKETS]
-    for name, _, size in BUCKETS[names.index(lc.bucket) + 1 :]:
-        if len(lc.lanes) * (days / size + 1) <= MAX_BUBBLES:
-            return name
-    return "year" if lc.bucket != "year" else None
 
 
 def focus_days(first: np.ndarray, last: np.ndarray) -> tuple[np.datetime64, np.datetime64, int]:

@@ -240,28 +240,33 @@ def timeline(
     if len(rows):
         fig.update_xaxes(range=[lo, hi])
     if hidden:
-        fig.update_xaxes(
-            rangeslider=dict(
-                visible=True,
-                thickness=0.08,
-                bgcolor="rgba(128,128,128,0.12)",
-                bordercolor="rgba(128,128,128,0.4)",
-                borderwidth=1,
-            )
-        )
-        fig.add_annotation(
-            x=0,
-            xref="paper",
-            y=1,
-            yref="paper",
-            xanchor="left",
-            yanchor="bottom",
-            showarrow=False,
-            font=dict(size=11),
-            bgcolor="rgba(128,128,128,0.15)",
-            text=f"◀ {hidden:,} earlier event(s): drag the slider below",
-        )
+        _earlier_note(fig, hidden)
     return fig
+
+
+def _earlier_note(fig: go.Figure, hidden: int) -> None:
+    """A range slider and a note above the plot: `hidden` earlier events lie left of the first view."""
+    fig.update_xaxes(
+        rangeslider=dict(
+            visible=True,
+            thickness=0.08,
+            bgcolor="rgba(128,128,128,0.12)",
+            bordercolor="rgba(128,128,128,0.4)",
+            borderwidth=1,
+        )
+    )
+    fig.add_annotation(
+        x=0,
+        xref="paper",
+        y=1,
+        yref="paper",
+        xanchor="left",
+        yanchor="bottom",
+        showarrow=False,
+        font=dict(size=11),
+        bgcolor="rgba(128,128,128,0.15)",
+        text=f"◀ {hidden:,} earlier event(s): drag the slider below",
+    )
 
 
 def view_range(events: pd.DataFrame, window: tuple | None) -> tuple[pd.Timestamp, pd.Timestamp, int]:
@@ -484,19 +489,7 @@ def density_timeline(ds: Dataset, lc: LaneCounts, view: tuple | None = None, hid
         pad = max((hi - lo) * 0.02, pd.Timedelta(days=1))
         fig.update_xaxes(range=[lo - pad, hi + pd.Timedelta(days=1) + pad])
     if hidden:
-        fig.update_xaxes(rangeslider=dict(visible=True, thickness=0.08, bgcolor="rgba(128,128,128,0.12)"))
-        fig.add_annotation(
-            x=0,
-            xref="paper",
-            y=1,
-            yref="paper",
-            xanchor="left",
-            yanchor="bottom",
-            showarrow=False,
-            font=dict(size=11),
-            bgcolor="rgba(128,128,128,0.15)",
-            text=f"◀ {hidden:,} earlier event(s): drag the slider below",
-        )
+        _earlier_note(fig, hidden)
     return fig
 
 

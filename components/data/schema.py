@@ -207,7 +207,6 @@ MEASURES: dict[str, Measure] = {
         Measure("num_articles", "int", "articles that reported it (GDELT)", 0, None, "GDELT NumArticles"),
     )
 }
-NUMERIC_MEASURES = tuple(m.column for m in MEASURES.values() if m.kind != "text")
 
 # Optional columns the app understands when present (source_url: the report's link). The model adds the
 # extras as blank when absent; a measure column absent is absent (ds.has_measure).
