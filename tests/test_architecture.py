@@ -42,6 +42,18 @@ def test_filters_formats_and_views_are_registries():
     from components.io.imports import FORMATS
     from components.ui.views import VIEWS
 
-    assert list(FILTERS) == ["factions", "actors", "dates", "types", "statuses", "regions", "subtypes", "places", "q"]
+    assert list(FILTERS) == [
+        "factions",
+        "actors",
+        "dates",
+        "types",
+        "statuses",
+        "min_sources",
+        "grades",
+        "regions",
+        "subtypes",
+        "places",
+        "q",
+    ]
     assert list(FORMATS) == ["gdelt", "acled", "timelinejs", "table"]
     assert [v.label for v in VIEWS] == ["Timeline", "Map", "Table & downloads", "About this data"]

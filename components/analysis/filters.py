@@ -7,7 +7,8 @@ events and quotes. The kind decides the value's type, its URL form and its widge
 
 - "choices": a tuple of ids (repeatable URL parameter; a multiselect, or pills when `pills`);
 - "dates": a (from, to) pair of dates or None (two URL parameters; a date-range input);
-- "text": a search string (one URL parameter; a text input).
+- "text": a search string (one URL parameter; a text input);
+- "minimum": a whole number, 0 when it does not restrict (one URL parameter; a select box of `options`).
 """
 
 from __future__ import annotations
@@ -21,11 +22,11 @@ import numpy as np
 import pyarrow.compute as pc
 
 from components.data.model import Dataset
-from components.data.schema import STATUSES
+from components.data.schema import CREDIBILITY, CREDIBILITY_WORDS, RELIABILITY, RELIABILITY_WORDS, STATUSES
 from components.data.vector import isin, strings
 
-KINDS = ("choices", "dates", "text")
-DEFAULTS = {"choices": (), "dates": (None, None), "text": ""}
+KINDS = ("choices", "dates", "text", "minimum")
+DEFAULTS = {"choices": (), "dates": (None, None), "text": "", "minimum": 0}
 MAX_Q = 200  # characters of search text
 
 
@@ -121,6 +122,51 @@ def _column_filter(key: str, label: str, param: str, column: str, help: str) -> 
     )
 
 
+GRADES = (*RELIABILITY, *CREDIBILITY)  # bit i of an event's grades (reports.py)
+
+
+def _graded(ds: Dataset, chosen) -> np.ndarray:
+    """Events with a report from an outlet of a chosen reliability, or of a chosen credibility (each kind
+    chosen must match)."""
+    if "grades" not in ds.events.columns:
+        return np.zeros(len(ds.events), dtype=bool)
+    bits = ds.events["grades"].to_numpy()
+    mask = np.ones(len(ds.events), dtype=bool)
+    for kind in (RELIABILITY, CREDIBILITY):
+        wanted = sum(1 << GRADES.index(g) for g in chosen if g in kind)
+        if wanted:
+            mask &= (bits & wanted) != 0
+    return mask
+
+
+def _graded_quotes(ds: Dataset, chosen) -> np.ndarray:
+    q = ds.quotes
+    mask = np.ones(len(q), dtype=bool)
+    letters = [g for g in chosen if g in RELIABILITY]
+    digits = [g for g in chosen if g in CREDIBILITY]
+    if letters:
+        mask &= isin(q["reported_by"].map(ds.reliability).astype("str"), letters)
+    if digits:
+        mask &= isin(q["credibility"].astype("str").str.strip(), digits) if "credibility" in q else False
+    return mask
+
+
+def _present_grades(ds: Dataset) -> list[str]:
+    """The grades some report of the data carries (computed once)."""
+
+    def make():
+        if "grades" not in ds.events.columns:
+            return []
+        seen = int(np.bitwise_or.reduce(ds.events["grades"].to_numpy())) if len(ds.events) else 0
+        return [g for i, g in enumerate(GRADES) if seen & (1 << i)]
+
+    return ds.memo("grades-present", make)
+
+
+def _grade_label(grade: str) -> str:
+    return f"{grade}: {RELIABILITY_WORDS.get(grade) or CREDIBILITY_WORDS.get(grade, '')}"
+
+
 FILTERS: dict[str, Filter] = {
     flt.key: flt
     for flt in (
@@ -130,7 +176,7 @@ FILTERS: dict[str, Filter] = {
             "choices",
             ("faction",),
             events=_in_factions,
-            quotes=lambda ds, v: isin(ds.quotes["speaker_id"], ds.actors_in_factions(v)),
+            quotes=lambda ds, v: ds.quotes_by(ds.actors_in_factions(v)),
             options=lambda ds, chosen: list(ds.factions["faction_id"]),
             label_of=lambda ds: lambda faction_id: ds.faction_name.get(faction_id, faction_id),
             colour_of=lambda ds: ds.faction_colour,
@@ -144,7 +190,7 @@ FILTERS: dict[str, Filter] = {
             "choices",
             ("actor",),
             events=_with_actors,
-            quotes=lambda ds, v: isin(ds.quotes["speaker_id"], v),
+            quotes=lambda ds, v: ds.quotes_by(v),
             options=lambda ds, chosen: ds.actors_in_factions(chosen.get("factions", ())),
             label_of=lambda ds: ds.actor_name,
             help="Narrowed to the chosen factions.",
@@ -179,6 +225,33 @@ FILTERS: dict[str, Filter] = {
             label_of=lambda ds: lambda s: s.capitalize(),
             pills=True,
             help="Planned events were announced for a later date at the time of the report.",
+        ),
+        Filter(
+            "min_sources",
+            "Corroboration",
+            "minimum",
+            ("min_sources",),
+            events=lambda ds, v: ds.events["n_sources"].to_numpy() >= v,
+            options=lambda ds, chosen: ["2", "3", "4", "5"],
+            label_of=lambda ds: lambda n: f"At least {n} independent sources",
+            shown_when=lambda ds: ds.has_reports,
+            help="Events reported by at least this many first publishers (an agency's account relayed by other "
+            "outlets counts once).",
+            placeholder="Any number of sources",
+        ),
+        Filter(
+            "grades",
+            "Source grades",
+            "choices",
+            ("grade",),
+            events=_graded,
+            quotes=lambda ds, v: _graded_quotes(ds, v),
+            options=lambda ds, chosen: _present_grades(ds),
+            label_of=lambda ds: _grade_label,
+            shown_when=lambda ds: ds.graded,
+            help="Admiralty scale: A–F the outlet's reliability, 1–6 the account's credibility. An event matches "
+            "when one of its reports has a chosen grade of each kind chosen.",
+            placeholder="Any grade",
         ),
         _column_filter(
             "regions",
@@ -269,4 +342,6 @@ def _normal(flt: Filter, value):
     if flt.kind == "dates":
         lo, hi = value or (None, None)
         return (lo if isinstance(lo, dt.date) else None, hi if isinstance(hi, dt.date) else None)
+    if flt.kind == "minimum":
+        return int(value or 0)
     return str(value or "")

@@ -78,7 +78,18 @@ def _parse_text(flt: Filter, params, ds: Dataset, notices: list[str]):
     return "".join(ch for ch in text if ch.isprintable())
 
 
-PARSE = {"choices": _parse_choices, "dates": _parse_dates, "text": _parse_text}
+def _parse_minimum(flt: Filter, params, ds: Dataset, notices: list[str]):
+    (name,) = flt.params
+    text = _first(params, name)
+    if not text:
+        return 0
+    if text.isdigit() and 1 <= int(text) <= 99:
+        return int(text)
+    notices.append(f"Ignored {name}={_clip(text)!r}: not a whole number from 1 to 99")
+    return 0
+
+
+PARSE = {"choices": _parse_choices, "dates": _parse_dates, "text": _parse_text, "minimum": _parse_minimum}
 
 
 def parse(params: Mapping[str, list[str]], ds: Dataset) -> tuple[Filters, list[str]]:
@@ -103,6 +114,8 @@ def to_params(f: Filters) -> dict[str, list[str]]:
             params[flt.params[0]] = list(value)
         elif flt.kind == "dates":
             params.update({name: [d.isoformat()] for name, d in zip(flt.params, value) if d})
+        elif flt.kind == "minimum":
+            params[flt.params[0]] = [str(value)]
         else:
             params[flt.params[0]] = [value]
     if f.event:

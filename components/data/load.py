@@ -16,7 +16,7 @@ from pathlib import Path
 
 from components.data.dates import resolved
 from components.data.loader import read_directory
-from components.data.meaning import warnings
+from components.data.meaning import of_the_model, warnings
 from components.data.model import Dataset, build
 from components.data.problems import InvalidData
 from components.data.validate import check_tables, parse_dates, report, start_verbatim
@@ -39,4 +39,7 @@ def load(root: str | Path) -> Dataset:
     problems = checking.result().problems
     if problems:
         raise InvalidData(report(problems))
-    return replace(dataset, warnings=tuple(warnings(raw, resolved(dates))))
+    found = warnings(raw, resolved(dates)) + of_the_model(dataset)
+    return replace(
+        dataset, warnings=tuple(sorted(found, key=lambda p: (p.file, p.row or 0, p.column or "", p.message)))
+    )

@@ -60,8 +60,15 @@ def _published(raw: RawData, dates) -> pd.DataFrame | None:
 
 def _against_publication(raw: RawData, dates, published: pd.DataFrame) -> list[Problem]:
     out = []
-    events, parsed = raw.tables.get("events"), dates.get(("events", "date"))
-    if events is not None and parsed is not None:
+    for name in ("events", "reports"):  # each report against its own article
+        out += _report_dates(raw.tables.get(name), dates.get((name, "date")), published)
+    out += _quotes_said(raw, dates, published)
+    return out
+
+
+def _report_dates(events, parsed, published: pd.DataFrame) -> list[Problem]:
+    out = []
+    if events is not None and parsed is not None and {"status", "article_id"} <= set(events.frame.columns):
         f = events.frame
         at = position_in(f["article_id"], published.index.to_numpy(dtype=object))
         known = at >= 0
@@ -72,15 +79,16 @@ def _against_publication(raw: RawData, dates, published: pd.DataFrame) -> list[P
         late = known & isin(f["status"], ["occurred"]) & (start > pub_last)
         early = known & isin(f["status"], ["planned"]) & (end < pub_first)
         date, article = f["date"], f["article_id"]
-        out += _more(events.file, "occurred events dated after their article's publication", late)
-        out += _more(events.file, "planned events dated before their article's publication", early)
+        what = "event" if events.name == "events" else "report"
+        out += _more(events.file, f"occurred {what}s dated after their article's publication", late)
+        out += _more(events.file, f"planned {what}s dated before their article's publication", early)
         for i in np.flatnonzero(late)[:LISTED]:
             out.append(
                 Problem(
                     events.file,
                     events.row(int(i)),
                     "date",
-                    f"Warning: the event is 'occurred' but dated {date.iat[i]}, after its article "
+                    f"Warning: the {what} is 'occurred' but dated {date.iat[i]}, after its article "
                     f"{article.iat[i]!r} was published ({label[at[i]]}).",
                     "If the article announced it, make the status 'planned'; otherwise check the date and the article.",
                 )
@@ -91,11 +99,16 @@ def _against_publication(raw: RawData, dates, published: pd.DataFrame) -> list[P
                     events.file,
                     events.row(int(i)),
                     "status",
-                    f"Warning: the event is 'planned' but dated {date.iat[i]}, before its article "
+                    f"Warning: the {what} is 'planned' but dated {date.iat[i]}, before its article "
                     f"{article.iat[i]!r} was published ({label[at[i]]}).",
                     "By publication it was no longer ahead: 'occurred' or 'reported', or check the date.",
                 )
             )
+    return out
+
+
+def _quotes_said(raw: RawData, dates, published: pd.DataFrame) -> list[Problem]:
+    out = []
     quotes, said = raw.tables.get("quotes"), dates.get(("quotes", "said_on"))
     if quotes is not None and said is not None:
         f = quotes.frame
@@ -115,6 +128,39 @@ def _against_publication(raw: RawData, dates, published: pd.DataFrame) -> list[P
                     "Check said_on (blank: the date of its event) and the article.",
                 )
             )
+    return out
+
+
+def of_the_model(ds) -> list[Problem]:
+    """Checks that need the built model: reports that contradict each other on an event's date, and a
+    superseded id that is still an event."""
+    out = []
+    conflict = np.flatnonzero(ds.events["date_conflict"].to_numpy()) if "date_conflict" in ds.events else []
+    for pos in conflict[:LISTED]:
+        told = ds.reports_of(int(pos))
+        dates = "; ".join(f"{d} ({r})" for d, r in zip(told["date"], told["report_id"]))
+        out.append(
+            Problem(
+                "reports.csv",
+                None,
+                "date",
+                f"Warning: the reports of {ds.events['event_id'].iat[pos]!r} disagree on its date: {dates}. The latest "
+                "report's date is shown.",
+                "Check the reports' dates against their articles; a report of another event belongs to that event.",
+            )
+        )
+    if ds.superseded is not None:
+        for i, old in enumerate(ds.superseded["event_id"]):
+            if ds.position_of(old) is not None:
+                out.append(
+                    Problem(
+                        "superseded.csv",
+                        i + 2,
+                        "event_id",
+                        f"Warning: {old!r} is superseded but still an event in events.csv.",
+                        "Remove the old event's row (its link opens the one that replaces it) or this row.",
+                    )
+                )
     return out
 
 
@@ -230,8 +276,12 @@ def _speakers(raw: RawData) -> list[Problem]:
     out = []
     f = quotes.frame
     flat: dict[str, str] = {}  # article id -> its text, spaces collapsed, lower case (once per article)
-    for i, (speaker, text, article_id) in enumerate(zip(f["speaker_id"], f["text"], f["article_id"])):
-        if article_id not in texts or speaker not in names:
+    members = {}
+    if "members" in actors.frame.columns:
+        members = {a: split_list(m) for a, m in zip(actors.frame["actor_id"], actors.frame["members"])}
+    for i, (speaker_ids, text, article_id) in enumerate(zip(f["speaker_id"], f["text"], f["article_id"])):
+        speakers = split_list(speaker_ids)  # several: a joint statement, each signatory named
+        if article_id not in texts or not speakers or any(s not in names for s in speakers):
             continue
         if article_id not in flat:
             flat[article_id] = " ".join(texts[article_id].split()).lower()
@@ -240,14 +290,18 @@ def _speakers(raw: RawData) -> list[Problem]:
         if at < 0:
             continue  # not found verbatim: reported by the verbatim check
         near = lowered[max(0, at - NEAR) : at + len(text) + NEAR]
-        if not any(n in near for n in names[speaker]):
+        # A group is named by its own name or alias, or by any of its members'.
+        unnamed = [
+            s for s in speakers if not any(n in near for who in [s, *members.get(s, ())] for n in names.get(who, ()))
+        ]
+        if unnamed:
             out.append(
                 Problem(
                     quotes.file,
                     quotes.row(i),
                     "speaker_id",
-                    f"Warning: the article does not name {speaker!r} (or an alias) within {NEAR} characters of "
-                    "the quoted passage.",
+                    f"Warning: the article does not name {', '.join(map(repr, unnamed))} (or an alias) within "
+                    f"{NEAR} characters of the quoted passage.",
                     "Check who said it; add the name the article uses to the actor's aliases.",
                 )
             )

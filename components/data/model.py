@@ -21,6 +21,7 @@ import pyarrow.compute as pc
 
 from components.data.dates import ParsedColumn, date_order, parse_column, resolved
 from components.data.loader import RawData
+from components.data.reports import REPORT_COLUMNS, derive
 from components.data.schema import EVENT_EXTRAS, LIST_SEPARATOR, MEASURES, split_list
 from components.data.textmatch import ArticleTexts, verbatim
 from components.data.vector import blank, isin, numbers, position_in, split_lists, strings
@@ -48,6 +49,10 @@ class Dataset:
     places: pd.DataFrame | None = None  # places.csv: where the places named in events.location are
     warnings: tuple = ()  # checks of meaning (meaning.py): Problems a person should look at
     roles: pd.DataFrame | None = None  # roles.csv: actor_id, role, start (of from), end (of to)
+    # Every report of the events told by more than their own row (reports.py), by event_pos then publication.
+    reports: pd.DataFrame | None = None
+    superseded: pd.DataFrame | None = None  # superseded.csv: event_id, replaced_by, note
+    quote_speakers: pd.DataFrame | None = None  # quote_pos, actor_id: each speaker (and group member) of a quote
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
     # Lookups and search text, computed once on first use (sessions share the object). Each value has
@@ -105,10 +110,15 @@ class Dataset:
     def _make_quote_search(self) -> pd.Series:
         names = self.actors.set_index("actor_id")["name"]
         titles = np.append(self.events["title"].to_numpy(dtype=object), "")[self.quotes["event_pos"]]
+        qs = self.quote_speakers
+        said_by = pd.Series(
+            qs["actor_id"].astype("str").map(names).fillna("").to_numpy(), index=qs["quote_pos"].to_numpy()
+        )
+        said_by = said_by.groupby(level=0).agg(" ".join).reindex(range(len(self.quotes)), fill_value="")
         text = (
             self.quotes["text"]
             + " "
-            + self.quotes["speaker_id"].map(names).fillna("")
+            + pd.Series(said_by.to_numpy(), index=self.quotes.index, dtype="str")
             + " "
             + pd.Series(titles, index=self.quotes.index, dtype="str")
         )
@@ -169,6 +179,83 @@ class Dataset:
 
     def outlet_name(self, source_id: str) -> str:
         return self.source.get(source_id, {}).get("name", source_id)
+
+    def speakers(self, speaker_ids: str) -> list[str]:
+        """The speaker ids of a quote's ';'-list (several: a joint statement)."""
+        return split_list(speaker_ids)
+
+    def members(self, actor_id: str) -> list[str]:
+        """The member actors of a group actor (actors.members), else []."""
+        return split_list(self.actor.get(actor_id, {}).get("members", ""))
+
+    def reliability(self, source_id: str) -> str:
+        """The outlet's reliability grade (A–F, Admiralty scale), or ""."""
+        return str(self.source.get(source_id, {}).get("reliability", "") or "").strip()
+
+    @property
+    def graded(self) -> bool:
+        """The data grades its sources (reliability or credibility somewhere)."""
+        return "grades" in self.events.columns and self.memo("graded", lambda: bool(self.events["grades"].any()))
+
+    @property
+    def has_reports(self) -> bool:
+        return self.reports is not None and len(self.reports) > 0
+
+    def reports_of(self, pos: int) -> pd.DataFrame:
+        """Every report of the event at pos, oldest first (its own row alone when reports.csv adds none)."""
+        if self.has_reports:
+            at = self.reports["event_pos"].to_numpy()
+            lo, hi = np.searchsorted(at, pos, "left"), np.searchsorted(at, pos, "right")
+            if hi > lo:
+                return self.reports.iloc[lo:hi]
+        e = self.events.iloc[pos]
+        row = {c: e.get(c, "") for c in REPORT_COLUMNS[1:]} | {"note": ""}  # events.note is about the event
+        published = self.published_on(e["article_id"])
+        outlet = e.get("reported_by") or self.article_outlet(e["article_id"])
+        return pd.DataFrame(
+            [
+                {
+                    "report_id": e["event_id"],
+                    **row,
+                    "implied": True,
+                    "start": e["start"],
+                    "end": e["end"],
+                    "date_label": e["date_label"],
+                    "published": published,
+                    "first_publisher": outlet,
+                    "event_pos": pos,
+                }
+            ]
+        )
+
+    def published_on(self, article_id: str):
+        """The first day an article's publication date can mean (NaT when unknown)."""
+
+        def make():
+            parsed = parse_column(self.articles["published_on"])
+            return dict(zip(self.articles["article_id"], parsed.rows("start").astype("datetime64[s]")))
+
+        return pd.Timestamp(self.memo("published_on", make).get(article_id, np.datetime64("NaT")))
+
+    def replacement(self, event_id: str) -> str | None:
+        """The event that replaces a superseded id (following a chain of merges), or None."""
+        if self.superseded is None:
+            return None
+        pointers = self.memo(
+            "superseded", lambda: dict(zip(self.superseded["event_id"], self.superseded["replaced_by"]))
+        )
+        seen = set()
+        while event_id in pointers and event_id not in seen:
+            seen.add(event_id)
+            event_id = pointers[event_id]
+        return event_id if seen and self.position_of(event_id) is not None else None
+
+    def quotes_by(self, actors) -> np.ndarray:
+        """Boolean mask over quotes: said by any of the actors (alone, jointly, or as a member of a group)."""
+        qs = self.quote_speakers
+        mask = np.zeros(len(self.quotes), dtype=bool)
+        mask[qs["quote_pos"].to_numpy()[isin(qs["actor_id"].astype("str"), list(actors))]] = True
+        return mask
 
     def article_outlet(self, article_id: str) -> str:
         """The source_id of the outlet that published an article ("" when unknown)."""
@@ -354,7 +441,9 @@ def build(raw: RawData, dates, checking: Future | None = None) -> Dataset:
     for column in EVENT_EXTRAS:
         if column not in events.columns:
             events[column] = ""
-    _add_date_columns(events, resolved(dates)[("events", "date")])
+    reports = derive(events, t.pop("reports", None), resolved(dates), t["articles"], t["sources"])
+    # Derived dates are parsed anew (only when some event has further reports).
+    _add_date_columns(events, resolved(dates)[("events", "date")] if reports is None else parse_column(events["date"]))
     events = _by_date(events)
     events["status"] = events["status"].astype("category")
     events["event_type"] = events["event_type"].astype("category")
@@ -383,6 +472,10 @@ def build(raw: RawData, dates, checking: Future | None = None) -> Dataset:
         else verbatim(raw.article_texts, quotes["text"], quotes["article_id"])
     )
     quotes = _by_date(quotes)
+    quote_speakers = _quote_speakers(quotes, actors)
+    if reports is not None:
+        reports["event_pos"] = position_in(reports["event_id"], events["event_id"]).astype(np.int64)
+        reports = reports.take(np.argsort(reports["event_pos"].to_numpy(), kind="stable")).reset_index(drop=True)
 
     notes = {}
     for key, file in NOTE_FILES.items():
@@ -405,4 +498,24 @@ def build(raw: RawData, dates, checking: Future | None = None) -> Dataset:
         notes=notes,
         places=t.get("places"),
         roles=_roles(t.get("roles"), resolved(dates)),
+        reports=reports,
+        superseded=t.get("superseded"),
+        quote_speakers=quote_speakers,
     )
+
+
+def _quote_speakers(quotes: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
+    """(quote_pos, actor_id) for each speaker of each quote, and each member of a group speaker."""
+    pairs = _pairs(quotes, "speaker_id", "actor_id").rename(columns={"pos": "quote_pos"})
+    if "members" in actors.columns and (~blank(actors["members"])).any():
+        groups = {a: split_list(m) for a, m in zip(actors["actor_id"], actors["members"]) if m.strip()}
+        extra = [
+            (q, member)
+            for q, a in zip(pairs["quote_pos"].to_numpy(), pairs["actor_id"].astype("str"))
+            for member in groups.get(a, ())
+        ]
+        if extra:
+            more = pd.DataFrame(extra, columns=["quote_pos", "actor_id"])
+            pairs = pd.concat([pairs.astype({"actor_id": "str"}), more], ignore_index=True).drop_duplicates()
+            pairs["quote_pos"] = pairs["quote_pos"].astype(np.int32)
+    return pairs.reset_index(drop=True)

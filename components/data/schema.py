@@ -9,6 +9,35 @@ from dataclasses import dataclass, field
 
 STATUSES = ("occurred", "planned", "reported")
 QUOTE_TYPES = ("direct", "paraphrase")
+# Source grading on the Admiralty scale (optional): an outlet's reliability, a report's credibility.
+RELIABILITY = ("A", "B", "C", "D", "E", "F")
+CREDIBILITY = ("1", "2", "3", "4", "5", "6")
+RELIABILITY_WORDS = dict(
+    zip(
+        RELIABILITY,
+        (
+            "completely reliable",
+            "usually reliable",
+            "fairly reliable",
+            "not usually reliable",
+            "unreliable",
+            "reliability cannot be judged",
+        ),
+    )
+)
+CREDIBILITY_WORDS = dict(
+    zip(
+        CREDIBILITY,
+        (
+            "confirmed by other sources",
+            "probably true",
+            "possibly true",
+            "doubtful",
+            "improbable",
+            "truth cannot be judged",
+        ),
+    )
+)
 LIST_SEPARATOR = ";"
 
 
@@ -34,7 +63,7 @@ class Table:
     dates: tuple[str, ...] = ()  # EDTF columns
     optional_dates: tuple[str, ...] = ()
     required_text: tuple[str, ...] = ()  # columns that may not be blank (besides the key)
-    choices: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    choices: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "" among them: blank allowed
     optional: bool = False  # the file may be absent
 
     @property
@@ -55,10 +84,20 @@ TABLES: dict[str, Table] = {
             "actors",
             "actor_id",
             ("actor_id", "name", "kind", "faction_ids", "role", "aliases"),
-            refs=(Ref("faction_ids", "factions", many=True, optional=True),),
+            # members (optional): a group actor's member actors, e.g. the signatories of a joint statement
+            refs=(
+                Ref("faction_ids", "factions", many=True, optional=True),
+                Ref("members", "actors", many=True, optional=True),
+            ),
             required_text=("name",),
         ),
-        Table("sources", "source_id", ("source_id", "name", "kind", "url"), required_text=("name",)),
+        Table(
+            "sources",
+            "source_id",
+            ("source_id", "name", "kind", "url"),
+            required_text=("name",),
+            choices={"reliability": ("", *RELIABILITY)},  # optional column
+        ),
         Table(
             "articles",
             "article_id",
@@ -97,21 +136,46 @@ TABLES: dict[str, Table] = {
             ),
             dates=("date",),
             required_text=("title", "evidence"),
-            choices={"status": STATUSES},
+            choices={"status": STATUSES, "credibility": ("", *CREDIBILITY)},
         ),
         Table(
             "quotes",
             "quote_id",
             ("quote_id", "speaker_id", "text", "quote_type", "said_on", "event_id", "reported_by", "article_id"),
             refs=(
-                Ref("speaker_id", "actors"),
+                Ref("speaker_id", "actors", many=True),  # several: a joint statement
                 Ref("event_id", "events", optional=True),
                 Ref("reported_by", "sources"),
                 Ref("article_id", "articles"),
             ),
             optional_dates=("said_on",),
             required_text=("text",),
-            choices={"quote_type": QUOTE_TYPES},
+            choices={"quote_type": QUOTE_TYPES, "credibility": ("", *CREDIBILITY)},
+        ),
+        # Further reports of events (optional): each row is one account of an event in one article. The
+        # event's own article_id/evidence/date/status are its first report; the event's status and date
+        # are derived from all of them (reports.py).
+        Table(
+            "reports",
+            "report_id",
+            ("report_id", "event_id", "article_id", "evidence", "date", "date_text", "status", "reported_by"),
+            refs=(
+                Ref("event_id", "events"),
+                Ref("article_id", "articles"),
+                Ref("reported_by", "sources", optional=True),
+            ),
+            dates=("date",),
+            required_text=("evidence",),
+            choices={"status": STATUSES, "credibility": ("", *CREDIBILITY)},
+            optional=True,
+        ),
+        # Events merged into another (optional): a link to the old id opens the one that replaces it.
+        Table(
+            "superseded",
+            "event_id",
+            ("event_id", "replaced_by", "note"),
+            refs=(Ref("replaced_by", "events"),),
+            optional=True,
         ),
         # Roles that changed (optional): the role an actor held from one date to another; a quote card shows
         # the role at the quote's date, and actors.role where no dated role covers it.
@@ -210,7 +274,13 @@ MEASURES: dict[str, Measure] = {
 
 # Optional columns the app understands when present (source_url: the report's link). The model adds the
 # extras as blank when absent; a measure column absent is absent (ds.has_measure).
-EVENT_EXTRAS = ("reported_by", "note", "source_url")
-OPTIONAL_COLUMNS = {"events": (*EVENT_EXTRAS, *MEASURES)}
+EVENT_EXTRAS = ("reported_by", "note", "source_url", "chain", "credibility")
+OPTIONAL_COLUMNS = {
+    "events": (*EVENT_EXTRAS, *MEASURES),
+    "reports": ("chain", "credibility", "note", "source_url"),
+    "quotes": ("chain", "credibility"),
+    "sources": ("reliability",),
+    "actors": ("members",),
+}
 
 HEX_COLOUR = r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$"

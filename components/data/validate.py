@@ -16,6 +16,7 @@ import pandera.pandas as pa
 import pyarrow
 import pyarrow.compute as pc
 
+from components.data import chains
 from components.data.dates import ParsedColumn, date_problem, parse_column, resolved
 from components.data.loader import RawData, RawTable
 from components.data.problems import Problem
@@ -91,6 +92,14 @@ def parse_dates(raw: RawData) -> dict[tuple[str, str], ParsedColumn]:
     return parsed
 
 
+def _valid_chains(outlets: set[str]):
+    def check(s: pd.Series) -> pd.Series:
+        bad = [v for v in pd.unique(s.to_numpy()) if str(v).strip() and chains.problem(v, outlets)]
+        return pd.Series(~isin(s, bad) if bad else np.ones(len(s), dtype=bool), index=s.index)
+
+    return check
+
+
 def _refs_exist(ids: pd.Series, many: bool, optional: bool):
     def check(s: pd.Series) -> pd.Series:
         if many:
@@ -122,6 +131,14 @@ RULES = {
         "2024-02-29/2024-03-02 (an interval), 2024-02? (uncertain) or 2024-02~ (approximate).",
     ),
     "colour": ("{value!r} is not a hex colour.", "Write a colour like #0072B2."),
+    "chain": (
+        "The attribution chain {value!r} is not usable: {reason}.",
+        "Write the steps as 'wording: object' separated by ';', e.g. '"
+        + chains.EXAMPLE
+        + "'; the wordings are "
+        + ", ".join(chains.WORDINGS)
+        + "; outlets are named by their source_id.",
+    ),
     "ref": (
         "{value!r} names {what}, which {target_file} does not define.",
         "Add {what} to {target_file} or correct the id (lists are separated by ';').",
@@ -158,6 +175,9 @@ def _schema(table: Table, raw: RawData, dates) -> pa.DataFrameSchema:
             add(column, pa.Check(_valid_dates(dates, (table.name, column), optional), error="date"))
     if table.name == "factions":
         add("color", pa.Check.str_matches(HEX_COLOUR, error="colour"))
+    if "chain" in OPTIONAL_COLUMNS.get(table.name, ()) and "sources" in raw.tables:
+        outlets = set(raw.tables["sources"].frame.get("source_id", pd.Series([], dtype=str)))
+        add("chain", pa.Check(_valid_chains(outlets), error="chain"))
     for ref in table.refs:
         target = raw.tables.get(ref.table)
         key = TABLES[ref.table].key
@@ -207,8 +227,12 @@ def _explain(raw: RawData, raw_table: RawTable, table: Table, case: pd.Series) -
     if key not in RULES:  # a pandera built-in we did not expect (e.g. dtype)
         return Problem(table.file, row, column, f"{value!r} failed the check {key}.", "Correct the cell.")
     message, fix = RULES[key]
-    allowed = ", ".join(table.choices.get(column, ()))
+    choices = table.choices.get(column, ())
+    allowed = ", ".join(c for c in choices if c) + (" or blank" if "" in choices else "")
     reason = (date_problem(value) or "it is blank") if key == "date" else ""
+    if key == "chain":
+        outlets = set(raw.tables["sources"].frame["source_id"])
+        reason = chains.problem(value, outlets) or ""
     return Problem(
         table.file,
         row,
@@ -273,7 +297,7 @@ FIX = {
 def _verbatim(raw: RawData):
     """Evidence and direct quotes must occur in the stored article text (looked up together)."""
     checks = []  # (table, its frame, column, row positions checked)
-    for name, column in (("events", "evidence"), ("quotes", "text")):
+    for name, column in (("events", "evidence"), ("reports", "evidence"), ("quotes", "text")):
         table = raw.tables.get(name)
         needed = {column, "article_id"} | ({"quote_type"} if name == "quotes" else set())
         if table is None or not needed <= set(table.frame.columns):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from components.analysis import provenance
 from components.analysis.figures import STATUS_WORDS
 from components.data.model import Dataset
 from components.data.safetext import md, md_link, safe_url
@@ -54,6 +55,35 @@ def crowd(ds: Dataset, lane: str, day, ids: list[str]) -> None:
         st.button("Close the list", key="crowd-close", on_click=state.set_crowd, args=(None,), icon=":material/close:")
 
 
+def corroboration_badge(sources: int, reports: int) -> str:
+    """ ":green-badge[3 sources]" — independent first publishers (relays of one count once)."""
+    if reports <= 1:
+        return ":gray-badge[1 report]"
+    colour = "green" if sources >= 2 else "orange"
+    return f":{colour}-badge[:material/fact_check: {sources} source{'s' if sources != 1 else ''} · {reports} reports]"
+
+
+def _reports(ds: Dataset, pos: int, event_id: str) -> None:
+    """Each report of the event, oldest first: its status and date as that report words them, who carried
+    it, its grade and its passage (checked verbatim against the stored article)."""
+    told = ds.reports_of(pos)
+    several = len(told) > 1
+    st.markdown(f"**Reports ({len(told)})**" if several else "**Evidence**")
+    for n, r in enumerate(told.to_dict(orient="records")):
+        if several:
+            when = f"“{md(r['date_text'])}” ({md(r['date_label'])})" if r.get("date_text") else md(r["date_label"])
+            st.markdown(f"{n + 1}. **{md(r['status'])}** · {when}")
+        st.markdown("> " + md(r["evidence"]).replace("  \n", "  \n> "))
+        line = provenance.attribution(ds, r)
+        code, meaning = provenance.grade(ds, r.get("first_publisher", ""), r.get("credibility", ""))
+        graded = f" · :blue-badge[Graded {md(code)}] {md(meaning)}" if code else ""
+        st.caption(f"{md(line)}{graded}  \nFrom: {article_line(ds, r['article_id'])}")
+        if r.get("note"):
+            st.caption(f":material/info: {md(r['note'])}")
+        if st.button("Show in article", key=f"evidence-{event_id}-{n}", icon=":material/article:"):
+            show_article(ds, r["article_id"], r["evidence"].split("\n")[0])
+
+
 def render(ds: Dataset, event_id: str | None) -> None:
     if not event_id:
         st.info(
@@ -68,14 +98,22 @@ def render(ds: Dataset, event_id: str | None) -> None:
     with st.container(border=True, key="event-details"):
         st.markdown(f"#### {md(e['title'])}")
         status = STATUS_WORDS.get(e["status"], e["status"])
+        badge = corroboration_badge(int(e.get("n_sources", 1)), int(e.get("n_reports", 1)))
         st.markdown(
             f"**{md(e['date_label'])}** · {md(status)} · {md(ds.type_label.get(e['event_type'], e['event_type']))}"
+            f" {badge}"
         )
-        wording = (
-            f"The source says “{md(e['date_text'])}”; "
-            if e["date_text"]
-            else "The source gives no wording for the date; "
-        )
+        history = provenance.status_history(ds, pos)
+        if history:
+            st.markdown(f":small[Status history: {md(history)}]")
+        if e.get("date_conflict"):
+            st.warning(
+                "The reports disagree on the date: the latest report's date is shown; each report's "
+                "date is listed below.",
+                icon=":material/event_busy:",
+            )
+        said = "The report the date is taken from says" if int(e.get("n_reports", 1)) > 1 else "The source says"
+        wording = f"{said} “{md(e['date_text'])}”; " if e["date_text"] else "The source gives no wording for the date; "
         st.caption(
             f"{wording}recorded as EDTF {md(e['date'])} (precise {PRECISION_WORDS.get(e['precision'], 'a span')})."
         )
@@ -99,17 +137,11 @@ def render(ds: Dataset, event_id: str | None) -> None:
             if chips:
                 with cols[1]:
                     st.html(chips)
-        st.markdown("**Evidence**")
-        st.markdown("> " + md(e["evidence"]).replace("  \n", "  \n> "))
-        reported = e.get("reported_by")
-        first = f"First reported by {md(ds.outlet_name(reported))}. " if reported else ""
-        st.caption(f"{first}From: {article_line(ds, e['article_id'])}")
-        if safe_url(e.get("source_url")):
+        if e.get("source_url") and safe_url(e.get("source_url")):
             st.caption(f":material/link: {md_link('The report this record cites (link)', e['source_url'])}")
         if e.get("note"):
             st.caption(f":material/info: Curators' note: {md(e['note'])}")
-        if st.button("Show in article", key=f"evidence-{event_id}", icon=":material/article:"):
-            show_article(ds, e["article_id"], e["evidence"].split("\n")[0])
+        _reports(ds, pos, event_id)
     quotes = ds.quotes[ds.quotes["event_pos"].to_numpy() == pos]
     if len(quotes):
         st.markdown(f"**Quotes on this event ({len(quotes)})**")

@@ -28,6 +28,8 @@ def _widget_value(ds: Dataset, flt: Filter, value):
     if flt.kind == "dates":
         lo, hi = ds.date_bounds
         return (value[0] or lo, value[1] or hi)
+    if flt.kind == "minimum":
+        return str(value) if value else None
     return value
 
 
@@ -44,6 +46,8 @@ def _filter_value(ds: Dataset, flt: Filter, widget, options: list[str]):
         start = widget[0] if len(widget) > 0 and widget[0] != lo else None
         end = widget[1] if len(widget) > 1 and widget[1] != hi else None
         return (start, end)
+    if flt.kind == "minimum":
+        return int(widget) if widget and str(widget).isdigit() else 0
     return (widget or "").strip()
 
 
@@ -83,6 +87,20 @@ def _draw(ds: Dataset, flt: Filter, chosen: dict):
     if flt.kind == "dates":
         widget = st.date_input(flt.label, key=key(flt), format="YYYY-MM-DD", help=flt.help or None)
         return _filter_value(ds, flt, widget, [])
+    if flt.kind == "minimum":
+        options = flt.options(ds, chosen)
+        if ss.get(key(flt)) not in (None, *options):  # a link may ask for more than the menu offers
+            options = [*options, ss[key(flt)]]
+        widget = st.selectbox(
+            flt.label,
+            options,
+            index=None,
+            key=key(flt),
+            format_func=flt.label_of(ds) if flt.label_of else str,
+            placeholder=flt.placeholder,
+            help=flt.help or None,
+        )
+        return _filter_value(ds, flt, widget, options)
     if flt.kind == "text":
         widget = st.text_input(
             flt.label, key=key(flt), max_chars=MAX_Q, placeholder=flt.placeholder, help=flt.help or None

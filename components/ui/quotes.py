@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from components.analysis import provenance
 from components.data.model import Dataset
 from components.data.safetext import md, md_link, safe_url
 from components.ui.common import faction_chips, show_article
@@ -12,25 +13,17 @@ from components.ui.common import faction_chips, show_article
 PAGE = 8  # cards per page: each one is several elements to redraw on every filter change
 
 
-def attribution(ds: Dataset, quote: dict) -> str:
-    """'told The Guardian · via Al Jazeera' — who first published it, and where we read it."""
-    art = ds.article.get(quote["article_id"], {})
-    via = ds.outlet_name(art.get("source_id", ""))
-    if art.get("published_on"):
-        via += f" ({art['published_on']})"
-    first = quote.get("reported_by", "")
-    if first and first != ds.article.get(quote["article_id"], {}).get("source_id"):
-        return f"told {ds.outlet_name(first)} · via {via}"
-    return f"via {via}"
-
-
 def card(ds: Dataset, quote: dict, key: str) -> None:
-    speaker = ds.actor.get(quote["speaker_id"], {})
+    speakers = ds.speakers(quote["speaker_id"])
     with st.container(border=True):
-        head = f"**{md(speaker.get('name', quote['speaker_id']))}**"
-        role = ds.role_at(quote["speaker_id"], quote.get("start"))  # the role when it was said
-        if role:
-            head += f" · {md(role)}"
+        head = f"**{md(provenance.speaker_names(ds, quote['speaker_id']))}**"
+        if len(speakers) == 1:
+            role = ds.role_at(speakers[0], quote.get("start"))  # the role when it was said
+            if role:
+                head += f" · {md(role)}"
+        group = provenance.group_line(ds, quote["speaker_id"])
+        if group:
+            head += f"  \n:small[:gray[{md(group)}]]"
         words = (
             f"> “{md(quote['text'])}”" if quote["quote_type"] == "direct" else f"> _Paraphrase:_ {md(quote['text'])}"
         )
@@ -40,14 +33,16 @@ def card(ds: Dataset, quote: dict, key: str) -> None:
             mark = f":green[:material/verified: {what} in the stored article]"
         else:
             mark = ":orange[:material/warning: Not found verbatim in the stored article]"
+        code, meaning = provenance.grade(ds, quote.get("reported_by", ""), quote.get("credibility", ""))
+        if code:
+            mark += f" · :blue-badge[Graded {md(code)}] :small[:gray[{md(meaning)}]]"
         url = ds.article.get(quote["article_id"], {}).get("url")
         link = f" · {md_link('read the article', url)}" if safe_url(url) else ""
         # One Markdown element for the words and their source: every element of a card is re-sent and
         # redrawn on each rerun, a dozen cards at a time.
-        st.markdown(
-            f"{head}\n\n{words}\n\n:small[:gray[{md(date)} · {md(attribution(ds, quote))}]{link}]  \n:small[{mark}]"
-        )
-        chips = faction_chips(ds, quote["speaker_id"])
+        line = provenance.attribution(ds, quote)
+        st.markdown(f"{head}\n\n{words}\n\n:small[:gray[{md(date)} · {md(line)}]{link}]  \n:small[{mark}]")
+        chips = "".join(dict.fromkeys(faction_chips(ds, s) for s in speakers))
         if chips:
             st.html(chips)
         if st.button("Show in article", key=f"{key}-{quote['quote_id']}", icon=":material/article:"):
