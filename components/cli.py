@@ -36,7 +36,7 @@ def _validate(args) -> int:
 def _synth(args) -> int:
     from components.io.synth import synthesize
 
-    counts = synthesize(args.events, args.out, seed=args.seed, csv=args.csv)
+    counts = synthesize(args.events, args.out, seed=args.seed, csv=args.csv, reports=args.reports)
     print(
         f"{args.out}: wrote "
         + ", ".join(f"{v:,} {k}" for k, v in counts.items())
@@ -191,6 +191,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", required=True)
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--csv", action="store_true", help="also write CSV tables beside the Parquet ones")
+    p.add_argument(
+        "--reports", type=float, default=0.0, help="share of events with one further report (0.3: 1.3 per event)"
+    )
     p.set_defaults(func=_synth)
     from components.io.imports import FORMATS, labels
 

@@ -7,8 +7,10 @@ import html
 import json
 import re
 
+import numpy as np
 import pandas as pd
 
+from components.data.reports import REPORT_COLUMNS
 from components.data.safetext import safe_url
 from components.data.schema import OPTIONAL_COLUMNS, TABLES
 
@@ -33,6 +35,50 @@ def readable(ds, events: pd.DataFrame) -> pd.DataFrame:
     out["faction_names"] = names.reindex(events.index, fill_value="").to_numpy()
     return out
 
+
+def reports_of(ds, positions) -> pd.DataFrame:
+    """Every report of the events at positions (an event's own row is its first report), in the events'
+    order, with how each reached us in words (`attribution`) and its first publisher."""
+    from components.analysis.provenance import attribution  # the words of the cards
+
+    positions = np.asarray(positions, dtype=np.int64)
+    frames = []
+    has_more = np.zeros(len(ds.events), dtype=bool)
+    if ds.has_reports:
+        has_more[ds.reports["event_pos"].to_numpy()] = True
+    chosen = np.zeros(len(ds.events), dtype=bool)
+    chosen[positions] = True
+    explicit = ds.reports[chosen[ds.reports["event_pos"].to_numpy()]] if ds.has_reports else None
+    lone = positions[~has_more[positions]]
+    if len(lone):
+        e = ds.events.iloc[lone]
+        frames.append(
+            pd.DataFrame(
+                {
+                    "report_id": e["event_id"].to_numpy(dtype=object),
+                    **{
+                        c: e[c].astype("str").to_numpy(dtype=object)
+                        for c in REPORT_COLUMNS[1:]
+                        if c in e and c != "note"
+                    },
+                    "event_pos": lone,
+                }
+            )
+        )
+    if explicit is not None:
+        frames.append(explicit.drop(columns=["start", "end", "published", "implied", "date_label"], errors="ignore"))
+    if not frames:
+        return pd.DataFrame(columns=list(REPORT_COLUMNS))
+    out = pd.concat(frames, ignore_index=True).fillna("")
+    rank = np.zeros(len(ds.events), dtype=np.int64)
+    rank[positions] = np.arange(len(positions))
+    out = out.iloc[np.argsort(rank[out["event_pos"].to_numpy(dtype=np.int64)], kind="stable")].reset_index(drop=True)
+    if len(out) <= REPORTS_WITH_WORDS:
+        out["attribution"] = [attribution(ds, r) for r in out.to_dict(orient="records")]
+    return out.drop(columns=["event_pos", "first_publisher"], errors="ignore")
+
+
+REPORTS_WITH_WORDS = 20_000  # rows that get the attribution in words (each a few lookups)
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # OWASP: cells a spreadsheet would run as a formula
 
@@ -86,6 +132,8 @@ def timelinejs(ds, events: pd.DataFrame, positions, quotes: pd.DataFrame, title:
     """The events as TimelineJS JSON: one slide per event, grouped by faction lane; evidence and
     quotes as slide text, outlets as media credits. TimelineJS renders slide text as HTML, so every
     string from the data is HTML-escaped here."""
+    from components.analysis.provenance import attribution, speaker_names, status_history
+
     lanes = ds.event_lanes(positions)
     lanes = lanes[lanes["faction_id"] != ""]
     first_faction = dict(zip(lanes["event_pos"].to_numpy()[::-1], lanes["faction_id"].to_numpy()[::-1]))
@@ -97,11 +145,12 @@ def timelinejs(ds, events: pd.DataFrame, positions, quotes: pd.DataFrame, title:
         left, _, right = str(e["date"]).partition("/")
         outlet = ds.outlet_name(e.get("reported_by") or ds.article_outlet(e["article_id"]))
         quote_html = "".join(
-            f"<blockquote>{html.escape(q['text'])}</blockquote><p>— {html.escape(ds.actor_name(q['speaker_id']))}"
-            f" ({'direct quote' if q['quote_type'] == 'direct' else 'paraphrase'}, reported by "
-            f"{html.escape(ds.outlet_name(q['reported_by']))})</p>"
+            f"<blockquote>{html.escape(q['text'])}</blockquote><p>— {html.escape(speaker_names(ds, q['speaker_id']))}"
+            f" ({'direct quote' if q['quote_type'] == 'direct' else 'paraphrase'}; "
+            f"{html.escape(attribution(ds, q))})</p>"
             for q in by_event.get(e["event_id"], [])
         )
+        history = status_history(ds, pos) if int(e.get("n_reports", 1)) > 1 else ""
         faction = first_faction.get(pos)
         slide = {
             "unique_id": str(e["event_id"]),
@@ -113,7 +162,13 @@ def timelinejs(ds, events: pd.DataFrame, positions, quotes: pd.DataFrame, title:
                 + f"<blockquote>{html.escape(e['evidence'])}</blockquote>"
                 + quote_html
                 + _p(f"Date as the source words it: {e['date_text']}." if e.get("date_text") else "")
-                + _p(f"Status: {e['status']}. Source: {outlet}." if outlet else f"Status: {e['status']}."),
+                + _p(f"Status: {e['status']}. Source: {outlet}." if outlet else f"Status: {e['status']}.")
+                + _p(f"Status history: {history}." if history else "")
+                + _p(
+                    f"Reported by {int(e['n_sources'])} independent sources in {int(e['n_reports'])} reports."
+                    if int(e.get("n_reports", 1)) > 1
+                    else ""
+                ),
             },
             "group": html.escape(ds.faction_name.get(faction, "No faction") if faction else "No faction"),
         }

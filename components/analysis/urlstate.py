@@ -98,8 +98,12 @@ def parse(params: Mapping[str, list[str]], ds: Dataset) -> tuple[Filters, list[s
     values = {key: PARSE[flt.kind](flt, params, ds, notices) for key, flt in FILTERS.items()}
     event = _first(params, "event") or None
     if event is not None and ds.position_of(event) is None:
-        notices.append(f"Ignored unknown event {_clip(event)!r}")
-        event = None
+        replaced_by = ds.replacement(event)
+        if replaced_by:  # a link made before a merge keeps working
+            notices.append(f"Event {_clip(event)!r} was merged into {_clip(replaced_by)!r}: showing that one")
+        else:
+            notices.append(f"Ignored unknown event {_clip(event)!r}")
+        event = replaced_by
     unknown = sorted(set(params) - KNOWN)
     if unknown:
         notices.append("Ignored unknown parameter(s): " + ", ".join(repr(_clip(u)) for u in unknown[:10]))

@@ -7,7 +7,12 @@
   CAMEO code) are merged into the mapped actor. A clash (one id, two different names) keeps the
   first and is reported.
 - Likely duplicates — events of different inputs on the same date, sharing a faction lane, with
-  similar titles, the same event type or the same place — are reported and listed in duplicates.csv; both are kept.
+  similar titles, the same event type or the same place — are reported. A *confident* one (the same
+  date, event type and actors, and a similar title or the same place: another account of one event, like
+  a meeting announced as planned and then reported as held) is attached to the earlier input's event as a
+  report (reports.csv); its quotes and reports follow, and superseded.csv points its old id to the event
+  that replaces it, so links to it keep working. The unsure pairs are listed in duplicates.csv for a
+  person to decide; both of those events are kept.
 """
 
 from __future__ import annotations
@@ -37,6 +42,7 @@ class MergeError(ValueError):
 class MergeReport:
     inputs: list[tuple[str, Path, int]] = field(default_factory=list)  # (namespace, dir, events)
     clashes: list[str] = field(default_factory=list)
+    attached: list[str] = field(default_factory=list)  # "old → event" for confident duplicates
     unified: list[str] = field(default_factory=list)
     duplicates: pd.DataFrame = field(default_factory=pd.DataFrame)
     events: int = 0
@@ -51,9 +57,13 @@ class MergeReport:
         if self.clashes:
             lines.append(f"Clashes (the first definition kept) ({len(self.clashes)}):")
             lines += [f"  {c}" for c in self.clashes[:30]]
+        if self.attached:
+            lines.append(f"Attached as further reports of an earlier input's event ({len(self.attached)}):")
+            lines += [f"  {a}" for a in self.attached[:30]]
         n = len(self.duplicates)
         lines.append(
-            f"Likely duplicates: {n:,} pair(s)" + (" — listed in duplicates.csv; both events kept." if n else ".")
+            f"Unsure duplicates: {n:,} pair(s)"
+            + (" — listed in duplicates.csv for a person to decide; both events kept." if n else ".")
         )
         for r in self.duplicates.head(20).itertuples():
             lines.append(f"  {r.date}: {r.event_a} ~ {r.event_b} ({r.why})")
@@ -87,7 +97,7 @@ def merge(dirs: list[Path], out: Path) -> MergeReport:
     report = MergeReport(out=out)
     crosswalk = _crosswalk(dirs[0], raws[0])
     tables: dict[str, dict[str, dict]] = {t: {} for t in ("factions", "actors", "sources", "event_types")}
-    events, quotes, articles = [], [], []
+    events, quotes, articles, reports, superseded = [], [], [], [], []
     (out / "articles").mkdir(parents=True, exist_ok=True)
     for ns, d, raw, ds in zip(_namespaces(dirs), dirs, raws, datasets):
         report.inputs.append((ns, d, len(ds.events)))
@@ -124,13 +134,20 @@ def merge(dirs: list[Path], out: Path) -> MergeReport:
                     "speaker_id": actor_map.get(row["speaker_id"], row["speaker_id"]),
                 }
             )
+        for name, rows in (("reports", reports), ("superseded", superseded)):
+            if name in raw.tables:
+                for row in raw.tables[name].frame.to_dict(orient="records"):
+                    ids = ("report_id", "event_id", "article_id") if name == "reports" else ("event_id", "replaced_by")
+                    rows.append({**row, **{c: tag(row[c]) for c in ids}})
     optional = _optional_tables(raws, _namespaces(dirs), tables["actors"])
     for d in dirs[:1]:  # the curated set's notes and crosswalk travel with it
         for name in ("CURATION.md", "LICENSE.md", CROSSWALK_FILE):
             if (d / name).is_file():
                 shutil.copyfile(d / name, out / name)
     event_frame = pd.DataFrame(events)
-    report.duplicates = likely_duplicates(event_frame, tables["actors"])
+    pairs = likely_duplicates(event_frame, tables["actors"])
+    event_frame = _attach(event_frame, pairs[pairs["confident"]], reports, quotes, superseded, report)
+    report.duplicates = pairs[~pairs["confident"]].drop(columns="confident")
     report.events = len(event_frame)
     write_tables(
         out,
@@ -139,6 +156,8 @@ def merge(dirs: list[Path], out: Path) -> MergeReport:
             "articles": articles,
             "events": event_frame.drop(columns="_input").to_dict(orient="records"),
             "quotes": quotes,
+            **({"reports": reports} if reports else {}),
+            **({"superseded": superseded} if superseded else {}),
             **optional,
         },
     )
@@ -147,6 +166,45 @@ def merge(dirs: list[Path], out: Path) -> MergeReport:
     (out / "MERGE.md").write_text("# Merge\n\n```\n" + report.text() + "\n```\n", encoding="utf-8")
     load(out)  # the result must validate like any data directory
     return report
+
+
+REPORT_OF_EVENT = ("article_id", "evidence", "date", "date_text", "status", "reported_by", "chain", "credibility")
+
+
+def _attach(
+    events: pd.DataFrame, pairs: pd.DataFrame, reports: list, quotes: list, superseded: list, report
+) -> pd.DataFrame:
+    """Turn each confident duplicate (the later input's event) into a report of the earlier one."""
+    into: dict[str, str] = {}
+    for a, b, why in zip(pairs["event_a"], pairs["event_b"], pairs["why"]):
+        keep, old = into.get(a, a), b
+        if old in into or keep == old:
+            continue
+        into[old] = keep
+        report.attached.append(f"{old} → {keep} ({why})")
+    if not into:
+        return events
+    gone = events[events["event_id"].isin(list(into))]
+    for row in gone.to_dict(orient="records"):
+        target = into[row["event_id"]]
+        reports.append(
+            {
+                "report_id": row["event_id"],
+                "event_id": target,
+                **{c: row.get(c, "") for c in REPORT_OF_EVENT},
+                "note": f"Reported as “{row['title']}” ({row['event_id']}); attached by factionline merge.",
+            }
+        )
+        superseded.append(
+            {"event_id": row["event_id"], "replaced_by": target, "note": "another report of the same event (merge)"}
+        )
+    for row in reports:
+        row["event_id"] = into.get(row["event_id"], row["event_id"])
+    for row in quotes:
+        row["event_id"] = into.get(row["event_id"], row["event_id"])
+    for row in superseded:
+        row["replaced_by"] = into.get(row["replaced_by"], row["replaced_by"])
+    return events[~events["event_id"].isin(list(into))].reset_index(drop=True)
 
 
 def _optional_tables(raws, namespaces, actors: dict) -> dict[str, list[dict]]:
@@ -241,6 +299,8 @@ def likely_duplicates(events: pd.DataFrame, actors: dict[str, dict]) -> pd.DataF
                 ]
                 if any(reasons):
                     why = f"same day, lanes {', '.join(sorted(fa & fb))}, " + ", ".join(r for r in reasons if r)
+                    same_actors = set(split_list(a["actor_ids"])) == set(split_list(b["actor_ids"]))
+                    confident = same_actors and bool(reasons[1]) and bool(reasons[0] or reasons[2])
                     rows.append(
                         {
                             "date": date,
@@ -249,9 +309,10 @@ def likely_duplicates(events: pd.DataFrame, actors: dict[str, dict]) -> pd.DataF
                             "title_a": a["title"],
                             "title_b": b["title"],
                             "why": why,
+                            "confident": confident,
                         }
                     )
-    return pd.DataFrame(rows, columns=["date", "event_a", "event_b", "title_a", "title_b", "why"])
+    return pd.DataFrame(rows, columns=["date", "event_a", "event_b", "title_a", "title_b", "why", "confident"])
 
 
 STOPWORDS = {

@@ -154,8 +154,15 @@ def _colours(n: int) -> list[str]:
 
 
 def synthesize(
-    n_events: int, out: str | Path, seed: int = 0, csv: bool = False, events_per_article: int = 200
+    n_events: int,
+    out: str | Path,
+    seed: int = 0,
+    csv: bool = False,
+    events_per_article: int = 200,
+    reports: float = 0.0,
 ) -> dict[str, int]:
+    """reports: the share of events told by one further report (in another article): 0.3 gives 1.3
+    reports per event."""
     rng = np.random.default_rng(seed)
     out = Path(out)
     (out / "articles").mkdir(parents=True, exist_ok=True)
@@ -298,12 +305,28 @@ def synthesize(
         }
     )
 
+    # Further reports: a follow-up in the next article, the event now occurred, its first publisher an agency.
+    ri = np.flatnonzero(rng.random(n) < reports)
+    report_rows = pd.DataFrame(
+        {
+            "report_id": [f"r{i:07d}" for i in range(len(ri))],
+            "event_id": event_id.iloc[ri].to_numpy(),
+            "article_id": article_ids[(article_of[ri] + 1) % n_articles],
+            "evidence": ("Follow-up on " + events["evidence"].iloc[ri].str.removeprefix("Report ")).to_numpy(),
+            "date": date.iloc[ri].to_numpy(),
+            "date_text": np.where(kind[ri] == "day", "on " + day_text.iloc[ri].to_numpy(), ""),
+            "status": "occurred",
+            "reported_by": sources["source_id"].to_numpy()[rng.integers(0, n_sources, len(ri))],
+        }
+    )
+
     # Article texts: every evidence sentence and quote of the article's events, in order.
     article_source = sources["source_id"].to_numpy()[rng.integers(0, n_sources, n_articles)]
     text_rows = pd.concat(
         [
             pd.DataFrame({"article_id": events["article_id"], "pos": np.arange(n) * 2, "text": events["evidence"]}),
             pd.DataFrame({"article_id": quotes["article_id"], "pos": qi * 2 + 1, "text": "“" + quotes["text"] + "”"}),
+            pd.DataFrame({"article_id": report_rows["article_id"], "pos": 2 * n + ri, "text": report_rows["evidence"]}),
         ]
     ).sort_values("pos")
     for article_id, group in text_rows.groupby("article_id", sort=False):
@@ -330,9 +353,18 @@ def synthesize(
         "events": events,
         "quotes": quotes,
     }
+    if len(report_rows):
+        tables["reports"] = report_rows
     for name, frame in tables.items():
         frame = frame.astype(str)
         frame.to_parquet(out / f"{name}.parquet", index=False)
         if csv:
             frame.to_csv(out / TABLES[name].file, index=False)
-    return {"events": n, "actors": n_actors, "factions": n_factions, "quotes": len(quotes), "articles": n_articles}
+    return {
+        "events": n,
+        "actors": n_actors,
+        "factions": n_factions,
+        "quotes": len(quotes),
+        "articles": n_articles,
+        "reports": len(report_rows),
+    }

@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from components.analysis import urlstate
-from components.analysis.export import TIMELINEJS_MAX, readable, table_csv, table_json, timelinejs
+from components.analysis.export import TIMELINEJS_MAX, readable, reports_of, table_csv, table_json, timelinejs
 from components.analysis.query import Filters, Selection
 from components.data.model import Dataset
 from components.data.safetext import safe_url
@@ -131,22 +131,30 @@ def render(ds: Dataset, sel: Selection, filters: Filters) -> str | None:
 def exports(ds: Dataset, sel: Selection) -> None:
     """Downloads of exactly the selection, made only when clicked (a million rows is not free)."""
     st.markdown("**Download the current selection**")
-    cols = st.columns(4)
+    cols = st.columns(3)
     n_e, n_q = sel.n_events, len(sel.quote_pos)
+    n_r = int(sel.events["n_reports"].sum()) if "n_reports" in sel.events else n_e
     for col, (label, table, fmt) in zip(
-        cols,
+        cols * 2,
         [
             ("Events CSV", "events", "csv"),
-            ("Events JSON", "events", "json"),
+            ("Reports CSV", "reports", "csv"),
             ("Quotes CSV", "quotes", "csv"),
+            ("Events JSON", "events", "json"),
+            ("Reports JSON", "reports", "json"),
             ("Quotes JSON", "quotes", "json"),
         ],
     ):
-        n = n_e if table == "events" else n_q
+        n = {"events": n_e, "reports": n_r, "quotes": n_q}[table]
         make = table_csv if fmt == "csv" else table_json
 
         def data(make=make, table=table):
-            return make(readable(ds, sel.events) if table == "events" else sel.quotes, table)
+            frames = {
+                "events": lambda: readable(ds, sel.events),
+                "reports": lambda: reports_of(ds, sel.event_pos),
+                "quotes": lambda: sel.quotes,
+            }
+            return make(frames[table](), table)
 
         col.download_button(
             f"{label} ({n:,})",
