@@ -48,7 +48,7 @@ def reports_of(ds, positions) -> pd.DataFrame:
         has_more[ds.reports["event_pos"].to_numpy()] = True
     chosen = np.zeros(len(ds.events), dtype=bool)
     chosen[positions] = True
-    explicit = ds.reports[chosen[ds.reports["event_pos"].to_numpy()]] if ds.has_reports else None
+    explicit = ds.report_records(np.flatnonzero(chosen[ds.reports["event_pos"].to_numpy()])) if ds.has_reports else None
     lone = positions[~has_more[positions]]
     if len(lone):
         e = ds.events.iloc[lone]

@@ -232,6 +232,20 @@ def parse_column(values: pd.Series) -> ParsedColumn:
     return ParsedColumn(codes, pd.Index(uniques, dtype="str"), parse_many(pd.Index(uniques, dtype="str")))
 
 
+def patched(parsed: ParsedColumn, rows: np.ndarray, values: pd.Series) -> ParsedColumn:
+    """The parse of a column whose cells at rows now hold values (only the new values are parsed)."""
+    if not len(rows):
+        return parsed
+    new = parse_column(pd.Series(values.to_numpy(dtype=object), dtype="str"))
+    codes = parsed.codes.copy()
+    codes[rows] = new.codes + len(parsed.uniques)
+    return ParsedColumn(
+        codes,
+        pd.Index([*parsed.uniques, *new.uniques], dtype="str"),
+        pd.concat([parsed.parsed, new.parsed], ignore_index=True),
+    )
+
+
 def _parse_many(texts) -> pd.DataFrame:
     values = pa.array(texts, pa.large_string()) if not isinstance(texts, pd.Series) else pa.array(texts)
     values = pc.utf8_trim_whitespace(values.cast(pa.large_string()))

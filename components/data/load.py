@@ -30,16 +30,19 @@ def load(root: str | Path) -> Dataset:
         # The dates are parsed beside the other table rules; the date rules and the build wait for them.
         dates = pool.submit(parse_dates, raw)
         model = None if problems else pool.submit(build, raw, dates, checking)
+        # The checks of meaning only read the tables: they run beside the build once the dates are parsed.
+        meaning = None if problems else pool.submit(lambda: warnings(raw, resolved(dates)))
         problems += check_tables(raw, dates)
         if problems:  # leaving the pool waits for the build; its result or error says nothing new
-            if model is not None:
-                model.cancel()
+            for future in (model, meaning):
+                if future is not None:
+                    future.cancel()
             raise InvalidData(report(problems + checking.result().problems))
         dataset = model.result()
     problems = checking.result().problems
     if problems:
         raise InvalidData(report(problems))
-    found = warnings(raw, resolved(dates)) + of_the_model(dataset)
+    found = meaning.result() + of_the_model(dataset)
     return replace(
         dataset, warnings=tuple(sorted(found, key=lambda p: (p.file, p.row or 0, p.column or "", p.message)))
     )

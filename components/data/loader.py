@@ -43,6 +43,23 @@ class RawData:
     root: Path
     tables: dict[str, RawTable] = field(default_factory=dict)
     article_texts: ArticleTexts = field(default_factory=lambda: ArticleTexts([], pa.array([], pa.large_string())))
+    _memo: dict = field(default_factory=dict, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def positions(self, table: str, column: str, target: str, key: str) -> np.ndarray:
+        """For each cell of table.column, the row of the same id in target.key, or -1: computed once and
+        shared by the checks and the model build, which run in two threads (hashing a million ids is not
+        free)."""
+        from components.data.vector import position_in
+
+        with self._lock:
+            lock = self._memo.setdefault(("lock", table, column), threading.Lock())
+        with lock:
+            if (table, column) not in self._memo:
+                self._memo[(table, column)] = position_in(
+                    self.tables[table].frame[column], self.tables[target].frame[key]
+                )
+            return self._memo[(table, column)]
 
 
 def read_directory(root: str | Path) -> tuple[RawData, list[Problem]]:

@@ -20,13 +20,14 @@ import re
 
 import numpy as np
 import pandas as pd
+import pyarrow.compute as pc
 
 from components.data.dates import ParsedColumn
 from components.data.loader import RawData
 from components.data.problems import Problem
 from components.data.schema import split_list
 from components.data.textmatch import ArticleTexts
-from components.data.vector import isin, position_in
+from components.data.vector import isin, position_in, split_lists
 
 NEAR = 600  # characters either side of a quoted passage in which the speaker should be named
 SPEAKER_CHECK_UP_TO = 20_000  # quotes
@@ -185,14 +186,30 @@ def _duplicates(raw: RawData, dates) -> list[Problem]:
     f = events.frame
     key = parsed.rows("start").astype("int64") * 1_000_003 + parsed.rows("end").astype("int64")
     order = np.argsort(key, kind="stable")
-    _, first, counts = np.unique(key[order], return_index=True, return_counts=True)
+    sorted_key = key[order]
+    first = np.flatnonzero(np.r_[True, sorted_key[1:] != sorted_key[:-1]]) if len(key) else np.array([], int)
+    counts = np.diff(np.r_[first, len(key)])
     # Groups of 2 to MAX_GROUP rows: a date with hundreds of events is an import's, whose titles are
     # templates ("Air/drone strike: … in …"), where a similar title says nothing about a copy.
     compared = (counts >= 2) & (counts <= MAX_GROUP)
+    candidates = order[np.repeat(compared, counts)]
     first, counts = first[compared], counts[compared]
-    candidates = np.concatenate([order[a : a + n] for a, n in zip(first, counts)] or [np.array([], int)])
+    # Of those, the rows that share an actor with another row of their group (found in arrays: the Python
+    # below reads only these).
+    group = np.cumsum(np.r_[True, key[candidates][1:] != key[candidates][:-1]]) if len(candidates) else candidates
+    if len(candidates):
+        items, pos = split_lists(f["actor_ids"].take(candidates))
+        codes = position_in(items, pc.unique(items))
+        pair = group[pos].astype(np.int64) * (int(codes.max()) + 2) + codes
+        ordered = np.sort(pair)
+        repeated = ordered[np.r_[ordered[1:] == ordered[:-1], False]]
+        shares = np.zeros(len(candidates), dtype=bool)
+        shares[pos[np.isin(pair, repeated)]] = True
+        candidates = candidates[shares]
     if not len(candidates):
         return []
+    sharing = np.zeros(len(f), dtype=bool)
+    sharing[candidates] = True
     titles = dict(zip(candidates.tolist(), f["title"].take(candidates).tolist()))
     actors = dict(zip(candidates.tolist(), f["actor_ids"].take(candidates).tolist()))
     cited = dict(
@@ -207,7 +224,11 @@ def _duplicates(raw: RawData, dates) -> list[Problem]:
     for a, n in zip(first, counts):
         seen: dict[str, list[int]] = {}  # actor -> earlier rows of this group naming it
         words: dict[int, set[str]] = {}
-        for i in sorted(int(r) for r in order[a : a + n]):
+        rows = order[a : a + n]
+        rows = rows[sharing[rows]]
+        if len(rows) < 2:
+            continue
+        for i in sorted(rows.tolist()):
             mine = split_list(actors[i])
             earlier = dict.fromkeys(j for actor in mine for j in seen.get(actor, ()))
             if earlier:

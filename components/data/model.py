@@ -19,7 +19,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from components.data.dates import ParsedColumn, date_order, parse_column, resolved
+from components.data.dates import ParsedColumn, date_order, parse_column, patched, resolved
 from components.data.loader import RawData
 from components.data.reports import REPORT_COLUMNS, derive
 from components.data.schema import EVENT_EXTRAS, LIST_SEPARATOR, MEASURES, split_list
@@ -49,8 +49,11 @@ class Dataset:
     places: pd.DataFrame | None = None  # places.csv: where the places named in events.location are
     warnings: tuple = ()  # checks of meaning (meaning.py): Problems a person should look at
     roles: pd.DataFrame | None = None  # roles.csv: actor_id, role, start (of from), end (of to)
-    # Every report of the events told by more than their own row (reports.py), by event_pos then publication.
+    # Every report of the events told by more than their own row (reports.py), by event_pos then publication:
+    # event_pos, own (the event's row), row (of report_table when not own), start, end, published, status,
+    # first_publisher. The text of a report is read from events or report_table when it is shown.
     reports: pd.DataFrame | None = None
+    report_table: pd.DataFrame | None = None  # reports.csv as read
     superseded: pd.DataFrame | None = None  # superseded.csv: event_id, replaced_by, note
     quote_speakers: pd.DataFrame | None = None  # quote_pos, actor_id: each speaker (and group member) of a quote
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
@@ -207,26 +210,58 @@ class Dataset:
             at = self.reports["event_pos"].to_numpy()
             lo, hi = np.searchsorted(at, pos, "left"), np.searchsorted(at, pos, "right")
             if hi > lo:
-                return self.reports.iloc[lo:hi]
+                return self.report_records(np.arange(lo, hi))
         e = self.events.iloc[pos]
-        row = {c: e.get(c, "") for c in REPORT_COLUMNS[1:]} | {"note": ""}  # events.note is about the event
-        published = self.published_on(e["article_id"])
         outlet = e.get("reported_by") or self.article_outlet(e["article_id"])
         return pd.DataFrame(
             [
                 {
                     "report_id": e["event_id"],
-                    **row,
+                    **{c: e.get(c, "") for c in REPORT_COLUMNS[1:]},
+                    "note": "",  # events.note is about the event
                     "implied": True,
                     "start": e["start"],
                     "end": e["end"],
                     "date_label": e["date_label"],
-                    "published": published,
+                    "published": self.published_on(e["article_id"]),
                     "first_publisher": outlet,
                     "event_pos": pos,
                 }
             ]
         )
+
+    def report_records(self, rows) -> pd.DataFrame:
+        """The reports at rows of self.reports with their text: the event's own columns for its own row,
+        reports.csv's for the others (Arrow takes: an export of every report is not a Python loop)."""
+        r = self.reports.iloc[np.asarray(rows, dtype=np.int64)]
+        own = r["own"].to_numpy()
+        mine, theirs = pa.array(r["event_pos"].to_numpy()[own]), pa.array(r["row"].to_numpy()[~own])
+        index = np.empty(len(r), dtype=np.int64)
+        index[own] = np.arange(int(own.sum()))
+        index[~own] = int(own.sum()) + np.arange(int((~own).sum()))
+
+        def column(name: str, frame: pd.DataFrame, at, fallback: str) -> pa.Array:
+            if name in frame.columns:
+                values = pc.take(strings(frame[name]), at)
+            else:
+                values = pa.array([fallback] * len(at), pa.large_string())
+            values = values.cast(pa.large_string())
+            return values.combine_chunks() if isinstance(values, pa.ChunkedArray) else values
+
+        out = {}
+        for name in REPORT_COLUMNS:
+            events_name = {"report_id": "event_id", "note": "-"}.get(name, name)  # events.note is about the event
+            both = pa.concat_arrays(
+                [column(events_name, self.events, mine, ""), column(name, self.report_table, theirs, "")]
+            )
+            out[name] = pd.Series(pc.take(both, pa.array(index)), dtype="str").to_numpy(dtype=object)
+        frame = pd.DataFrame(out)
+        frame["implied"] = own
+        frame["status"] = r["status"].astype("str").to_numpy(dtype=object)
+        for name in ("date", "date_text", "start", "end", "published", "first_publisher", "event_pos"):
+            frame[name] = r[name].to_numpy()
+        frame["date_label"] = parse_column(frame["date"].astype("str")).rows("label") if len(frame) else []
+        return frame
 
     def published_on(self, article_id: str):
         """The first day an article's publication date can mean (NaT when unknown)."""
@@ -441,10 +476,24 @@ def build(raw: RawData, dates, checking: Future | None = None) -> Dataset:
     for column in EVENT_EXTRAS:
         if column not in events.columns:
             events[column] = ""
-    reports = derive(events, t.pop("reports", None), resolved(dates), t["articles"], t["sources"])
-    # Derived dates are parsed anew (only when some event has further reports).
-    _add_date_columns(events, resolved(dates)[("events", "date")] if reports is None else parse_column(events["date"]))
+    report_table = t.pop("reports", None)
+    at_event = raw.positions("reports", "event_id", "events", "event_id") if report_table is not None else None
+    derived = derive(events, report_table, resolved(dates), t["articles"], t["sources"], at_event)
+    parsed = resolved(dates)[("events", "date")]
+    if derived is not None:  # dates taken from a report: only those are parsed anew
+        parsed = patched(parsed, derived.changed_dates, events["date"].take(derived.changed_dates))
+        events["_row"] = np.arange(len(events))
+    _add_date_columns(events, parsed)
     events = _by_date(events)
+    reports = None
+    if derived is not None:
+        position = np.empty(len(events), dtype=np.int64)
+        position[events["_row"].to_numpy()] = np.arange(len(events))
+        events = events.drop(columns="_row")
+        reports = derived.reports
+        reports["event_pos"] = position[reports["event_row"].to_numpy()]
+        order = np.argsort(reports["event_pos"].to_numpy(), kind="stable")  # publication order kept within
+        reports = reports.take(order).drop(columns="event_row").reset_index(drop=True)
     events["status"] = events["status"].astype("category")
     events["event_type"] = events["event_type"].astype("category")
 
@@ -473,9 +522,6 @@ def build(raw: RawData, dates, checking: Future | None = None) -> Dataset:
     )
     quotes = _by_date(quotes)
     quote_speakers = _quote_speakers(quotes, actors)
-    if reports is not None:
-        reports["event_pos"] = position_in(reports["event_id"], events["event_id"]).astype(np.int64)
-        reports = reports.take(np.argsort(reports["event_pos"].to_numpy(), kind="stable")).reset_index(drop=True)
 
     notes = {}
     for key, file in NOTE_FILES.items():
@@ -499,6 +545,7 @@ def build(raw: RawData, dates, checking: Future | None = None) -> Dataset:
         places=t.get("places"),
         roles=_roles(t.get("roles"), resolved(dates)),
         reports=reports,
+        report_table=report_table if reports is not None else None,
         superseded=t.get("superseded"),
         quote_speakers=quote_speakers,
     )

@@ -21,12 +21,16 @@ reliability letter of a report's first publisher, bit 6 + j for the j-th credibi
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from components.data import chains
-from components.data.schema import CREDIBILITY, RELIABILITY
-from components.data.vector import blank, position_in
+from components.data.schema import CREDIBILITY, RELIABILITY, STATUSES
+from components.data.vector import blank, position_in, strings
 
 REPORT_COLUMNS = (
     "report_id",
@@ -44,43 +48,65 @@ REPORT_COLUMNS = (
 )
 
 
-def first_publishers(frame: pd.DataFrame, article_source: pd.Series, outlets: set[str]) -> np.ndarray:
-    """Per report row: the source id of its first publisher (see the module's rule)."""
-    origin = frame["reported_by"].to_numpy(dtype=object).copy()
-    missing = blank(frame["reported_by"])
+def first_publishers(frame: pd.DataFrame, article_source: pd.Series, outlets: set[str]) -> pa.Array:
+    """Per report row: the source id of its first publisher (see the module's rule), as Arrow strings."""
+    origin = strings(frame["reported_by"]).cast(pa.large_string())
+    missing = blank(origin)
     if "chain" in frame.columns and missing.any():
-        chain = frame["chain"].to_numpy(dtype=object)
-        has_chain = missing & ~blank(frame["chain"])
+        chain = frame["chain"]
+        has_chain = missing & ~blank(chain)
         if has_chain.any():
-            named = {c: chains.first_publisher(chains.parse(c), outlets) for c in pd.unique(chain[has_chain])}
-            origin[has_chain] = [named[c] for c in chain[has_chain]]
-            missing = blank(pd.Series(origin, dtype="str"))
+            values = origin.to_numpy(zero_copy_only=False).astype(object)
+            cells = chain.to_numpy(dtype=object)[has_chain]
+            named = {c: chains.first_publisher(chains.parse(c), outlets) for c in pd.unique(cells)}
+            values[has_chain] = [named[c] for c in cells]
+            origin = pa.array(values, pa.large_string())
+            missing = blank(origin)
     if missing.any():
-        origin[missing] = article_source.reindex(frame["article_id"].to_numpy()[missing]).fillna("").to_numpy()
+        at = position_in(frame["article_id"], article_source.index.to_numpy(dtype=object))
+        sources = pa.array(np.append(article_source.to_numpy(dtype=object), ""), pa.large_string())
+        origin = pc.if_else(
+            pa.array(missing), pc.take(sources, pa.array(np.where(at >= 0, at, len(article_source)))), origin
+        )
     return origin
 
 
-def grade_bits(origins: np.ndarray, credibility: pd.Series | None, reliability: dict[str, str]) -> np.ndarray:
+def grade_bits(origins, credibility, reliability: dict[str, str]) -> np.ndarray:
     """Per row: the bit mask of its first publisher's reliability and its own credibility."""
     bits = np.zeros(len(origins), dtype=np.uint16)
     if reliability:
-        letters = pd.Series(origins, dtype=object).map(reliability).fillna("").to_numpy(dtype=object)
+        graded = list(reliability)
+        at = position_in(origins, graded)
+        letters = np.array([reliability[g] for g in graded] + [""], dtype=object)[np.where(at >= 0, at, len(graded))]
         for i, letter in enumerate(RELIABILITY):
             bits[letters == letter] |= np.uint16(1 << i)
     if credibility is not None:
-        digits = credibility.astype("str").str.strip().to_numpy(dtype=object)
-        for j, digit in enumerate(CREDIBILITY):
-            bits[digits == digit] |= np.uint16(1 << (6 + j))
+        digit = position_in(pc.utf8_trim_whitespace(strings(credibility)), list(CREDIBILITY))
+        for j in range(len(CREDIBILITY)):
+            bits[digit == j] |= np.uint16(1 << (6 + j))
     return bits
 
 
-def derive(events: pd.DataFrame, reports: pd.DataFrame | None, dates: dict, articles, sources) -> pd.DataFrame | None:
-    """Set each event's derived status and date (in place, on the unsorted events frame, before its date
-    columns are built) and add n_reports, n_sources, date_conflict and, when the data grades its sources,
-    grades. Returns every report of the events that have reports beyond their own row (their own row
-    included, `implied`), or None when there are none."""
+@dataclass(frozen=True)
+class Derived:
+    """What derive() found: every report of the events told by more than their own row, as positions
+    (`own` True: the event's row, `row` its position; else `row` is a row of reports.csv), sorted by
+    event then publication; and the event rows whose date the reports changed."""
+
+    reports: pd.DataFrame  # event_row, own, row, start, end, published, status, first_publisher
+    changed_dates: np.ndarray  # event rows whose date now comes from a report
+
+
+def derive(
+    events: pd.DataFrame, reports: pd.DataFrame | None, dates: dict, articles, sources, at_event=None
+) -> Derived | None:
+    """Set each event's derived status, date and date_text (in place, on the unsorted events frame, before
+    its date columns are built) and add n_reports, n_sources, date_conflict and, when the data grades its
+    sources, grades. Array work only: a million events with 300,000 reports take well under a second."""
     outlets = set(sources["source_id"])
-    article_source = pd.Series(articles["source_id"].to_numpy(), index=articles["article_id"].to_numpy())
+    article_source = pd.Series(
+        articles["source_id"].to_numpy(dtype=object), index=articles["article_id"].to_numpy(dtype=object)
+    )
     article_source = article_source[~article_source.index.duplicated()]
     reliability = {}
     if "reliability" in sources.columns:
@@ -94,82 +120,140 @@ def derive(events: pd.DataFrame, reports: pd.DataFrame | None, dates: dict, arti
     events["n_sources"] = np.ones(n, dtype=np.int16)
     events["date_conflict"] = np.zeros(n, dtype=bool)
     if graded:
-        origins = first_publishers(events, article_source, outlets)
-        events["grades"] = grade_bits(origins, events.get("credibility"), reliability)
+        events["grades"] = grade_bits(
+            first_publishers(events, article_source, outlets), events.get("credibility"), reliability
+        )
     if reports is None or not len(reports):
         return None
-
-    row = position_in(reports["event_id"], events["event_id"])
-    keep = np.flatnonzero(row >= 0)  # an unknown event is reported by validation
-    reports, row = reports.iloc[keep], row[keep]
-    if not len(reports):
+    if at_event is None:  # the load pipeline hands over the lookup its checks made
+        at_event = position_in(reports["event_id"], events["event_id"])
+    mine = np.flatnonzero(at_event >= 0)  # a report of an unknown event is reported by validation
+    if not len(mine):
         return None
-    told = np.unique(row)
-    own = events.iloc[told]
-    parsed_event, parsed_report = dates[("events", "date")], dates[("reports", "date")]
-    frame = pd.concat(
-        [
-            _report_frame(own, own["event_id"], told, parsed_event, told, implied=True),
-            _report_frame(reports, reports["report_id"], row, parsed_report, keep, implied=False),
-        ],
-        ignore_index=True,
-    )
-    published = _published(articles, dates)
-    at = position_in(frame["article_id"], articles["article_id"])
-    frame["published"] = np.where(at >= 0, published[np.maximum(at, 0)], np.datetime64("NaT"))
-    frame["first_publisher"] = first_publishers(frame, article_source, outlets)
-    # Order: event, publication (unknown first), the event's row, then file order.
-    pub = frame["published"].to_numpy().astype("datetime64[s]").astype(np.int64)  # NaT: the smallest int64
-    order = np.lexsort((np.arange(len(frame)), ~frame["implied"].to_numpy(), pub, frame["row"].to_numpy()))
-    frame = frame.take(order).reset_index(drop=True)
+    told = np.flatnonzero(np.bincount(at_event[mine], minlength=n))
+    k, m = len(told), len(mine)
 
-    r = frame["row"].to_numpy()
-    last = np.r_[r[1:] != r[:-1], True]
-    final_status = pd.Series(frame["status"].to_numpy()[last], index=r[last])
-    same = frame["status"].to_numpy() == final_status.reindex(r).to_numpy()
-    kin = frame[same]
-    g = kin.groupby("row", sort=False)
-    agree = (g["start"].transform("max") <= g["end"].transform("min")).to_numpy()
-    width = (kin["end"] - kin["start"]).to_numpy().astype("timedelta64[s]").astype(np.int64)
-    kr = kin["row"].to_numpy()
-    is_last = np.r_[kr[1:] != kr[:-1], True]
-    score = np.where(agree, width, np.where(is_last, 0, 1))
-    # The chosen report per event: lowest score, the latest among equals.
-    pick = np.lexsort((-np.arange(len(kin)), score, kr))
-    first_of = np.r_[True, kr[pick][1:] != kr[pick][:-1]]
-    chosen = kin.iloc[pick[first_of]]
-    rows = chosen["row"].to_numpy()
+    # One row per report: the told events' own rows first, then reports.csv's.
+    own = np.r_[np.ones(k, dtype=bool), np.zeros(m, dtype=bool)]
+    row = np.r_[told, mine]
+    event_row = np.r_[told, at_event[mine]]
+    pe, pr = dates[("events", "date")], dates[("reports", "date")]
+    start = np.r_[pe.rows("start")[told], pr.rows("start")[mine]].astype("datetime64[s]")
+    end = np.r_[pe.rows("end")[told], pr.rows("end")[mine]].astype("datetime64[s]")
+    columns = ("reported_by", "article_id", "chain", "credibility", "date", "date_text", "status")
+    flat = {}  # a million-row Parquet column comes in chunks: Arrow's take would join them on each call
+    part = pd.DataFrame({c: _both(events, told, reports, mine, c, flat) for c in columns}, copy=False)
+    status = position_in(part["status"], list(STATUSES))
+    published = _published(articles, dates)
+    at = position_in(part["article_id"], articles["article_id"])
+    pub = np.where(at >= 0, published[np.maximum(at, 0)], np.datetime64("NaT"))
+    publisher = first_publishers(part, article_source, outlets)
+
+    # Order: event, publication (unknown first), the event's own row, then file order.
+    pub_key = pub.astype(np.int64)  # NaT: the smallest int64
+    order = np.lexsort((row, ~own, pub_key, event_row))
+    event_row, own, row, start, end, status, pub = (a[order] for a in (event_row, own, row, start, end, status, pub))
+    publisher = pc.take(publisher, pa.array(order))
+    first = np.r_[True, event_row[1:] != event_row[:-1]]
+    group = np.cumsum(first) - 1  # 0 … k-1, one per told event in event_row order
+    last = np.r_[first[1:], True]
+    final = status[last][group]
+    same = status == final
+    # Agreement among the reports of the final status: the latest start before the earliest end.
+    big = np.datetime64("9999-12-31", "s")
+    small = np.datetime64("0001-01-01", "s")
+    max_start = np.full(k, small)
+    min_end = np.full(k, big)
+    np.maximum.at(max_start, group[same], np.where(np.isnat(start[same]), big, start[same]))
+    np.minimum.at(min_end, group[same], np.where(np.isnat(end[same]), small, end[same]))
+    agree = max_start <= min_end
+    width = (end - start).astype("timedelta64[s]").astype(np.int64)
+    is_last_same = np.zeros(len(same), dtype=bool)
+    last_same = np.full(k, -1)
+    np.maximum.at(last_same, group[same], np.flatnonzero(same))
+    is_last_same[last_same] = True
+    score = np.where(agree[group], width, np.where(is_last_same, 0, 1))
+    score = np.where(same, score, np.iinfo(np.int64).max)
+    idx = np.arange(len(score))
+    pick = np.lexsort((-idx, score, group))
+    chosen = pick[np.r_[True, group[pick][1:] != group[pick][:-1]]]  # one per group, in group order
+    target = event_row[chosen]
+    from_report = ~own[chosen]
+    # Text columns: the chosen report's values where it is a report of reports.csv.
+    changed = target[from_report]
+    picked = order[chosen][from_report]  # rows of `part` holding the chosen reports of reports.csv
+    by_row = np.argsort(changed, kind="stable")  # replace_with_mask fills the masked cells in row order
+    changed, picked = changed[by_row], picked[by_row]
+    mask = np.zeros(n, dtype=bool)
+    moved = changed[:0]  # rows whose date now differs
     for column in ("date", "date_text", "status"):
-        values = events[column].to_numpy(dtype=object).copy()
-        values[rows] = chosen[column].to_numpy(dtype=object)
-        events[column] = pd.Series(values, index=events.index, dtype="str")
-    conflict = events["date_conflict"].to_numpy().copy()
-    conflict[kr[~agree]] = True
+        new = pc.take(strings(part[column]), pa.array(picked)).cast(pa.large_string())
+        values = flat.get(("events", column))
+        if values is None:
+            values = strings(events[column]).cast(pa.large_string())
+            values = values.combine_chunks() if isinstance(values, pa.ChunkedArray) else values
+        same = pc.equal(pc.take(values, pa.array(changed)), new).to_numpy(zero_copy_only=False)
+        if same.all():
+            continue  # every chosen report words it as the event's own row does
+        if column == "date":
+            moved = changed[~same]
+        mask[:] = False
+        mask[changed] = True
+        new = new.combine_chunks() if isinstance(new, pa.ChunkedArray) else new
+        events[column] = pd.Series(pc.replace_with_mask(values, pa.array(mask), new), index=events.index, dtype="str")
+    conflict = np.zeros(n, dtype=bool)
+    conflict[event_row[first][~agree]] = True
     events["date_conflict"] = conflict
-    counts = np.bincount(r, minlength=n)
+    counts = np.bincount(event_row, minlength=n)
     events["n_reports"] = np.maximum(counts, 1).astype(np.int16)
-    distinct = frame[frame["first_publisher"] != ""].drop_duplicates(["row", "first_publisher"])
-    n_sources = np.bincount(distinct["row"].to_numpy(), minlength=n)
+    codes = pc.dictionary_encode(publisher)
+    codes = codes.combine_chunks() if isinstance(codes, pa.ChunkedArray) else codes
+    known = ~blank(publisher)
+    key = np.sort(
+        event_row[known].astype(np.int64) * (len(codes.dictionary) + 1)
+        + codes.indices.to_numpy(zero_copy_only=False)[known]
+    )
+    key = key[np.r_[True, key[1:] != key[:-1]]] if len(key) else key
+    n_sources = np.bincount(key // (len(codes.dictionary) + 1), minlength=n)
     events["n_sources"] = np.where(counts > 0, np.maximum(n_sources, 1), 1).astype(np.int16)
     if graded:
-        bits = grade_bits(frame["first_publisher"].to_numpy(dtype=object), frame.get("credibility"), reliability)
+        credibility = pa.chunked_array([pc.take(strings(part["credibility"]), pa.array(order))])
+        bits = grade_bits(publisher, credibility, reliability)
         mask = events["grades"].to_numpy().copy()
-        np.bitwise_or.at(mask, r, bits)
+        np.bitwise_or.at(mask, event_row, bits)
         events["grades"] = mask
-    return frame.drop(columns=["row"])
+    frame = pd.DataFrame(
+        {
+            "event_row": event_row,
+            "own": own,
+            "row": row,
+            "start": start,
+            "end": end,
+            "published": pub.astype("datetime64[s]"),
+            "status": pd.Categorical.from_codes(np.maximum(status, 0), list(STATUSES)),
+            "first_publisher": pd.Series(publisher, dtype="str"),
+            # As each report words them (the event's own row now holds the derived ones).
+            "date": part["date"].take(order).reset_index(drop=True),
+            "date_text": part["date_text"].take(order).reset_index(drop=True),
+        }
+    )
+    return Derived(frame, moved)
 
 
-def _report_frame(frame, ids, rows, parsed, parsed_rows, implied: bool) -> pd.DataFrame:
-    out = pd.DataFrame({"report_id": ids.to_numpy(dtype=object)})
-    for column in REPORT_COLUMNS[1:]:
-        known = column in frame.columns and not (implied and column == "note")  # events.note is about the event
-        out[column] = frame[column].to_numpy(dtype=object) if known else ""
-    out["row"] = rows
-    out["implied"] = implied
-    out["start"] = parsed.rows("start")[parsed_rows].astype("datetime64[s]")
-    out["end"] = parsed.rows("end")[parsed_rows].astype("datetime64[s]")
-    out["date_label"] = parsed.rows("label")[parsed_rows]
-    return out
+def _both(events: pd.DataFrame, told, reports: pd.DataFrame, mine, column: str, flat: dict) -> pd.Series:
+    """A column of the told events' own rows followed by the reports' rows (blank where a table lacks it)."""
+    parts = []
+    for name, frame, at in (("events", events, told), ("reports", reports, mine)):
+        if column in frame.columns:
+            values = strings(frame[column]).cast(pa.large_string())
+            if isinstance(values, pa.ChunkedArray):
+                values = values.combine_chunks()
+            flat[(name, column)] = values
+            part = pc.take(values, pa.array(at))
+            parts.append(part.combine_chunks() if isinstance(part, pa.ChunkedArray) else part)
+        else:
+            parts.append(pa.array([""] * len(at), pa.large_string()))
+    return pd.Series(pa.concat_arrays(parts), dtype="str")
 
 
 def _published(articles: pd.DataFrame, dates: dict) -> np.ndarray:

@@ -100,6 +100,13 @@ def _valid_chains(outlets: set[str]):
     return check
 
 
+def _known_events(raw: RawData):
+    def check(s: pd.Series) -> pd.Series:
+        return pd.Series(raw.positions("reports", "event_id", "events", "event_id") >= 0, index=s.index)
+
+    return check
+
+
 def _refs_exist(ids: pd.Series, many: bool, optional: bool):
     def check(s: pd.Series) -> pd.Series:
         if many:
@@ -184,7 +191,13 @@ def _schema(table: Table, raw: RawData, dates) -> pa.DataFrameSchema:
         if target is None or key not in target.frame.columns:
             continue  # the missing table is reported on its own
         ids = target.frame[key]
-        add(ref.column, pa.Check(_refs_exist(ids, ref.many, ref.optional), error=f"ref:{ref.table}"))
+        if (table.name, ref.column) == ("reports", "event_id"):  # shared with the model build
+            known = lambda s, raw=raw: pd.Series(
+                raw.positions("reports", "event_id", "events", "event_id") >= 0, index=s.index
+            )
+            add(ref.column, pa.Check(known, error=f"ref:{ref.table}"))
+        else:
+            add(ref.column, pa.Check(_refs_exist(ids, ref.many, ref.optional), error=f"ref:{ref.table}"))
     return pa.DataFrameSchema(cols, strict=False, coerce=False)
 
 
