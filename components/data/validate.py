@@ -191,11 +191,8 @@ def _schema(table: Table, raw: RawData, dates) -> pa.DataFrameSchema:
         if target is None or key not in target.frame.columns:
             continue  # the missing table is reported on its own
         ids = target.frame[key]
-        if (table.name, ref.column) == ("reports", "event_id"):  # shared with the model build
-            known = lambda s, raw=raw: pd.Series(
-                raw.positions("reports", "event_id", "events", "event_id") >= 0, index=s.index
-            )
-            add(ref.column, pa.Check(known, error=f"ref:{ref.table}"))
+        if (table.name, ref.column) == ("reports", "event_id"):  # the lookup is shared with the model build
+            add(ref.column, pa.Check(_known_events(raw), error=f"ref:{ref.table}"))
         else:
             add(ref.column, pa.Check(_refs_exist(ids, ref.many, ref.optional), error=f"ref:{ref.table}"))
     return pa.DataFrameSchema(cols, strict=False, coerce=False)
