@@ -274,3 +274,15 @@ def test_reports_cost_little_at_scale(tmp_path):
     assert ds.has_reports and len(ds.reports) > 900
     assert (ds.events["n_reports"] >= 1).all() and ds.events["n_reports"].max() >= 2
     assert np.isin(ds.reports["event_pos"], np.arange(len(ds.events))).all()
+
+
+def test_corroboration_and_grades_from_the_link(told, monkeypatch):
+    monkeypatch.setenv("FACTIONLINE_DATA", str(told))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at.query_params.update({"min_sources": "2", "grade": "B"})
+    at.run()
+    assert not at.exception
+    assert at.selectbox(key="w_min_sources").value == "2"
+    assert at.multiselect(key="w_grades").value == ["B"]
+    line = next(c.value for c in at.caption if "in the current selection" in c.value)
+    assert line.startswith("1 of 13 events")
