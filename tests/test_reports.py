@@ -286,3 +286,16 @@ def test_corroboration_and_grades_from_the_link(told, monkeypatch):
     assert at.multiselect(key="w_grades").value == ["B"]
     line = next(c.value for c in at.caption if "in the current selection" in c.value)
     assert line.startswith("1 of 13 events")
+
+
+def test_a_dated_faction_membership(told):
+    (told / "roles.csv").write_text(
+        "role_id,actor_id,role,from,to,faction_ids\n"
+        "nadir-before,nadir,Independent commentator (fictional),,2024-01-31,\n"
+        "nadir-spokes,nadir,Fatah spokesperson (fictional),2024-02-01,,fatah;pa\n",
+        encoding="utf-8",
+    )
+    ds = load(told)
+    assert ds.factions_at("nadir", "2024-02-29") == ["fatah", "pa"]
+    assert ds.factions_at("nadir", "2023-12-01") == ["fatah"]  # no dated factions: actors.faction_ids
+    assert ds.role_at("nadir", "2023-12-01") == "Independent commentator (fictional)"

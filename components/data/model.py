@@ -180,6 +180,22 @@ class Dataset:
                 return str(mine.sort_values("start")["role"].iat[-1])
         return self.actor.get(actor_id, {}).get("role", "")
 
+    def factions_at(self, actor_id: str, when) -> list[str]:
+        """The actor's factions on a date: a dated role's faction_ids (roles.csv) when one covers the date
+        and names some, else actors.faction_ids. (Lanes follow actors.faction_ids.)"""
+        roles = self.roles
+        if roles is not None and "faction_ids" in roles.columns and when is not None and not pd.isna(when):
+            when = pd.Timestamp(when)
+            mine = roles[
+                (roles["actor_id"] == actor_id)
+                & (roles["start"] <= when)
+                & (roles["end"] >= when)
+                & (roles["faction_ids"].str.strip() != "")
+            ]
+            if len(mine):
+                return split_list(mine.sort_values("start")["faction_ids"].iat[-1])
+        return self.factions_of_actor.get(actor_id, [])
+
     def outlet_name(self, source_id: str) -> str:
         return self.source.get(source_id, {}).get("name", source_id)
 
@@ -458,7 +474,7 @@ def _roles(frame: pd.DataFrame | None, dates) -> pd.DataFrame | None:
     """Dated roles with their bounds: a blank from is "since always", a blank to "still"."""
     if frame is None or not len(frame):
         return None
-    out = frame[["actor_id", "role"]].copy()
+    out = frame[["actor_id", "role"] + (["faction_ids"] if "faction_ids" in frame.columns else [])].copy()
     for column, bound, open_end in (("from", "start", "1000-01-01"), ("to", "end", "9999-12-31")):
         parsed = dates.get(("roles", column))
         values = parsed.rows(bound) if parsed is not None else np.full(len(frame), np.datetime64("NaT"))

@@ -183,7 +183,8 @@ TABLES: dict[str, Table] = {
             "roles",
             "role_id",
             ("role_id", "actor_id", "role", "from", "to"),
-            refs=(Ref("actor_id", "actors"),),
+            # faction_ids (optional): the actor's factions in that period (cards show them at the quote's date)
+            refs=(Ref("actor_id", "actors"), Ref("faction_ids", "factions", many=True, optional=True)),
             optional_dates=("from", "to"),
             required_text=("role",),
             optional=True,
@@ -281,6 +282,7 @@ OPTIONAL_COLUMNS = {
     "quotes": ("chain", "credibility"),
     "sources": ("reliability",),
     "actors": ("members",),
+    "roles": ("faction_ids",),
 }
 
 HEX_COLOUR = r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$"

@@ -22,10 +22,10 @@ def problem_table(problems) -> None:
     )
 
 
-def faction_chips(ds: Dataset, actor_id: str) -> str:
+def faction_chips(ds: Dataset, actor_id: str, when=None) -> str:
+    """The actor's faction chips (on a date, when dated roles move it between factions)."""
     return "".join(
-        chip(ds.faction_name.get(f, f), ds.faction_colour.get(f, "#7F7F7F"))
-        for f in ds.factions_of_actor.get(actor_id, [])
+        chip(ds.faction_name.get(f, f), ds.faction_colour.get(f, "#7F7F7F")) for f in ds.factions_at(actor_id, when)
     )
 
 

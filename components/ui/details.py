@@ -133,7 +133,7 @@ def render(ds: Dataset, event_id: str | None) -> None:
                 line += f" — {md(role)}"
             cols = st.columns([3, 2], vertical_alignment="center")
             cols[0].markdown(line)
-            chips = faction_chips(ds, actor_id)
+            chips = faction_chips(ds, actor_id, e.get("start"))
             if chips:
                 with cols[1]:
                     st.html(chips)

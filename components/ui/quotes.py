@@ -42,7 +42,7 @@ def card(ds: Dataset, quote: dict, key: str) -> None:
         # redrawn on each rerun, a dozen cards at a time.
         line = provenance.attribution(ds, quote)
         st.markdown(f"{head}\n\n{words}\n\n:small[:gray[{md(date)} · {md(line)}]{link}]  \n:small[{mark}]")
-        chips = "".join(dict.fromkeys(faction_chips(ds, s) for s in speakers))
+        chips = "".join(dict.fromkeys(faction_chips(ds, s, quote.get("start")) for s in speakers))
         if chips:
             st.html(chips)
         if st.button("Show in article", key=f"{key}-{quote['quote_id']}", icon=":material/article:"):
