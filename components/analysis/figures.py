@@ -41,6 +41,8 @@ LANE_COLUMNS = (
     "actor_ids",
     "article_id",
     "reported_by",
+    "n_reports",
+    "n_sources",
 )
 
 
@@ -81,6 +83,8 @@ def _hover(ds: Dataset, rows: pd.DataFrame, every: pd.DataFrame | None = None) -
     for event_id, lane in zip(every["event_id"].astype("str").tolist(), every["lane"].astype("str").tolist()):
         lanes_per_event.setdefault(event_id, []).append(lane)
     fatalities = ds.number("fatalities")[rows["event_pos"].to_numpy()] if ds.has_measure("fatalities") else None
+    told = rows["n_reports"].to_numpy() if ds.has_reports and "n_reports" in rows else None
+    sources = rows["n_sources"].to_numpy() if told is not None else None
     actors_of: dict[str, str] = {}  # the same actor lists recur: name them once
     out = []
     for i, event_id in enumerate(col["event_id"]):
@@ -91,6 +95,8 @@ def _hover(ds: Dataset, rows: pd.DataFrame, every: pd.DataFrame | None = None) -
         first = col["reported_by"][i]
         if first and first in ds.source:
             outlet = f"{ds.outlet_name(first)} · via {outlet}"
+        if told is not None and told[i] > 1:  # the first report's outlet, and how many stand behind it
+            outlet += f" (first of {told[i]} reports, {sources[i]} independent sources)"
         wording = f"“{esc(col['date_text'][i])}” → " if col["date_text"][i] else ""
         others = [lane for lane in lanes_per_event[event_id] if lane != col["lane"][i]]
         also = f"<br>Also in: {esc(', '.join(others))}" if others else ""
