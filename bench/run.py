@@ -31,17 +31,20 @@ READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 CHANGES = 6  # faction changes measured per page and size
 
 
+REPORTS = 0.3  # further reports per event in the synthetic data (--reports)
+
+
 def data_dir(size: str) -> Path:
     if size == "bundled":
         return ROOT / "data"
     n = int(size)
-    target = OUT / f"synth-{n}"
+    target = OUT / f"synth-{n}" if REPORTS == 0.3 else OUT / f"synth-{n}-reports-{REPORTS:g}"
     stamp = hashlib.sha256((ROOT / "components" / "io" / "synth.py").read_bytes()).hexdigest()  # regenerate on change
     if not (target / "events.parquet").exists() or _read(target / ".synth-stamp") != stamp:
         from components.io.synth import synthesize
 
         shutil.rmtree(target, ignore_errors=True)
-        synthesize(n, target, seed=0, reports=0.3)  # 1.3 reports per event (issue 13)
+        synthesize(n, target, seed=0, reports=REPORTS)  # 1.3 reports per event by default (issue 13)
         (target / ".synth-stamp").write_text(stamp)
     return target
 
@@ -352,7 +355,10 @@ def main() -> None:
     parser.add_argument("--timeout", type=float, default=240.0, help="seconds before a page step counts as failed")
     parser.add_argument("--out", default=str(ROOT / "docs" / "performance.md"))
     parser.add_argument("--report-from", help="rewrite the report from the JSON lines a previous run printed")
+    parser.add_argument("--reports", type=float, default=0.3, help="share of events with a further report")
     args = parser.parse_args()
+    global REPORTS
+    REPORTS = args.reports
     if args.report_from:
         rows = [json.loads(line) for line in Path(args.report_from).read_text().splitlines() if line.startswith("{")]
         write_report(rows, Path(args.out))

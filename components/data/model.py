@@ -54,6 +54,7 @@ class Dataset:
     # first_publisher. The text of a report is read from events or report_table when it is shown.
     reports: pd.DataFrame | None = None
     report_table: pd.DataFrame | None = None  # reports.csv as read
+    report_own: pd.DataFrame | None = None  # date, date_text of each told event's own row, as written
     superseded: pd.DataFrame | None = None  # superseded.csv: event_id, replaced_by, note
     quote_speakers: pd.DataFrame | None = None  # quote_pos, actor_id: each speaker (and group member) of a quote
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
@@ -265,16 +266,25 @@ class Dataset:
             return values.combine_chunks() if isinstance(values, pa.ChunkedArray) else values
 
         out = {}
+        own_rows = pa.array(r["row"].to_numpy()[own])
         for name in REPORT_COLUMNS:
             events_name = {"report_id": "event_id", "note": "-"}.get(name, name)  # events.note is about the event
-            both = pa.concat_arrays(
-                [column(events_name, self.events, mine, ""), column(name, self.report_table, theirs, "")]
+            # The event's row holds the derived date: its own report's words are kept in report_own.
+            first = (
+                column(name, self.report_own, own_rows, "")
+                if name in ("date", "date_text")
+                else column(events_name, self.events, mine, "")
             )
+            both = pa.concat_arrays([first, column(name, self.report_table, theirs, "")])
             out[name] = pd.Series(pc.take(both, pa.array(index)), dtype="str").to_numpy(dtype=object)
         frame = pd.DataFrame(out)
         frame["implied"] = own
         frame["status"] = r["status"].astype("str").to_numpy(dtype=object)
-        for name in ("date", "date_text", "start", "end", "published", "first_publisher", "event_pos"):
+        frame["event_id"] = pd.Series(
+            pc.take(strings(self.events["event_id"]), pa.array(r["event_pos"].to_numpy())), dtype="str"
+        ).to_numpy(dtype=object)
+        frame["first_publisher"] = r["first_publisher"].astype("str").to_numpy(dtype=object)
+        for name in ("start", "end", "published", "event_pos"):
             frame[name] = r[name].to_numpy()
         frame["date_label"] = parse_column(frame["date"].astype("str")).rows("label") if len(frame) else []
         return frame
@@ -304,8 +314,9 @@ class Dataset:
     def quotes_by(self, actors) -> np.ndarray:
         """Boolean mask over quotes: said by any of the actors (alone, jointly, or as a member of a group)."""
         qs = self.quote_speakers
+        chosen = qs["actor_id"].cat.categories.isin(list(actors))  # a few hundred actors, not every pair
         mask = np.zeros(len(self.quotes), dtype=bool)
-        mask[qs["quote_pos"].to_numpy()[isin(qs["actor_id"].astype("str"), list(actors))]] = True
+        mask[qs["quote_pos"].to_numpy()[chosen[qs["actor_id"].cat.codes.to_numpy()]]] = True
         return mask
 
     def article_outlet(self, article_id: str) -> str:
@@ -507,7 +518,7 @@ def build(raw: RawData, dates, checking: Future | None = None) -> Dataset:
         position[events["_row"].to_numpy()] = np.arange(len(events))
         events = events.drop(columns="_row")
         reports = derived.reports
-        reports["event_pos"] = position[reports["event_row"].to_numpy()]
+        reports["event_pos"] = position[reports["event_row"].to_numpy()].astype(np.int32)
         order = np.argsort(reports["event_pos"].to_numpy(), kind="stable")  # publication order kept within
         reports = reports.take(order).drop(columns="event_row").reset_index(drop=True)
     events["status"] = events["status"].astype("category")
@@ -561,7 +572,9 @@ def build(raw: RawData, dates, checking: Future | None = None) -> Dataset:
         places=t.get("places"),
         roles=_roles(t.get("roles"), resolved(dates)),
         reports=reports,
-        report_table=report_table if reports is not None else None,
+        # Its event_id and status are in `reports` (as event_pos and status): not kept twice.
+        report_table=report_table.drop(columns=["event_id", "status"]) if reports is not None else None,
+        report_own=derived.own_words if derived is not None else None,
         superseded=t.get("superseded"),
         quote_speakers=quote_speakers,
     )
@@ -581,4 +594,5 @@ def _quote_speakers(quotes: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
             more = pd.DataFrame(extra, columns=["quote_pos", "actor_id"])
             pairs = pd.concat([pairs.astype({"actor_id": "str"}), more], ignore_index=True).drop_duplicates()
             pairs["quote_pos"] = pairs["quote_pos"].astype(np.int32)
+            pairs["actor_id"] = pairs["actor_id"].astype("category")
     return pairs.reset_index(drop=True)

@@ -95,6 +95,7 @@ class Derived:
 
     reports: pd.DataFrame  # event_row, own, row, start, end, published, status, first_publisher
     changed_dates: np.ndarray  # event rows whose date now comes from a report
+    own_words: pd.DataFrame  # date, date_text of each told event's own row (its `row` when own), as written
 
 
 def derive(
@@ -222,22 +223,25 @@ def derive(
         mask = events["grades"].to_numpy().copy()
         np.bitwise_or.at(mask, event_row, bits)
         events["grades"] = mask
+    # The told events' own dates as written (their row now holds the derived ones); an own report's `row`
+    # becomes its place in this small table.
+    own_words = pd.DataFrame({c: part[c].iloc[:k].reset_index(drop=True) for c in ("date", "date_text")})
+    own_index = np.zeros(n, dtype=np.int64)
+    own_index[told] = np.arange(k)
+    row = np.where(own, own_index[row], row)
     frame = pd.DataFrame(
         {
             "event_row": event_row,
             "own": own,
-            "row": row,
+            "row": row.astype(np.int32),
             "start": start,
             "end": end,
             "published": pub.astype("datetime64[s]"),
             "status": pd.Categorical.from_codes(np.maximum(status, 0), list(STATUSES)),
-            "first_publisher": pd.Series(publisher, dtype="str"),
-            # As each report words them (the event's own row now holds the derived ones).
-            "date": part["date"].take(order).reset_index(drop=True),
-            "date_text": part["date_text"].take(order).reset_index(drop=True),
+            "first_publisher": pd.Series(publisher, dtype="str").astype("category"),  # a few outlets
         }
     )
-    return Derived(frame, moved)
+    return Derived(frame, moved, own_words)
 
 
 def _both(events: pd.DataFrame, told, reports: pd.DataFrame, mine, column: str, flat: dict) -> pd.Series:
