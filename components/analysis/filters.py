@@ -70,14 +70,20 @@ def _contains_all(haystack, terms: list[str]) -> np.ndarray:
     return mask
 
 
+def _chosen(column, values) -> np.ndarray:
+    """Rows of a categorical pair column holding one of the values: the categories are looked up, then
+    each row's code (not two million strings)."""
+    return np.asarray(column.cat.categories.isin(list(values)))[column.cat.codes.to_numpy()]
+
+
 def _in_factions(ds: Dataset, factions) -> np.ndarray:
     ef = ds.event_factions
-    return _positions(len(ds.events), ef["event_pos"].to_numpy()[ef["faction_id"].isin(factions).to_numpy()])
+    return _positions(len(ds.events), ef["event_pos"].to_numpy()[_chosen(ef["faction_id"], factions)])
 
 
 def _with_actors(ds: Dataset, actors) -> np.ndarray:
     ea = ds.event_actors
-    return _positions(len(ds.events), ea["event_pos"].to_numpy()[ea["actor_id"].isin(actors).to_numpy()])
+    return _positions(len(ds.events), ea["event_pos"].to_numpy()[_chosen(ea["actor_id"], actors)])
 
 
 def _overlaps(frame, dates) -> np.ndarray:

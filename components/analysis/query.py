@@ -83,5 +83,9 @@ def _select(ds: Dataset, f: Filters) -> Selection:
     event_pos, quote_pos = np.flatnonzero(mask), np.flatnonzero(qmask)
     ea = ds.event_actors
     involved = ea["actor_id"][mask[ea["event_pos"].to_numpy()]].unique()
-    actor_ids = frozenset(map(str, involved)) | frozenset(ds.quotes["speaker_id"].to_numpy()[quote_pos])
+    qs = ds.quote_speakers  # every speaker of a joint statement, every member of a group
+    said = np.zeros(len(ds.quotes), dtype=bool)
+    said[quote_pos] = True
+    speakers = qs["actor_id"][said[qs["quote_pos"].to_numpy()]].unique()
+    actor_ids = frozenset(map(str, involved)) | frozenset(map(str, speakers))
     return Selection(ds, event_pos, quote_pos, actor_ids)

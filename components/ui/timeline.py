@@ -196,10 +196,17 @@ def view(page) -> None:
     quotes_section(ds, sel, c)
 
 
+def _shown(ds: Dataset, event_pos) -> np.ndarray:
+    """A mask over events plus one False at the end, so that a quote with no event (position -1) is not shown."""
+    mask = np.zeros(len(ds.events) + 1, dtype=bool)
+    mask[event_pos] = True
+    return mask
+
+
 def quotes_section(ds: Dataset, sel: Selection, c: dict) -> None:
     """The quote cards: by speakers in the selection (the filters' reading), or quotes on the events shown."""
     on_events = sel.memo(
-        "quotes-on-events", lambda: np.flatnonzero(np.isin(ds.quotes["event_pos"].to_numpy(), sel.event_pos))
+        "quotes-on-events", lambda: np.flatnonzero(_shown(ds, sel.event_pos)[ds.quotes["event_pos"].to_numpy()])
     )
     which = st.segmented_control(
         "Quotes",
