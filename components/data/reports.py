@@ -161,17 +161,18 @@ def derive(
     final = status[last][group]
     same = status == final
     # Agreement among the reports of the final status: the latest start before the earliest end.
-    big = np.datetime64("9999-12-31", "s")
-    small = np.datetime64("0001-01-01", "s")
-    max_start = np.full(k, small)
-    min_end = np.full(k, big)
-    np.maximum.at(max_start, group[same], np.where(np.isnat(start[same]), big, start[same]))
-    np.minimum.at(min_end, group[same], np.where(np.isnat(end[same]), small, end[same]))
+    # Per event (its rows are contiguous): reductions over the rows of the final status only.
+    starts = np.flatnonzero(first)
+    big, small = np.iinfo(np.int64).max, np.iinfo(np.int64).min
+    s_int, e_int = start.astype(np.int64), end.astype(np.int64)  # NaT is the smallest int64
+    s_int = np.where(np.isnat(start), big, s_int)  # an unreadable date never agrees
+    e_int = np.where(np.isnat(end), small, e_int)
+    max_start = np.maximum.reduceat(np.where(same, s_int, small), starts)
+    min_end = np.minimum.reduceat(np.where(same, e_int, big), starts)
     agree = max_start <= min_end
     width = (end - start).astype("timedelta64[s]").astype(np.int64)
+    last_same = np.maximum.reduceat(np.where(same, np.arange(len(same)), -1), starts)
     is_last_same = np.zeros(len(same), dtype=bool)
-    last_same = np.full(k, -1)
-    np.maximum.at(last_same, group[same], np.flatnonzero(same))
     is_last_same[last_same] = True
     score = np.where(agree[group], width, np.where(is_last_same, 0, 1))
     score = np.where(same, score, np.iinfo(np.int64).max)
@@ -221,7 +222,7 @@ def derive(
         credibility = pa.chunked_array([pc.take(strings(part["credibility"]), pa.array(order))])
         bits = grade_bits(publisher, credibility, reliability)
         mask = events["grades"].to_numpy().copy()
-        np.bitwise_or.at(mask, event_row, bits)
+        mask[event_row[starts]] |= np.bitwise_or.reduceat(bits, starts)  # rows of an event are contiguous
         events["grades"] = mask
     # The told events' own dates as written (their row now holds the derived ones); an own report's `row`
     # becomes its place in this small table.
