@@ -1,0 +1,235 @@
+"""Dates in an article's words, resolved against its publication date, with the precision the words support.
+
+"tomorrow, Thursday" in a report of Wednesday 28 February 2024 is 2024-02-29; "earlier this month" is the
+month 2024-02, never a day; "two weeks ago" is 2024-02-14~ (approximate); "on October 26" with no year is
+the last 26 October before publication (2023-10-26), or the next one when the sentence speaks of the future.
+Without a publication date the relative ones are returned unresolved (edtf None), never guessed.
+
+Rules, not a library: dateparser and spaCy find and parse dates but answer with a datetime, a day, where
+the words give a month or a season; the precision and the tense are what an analyst needs kept.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS = {
+    m: i
+    for i, m in enumerate(
+        (
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ),
+        1,
+    )
+}
+WEEKDAYS = {d: i for i, d in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
+NUMBERS = {
+    w: i for i, w in enumerate(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"), 1)
+} | {"a": 1, "an": 1}
+# Northern-hemisphere meteorological seasons, as intervals (our EDTF reader has no season codes).
+SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
+FUTURE = re.compile(
+    r"\b(will|shall|'ll|is due to|are due to|is to|are to|plans? to|planned to|is expected to|are expected to|"
+    r"is scheduled|are scheduled|is set to|are set to|next|upcoming|coming)\b",
+    re.IGNORECASE,
+)
+
+_MONTH = "|".join(MONTHS)
+_DAY = "|".join(WEEKDAYS)
+_NUM = "|".join(NUMBERS) + r"|\d+"
+PATTERNS = [
+    # Absolute dates first (the longest match wins where two overlap).
+    ("iso", r"\b(\d{4})-(\d{2})-(\d{2})\b"),
+    ("month_day_year", rf"\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b"),
+    ("day_month_year", rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH}),?\s+(\d{{4}})\b"),
+    ("season_year", r"\b(?:the\s+)?(spring|summer|autumn|fall|winter)\s+of\s+(\d{4})\b"),
+    ("month_year", rf"\b({_MONTH})\s+(?:of\s+)?(\d{{4}})\b"),
+    ("month_day", rf"\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s+\d{{4}})"),
+    ("day_month", rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\b(?!,?\s+\d{{4}})"),
+    ("in_year", r"\b(?:in|since|during|of)\s+((?:19|20)\d{2})\b"),
+    # Relative to the publication date.
+    ("tomorrow", rf"\btomorrow(?:\s*,\s*({_DAY}))?\b"),
+    ("yesterday", rf"\byesterday(?:\s*,\s*({_DAY}))?\b"),
+    ("today", r"\b(?:today|tonight|this morning|this afternoon|this evening)\b"),
+    ("ago", rf"\b({_NUM})\s+(day|week|month|year)s?\s+ago\b"),
+    ("last_next_day", rf"\b(last|next|this|coming)\s+({_DAY})\b"),
+    ("weekday", rf"\b(?:on\s+)?({_DAY})\b"),
+    ("this_period", r"\b(earlier|later)\s+this\s+(week|month|year)\b"),
+    ("period", r"\b(last|next|this)\s+(week|month|year)\b"),
+    ("in_month", rf"\b(?:in|since|during)\s+({_MONTH})\b"),
+]
+COMPILED = [(name, re.compile(p, re.IGNORECASE)) for name, p in PATTERNS]
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int  # character offsets of the words in the text
+    end: int
+    text: str  # the words as written
+    edtf: str | None  # None: not resolvable without the publication date
+    how: str  # how it was resolved, for the reviewer
+
+    @property
+    def resolved(self) -> bool:
+        return self.edtf is not None
+
+
+def _sentence_at(text: str, start: int, end: int) -> str:
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
+    right_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    right = min(right_candidates) if right_candidates else len(text)
+    return text[left + 1 : right]
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:]|\bthat\b|\bbut\b|\bafter\b|\bbefore\b", re.IGNORECASE)
+
+
+def _future(text: str, start: int, end: int) -> bool:
+    """Does the clause holding the words speak of the future ("will meet on Friday"; not "said on
+    Wednesday that they will meet")?"""
+    sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    sentence = _sentence_at(text, start, end)
+    at = start - sentence_start
+    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(sentence)]
+    lo = max([b for b in breaks if b < at], default=0)
+    hi = min([b for b in breaks if b >= at + (end - start)], default=len(sentence))
+    return bool(FUTURE.search(sentence[lo:hi]))
+
+
+def _day(d: dt.date) -> str:
+    return d.isoformat()
+
+
+def _month(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
+
+
+def _shift_month(year: int, month: int, by: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + by
+    return index // 12, index % 12 + 1
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def resolve(kind: str, groups: tuple, pub: dt.date | None, future: bool) -> tuple[str | None, str]:
+    """The EDTF date of one matched expression, and how it was found."""
+    g = [x.lower() if isinstance(x, str) else x for x in groups]
+    if kind == "iso":
+        d = _safe_date(int(g[0]), int(g[1]), int(g[2]))
+        return (_day(d), "as written") if d else (None, "not a calendar date")
+    if kind in ("month_day_year", "day_month_year"):
+        month, day = (MONTHS[g[0]], int(g[1])) if kind == "month_day_year" else (MONTHS[g[1]], int(g[0]))
+        d = _safe_date(int(g[2]), month, day)
+        return (_day(d), "as written") if d else (None, "not a calendar date")
+    if kind == "season_year":
+        year, (lo, hi) = int(g[1]), SEASONS[g[0]]
+        if lo > hi:  # winter: December to February of the next year
+            return f"{_month(year, lo)}/{_month(year + 1, hi)}", f"the {g[0]} as months (meteorological)"
+        return f"{_month(year, lo)}/{_month(year, hi)}", f"the {g[0]} as months (meteorological)"
+    if kind == "month_year":
+        return _month(int(g[1]), MONTHS[g[0]]), "a month: kept as the month"
+    if kind == "in_year":
+        return g[0], "a year: kept as the year"
+    if pub is None:
+        return None, "relative to the publication date, which was not given"
+    if kind in ("month_day", "day_month"):
+        month, day = (MONTHS[g[0]], int(g[1])) if kind == "month_day" else (MONTHS[g[1]], int(g[0]))
+        this_year = _safe_date(pub.year, month, day)
+        if this_year is None:
+            return None, "not a calendar date"
+        if future:
+            d = this_year if this_year >= pub else _safe_date(pub.year + 1, month, day)
+            return _day(d), "no year: the next one after publication (the sentence speaks of the future)"
+        d = this_year if this_year <= pub else _safe_date(pub.year - 1, month, day)
+        return _day(d), "no year: the last one before publication"
+    if kind == "in_month":
+        month = MONTHS[g[0]]
+        if future:
+            year = pub.year if month >= pub.month else pub.year + 1
+        else:
+            year = pub.year if month <= pub.month else pub.year - 1
+        return _month(year, month), "a month without a year, placed by tense"
+    if kind in ("tomorrow", "yesterday"):
+        d = pub + dt.timedelta(days=1 if kind == "tomorrow" else -1)
+        how = f"{kind}: publication {pub.isoformat()} {'+' if kind == 'tomorrow' else '-'} 1 day"
+        if g[0] and WEEKDAYS[g[0]] != d.weekday():
+            how += f" (the text says {g[0].capitalize()}, which that day is not: check)"
+        return _day(d), how
+    if kind == "today":
+        return _day(pub), "the publication day"
+    if kind == "ago":
+        n = NUMBERS.get(g[0]) if not g[0].isdigit() else int(g[0])
+        unit = g[1]
+        if unit == "day":
+            return _day(pub - dt.timedelta(days=n)), f"{n} day(s) before publication"
+        if unit == "week":
+            return _day(pub - dt.timedelta(weeks=n)) + "~", f"{n} week(s) before publication: approximate"
+        if unit == "month":
+            y, m = _shift_month(pub.year, pub.month, -n)
+            return _month(y, m) + "~", f"{n} month(s) before publication: the month, approximate"
+        return str(pub.year - n) + "~", f"{n} year(s) before publication: the year, approximate"
+    if kind in ("last_next_day", "weekday"):
+        which, name = (g[0], g[1]) if kind == "last_next_day" else (None, g[0])
+        target = WEEKDAYS[name]
+        ahead = (target - pub.weekday()) % 7
+        behind = (pub.weekday() - target) % 7
+        if which == "last":
+            d = pub - dt.timedelta(days=behind or 7)
+        elif which in ("next", "coming"):
+            d = pub + dt.timedelta(days=ahead or 7)
+        elif which == "this" or future:
+            d = pub + dt.timedelta(days=ahead)
+        else:
+            d = pub - dt.timedelta(days=behind)
+        how = "the weekday " + ("after" if d > pub else "on or before") + " publication"
+        return _day(d), how + (" (the sentence speaks of the future)" if future and which is None else "")
+    if kind in ("this_period", "period"):
+        which, unit = g
+        if unit == "month":
+            by = {"last": -1, "next": 1}.get(which, 0)
+            y, m = _shift_month(pub.year, pub.month, by)
+            return _month(y, m), "a month: kept as the month"
+        if unit == "year":
+            by = {"last": -1, "next": 1}.get(which, 0)
+            return str(pub.year + by), "a year: kept as the year"
+        monday = pub - dt.timedelta(days=pub.weekday())
+        by = {"last": -7, "next": 7}.get(which, 0)
+        lo, hi = monday + dt.timedelta(days=by), monday + dt.timedelta(days=by + 6)
+        if which == "earlier":
+            hi = pub
+        elif which == "later":
+            lo = pub
+        return f"{_day(lo)}/{_day(hi)}", "a week: kept as its days"
+    return None, "not understood"
+
+
+def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
+    """Every date expression of the text, left to right, each resolved (or marked unresolved)."""
+    taken = []  # (start, end) already matched: an earlier, more specific pattern wins
+    found = []
+    for kind, pattern in COMPILED:
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            edtf, how = resolve(kind, m.groups(), published, _future(text, m.start(), m.end()))
+            taken.append((m.start(), m.end()))
+            found.append(DateMention(m.start(), m.end(), m.group(0), edtf, how))
+    return sorted(found, key=lambda d: d.start)
