@@ -180,9 +180,52 @@ def _places(args) -> int:
     return 0
 
 
+def _draft(args) -> int:
+    """Propose events, quotes and actors from an article for a person to review (nothing is written)."""
+    import datetime as dt
+    import json
+
+    from components.data.load import load
+    from components.data.problems import InvalidData
+    from components.drafting.draft import DraftError, draft, read_article, review_text
+    from components.paths import bundled_data
+
+    published = None
+    if args.published:
+        try:
+            published = dt.date.fromisoformat(args.published)
+        except ValueError:
+            print(
+                f"factionline draft: --published {args.published!r} is not a date: write YYYY-MM-DD.", file=sys.stderr
+            )
+            return 2
+    try:
+        text = read_article(Path(args.article))
+        ds = load(Path(args.data) if args.data else bundled_data())
+    except DraftError as err:
+        print(f"factionline draft: {err}", file=sys.stderr)
+        return 1
+    except InvalidData as err:
+        print(f"factionline draft: the data to match against is not valid:\n{err}", file=sys.stderr)
+        return 1
+    result = draft(text, published, args.outlet or "", ds)
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=1))
+    else:
+        print(review_text(result))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="factionline", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("draft", help="propose events, quotes and actors from an article, for a person to review")
+    p.add_argument("article", help="a .txt, .md or .html file")
+    p.add_argument("--published", help="the article's publication date, YYYY-MM-DD (relative dates need it)")
+    p.add_argument("--outlet", help="the outlet that published it")
+    p.add_argument("--data", help="the data directory to match actors and events against (default: bundled)")
+    p.add_argument("--json", action="store_true", help="one JSON document (docs/drafting.md) instead of a list")
+    p.set_defaults(func=_draft)
     p = sub.add_parser("validate", help="check a data directory and report every problem")
     p.add_argument("directory")
     p.set_defaults(func=_validate)

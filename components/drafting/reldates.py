@@ -94,7 +94,7 @@ def _sentence_at(text: str, start: int, end: int) -> str:
     return text[left + 1 : right]
 
 
-_CLAUSE_BREAK = re.compile(r"[,;:]|\bthat\b|\bbut\b|\bafter\b|\bbefore\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[,;:]|\bthat\b|\bbut\b|\band\b|\bafter\b|\bbefore\b", re.IGNORECASE)
 
 
 def _future(text: str, start: int, end: int) -> bool:

@@ -1,0 +1,66 @@
+"""Drafting quality and speed: the fictional gold articles (tests/drafting_gold.py) scored per split, and
+the time to draft an article of about 1,500 words.
+
+    python bench/drafting.py            # prints a Markdown table (docs/drafting.md keeps the last one)
+
+Not a test: the speed depends on the machine.
+"""
+
+from __future__ import annotations
+
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from components.data.load import load  # noqa: E402
+from components.drafting.draft import draft, read_article  # noqa: E402
+from tests import reports_fixture  # noqa: E402
+from tests.drafting_gold import FIXTURES, GOLD, score  # noqa: E402
+
+TARGETS = {
+    "events_recall": 0.80,
+    "events_precision": 0.70,
+    "quotes_found": 0.90,
+    "quotes_speaker": 0.85,
+    "quotes_chain": 0.80,
+    "dates_right": 0.90,
+}
+
+
+def main() -> None:
+    folder = Path(tempfile.mkdtemp())
+    try:
+        ds = load(reports_fixture.write(folder / "data"))
+        results = {g.file: draft(read_article(FIXTURES / g.file), g.published, g.outlet, ds) for g in GOLD}
+        print("| split | articles | " + " | ".join(TARGETS) + " |")
+        print("|---|---:|" + "---:|" * len(TARGETS))
+        for split in ("tune", "held-out"):
+            s = score(results, split)
+            n = sum(g.split == split for g in GOLD)
+            cells = [
+                f"{s[k]:.0%}{'' if s[k] >= TARGETS[k] else ' (target ' + format(TARGETS[k], '.0%') + ')'}"
+                for k in TARGETS
+            ]
+            print(f"| {split} | {n} | " + " | ".join(cells) + " |")
+        text = "\n\n".join(read_article(FIXTURES / g.file) for g in GOLD)
+        words = text.split()
+        long = " ".join((words * (1500 // len(words) + 1))[:1500])
+        g = GOLD[0]
+        times = []
+        for _ in range(5):
+            t = time.perf_counter()
+            draft(long, g.published, g.outlet, ds)
+            times.append(time.perf_counter() - t)
+        print(f"\nA 1,500-word article drafts in {statistics.median(times):.2f} s (median of 5; target 2 s).")
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

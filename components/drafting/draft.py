@@ -1,0 +1,241 @@
+"""A draft of an article: proposed events, quotes and new actors, each with its verbatim passage and
+character offsets, for a person to accept or reject (nothing here writes to a data directory).
+
+    draft(text, published, outlet, ds) -> dict   (the JSON document of docs/drafting.md)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html.parser
+import re
+from pathlib import Path
+
+from components.drafting.names import NameIndex, actor_names, fold
+from components.drafting.quotes import _TITLED, SPEECH, chain_of, find_quotes
+from components.drafting.reldates import _future, find_dates
+
+MAX_BYTES = 1_000_000
+SCHEMA = "factionline-draft/1"
+REPORTED = re.compile(r"\b(reportedly|allegedly|according to|is said to|are said to|was said to|were said to)\b", re.I)
+# Event verbs -> the bundled event types (a data directory without that type gets the verb as its type).
+VERBS = {
+    "meeting": r"\b(met|meet|meets|meeting|talks|held talks|hold talks)\b",
+    "host_visit": r"\b(received|receives|hosted|hosts)\b",
+    "make_visit": r"\b(visited|visits|visit|arrived in|travelled to|traveled to)\b",
+    "invite": r"\b(invited|invites|invitation)\b",
+    "resign": r"\b(resigned|resigns|resignation|stepped down)\b",
+    "military_force": r"\b(attacked|attack|strike|strikes|struck|shelled|launched)\b",
+    "make_statement": r"\b(announced|announces|declared|statement)\b",
+}
+
+
+class DraftError(ValueError):
+    """An article that cannot be drafted: the message says why and what to do."""
+
+
+class _Text(html.parser.HTMLParser):
+    SKIP = {"script", "style", "noscript", "template", "head"}
+    BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "section", "article"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts, self.skip = [], 0
+
+    def handle_starttag(self, tag, attrs):
+        self.skip += tag in self.SKIP
+        if tag in self.BLOCK:
+            self.parts.append("\n\n")
+
+    def handle_endtag(self, tag):
+        self.skip -= tag in self.SKIP and self.skip > 0
+        if tag in self.BLOCK:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data):
+        if not self.skip:
+            self.parts.append(data)
+
+
+def read_article(path: Path) -> str:
+    """The article's text: .txt and .md as they are, .html reduced to its text (scripts and styles
+    dropped). Empty, binary and huge files raise DraftError."""
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise DraftError(f"{path.name}: cannot be read ({err.strerror}).") from err
+    if len(data) > MAX_BYTES:
+        raise DraftError(f"{path.name}: {len(data):,} bytes — more than 1 MB of text. Draft one article at a time.")
+    if b"\x00" in data:
+        raise DraftError(f"{path.name}: a binary file, not text. Save the article as .txt, .md or .html (UTF-8).")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise DraftError(f"{path.name}: not UTF-8 text (byte {err.start}). Save it as UTF-8.") from err
+    if path.suffix.lower() in (".html", ".htm"):
+        parser = _Text()
+        parser.feed(text)
+        text = re.sub(r"\n\s*\n\s*", "\n\n", re.sub(r"[ \t]+", " ", "".join(parser.parts))).strip()
+    if not text.strip():
+        raise DraftError(f"{path.name}: the file is empty. Give the article's text.")
+    return text
+
+
+def _sentences(text: str):
+    for m in re.finditer(r"[^\n.!?]+(?:[.!?](?=\s|$)|$)", text):
+        s, e = m.start(), m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        if e - s > 20:
+            yield s, e
+
+
+def draft(text: str, published: dt.date | None, outlet: str, ds) -> dict:
+    """Proposed events, quotes and new actors of one article, matched against the dataset ds."""
+    index = NameIndex.build(actor_names(ds))
+    mentions = index.find(text)
+    outlets = {fold(name): sid for sid, name in zip(ds.sources["source_id"], ds.sources["name"])}
+    outlets |= {fold(sid.replace("-", " ")): sid for sid in ds.sources["source_id"]}
+    outlet_id = outlets.get(fold(outlet), "")
+    dates = find_dates(text, published)
+    quotes = find_quotes(text, index, mentions, outlets, fold)
+    events = []
+    for s, e in _sentences(text):
+        inside = [m for m in mentions if s <= m.start < e]
+        when = [d for d in dates if s <= d.start < e]
+        kind = next((k for k, p in VERBS.items() if re.search(p, text[s:e], re.I)), None)
+        if not inside or not kind or not when:
+            continue
+        # The event's date, not the day it was said ("said on Wednesday that they will meet tomorrow");
+        # nor a dateline's ("MOSCOW, March 1 (Eastwire) -").
+        said_on = re.compile(rf"\b{SPEECH}\s*$", re.I)
+        dateline = re.compile(r"^[A-Z][A-Z .'’-]+,\s*$")
+        when = [d for d in when if not dateline.search(text[text.rfind("\n", 0, d.start) + 1 : d.start])]
+        own = [d for d in when if not said_on.search(text[max(s, d.start - 20) : d.start])]
+        when = own or when
+        if not when:
+            continue
+        # Several dates joined by "and" ("arrived two days ago and met Hamas yesterday"): one event each.
+        for date in when if len(when) > 1 and re.search(r"\band\b", text[when[0].end : when[-1].start]) else when[:1]:
+            events.append(_event(ds, text, s, e, date, inside, published, outlets, outlet_id, kind))
+    known = {m.text for m in mentions}
+    new_actors = []
+    for m in _TITLED.finditer(text):
+        if m.group(1) not in known and m.group(1) not in {a["name"] for a in new_actors}:
+            new_actors.append({"name": m.group(1), "because": m.group(0), "start": m.start(), "end": m.end()})
+    return {
+        "schema": SCHEMA,
+        "published": published.isoformat() if published else None,
+        "outlet": {"name": outlet, "source_id": outlet_id},
+        "events": events,
+        "quotes": [
+            {
+                "speaker": q.speaker,
+                "speaker_id": q.speaker_id,
+                "text": q.text,
+                "quote_type": q.quote_type,
+                "said_on": next((d.edtf for d in dates if _same_sentence(text, d.start, q.start)), None),
+                "chain": q.chain
+                + (
+                    [{"wording": "via", "outlet": outlet, "source_id": outlet_id}]
+                    if outlet and not (q.chain and q.chain[-1].get("source_id") == outlet_id and outlet_id)
+                    else []
+                ),
+                "start": q.start,
+                "end": q.end,
+                "confidence": q.confidence,
+                "note": q.note,
+            }
+            for q in quotes
+        ],
+        "actors": new_actors,
+        "dates": [{"text": d.text, "edtf": d.edtf, "how": d.how, "start": d.start, "end": d.end} for d in dates],
+    }
+
+
+def _event(ds, text, s, e, date, inside, published, outlets, outlet_id, kind) -> dict:
+    """One proposed event of the sentence text[s:e], on one of its dates."""
+    sentence = text[s:e]
+    ahead = published is not None and date.resolved and date.edtf[:10] > published.isoformat()
+    if ahead or _future(text, date.start, date.end):
+        status = "planned"  # dated after publication, or spoken of in the future
+    else:
+        status = "reported" if REPORTED.search(sentence) else "occurred"
+    actor_ids = list(dict.fromkeys(m.actor_id for m in inside))
+    names = [ds.actor_name(a) for a in actor_ids]
+    label = ds.type_label.get(kind, kind.replace("_", " "))
+    confidence = round(0.4 + 0.2 * (len(actor_ids) >= 2) + 0.2 * date.resolved + 0.1 * (kind in ds.type_label), 2)
+    return {
+        "date": date.edtf,
+        "date_text": date.text,
+        "date_how": date.how,
+        "status": status,
+        "event_type": kind,
+        "title": f"{' and '.join(names)}: {label.lower()}",
+        "actors": [
+            {"name": m.text, "actor_id": m.actor_id, "faction_ids": ds.factions_of_actor.get(m.actor_id, [])}
+            for m in {m.actor_id: m for m in inside}.values()
+        ],
+        "location": "",
+        "evidence": sentence,
+        "reported_by": next(
+            (c["source_id"] for c in chain_of(sentence, outlets, fold) if c.get("source_id")), outlet_id
+        ),
+        "start": s,
+        "end": e,
+        "confidence": confidence,
+        "matches": _matches(ds, date, actor_ids),
+    }
+
+
+def _same_sentence(text: str, a: int, b: int) -> bool:
+    lo, hi = min(a, b), max(a, b)
+    return not re.search(r"[.!?]\s|\n", text[lo:hi])
+
+
+def _matches(ds, date, actor_ids: list[str]) -> list[str]:
+    """Existing events this may be another report of: overlapping dates and a shared actor."""
+    if not date.resolved:
+        return []
+    import pandas as pd  # noqa: PLC0415
+
+    from components.data.dates import parse_column  # noqa: PLC0415 (a small parse, only when matching)
+
+    parsed = parse_column(pd.Series([date.edtf]))
+    lo, hi = parsed.rows("start")[0], parsed.rows("end")[0]
+    ev = ds.events
+    near = ev[(ev["start"].to_numpy() <= hi) & (ev["end"].to_numpy() >= lo)]
+    return [eid for eid, ids in zip(near["event_id"], near["actor_ids"]) if set(ids.split(";")) & set(actor_ids)][:5]
+
+
+def review_text(result: dict) -> str:
+    """The draft as a readable review list."""
+    lines = [
+        f"Draft of an article by {result['outlet']['name'] or '(outlet not given)'}, published {result['published'] or '(not given: relative dates unresolved)'}",
+        "",
+    ]
+    lines.append(f"Events proposed ({len(result['events'])}):")
+    for e in result["events"]:
+        lines.append(
+            f"  [{e['confidence']:.0%}] {e['date'] or 'UNRESOLVED'} ({e['date_text']}) {e['status']} — {e['title']}"
+        )
+        lines.append(f"        evidence: {e['evidence'][:160]}")
+        if e["matches"]:
+            lines.append(f"        may be another report of: {', '.join(e['matches'])}")
+    lines += ["", f"Quotes proposed ({len(result['quotes'])}):"]
+    for q in result["quotes"]:
+        chain = "; ".join(
+            f"{s['wording']}: {s.get('source_id') or s.get('outlet', '')}".rstrip(": ") for s in q["chain"]
+        )
+        who = q["speaker"] or "SPEAKER NOT FOUND"
+        lines.append(
+            f"  [{q['confidence']:.0%}] {who}{' (' + q['speaker_id'] + ')' if q['speaker_id'] else ''} — {q['quote_type']}: “{q['text'][:140]}”"
+        )
+        lines.append(f"        chain: {chain or '—'}" + (f"  · {q['note']}" if q["note"] else ""))
+    if result["actors"]:
+        lines += ["", f"New actors proposed ({len(result['actors'])}):"]
+        lines += [f"  {a['name']} — “{a['because']}”" for a in result["actors"]]
+    unresolved = [d for d in result["dates"] if d["edtf"] is None]
+    if unresolved:
+        lines += ["", "Dates left unresolved: " + ", ".join(f"“{d['text']}” ({d['how']})" for d in unresolved)]
+    return "\n".join(lines)

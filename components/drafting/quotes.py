@@ -1,0 +1,159 @@
+"""Quotes in an article: direct quotes in straight or curly marks (each part of a split quote on its own,
+so that every passage stays verbatim), paraphrases introduced by a speech verb, their speakers and the
+chain that brought the words to the article ("told X", "quoted by X", "according to X", "in a statement").
+
+Speakers are known actors (names.NameIndex) or capitalised names a title introduces ("spokesperson Oren
+Tal"); a pronoun ("he said") is the last named speaker. Everything is a proposal for a person to check.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from components.drafting.names import Mention, NameIndex
+
+SPEECH = (
+    r"(?:said|says|told|added|stressed|stated|noted|warned|announced|insisted|explained|declared|argued|"
+    r"considered|indicated|confirmed|affirmed|pointed out|welcomed|quoted|saying)"
+)
+_DIRECT = re.compile(r"“([^”]{3,}?)”|\"([^\"\n]{3,}?)\"")
+_PRONOUN_AFTER = re.compile(rf"^[,\s]*(?:he|she|they|it)\s+{SPEECH}\b", re.IGNORECASE)
+_VERB_AFTER = re.compile(rf"^[,\s]*{SPEECH}\b", re.IGNORECASE)
+_PARAPHRASE = re.compile(rf"\b{SPEECH}\s+(?:[\w,]+\s+){{0,4}}?that\s+([^.“”\"]{{12,}})", re.IGNORECASE)
+_PRONOUN_BEFORE = re.compile(rf"\b(?:he|she|they)\s+(?:also\s+)?{SPEECH}\b[^.“”\"]*$", re.IGNORECASE)
+TITLES = r"(?:spokesman|spokeswoman|spokesperson|leader|minister|official|ambassador|envoy|commander|chief|president|mayor|director)"
+_TITLED = re.compile(rf"\b{TITLES}\s+((?:[A-Z][\w'’-]+\s){{0,2}}[A-Z][\w'’-]+)")
+_TOLD = re.compile(r"\btold\s+(?:the\s+)?((?:[A-Z][\w'’.-]*\s?){1,5})")
+_QUOTED_BY = re.compile(r"\b(?:quoted by|according to|reported by|cited by)\s+(?:the\s+)?((?:[A-Z][\w'’.-]*\s?){1,5})")
+_STATEMENT = re.compile(r"\bin a (?:joint\s+)?statement\b", re.IGNORECASE)
+
+
+@dataclass
+class DraftQuote:
+    text: str
+    start: int
+    end: int
+    quote_type: str  # direct / paraphrase
+    speaker: str = ""  # the name as written ("" when none was found)
+    speaker_id: str = ""  # a known actor
+    chain: list[dict] = field(default_factory=list)  # [{"wording": "told", "outlet": name, "source_id": id}]
+    confidence: float = 0.5
+    note: str = ""
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    lo = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind(".” ", 0, start)) + 1
+    hits = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    return lo, (min(hits) + 1 if hits else len(text))
+
+
+def _person(text: str, lo: int, hi: int) -> tuple[str, int] | None:
+    """An unknown titled name in text[lo:hi] ("spokesperson Oren Tal"), with its position."""
+    last = None
+    for last in _TITLED.finditer(text, lo, hi):  # the last one: the nearest before a quote
+        continue
+    return (last.group(1), last.start(1)) if last else None
+
+
+def _outlet(words: str, outlets: dict[tuple[str, ...], str], fold) -> tuple[str, str]:
+    """The outlet named by the first words (a known source id when it matches), as written."""
+    words = words.strip().rstrip(".,;:")
+    tokens = words.split()
+    for n in range(len(tokens), 0, -1):
+        key = fold(" ".join(tokens[:n]))
+        if key in outlets:
+            return " ".join(tokens[:n]), outlets[key]
+    return " ".join(tokens[:3]), ""
+
+
+def chain_of(sentence: str, outlets: dict, fold) -> list[dict]:
+    steps = []
+    if _STATEMENT.search(sentence):
+        steps.append({"wording": "in a statement"})
+    m = _TOLD.search(sentence)
+    if m:
+        name, source_id = _outlet(m.group(1), outlets, fold)
+        if source_id or name:
+            steps.append({"wording": "told", "outlet": name, "source_id": source_id})
+    m = _QUOTED_BY.search(sentence)
+    if m:
+        name, source_id = _outlet(m.group(1), outlets, fold)
+        if source_id:  # "according to" a person is not a chain step
+            steps.append({"wording": "published by", "outlet": name, "source_id": source_id})
+    return steps
+
+
+def find_quotes(text: str, names: NameIndex, mentions: list[Mention], outlets: dict, fold) -> list[DraftQuote]:
+    """Direct quotes and paraphrases, with speakers and chains (left to right)."""
+    found: list[DraftQuote] = []
+    last_speaker: tuple[str, str] = ("", "")
+    last_at = 0  # the end of the sentence where the last speaker was named
+    # Who speaks where: a named actor followed closely by a speech verb ("Zomlot indicated"), for pronouns.
+    speaking = [x for x in mentions if re.match(rf"[^.]{{0,80}}?\b{SPEECH}\b", text[x.end : x.end + 120])]
+    covered: list[tuple[int, int]] = []
+    for m in _DIRECT.finditer(text):
+        group = 1 if m.group(1) is not None else 2
+        words = m.group(group).strip()
+        if len(words.split()) < 3:
+            continue  # a term in quotation marks ("the coup"), not a quotation
+        start = m.start(group) + (len(m.group(group)) - len(m.group(group).lstrip()))
+        quote = DraftQuote(words.rstrip(",").rstrip(), start, start + len(words.rstrip(",").rstrip()), "direct")
+        lo, hi = _sentence_bounds(text, m.start(), m.end())
+        after = text[m.end() : hi]
+        before = text[lo : m.start()]
+        speaker = None
+        earlier = [x for x in speaking if last_at <= x.start < m.start()]
+        if earlier:  # someone was named speaking since the last attributed quote
+            last_speaker = (earlier[-1].text, earlier[-1].actor_id)
+        if (_PRONOUN_AFTER.match(after) or _PRONOUN_BEFORE.search(before)) and last_speaker[0]:
+            speaker, quote.note = last_speaker, "the pronoun's speaker: the last one named"
+        else:
+            near_after = [x for x in mentions if m.end() <= x.start < m.end() + 120 and x.start < hi]
+            near_before = [x for x in mentions if lo <= x.start < m.start()]
+            if _VERB_AFTER.match(after) or (near_after and re.search(SPEECH, text[m.end() : near_after[0].end + 40])):
+                if near_after:
+                    speaker = (near_after[0].text, near_after[0].actor_id)
+                else:
+                    person = _person(text, m.end(), min(hi, m.end() + 160))
+                    speaker = (person[0], "") if person else None
+            if speaker is None and near_before and re.search(SPEECH, before):
+                speaker = (near_before[-1].text, near_before[-1].actor_id)
+            if speaker is None:
+                person = _person(text, lo, m.start()) or _person(text, m.end(), hi)
+                speaker = (person[0], "") if person else None
+        if speaker:
+            quote.speaker, quote.speaker_id = speaker
+            last_speaker, last_at = speaker, hi
+            quote.confidence = 0.8 if quote.speaker_id else 0.6
+        else:
+            quote.confidence, quote.note = 0.3, "no speaker found: check who said it"
+        quote.chain = chain_of(text[lo:hi], outlets, fold)
+        found.append(quote)
+        covered.append((lo, hi))
+    for x in mentions:  # "Mousa Abu Marzook said the atmosphere was calm."
+        m = re.match(rf"\s+{SPEECH}\s+(?!that\b)([a-z][^.“”\"]{{12,}})", text[x.end :])
+        if m and not any(lo <= x.start < hi for lo, hi in covered):
+            at = x.end + m.start(1)
+            words = m.group(1).strip().rstrip(",")
+            quote = DraftQuote(words, at, at + len(words), "paraphrase", x.text, x.actor_id, confidence=0.6)
+            lo, hi = _sentence_bounds(text, x.start, at)
+            quote.chain = chain_of(text[lo:hi], outlets, fold)
+            found.append(quote)
+            covered.append((lo, hi))
+    for m in _PARAPHRASE.finditer(text):
+        if any(lo <= m.start() < hi for lo, hi in covered):
+            continue
+        lo, hi = _sentence_bounds(text, m.start(), m.end())
+        speakers = [x for x in mentions if lo <= x.start < m.start()]
+        person = _person(text, lo, m.start())
+        words = m.group(1).strip().rstrip(",")
+        quote = DraftQuote(words, m.start(1), m.start(1) + len(words), "paraphrase")
+        if speakers:
+            quote.speaker, quote.speaker_id = speakers[-1].text, speakers[-1].actor_id
+        elif person:
+            quote.speaker = person[0]
+        quote.confidence = 0.6 if quote.speaker_id else 0.4
+        quote.chain = chain_of(text[lo:hi], outlets, fold)
+        found.append(quote)
+    return sorted(found, key=lambda q: q.start)

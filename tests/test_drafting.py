@@ -1,0 +1,126 @@
+"""Drafting (components/drafting): proposals from an article, checked on the seed article, the fictional
+gold articles (tests/drafting_gold.py) and bad input."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from components.cli import main
+from components.data.load import load
+from components.drafting.draft import DraftError, draft, read_article
+from components.drafting.names import NameIndex, fold
+
+from . import reports_fixture
+from .conftest import BUNDLED
+from .drafting_gold import FIXTURES, GOLD, score
+
+SEED = BUNDLED / "articles" / "aj-2024-02-28-moscow-talks.txt"
+
+
+@pytest.fixture(scope="module")
+def told(tmp_path_factory):
+    return load(reports_fixture.write(tmp_path_factory.mktemp("draft") / "data"))
+
+
+def test_the_seed_article_gives_the_curated_dates_and_both_direct_quotes():
+    ds = load(BUNDLED)
+    text = read_article(SEED)
+    result = draft(text, dt.date(2024, 2, 28), "Al Jazeera", ds)
+    dates = {d["text"]: d["edtf"] for d in result["dates"]}
+    assert dates["tomorrow, Thursday"] == "2024-02-29" and dates["two days ago"] == "2024-02-26"
+    meeting = [e for e in result["events"] if e["date"] == "2024-02-29"]
+    assert meeting and meeting[0]["status"] == "planned"
+    assert "ev-2024-02-29-hamas-fatah-meet-moscow" in meeting[0]["matches"]
+    direct = {q["speaker_id"]: q["text"] for q in result["quotes"] if q["quote_type"] == "direct"}
+    assert set(direct) == {"abbas", "zomlot"}
+    curated = dict(zip(ds.quotes["speaker_id"], ds.quotes["text"]))
+    assert direct["zomlot"] in curated["zomlot"] or curated["zomlot"] in direct["zomlot"]
+
+
+def test_every_passage_is_verbatim_at_its_offsets(told):
+    for g in GOLD:
+        text = read_article(FIXTURES / g.file)
+        result = draft(text, g.published, g.outlet, told)
+        for item in result["events"] + result["quotes"]:
+            passage = item.get("evidence") or item["text"]
+            assert text[item["start"] : item["end"]] == passage, (g.file, passage)
+
+
+def test_the_tuned_articles_meet_the_targets(told):
+    results = {g.file: draft(read_article(FIXTURES / g.file), g.published, g.outlet, told) for g in GOLD}
+    s = score(results, "tune")
+    assert s["events_recall"] >= 0.8 and s["events_precision"] >= 0.7
+    assert s["quotes_found"] >= 0.9 and s["quotes_speaker"] >= 0.85 and s["quotes_chain"] >= 0.8
+    assert s["dates_right"] >= 0.9
+
+
+def test_transliteration_variants_find_one_actor():
+    assert fold("Mousa Abu Marzook") == fold("Musa Abu Marzouk")
+    assert fold("Azzam al-Ahmad") == fold("Azzam Al-Ahmed")
+    index = NameIndex.build([("Musa Abu Marzouk", "abu-marzouk"), ("Hamas", "hamas")])
+    found = index.find("Mousa Abu Marzook spoke; their homes were spared; Hamas replied.")
+    assert [(m.text, m.actor_id) for m in found] == [("Mousa Abu Marzook", "abu-marzouk"), ("Hamas", "hamas")]
+
+
+def test_the_command_prints_json(capsys):
+    assert (
+        main(
+            [
+                "draft",
+                str(FIXTURES / "wire-port-talks.txt"),
+                "--published",
+                "2024-03-01",
+                "--outlet",
+                "Eastwire",
+                "--json",
+            ]
+        )
+        == 0
+    )
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["schema"] == "factionline-draft/1" and doc["events"] and doc["quotes"]
+    assert {
+        "date",
+        "date_text",
+        "status",
+        "title",
+        "actors",
+        "evidence",
+        "start",
+        "end",
+        "confidence",
+        "matches",
+    } <= set(doc["events"][0])
+
+
+def test_without_a_publication_date_relative_dates_are_flagged(capsys):
+    assert main(["draft", str(FIXTURES / "many-relative-dates.txt")]) == 0
+    out = capsys.readouterr().out
+    assert "Dates left unresolved" in out and "yesterday" in out
+
+
+def test_html_is_reduced_to_text(tmp_path):
+    page = tmp_path / "a.html"
+    page.write_text(
+        "<html><head><script>var x = 'Hamas met';</script></head><body><p>Fictional: Hamas and Fatah met "
+        "in Moscow on Thursday.</p></body></html>",
+        encoding="utf-8",
+    )
+    text = read_article(page)
+    assert "var x" not in text and text.startswith("Fictional: Hamas and Fatah met")
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [(b"", "empty"), (b"\x00\x01binary", "binary"), (b"x" * 1_000_001, "more than 1 MB")],
+)
+def test_bad_files_get_a_clear_error(tmp_path, capsys, content, message):
+    path = tmp_path / "article.txt"
+    path.write_bytes(content)
+    with pytest.raises(DraftError, match=message):
+        read_article(path)
+    assert main(["draft", str(path), "--published", "2024-03-01"]) == 1
+    assert message in capsys.readouterr().err
