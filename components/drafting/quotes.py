@@ -50,10 +50,8 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _person(text: str, lo: int, hi: int) -> tuple[str, int] | None:
     """An unknown titled name in text[lo:hi] ("spokesperson Oren Tal"), with its position."""
-    last = None
-    for last in _TITLED.finditer(text, lo, hi):  # the last one: the nearest before a quote
-        continue
-    return (last.group(1), last.start(1)) if last else None
+    found = list(_TITLED.finditer(text, lo, hi))
+    return (found[-1].group(1), found[-1].start(1)) if found else None  # the nearest before a quote
 
 
 def _outlet(words: str, outlets: dict[tuple[str, ...], str], fold) -> tuple[str, str]:
