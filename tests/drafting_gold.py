@@ -142,12 +142,12 @@ GOLD = [
         ],
         dates=[("on Thursday", "2024-02-29"), ("on Friday", "2024-03-01"), ("in April", "2024-04")],
     ),
-    # Written after the rules were tuned on the eight above, gold first, never tuned on.
+    # Round 1 of held-out articles (gold first): scored blind, then the rules were tuned on them too.
     Gold(
         "heldout-wire-split-quote.txt",
         dt.date(2024, 3, 8),
         "Northgate Agency",
-        "held-out",
+        "tune",
         events=[("2024-03-07", "met in Cairo on Thursday", "occurred")],
         quotes=[
             ("The agenda is short", {"nadir"}, ["told"]),
@@ -161,7 +161,7 @@ GOLD = [
         "heldout-statement-relay.txt",
         dt.date(2024, 3, 6),
         "Levant Ledger",
-        "held-out",
+        "tune",
         events=[("2024-03", "send a delegation to Moscow later this month", "planned")],
         quotes=[("Our delegation will carry the same demands as before", {"pij"}, ["in a statement", "relayed by"])],
         dates=[("on Tuesday", "2024-03-05"), ("later this month", "2024-03"), ("on Wednesday", "2024-03-06")],
@@ -170,7 +170,7 @@ GOLD = [
         "heldout-feature-titled.txt",
         dt.date(2024, 3, 4),
         "Harbour Post",
-        "held-out",
+        "tune",
         events=[("2023-12", "reportedly met Egypt's envoy in December 2023", "reported")],
         quotes=[
             ("People said it would be over in a week", {"name:Oren Tal"}, ["told"]),
@@ -183,7 +183,7 @@ GOLD = [
         "heldout-report-mixed.txt",
         dt.date(2024, 3, 6),
         "Harbour Post",
-        "held-out",
+        "tune",
         events=[
             ("2024-03-10", "meet in Doha on Sunday", "planned"),
             ("2024-03-03", "held three days ago in Cairo", "occurred"),
@@ -195,6 +195,55 @@ GOLD = [
             ("three days ago", "2024-03-03"),
             ("last month", "2024-02"),
         ],
+    ),
+    # Round 2 of held-out articles: written, gold first, after every rule above; never tuned on.
+    Gold(
+        "ho2-wire-agency.txt",
+        dt.date(2024, 3, 12),
+        "Levant Ledger",
+        "held-out",
+        events=[
+            ("2024-03-11", "met in Doha on Monday", "occurred"),
+            ("2024-03-14", "talks would continue on Thursday", "planned"),
+        ],
+        quotes=[
+            ("The two delegations sat at one table for six hours", {"name:Sara Idris"}, ["told"]),
+            ("We have a draft, not a deal", {"nadir"}, []),
+        ],
+        dates=[("March 12", "2024-03-12"), ("on Monday", "2024-03-11"), ("on Thursday", "2024-03-14")],
+    ),
+    Gold(
+        "ho2-statement.txt",
+        dt.date(2024, 3, 15),
+        "Harbour Post",
+        "held-out",
+        events=[("2024-03-18/2024-03-24", "attend the Doha talks next week", "planned")],
+        quotes=[("We go to Doha with open hands", {"fatah"}, [])],
+        dates=[("on Thursday", "2024-03-14"), ("next week", "2024-03-18/2024-03-24")],
+    ),
+    Gold(
+        "ho2-feature.txt",
+        dt.date(2024, 3, 18),
+        "Harbour Post",
+        "held-out",
+        events=[
+            ("2021-03/2021-05", "agreed to hold elections", "occurred"),
+            ("2021-04", "postponed the vote in April 2021", "occurred"),
+        ],
+        quotes=[
+            ("Everyone thought this time was different", {"mansour"}, []),
+            ("and for a month it was", {"mansour"}, []),
+        ],
+        dates=[("Three years ago", "2021~"), ("the spring of 2021", "2021-03/2021-05"), ("April 2021", "2021-04")],
+    ),
+    Gold(
+        "ho2-liveblog.txt",
+        dt.date(2024, 3, 20),
+        "Levant Ledger",
+        "held-out",
+        events=[("2024-03-22", "will sign a joint text on Friday", "planned")],
+        quotes=[("We are here to listen", {"name:Yusuf Amr"}, ["told"])],
+        dates=[("on Friday", "2024-03-22"), ("next week", "2024-03-25/2024-03-31")],
     ),
 ]
 

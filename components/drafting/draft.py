@@ -98,7 +98,8 @@ def draft(text: str, published: dt.date | None, outlet: str, ds) -> dict:
     outlets |= {fold(sid.replace("-", " ")): sid for sid in ds.sources["source_id"]}
     outlet_id = outlets.get(fold(outlet), "")
     dates = find_dates(text, published)
-    quotes = find_quotes(text, index, mentions, outlets, fold)
+    people = frozenset(a for a, kind in zip(ds.actors["actor_id"], ds.actors["kind"]) if str(kind) == "person")
+    quotes = find_quotes(text, index, mentions, outlets, fold, people)
     events = []
     for s, e in _sentences(text):
         inside = [m for m in mentions if s <= m.start < e]

@@ -15,7 +15,7 @@ from components.drafting.names import Mention, NameIndex
 
 SPEECH = (
     r"(?:said|says|told|added|stressed|stated|noted|warned|announced|insisted|explained|declared|argued|"
-    r"considered|indicated|confirmed|affirmed|pointed out|welcomed|quoted|saying)"
+    r"considered|indicated|confirmed|affirmed|pointed out|welcomed|quoted|saying|recalls|recalled)"
 )
 _DIRECT = re.compile(r"“([^”]{3,}?)”|\"([^\"\n]{3,}?)\"")
 _PRONOUN_AFTER = re.compile(rf"^[,\s]*(?:he|she|they|it)\s+{SPEECH}\b", re.IGNORECASE)
@@ -27,6 +27,9 @@ _TITLED = re.compile(rf"\b{TITLES}\s+((?:[A-Z][\w'’-]+\s){{0,2}}[A-Z][\w'’-]
 _TOLD = re.compile(r"\btold\s+(?:the\s+)?((?:[A-Z][\w'’.-]*\s?){1,5})")
 _QUOTED_BY = re.compile(r"\b(?:quoted by|according to|reported by|cited by)\s+(?:the\s+)?((?:[A-Z][\w'’.-]*\s?){1,5})")
 _STATEMENT = re.compile(r"\bin a (?:joint\s+)?statement\b", re.IGNORECASE)
+_RELAYED = re.compile(r"\b(?:carried|relayed|republished)\s+by\s+(?:the\s+)?((?:[A-Z][\w'’.-]*\s?){1,5})")
+_GROUP_SAID = re.compile(rf"\bthe\s+(?:group|movement|faction|party|organisation|organization)\s+{SPEECH}\b", re.I)
+_THAT = re.compile(r"^(?:[\w,]+\s+){0,4}?that\s+")
 
 
 @dataclass
@@ -74,6 +77,11 @@ def chain_of(sentence: str, outlets: dict, fold) -> list[dict]:
         name, source_id = _outlet(m.group(1), outlets, fold)
         if source_id or name:
             steps.append({"wording": "told", "outlet": name, "source_id": source_id})
+    m = _RELAYED.search(sentence)
+    if m:
+        name, source_id = _outlet(m.group(1), outlets, fold)
+        if source_id:
+            steps.append({"wording": "relayed by", "outlet": name, "source_id": source_id})
     m = _QUOTED_BY.search(sentence)
     if m:
         name, source_id = _outlet(m.group(1), outlets, fold)
@@ -82,7 +90,9 @@ def chain_of(sentence: str, outlets: dict, fold) -> list[dict]:
     return steps
 
 
-def find_quotes(text: str, names: NameIndex, mentions: list[Mention], outlets: dict, fold) -> list[DraftQuote]:
+def find_quotes(
+    text: str, names: NameIndex, mentions: list[Mention], outlets: dict, fold, people: frozenset = frozenset()
+) -> list[DraftQuote]:
     """Direct quotes and paraphrases, with speakers and chains (left to right)."""
     found: list[DraftQuote] = []
     last_speaker: tuple[str, str] = ("", "")
@@ -102,8 +112,10 @@ def find_quotes(text: str, names: NameIndex, mentions: list[Mention], outlets: d
         before = text[lo : m.start()]
         speaker = None
         earlier = [x for x in speaking if last_at <= x.start < m.start()]
-        if earlier:  # someone was named speaking since the last attributed quote
-            last_speaker = (earlier[-1].text, earlier[-1].actor_id)
+        if earlier:  # someone was named speaking since the last attributed quote: the subject of its sentence
+            lo_last, _ = _sentence_bounds(text, earlier[-1].start, earlier[-1].end)
+            subject = next(x for x in earlier if x.start >= lo_last)
+            last_speaker = (subject.text, subject.actor_id)
         if (_PRONOUN_AFTER.match(after) or _PRONOUN_BEFORE.search(before)) and last_speaker[0]:
             speaker, quote.note = last_speaker, "the pronoun's speaker: the last one named"
         else:
@@ -117,9 +129,19 @@ def find_quotes(text: str, names: NameIndex, mentions: list[Mention], outlets: d
                     speaker = (person[0], "") if person else None
             if speaker is None and near_before and re.search(SPEECH, before):
                 speaker = (near_before[-1].text, near_before[-1].actor_id)
+            if speaker is None and _GROUP_SAID.search(after) and near_before:
+                groups = [x for x in near_before if x.actor_id not in people] or near_before
+                speaker = (groups[-1].text, groups[-1].actor_id)
+            if speaker is None and _GROUP_SAID.search(after):  # "the group said": the last group named
+                groups = [x for x in mentions if x.start < m.start() and x.actor_id not in people]
+                speaker = (groups[-1].text, groups[-1].actor_id) if groups else None
             if speaker is None:
                 person = _person(text, lo, m.start()) or _person(text, m.end(), hi)
                 speaker = (person[0], "") if person else None
+            if speaker is None and found and found[-1].quote_type == "direct" and found[-1].speaker:
+                # A quote with no attribution of its own, right after another in the same paragraph.
+                if "\n" not in text[found[-1].end : m.start()].strip(' "“”,.') and m.start() - found[-1].end < 80:
+                    speaker, quote.note = (found[-1].speaker, found[-1].speaker_id), "continues the quote before it"
         if speaker:
             quote.speaker, quote.speaker_id = speaker
             last_speaker, last_at = speaker, hi
@@ -134,6 +156,9 @@ def find_quotes(text: str, names: NameIndex, mentions: list[Mention], outlets: d
         if m and not any(lo <= x.start < hi for lo, hi in covered):
             at = x.end + m.start(1)
             words = m.group(1).strip().rstrip(",")
+            lead = _THAT.match(words)  # "announced on Tuesday that it would …": the words after "that"
+            if lead:
+                at, words = at + lead.end(), words[lead.end() :]
             quote = DraftQuote(words, at, at + len(words), "paraphrase", x.text, x.actor_id, confidence=0.6)
             lo, hi = _sentence_bounds(text, x.start, at)
             quote.chain = chain_of(text[lo:hi], outlets, fold)

@@ -43,7 +43,7 @@ NUMBERS = {
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
 FUTURE = re.compile(
     r"\b(will|shall|'ll|is due to|are due to|is to|are to|plans? to|planned to|is expected to|are expected to|"
-    r"is scheduled|are scheduled|is set to|are set to|next|upcoming|coming)\b",
+    r"is scheduled|are scheduled|is set to|are set to|would|is going to|are going to)\b",
     re.IGNORECASE,
 )
 
