@@ -196,12 +196,12 @@ GOLD = [
             ("last month", "2024-02"),
         ],
     ),
-    # Round 2 of held-out articles: written, gold first, after every rule above; never tuned on.
+    # Round 2 of held-out articles (gold first): scored blind, then the rules were tuned on them too.
     Gold(
         "ho2-wire-agency.txt",
         dt.date(2024, 3, 12),
         "Levant Ledger",
-        "held-out",
+        "tune",
         events=[
             ("2024-03-11", "met in Doha on Monday", "occurred"),
             ("2024-03-14", "talks would continue on Thursday", "planned"),
@@ -216,7 +216,7 @@ GOLD = [
         "ho2-statement.txt",
         dt.date(2024, 3, 15),
         "Harbour Post",
-        "held-out",
+        "tune",
         events=[("2024-03-18/2024-03-24", "attend the Doha talks next week", "planned")],
         quotes=[("We go to Doha with open hands", {"fatah"}, [])],
         dates=[("on Thursday", "2024-03-14"), ("next week", "2024-03-18/2024-03-24")],
@@ -225,7 +225,7 @@ GOLD = [
         "ho2-feature.txt",
         dt.date(2024, 3, 18),
         "Harbour Post",
-        "held-out",
+        "tune",
         events=[
             ("2021-03/2021-05", "agreed to hold elections", "occurred"),
             ("2021-04", "postponed the vote in April 2021", "occurred"),
@@ -240,10 +240,116 @@ GOLD = [
         "ho2-liveblog.txt",
         dt.date(2024, 3, 20),
         "Levant Ledger",
-        "held-out",
+        "tune",
         events=[("2024-03-22", "will sign a joint text on Friday", "planned")],
         quotes=[("We are here to listen", {"name:Yusuf Amr"}, ["told"])],
         dates=[("on Friday", "2024-03-22"), ("next week", "2024-03-25/2024-03-31")],
+    ),
+    # Round 3 of held-out articles (gold first): scored blind, then the rules were tuned on them too.
+    Gold(
+        "ho3-wire.txt",
+        dt.date(2024, 4, 4),
+        "Northgate Agency",
+        "tune",
+        events=[
+            ("2024-04-03", "held talks in Amman on Wednesday", "occurred"),
+            ("2024-04-06", "second session would take place on Saturday", "planned"),
+        ],
+        quotes=[
+            ("It was a long night, but a useful one", {"nadir"}, []),
+            ("We were not invited", {"name:Rami Saleh"}, []),
+        ],
+        dates=[("April 4", "2024-04-04"), ("on Wednesday", "2024-04-03"), ("on Saturday", "2024-04-06")],
+    ),
+    Gold(
+        "ho3-relay.txt",
+        dt.date(2024, 4, 5),
+        "Eastwire",
+        "tune",
+        events=[
+            ("2024-04-04", "welcomed the Amman talks on Thursday", "occurred"),
+            ("2024-05", "host a wider round in May", "planned"),
+        ],
+        quotes=[("Any meeting that brings Palestinians together is a good meeting", {"mansour"}, [])],
+        dates=[("on Thursday", "2024-04-04"), ("in May", "2024-05")],
+    ),
+    Gold(
+        "ho3-dates.txt",
+        dt.date(2024, 4, 8),
+        "Harbour Post",
+        "tune",
+        events=[
+            ("2017-10", "signed an accord in October 2017", "occurred"),
+            ("2024", "Palestinian Islamic Jihad visited Moscow", "occurred"),
+            ("2024-04-04", "received an Egyptian delegation four days ago", "occurred"),
+            ("2024-04-16", "will visit Cairo next Tuesday", "planned"),
+        ],
+        dates=[
+            ("October 2017", "2017-10"),
+            ("Earlier this year", "2024"),
+            ("four days ago", "2024-04-04"),
+            ("next Tuesday", "2024-04-16"),
+        ],
+    ),
+    Gold(
+        "ho3-quotes.txt",
+        dt.date(2024, 4, 9),
+        "Harbour Post",
+        "tune",
+        quotes=[
+            ("We have waited for this", {"mansour"}, []),
+            ("We can wait a little longer", {"mansour"}, []),
+            ("Waiting is a policy too", {"nadir"}, ["told"]),
+            ("and not a good one", {"nadir"}, ["told"]),
+            ("Nobody here is in a hurry", {"name:Rami Saleh"}, []),
+        ],
+        dates=[("on Monday", "2024-04-08")],
+    ),
+    # Round 4 of held-out articles: written, gold first, after every rule above; never tuned on.
+    Gold(
+        "ho4-wire.txt",
+        dt.date(2024, 5, 15),
+        "Eastwire",
+        "held-out",
+        events=[
+            ("2024-05-14", "met in Beirut on Tuesday", "occurred"),
+            ("2024-05-22", "follow-up meeting on May 22", "planned"),
+        ],
+        quotes=[("The proposal needs work", {"mansour"}, ["told"])],
+        dates=[("May 15", "2024-05-15"), ("on Tuesday", "2024-05-14"), ("May 22", "2024-05-22")],
+    ),
+    Gold(
+        "ho4-statement.txt",
+        dt.date(2024, 5, 18),
+        "Levant Ledger",
+        "held-out",
+        events=[("2024-05-17", "In a joint statement on Friday", "occurred")],
+        quotes=[("Unity is not a slogan but a program", {"hamas", "fatah", "pij"}, ["in a statement"])],
+        dates=[("on Friday", "2024-05-17"), ("in June", "2024-06")],
+    ),
+    Gold(
+        "ho4-feature.txt",
+        dt.date(2024, 5, 20),
+        "Harbour Post",
+        "held-out",
+        events=[("2024-03", "he travelled to Moscow with the delegation", "occurred")],
+        quotes=[
+            ("I have said the same sentence in four capitals", {"nadir"}, []),
+            ("Only the coffee changes", {"nadir"}, []),
+        ],
+        dates=[("the winter of 2022", "2022-12/2023-02"), ("In March", "2024-03")],
+    ),
+    Gold(
+        "ho4-live.txt",
+        dt.date(2024, 5, 21),
+        "Levant Ledger",
+        "held-out",
+        events=[
+            ("2024-05-21", "hosted Hamas and Fatah negotiators in Cairo today", "occurred"),
+            ("2024-05-22", "will meet again tomorrow", "planned"),
+        ],
+        quotes=[("There is movement", {"name:Hani Fawzi"}, ["told"])],
+        dates=[("today", "2024-05-21"), ("tomorrow", "2024-05-22")],
     ),
 ]
 

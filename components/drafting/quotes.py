@@ -23,13 +23,15 @@ _VERB_AFTER = re.compile(rf"^[,\s]*{SPEECH}\b", re.IGNORECASE)
 _PARAPHRASE = re.compile(rf"\b{SPEECH}\s+(?:[\w,]+\s+){{0,4}}?that\s+([^.“”\"]{{12,}})", re.IGNORECASE)
 _PRONOUN_BEFORE = re.compile(rf"\b(?:he|she|they)\s+(?:also\s+)?{SPEECH}\b[^.“”\"]*$", re.IGNORECASE)
 TITLES = r"(?:spokesman|spokeswoman|spokesperson|leader|minister|official|ambassador|envoy|commander|chief|president|mayor|director)"
-_TITLED = re.compile(rf"\b{TITLES}\s+((?:[A-Z][\w'’-]+\s){{0,2}}[A-Z][\w'’-]+)")
+_TITLED = re.compile(rf"\b{TITLES},?\s+((?:[A-Z][\w'’-]+\s){{0,2}}[A-Z][\w'’-]+)")
 _TOLD = re.compile(r"\btold\s+(?:the\s+)?((?:[A-Z][\w'’.-]*\s?){1,5})")
 _QUOTED_BY = re.compile(r"\b(?:quoted by|according to|reported by|cited by)\s+(?:the\s+)?((?:[A-Z][\w'’.-]*\s?){1,5})")
 _STATEMENT = re.compile(r"\bin a (?:joint\s+)?statement\b", re.IGNORECASE)
 _RELAYED = re.compile(r"\b(?:carried|relayed|republished)\s+by\s+(?:the\s+)?((?:[A-Z][\w'’.-]*\s?){1,5})")
 _GROUP_SAID = re.compile(rf"\bthe\s+(?:group|movement|faction|party|organisation|organization)\s+{SPEECH}\b", re.I)
-_THAT = re.compile(r"^(?:[\w,]+\s+){0,4}?that\s+")
+_SAID_NAME = re.compile(rf"^[,\s]*{SPEECH}\s+((?:[A-Z][\w'’-]+\s?){{1,3}})")  # "…," said Rami Saleh
+_NAME_SAID = re.compile(rf"^[,\s]*([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){{0,2}})\s+{SPEECH}\b")  # "…," Saleh said
+_THAT = re.compile(r"^(?:[\w,]+\s+){0,6}?that\s+")
 
 
 @dataclass
@@ -112,11 +114,25 @@ def find_quotes(
         before = text[lo : m.start()]
         speaker = None
         earlier = [x for x in speaking if last_at <= x.start < m.start()]
+        # Or a person named since then ("Layla Mansour remembers the mood. “…,” she said").
+        earlier = earlier or [x for x in mentions if last_at <= x.start < m.start() and x.actor_id in people]
         if earlier:  # someone was named speaking since the last attributed quote: the subject of its sentence
             lo_last, _ = _sentence_bounds(text, earlier[-1].start, earlier[-1].end)
             subject = next(x for x in earlier if x.start >= lo_last)
             last_speaker = (subject.text, subject.actor_id)
-        if (_PRONOUN_AFTER.match(after) or _PRONOUN_BEFORE.search(before)) and last_speaker[0]:
+        titled = {n.group(1) for n in _TITLED.finditer(text, 0, m.start())}  # people a title introduced
+        named = _SAID_NAME.match(after) or _NAME_SAID.match(after)
+        name = named.group(1).strip() if named else ""
+        known = [x for x in mentions if m.end() <= x.start <= m.end() + len(after) and x.text in name]
+        if name and not known:  # a person not in the data: the full name a title gave, else as written
+            full = next((t for t in titled if t == name or t.split()[-1] == name), name)
+            if full[:1].isupper() and full.lower() not in ("he", "she", "they", "it"):
+                speaker = (full, "")
+        if speaker is None and known:
+            speaker = (known[0].text, known[0].actor_id)
+        if speaker is not None:
+            pass
+        elif (_PRONOUN_AFTER.match(after) or _PRONOUN_BEFORE.search(before)) and last_speaker[0]:
             speaker, quote.note = last_speaker, "the pronoun's speaker: the last one named"
         else:
             near_after = [x for x in mentions if m.end() <= x.start < m.end() + 120 and x.start < hi]

@@ -193,7 +193,9 @@ def resolve(kind: str, groups: tuple, pub: dt.date | None, future: bool) -> tupl
         behind = (pub.weekday() - target) % 7
         if which == "last":
             d = pub - dt.timedelta(days=behind or 7)
-        elif which in ("next", "coming"):
+        elif which == "next":  # the weekday of next week ("next Tuesday" on a Monday: eight days on)
+            d = pub - dt.timedelta(days=pub.weekday()) + dt.timedelta(days=7 + target)
+        elif which == "coming":
             d = pub + dt.timedelta(days=ahead or 7)
         elif which == "this" or future:
             d = pub + dt.timedelta(days=ahead)
