@@ -305,12 +305,13 @@ GOLD = [
         ],
         dates=[("on Monday", "2024-04-08")],
     ),
-    # Round 4 of held-out articles: written, gold first, after every rule above; never tuned on.
+    # Round 4 of held-out articles (gold first): scored blind (docs/drafting.md), then tuned on too. The next
+    # session writes round 5 before changing a rule.
     Gold(
         "ho4-wire.txt",
         dt.date(2024, 5, 15),
         "Eastwire",
-        "held-out",
+        "tune",
         events=[
             ("2024-05-14", "met in Beirut on Tuesday", "occurred"),
             ("2024-05-22", "follow-up meeting on May 22", "planned"),
@@ -322,7 +323,7 @@ GOLD = [
         "ho4-statement.txt",
         dt.date(2024, 5, 18),
         "Levant Ledger",
-        "held-out",
+        "tune",
         events=[("2024-05-17", "In a joint statement on Friday", "occurred")],
         quotes=[("Unity is not a slogan but a program", {"hamas", "fatah", "pij"}, ["in a statement"])],
         dates=[("on Friday", "2024-05-17"), ("in June", "2024-06")],
@@ -331,7 +332,7 @@ GOLD = [
         "ho4-feature.txt",
         dt.date(2024, 5, 20),
         "Harbour Post",
-        "held-out",
+        "tune",
         events=[("2024-03", "he travelled to Moscow with the delegation", "occurred")],
         quotes=[
             ("I have said the same sentence in four capitals", {"nadir"}, []),
@@ -343,7 +344,7 @@ GOLD = [
         "ho4-live.txt",
         dt.date(2024, 5, 21),
         "Levant Ledger",
-        "held-out",
+        "tune",
         events=[
             ("2024-05-21", "hosted Hamas and Fatah negotiators in Cairo today", "occurred"),
             ("2024-05-22", "will meet again tomorrow", "planned"),

@@ -72,7 +72,7 @@ def _outlet(words: str, outlets: dict[tuple[str, ...], str], fold) -> tuple[str,
 
 def chain_of(sentence: str, outlets: dict, fold) -> list[dict]:
     steps = []
-    if _STATEMENT.search(sentence):
+    if _STATEMENT.search(sentence) or re.search(r"\bthe (?:joint )?statement (?:said|says|read)\b", sentence, re.I):
         steps.append({"wording": "in a statement"})
     m = _TOLD.search(sentence)
     if m:

@@ -109,6 +109,19 @@ def _future(text: str, start: int, end: int) -> bool:
     return bool(FUTURE.search(sentence[lo:hi]))
 
 
+_PAST = re.compile(r"\b(was|were|had|did|met|held|signed|visited|\w{3,}ed)\b", re.IGNORECASE)
+
+
+def _past(text: str, start: int, end: int) -> bool:
+    """Does the clause before the words hold a past-tense verb ("met on May 22"; not "has been invited …
+    on May 22", whose "invited" follows "been")?"""
+    sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    before = text[sentence_start:start]
+    if re.search(r"\b(has|have) been\b", before, re.IGNORECASE):
+        return False
+    return bool(_PAST.search(before))
+
+
 def _day(d: dt.date) -> str:
     return d.isoformat()
 
@@ -129,7 +142,7 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-def resolve(kind: str, groups: tuple, pub: dt.date | None, future: bool) -> tuple[str | None, str]:
+def resolve(kind: str, groups: tuple, pub: dt.date | None, future: bool, past: bool = True) -> tuple[str | None, str]:
     """The EDTF date of one matched expression, and how it was found."""
     g = [x.lower() if isinstance(x, str) else x for x in groups]
     if kind == "iso":
@@ -158,6 +171,8 @@ def resolve(kind: str, groups: tuple, pub: dt.date | None, future: bool) -> tupl
         if future:
             d = this_year if this_year >= pub else _safe_date(pub.year + 1, month, day)
             return _day(d), "no year: the next one after publication (the sentence speaks of the future)"
+        if this_year > pub and (this_year - pub).days <= 62 and not past:
+            return _day(this_year), "no year: weeks after publication and no past verb — the coming one"
         d = this_year if this_year <= pub else _safe_date(pub.year - 1, month, day)
         return _day(d), "no year: the last one before publication"
     if kind == "in_month":
@@ -231,7 +246,9 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
-            edtf, how = resolve(kind, m.groups(), published, _future(text, m.start(), m.end()))
+            edtf, how = resolve(
+                kind, m.groups(), published, _future(text, m.start(), m.end()), _past(text, m.start(), m.end())
+            )
             taken.append((m.start(), m.end()))
             found.append(DateMention(m.start(), m.end(), m.group(0), edtf, how))
     return sorted(found, key=lambda d: d.start)
