@@ -10,8 +10,8 @@ import pytest
 
 from components.cli import main
 from components.data.load import load
+from components.data.names import NameIndex, fold
 from components.drafting.draft import DraftError, draft, read_article
-from components.drafting.names import NameIndex, fold
 
 from . import reports_fixture
 from .conftest import BUNDLED
@@ -126,3 +126,14 @@ def test_bad_files_get_a_clear_error(tmp_path, capsys, content, message):
         read_article(path)
     assert main(["draft", str(path), "--published", "2024-03-01"]) == 1
     assert message in capsys.readouterr().err
+
+
+def test_search_finds_an_actor_in_another_spelling():
+    from components.analysis.filters import Filters
+    from components.analysis.query import apply
+
+    ds = load(BUNDLED)  # the article writes "Musa Abu Marzouk"
+    for q in ("Mousa Abu Marzook", "mousa abu marzook", "marzook"):
+        assert list(apply(ds, Filters(q=q)).events["event_id"]) == ["ev-2024-01-19-hamas-delegation-moscow"], q
+    assert len(apply(ds, Filters(q="homes")).events) == 0  # not "Hamas"
+    assert len(apply(ds, Filters(q="Marzook Moscow")).events) == 1  # other words still narrow

@@ -14,6 +14,7 @@ events and quotes. The kind decides the value's type, its URL form and its widge
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -173,6 +174,23 @@ def _grade_label(grade: str) -> str:
     return f"{grade}: {RELIABILITY_WORDS.get(grade) or CREDIBILITY_WORDS.get(grade, '')}"
 
 
+def _search(ds: Dataset, q: str, haystack, with_actor) -> np.ndarray:
+    """Every word in the text; words that name a known actor in another spelling (names.fold) also
+    match the rows of that actor."""
+    from components.data.names import name_index  # noqa: PLC0415 (built once per dataset, on first search)
+
+    words = [(m.start(), m.end(), m.group(0).lower()) for m in re.finditer(r"\S+", q)]
+    mentions = name_index(ds).find(q, any_case=True) if len(q) <= MAX_Q else []
+    mask = np.ones(len(haystack), dtype=bool)
+    covered = set()
+    for mention in mentions:
+        inside = [w for s, e, w in words if s >= mention.start and e <= mention.end]
+        covered |= {(s, e) for s, e, _ in words if s >= mention.start and e <= mention.end}
+        mask &= _contains_all(haystack, inside) | with_actor([mention.actor_id])
+    rest = [w for s, e, w in words if (s, e) not in covered]
+    return mask & _contains_all(haystack, rest)
+
+
 FILTERS: dict[str, Filter] = {
     flt.key: flt
     for flt in (
@@ -275,10 +293,11 @@ FILTERS: dict[str, Filter] = {
             "Search",
             "text",
             ("q",),
-            events=lambda ds, v: _contains_all(ds.event_search, search_terms(v)),
-            quotes=lambda ds, v: _contains_all(ds.quote_search, search_terms(v)),
+            events=lambda ds, v: _search(ds, v, ds.event_search, lambda ids: _with_actors(ds, ids)),
+            quotes=lambda ds, v: _search(ds, v, ds.quote_search, ds.quotes_by),
             help="Every word must occur in the event's title, summary, evidence, place, note, actors or quotes "
-            "(or, for quotes, in the words, the speaker or the event's title).",
+            "(or, for quotes, in the words, the speaker or the event's title). An actor's name matches in any "
+            "common spelling (Mousa Abu Marzook finds Musa Abu Marzouk).",
             placeholder="titles, evidence, actors, quotes",
         ),
     )

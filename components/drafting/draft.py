@@ -11,7 +11,7 @@ import html.parser
 import re
 from pathlib import Path
 
-from components.drafting.names import NameIndex, actor_names, fold
+from components.data.names import fold, name_index
 from components.drafting.quotes import _TITLED, SPEECH, chain_of, find_quotes
 from components.drafting.reldates import _future, find_dates
 
@@ -99,7 +99,7 @@ def _sentences(text: str):
 
 def draft(text: str, published: dt.date | None, outlet: str, ds) -> dict:
     """Proposed events, quotes and new actors of one article, matched against the dataset ds."""
-    index = NameIndex.build(actor_names(ds))
+    index = name_index(ds)
     mentions = index.find(text)
     outlets = {fold(name): sid for sid, name in zip(ds.sources["source_id"], ds.sources["name"])}
     outlets |= {fold(sid.replace("-", " ")): sid for sid in ds.sources["source_id"]}

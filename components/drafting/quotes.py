@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from components.drafting.names import Mention, NameIndex
+from components.data.names import Mention, NameIndex
 
 SPEECH = (
     r"(?:said|says|told|added|stressed|stated|noted|warned|announced|insisted|explained|declared|argued|"

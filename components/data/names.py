@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?", re.UNICODE)
 ARTICLES = {"al", "el", "ul", "ad", "ash", "as", "at", "az", "an", "ar"}
@@ -33,6 +33,15 @@ def fold_word(word: str) -> str:
         w = w.replace(a, b)
     w = re.sub(r"(.)\1+", r"\1", w)
     return w[:1] + re.sub(r"[aeiouy]", "", w[1:]) if w else ""
+
+
+def light(word: str) -> str:
+    """A word's spelling key without dropping vowels ("Marzook", "Marzouk" → "marzuk"; "homes" stays
+    itself): for one typed word, where the vowel-less key would join "homes" and "Hamas"."""
+    w = re.sub(r"[^a-z]", "", _plain(word))
+    for a, b in PAIRS:
+        w = w.replace(a, b)
+    return re.sub(r"(.)\1+", r"\1", w)
 
 
 def fold(name: str) -> tuple[str, ...]:
@@ -61,6 +70,7 @@ class NameIndex:
     """Known names (an actor's name, aliases, crosswalk names) by their folded keys."""
 
     by_first: dict[str, list[tuple[tuple[str, ...], str]]]
+    light_names: dict[str, set[str]] = field(default_factory=dict)  # one-word names' light keys, per actor
 
     @classmethod
     def build(cls, names: Iterable[tuple[str, str]]) -> NameIndex:
@@ -71,12 +81,18 @@ class NameIndex:
             keys = fold(name)
             if keys:
                 index.setdefault(keys[0], []).append((keys, actor_id))
+        lights: dict[str, set[str]] = {}
+        for name, actor_id in names:
+            words = name.split()
+            if len(words) == 1:
+                lights.setdefault(actor_id, set()).add(light(words[0]))
         for entries in index.values():
             entries.sort(key=lambda e: -len(e[0]))  # the longest name first
-        return cls(index)
+        return cls(index, lights)
 
-    def find(self, text: str) -> list[Mention]:
-        """Every known name in the text, longest first where two overlap, left to right."""
+    def find(self, text: str, any_case: bool = False) -> list[Mention]:
+        """Every known name in the text, longest first where two overlap, left to right. any_case: a
+        search box's words, typed in lower case (then only names of two words or more, or of 5+ letters)."""
         words = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text.replace("-", " "))]
         keys = []  # (key, start, end) per word, articles dropped
         for start, end, word in words:
@@ -91,9 +107,12 @@ class NameIndex:
                 n = len(name_keys)
                 if tuple(k for k, _, _ in keys[i : i + n]) == name_keys:
                     word = text[keys[i][1] : keys[i][2]]
-                    if n == 1 and len(keys[i][0]) < 3 and not word.isupper():
+                    if any_case:
+                        if n == 1 and (len(word) < 5 or light(word) not in self.light_names.get(actor_id, ())):
+                            continue  # one typed word: its spelling must be the name's, vowels and all
+                    elif n == 1 and len(keys[i][0]) < 3 and not word.isupper():
                         continue  # a short word: only an abbreviation written in capitals
-                    if not word[:1].isupper():
+                    elif not word[:1].isupper():
                         continue  # names are capitalised: "homes" is not "Hamas"
                     hit = (n, actor_id)
                     break
@@ -105,6 +124,11 @@ class NameIndex:
             else:
                 i += 1
         return found
+
+
+def name_index(ds) -> NameIndex:
+    """The dataset's actor names, indexed once (search and drafting share it)."""
+    return ds.memo("name-index", lambda: NameIndex.build(actor_names(ds)))
 
 
 def actor_names(ds) -> list[tuple[str, str]]:
