@@ -259,7 +259,12 @@ class Dataset:
 
         def column(name: str, frame: pd.DataFrame, at, fallback: str) -> pa.Array:
             if name in frame.columns:
-                values = pc.take(strings(frame[name]), at)
+                column = frame[name]
+                if isinstance(column.dtype, pd.CategoricalDtype) or len(at) < 1000:
+                    # a few rows (a details panel): take them first, then convert only those
+                    values = strings(column.iloc[at.to_numpy(zero_copy_only=False)].astype("str"))
+                else:
+                    values = pc.take(strings(column), at)
             else:
                 values = pa.array([fallback] * len(at), pa.large_string())
             values = values.cast(pa.large_string())
