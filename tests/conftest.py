@@ -28,6 +28,19 @@ def edit(directory: Path, file: str, old: str, new: str, count: int = 1) -> None
     path.write_text(text.replace(old, new, count), encoding="utf-8")
 
 
+def edit_row(directory: Path, table: str, row_id: str, **values) -> None:
+    """Set cells of the row whose id (first column) is row_id in a table of a data directory."""
+    import pandas as pd
+
+    path = directory / f"{table}.csv"
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    key = frame.columns[0]
+    assert (frame[key] == row_id).any(), row_id
+    for column, value in values.items():
+        frame.loc[frame[key] == row_id, column] = value
+    frame.to_csv(path, index=False)
+
+
 @pytest.fixture(scope="module")
 def browser():
     """One Chromium for a test module (the browser tests' shared fixture)."""

@@ -8,17 +8,7 @@ import pytest
 from components.cli import main
 from components.data.load import load
 
-from .conftest import BUNDLED
-
-
-def _edit(directory, table: str, row_id: str, **values) -> None:
-    path = directory / f"{table}.csv"
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-    key = frame.columns[0]
-    assert (frame[key] == row_id).any(), row_id
-    for column, value in values.items():
-        frame.loc[frame[key] == row_id, column] = value
-    frame.to_csv(path, index=False)
+from .conftest import BUNDLED, edit_row
 
 
 def warnings_of(directory) -> list[str]:
@@ -31,19 +21,19 @@ def test_the_bundled_data_has_no_warnings():
 
 def test_an_occurred_event_after_its_article(data_copy):
     # The bundled report (28 February) announces the 29 February meeting: "occurred" cannot come from it.
-    _edit(data_copy, "events", "ev-2024-02-29-hamas-fatah-meet-moscow", status="occurred")
+    edit_row(data_copy, "events", "ev-2024-02-29-hamas-fatah-meet-moscow", status="occurred")
     found = warnings_of(data_copy)
     assert len(found) == 1 and "column date" in found[0] and "after its article" in found[0]
 
 
 def test_a_planned_event_before_its_article(data_copy):
-    _edit(data_copy, "events", "ev-2024-02-16-russia-invites-factions", status="planned")
+    edit_row(data_copy, "events", "ev-2024-02-16-russia-invites-factions", status="planned")
     found = warnings_of(data_copy)
     assert len(found) == 1 and "column status" in found[0] and "before its article" in found[0]
 
 
 def test_a_quote_said_after_its_article(data_copy):
-    _edit(data_copy, "quotes", "q-bogdanov-2024-02-16-invited", said_on="2024-03-05")
+    edit_row(data_copy, "quotes", "q-bogdanov-2024-02-16-invited", said_on="2024-03-05")
     found = warnings_of(data_copy)
     assert len(found) == 1 and "column said_on" in found[0]
 
@@ -60,13 +50,13 @@ def test_a_likely_duplicate_under_a_new_id(data_copy):
 
 
 def test_a_speaker_the_passage_does_not_name(data_copy):
-    _edit(data_copy, "quotes", "q-zomlot-guardian-technocratic", speaker_id="bogdanov")
+    edit_row(data_copy, "quotes", "q-zomlot-guardian-technocratic", speaker_id="bogdanov")
     found = warnings_of(data_copy)
     assert len(found) == 1 and "column speaker_id" in found[0] and "'bogdanov'" in found[0]
 
 
 def test_validate_lists_warnings_and_still_succeeds(data_copy, capsys):
-    _edit(data_copy, "events", "ev-2024-02-29-hamas-fatah-meet-moscow", status="occurred")
+    edit_row(data_copy, "events", "ev-2024-02-29-hamas-fatah-meet-moscow", status="occurred")
     assert main(["validate", str(data_copy)]) == 0
     out = capsys.readouterr().out
     assert "valid" in out and "1 warning(s) to look at" in out and "after its article" in out
@@ -76,7 +66,7 @@ def test_validate_lists_warnings_and_still_succeeds(data_copy, capsys):
 def test_the_app_shows_the_warnings(data_copy, monkeypatch, tab):
     from .test_app import run
 
-    _edit(data_copy, "events", "ev-2024-02-29-hamas-fatah-meet-moscow", status="occurred")
+    edit_row(data_copy, "events", "ev-2024-02-29-hamas-fatah-meet-moscow", status="occurred")
     at = run(data=data_copy, monkeypatch=monkeypatch, tab=tab)
     assert not at.exception
     assert any("check of meaning" in c.value for c in at.caption)

@@ -22,7 +22,7 @@ from components.data.problems import InvalidData
 from components.io.merge import merge
 
 from . import reports_fixture
-from .conftest import BUNDLED, ROOT
+from .conftest import BUNDLED, ROOT, edit_row
 
 MEETING = reports_fixture.MEETING
 
@@ -30,16 +30,6 @@ MEETING = reports_fixture.MEETING
 @pytest.fixture
 def told(tmp_path):
     return reports_fixture.write(tmp_path / "told")
-
-
-def _edit(directory, table: str, row_id: str, **values) -> None:
-    path = directory / f"{table}.csv"
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-    key = frame.columns[0]
-    assert (frame[key] == row_id).any(), row_id
-    for column, value in values.items():
-        frame.loc[frame[key] == row_id, column] = value
-    frame.to_csv(path, index=False)
 
 
 def _event(ds, event_id=MEETING) -> dict:
@@ -81,7 +71,9 @@ def test_corroboration_counts_a_relay_once(told):
     assert notices == [] and list(select(ds, filters).events["event_id"]) == [MEETING]
     assert urlstate.to_query_string(filters) == "min_sources=3"
     assert len(select(ds, Filters(min_sources=4)).events) == 0
-    _edit(told, "reports", "rp-ll-2024-03-03-relay", reported_by="levant-ledger", chain="published by: levant-ledger")
+    edit_row(
+        told, "reports", "rp-ll-2024-03-03-relay", reported_by="levant-ledger", chain="published by: levant-ledger"
+    )
     assert _event(load(told))["n_sources"] == 4  # its own account now
 
 
@@ -115,8 +107,8 @@ def test_every_chain_wording_on_a_card(told):
 
 
 def test_a_chain_with_an_unknown_wording_or_outlet_is_an_error(told):
-    _edit(told, "quotes", "q-nadir-2024-02-29-keep-talking", chain="whispered to: eastwire")
-    _edit(told, "reports", "rp-ll-2024-03-03-relay", chain="published by: nobody")
+    edit_row(told, "quotes", "q-nadir-2024-02-29-keep-talking", chain="whispered to: eastwire")
+    edit_row(told, "reports", "rp-ll-2024-03-03-relay", chain="published by: nobody")
     with pytest.raises(InvalidData) as err:
         load(told)
     problems = {(p.file, p.column): p.message for p in err.value.problems}
@@ -152,20 +144,20 @@ def test_grades_are_shown_and_filtered(told):
 
 def test_each_report_is_checked_against_its_article(told):
     # Evidence must be verbatim ...
-    _edit(told, "reports", "rp-ew-2024-03-01-meeting-held", evidence="Delegations met in Moscow on Thursday")
+    edit_row(told, "reports", "rp-ew-2024-03-01-meeting-held", evidence="Delegations met in Moscow on Thursday")
     with pytest.raises(InvalidData) as err:
         load(told)
     assert [(p.file, p.row, p.column) for p in err.value.problems] == [("reports.csv", 2, "evidence")]
 
 
 def test_a_report_of_an_occurred_event_after_its_article(told):
-    _edit(told, "reports", "rp-ew-2024-03-01-meeting-held", date="2024-03-05", date_text="next Tuesday")
+    edit_row(told, "reports", "rp-ew-2024-03-01-meeting-held", date="2024-03-05", date_text="next Tuesday")
     found = [str(w) for w in load(told).warnings]
     assert any("reports.csv" in w and "report is 'occurred'" in w and "after its article" in w for w in found)
 
 
 def test_reports_that_contradict_each_other_on_the_date(told):
-    _edit(told, "reports", "rp-ew-2024-03-01-meeting-held", date="2024-02-27", date_text="on Tuesday")
+    edit_row(told, "reports", "rp-ew-2024-03-01-meeting-held", date="2024-02-27", date_text="on Tuesday")
     ds = load(told)
     e = _event(ds)
     assert e["date_conflict"] and e["date"] == "2024-02-29"  # the latest report's date stands
@@ -226,7 +218,7 @@ def test_merge_attaches_a_confident_duplicate_as_a_report(tmp_path):
 
 def test_merge_lists_unsure_pairs_without_attaching(tmp_path):
     follow = _follow_up(tmp_path)
-    _edit(follow, "events", "ev-meeting-held", actor_ids="hamas;fatah;russia")  # not the same actors
+    edit_row(follow, "events", "ev-meeting-held", actor_ids="hamas;fatah;russia")  # not the same actors
     report = merge([BUNDLED, follow], tmp_path / "merged")
     assert report.attached == [] and len(report.duplicates) == 1
     assert (tmp_path / "merged" / "duplicates.csv").is_file()

@@ -83,28 +83,34 @@ def _report_dates(events, parsed, published: pd.DataFrame) -> list[Problem]:
         what = "event" if events.name == "events" else "report"
         out += _more(events.file, f"occurred {what}s dated after their article's publication", late)
         out += _more(events.file, f"planned {what}s dated before their article's publication", early)
-        for i in np.flatnonzero(late)[:LISTED]:
-            out.append(
-                Problem(
-                    events.file,
-                    events.row(int(i)),
-                    "date",
-                    f"Warning: the {what} is 'occurred' but dated {date.iat[i]}, after its article "
-                    f"{article.iat[i]!r} was published ({label[at[i]]}).",
-                    "If the article announced it, make the status 'planned'; otherwise check the date and the article.",
+        wrong = (
+            (
+                late,
+                "date",
+                "occurred",
+                "after",
+                "If the article announced it, make the status 'planned'; otherwise check the date and the article.",
+            ),
+            (
+                early,
+                "status",
+                "planned",
+                "before",
+                "By publication it was no longer ahead: 'occurred' or 'reported', or check the date.",
+            ),
+        )
+        for flagged, column, status, when, fix in wrong:
+            for i in np.flatnonzero(flagged)[:LISTED]:
+                out.append(
+                    Problem(
+                        events.file,
+                        events.row(int(i)),
+                        column,
+                        f"Warning: the {what} is '{status}' but dated {date.iat[i]}, {when} its article "
+                        f"{article.iat[i]!r} was published ({label[at[i]]}).",
+                        fix,
+                    )
                 )
-            )
-        for i in np.flatnonzero(early)[:LISTED]:
-            out.append(
-                Problem(
-                    events.file,
-                    events.row(int(i)),
-                    "status",
-                    f"Warning: the {what} is 'planned' but dated {date.iat[i]}, before its article "
-                    f"{article.iat[i]!r} was published ({label[at[i]]}).",
-                    "By publication it was no longer ahead: 'occurred' or 'reported', or check the date.",
-                )
-            )
     return out
 
 

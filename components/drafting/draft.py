@@ -34,6 +34,8 @@ VERBS = {
     "postponement": r"\b(postponed|postpone|delayed|called off|cancelled|canceled)\b",
     "statement": r"\b(announced|announces|declared|statement)\b",
 }
+_SAID_ON = re.compile(rf"\b{SPEECH}\s*$", re.I)  # "said on Wednesday": the day it was said
+_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+,\s*$")  # "MOSCOW, March 1 (Eastwire) -"
 NEW_TYPES = {"agreement": "Sign or agree an accord (CAMEO 057)", "postponement": "Postpone or call off (not in CAMEO)"}
 
 
@@ -116,10 +118,8 @@ def draft(text: str, published: dt.date | None, outlet: str, ds) -> dict:
             continue
         # The event's date, not the day it was said ("said on Wednesday that they will meet tomorrow");
         # nor a dateline's ("MOSCOW, March 1 (Eastwire) -").
-        said_on = re.compile(rf"\b{SPEECH}\s*$", re.I)
-        dateline = re.compile(r"^[A-Z][A-Z .'’-]+,\s*$")
-        when = [d for d in when if not dateline.search(text[text.rfind("\n", 0, d.start) + 1 : d.start])]
-        own = [d for d in when if not said_on.search(text[max(s, d.start - 20) : d.start])]
+        when = [d for d in when if not _DATELINE.search(text[text.rfind("\n", 0, d.start) + 1 : d.start])]
+        own = [d for d in when if not _SAID_ON.search(text[max(s, d.start - 20) : d.start])]
         when = own or when
         # "X said (…) that they would attend … next week": the event is in the reported clause.
         that = re.search(rf"\b{SPEECH}\b[^.]*?\bthat\b", text[s:e], re.I)

@@ -130,11 +130,9 @@ def find_quotes(
                 speaker = (full, "")
         if speaker is None and known:
             speaker = (known[0].text, known[0].actor_id)
-        if speaker is not None:
-            pass
-        elif (_PRONOUN_AFTER.match(after) or _PRONOUN_BEFORE.search(before)) and last_speaker[0]:
+        if speaker is None and (_PRONOUN_AFTER.match(after) or _PRONOUN_BEFORE.search(before)) and last_speaker[0]:
             speaker, quote.note = last_speaker, "the pronoun's speaker: the last one named"
-        else:
+        elif speaker is None:
             near_after = [x for x in mentions if m.end() <= x.start < m.end() + 120 and x.start < hi]
             near_before = [x for x in mentions if lo <= x.start < m.start()]
             if _VERB_AFTER.match(after) or (near_after and re.search(SPEECH, text[m.end() : near_after[0].end + 40])):
