@@ -352,7 +352,81 @@ GOLD = [
         quotes=[("There is movement", {"name:Hani Fawzi"}, ["told"])],
         dates=[("today", "2024-05-21"), ("tomorrow", "2024-05-22")],
     ),
+    # Round 5 of held-out articles, written gold first on 2026-11-29 before any rule changed.
+    Gold(
+        "ho5-wire.txt",
+        dt.date(2024, 6, 10),
+        "Northgate Agency",
+        "held-out",
+        events=[("2024-06-12", "will host delegations from Hamas and Fatah in Cairo on Wednesday", "planned")],
+        quotes=[
+            ("Both sides have confirmed their attendance", {"egypt", "name:an Egyptian official"}, ["told"]),
+            ("a written answer", {"nadir"}, []),
+            ("We will not arrive empty-handed", {"nadir"}, []),
+        ],
+        dates=[("June 10", "2024-06-10"), ("on Wednesday", "2024-06-12"), ("last month", "2024-05"),
+               ("on Sunday", "2024-06-09")],
+    ),
+    Gold(
+        "ho5-statement.txt",
+        dt.date(2024, 6, 15),
+        "Levant Ledger",
+        "held-out",
+        events=[
+            ("2024-06-14", "in a statement on Friday", "occurred"),
+            ("2024-06-19", "attend the talks as planned on June 19", "planned"),
+        ],
+        quotes=[
+            ("until the conditions of the previous round are honoured", {"pij"}, ["in a statement"]),
+            ("rewriting what was agreed in Moscow in February", {"pij"}, ["in a statement"]),
+            ("We signed a text, not a mood", {"pij"}, ["in a statement"]),
+        ],
+        dates=[("on Friday", "2024-06-14"), ("in February", "2024-02"), ("June 19", "2024-06-19")],
+    ),
+    Gold(
+        "ho5-feature.txt",
+        dt.date(2024, 7, 2),
+        "Harbour Post",
+        "held-out",
+        events=[
+            ("2024-06", "at the end of June, to Doha", "occurred"),
+            ("2024-07", "due to meet in Doha in mid-July", "planned"),
+        ],
+        quotes=[
+            ("People imagine these meetings as dramatic", {"mansour"}, []),
+            ("They are mostly waiting rooms", {"mansour"}, []),
+            ("The waiting is where the work is", {"nadir"}, ["told"]),
+            ("When we finally sit at the table", {"nadir"}, ["told"]),
+        ],
+        dates=[("late May", "2024-05"), ("the end of June", "2024-06"), ("last week", "2024-06-24/2024-06-30"),
+               ("mid-July", "2024-07")],
+    ),
+    Gold(
+        "ho5-live.txt",
+        dt.date(2024, 7, 16),
+        "Eastwire",
+        "held-out",
+        events=[
+            ("2024-07-16", "have arrived at the venue in Doha", "occurred"),
+            ("2024-07", "postponed twice this month", "occurred"),
+            ("2024-07-16", "opened the session", "occurred"),
+            ("2024-07-18", "leave Doha on Thursday", "planned"),
+            ("2024-07-17", "will resume tomorrow morning", "planned"),
+        ],
+        quotes=[
+            ("patience on all sides", {"qatar", "name:Qatar's mediator"}, []),
+            ("businesslike", {"mansour"}, []),
+            ("Not this week", {"mansour"}, []),
+        ],
+        dates=[("this month", "2024-07"), ("this week", "2024-07-15/2024-07-21"), ("on Thursday", "2024-07-18"),
+               ("tomorrow morning", "2024-07-17")],
+    ),
 ]
+
+
+def _overlap(found: str, gold: str) -> bool:
+    found, gold = found.lower(), gold.lower()
+    return found in gold or gold in found
 
 
 def score(results: dict[str, dict], split: str | None = None) -> dict[str, float]:
@@ -397,7 +471,8 @@ def score(results: dict[str, dict], split: str | None = None) -> dict[str, float
                 n["chain"] += [s["wording"] for s in hit["chain"] if s["wording"] != "via"] == chain
         for words, edtf in g.dates:
             n["dates"] += 1
-            n["dates_right"] += any(d["text"].lower() == words.lower() and d["edtf"] == edtf for d in r["dates"])
+            # the resolution is what is scored: "the end of June" found as "June", with the right EDTF, counts
+            n["dates_right"] += any(_overlap(d["text"], words) and d["edtf"] == edtf for d in r["dates"])
     share = lambda a, b: n[a] / n[b] if n[b] else 1.0  # noqa: E731
     return {
         "events_recall": share("events_found", "gold_events"),
