@@ -73,7 +73,11 @@ GOLD = [
         dt.date(2024, 3, 3),
         "Levant Ledger",
         "tune",
-        events=[("2024-03-02", "In a statement published on Saturday", "occurred")],
+        events=[
+            ("2024-03-02", "In a statement published on Saturday", "occurred"),
+            # added on 2026-11-29: the next round the statement announces was missing from this gold
+            ("2024-03", "the next round will take place before the end of March", "planned"),
+        ],
         quotes=[
             ("The factions meeting in Moscow agree", {"hamas", "fatah", "pij", "moscow-factions"}, ["in a statement"])
         ],
@@ -174,7 +178,7 @@ GOLD = [
         events=[("2023-12", "reportedly met Egypt's envoy in December 2023", "reported")],
         quotes=[
             ("People said it would be over in a week", {"name:Oren Tal"}, ["told"]),
-            ("It is still going", {"name:Oren Tal"}, []),
+            ("It is still going", {"name:Oren Tal"}, ["told"]),  # continues the quote told: as in ho3, ho5
             ("That was the day we first agreed on anything", {"mansour"}, []),
         ],
         dates=[("the winter of 2023", "2023-12/2024-02"), ("January 2024", "2024-01"), ("December 2023", "2023-12")],
@@ -241,7 +245,11 @@ GOLD = [
         dt.date(2024, 3, 20),
         "Levant Ledger",
         "tune",
-        events=[("2024-03-22", "will sign a joint text on Friday", "planned")],
+        events=[
+            # added on 2026-11-29: the arrival was missing from this gold
+            ("2024-03-20", "arrived in Doha overnight", "occurred"),
+            ("2024-03-22", "will sign a joint text on Friday", "planned"),
+        ],
         quotes=[("We are here to listen", {"name:Yusuf Amr"}, ["told"])],
         dates=[("on Friday", "2024-03-22"), ("next week", "2024-03-25/2024-03-31")],
     ),
@@ -467,7 +475,9 @@ def score(results: dict[str, dict], split: str | None = None) -> dict[str, float
             hit = next((q for q in direct if words in q["text"] or q["text"] in words), None)
             if hit:
                 n["found"] += 1
-                n["speaker"] += hit["speaker_id"] in speakers or f"name:{hit['speaker']}" in speakers
+                ids = set(hit["speaker_id"].split(";")) if hit["speaker_id"] else set()
+                # right: a known actor (a joint statement's signatories: each one) or a name the gold accepts
+                n["speaker"] += bool(ids) and ids <= speakers or f"name:{hit['speaker']}" in speakers
                 n["chain"] += [s["wording"] for s in hit["chain"] if s["wording"] != "via"] == chain
         for words, edtf in g.dates:
             n["dates"] += 1

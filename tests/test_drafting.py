@@ -137,3 +137,55 @@ def test_search_finds_an_actor_in_another_spelling():
         assert list(apply(ds, Filters(q=q)).events["event_id"]) == ["ev-2024-01-19-hamas-delegation-moscow"], q
     assert len(apply(ds, Filters(q="homes")).events) == 0  # not "Hamas"
     assert len(apply(ds, Filters(q="Marzook Moscow")).events) == 1  # other words still narrow
+
+
+def _draft(told, text: str, published=dt.date(2024, 7, 16), outlet="Eastwire") -> dict:
+    return draft(text, published, outlet, told)
+
+
+def test_a_referring_subject_takes_the_actors_named_before(told):
+    text = (
+        "Hamas and Fatah delegations arrived in Doha on Monday. The talks were postponed twice this month.\n\n"
+        "Karim Nadir spoke first. Since late May he has flown to Cairo and, at the end of June, to Doha.\n\n"
+        "The two movements are due to meet again in mid-August."
+    )
+    events = {e["date"]: {a["actor_id"] for a in e["actors"]} for e in _draft(told, text)["events"]}
+    assert events["2024-07"] == {"hamas", "fatah"}  # "the talks": the organisations of the sentence before
+    assert events["2024-06"] == {"nadir"}  # "he": the last person named; "since late May" is no event date
+    assert "2024-05" not in events
+    assert events["2024-08"] == {"hamas", "fatah"}  # "the two movements": the last two organisations
+
+
+def test_an_undated_live_blog_entry_is_of_the_publication_day(told):
+    text = (
+        "10:05 - Hamas delegates have arrived at the venue in Doha.\n\n"
+        '11:40 - "The talks have started," Karim Nadir told reporters.\n\n'
+        '13:15 - Layla Mansour said the first session was "businesslike".\n\n'
+        "14:00 - Fatah will hold a session later."
+    )
+    events = _draft(told, text)["events"]
+    assert [(e["date"], e["evidence"][:8]) for e in events] == [("2024-07-16", "10:05 - ")]
+    assert events[0]["date_how"] == "a live blog's entry: the publication day"
+    # a one-word quote after a speech verb is a quote; the person speaks, not her organisation
+    quote = next(q for q in _draft(told, text)["quotes"] if q["text"] == "businesslike")
+    assert quote["speaker_id"] == "mansour"
+
+
+def test_unnamed_statement_and_continued_speakers(told):
+    text = (
+        '"Both sides have confirmed," an Egyptian official told Eastwire.\n\n'
+        "In a joint statement on Friday, Hamas, Fatah and Palestinian Islamic Jihad called for talks.\n\n"
+        '"Unity is a program," the statement said. The statement accused others of "rewriting what was agreed".\n\n'
+        '"Waiting is work," Karim Nadir told the Harbour Post. "The corridors decide."\n\n'
+        "Qatar's mediator opened the session with a call for \"patience on all sides\"."
+    )
+    quotes = {q["text"]: q for q in _draft(told, text)["quotes"] if q["quote_type"] == "direct"}
+    unnamed = quotes["Both sides have confirmed"]
+    assert unnamed["speaker"] == "an Egyptian official" and unnamed["speaker_id"] == ""
+    assert "unnamed" in unnamed["note"]
+    for words in ("Unity is a program", "rewriting what was agreed"):
+        assert quotes[words]["speaker_id"] == "hamas;fatah;pij"  # a joint statement names every signatory
+        assert quotes[words]["chain"][0]["wording"] == "in a statement"
+    continued = quotes["The corridors decide."]
+    assert continued["speaker_id"] == "nadir" and continued["chain"][0]["wording"] == "told"
+    assert quotes["patience on all sides"]["speaker_id"] == "qatar"  # "Qatar's": a possessive names Qatar

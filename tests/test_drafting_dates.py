@@ -48,6 +48,12 @@ def test_the_seed_article_gives_the_curated_dates():
         ("The strike ran all of last week.", "2024-02-19/2024-02-25"),
         ("The ministry published the figures on 12 January 2023.", "2023-01-12"),
         ("Officials met three days ago.", "2024-02-25"),
+        ("The strike began in late January.", "2024-01"),  # part of a month: still the month
+        ("Talks are due to resume in mid-March.", "2024-03"),
+        ("The ferry company will report at the end of April 2025.", "2025-04"),
+        # the "and" joins two names, not two clauses: the clause's verb is "will host"
+        ("The mayors will host delegates from Harlow and Denby on Friday, aides said.", "2024-03-01"),
+        ("The council called for a vote in April.", "2024-04"),  # what is called for lies ahead
     ],
 )
 def test_relative_and_partial_dates(text, expected):

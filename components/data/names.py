@@ -96,6 +96,8 @@ class NameIndex:
         words = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text.replace("-", " "))]
         keys = []  # (key, start, end) per word, articles dropped
         for start, end, word in words:
+            if word[-2:] in ("'s", "’s"):  # a possessive ("Qatar's mediator") names Qatar
+                word, end = word[:-2], end - 2
             part = word.split("'")[-1].split("’")[-1]
             if _plain(part) in ARTICLES and len(part) <= 3:
                 continue

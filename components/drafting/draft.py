@@ -13,7 +13,7 @@ from pathlib import Path
 
 from components.data.names import fold, name_index
 from components.drafting.quotes import _TITLED, SPEECH, chain_of, find_quotes
-from components.drafting.reldates import _future, find_dates
+from components.drafting.reldates import DateMention, _future, find_dates
 
 MAX_BYTES = 1_000_000
 SCHEMA = "factionline-draft/1"
@@ -21,9 +21,11 @@ REPORTED = re.compile(r"\b(reportedly|allegedly|according to|is said to|are said
 # Event verbs -> event types: the bundled types (CAMEO-coded), then two the bundled data lacks (a draft
 # proposes them as new types for the editor to add or map).
 VERBS = {
+    "postponement": r"\b(postponed|postpone|delayed|called off|cancelled|canceled)\b",
     "host_visit": r"\b(received|receives|hosted|hosts|host)\b",
     "meeting": r"\b(met|meet|meets|meeting|talks|negotiat\w*|sat down|session|take place|took place|round)\b",
-    "visit": r"\b(visited|visits|visit|arrived in|arrive in|travelled to|traveled to|travel to)\b",
+    "visit": r"\b(visited|visits|visit|arrived|arrive|arrives|travelled to|traveled to|travel to|flew to|flown to|"
+    r"fly to|leave|leaves|left for|depart\w*)\b",
     "invitation": r"\b(invited|invites|invite|invitation)\b",
     "leadership_change": r"\b(resigned|resigns|resignation|stepped down)\b",
     "military_force": r"\b(attacked|attack|strike|strikes|struck|shelled|launched)\b",
@@ -31,10 +33,17 @@ VERBS = {
     "consult": r"\b(consult\w*)\b",
     "endorse": r"\b(welcomed|praised|endorsed)\b",
     "agreement": r"\b(agreed|agree|agreement|signed|sign|signing|deal|accord)\b",
-    "postponement": r"\b(postponed|postpone|delayed|called off|cancelled|canceled)\b",
     "statement": r"\b(announced|announces|declared|statement)\b",
 }
 _SAID_ON = re.compile(rf"\b{SPEECH}\s*$", re.I)  # "said on Wednesday": the day it was said
+# A sentence whose subject refers back ("she has flown to Doha", "the talks were postponed", "the two
+# movements are due to meet"): its actors are the ones named just before.
+_REFERS = re.compile(
+    r"\b(?:(he|she)|they|both|(?:the|their|his|her) (?:(two|three|four) )?(?:talks|meeting|negotiations|"
+    r"delegations?|negotiators|movements|factions|sides|parties|leaders|groups))\b",
+    re.I,
+)
+_LIVE_ENTRY = re.compile(r"^\d{1,2}[:.]\d{2}\s*[-–—:]", re.M)  # "10:05 - …": a live blog's entry of the day
 _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+,\s*$")  # "MOSCOW, March 1 (Eastwire) -"
 NEW_TYPES = {"agreement": "Sign or agree an accord (CAMEO 057)", "postponement": "Postpone or call off (not in CAMEO)"}
 
@@ -110,11 +119,23 @@ def draft(text: str, published: dt.date | None, outlet: str, ds) -> dict:
     people = frozenset(a for a, kind in zip(ds.actors["actor_id"], ds.actors["kind"]) if str(kind) == "person")
     quotes = find_quotes(text, index, mentions, outlets, fold, people)
     events = []
+    live = published is not None and len(_LIVE_ENTRY.findall(text)) >= 2
     for s, e in _sentences(text):
         inside = [m for m in mentions if s <= m.start < e]
-        when = [d for d in dates if s <= d.start < e]
-        kind = next((k for k, p in VERBS.items() if re.search(p, text[s:e], re.I)), None)
-        if not inside or not kind or not when:
+        # "since late May she has flown …": a span's start, not the event's date
+        when = [d for d in dates if s <= d.start < e and not re.search(r"\bsince\s*$", text[max(0, d.start - 7) : d.start], re.I)]
+        verb = next(((k, m) for k, p in VERBS.items() if (m := re.search(p, text[s:e], re.I))), None)
+        if not verb:
+            continue
+        kind = verb[0]
+        if not inside:
+            inside = _referred(text[s : s + verb[1].end()], mentions, s, people)
+        # An undated entry of a live blog happened that day, when the sentence tells it rather than quotes
+        # someone ("10:05 - Delegations have arrived"; not "Mansour said the first session was …").
+        told = not re.search(rf"\b{SPEECH}\b|[“\"]", text[s : s + verb[1].start()], re.I)
+        if not when and live and inside and told and _in_live_entry(text, s) and not _future(text, s + verb[1].start(), s + verb[1].end()):
+            when = [DateMention(s, s, "", published.isoformat(), "a live blog's entry: the publication day")]
+        if not inside or not when:
             continue
         # The event's date, not the day it was said ("said on Wednesday that they will meet tomorrow");
         # nor a dateline's ("MOSCOW, March 1 (Eastwire) -").
@@ -162,6 +183,41 @@ def draft(text: str, published: dt.date | None, outlet: str, ds) -> dict:
         "actors": new_actors,
         "dates": [{"text": d.text, "edtf": d.edtf, "how": d.how, "start": d.start, "end": d.end} for d in dates],
     }
+
+
+def _referred(before_verb: str, mentions: list, at: int, people: frozenset) -> list:
+    """The actors a referring subject stands for: "he"/"she" the last person named, "the two movements"
+    the last two organisations, "they"/"the talks" the organisations of the last sentence naming any."""
+    ref = _REFERS.search(before_verb)
+    if not ref:
+        return []
+    earlier = [m for m in mentions if m.start < at]
+    if ref.group(1):
+        persons = [m for m in earlier if m.actor_id in people]
+        return persons[-1:]
+    groups = [m for m in earlier if m.actor_id not in people]
+    if ref.group(2):
+        n = {"two": 2, "three": 3, "four": 4}[ref.group(2).lower()]
+        picked = list({m.actor_id: m for m in reversed(groups)}.values())[:n]
+        return list(reversed(picked)) if len(picked) == n else []
+    return _last_named_together(groups) if groups else []
+
+
+def _last_named_together(groups: list) -> list:
+    """The last organisation named and those named just before it ("Hamas, Fatah and Palestinian Islamic
+    Jihad"): a run of mentions with gaps under 80 characters."""
+    picked = [groups[-1]]
+    for m in reversed(groups[:-1]):
+        if picked[-1].start - m.end > 80:
+            break
+        picked.append(m)
+    return list(reversed(picked))
+
+
+def _in_live_entry(text: str, at: int) -> bool:
+    """Is the position inside a paragraph that starts with a time ("10:05 - …")?"""
+    para = text.rfind("\n\n", 0, at) + 2 if text.rfind("\n\n", 0, at) >= 0 else 0
+    return bool(_LIVE_ENTRY.match(text, para))
 
 
 def _narrowest_first(when: list) -> list:

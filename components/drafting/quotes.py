@@ -32,6 +32,12 @@ _GROUP_SAID = re.compile(rf"\bthe\s+(?:group|movement|faction|party|organisation
 _SAID_NAME = re.compile(rf"^[,\s]*{SPEECH}\s+((?:[A-Z][\w'’-]+\s?){{1,3}})")  # "…," said Rami Saleh
 _NAME_SAID = re.compile(rf"^[,\s]*([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){{0,2}})\s+{SPEECH}\b")  # "…," Saleh said
 _THAT = re.compile(r"^(?:[\w,]+\s+){0,6}?that\s+")
+# An unnamed speaker ("…," an Egyptian official told …; a Qatari diplomat said): kept as written.
+_UNNAMED = re.compile(
+    rf"^[,\s]*((?:an?|the|one)\s+(?:senior\s+|other\s+)?(?:[A-Z][\w'’-]+\s+)?(?:official|diplomat|source|spokesperson|"
+    rf"spokesman|spokeswoman|mediator|negotiator|delegate|aide|member)s?)\s+{SPEECH}\b"
+)
+_STATEMENT_SUBJECT = re.compile(r"\b(?:the|its|their) (?:joint )?statement (?:said|says|read|reads|\w+ed)\b", re.I)
 
 
 @dataclass
@@ -70,9 +76,31 @@ def _outlet(words: str, outlets: dict[tuple[str, ...], str], fold) -> tuple[str,
     return " ".join(tokens[:3]), ""
 
 
+def _starts_sentence(text: str, at: int) -> bool:
+    lead = text[max(0, at - 12) : at]
+    return not lead.strip(" -–—:0123456789") or bool(re.search(r"(?:[.!?]\s+|\n)[\s\d:–—-]*$", lead))
+
+
+def _and_join(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _signatories(text: str, mentions: list[Mention], before: int, people: frozenset) -> list[Mention]:
+    """The organisations named in the last sentence before `before` that speaks of a statement."""
+    statements = [m for m in _STATEMENT.finditer(text, 0, before)]
+    if not statements:
+        return []
+    lo, hi = _sentence_bounds(text, statements[-1].start(), statements[-1].end())
+    return list({x.actor_id: x for x in mentions if lo <= x.start < min(hi, before) and x.actor_id not in people}.values())
+
+
+def found_speech(words: str) -> bool:
+    return bool(re.search(rf"\b{SPEECH}\b", words, re.I))
+
+
 def chain_of(sentence: str, outlets: dict, fold) -> list[dict]:
     steps = []
-    if _STATEMENT.search(sentence) or re.search(r"\bthe (?:joint )?statement (?:said|says|read)\b", sentence, re.I):
+    if _STATEMENT.search(sentence) or _STATEMENT_SUBJECT.search(sentence):
         steps.append({"wording": "in a statement"})
     m = _TOLD.search(sentence)
     if m:
@@ -105,11 +133,11 @@ def find_quotes(
     for m in _DIRECT.finditer(text):
         group = 1 if m.group(1) is not None else 2
         words = m.group(group).strip()
-        if len(words.split()) < 3:
-            continue  # a term in quotation marks ("the coup"), not a quotation
+        lo, hi = _sentence_bounds(text, m.start(), m.end())
+        if len(words.split()) < 3 and not re.search(rf"\b{SPEECH}\b", text[lo : m.start()], re.I):
+            continue  # a term in quotation marks ("the coup"), not a quotation; but 'said it was "calm"' is
         start = m.start(group) + (len(m.group(group)) - len(m.group(group).lstrip()))
         quote = DraftQuote(words.rstrip(",").rstrip(), start, start + len(words.rstrip(",").rstrip()), "direct")
-        lo, hi = _sentence_bounds(text, m.start(), m.end())
         after = text[m.end() : hi]
         before = text[lo : m.start()]
         speaker = None
@@ -118,7 +146,9 @@ def find_quotes(
         earlier = earlier or [x for x in mentions if last_at <= x.start < m.start() and x.actor_id in people]
         if earlier:  # someone was named speaking since the last attributed quote: the subject of its sentence
             lo_last, _ = _sentence_bounds(text, earlier[-1].start, earlier[-1].end)
-            subject = next(x for x in earlier if x.start >= lo_last)
+            in_sentence = [x for x in earlier if x.start >= lo_last]
+            # "Hamas spokesperson Layla Mansour said": the person speaks, not her organisation
+            subject = next((x for x in in_sentence if x.actor_id in people), in_sentence[0])
             last_speaker = (subject.text, subject.actor_id)
         titled = {n.group(1) for n in _TITLED.finditer(text, 0, m.start())}  # people a title introduced
         named = _SAID_NAME.match(after) or _NAME_SAID.match(after)
@@ -137,7 +167,12 @@ def find_quotes(
             near_before = [x for x in mentions if lo <= x.start < m.start()]
             if _VERB_AFTER.match(after) or (near_after and re.search(SPEECH, text[m.end() : near_after[0].end + 40])):
                 if near_after:
-                    speaker = (near_after[0].text, near_after[0].actor_id)
+                    # "…," Hamas spokesperson Layla Mansour told …: the person before the verb speaks
+                    verb = re.search(rf"\b{SPEECH}\b", text[m.end() : hi], re.I)
+                    until = m.end() + verb.start() if verb else hi
+                    persons = [x for x in near_after if x.start < until and x.actor_id in people]
+                    pick = persons[-1] if persons else near_after[0]
+                    speaker = (pick.text, pick.actor_id)
                 else:
                     person = _person(text, m.end(), min(hi, m.end() + 160))
                     speaker = (person[0], "") if person else None
@@ -148,10 +183,30 @@ def find_quotes(
                 speaker = (groups[-1].text, groups[-1].actor_id)
             if speaker is None and _GROUP_SAID.search(after):  # "the group said": the last group named
                 groups = [x for x in mentions if x.start < m.start() and x.actor_id not in people]
+                # a sentence's subject first ("Palestinian Islamic Jihad announced …"), not a place in it
+                groups = [x for x in groups if _starts_sentence(text, x.start)] or groups
                 speaker = (groups[-1].text, groups[-1].actor_id) if groups else None
             if speaker is None:
                 person = _person(text, lo, m.start()) or _person(text, m.end(), hi)
                 speaker = (person[0], "") if person else None
+            unnamed = _UNNAMED.match(after)
+            if speaker is None and unnamed:  # "…," an Egyptian official told Northgate: as written
+                speaker = (unnamed.group(1), "")
+                quote.note = "an unnamed speaker: choose the actor they speak for"
+            if speaker is None and _STATEMENT_SUBJECT.search(text[lo:hi]):
+                # "The statement accused …", "…," the statement said: who issued the last statement
+                issued = [q for q in found if q.speaker and any(c["wording"] == "in a statement" for c in q.chain)]
+                signed = _signatories(text, mentions, m.start(), people)
+                if issued:
+                    speaker = (issued[-1].speaker, issued[-1].speaker_id)
+                    quote.note = "the statement's issuer, named before"
+                elif signed:  # "In a joint statement, Hamas, Fatah and PIJ called …": every signatory
+                    speaker = (_and_join([x.text for x in signed]), ";".join(x.actor_id for x in signed))
+                    quote.note = "the statement's signatories, named before" + (" (a joint statement)" if len(signed) > 1 else "")
+            subject = [x for x in mentions if lo <= x.start < m.start() and not text[lo : x.start].strip(" -–—:0123456789")]
+            if speaker is None and subject and not found_speech(before):
+                # no speech verb: the sentence's subject ("Qatar's mediator opened with a call for '…'")
+                speaker, quote.note = (subject[0].text, subject[0].actor_id), "the sentence's subject: check"
             if speaker is None and found and found[-1].quote_type == "direct" and found[-1].speaker:
                 # A quote with no attribution of its own, right after another in the same paragraph.
                 if "\n" not in text[found[-1].end : m.start()].strip(' "“”,.') and m.start() - found[-1].end < 80:
@@ -163,6 +218,8 @@ def find_quotes(
         else:
             quote.confidence, quote.note = 0.3, "no speaker found: check who said it"
         quote.chain = chain_of(text[lo:hi], outlets, fold)
+        if not quote.chain and quote.note == "continues the quote before it":
+            quote.chain = found[-1].chain  # the same words, carried the same way
         found.append(quote)
         covered.append((lo, hi))
     for x in mentions:  # "Mousa Abu Marzook said the atmosphere was calm."

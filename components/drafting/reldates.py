@@ -42,8 +42,9 @@ NUMBERS = {
 # Northern-hemisphere meteorological seasons, as intervals (our EDTF reader has no season codes).
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
 FUTURE = re.compile(
-    r"\b(will|shall|'ll|is due to|are due to|is to|are to|plans? to|planned to|is expected to|are expected to|"
-    r"is scheduled|are scheduled|is set to|are set to|would|is going to|are going to)\b",
+    r"\b(will|shall|'ll|(?:is|are|was|were)\s+(?:\w+\s+)?due to|is to|are to|plans? to|planned to|is expected to|are expected to|"
+    r"is scheduled|are scheduled|is set to|are set to|would|is going to|are going to|"
+    r"call(?:s|ed) for|urg(?:es|ed)|propos(?:es|ed))\b",  # "called for a conference in June": ahead
     re.IGNORECASE,
 )
 
@@ -56,6 +57,8 @@ PATTERNS = [
     ("month_day_year", rf"\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b"),
     ("day_month_year", rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH}),?\s+(\d{{4}})\b"),
     ("season_year", r"\b(?:the\s+)?(spring|summer|autumn|fall|winter)\s+of\s+(\d{4})\b"),
+    # Part of a month ("late May", "the end of June", "mid-July"): still the month, never a guessed day.
+    ("part_month", rf"\b(early|mid|late|the end of|the beginning of|the start of|the middle of)[\s-]+({_MONTH})(?:,?\s+(\d{{4}}))?\b"),
     ("month_year", rf"\b({_MONTH})\s+(?:of\s+)?(\d{{4}})\b"),
     ("month_day", rf"\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s+\d{{4}})"),
     ("day_month", rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\b(?!,?\s+\d{{4}})"),
@@ -106,9 +109,18 @@ def _future(text: str, start: int, end: int) -> bool:
     breaks = [m.start() for m in _CLAUSE_BREAK.finditer(sentence)]
     lo = max([b for b in breaks if b < at], default=0)
     hi = min([b for b in breaks if b >= at + (end - start)], default=len(sentence))
+    # A clause without a verb of its own ("… from Hamas and Fatah in Cairo on Wednesday") is part of the
+    # clause before it: the "and" joined two names, not two clauses.
+    while lo > 0 and not _VERB.search(sentence[lo:hi]):
+        lo = max([b for b in breaks if b < lo], default=0)
     return bool(FUTURE.search(sentence[lo:hi]))
 
 
+_VERB = re.compile(
+    r"\b(will|would|shall|is|are|was|were|has|have|had|did|does|said|says|told|met|meet|meets|held|holds|"
+    r"\w{3,}ed|plans?|due)\b",
+    re.IGNORECASE,
+)
 _PAST = re.compile(r"\b(was|were|had|did|met|held|signed|visited|\w{3,}ed)\b", re.IGNORECASE)
 
 
@@ -159,6 +171,8 @@ def resolve(kind: str, groups: tuple, pub: dt.date | None, future: bool, past: b
         return f"{_month(year, lo)}/{_month(year, hi)}", f"the {g[0]} as months (meteorological)"
     if kind == "month_year":
         return _month(int(g[1]), MONTHS[g[0]]), "a month: kept as the month"
+    if kind == "part_month" and g[2]:
+        return _month(int(g[2]), MONTHS[g[1]]), f"{g[0]} a month: kept as the month"
     if kind == "in_year":
         return g[0], "a year: kept as the year"
     if pub is None:
@@ -175,8 +189,8 @@ def resolve(kind: str, groups: tuple, pub: dt.date | None, future: bool, past: b
             return _day(this_year), "no year: weeks after publication and no past verb — the coming one"
         d = this_year if this_year <= pub else _safe_date(pub.year - 1, month, day)
         return _day(d), "no year: the last one before publication"
-    if kind == "in_month":
-        month = MONTHS[g[0]]
+    if kind in ("in_month", "part_month"):
+        month = MONTHS[g[-2] if kind == "part_month" else g[0]]
         if future:
             year = pub.year if month >= pub.month else pub.year + 1
         else:
