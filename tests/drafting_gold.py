@@ -360,12 +360,12 @@ GOLD = [
         quotes=[("There is movement", {"name:Hani Fawzi"}, ["told"])],
         dates=[("today", "2024-05-21"), ("tomorrow", "2024-05-22")],
     ),
-    # Round 5 of held-out articles, written gold first on 2026-11-29 before any rule changed.
+    # Round 5 of held-out articles, written gold first on 2026-11-29 before any rule changed; scored blind, then tuned on.
     Gold(
         "ho5-wire.txt",
         dt.date(2024, 6, 10),
         "Northgate Agency",
-        "held-out",
+        "tune",
         events=[("2024-06-12", "will host delegations from Hamas and Fatah in Cairo on Wednesday", "planned")],
         quotes=[
             ("Both sides have confirmed their attendance", {"egypt", "name:an Egyptian official"}, ["told"]),
@@ -379,7 +379,7 @@ GOLD = [
         "ho5-statement.txt",
         dt.date(2024, 6, 15),
         "Levant Ledger",
-        "held-out",
+        "tune",
         events=[
             ("2024-06-14", "in a statement on Friday", "occurred"),
             ("2024-06-19", "attend the talks as planned on June 19", "planned"),
@@ -395,7 +395,7 @@ GOLD = [
         "ho5-feature.txt",
         dt.date(2024, 7, 2),
         "Harbour Post",
-        "held-out",
+        "tune",
         events=[
             ("2024-06", "at the end of June, to Doha", "occurred"),
             ("2024-07", "due to meet in Doha in mid-July", "planned"),
@@ -413,7 +413,7 @@ GOLD = [
         "ho5-live.txt",
         dt.date(2024, 7, 16),
         "Eastwire",
-        "held-out",
+        "tune",
         events=[
             ("2024-07-16", "have arrived at the venue in Doha", "occurred"),
             ("2024-07", "postponed twice this month", "occurred"),
@@ -428,6 +428,69 @@ GOLD = [
         ],
         dates=[("this month", "2024-07"), ("this week", "2024-07-15/2024-07-21"), ("on Thursday", "2024-07-18"),
                ("tomorrow morning", "2024-07-17")],
+    ),
+    # Round 6 of held-out articles, written gold first on 2026-11-29 after round 5 was tuned on.
+    Gold(
+        "ho6-wire.txt",
+        dt.date(2024, 8, 5),
+        "Eastwire",
+        "held-out",
+        events=[
+            ("2024-08-03/2024-08-04", "two days of talks that ended on Sunday", "occurred"),
+            ("2024-08-19", "scheduled for August 19 in Cairo", "planned"),
+        ],
+        quotes=[
+            ("We are ready to compromise", {"nadir"}, []),
+            ("but not on the principle of one list", {"nadir"}, []),
+            ("procedural delays", {"mansour"}, []),
+        ],
+        dates=[("Aug 5", "2024-08-05"), ("on Sunday", "2024-08-04"), ("August 19", "2024-08-19"),
+               ("within two weeks", "2024-08-05/2024-08-19")],
+    ),
+    Gold(
+        "ho6-presser.txt",
+        dt.date(2024, 8, 12),
+        "Northgate Agency",
+        "held-out",
+        events=[
+            ("2024-08-10", "held a news conference in Beirut on Saturday", "occurred"),
+            ("2024-07", "met Egyptian officials twice in July", "occurred"),
+        ],
+        quotes=[
+            ("a map for the day after", {"pij"}, []),
+            ("in the coming days", {"name:Samir Haddad"}, []),
+            ("Nobody owns the Palestinian decision", {"name:Samir Haddad"}, []),
+            ("Not Cairo, not Doha, not Moscow", {"name:Samir Haddad"}, []),
+        ],
+        dates=[("on Saturday", "2024-08-10"), ("in July", "2024-07")],
+    ),
+    Gold(
+        "ho6-analysis.txt",
+        dt.date(2024, 9, 2),
+        "Harbour Post",
+        "held-out",
+        events=[
+            ("2011-05", "in Cairo in May 2011", "occurred"),
+            ("2012-02", "in Doha in February 2012", "occurred"),
+            ("2017-10", "in Cairo in October 2017", "occurred"),
+            ("2024-02", "hosted the factions in Moscow in late February", "occurred"),
+            ("2024-06/2024-08", "brought them back to Cairo over the summer", "occurred"),
+        ],
+        quotes=[("The pattern is that each failure buys a year of quiet", {"name:Dana Weiss"}, [])],
+        dates=[("May 2011", "2011-05"), ("February 2012", "2012-02"), ("October 2017", "2017-10"),
+               ("late February", "2024-02"), ("the summer", "2024-06/2024-08"), ("This year", "2024")],
+    ),
+    Gold(
+        "ho6-relay.txt",
+        dt.date(2024, 9, 20),
+        "Levant Ledger",
+        "held-out",
+        events=[("2024-09-24", "would resume in Cairo next Tuesday", "planned")],
+        quotes=[
+            ("We have agreed on the agenda, not yet on the outcome", {"mansour"}, ["published by"]),
+            ("an agenda is the easy part", {"nadir"}, ["told"]),
+        ],
+        dates=[("on Thursday", "2024-09-19"), ("next Tuesday", "2024-09-24")],
     ),
 ]
 
