@@ -181,7 +181,7 @@ def test_unnamed_statement_and_continued_speakers(told):
     )
     quotes = {q["text"]: q for q in _draft(told, text)["quotes"] if q["quote_type"] == "direct"}
     unnamed = quotes["Both sides have confirmed"]
-    assert unnamed["speaker"] == "an Egyptian official" and unnamed["speaker_id"] == ""
+    assert unnamed["speaker"] == "an Egyptian official" and unnamed["speaker_id"] == "egypt"  # speaks for Egypt
     assert "unnamed" in unnamed["note"]
     for words in ("Unity is a program", "rewriting what was agreed"):
         assert quotes[words]["speaker_id"] == "hamas;fatah;pij"  # a joint statement names every signatory
@@ -189,3 +189,25 @@ def test_unnamed_statement_and_continued_speakers(told):
     continued = quotes["The corridors decide."]
     assert continued["speaker_id"] == "nadir" and continued["chain"][0]["wording"] == "told"
     assert quotes["patience on all sides"]["speaker_id"] == "qatar"  # "Qatar's": a possessive names Qatar
+
+
+def test_spans_rounds_conferences_demonyms_and_told_to(told):
+    text = (
+        "DOHA, Aug 5 (Eastwire) - Fatah and Hamas negotiators ended two days of talks on Sunday.\n\n"
+        "A second round is scheduled for August 19 in Cairo, the delegates said.\n\n"
+        "Palestinian Islamic Jihad held a news conference in Beirut on Saturday.\n\n"
+        "The movement had met Egyptian officials twice in July, its leader said.\n\n"
+        '"We are ready," Karim Nadir, who led the Fatah delegation, said after the session, "but not yet."\n\n'
+        'Layla Mansour blamed "procedural delays" and said more was needed.\n\n'
+        'Karim Nadir confirmed the date to Eastwire but cautioned that "an agenda is the easy part".'
+    )
+    result = _draft(told, text, dt.date(2024, 8, 5))
+    events = {e["date"]: (e["event_type"], {a["actor_id"] for a in e["actors"]}) for e in result["events"]}
+    assert events["2024-08-03/2024-08-04"][1] == {"fatah", "hamas"}  # two days ending on Sunday
+    assert events["2024-08-19"][1] == {"fatah", "hamas"}  # "a second round": the organisations before
+    assert events["2024-08-03"][0] == "statement"  # a news conference
+    assert events["2024-07"][1] == {"pij", "egypt"}  # "the movement"; "Egyptian officials" name Egypt
+    quotes = {q["text"]: q for q in result["quotes"] if q["quote_type"] == "direct"}
+    assert quotes["but not yet."]["speaker_id"] == "nadir"  # the person, not the delegation's movement
+    assert quotes["procedural delays"]["speaker_id"] == "mansour"
+    assert [c["wording"] for c in quotes["an agenda is the easy part"]["chain"]][:1] == ["told"]

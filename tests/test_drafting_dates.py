@@ -54,6 +54,10 @@ def test_the_seed_article_gives_the_curated_dates():
         # the "and" joins two names, not two clauses: the clause's verb is "will host"
         ("The mayors will host delegates from Harlow and Denby on Friday, aides said.", "2024-03-01"),
         ("The council called for a vote in April.", "2024-04"),  # what is called for lies ahead
+        ("ROTTERDAM, Feb 12 (Wire) - Dockers walked out.", "2024-02-12"),  # a dateline's abbreviated month
+        ("The board will decide within two weeks.", "2024-02-28/2024-03-13"),
+        ("The port was rebuilt over the summer.", "2023-06/2023-08"),  # last summer: it was spoken of in the past
+        ("The port will be rebuilt over the summer.", "2024-06/2024-08"),
     ],
 )
 def test_relative_and_partial_dates(text, expected):

@@ -141,4 +141,8 @@ def actor_names(ds) -> list[tuple[str, str]]:
         pairs += [(n, row["actor_id"]) for n in names]
         if str(row.get("kind", "")) == "person" and len(row["name"].split()) > 1:
             pairs.append((row["name"].split()[-1], row["actor_id"]))  # "Abbas" for "Mahmoud Abbas"
+        if str(row.get("kind", "")) == "state" and " " not in row["name"]:
+            # its people and officials: "Egyptian", "Russian", "Iranian" ("Qatari", "Israeli" fold to the
+            # name already, the final vowel dropped)
+            pairs.append((row["name"] + "n", row["actor_id"]))
     return pairs

@@ -33,16 +33,22 @@ VERBS = {
     "consult": r"\b(consult\w*)\b",
     "endorse": r"\b(welcomed|praised|endorsed)\b",
     "agreement": r"\b(agreed|agree|agreement|signed|sign|signing|deal|accord)\b",
-    "statement": r"\b(announced|announces|declared|statement)\b",
+    "statement": r"\b(announced|announces|declared|statement|news conference|press conference|briefing)\b",
 }
 _SAID_ON = re.compile(rf"\b{SPEECH}\s*$", re.I)  # "said on Wednesday": the day it was said
 # A sentence whose subject refers back ("she has flown to Doha", "the talks were postponed", "the two
 # movements are due to meet"): its actors are the ones named just before.
 _REFERS = re.compile(
-    r"\b(?:(he|she)|they|both|(?:the|their|his|her) (?:(two|three|four) )?(?:talks|meeting|negotiations|"
-    r"delegations?|negotiators|movements|factions|sides|parties|leaders|groups))\b",
+    r"\b(?:(he|she)|(?:the|its) (?:(group|movement|faction|party|organi[sz]ation))|they|both|"
+    r"(?:the|their|his|her) (?:(two|three|four) )?(?:talks|meeting|negotiations|delegations?|negotiators|"
+    r"movements|factions|sides|parties|leaders|groups)|(?:an?|the) (?:second|third|next|new|final|further) "
+    r"(?:round|meeting|session))\b",
     re.I,
 )
+# "two days of talks that ended on Sunday", "a three-day meeting ending on Friday": a span ending that day
+_N_DAYS = r"\b(?P<n>two|three|four|five|six|seven|\d)[- ]days?\b"
+_ENDED = r"\b(?:end|ended|ending|ends|concluded|closed|wrapped up)\b"
+_SPAN = re.compile(rf"{_N_DAYS}[^.]{{0,60}}?{_ENDED}|{_ENDED}[^.]{{0,40}}?{_N_DAYS.replace('?P<n>', '?P<m>')}", re.I)
 _LIVE_ENTRY = re.compile(r"^\d{1,2}[:.]\d{2}\s*[-–—:]", re.M)  # "10:05 - …": a live blog's entry of the day
 _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+,\s*$")  # "MOSCOW, March 1 (Eastwire) -"
 NEW_TYPES = {"agreement": "Sign or agree an accord (CAMEO 057)", "postponement": "Postpone or call off (not in CAMEO)"}
@@ -128,8 +134,10 @@ def draft(text: str, published: dt.date | None, outlet: str, ds) -> dict:
         if not verb:
             continue
         kind = verb[0]
-        if not inside:
-            inside = _referred(text[s : s + verb[1].end()], mentions, s, people)
+        # a subject that refers back, before any name ("The movement had met Egyptian officials"): its
+        # actors join the ones named
+        first = inside[0].start - s if inside else len(text)
+        inside = _referred(text[s : s + min(verb[1].end(), first)], mentions, s, people) + inside
         # An undated entry of a live blog happened that day, when the sentence tells it rather than quotes
         # someone ("10:05 - Delegations have arrived"; not "Mansour said the first session was …").
         told = not re.search(rf"\b{SPEECH}\b|[“\"]", text[s : s + verb[1].start()], re.I)
@@ -149,7 +157,7 @@ def draft(text: str, published: dt.date | None, outlet: str, ds) -> dict:
         when = _narrowest_first(when)
         # Several dates joined by "and" ("arrived two days ago and met Hamas yesterday"): one event each.
         for date in when if len(when) > 1 and re.search(r"\band\b", text[when[0].end : when[-1].start]) else when[:1]:
-            events.append(_event(ds, text, s, e, date, inside, published, outlets, outlet_id, kind))
+            events.append(_event(ds, text, s, e, _spanned(text, s, date), inside, published, outlets, outlet_id, kind))
     known = {m.text for m in mentions}
     new_actors = []
     for m in _TITLED.finditer(text):
@@ -185,6 +193,18 @@ def draft(text: str, published: dt.date | None, outlet: str, ds) -> dict:
     }
 
 
+def _spanned(text: str, s: int, date: DateMention) -> DateMention:
+    """"two days of talks that ended on Sunday": the days up to that date, not the last one alone."""
+    span = _SPAN.search(text, s, date.start)
+    if not span or not date.resolved or len(date.edtf) != 10:
+        return date
+    words = (span.group("n") or span.group("m")).lower()
+    n = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}.get(words) or int(words)
+    end = dt.date.fromisoformat(date.edtf)
+    start = end - dt.timedelta(days=n - 1)
+    return DateMention(date.start, date.end, date.text, f"{start}/{end}", f"{n} days ending {end} ({date.how})")
+
+
 def _referred(before_verb: str, mentions: list, at: int, people: frozenset) -> list:
     """The actors a referring subject stands for: "he"/"she" the last person named, "the two movements"
     the last two organisations, "they"/"the talks" the organisations of the last sentence naming any."""
@@ -196,8 +216,10 @@ def _referred(before_verb: str, mentions: list, at: int, people: frozenset) -> l
         persons = [m for m in earlier if m.actor_id in people]
         return persons[-1:]
     groups = [m for m in earlier if m.actor_id not in people]
-    if ref.group(2):
-        n = {"two": 2, "three": 3, "four": 4}[ref.group(2).lower()]
+    if ref.group(2):  # "the movement": the last organisation named
+        return groups[-1:]
+    if ref.group(3):
+        n = {"two": 2, "three": 3, "four": 4}[ref.group(3).lower()]
         picked = list({m.actor_id: m for m in reversed(groups)}.values())[:n]
         return list(reversed(picked)) if len(picked) == n else []
     return _last_named_together(groups) if groups else []

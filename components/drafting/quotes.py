@@ -15,7 +15,7 @@ from components.data.names import Mention, NameIndex
 
 SPEECH = (
     r"(?:said|says|told|added|stressed|stated|noted|warned|announced|insisted|explained|declared|argued|"
-    r"considered|indicated|confirmed|affirmed|pointed out|welcomed|quoted|saying|recalls|recalled)"
+    r"considered|indicated|confirmed|affirmed|pointed out|welcomed|quoted|saying|recalls|recalled|cautioned|blamed)"
 )
 _DIRECT = re.compile(r"“([^”]{3,}?)”|\"([^\"\n]{3,}?)\"")
 _PRONOUN_AFTER = re.compile(rf"^[,\s]*(?:he|she|they|it)\s+{SPEECH}\b", re.IGNORECASE)
@@ -25,6 +25,10 @@ _PRONOUN_BEFORE = re.compile(rf"\b(?:he|she|they)\s+(?:also\s+)?{SPEECH}\b[^.“
 TITLES = r"(?:spokesman|spokeswoman|spokesperson|leader|minister|official|ambassador|envoy|commander|chief|president|mayor|director)"
 _TITLED = re.compile(rf"\b{TITLES},?\s+((?:[A-Z][\w'’-]+\s){{0,2}}[A-Z][\w'’-]+)")
 _TOLD = re.compile(r"\btold\s+(?:the\s+)?((?:[A-Z][\w'’.-]*\s?){1,5})")
+_SAID_TO = re.compile(
+    r"\b(?:said|confirmed|explained|denied|described|stressed|repeated|insisted)\s+(?:[\w-]+\s+){0,3}?to\s+"
+    r"(?:the\s+)?((?:[A-Z][\w'’.-]*\s?){1,5})"
+)
 _QUOTED_BY = re.compile(r"\b(?:quoted by|according to|reported by|cited by)\s+(?:the\s+)?((?:[A-Z][\w'’.-]*\s?){1,5})")
 _STATEMENT = re.compile(r"\bin a (?:joint\s+)?statement\b", re.IGNORECASE)
 _RELAYED = re.compile(r"\b(?:carried|relayed|republished)\s+by\s+(?:the\s+)?((?:[A-Z][\w'’.-]*\s?){1,5})")
@@ -107,6 +111,11 @@ def chain_of(sentence: str, outlets: dict, fold) -> list[dict]:
         name, source_id = _outlet(m.group(1), outlets, fold)
         if source_id or name:
             steps.append({"wording": "told", "outlet": name, "source_id": source_id})
+    else:  # "confirmed the date to Eastwire": told a known outlet
+        m = _SAID_TO.search(sentence)
+        name, source_id = _outlet(m.group(1), outlets, fold) if m else ("", "")
+        if source_id:
+            steps.append({"wording": "told", "outlet": name, "source_id": source_id})
     m = _RELAYED.search(sentence)
     if m:
         name, source_id = _outlet(m.group(1), outlets, fold)
@@ -134,7 +143,10 @@ def find_quotes(
         group = 1 if m.group(1) is not None else 2
         words = m.group(group).strip()
         lo, hi = _sentence_bounds(text, m.start(), m.end())
-        if len(words.split()) < 3 and not re.search(rf"\b{SPEECH}\b", text[lo : m.start()], re.I):
+        said_before = re.search(rf"\b{SPEECH}\b", text[lo : m.start()], re.I)
+        said_after = re.search(rf"\b{SPEECH}\b", text[m.end() : hi], re.I)
+        named_before = any(lo <= x.start < m.start() for x in mentions)
+        if len(words.split()) < 3 and not (said_before or (said_after and named_before)):
             continue  # a term in quotation marks ("the coup"), not a quotation; but 'said it was "calm"' is
         start = m.start(group) + (len(m.group(group)) - len(m.group(group).lstrip()))
         quote = DraftQuote(words.rstrip(",").rstrip(), start, start + len(words.rstrip(",").rstrip()), "direct")
@@ -158,6 +170,11 @@ def find_quotes(
             full = next((t for t in titled if t == name or t.split()[-1] == name), name)
             if full[:1].isupper() and full.lower() not in ("he", "she", "they", "it"):
                 speaker = (full, "")
+        unnamed = _UNNAMED.match(after)
+        if speaker is None and unnamed:  # "…," an Egyptian official told Northgate: as written, for Egypt
+            inside = [x for x in mentions if m.end() + unnamed.start(1) <= x.start < m.end() + unnamed.end(1)]
+            speaker = (unnamed.group(1), inside[0].actor_id if inside else "")
+            quote.note = "an unnamed speaker" + (f" of {inside[0].text}" if inside else "") + ": check who they speak for"
         if speaker is None and known:
             speaker = (known[0].text, known[0].actor_id)
         if speaker is None and (_PRONOUN_AFTER.match(after) or _PRONOUN_BEFORE.search(before)) and last_speaker[0]:
@@ -171,13 +188,27 @@ def find_quotes(
                     verb = re.search(rf"\b{SPEECH}\b", text[m.end() : hi], re.I)
                     until = m.end() + verb.start() if verb else hi
                     persons = [x for x in near_after if x.start < until and x.actor_id in people]
-                    pick = persons[-1] if persons else near_after[0]
-                    speaker = (pick.text, pick.actor_id)
+                    titled = _person(text, m.end(), until)  # "an Egyptian official, Hani Fawzi, told"
+                    pick = persons[-1] if persons else None if titled else near_after[0]
+                    speaker = (pick.text, pick.actor_id) if pick else (titled[0], "")
                 else:
                     person = _person(text, m.end(), min(hi, m.end() + 160))
                     speaker = (person[0], "") if person else None
-            if speaker is None and near_before and re.search(SPEECH, before):
-                speaker = (near_before[-1].text, near_before[-1].actor_id)
+            verbs = list(re.finditer(rf"\b{SPEECH}\b", before, re.I))
+            if speaker is None and verbs:
+                # the subject of the speech verb before the quote: the nearest person named before it ("…,"
+                # Karim Nadir, who led the Fatah delegation, said, "…"; the deputy leader, Samir Haddad, said
+                # the movement had met Egyptian officials …), else the nearest name
+                at = lo + verbs[-1].start()
+                person = _person(text, lo, at)
+                known_people = [x for x in mentions if lo <= x.start < at and x.actor_id in people]
+                if person and not (known_people and known_people[-1].start >= person[1]):
+                    speaker = (person[0], "")
+                elif known_people:
+                    speaker = (known_people[-1].text, known_people[-1].actor_id)
+                elif near_before and near_before[0].start < at:
+                    pick = [x for x in near_before if x.start < at][-1]
+                    speaker = (pick.text, pick.actor_id)
             if speaker is None and _GROUP_SAID.search(after) and near_before:
                 groups = [x for x in near_before if x.actor_id not in people] or near_before
                 speaker = (groups[-1].text, groups[-1].actor_id)
@@ -189,10 +220,6 @@ def find_quotes(
             if speaker is None:
                 person = _person(text, lo, m.start()) or _person(text, m.end(), hi)
                 speaker = (person[0], "") if person else None
-            unnamed = _UNNAMED.match(after)
-            if speaker is None and unnamed:  # "…," an Egyptian official told Northgate: as written
-                speaker = (unnamed.group(1), "")
-                quote.note = "an unnamed speaker: choose the actor they speak for"
             if speaker is None and _STATEMENT_SUBJECT.search(text[lo:hi]):
                 # "The statement accused …", "…," the statement said: who issued the last statement
                 issued = [q for q in found if q.speaker and any(c["wording"] == "in a statement" for c in q.chain)]

@@ -48,7 +48,11 @@ FUTURE = re.compile(
     re.IGNORECASE,
 )
 
-_MONTH = "|".join(MONTHS)
+# Abbreviated months as wire datelines write them ("Aug 5", "Sept. 12"); "May" is already whole.
+ABBREVIATIONS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
+                 "nov": 11, "dec": 12}
+_FULL_MONTH = "|".join(MONTHS)
+_MONTH = _FULL_MONTH + "|" + "|".join(rf"{a}\.?" for a in sorted(ABBREVIATIONS, key=len, reverse=True))
 _DAY = "|".join(WEEKDAYS)
 _NUM = "|".join(NUMBERS) + r"|\d+"
 PATTERNS = [
@@ -72,7 +76,10 @@ PATTERNS = [
     ("weekday", rf"\b(?:on\s+)?({_DAY})\b"),
     ("this_period", r"\b(earlier|later)\s+this\s+(week|month|year)\b"),
     ("period", r"\b(last|next|this)\s+(week|month|year)\b"),
-    ("in_month", rf"\b(?:in|since|during)\s+({_MONTH})\b"),
+    ("in_month", rf"\b(?:in|since|during)\s+({_FULL_MONTH})\b"),
+    ("within", rf"\bwithin\s+(?:the\s+next\s+)?({_NUM})\s+(day|week|month)s?\b"),
+    # A season without a year ("over the summer"): this year's, or the one before or after, by tense.
+    ("season", r"\b(?:over|during|in|through|this|last|next)\s+(?:the\s+)?(spring|summer|autumn|fall|winter)\b"),
 ]
 COMPILED = [(name, re.compile(p, re.IGNORECASE)) for name, p in PATTERNS]
 
@@ -154,14 +161,21 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+def _month_number(word: str) -> int:
+    word = word.lower().rstrip(".")
+    return MONTHS.get(word) or ABBREVIATIONS[word]
+
+
 def resolve(kind: str, groups: tuple, pub: dt.date | None, future: bool, past: bool = True) -> tuple[str | None, str]:
     """The EDTF date of one matched expression, and how it was found."""
     g = [x.lower() if isinstance(x, str) else x for x in groups]
+    g = [_month_number(x) if isinstance(x, str) and x.rstrip(".") in ABBREVIATIONS else x for x in g]
+    g = [x if not isinstance(x, str) or x not in MONTHS else MONTHS[x] for x in g]
     if kind == "iso":
         d = _safe_date(int(g[0]), int(g[1]), int(g[2]))
         return (_day(d), "as written") if d else (None, "not a calendar date")
     if kind in ("month_day_year", "day_month_year"):
-        month, day = (MONTHS[g[0]], int(g[1])) if kind == "month_day_year" else (MONTHS[g[1]], int(g[0]))
+        month, day = (g[0], int(g[1])) if kind == "month_day_year" else (g[1], int(g[0]))
         d = _safe_date(int(g[2]), month, day)
         return (_day(d), "as written") if d else (None, "not a calendar date")
     if kind == "season_year":
@@ -170,15 +184,15 @@ def resolve(kind: str, groups: tuple, pub: dt.date | None, future: bool, past: b
             return f"{_month(year, lo)}/{_month(year + 1, hi)}", f"the {g[0]} as months (meteorological)"
         return f"{_month(year, lo)}/{_month(year, hi)}", f"the {g[0]} as months (meteorological)"
     if kind == "month_year":
-        return _month(int(g[1]), MONTHS[g[0]]), "a month: kept as the month"
+        return _month(int(g[1]), g[0]), "a month: kept as the month"
     if kind == "part_month" and g[2]:
-        return _month(int(g[2]), MONTHS[g[1]]), f"{g[0]} a month: kept as the month"
+        return _month(int(g[2]), g[1]), f"{g[0]} a month: kept as the month"
     if kind == "in_year":
         return g[0], "a year: kept as the year"
     if pub is None:
         return None, "relative to the publication date, which was not given"
     if kind in ("month_day", "day_month"):
-        month, day = (MONTHS[g[0]], int(g[1])) if kind == "month_day" else (MONTHS[g[1]], int(g[0]))
+        month, day = (g[0], int(g[1])) if kind == "month_day" else (g[1], int(g[0]))
         this_year = _safe_date(pub.year, month, day)
         if this_year is None:
             return None, "not a calendar date"
@@ -190,12 +204,29 @@ def resolve(kind: str, groups: tuple, pub: dt.date | None, future: bool, past: b
         d = this_year if this_year <= pub else _safe_date(pub.year - 1, month, day)
         return _day(d), "no year: the last one before publication"
     if kind in ("in_month", "part_month"):
-        month = MONTHS[g[-2] if kind == "part_month" else g[0]]
+        month = g[-2] if kind == "part_month" else g[0]
         if future:
             year = pub.year if month >= pub.month else pub.year + 1
         else:
             year = pub.year if month <= pub.month else pub.year - 1
         return _month(year, month), "a month without a year, placed by tense"
+    if kind == "within":
+        n = NUMBERS.get(g[0]) if not g[0].isdigit() else int(g[0])
+        days = {"day": 1, "week": 7}.get(g[1])
+        if days:
+            return f"{_day(pub)}/{_day(pub + dt.timedelta(days=n * days))}", f"within {n} {g[1]}(s) of publication"
+        y, m = _shift_month(pub.year, pub.month, n)
+        return f"{_month(pub.year, pub.month)}/{_month(y, m)}", f"within {n} month(s) of publication"
+    if kind == "season":
+        lo_m, hi_m = SEASONS[g[0]]
+        if lo_m > hi_m:  # winter, December to February: the current one, else the last (or the coming)
+            year = pub.year if pub.month == 12 else pub.year - 1 if pub.month <= hi_m or not future else pub.year
+            return f"{_month(year, lo_m)}/{_month(year + 1, hi_m)}", f"the {g[0]} as months, placed by tense"
+        if future:
+            year = pub.year if pub.month <= hi_m else pub.year + 1
+        else:
+            year = pub.year if pub.month >= lo_m else pub.year - 1
+        return f"{_month(year, lo_m)}/{_month(year, hi_m)}", f"the {g[0]} as months, placed by tense"
     if kind in ("tomorrow", "yesterday"):
         d = pub + dt.timedelta(days=1 if kind == "tomorrow" else -1)
         how = f"{kind}: publication {pub.isoformat()} {'+' if kind == 'tomorrow' else '-'} 1 day"
