@@ -211,3 +211,26 @@ def test_spans_rounds_conferences_demonyms_and_told_to(told):
     assert quotes["but not yet."]["speaker_id"] == "nadir"  # the person, not the delegation's movement
     assert quotes["procedural delays"]["speaker_id"] == "mansour"
     assert [c["wording"] for c in quotes["an agenda is the easy part"]["chain"]][:1] == ["told"]
+
+
+def test_events_without_a_known_verb_quotes_first_person_and_introduced_speakers(told):
+    text = (
+        "Hamas answered on 6 October with written amendments.\n\n"
+        "Karim Nadir told Eastwire on Friday that the talks were useful.\n\n"  # a saying's date: no event
+        "The statement was relayed by Eastwire on Sunday.\n\n"  # how words travelled: no event
+        '"We have signed enough," Musa Abu Marzouk said. "In 2011 we signed, in 2017 we signed."\n\n'
+        "In an interview on Friday, the senior Hamas figure preferred to speak of \"a partnership with rules\".\n\n"
+        'Asked about the talks, Abu Marzouk was brief: "It was useful."\n\n'
+        "A Hamas official told the Levant Ledger that an answer was awaited. \"The ball is in their court,\" the official said."
+    )
+    result = _draft(told, text, dt.date(2024, 10, 14))
+    events = {e["date"]: e for e in result["events"]}
+    assert set(events) == {"2024-10-06", "2011", "2017"}
+    assert events["2024-10-06"]["event_type"] == "unclassified" and not events["2024-10-06"]["event_type_known"]
+    assert {a["actor_id"] for a in events["2011"]["actors"]} == {"hamas"}  # "we": the speaker's side
+    quotes = {q["text"]: q for q in result["quotes"] if q["quote_type"] == "direct"}
+    assert quotes["a partnership with rules"]["speaker_id"] == "abu-marzouk"  # the last Hamas person named
+    assert quotes["It was useful."]["speaker_id"] == "abu-marzouk"  # the name before the colon
+    ball = quotes["The ball is in their court,"] if "The ball is in their court," in quotes else quotes["The ball is in their court"]
+    assert ball["speaker"] == "A Hamas official" and ball["speaker_id"] == "hamas"
+    assert ball["chain"][0]["wording"] == "told"  # as the official was introduced: told the Levant Ledger

@@ -58,6 +58,8 @@ def test_the_seed_article_gives_the_curated_dates():
         ("The board will decide within two weeks.", "2024-02-28/2024-03-13"),
         ("The port was rebuilt over the summer.", "2023-06/2023-08"),  # last summer: it was spoken of in the past
         ("The port will be rebuilt over the summer.", "2024-06/2024-08"),
+        ("The board met over the weekend.", "2024-02-24/2024-02-25"),  # the weekend just past
+        ("The board will meet this weekend.", "2024-03-02/2024-03-03"),
     ],
 )
 def test_relative_and_partial_dates(text, expected):

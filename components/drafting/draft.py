@@ -11,9 +11,9 @@ import html.parser
 import re
 from pathlib import Path
 
-from components.data.names import fold, name_index
+from components.data.names import Mention, fold, name_index
 from components.drafting.quotes import _TITLED, SPEECH, chain_of, find_quotes
-from components.drafting.reldates import DateMention, _future, find_dates
+from components.drafting.reldates import _VERB, DateMention, _future, find_dates
 
 MAX_BYTES = 1_000_000
 SCHEMA = "factionline-draft/1"
@@ -35,23 +35,36 @@ VERBS = {
     "agreement": r"\b(agreed|agree|agreement|signed|sign|signing|deal|accord)\b",
     "statement": r"\b(announced|announces|declared|statement|news conference|press conference|briefing)\b",
 }
-_SAID_ON = re.compile(rf"\b{SPEECH}\s*$", re.I)  # "said on Wednesday": the day it was said
+# "said on Wednesday", "told Eastwire on Friday": the day it was said
+_SAID_ON = re.compile(rf"\b{SPEECH}(?:\s+(?:the\s+)?[A-Z][\w'’.-]*){{0,3}}\s*$", re.I)
 # A sentence whose subject refers back ("she has flown to Doha", "the talks were postponed", "the two
 # movements are due to meet"): its actors are the ones named just before.
 _REFERS = re.compile(
     r"\b(?:(he|she)|(?:the|its) (?:(group|movement|faction|party|organi[sz]ation))|they|both|"
     r"(?:the|their|his|her) (?:(two|three|four) )?(?:talks|meeting|negotiations|delegations?|negotiators|"
-    r"movements|factions|sides|parties|leaders|groups)|(?:an?|the) (?:second|third|next|new|final|further) "
+    r"movements|factions|sides|parties|leaders|groups)|the [A-Z]\w+ (?:talks|meeting|negotiations)|(?:an?|the) (?:second|third|next|new|final|further) "
     r"(?:round|meeting|session))\b",
     re.I,
 )
 # "two days of talks that ended on Sunday", "a three-day meeting ending on Friday": a span ending that day
 _N_DAYS = r"\b(?P<n>two|three|four|five|six|seven|\d)[- ]days?\b"
 _ENDED = r"\b(?:end|ended|ending|ends|concluded|closed|wrapped up)\b"
+_RELAY_SENTENCE = re.compile(r"\b(?:relayed|carried|republished|quoted|reported|published)\s+by\b", re.I)
+# "The statement was relayed by Eastwire on Sunday": how the words travelled (the chain), not an event
+_RELAYED_WORDS = re.compile(
+    r"\b(?:statement|remarks|comments|words|interview|text)\s+(?:was|were)\s+(?:\w+\s+)?"
+    r"(?:relayed|carried|republished|quoted|reported|published)\b",
+    re.I,
+)
+_LASTS = re.compile(r"[^.]{0,30}?\b(?:last|lasting|run|running|for)\s+(two|three|four|five|six|seven|\d)\s+days\b", re.I)
 _SPAN = re.compile(rf"{_N_DAYS}[^.]{{0,60}}?{_ENDED}|{_ENDED}[^.]{{0,40}}?{_N_DAYS.replace('?P<n>', '?P<m>')}", re.I)
 _LIVE_ENTRY = re.compile(r"^\d{1,2}[:.]\d{2}\s*[-–—:]", re.M)  # "10:05 - …": a live blog's entry of the day
 _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+,\s*$")  # "MOSCOW, March 1 (Eastwire) -"
-NEW_TYPES = {"agreement": "Sign or agree an accord (CAMEO 057)", "postponement": "Postpone or call off (not in CAMEO)"}
+NEW_TYPES = {
+    "agreement": "Sign or agree an accord (CAMEO 057)",
+    "postponement": "Postpone or call off (not in CAMEO)",
+    "unclassified": "Event (choose its type)",  # a dated sentence with no verb we know
+}
 
 
 class DraftError(ValueError):
@@ -106,7 +119,7 @@ def read_article(path: Path) -> str:
 
 
 def _sentences(text: str):
-    for m in re.finditer(r"[^\n.!?]+(?:[.!?](?=\s|$)|$)", text):
+    for m in re.finditer(r"[^\n.!?]+(?:[.!?][\"”’)]*(?=\s|$)|$)", text):  # a closing quote mark may follow
         s, e = m.start(), m.end()
         while s < e and text[s].isspace():
             s += 1
@@ -123,40 +136,66 @@ def draft(text: str, published: dt.date | None, outlet: str, ds) -> dict:
     outlet_id = outlets.get(fold(outlet), "")
     dates = find_dates(text, published)
     people = frozenset(a for a, kind in zip(ds.actors["actor_id"], ds.actors["kind"]) if str(kind) == "person")
-    quotes = find_quotes(text, index, mentions, outlets, fold, people)
+    sides = {a: ds.factions_of_actor.get(a, []) for a in ds.actors["actor_id"]}
+    quotes = find_quotes(text, index, mentions, outlets, fold, people, sides)
     events = []
     live = published is not None and len(_LIVE_ENTRY.findall(text)) >= 2
     for s, e in _sentences(text):
-        inside = [m for m in mentions if s <= m.start < e]
-        # "since late May she has flown …": a span's start, not the event's date
-        when = [d for d in dates if s <= d.start < e and not re.search(r"\bsince\s*$", text[max(0, d.start - 7) : d.start], re.I)]
-        verb = next(((k, m) for k, p in VERBS.items() if (m := re.search(p, text[s:e], re.I))), None)
-        if not verb:
+        if _RELAYED_WORDS.search(text[s:e]):
             continue
-        kind = verb[0]
+        inside = [m for m in mentions if s <= m.start < e]
+        # "since late May she has flown …": a span's start, not the event's date; "Asked whether it could be
+        # signed this week, …": a question's date, not an event's
+        asked = re.match(r"[^,]*?\bAsked\b[^,]*,", text[s:e])
+        when = [
+            d
+            for d in dates
+            if s + (asked.end() if asked else 0) <= d.start < e
+            and not re.search(r"\bsince\s*$", text[max(0, d.start - 7) : d.start], re.I)
+        ]
+        found = next(((k, m) for k, p in VERBS.items() if (m := re.search(p, text[s:e], re.I))), None)
+        # A verb we know classifies the event; without one, a dated sentence naming actors is still
+        # proposed ("Hamas answered on 6 October"), unclassified, for the editor to type.
+        said = re.search(rf"\b{SPEECH}\b|\binterview\b|\bspeak(?:ing|s)? (?:of|to|about)\b", text[s:e], re.I)
+        if found:
+            kind, (v_start, v_end) = found[0], (s + found[1].start(), s + found[1].end())
+        elif when and not said and not _RELAY_SENTENCE.search(text[s:e]):
+            kind, (v_start, v_end) = "unclassified", (when[0].start, when[0].end)
+        else:
+            continue  # no verb we know: a saying's date belongs to its quote; a relay to the chain
         # a subject that refers back, before any name ("The movement had met Egyptian officials"): its
         # actors join the ones named
-        first = inside[0].start - s if inside else len(text)
-        inside = _referred(text[s : s + min(verb[1].end(), first)], mentions, s, people) + inside
+        first = inside[0].start if inside else e
+        inside = _referred(text[s : min(v_end, first)], mentions, s, people) + inside
+        inside += _we(text, s, e, quotes, ds) if not inside else []
         # An undated entry of a live blog happened that day, when the sentence tells it rather than quotes
         # someone ("10:05 - Delegations have arrived"; not "Mansour said the first session was …").
-        told = not re.search(rf"\b{SPEECH}\b|[“\"]", text[s : s + verb[1].start()], re.I)
-        if not when and live and inside and told and _in_live_entry(text, s) and not _future(text, s + verb[1].start(), s + verb[1].end()):
+        told = not re.search(rf"\b{SPEECH}\b|[“\"]", text[s:v_start], re.I)
+        if found and not when and live and inside and told and _in_live_entry(text, s) and not _future(text, v_start, v_end):
             when = [DateMention(s, s, "", published.isoformat(), "a live blog's entry: the publication day")]
-        if not inside or not when:
-            continue
+        if not when or not (inside or found):
+            continue  # an event needs a date, and actors or a verb that says what happened
         # The event's date, not the day it was said ("said on Wednesday that they will meet tomorrow");
         # nor a dateline's ("MOSCOW, March 1 (Eastwire) -").
         when = [d for d in when if not _DATELINE.search(text[text.rfind("\n", 0, d.start) + 1 : d.start])]
-        own = [d for d in when if not _SAID_ON.search(text[max(s, d.start - 20) : d.start])]
-        when = own or when
+        own = [d for d in when if not _SAID_ON.search(text[max(s, d.start - 40) : d.start])]
+        # only the day it was said: an event only when the sentence says what happened with a verb we know
+        # ("Hamas announced on Tuesday …"), not "told Eastwire on Friday that the talks were useful"
+        if not own and found and re.search(r"\bstatement\b", text[s : when[0].start], re.I):
+            kind = "statement"  # "said in a statement on Friday that …": the statement is the event
+        when = own or (when if found and (kind == "statement" or not re.search(r"\bthat\b", text[when[0].end : e])) else [])
+        if not when:
+            continue
         # "X said (…) that they would attend … next week": the event is in the reported clause.
         that = re.search(rf"\b{SPEECH}\b[^.]*?\bthat\b", text[s:e], re.I)
         if that:
             when = [d for d in when if d.start >= s + that.end()] or when
         when = _narrowest_first(when)
-        # Several dates joined by "and" ("arrived two days ago and met Hamas yesterday"): one event each.
-        for date in when if len(when) > 1 and re.search(r"\band\b", text[when[0].end : when[-1].start]) else when[:1]:
+        # Several dates in clauses of their own ("arrived two days ago and met Hamas yesterday"; "in 2011
+        # we signed, in 2017 we signed"): one event each.
+        between = text[when[0].end : when[-1].start] if len(when) > 1 else ""
+        parallel = re.search(r"\band\b", between) or ("," in between and _VERB.search(between))
+        for date in {d.edtf: d for d in reversed(when if parallel else when[:1])}.values():  # one per date
             events.append(_event(ds, text, s, e, _spanned(text, s, date), inside, published, outlets, outlet_id, kind))
     known = {m.text for m in mentions}
     new_actors = []
@@ -193,11 +232,30 @@ def draft(text: str, published: dt.date | None, outlet: str, ds) -> dict:
     }
 
 
+def _we(text: str, s: int, e: int, quotes: list, ds) -> list:
+    """ "we" inside a direct quote is the speaker's side ("In 2011 we signed," said a Hamas leader): the
+    speaker's faction when it is an actor too, else the speaker."""
+    for q in quotes:
+        if q.quote_type == "direct" and q.speaker_id and q.start <= s + 1 and e - 1 <= q.end + 1:
+            if re.search(r"\b(?:we|our|us)\b", text[s:e], re.I):
+                sides = [f for f in ds.factions_of_actor.get(q.speaker_id.split(";")[0], []) if f in ds.actor]
+                ids = sides or q.speaker_id.split(";")
+                return [Mention(q.start, q.start, ds.actor_name(a), a) for a in ids]
+    return []
+
+
 def _spanned(text: str, s: int, date: DateMention) -> DateMention:
     """"two days of talks that ended on Sunday": the days up to that date, not the last one alone."""
     span = _SPAN.search(text, s, date.start)
-    if not span or not date.resolved or len(date.edtf) != 10:
+    ahead = _LASTS.match(text, date.end)  # "open on November 11 and last three days": from that day
+    if not (span or ahead) or not date.resolved or len(date.edtf) != 10:
         return date
+    if ahead:
+        words = ahead.group(1).lower()
+        n = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}.get(words) or int(words)
+        first = dt.date.fromisoformat(date.edtf)
+        return DateMention(date.start, date.end, date.text, f"{first}/{first + dt.timedelta(days=n - 1)}",
+                           f"{n} days from {first} ({date.how})")
     words = (span.group("n") or span.group("m")).lower()
     n = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}.get(words) or int(words)
     end = dt.date.fromisoformat(date.edtf)

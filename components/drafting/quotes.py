@@ -80,6 +80,27 @@ def _outlet(words: str, outlets: dict[tuple[str, ...], str], fold) -> tuple[str,
     return " ".join(tokens[:3]), ""
 
 
+_NOUNS = (
+    r"official|diplomat|source|spokesperson|spokesman|spokeswoman|mediator|negotiator|envoy|ministry|office|"
+    r"presidency|government|delegate|aide|member"
+)
+_ANAPHOR = re.compile(rf"^[,\s]*the\s+(?:[\w-]+\s+)?({_NOUNS})\s+{SPEECH}\b", re.I)
+_DESCRIBED = re.compile(r"\bthe\s+(?:senior\s+|veteran\s+|top\s+|exiled\s+)?[A-Z][\w'’-]+\s+(?:figure|leader|official|negotiator|politician)\b")
+
+
+def _introduced(text: str, noun: str, before: int, mentions: list[Mention]) -> tuple[str, str, int] | None:
+    """The phrase that introduced "the official" or "the ministry" before: "A Hamas official", "Egypt's
+    foreign ministry" — with the actor it names, if any, and where it is."""
+    found = list(
+        re.finditer(rf"\b((?:an?|[A-Z][\w-]*['’]s)\s+(?:[\w-]+\s+){{0,2}}?{noun})\b", text[:before], re.I)
+    )
+    if not found:
+        return None
+    intro = found[-1]
+    inside = [x for x in mentions if intro.start(1) <= x.start < intro.end(1)]
+    return intro.group(1), inside[0].actor_id if inside else "", intro.start(1)
+
+
 def _starts_sentence(text: str, at: int) -> bool:
     lead = text[max(0, at - 12) : at]
     return not lead.strip(" -–—:0123456789") or bool(re.search(r"(?:[.!?]\s+|\n)[\s\d:–—-]*$", lead))
@@ -130,7 +151,13 @@ def chain_of(sentence: str, outlets: dict, fold) -> list[dict]:
 
 
 def find_quotes(
-    text: str, names: NameIndex, mentions: list[Mention], outlets: dict, fold, people: frozenset = frozenset()
+    text: str,
+    names: NameIndex,
+    mentions: list[Mention],
+    outlets: dict,
+    fold,
+    people: frozenset = frozenset(),
+    sides: dict | None = None,
 ) -> list[DraftQuote]:
     """Direct quotes and paraphrases, with speakers and chains (left to right)."""
     found: list[DraftQuote] = []
@@ -171,6 +198,9 @@ def find_quotes(
             if full[:1].isupper() and full.lower() not in ("he", "she", "they", "it"):
                 speaker = (full, "")
         unnamed = _UNNAMED.match(after)
+        back = _ANAPHOR.match(after)
+        if unnamed and back and unnamed.group(1).lower().startswith("the ") and _introduced(text, back.group(1), m.start(), mentions):
+            unnamed = None  # "the official said": the one introduced before, below
         if speaker is None and unnamed:  # "…," an Egyptian official told Northgate: as written, for Egypt
             inside = [x for x in mentions if m.end() + unnamed.start(1) <= x.start < m.end() + unnamed.end(1)]
             speaker = (unnamed.group(1), inside[0].actor_id if inside else "")
@@ -230,6 +260,26 @@ def find_quotes(
                 elif signed:  # "In a joint statement, Hamas, Fatah and PIJ called …": every signatory
                     speaker = (_and_join([x.text for x in signed]), ";".join(x.actor_id for x in signed))
                     quote.note = "the statement's signatories, named before" + (" (a joint statement)" if len(signed) > 1 else "")
+            back = _ANAPHOR.match(after)
+            if speaker is None and back:  # "…," the official said: the one introduced before ("A Hamas official told …")
+                intro = _introduced(text, back.group(1), m.start(), mentions)
+                if intro:
+                    speaker, quote.note = (intro[0], intro[1]), "the speaker introduced before: check"
+                    told_then = chain_of(text[slice(*_sentence_bounds(text, intro[2], intro[2] + 1))], outlets, fold)
+                    quote.chain = told_then  # kept when this sentence names no chain of its own (below)
+            if speaker is None and before.rstrip().endswith(":"):  # "Abu Marzook was brief: “…”"
+                named = [x for x in mentions if lo <= x.start < m.start()]
+                pick = next((x for x in reversed(named) if x.actor_id in people), named[-1] if named else None)
+                if pick:
+                    speaker = (pick.text, pick.actor_id)
+            described = _DESCRIBED.search(before)
+            if speaker is None and described and sides is not None:
+                # "the senior Hamas figure preferred to speak of “…”": the last person of that side named
+                org = [x for x in mentions if lo + described.start() <= x.start < lo + described.end()]
+                side = set(sides.get(org[0].actor_id, [org[0].actor_id])) if org else set()
+                persons = [x for x in mentions if x.start < m.start() and x.actor_id in people and side & set(sides.get(x.actor_id, []))]
+                if persons:
+                    speaker, quote.note = (persons[-1].text, persons[-1].actor_id), f"“{described.group(0)}”: the last person of that side named"
             subject = [x for x in mentions if lo <= x.start < m.start() and not text[lo : x.start].strip(" -–—:0123456789")]
             if speaker is None and subject and not found_speech(before):
                 # no speech verb: the sentence's subject ("Qatar's mediator opened with a call for '…'")
@@ -244,7 +294,7 @@ def find_quotes(
             quote.confidence = 0.8 if quote.speaker_id else 0.6
         else:
             quote.confidence, quote.note = 0.3, "no speaker found: check who said it"
-        quote.chain = chain_of(text[lo:hi], outlets, fold)
+        quote.chain = chain_of(text[lo:hi], outlets, fold) or quote.chain
         if not quote.chain and quote.note == "continues the quote before it":
             quote.chain = found[-1].chain  # the same words, carried the same way
         found.append(quote)

@@ -77,6 +77,7 @@ PATTERNS = [
     ("this_period", r"\b(earlier|later)\s+this\s+(week|month|year)\b"),
     ("period", r"\b(last|next|this)\s+(week|month|year)\b"),
     ("in_month", rf"\b(?:in|since|during)\s+({_FULL_MONTH})\b"),
+    ("weekend", r"\b(?:(?:over|during|at|on)\s+)?(the|this|last|next|coming)\s+weekend\b"),
     ("within", rf"\bwithin\s+(?:the\s+next\s+)?({_NUM})\s+(day|week|month)s?\b"),
     # A season without a year ("over the summer"): this year's, or the one before or after, by tense.
     ("season", r"\b(?:over|during|in|through|this|last|next)\s+(?:the\s+)?(spring|summer|autumn|fall|winter)\b"),
@@ -210,6 +211,13 @@ def resolve(kind: str, groups: tuple, pub: dt.date | None, future: bool, past: b
         else:
             year = pub.year if month <= pub.month else pub.year - 1
         return _month(year, month), "a month without a year, placed by tense"
+    if kind == "weekend":
+        saturday = pub + dt.timedelta(days=(5 - pub.weekday()) % 7)  # this week's Saturday (or today)
+        if g[0] in ("next", "coming") or (g[0] in ("the", "this") and future):
+            saturday += dt.timedelta(days=7 if g[0] == "next" and pub.weekday() < 5 else 0)
+        elif pub.weekday() < 5 or g[0] == "last":
+            saturday -= dt.timedelta(days=7)  # the weekend just past
+        return f"{_day(saturday)}/{_day(saturday + dt.timedelta(days=1))}", "a weekend: kept as its two days"
     if kind == "within":
         n = NUMBERS.get(g[0]) if not g[0].isdigit() else int(g[0])
         days = {"day": 1, "week": 7}.get(g[1])
