@@ -492,12 +492,12 @@ GOLD = [
         ],
         dates=[("on Thursday", "2024-09-19"), ("next Tuesday", "2024-09-24")],
     ),
-    # Round 7 of held-out articles, written gold first on 2026-11-29 after round 6 was tuned on.
+    # Round 7 of held-out articles, written gold first on 2026-11-29 after round 6 was tuned on; scored blind, then tuned on.
     Gold(
         "ho7-brief.txt",
         dt.date(2024, 10, 14),
         "Eastwire",
-        "held-out",
+        "tune",
         events=[
             ("2024-10-03", "circulated a draft", "occurred"),
             ("2024-10-06", "answered on 6 October with written amendments", "reported"),
@@ -513,7 +513,7 @@ GOLD = [
         "ho7-interview.txt",
         dt.date(2024, 10, 21),
         "Harbour Post",
-        "held-out",
+        "tune",
         events=[
             ("2011", "In 2011 we signed", "occurred"),
             ("2017", "in 2017 we signed", "occurred"),
@@ -532,7 +532,7 @@ GOLD = [
         "ho7-statement.txt",
         dt.date(2024, 11, 2),
         "Northgate Agency",
-        "held-out",
+        "tune",
         events=[
             ("2024-11-02", "foreign ministry said on Saturday", "occurred"),
             ("2024-11-11/2024-11-13", "would open in Cairo on November 11 and last three days", "planned"),
@@ -549,7 +549,7 @@ GOLD = [
         "ho7-wire.txt",
         dt.date(2024, 11, 15),
         "Levant Ledger",
-        "held-out",
+        "tune",
         events=[
             ("2024-11-13", "talks ended on Wednesday without a joint statement", "occurred"),
             ("2024-11-10", "Mahmoud Abbas met Egyptian President", "reported"),
@@ -559,6 +559,67 @@ GOLD = [
             ("The ball is in their court", {"hamas", "name:the official", "name:A Hamas official"}, ["told"]),
         ],
         dates=[("on Wednesday", "2024-11-13"), ("on Thursday", "2024-11-14"), ("On Sunday", "2024-11-10")],
+    ),
+    # Round 8 of held-out articles, written gold first on 2026-11-29 after round 7 was tuned on.
+    Gold(
+        "ho8-wire.txt",
+        dt.date(2025, 1, 9),
+        "Eastwire",
+        "held-out",
+        events=[
+            ("2025-01-11", "will receive a Hamas delegation", "planned"),
+            ("2025-01-06/2025-01-09", "a phone call between the two men earlier this week", "reported"),
+        ],
+        quotes=[("The president wants the meeting to produce a date for elections", {"zomlot"}, ["told"])],
+        dates=[("Jan 9", "2025-01-09"), ("on Saturday", "2025-01-11"), ("on Thursday", "2025-01-09"),
+               ("earlier this week", "2025-01-06/2025-01-09")],
+    ),
+    Gold(
+        "ho8-feature.txt",
+        dt.date(2025, 2, 17),
+        "Harbour Post",
+        "held-out",
+        events=[
+            ("2015", "joined Hamas's media office in 2015", "occurred"),
+            ("2017-09/2017-11", "during the talks in Cairo in the autumn of 2017", "occurred"),
+            ("2024-03/2024-05", "Last spring she was promoted", "occurred"),
+            ("2025-02-03", "on February 3 she spoke at the United Nations", "occurred"),
+            ("2025-03", "invited her to debate him on television in March", "planned"),
+        ],
+        quotes=[
+            ("I was told to smile and say nothing", {"mansour"}, []),
+            ("I did neither", {"mansour"}, []),
+            ("the hardest-working person in the building", {"nadir"}, []),
+        ],
+        dates=[("in 2015", "2015"), ("the autumn of 2017", "2017-09/2017-11"), ("Last spring", "2024-03/2024-05"),
+               ("February 3", "2025-02-03"), ("in March", "2025-03")],
+    ),
+    Gold(
+        "ho8-live.txt",
+        dt.date(2025, 3, 4),
+        "Levant Ledger",
+        "held-out",
+        events=[
+            ("2025-03-04", "resumed this morning", "occurred"),
+            ("2025-03-05", "the talks will continue on Wednesday", "planned"),
+        ],
+        quotes=[
+            ("only when there is a text to discuss", {"pij", "name:Tariq Salem"}, []),
+            ("We are working line by line", {"mansour"}, []),
+        ],
+        dates=[("this morning", "2025-03-04"), ("on Wednesday", "2025-03-05")],
+    ),
+    Gold(
+        "ho8-relay.txt",
+        dt.date(2025, 3, 21),
+        "Northgate Agency",
+        "held-out",
+        events=[("2025-03-19", "met on Wednesday evening in Ramallah", "occurred")],
+        quotes=[
+            ("The proposal asks us to give up what we won in Moscow",
+             {"fatah", "name:the member", "name:a senior member of the movement"}, ["published by"]),
+        ],
+        dates=[("on Thursday", "2025-03-20"), ("on Wednesday", "2025-03-19")],
     ),
 ]
 
