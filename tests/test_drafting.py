@@ -234,3 +234,19 @@ def test_events_without_a_known_verb_quotes_first_person_and_introduced_speakers
     ball = quotes["The ball is in their court,"] if "The ball is in their court," in quotes else quotes["The ball is in their court"]
     assert ball["speaker"] == "A Hamas official" and ball["speaker_id"] == "hamas"
     assert ball["chain"][0]["wording"] == "told"  # as the official was introduced: told the Levant Ledger
+
+
+def test_titled_and_unnamed_speakers_with_a_complement(told):
+    text = (
+        "Fatah's Central Committee has rejected the proposal, a senior member of the movement was quoted by "
+        'Eastwire as saying. "The proposal asks too much," the member said.\n\n'
+        'A spokesman for the group, Tariq Salem, said it would join "only when there is a text".\n\n'
+        "Karim Nadir has invited her to debate him on television in March."
+    )
+    result = _draft(told, text, dt.date(2025, 2, 17))
+    quotes = {q["text"]: q for q in result["quotes"] if q["quote_type"] == "direct"}
+    member = quotes["The proposal asks too much,"] if "The proposal asks too much," in quotes else quotes["The proposal asks too much"]
+    assert member["speaker"] == "a senior member of the movement" and member["speaker_id"] == "fatah"
+    assert quotes["only when there is a text"]["speaker"] == "Tariq Salem"
+    assert "Tariq Salem" in {a["name"] for a in result["actors"]}
+    assert {d["text"]: d["edtf"] for d in result["dates"]}["in March"] == "2025-03"  # an invitation looks ahead

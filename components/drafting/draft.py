@@ -160,7 +160,7 @@ def draft(text: str, published: dt.date | None, outlet: str, ds) -> dict:
         if found:
             kind, (v_start, v_end) = found[0], (s + found[1].start(), s + found[1].end())
         elif when and not said and not _RELAY_SENTENCE.search(text[s:e]):
-            kind, (v_start, v_end) = "unclassified", (when[0].start, when[0].end)
+            kind, (v_start, v_end) = "unclassified", (when[0].start, e)  # "Last spring she was promoted"
         else:
             continue  # no verb we know: a saying's date belongs to its quote; a relay to the chain
         # a subject that refers back, before any name ("The movement had met Egyptian officials"): its

@@ -23,7 +23,8 @@ _VERB_AFTER = re.compile(rf"^[,\s]*{SPEECH}\b", re.IGNORECASE)
 _PARAPHRASE = re.compile(rf"\b{SPEECH}\s+(?:[\w,]+\s+){{0,4}}?that\s+([^.“”\"]{{12,}})", re.IGNORECASE)
 _PRONOUN_BEFORE = re.compile(rf"\b(?:he|she|they)\s+(?:also\s+)?{SPEECH}\b[^.“”\"]*$", re.IGNORECASE)
 TITLES = r"(?:spokesman|spokeswoman|spokesperson|leader|minister|official|ambassador|envoy|commander|chief|president|mayor|director)"
-_TITLED = re.compile(rf"\b{TITLES},?\s+((?:[A-Z][\w'’-]+\s){{0,2}}[A-Z][\w'’-]+)")
+# "spokesman Oren Tal", "a spokesman for the group, Tariq Salem"
+_TITLED = re.compile(rf"\b{TITLES}(?:\s+(?:for|of)\s+the\s+\w+)?,?\s+((?:[A-Z][\w'’-]+\s){{0,2}}[A-Z][\w'’-]+)")
 _TOLD = re.compile(r"\btold\s+(?:the\s+)?((?:[A-Z][\w'’.-]*\s?){1,5})")
 _SAID_TO = re.compile(
     r"\b(?:said|confirmed|explained|denied|described|stressed|repeated|insisted)\s+(?:[\w-]+\s+){0,3}?to\s+"
@@ -39,7 +40,8 @@ _THAT = re.compile(r"^(?:[\w,]+\s+){0,6}?that\s+")
 # An unnamed speaker ("…," an Egyptian official told …; a Qatari diplomat said): kept as written.
 _UNNAMED = re.compile(
     rf"^[,\s]*((?:an?|the|one)\s+(?:senior\s+|other\s+)?(?:[A-Z][\w'’-]+\s+)?(?:official|diplomat|source|spokesperson|"
-    rf"spokesman|spokeswoman|mediator|negotiator|delegate|aide|member)s?)\s+{SPEECH}\b"
+    rf"spokesman|spokeswoman|mediator|negotiator|delegate|aide|member)s?(?:\s+(?:of|for|from)\s+the\s+[\w-]+)?)"
+    rf"\s+(?:was\s+quoted\b|{SPEECH}\b)"
 )
 _STATEMENT_SUBJECT = re.compile(r"\b(?:the|its|their) (?:joint )?statement (?:said|says|read|reads|\w+ed)\b", re.I)
 
@@ -92,12 +94,18 @@ def _introduced(text: str, noun: str, before: int, mentions: list[Mention]) -> t
     """The phrase that introduced "the official" or "the ministry" before: "A Hamas official", "Egypt's
     foreign ministry" — with the actor it names, if any, and where it is."""
     found = list(
-        re.finditer(rf"\b((?:an?|[A-Z][\w-]*['’]s)\s+(?:[\w-]+\s+){{0,2}}?{noun})\b", text[:before], re.I)
+        re.finditer(
+            rf"\b((?:an?|[A-Z][\w-]*['’]s)\s+(?:[\w-]+\s+){{0,2}}?{noun}(?:\s+(?:of|for|from)\s+the\s+[\w-]+)?)\b",
+            text[:before],
+            re.I,
+        )
     )
     if not found:
         return None
     intro = found[-1]
     inside = [x for x in mentions if intro.start(1) <= x.start < intro.end(1)]
+    if not inside and re.search(r"\bthe (?:movement|group|faction|party)$", intro.group(1)):
+        inside = [x for x in mentions if x.start < intro.start(1)][-1:]  # "of the movement": the one named
     return intro.group(1), inside[0].actor_id if inside else "", intro.start(1)
 
 
@@ -203,6 +211,8 @@ def find_quotes(
             unnamed = None  # "the official said": the one introduced before, below
         if speaker is None and unnamed:  # "…," an Egyptian official told Northgate: as written, for Egypt
             inside = [x for x in mentions if m.end() + unnamed.start(1) <= x.start < m.end() + unnamed.end(1)]
+            if not inside and re.search(r"\bthe (?:movement|group|faction|party)$", unnamed.group(1)):
+                inside = [x for x in mentions if x.start < m.start() and x.actor_id not in people][-1:]
             speaker = (unnamed.group(1), inside[0].actor_id if inside else "")
             quote.note = "an unnamed speaker" + (f" of {inside[0].text}" if inside else "") + ": check who they speak for"
         if speaker is None and known:

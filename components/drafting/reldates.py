@@ -44,7 +44,7 @@ SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11
 FUTURE = re.compile(
     r"\b(will|shall|'ll|(?:is|are|was|were)\s+(?:\w+\s+)?due to|is to|are to|plans? to|planned to|is expected to|are expected to|"
     r"is scheduled|are scheduled|is set to|are set to|would|is going to|are going to|"
-    r"call(?:s|ed) for|urg(?:es|ed)|propos(?:es|ed))\b",  # "called for a conference in June": ahead
+    r"call(?:s|ed) for|urg(?:es|ed)|propos(?:es|ed)|invit(?:es|ed) \w+ to)\b",  # "called for a conference in June": ahead
     re.IGNORECASE,
 )
 
