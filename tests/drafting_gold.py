@@ -560,12 +560,12 @@ GOLD = [
         ],
         dates=[("on Wednesday", "2024-11-13"), ("on Thursday", "2024-11-14"), ("On Sunday", "2024-11-10")],
     ),
-    # Round 8 of held-out articles, written gold first on 2026-11-29 after round 7 was tuned on.
+    # Round 8 of held-out articles, written gold first on 2026-11-29 after round 7 was tuned on; scored blind, then tuned on.
     Gold(
         "ho8-wire.txt",
         dt.date(2025, 1, 9),
         "Eastwire",
-        "held-out",
+        "tune",
         events=[
             ("2025-01-11", "will receive a Hamas delegation", "planned"),
             ("2025-01-06/2025-01-09", "a phone call between the two men earlier this week", "reported"),
@@ -578,7 +578,7 @@ GOLD = [
         "ho8-feature.txt",
         dt.date(2025, 2, 17),
         "Harbour Post",
-        "held-out",
+        "tune",
         events=[
             ("2015", "joined Hamas's media office in 2015", "occurred"),
             ("2017-09/2017-11", "during the talks in Cairo in the autumn of 2017", "occurred"),
@@ -598,7 +598,7 @@ GOLD = [
         "ho8-live.txt",
         dt.date(2025, 3, 4),
         "Levant Ledger",
-        "held-out",
+        "tune",
         events=[
             ("2025-03-04", "resumed this morning", "occurred"),
             ("2025-03-05", "the talks will continue on Wednesday", "planned"),
@@ -613,13 +613,74 @@ GOLD = [
         "ho8-relay.txt",
         dt.date(2025, 3, 21),
         "Northgate Agency",
-        "held-out",
+        "tune",
         events=[("2025-03-19", "met on Wednesday evening in Ramallah", "occurred")],
         quotes=[
             ("The proposal asks us to give up what we won in Moscow",
              {"fatah", "name:the member", "name:a senior member of the movement"}, ["published by"]),
         ],
         dates=[("on Thursday", "2025-03-20"), ("on Wednesday", "2025-03-19")],
+    ),
+    # Round 9 of held-out articles, written gold first on 2026-11-29 after round 8 was tuned on.
+    Gold(
+        "ho9-wire.txt",
+        dt.date(2025, 4, 15),
+        "Northgate Agency",
+        "held-out",
+        events=[
+            ("2025-04-14", "held a joint meeting in Gaza on Monday", "occurred"),
+            ("2025-04-22", "expected to open on April 22", "planned"),
+        ],
+        quotes=[("Our positions are identical on the core issues", {"hamas", "pij"}, ["in a statement"])],
+        dates=[("April 15", "2025-04-15"), ("on Monday", "2025-04-14"), ("April 10", "2025-04-10"),
+               ("April 22", "2025-04-22")],
+    ),
+    Gold(
+        "ho9-feature.txt",
+        dt.date(2025, 5, 5),
+        "Harbour Post",
+        "held-out",
+        events=[("2025-06", "travel to Cairo again in early June", "planned")],
+        quotes=[
+            ("People ask me why I still go", {"nadir"}, []),
+            ("Because the day I stop going", {"nadir"}, []),
+            ("if the Egyptians call", {"nadir"}, []),
+            ("They are our brothers", {"nadir"}, []),
+        ],
+        dates=[("April 22", "2025-04-22"), ("last week", "2025-04-28/2025-05-04"), ("since 2012", "2012"),
+               ("early June", "2025-06")],
+    ),
+    Gold(
+        "ho9-live.txt",
+        dt.date(2025, 6, 3),
+        "Eastwire",
+        "held-out",
+        events=[
+            ("2025-06-03", "arrived at the conference hall", "occurred"),
+            ("2025-06-03", "opening session has been delayed", "occurred"),
+            ("2025-06-03", "met the heads of the three delegations separately", "reported"),
+        ],
+        quotes=[
+            ("We came with open hands", {"abu-marzouk"}, []),
+            ("We hope others did too", {"abu-marzouk"}, []),
+        ],
+    ),
+    Gold(
+        "ho9-statement.txt",
+        dt.date(2025, 6, 20),
+        "Levant Ledger",
+        "held-out",
+        events=[
+            ("2025-06-19", "said in a statement on Thursday", "occurred"),
+            ("2024-12", "last met in December", "occurred"),
+        ],
+        quotes=[
+            ("as a basis, not a final text", {"fatah"}, ["in a statement"]),
+            ("no later than the spring of 2026", {"fatah"}, ["in a statement"]),
+            ("We will answer when we have read it", {"mansour"}, ["told"]),
+        ],
+        dates=[("on Thursday", "2025-06-19"), ("within ten days", "2025-06-19/2025-06-29"), ("in December", "2024-12"),
+               ("the spring of 2026", "2026-03/2026-05")],
     ),
 ]
 
