@@ -621,12 +621,12 @@ GOLD = [
         ],
         dates=[("on Thursday", "2025-03-20"), ("on Wednesday", "2025-03-19")],
     ),
-    # Round 9 of held-out articles, written gold first on 2026-11-29 after round 8 was tuned on.
+    # Round 9 of held-out articles, written gold first on 2026-11-29 after round 8 was tuned on; scored blind, then tuned on.
     Gold(
         "ho9-wire.txt",
         dt.date(2025, 4, 15),
         "Northgate Agency",
-        "held-out",
+        "tune",
         events=[
             ("2025-04-14", "held a joint meeting in Gaza on Monday", "occurred"),
             ("2025-04-22", "expected to open on April 22", "planned"),
@@ -639,7 +639,7 @@ GOLD = [
         "ho9-feature.txt",
         dt.date(2025, 5, 5),
         "Harbour Post",
-        "held-out",
+        "tune",
         events=[("2025-06", "travel to Cairo again in early June", "planned")],
         quotes=[
             ("People ask me why I still go", {"nadir"}, []),
@@ -654,7 +654,7 @@ GOLD = [
         "ho9-live.txt",
         dt.date(2025, 6, 3),
         "Eastwire",
-        "held-out",
+        "tune",
         events=[
             ("2025-06-03", "arrived at the conference hall", "occurred"),
             ("2025-06-03", "opening session has been delayed", "occurred"),
@@ -669,7 +669,7 @@ GOLD = [
         "ho9-statement.txt",
         dt.date(2025, 6, 20),
         "Levant Ledger",
-        "held-out",
+        "tune",
         events=[
             ("2025-06-19", "said in a statement on Thursday", "occurred"),
             ("2024-12", "last met in December", "occurred"),

@@ -250,3 +250,24 @@ def test_titled_and_unnamed_speakers_with_a_complement(told):
     assert quotes["only when there is a text"]["speaker"] == "Tariq Salem"
     assert "Tariq Salem" in {a["name"] for a in result["actors"]}
     assert {d["text"]: d["edtf"] for d in result["dates"]}["in March"] == "2025-03"  # an invitation looks ahead
+
+
+def test_a_statement_and_its_reported_clause_council_anaphor_and_since(told):
+    text = (
+        "Fatah said in a statement on Thursday that it would attend the Doha talks next week, and asked Hamas "
+        "to answer within ten days.\n\n"
+        "Fatah's Revolutionary Council met in Ramallah. The council also asked for elections \"no later than "
+        "the spring of 2026\".\n\n"
+        "Nadir has represented Fatah at talks since 2012.\n\n"
+        'Asked about Hamas, Karim Nadir smiled. He waited. "They are our brothers."'
+    )
+    result = _draft(told, text, dt.date(2025, 6, 20))
+    events = {(e["date"], e["event_type"]) for e in result["events"]}
+    assert ("2025-06-19", "statement") in events  # the statement on its day
+    assert ("2025-06-23/2025-06-29", "meeting") in events  # and the talks it announces
+    assert not any(d == "2012" for d, _ in events)  # "since 2012": a span's start
+    dates = {d["text"]: d["edtf"] for d in result["dates"]}
+    assert dates["within ten days"] == "2025-06-19/2025-06-29"  # from the statement's day, not publication
+    quotes = {q["text"]: q for q in result["quotes"] if q["quote_type"] == "direct"}
+    assert quotes["no later than the spring of 2026"]["speaker_id"] == "fatah"  # "The council": introduced before
+    assert quotes["They are our brothers."]["speaker_id"] == "nadir"  # "he" in the paragraph

@@ -60,6 +60,8 @@ def test_the_seed_article_gives_the_curated_dates():
         ("The port will be rebuilt over the summer.", "2024-06/2024-08"),
         ("The board met over the weekend.", "2024-02-24/2024-02-25"),  # the weekend just past
         ("The board will meet this weekend.", "2024-03-02/2024-03-03"),
+        ("The round is now expected to open on March 4.", "2024-03-04"),  # "is now expected to": ahead
+        ("Nadir expects to travel in early March.", "2024-03"),
     ],
 )
 def test_relative_and_partial_dates(text, expected):

@@ -56,6 +56,7 @@ _RELAYED_WORDS = re.compile(
     r"(?:relayed|carried|republished|quoted|reported|published)\b",
     re.I,
 )
+_STATED_ON = re.compile(r"\bstatement\s+(?:(?:published|issued|released)\s+)?(?:(?:late |early )?on\s+)?$", re.I)
 _LASTS = re.compile(r"[^.]{0,30}?\b(?:last|lasting|run|running|for)\s+(two|three|four|five|six|seven|\d)\s+days\b", re.I)
 _SPAN = re.compile(rf"{_N_DAYS}[^.]{{0,60}}?{_ENDED}|{_ENDED}[^.]{{0,40}}?{_N_DAYS.replace('?P<n>', '?P<m>')}", re.I)
 _LIVE_ENTRY = re.compile(r"^\d{1,2}[:.]\d{2}\s*[-–—:]", re.M)  # "10:05 - …": a live blog's entry of the day
@@ -152,6 +153,7 @@ def draft(text: str, published: dt.date | None, outlet: str, ds) -> dict:
             for d in dates
             if s + (asked.end() if asked else 0) <= d.start < e
             and not re.search(r"\bsince\s*$", text[max(0, d.start - 7) : d.start], re.I)
+            and not d.text.lower().startswith("since ")
         ]
         found = next(((k, m) for k, p in VERBS.items() if (m := re.search(p, text[s:e], re.I))), None)
         # A verb we know classifies the event; without one, a dated sentence naming actors is still
@@ -181,8 +183,19 @@ def draft(text: str, published: dt.date | None, outlet: str, ds) -> dict:
         own = [d for d in when if not _SAID_ON.search(text[max(s, d.start - 40) : d.start])]
         # only the day it was said: an event only when the sentence says what happened with a verb we know
         # ("Hamas announced on Tuesday …"), not "told Eastwire on Friday that the talks were useful"
+        stated = [d for d in when if _STATED_ON.search(text[s : d.start])]
+        if stated:
+            # "said in a statement on Thursday that it would attend the talks next week": the statement is
+            # an event on its day, and the reported clause one of its own when it has a date and a verb
+            events.append(_event(ds, text, s, e, stated[0], inside, published, outlets, outlet_id, "statement"))
+            that = re.search(r"\bthat\b", text[stated[0].end : e])
+            clause_at = stated[0].end + that.end() if that else e
+            kind = next((k for k, p in VERBS.items() if re.search(p, text[clause_at:e], re.I)), None)
+            own = [d for d in when if d.start >= clause_at]
+            if not own or not kind:
+                continue
         if not own and found and re.search(r"\bstatement\b", text[s : when[0].start], re.I):
-            kind = "statement"  # "said in a statement on Friday that …": the statement is the event
+            kind = "statement"  # "in a statement published on Saturday, …": the statement is the event
         when = own or (when if found and (kind == "statement" or not re.search(r"\bthat\b", text[when[0].end : e])) else [])
         if not when:
             continue

@@ -84,8 +84,9 @@ def _outlet(words: str, outlets: dict[tuple[str, ...], str], fold) -> tuple[str,
 
 _NOUNS = (
     r"official|diplomat|source|spokesperson|spokesman|spokeswoman|mediator|negotiator|envoy|ministry|office|"
-    r"presidency|government|delegate|aide|member"
+    r"presidency|government|delegate|aide|member|council|committee|bureau"
 )
+_SUBJECT_ANAPHOR = re.compile(rf"^[\s\d:–—-]*the\s+(?:[\w-]+\s+)?({_NOUNS})\b", re.I)  # "The council, which …"
 _ANAPHOR = re.compile(rf"^[,\s]*the\s+(?:[\w-]+\s+)?({_NOUNS})\s+{SPEECH}\b", re.I)
 _DESCRIBED = re.compile(r"\bthe\s+(?:senior\s+|veteran\s+|top\s+|exiled\s+)?[A-Z][\w'’-]+\s+(?:figure|leader|official|negotiator|politician)\b")
 
@@ -270,7 +271,7 @@ def find_quotes(
                 elif signed:  # "In a joint statement, Hamas, Fatah and PIJ called …": every signatory
                     speaker = (_and_join([x.text for x in signed]), ";".join(x.actor_id for x in signed))
                     quote.note = "the statement's signatories, named before" + (" (a joint statement)" if len(signed) > 1 else "")
-            back = _ANAPHOR.match(after)
+            back = _ANAPHOR.match(after) or _SUBJECT_ANAPHOR.match(before)
             if speaker is None and back:  # "…," the official said: the one introduced before ("A Hamas official told …")
                 intro = _introduced(text, back.group(1), m.start(), mentions)
                 if intro:
@@ -294,6 +295,10 @@ def find_quotes(
             if speaker is None and subject and not found_speech(before):
                 # no speech verb: the sentence's subject ("Qatar's mediator opened with a call for '…'")
                 speaker, quote.note = (subject[0].text, subject[0].actor_id), "the sentence's subject: check"
+            paragraph = text[max(text.rfind("\n", 0, m.start()), 0) : m.start()]
+            if speaker is None and last_speaker[1] in people and re.search(r"\b(?:he|she)\b", paragraph, re.I):
+                # "Asked about Hamas, he smiled. “They are our brothers.”": the person the pronoun stands for
+                speaker, quote.note = last_speaker, "the pronoun's speaker: the last one named"
             if speaker is None and found and found[-1].quote_type == "direct" and found[-1].speaker:
                 # A quote with no attribution of its own, right after another in the same paragraph.
                 if "\n" not in text[found[-1].end : m.start()].strip(' "“”,.') and m.start() - found[-1].end < 80:

@@ -43,6 +43,7 @@ NUMBERS = {
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
 FUTURE = re.compile(
     r"\b(will|shall|'ll|(?:is|are|was|were)\s+(?:\w+\s+)?due to|is to|are to|plans? to|planned to|is expected to|are expected to|"
+    r"(?:is|are)\s+(?:now\s+|still\s+|also\s+)?(?:expected|scheduled|set|due)\s+to|expects? to|hopes? to|intends? to|"
     r"is scheduled|are scheduled|is set to|are set to|would|is going to|are going to|"
     r"call(?:s|ed) for|urg(?:es|ed)|propos(?:es|ed)|invit(?:es|ed) \w+ to)\b",  # "called for a conference in June": ahead
     re.IGNORECASE,
@@ -83,6 +84,7 @@ PATTERNS = [
     ("season", r"\b(?:over|during|in|through|this|last|next)\s+(?:the\s+)?(spring|summer|autumn|fall|winter)\b"),
 ]
 COMPILED = [(name, re.compile(p, re.IGNORECASE)) for name, p in PATTERNS]
+COMPILED_BY_NAME = dict(COMPILED)
 
 
 @dataclass(frozen=True)
@@ -304,4 +306,14 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
             )
             taken.append((m.start(), m.end()))
             found.append(DateMention(m.start(), m.end(), m.group(0), edtf, how))
+    # "said on Thursday … to answer within ten days": counted from the day named before it, not publication
+    found.sort(key=lambda d: d.start)
+    for i, d in enumerate(found):
+        if d.how.startswith("within ") and published is not None:
+            base = [b for b in found[:i] if b.resolved and len(b.edtf) == 10 and "/" not in b.edtf]
+            base = [b for b in base if "." not in text[b.end : d.start] and "\n" not in text[b.end : d.start]]
+            if base:
+                m = COMPILED_BY_NAME["within"].match(text, d.start)
+                edtf, how = resolve("within", m.groups(), dt.date.fromisoformat(base[-1].edtf), False)
+                found[i] = DateMention(d.start, d.end, d.text, edtf, how.replace("publication", f"“{base[-1].text}”"))
     return sorted(found, key=lambda d: d.start)
