@@ -51,3 +51,44 @@ def browser():
         b = launch_chromium(p)
         yield b
         b.close()
+
+
+# --- the store: every store test runs on SQLite and on PostgreSQL ------------------------------------
+PG_ADMIN = os.environ.get("FACTIONLINE_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+
+
+def _postgres_database(name: str):
+    """Create a fresh PostgreSQL database (dropped by the caller); skip, or fail in CI, without a server."""
+    import sqlalchemy as sa
+
+    admin = sa.create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT", connect_args={"connect_timeout": 3})
+    try:
+        with admin.connect() as c:
+            c.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    except Exception as err:  # no server here
+        admin.dispose()
+        reason = f"PostgreSQL is not reachable at {PG_ADMIN} ({type(err).__name__}); start it to run the store tests on it"
+        if os.environ.get("CI"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    url = sa.engine.make_url(PG_ADMIN).set(database=name).render_as_string(hide_password=False)
+
+    def drop():
+        with admin.connect() as c:
+            c.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+    return url, drop
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request, tmp_path):
+    """A new, empty store URL on each backend."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'store.sqlite'}"
+        return
+    import uuid
+
+    url, drop = _postgres_database(f"factionline_{uuid.uuid4().hex[:12]}")
+    yield url
+    drop()

@@ -1,0 +1,345 @@
+"""Articles and drafts. An editor adds an article; the drafting core (components/drafting) proposes events,
+quotes and actors, stored as drafts; each is accepted (maybe edited), attached to an existing event as
+another report, or rejected. Accepting writes rows into the working copy — nothing reaches viewers until
+an editor publishes a version (versions.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, Engine, insert, select, update
+
+from components.data.names import fold
+from components.drafting.draft import NEW_TYPES, draft
+from components.store import audit, workcopy
+from components.store.roles import User, require
+from components.store.tables import drafts
+from components.store.workcopy import Conflict
+
+KINDS = ("event", "quote", "actor")
+
+
+class Refused(ValueError):
+    """An accept that cannot be done as asked; the message says what to change."""
+
+
+@dataclass(frozen=True)
+class Draft:
+    draft_id: int
+    article_id: str
+    kind: str
+    proposal: dict
+    status: str
+    result: str
+    row_version: int
+    decided_by: str
+
+
+def slug(words: str, limit: int = 60) -> str:
+    plain = unicodedata.normalize("NFKD", words).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:limit].strip("-") or "item"
+
+
+def _unique(connection: Connection, table: str, base: str) -> str:
+    key, n = base, 2
+    while workcopy.get(connection, table, key) is not None:
+        key, n = f"{base}-{n}", n + 1
+    return key
+
+
+def source_for(connection: Connection, user: User, outlet: str) -> str:
+    """The source id of an outlet named by id or name; a new source row when it is not known."""
+    outlet = outlet.strip()
+    if not outlet:
+        raise Refused("Name the outlet that published the article.")
+    for r in workcopy.rows(connection, "sources"):
+        if outlet == r.key or fold(outlet) == fold(r.data.get("name", "")):
+            return r.key
+    key = _unique(connection, "sources", slug(outlet, 40))
+    workcopy.insert_row(connection, user, "sources", {"source_id": key, "name": outlet, "kind": "news outlet", "url": ""})
+    return key
+
+
+def add_article(
+    engine: Engine,
+    user: User,
+    *,
+    text: str,
+    title: str,
+    outlet: str,
+    published: dt.date,
+    url: str = "",
+    credit: str = "",
+    dataset=None,
+) -> tuple[str, int]:
+    """Store an article (its row and its text) and the drafts proposed from it. dataset: the read model
+    the drafts are matched against (the latest version). Returns (article_id, number of drafts)."""
+    require(user, "editor")
+    if not text.strip():
+        raise Refused("The article has no text. Paste it, or upload a .txt, .md or .html file.")
+    if not title.strip():
+        raise Refused("Give the article's title (as the outlet published it).")
+    with engine.begin() as connection:
+        source_id = source_for(connection, user, outlet)
+        outlet_name = workcopy.get(connection, "sources", source_id).data.get("name", outlet)
+        article_id = _unique(connection, "articles", slug(f"{source_id}-{published.isoformat()}-{title}", 80))
+        path = f"articles/{article_id}.txt"
+        workcopy.insert_row(
+            connection,
+            user,
+            "articles",
+            {
+                "article_id": article_id,
+                "title": title.strip(),
+                "source_id": source_id,
+                "published_on": published.isoformat(),
+                "url": url.strip(),
+                "credit": credit.strip(),
+                "path": path,
+            },
+        )
+        workcopy.put_document(connection, user, path, text)
+        proposals = draft(text, published, outlet_name, dataset) if dataset is not None else {"events": [], "quotes": [], "actors": []}
+        n = 0
+        for kind, items in (("event", proposals["events"]), ("quote", proposals["quotes"]), ("actor", proposals["actors"])):
+            for item in items:
+                connection.execute(
+                    insert(drafts).values(
+                        article_id=article_id,
+                        kind=kind,
+                        proposal=json.dumps(item, ensure_ascii=False),
+                        status="proposed",
+                        result="",
+                        row_version=1,
+                        created_at=audit.now(),
+                        decided_by="",
+                    )
+                )
+                n += 1
+        audit.log(connection, user, "add article", f"articles:{article_id}", drafts=n, source_id=source_id)
+    return article_id, n
+
+
+def listed(engine: Engine, user: User, article_id: str | None = None, status: str | None = None) -> list[Draft]:
+    """Drafts (editors only: viewers never see them)."""
+    require(user, "editor")
+    query = select(drafts).order_by(drafts.c.draft_id)
+    if article_id is not None:
+        query = query.where(drafts.c.article_id == article_id)
+    if status is not None:
+        query = query.where(drafts.c.status == status)
+    with engine.connect() as connection:
+        return [_draft(r) for r in connection.execute(query).mappings()]
+
+
+def get(connection: Connection, draft_id: int) -> Draft | None:
+    found = connection.execute(select(drafts).where(drafts.c.draft_id == draft_id)).mappings().first()
+    return _draft(found) if found else None
+
+
+def _draft(r) -> Draft:
+    return Draft(
+        r["draft_id"], r["article_id"], r["kind"], json.loads(r["proposal"]), r["status"], r["result"], r["row_version"],
+        r["decided_by"],
+    )
+
+
+def _decide(connection: Connection, user: User, d: Draft, expected_version: int, status: str, result: str) -> None:
+    done = connection.execute(
+        update(drafts)
+        .where(drafts.c.draft_id == d.draft_id, drafts.c.row_version == expected_version, drafts.c.status == "proposed")
+        .values(status=status, result=result, row_version=drafts.c.row_version + 1, decided_by=user.name, decided_at=audit.now())
+    )
+    if done.rowcount != 1:
+        now = get(connection, d.draft_id)
+        raise Conflict(
+            f"Draft {d.draft_id} was {now.status} by {now.decided_by or 'someone'} since you opened it. "
+            "Nothing was saved: reload the page."
+        )
+    audit.log(connection, user, status, f"draft:{d.draft_id}", result=result)
+
+
+def _open(connection: Connection, draft_id: int, kind: str | None = None) -> Draft:
+    d = get(connection, draft_id)
+    if d is None:
+        raise Refused(f"There is no draft {draft_id}.")
+    if kind and d.kind != kind:
+        raise Refused(f"Draft {draft_id} is a proposed {d.kind}, not a {kind}.")
+    return d
+
+
+def reject(engine: Engine, user: User, draft_id: int, expected_version: int, reason: str = "") -> None:
+    require(user, "editor")
+    with engine.begin() as connection:
+        d = _open(connection, draft_id)
+        _decide(connection, user, d, expected_version, "rejected", reason.strip()[:500])
+
+
+def _article(connection: Connection, article_id: str) -> dict:
+    row = workcopy.get(connection, "articles", article_id)
+    if row is None:
+        raise Refused(f"The article {article_id} is no longer in the working copy.")
+    return row.data
+
+
+def accept_event(engine: Engine, user: User, draft_id: int, expected_version: int, fields: dict) -> str:
+    """Accept a proposed event, with the editor's edits (fields: event_id, date, date_text, status,
+    event_type, title, summary, location, actor_ids, note). The evidence stays the verbatim passage."""
+    require(user, "editor")
+    with engine.begin() as connection:
+        d = _open(connection, draft_id, "event")
+        p = d.proposal
+        article = _article(connection, d.article_id)
+        event_type = (fields.get("event_type") or p["event_type"]).strip()
+        if workcopy.get(connection, "event_types", event_type) is None:
+            if event_type not in NEW_TYPES or event_type == "unclassified":
+                raise Refused("Choose the event's type: the draft could not tell it from the text.")
+            workcopy.insert_row(
+                connection, user, "event_types", {"event_type": event_type, "label": NEW_TYPES[event_type], "cameo_code": ""}
+            )
+        actor_ids = fields.get("actor_ids")
+        if actor_ids is None:
+            actor_ids = ";".join(a["actor_id"] for a in p["actors"] if a.get("actor_id"))
+        if not str(actor_ids).strip():
+            raise Refused("Choose at least one actor of the event.")
+        date = (fields.get("date") or p["date"] or "").strip()
+        if not date:
+            raise Refused("Give the event's date (EDTF, e.g. 2024-03 for a month): the draft could not resolve it.")
+        title = (fields.get("title") or p["title"]).strip()
+        event_id = (fields.get("event_id") or "").strip() or _unique(connection, "events", slug(f"ev-{date}-{title}", 70))
+        row = {
+            "event_id": event_id,
+            "date": date,
+            "date_text": (fields.get("date_text") or p.get("date_text") or "").strip(),
+            "status": fields.get("status") or p["status"],
+            "event_type": event_type,
+            "title": title,
+            "summary": (fields.get("summary") or "").strip(),
+            "location": (fields.get("location") or p.get("location") or "").strip(),
+            "actor_ids": actor_ids,
+            "article_id": d.article_id,
+            "evidence": p["evidence"],
+            "reported_by": p.get("reported_by") or article.get("source_id", ""),
+            "note": (fields.get("note") or "").strip(),
+        }
+        workcopy.insert_row(connection, user, "events", row)
+        _decide(connection, user, d, expected_version, "accepted", f"events:{event_id}")
+    return event_id
+
+
+def attach_report(engine: Engine, user: User, draft_id: int, expected_version: int, event_id: str, fields: dict | None = None) -> str:
+    """Accept a proposed event as another report of an existing event (reports.csv)."""
+    require(user, "editor")
+    fields = fields or {}
+    with engine.begin() as connection:
+        d = _open(connection, draft_id, "event")
+        if workcopy.get(connection, "events", event_id) is None:
+            raise Refused(f"There is no event {event_id} in the working copy.")
+        p = d.proposal
+        article = _article(connection, d.article_id)
+        report_id = _unique(connection, "reports", slug(f"{event_id}--{d.article_id}", 120))
+        workcopy.insert_row(
+            connection,
+            user,
+            "reports",
+            {
+                "report_id": report_id,
+                "event_id": event_id,
+                "article_id": d.article_id,
+                "evidence": p["evidence"],
+                "date": (fields.get("date") or p["date"] or "").strip(),
+                "date_text": (fields.get("date_text") or p.get("date_text") or "").strip(),
+                "status": fields.get("status") or p["status"],
+                "reported_by": p.get("reported_by") or article.get("source_id", ""),
+            },
+        )
+        _decide(connection, user, d, expected_version, "accepted", f"reports:{report_id}")
+    return report_id
+
+
+def chain_cell(steps: list[dict], known_sources) -> str:
+    """A draft's chain in the data model's wording ("told: guardian; via: aljazeera"); steps naming an
+    outlet that is not a known source are left for the editor (told/published by need a source id)."""
+    cells = []
+    for s in steps:
+        wording, source = s.get("wording", ""), s.get("source_id", "")
+        if wording == "in a statement":
+            cells.append("in a statement" + (f": {source}" if source else ""))
+        elif source and source in known_sources:
+            cells.append(f"{wording}: {source}")
+    return "; ".join(cells)
+
+
+def accept_quote(engine: Engine, user: User, draft_id: int, expected_version: int, fields: dict) -> str:
+    """Accept a proposed quote (fields: quote_id, speaker_id, quote_type, said_on, event_id, chain). The
+    words stay verbatim."""
+    require(user, "editor")
+    with engine.begin() as connection:
+        d = _open(connection, draft_id, "quote")
+        p = d.proposal
+        article = _article(connection, d.article_id)
+        speaker = (fields.get("speaker_id") or p.get("speaker_id") or "").strip()
+        if not speaker:
+            raise Refused("Choose who said it: the draft found no known speaker (add the actor first if needed).")
+        sources = {r.key for r in workcopy.rows(connection, "sources")}
+        quote_id = (fields.get("quote_id") or "").strip() or _unique(
+            connection, "quotes", slug(f"q-{speaker.split(';')[0]}-{p.get('said_on') or article.get('published_on', '')}-{p['text'][:40]}", 80)
+        )
+        row = {
+            "quote_id": quote_id,
+            "speaker_id": speaker,
+            "text": p["text"],
+            "quote_type": fields.get("quote_type") or p["quote_type"],
+            "said_on": (fields.get("said_on") if fields.get("said_on") is not None else p.get("said_on") or "") or "",
+            "event_id": (fields.get("event_id") or "").strip(),
+            "reported_by": article.get("source_id", ""),
+            "article_id": d.article_id,
+            "chain": fields.get("chain") if fields.get("chain") is not None else chain_cell(p.get("chain", []), sources),
+        }
+        workcopy.insert_row(connection, user, "quotes", row)
+        _decide(connection, user, d, expected_version, "accepted", f"quotes:{quote_id}")
+    return quote_id
+
+
+def accept_actor(engine: Engine, user: User, draft_id: int, expected_version: int, fields: dict) -> str:
+    """Accept a proposed new actor (fields: actor_id, name, kind, faction_ids, role)."""
+    require(user, "editor")
+    with engine.begin() as connection:
+        d = _open(connection, draft_id, "actor")
+        name = (fields.get("name") or d.proposal["name"]).strip()
+        actor_id = (fields.get("actor_id") or "").strip() or _unique(connection, "actors", slug(name, 40))
+        row = {
+            "actor_id": actor_id,
+            "name": name,
+            "kind": fields.get("kind") or "person",
+            "faction_ids": fields.get("faction_ids", ""),
+            "role": fields.get("role") or d.proposal.get("because", ""),
+            "aliases": "",
+        }
+        workcopy.insert_row(connection, user, "actors", row)
+        _decide(connection, user, d, expected_version, "accepted", f"actors:{actor_id}")
+    return actor_id
+
+
+def article_text(engine: Engine, article_id: str) -> str | None:
+    with engine.connect() as connection:
+        row = workcopy.get(connection, "articles", article_id)
+        return workcopy.document(connection, row.data.get("path", "")) if row else None
+
+
+def articles(engine: Engine, user: User) -> list[dict]:
+    """The working copy's articles, newest first, with their drafts' counts (editors)."""
+    require(user, "editor")
+    with engine.connect() as connection:
+        rows = [r.data for r in workcopy.rows(connection, "articles")]
+        counts: dict[str, dict[str, int]] = {}
+        for article_id, status in connection.execute(select(drafts.c.article_id, drafts.c.status)):
+            counts.setdefault(article_id, {}).setdefault(status, 0)
+            counts[article_id][status] += 1
+    for row in rows:
+        row["drafts"] = counts.get(row["article_id"], {})
+    return sorted(rows, key=lambda r: (r.get("published_on", ""), r["article_id"]), reverse=True)

@@ -1,0 +1,263 @@
+"""The working copy: the curated tables as records (one per row, its cells as JSON), in the order of
+their files. Every write names its user (checked: editors only), is logged in the audit log in the same
+transaction, and an update or delete names the row version it read — if someone changed the row since,
+it fails with Conflict and nothing is written (no lost update)."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+from sqlalchemy import Connection, Engine, delete, func, insert, select, update
+
+from components.data.loader import read_table
+from components.data.schema import TABLES
+from components.store import audit
+from components.store.roles import User, require
+from components.store.tables import documents, records, table_columns
+
+TEXT_LIMIT = 5_000_000  # a document larger than this is not an article: refused on import
+
+
+class Conflict(RuntimeError):
+    """The row changed since it was read (or already exists): reload it and try again."""
+
+
+class ImportRefused(ValueError):
+    """A data directory that cannot be imported; the message says why."""
+
+
+@dataclass(frozen=True)
+class Record:
+    table: str
+    key: str
+    data: dict[str, str]
+    row_version: int
+    updated_by: str
+    updated_at: object
+
+
+def key_of(table: str, data: dict[str, str], position: int) -> str:
+    spec = TABLES.get(table)
+    if spec is not None:
+        value = str(data.get(spec.key, "")).strip()
+        if not value:
+            raise ValueError(f"{table}: the {spec.key} may not be blank.")
+        return value
+    return f"row-{position:07d}"  # a table without an id column (crosswalk.csv): its place
+
+
+def columns(connection: Connection, table: str) -> list[str]:
+    found = connection.execute(select(table_columns.c.columns).where(table_columns.c.table_name == table)).scalar()
+    if found is not None:
+        return json.loads(found)
+    return list(TABLES[table].columns) if table in TABLES else []
+
+
+def table_names(connection: Connection) -> list[str]:
+    return list(connection.execute(select(table_columns.c.table_name).order_by(table_columns.c.table_name)).scalars())
+
+
+def rows(connection: Connection, table: str) -> list[Record]:
+    result = connection.execute(
+        select(records).where(records.c.table_name == table).order_by(records.c.position)
+    ).mappings()
+    return [_record(r) for r in result]
+
+
+def get(connection: Connection, table: str, key: str) -> Record | None:
+    found = (
+        connection.execute(select(records).where(records.c.table_name == table, records.c.key == key))
+        .mappings()
+        .first()
+    )
+    return _record(found) if found else None
+
+
+def _record(r) -> Record:
+    return Record(r["table_name"], r["key"], json.loads(r["data"]), r["row_version"], r["updated_by"], r["updated_at"])
+
+
+def insert_row(connection: Connection, user: User, table: str, data: dict[str, str]) -> str:
+    """Add a row at the end of its table; Conflict when its id is taken."""
+    require(user, "editor")
+    data = {k: "" if v is None else str(v) for k, v in data.items()}
+    registered = table in table_names(connection)
+    known = columns(connection, table)  # a new table starts with the data model's columns
+    extra = [c for c in data if c not in known]
+    if extra or not registered:
+        _set_columns(connection, table, known + extra)
+    position = (
+        connection.execute(select(func.max(records.c.position)).where(records.c.table_name == table)).scalar() or 0
+    ) + 1
+    key = key_of(table, data, position)
+    if get(connection, table, key) is not None:
+        raise Conflict(f"{table}: {key!r} already exists. Choose another id, or edit the existing row.")
+    connection.execute(
+        insert(records).values(
+            table_name=table,
+            key=key,
+            position=position,
+            data=json.dumps(data, ensure_ascii=False),
+            row_version=1,
+            updated_by=user.name,
+            updated_at=audit.now(),
+        )
+    )
+    audit.log(connection, user, "insert", f"{table}:{key}", data=data)
+    return key
+
+
+def update_row(
+    connection: Connection, user: User, table: str, key: str, changes: dict[str, str], expected_version: int
+) -> int:
+    """Change cells of a row read at expected_version; Conflict when it changed since. The new version."""
+    require(user, "editor")
+    current = get(connection, table, key)
+    if current is None:
+        raise Conflict(f"{table}: {key!r} no longer exists (removed by someone else). Reload the page.")
+    data = dict(current.data) | {k: "" if v is None else str(v) for k, v in changes.items()}
+    done = connection.execute(
+        update(records)
+        .where(records.c.table_name == table, records.c.key == key, records.c.row_version == expected_version)
+        .values(
+            data=json.dumps(data, ensure_ascii=False),
+            row_version=records.c.row_version + 1,
+            updated_by=user.name,
+            updated_at=audit.now(),
+        )
+    )
+    if done.rowcount != 1:
+        raise Conflict(
+            f"{table}: {key!r} was changed by {current.updated_by} at {current.updated_at:%Y-%m-%d %H:%M} "
+            "since you opened it. Nothing was saved: reload it, check their change, and edit again."
+        )
+    before = {k: current.data.get(k, "") for k in changes}
+    audit.log(connection, user, "update", f"{table}:{key}", before=before, after=changes)
+    known = columns(connection, table)
+    if any(c not in known for c in changes):
+        _set_columns(connection, table, known + [c for c in changes if c not in known])
+    return expected_version + 1
+
+
+def delete_row(connection: Connection, user: User, table: str, key: str, expected_version: int) -> None:
+    require(user, "editor")
+    current = get(connection, table, key)
+    done = connection.execute(
+        delete(records).where(
+            records.c.table_name == table, records.c.key == key, records.c.row_version == expected_version
+        )
+    )
+    if done.rowcount != 1:
+        raise Conflict(f"{table}: {key!r} was changed or removed since you opened it. Nothing was removed.")
+    audit.log(connection, user, "delete", f"{table}:{key}", data=current.data if current else {})
+
+
+def put_document(connection: Connection, user: User, path: str, content: str) -> None:
+    """Add a file of the data directory (an article's text); an existing path is refused."""
+    require(user, "editor")
+    if connection.execute(select(documents.c.path).where(documents.c.path == path)).first():
+        raise Conflict(f"{path} already exists in the store.")
+    connection.execute(insert(documents).values(path=path, content=content))
+    audit.log(connection, user, "add document", path, characters=len(content))
+
+
+def document(connection: Connection, path: str) -> str | None:
+    return connection.execute(select(documents.c.content).where(documents.c.path == path)).scalar()
+
+
+def _set_columns(connection: Connection, table: str, names: list[str]) -> None:
+    connection.execute(delete(table_columns).where(table_columns.c.table_name == table))
+    connection.execute(insert(table_columns).values(table_name=table, columns=json.dumps(names)))
+
+
+def is_empty(engine: Engine) -> bool:
+    with engine.connect() as connection:
+        return connection.execute(select(func.count()).select_from(records)).scalar() == 0
+
+
+def import_directory(engine: Engine, user: User, root: Path) -> dict[str, int]:
+    """Seed an empty store from a data directory (validated first): every table as records, every other
+    file (article texts, CURATION.md …) as a document. Returns rows per table."""
+    from components.data.load import load  # the full validation: only valid data enters the store
+
+    require(user, "editor")
+    root = Path(root)
+    load(root)  # raises InvalidData with every problem
+    if not is_empty(engine):
+        raise ImportRefused("The store already holds a working copy; import seeds an empty store only.")
+    tables, files = _read_directory(root)
+    counts = {}
+    with engine.begin() as connection:
+        at = audit.now()
+        for name, frame in tables.items():
+            _set_columns(connection, name, list(frame.columns))
+            values = []
+            for position, data in enumerate(frame.to_dict(orient="records"), start=1):
+                data = {k: "" if v is None else str(v) for k, v in data.items()}
+                values.append(
+                    {
+                        "table_name": name,
+                        "key": key_of(name, data, position),
+                        "position": position,
+                        "data": json.dumps(data, ensure_ascii=False),
+                        "row_version": 1,
+                        "updated_by": user.name,
+                        "updated_at": at,
+                    }
+                )
+            for start in range(0, len(values), 5000):
+                connection.execute(insert(records), values[start : start + 5000])
+            counts[name] = len(values)
+        for path, content in files.items():
+            connection.execute(insert(documents).values(path=path, content=content))
+        audit.log(connection, user, "import", root.name, rows=counts, documents=len(files))
+    return counts
+
+
+def _read_directory(root: Path) -> tuple[dict[str, pd.DataFrame], dict[str, str]]:
+    tables: dict[str, pd.DataFrame] = {}
+    files: dict[str, str] = {}
+    for folder, dirs, names in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(names):
+            path = Path(folder, name)
+            rel = path.relative_to(root).as_posix()
+            stem, suffix = path.stem, path.suffix.lower()
+            if name.startswith("."):
+                continue
+            if "/" not in rel and suffix in (".csv", ".parquet"):
+                if stem in tables:
+                    continue  # the Parquet file was read, as the loader does
+                if stem in TABLES:
+                    table, _ = read_table(root, stem)
+                    tables[stem] = table.frame
+                else:
+                    tables[stem] = pd.read_csv(path, dtype=str, keep_default_na=False)
+                continue
+            if path.stat().st_size > TEXT_LIMIT:
+                raise ImportRefused(f"{rel}: larger than {TEXT_LIMIT:,} bytes; the store keeps texts only.")
+            try:
+                files[rel] = path.read_text(encoding="utf-8")
+            except UnicodeDecodeError as err:
+                raise ImportRefused(f"{rel}: not UTF-8 text (byte {err.start}); the store keeps texts only.") from err
+    return tables, files
+
+
+def snapshot(connection: Connection) -> dict[str, bytes]:
+    """The working copy as the files of a data directory (CSV tables and documents)."""
+    files: dict[str, bytes] = {}
+    for table in table_names(connection):
+        names = columns(connection, table)
+        data = [r.data for r in rows(connection, table)]
+        frame = pd.DataFrame(data, columns=names, dtype=str).fillna("") if data else pd.DataFrame(columns=names)
+        buffer = io.StringIO()
+        frame.to_csv(buffer, index=False)
+        files[f"{table}.csv"] = buffer.getvalue().encode("utf-8")
+    for path, content in connection.execute(select(documents.c.path, documents.c.content)):
+        files[path] = content.encode("utf-8")
+    return files
