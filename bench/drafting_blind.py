@@ -56,7 +56,11 @@ def main() -> None:
         print(f"| {n} | " + " | ".join(f"{counts[a]}/{counts[b]}" for _, a, b in ROWS) + " |")
         for k, v in counts.items():
             total[k] = total.get(k, 0) + v
-    print("| **pooled** | " + " | ".join(f"**{total[a] / total[b]:.0%}** ({total[a]}/{total[b]})" for _, a, b in ROWS) + " |")
+    print(
+        "| **pooled** | "
+        + " | ".join(f"**{total[a] / total[b]:.0%}** ({total[a]}/{total[b]})" for _, a, b in ROWS)
+        + " |"
+    )
 
 
 if __name__ == "__main__":

@@ -105,8 +105,8 @@ def _run(args) -> int:
         *streamlit_flags(),
         *args.streamlit,
         "--",
-        "--data",
-        args.data,
+        *(["--data", args.data] if args.data else []),
+        *(["--store", args.store] if args.store else []),
     ]
     os.execv(sys.executable, cmd)  # the server replaces this process: signals (a container's stop) reach it
 
@@ -216,6 +216,101 @@ def _draft(args) -> int:
     return 0
 
 
+def _cli_user():
+    import getpass
+
+    from components.store.roles import User
+
+    try:
+        who = getpass.getuser()
+    except Exception:
+        who = "unknown"
+    return User(f"{who} (command line)", "admin")  # whoever can run it can open the database itself
+
+
+def _open(args):
+    from components.store.db import StoreUnavailable, describe, open_store, store_url
+
+    try:
+        engine = open_store(args.store)
+    except StoreUnavailable as err:
+        print(f"factionline: {err}", file=sys.stderr)
+        return None
+    print(f"store: {describe(store_url(args.store))}", file=sys.stderr)
+    return engine
+
+
+def _store_import(args) -> int:
+    from components.store import versions, workcopy
+
+    engine = _open(args)
+    if engine is None:
+        return 1
+    user = _cli_user()
+    try:
+        counts = workcopy.import_directory(engine, user, Path(args.directory))
+        version = versions.publish(engine, user, args.message or f"Imported from {Path(args.directory).name}")
+    except InvalidData as err:
+        print(f"{args.directory}: the data is not valid; nothing was imported.", file=sys.stderr)
+        print(format_report(err.problems), file=sys.stderr)
+        return 1
+    except (workcopy.ImportRefused, OSError) as err:
+        print(f"factionline store import: {err}", file=sys.stderr)
+        return 1
+    print(
+        f"Imported {args.directory}: "
+        + ", ".join(f"{n:,} {t}" for t, n in counts.items())
+        + f". Published as version {version.version_id}."
+    )
+    return 0
+
+
+def _store_publish(args) -> int:
+    from components.store import versions
+
+    engine = _open(args)
+    if engine is None:
+        return 1
+    try:
+        version = versions.publish(engine, _cli_user(), args.message)
+    except InvalidData as err:
+        print("The working copy is not valid; nothing was published.", file=sys.stderr)
+        print(format_report(err.problems), file=sys.stderr)
+        return 1
+    print(f"Published version {version.version_id}: {version.summary()}.")
+    return 0
+
+
+def _store_versions(args) -> int:
+    from components.store import versions
+
+    engine = _open(args)
+    if engine is None:
+        return 1
+    listed = versions.listed(engine)
+    if not listed:
+        print("No version published yet: `factionline store import DIR` seeds the store.")
+    for v in listed:
+        print(f"{v.version_id:>5}  {v.created_at:%Y-%m-%d %H:%M}  {v.created_by}  {v.n_events:,} events  {v.message}")
+        print(f"       {v.summary()}")
+    return 0
+
+
+def _export(args) -> int:
+    from components.store import versions
+
+    engine = _open(args)
+    if engine is None:
+        return 1
+    try:
+        version, out = versions.export(engine, Path(args.out), args.version)
+    except (LookupError, FileExistsError) as err:
+        print(f"factionline export: {err}", file=sys.stderr)
+        return 1
+    print(f"{out}: version {version.version_id} ({version.n_events:,} events, {version.message!r}).")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="factionline", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -259,8 +354,31 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("directory")
     p.add_argument("--force", action="store_true", help="replace an existing places.csv")
     p.set_defaults(func=_places)
-    p = sub.add_parser("run", help="open the dashboard on a data directory")
-    p.add_argument("--data", default=str(bundled_data()))
+    store_help = "the store's URL (default: FACTIONLINE_STORE, else a SQLite file in the user's data directory)"
+    p = sub.add_parser(
+        "store", help="the curation workspace's database: import a data directory, publish, list versions"
+    )
+    store = p.add_subparsers(dest="store_command", required=True)
+    q = store.add_parser("import", help="seed an empty store from a data directory and publish it as version 1")
+    q.add_argument("directory")
+    q.add_argument("--store", help=store_help)
+    q.add_argument("--message", help="the version's message (default: 'Imported from DIR')")
+    q.set_defaults(func=_store_import)
+    q = store.add_parser("publish", help="validate the working copy and publish it as the next version")
+    q.add_argument("--store", help=store_help)
+    q.add_argument("--message", required=True)
+    q.set_defaults(func=_store_publish)
+    q = store.add_parser("versions", help="list the published versions, newest first")
+    q.add_argument("--store", help=store_help)
+    q.set_defaults(func=_store_versions)
+    p = sub.add_parser("export", help="write a published version of the store as a data directory")
+    p.add_argument("--store", help=store_help)
+    p.add_argument("--version", type=int, help="the version (default: the latest)")
+    p.add_argument("--out", required=True, help="a new (or empty) directory to write")
+    p.set_defaults(func=_export)
+    p = sub.add_parser("run", help="open the dashboard: on the store (default) or on a data directory")
+    p.add_argument("--data", help="a data directory to show read-only, instead of the store")
+    p.add_argument("--store", help=store_help)
     p.add_argument("streamlit", nargs="*", help="further Streamlit options, after --, e.g. -- --server.port 8502")
     p.set_defaults(func=_run)
     p = sub.add_parser(

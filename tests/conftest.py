@@ -1,5 +1,6 @@
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,9 @@ SHARED = ROOT.parent / "shared"
 
 # Tests never write model caches into the user's cache directory (test_modelcache sets its own).
 os.environ["FACTIONLINE_CACHE"] = "off"
+# The app opens the store by default: the tests' own (seeded with the bundled data on first use), never the
+# user's. Tests that need a fresh one pass their own FACTIONLINE_STORE.
+os.environ["FACTIONLINE_STORE"] = f"sqlite:///{tempfile.mkdtemp(prefix='factionline-tests-')}/store.sqlite"
 
 
 @pytest.fixture
@@ -67,7 +71,9 @@ def _postgres_database(name: str):
             c.execute(sa.text(f'CREATE DATABASE "{name}"'))
     except Exception as err:  # no server here
         admin.dispose()
-        reason = f"PostgreSQL is not reachable at {PG_ADMIN} ({type(err).__name__}); start it to run the store tests on it"
+        reason = (
+            f"PostgreSQL is not reachable at {PG_ADMIN} ({type(err).__name__}); start it to run the store tests on it"
+        )
         if os.environ.get("CI"):
             pytest.fail(reason)
         pytest.skip(reason)

@@ -372,8 +372,12 @@ GOLD = [
             ("a written answer", {"nadir"}, []),
             ("We will not arrive empty-handed", {"nadir"}, []),
         ],
-        dates=[("June 10", "2024-06-10"), ("on Wednesday", "2024-06-12"), ("last month", "2024-05"),
-               ("on Sunday", "2024-06-09")],
+        dates=[
+            ("June 10", "2024-06-10"),
+            ("on Wednesday", "2024-06-12"),
+            ("last month", "2024-05"),
+            ("on Sunday", "2024-06-09"),
+        ],
     ),
     Gold(
         "ho5-statement.txt",
@@ -406,8 +410,12 @@ GOLD = [
             ("The waiting is where the work is", {"nadir"}, ["told"]),
             ("When we finally sit at the table", {"nadir"}, ["told"]),
         ],
-        dates=[("late May", "2024-05"), ("the end of June", "2024-06"), ("last week", "2024-06-24/2024-06-30"),
-               ("mid-July", "2024-07")],
+        dates=[
+            ("late May", "2024-05"),
+            ("the end of June", "2024-06"),
+            ("last week", "2024-06-24/2024-06-30"),
+            ("mid-July", "2024-07"),
+        ],
     ),
     Gold(
         "ho5-live.txt",
@@ -426,8 +434,12 @@ GOLD = [
             ("businesslike", {"mansour"}, []),
             ("Not this week", {"mansour"}, []),
         ],
-        dates=[("this month", "2024-07"), ("this week", "2024-07-15/2024-07-21"), ("on Thursday", "2024-07-18"),
-               ("tomorrow morning", "2024-07-17")],
+        dates=[
+            ("this month", "2024-07"),
+            ("this week", "2024-07-15/2024-07-21"),
+            ("on Thursday", "2024-07-18"),
+            ("tomorrow morning", "2024-07-17"),
+        ],
     ),
     # Round 6 of held-out articles, written gold first on 2026-11-29 after round 5 was tuned on; scored blind, then tuned on.
     Gold(
@@ -444,8 +456,12 @@ GOLD = [
             ("but not on the principle of one list", {"nadir"}, []),
             ("procedural delays", {"mansour"}, []),
         ],
-        dates=[("Aug 5", "2024-08-05"), ("on Sunday", "2024-08-04"), ("August 19", "2024-08-19"),
-               ("within two weeks", "2024-08-05/2024-08-19")],
+        dates=[
+            ("Aug 5", "2024-08-05"),
+            ("on Sunday", "2024-08-04"),
+            ("August 19", "2024-08-19"),
+            ("within two weeks", "2024-08-05/2024-08-19"),
+        ],
     ),
     Gold(
         "ho6-presser.txt",
@@ -477,8 +493,14 @@ GOLD = [
             ("2024-06/2024-08", "brought them back to Cairo over the summer", "occurred"),
         ],
         quotes=[("The pattern is that each failure buys a year of quiet", {"name:Dana Weiss"}, [])],
-        dates=[("May 2011", "2011-05"), ("February 2012", "2012-02"), ("October 2017", "2017-10"),
-               ("late February", "2024-02"), ("the summer", "2024-06/2024-08"), ("This year", "2024")],
+        dates=[
+            ("May 2011", "2011-05"),
+            ("February 2012", "2012-02"),
+            ("October 2017", "2017-10"),
+            ("late February", "2024-02"),
+            ("the summer", "2024-06/2024-08"),
+            ("This year", "2024"),
+        ],
     ),
     Gold(
         "ho6-relay.txt",
@@ -506,8 +528,13 @@ GOLD = [
             ("2024-10-08", "visited Cairo last Tuesday", "occurred"),
         ],
         quotes=[("Everyone is now waiting for Ramallah", {"hamas", "name:a member of the Hamas delegation"}, [])],
-        dates=[("3 October", "2024-10-03"), ("6 October", "2024-10-06"), ("over the weekend", "2024-10-12/2024-10-13"),
-               ("by Thursday", "2024-10-17"), ("last Tuesday", "2024-10-08")],
+        dates=[
+            ("3 October", "2024-10-03"),
+            ("6 October", "2024-10-06"),
+            ("over the weekend", "2024-10-12/2024-10-13"),
+            ("by Thursday", "2024-10-17"),
+            ("last Tuesday", "2024-10-08"),
+        ],
     ),
     Gold(
         "ho7-interview.txt",
@@ -525,8 +552,13 @@ GOLD = [
             ("In 2011 we signed, in 2017 we signed", {"abu-marzouk"}, []),
             ("It was useful", {"abu-marzouk"}, []),
         ],
-        dates=[("on Friday", "2024-10-18"), ("In 2011", "2011"), ("in 2017", "2017"), ("in February", "2024-02"),
-               ("early next month", "2024-11")],
+        dates=[
+            ("on Friday", "2024-10-18"),
+            ("In 2011", "2011"),
+            ("in 2017", "2017"),
+            ("in February", "2024-02"),
+            ("early next month", "2024-11"),
+        ],
     ),
     Gold(
         "ho7-statement.txt",
@@ -539,11 +571,18 @@ GOLD = [
             ("2024-11-02", "welcomed the announcement", "occurred"),
         ],
         quotes=[
-            ("Egypt will spare no effort to bring the Palestinian parties together", {"egypt", "name:the ministry"},
-             ["in a statement"]),
+            (
+                "Egypt will spare no effort to bring the Palestinian parties together",
+                {"egypt", "name:the ministry"},
+                ["in a statement"],
+            ),
         ],
-        dates=[("Nov 2", "2024-11-02"), ("on Saturday", "2024-11-02"), ("November 11", "2024-11-11"),
-               ("next week", "2024-11-04/2024-11-10")],
+        dates=[
+            ("Nov 2", "2024-11-02"),
+            ("on Saturday", "2024-11-02"),
+            ("November 11", "2024-11-11"),
+            ("next week", "2024-11-04/2024-11-10"),
+        ],
     ),
     Gold(
         "ho7-wire.txt",
@@ -571,8 +610,12 @@ GOLD = [
             ("2025-01-06/2025-01-09", "a phone call between the two men earlier this week", "reported"),
         ],
         quotes=[("The president wants the meeting to produce a date for elections", {"zomlot"}, ["told"])],
-        dates=[("Jan 9", "2025-01-09"), ("on Saturday", "2025-01-11"), ("on Thursday", "2025-01-09"),
-               ("earlier this week", "2025-01-06/2025-01-09")],
+        dates=[
+            ("Jan 9", "2025-01-09"),
+            ("on Saturday", "2025-01-11"),
+            ("on Thursday", "2025-01-09"),
+            ("earlier this week", "2025-01-06/2025-01-09"),
+        ],
     ),
     Gold(
         "ho8-feature.txt",
@@ -591,8 +634,13 @@ GOLD = [
             ("I did neither", {"mansour"}, []),
             ("the hardest-working person in the building", {"nadir"}, []),
         ],
-        dates=[("in 2015", "2015"), ("the autumn of 2017", "2017-09/2017-11"), ("Last spring", "2024-03/2024-05"),
-               ("February 3", "2025-02-03"), ("in March", "2025-03")],
+        dates=[
+            ("in 2015", "2015"),
+            ("the autumn of 2017", "2017-09/2017-11"),
+            ("Last spring", "2024-03/2024-05"),
+            ("February 3", "2025-02-03"),
+            ("in March", "2025-03"),
+        ],
     ),
     Gold(
         "ho8-live.txt",
@@ -616,8 +664,11 @@ GOLD = [
         "tune",
         events=[("2025-03-19", "met on Wednesday evening in Ramallah", "occurred")],
         quotes=[
-            ("The proposal asks us to give up what we won in Moscow",
-             {"fatah", "name:the member", "name:a senior member of the movement"}, ["published by"]),
+            (
+                "The proposal asks us to give up what we won in Moscow",
+                {"fatah", "name:the member", "name:a senior member of the movement"},
+                ["published by"],
+            ),
         ],
         dates=[("on Thursday", "2025-03-20"), ("on Wednesday", "2025-03-19")],
     ),
@@ -632,8 +683,12 @@ GOLD = [
             ("2025-04-22", "expected to open on April 22", "planned"),
         ],
         quotes=[("Our positions are identical on the core issues", {"hamas", "pij"}, ["in a statement"])],
-        dates=[("April 15", "2025-04-15"), ("on Monday", "2025-04-14"), ("April 10", "2025-04-10"),
-               ("April 22", "2025-04-22")],
+        dates=[
+            ("April 15", "2025-04-15"),
+            ("on Monday", "2025-04-14"),
+            ("April 10", "2025-04-10"),
+            ("April 22", "2025-04-22"),
+        ],
     ),
     Gold(
         "ho9-feature.txt",
@@ -647,8 +702,12 @@ GOLD = [
             ("if the Egyptians call", {"nadir"}, []),
             ("They are our brothers", {"nadir"}, []),
         ],
-        dates=[("April 22", "2025-04-22"), ("last week", "2025-04-28/2025-05-04"), ("since 2012", "2012"),
-               ("early June", "2025-06")],
+        dates=[
+            ("April 22", "2025-04-22"),
+            ("last week", "2025-04-28/2025-05-04"),
+            ("since 2012", "2012"),
+            ("early June", "2025-06"),
+        ],
     ),
     Gold(
         "ho9-live.txt",
@@ -679,8 +738,12 @@ GOLD = [
             ("no later than the spring of 2026", {"fatah"}, ["in a statement"]),
             ("We will answer when we have read it", {"mansour"}, ["told"]),
         ],
-        dates=[("on Thursday", "2025-06-19"), ("within ten days", "2025-06-19/2025-06-29"), ("in December", "2024-12"),
-               ("the spring of 2026", "2026-03/2026-05")],
+        dates=[
+            ("on Thursday", "2025-06-19"),
+            ("within ten days", "2025-06-19/2025-06-29"),
+            ("in December", "2024-12"),
+            ("the spring of 2026", "2026-03/2026-05"),
+        ],
     ),
 ]
 

@@ -10,6 +10,16 @@ ABOVE = {  # a layer may not import these
     "data": ("streamlit", "components.analysis", "components.io", "components.ui", "components.cli"),
     "analysis": ("streamlit", "components.io", "components.ui", "components.cli"),
     "io": ("streamlit", "components.analysis", "components.ui", "components.cli"),
+    "drafting": (
+        "streamlit",
+        "components.analysis",
+        "components.io",
+        "components.store",
+        "components.ui",
+        "components.cli",
+    ),
+    # the store: the working copy and versions, over the data model and the drafting core
+    "store": ("streamlit", "components.analysis", "components.io", "components.ui", "components.cli"),
 }
 
 

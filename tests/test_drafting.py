@@ -177,7 +177,7 @@ def test_unnamed_statement_and_continued_speakers(told):
         "In a joint statement on Friday, Hamas, Fatah and Palestinian Islamic Jihad called for talks.\n\n"
         '"Unity is a program," the statement said. The statement accused others of "rewriting what was agreed".\n\n'
         '"Waiting is work," Karim Nadir told the Harbour Post. "The corridors decide."\n\n'
-        "Qatar's mediator opened the session with a call for \"patience on all sides\"."
+        'Qatar\'s mediator opened the session with a call for "patience on all sides".'
     )
     quotes = {q["text"]: q for q in _draft(told, text)["quotes"] if q["quote_type"] == "direct"}
     unnamed = quotes["Both sides have confirmed"]
@@ -219,9 +219,9 @@ def test_events_without_a_known_verb_quotes_first_person_and_introduced_speakers
         "Karim Nadir told Eastwire on Friday that the talks were useful.\n\n"  # a saying's date: no event
         "The statement was relayed by Eastwire on Sunday.\n\n"  # how words travelled: no event
         '"We have signed enough," Musa Abu Marzouk said. "In 2011 we signed, in 2017 we signed."\n\n'
-        "In an interview on Friday, the senior Hamas figure preferred to speak of \"a partnership with rules\".\n\n"
+        'In an interview on Friday, the senior Hamas figure preferred to speak of "a partnership with rules".\n\n'
         'Asked about the talks, Abu Marzouk was brief: "It was useful."\n\n'
-        "A Hamas official told the Levant Ledger that an answer was awaited. \"The ball is in their court,\" the official said."
+        'A Hamas official told the Levant Ledger that an answer was awaited. "The ball is in their court," the official said.'
     )
     result = _draft(told, text, dt.date(2024, 10, 14))
     events = {e["date"]: e for e in result["events"]}
@@ -231,7 +231,11 @@ def test_events_without_a_known_verb_quotes_first_person_and_introduced_speakers
     quotes = {q["text"]: q for q in result["quotes"] if q["quote_type"] == "direct"}
     assert quotes["a partnership with rules"]["speaker_id"] == "abu-marzouk"  # the last Hamas person named
     assert quotes["It was useful."]["speaker_id"] == "abu-marzouk"  # the name before the colon
-    ball = quotes["The ball is in their court,"] if "The ball is in their court," in quotes else quotes["The ball is in their court"]
+    ball = (
+        quotes["The ball is in their court,"]
+        if "The ball is in their court," in quotes
+        else quotes["The ball is in their court"]
+    )
     assert ball["speaker"] == "A Hamas official" and ball["speaker_id"] == "hamas"
     assert ball["chain"][0]["wording"] == "told"  # as the official was introduced: told the Levant Ledger
 
@@ -245,7 +249,11 @@ def test_titled_and_unnamed_speakers_with_a_complement(told):
     )
     result = _draft(told, text, dt.date(2025, 2, 17))
     quotes = {q["text"]: q for q in result["quotes"] if q["quote_type"] == "direct"}
-    member = quotes["The proposal asks too much,"] if "The proposal asks too much," in quotes else quotes["The proposal asks too much"]
+    member = (
+        quotes["The proposal asks too much,"]
+        if "The proposal asks too much," in quotes
+        else quotes["The proposal asks too much"]
+    )
     assert member["speaker"] == "a senior member of the movement" and member["speaker_id"] == "fatah"
     assert quotes["only when there is a text"]["speaker"] == "Tariq Salem"
     assert "Tariq Salem" in {a["name"] for a in result["actors"]}
@@ -257,7 +265,7 @@ def test_a_statement_and_its_reported_clause_council_anaphor_and_since(told):
         "Fatah said in a statement on Thursday that it would attend the Doha talks next week, and asked Hamas "
         "to answer within ten days.\n\n"
         "Fatah's Revolutionary Council met in Ramallah. The council also asked for elections \"no later than "
-        "the spring of 2026\".\n\n"
+        'the spring of 2026".\n\n'
         "Nadir has represented Fatah at talks since 2012.\n\n"
         'Asked about Hamas, Karim Nadir smiled. He waited. "They are our brothers."'
     )

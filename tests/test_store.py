@@ -114,7 +114,10 @@ def _accept_all(engine, article_id):
         if d.kind == "event" and d.proposal["date"] == "2024-02-29":
             accepted.append(
                 curation.accept_event(
-                    engine, EDITOR, d.draft_id, d.row_version,
+                    engine,
+                    EDITOR,
+                    d.draft_id,
+                    d.row_version,
                     {"title": "Hamas and Fatah hold talks in Moscow (Eastwire account)", "actor_ids": "hamas;fatah"},
                 )
             )
@@ -129,8 +132,13 @@ def test_an_article_drafted_accepted_and_published_reaches_the_next_version_only
     engine = seeded(store_url)
     ds = load(versions.materialize(engine, 1, tmp_path / "cache"))
     article_id, n = curation.add_article(
-        engine, EDITOR, text=ARTICLE.read_text(encoding="utf-8"), title="Factions meet in Moscow",
-        outlet="Eastwire", published=dt.date(2024, 3, 1), dataset=ds,
+        engine,
+        EDITOR,
+        text=ARTICLE.read_text(encoding="utf-8"),
+        title="Factions meet in Moscow",
+        outlet="Eastwire",
+        published=dt.date(2024, 3, 1),
+        dataset=ds,
     )
     assert n >= 4
     event_id, quote_id = _accept_all(engine, article_id)
@@ -154,12 +162,23 @@ def test_a_draft_attached_as_a_report_and_an_actor_accepted(store_url, tmp_path)
     engine = seeded(store_url)
     ds = load(versions.materialize(engine, 1, tmp_path / "cache"))
     article_id, _ = curation.add_article(
-        engine, EDITOR, text=ARTICLE.read_text(encoding="utf-8"), title="Talks", outlet="Eastwire",
-        published=dt.date(2024, 3, 1), dataset=ds,
+        engine,
+        EDITOR,
+        text=ARTICLE.read_text(encoding="utf-8"),
+        title="Talks",
+        outlet="Eastwire",
+        published=dt.date(2024, 3, 1),
+        dataset=ds,
     )
-    event = next(d for d in curation.listed(engine, EDITOR, article_id) if d.kind == "event" and d.proposal["date"] == "2024-02-29")
+    event = next(
+        d
+        for d in curation.listed(engine, EDITOR, article_id)
+        if d.kind == "event" and d.proposal["date"] == "2024-02-29"
+    )
     assert "ev-2024-02-29-hamas-fatah-meet-moscow" in event.proposal["matches"]
-    report_id = curation.attach_report(engine, EDITOR, event.draft_id, event.row_version, "ev-2024-02-29-hamas-fatah-meet-moscow")
+    report_id = curation.attach_report(
+        engine, EDITOR, event.draft_id, event.row_version, "ev-2024-02-29-hamas-fatah-meet-moscow"
+    )
     v = versions.publish(engine, EDITOR, "Another report of the Moscow meeting")
     published = load(versions.materialize(engine, v.version_id, tmp_path / "cache"))
     assert published.has_reports and report_id in set(published.report_table["report_id"])
@@ -182,8 +201,13 @@ def test_two_editors_on_one_event_or_draft_lose_no_update(store_url, tmp_path):
     # a draft decided by one editor cannot be decided again by another who read it before
     ds = load(versions.materialize(engine, 1, tmp_path / "cache"))
     article_id, _ = curation.add_article(
-        engine, EDITOR, text=ARTICLE.read_text(encoding="utf-8"), title="Talks", outlet="Eastwire",
-        published=dt.date(2024, 3, 1), dataset=ds,
+        engine,
+        EDITOR,
+        text=ARTICLE.read_text(encoding="utf-8"),
+        title="Talks",
+        outlet="Eastwire",
+        published=dt.date(2024, 3, 1),
+        dataset=ds,
     )
     d = curation.listed(engine, EDITOR, article_id)[0]
     curation.reject(engine, EDITOR, d.draft_id, d.row_version)
@@ -228,7 +252,9 @@ def test_notes_are_threaded_and_viewers_read_public_ones_only(store_url):
     notes.add(engine, OTHER, "event", "ev-2007-rupture", "Yes: it is inside his quote.", "internal", parent_id=first)
     public = notes.add(engine, EDITOR, "event", "ev-2007-rupture", "The date is the article's wording.", "public")
     assert [(n["note_id"], n["depth"]) for n in notes.thread(engine, EDITOR, "event", "ev-2007-rupture")] == [
-        (first, 0), (first + 1, 1), (public, 0)
+        (first, 0),
+        (first + 1, 1),
+        (public, 0),
     ]
     assert [n["note_id"] for n in notes.thread(engine, VIEWER, "event", "ev-2007-rupture")] == [public]
     assert [n["note_id"] for n in notes.thread(engine, None, "event", "ev-2007-rupture")] == [public]

@@ -57,7 +57,9 @@ _RELAYED_WORDS = re.compile(
     re.I,
 )
 _STATED_ON = re.compile(r"\bstatement\s+(?:(?:published|issued|released)\s+)?(?:(?:late |early )?on\s+)?$", re.I)
-_LASTS = re.compile(r"[^.]{0,30}?\b(?:last|lasting|run|running|for)\s+(two|three|four|five|six|seven|\d)\s+days\b", re.I)
+_LASTS = re.compile(
+    r"[^.]{0,30}?\b(?:last|lasting|run|running|for)\s+(two|three|four|five|six|seven|\d)\s+days\b", re.I
+)
 _SPAN = re.compile(rf"{_N_DAYS}[^.]{{0,60}}?{_ENDED}|{_ENDED}[^.]{{0,40}}?{_N_DAYS.replace('?P<n>', '?P<m>')}", re.I)
 _LIVE_ENTRY = re.compile(r"^\d{1,2}[:.]\d{2}\s*[-–—:]", re.M)  # "10:05 - …": a live blog's entry of the day
 _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+,\s*$")  # "MOSCOW, March 1 (Eastwire) -"
@@ -173,7 +175,15 @@ def draft(text: str, published: dt.date | None, outlet: str, ds) -> dict:
         # An undated entry of a live blog happened that day, when the sentence tells it rather than quotes
         # someone ("10:05 - Delegations have arrived"; not "Mansour said the first session was …").
         told = not re.search(rf"\b{SPEECH}\b|[“\"]", text[s:v_start], re.I)
-        if found and not when and live and inside and told and _in_live_entry(text, s) and not _future(text, v_start, v_end):
+        if (
+            found
+            and not when
+            and live
+            and inside
+            and told
+            and _in_live_entry(text, s)
+            and not _future(text, v_start, v_end)
+        ):
             when = [DateMention(s, s, "", published.isoformat(), "a live blog's entry: the publication day")]
         if not when or not (inside or found):
             continue  # an event needs a date, and actors or a verb that says what happened
@@ -196,7 +206,9 @@ def draft(text: str, published: dt.date | None, outlet: str, ds) -> dict:
                 continue
         if not own and found and re.search(r"\bstatement\b", text[s : when[0].start], re.I):
             kind = "statement"  # "in a statement published on Saturday, …": the statement is the event
-        when = own or (when if found and (kind == "statement" or not re.search(r"\bthat\b", text[when[0].end : e])) else [])
+        when = own or (
+            when if found and (kind == "statement" or not re.search(r"\bthat\b", text[when[0].end : e])) else []
+        )
         if not when:
             continue
         # "X said (…) that they would attend … next week": the event is in the reported clause.
@@ -258,7 +270,7 @@ def _we(text: str, s: int, e: int, quotes: list, ds) -> list:
 
 
 def _spanned(text: str, s: int, date: DateMention) -> DateMention:
-    """"two days of talks that ended on Sunday": the days up to that date, not the last one alone."""
+    """ "two days of talks that ended on Sunday": the days up to that date, not the last one alone."""
     span = _SPAN.search(text, s, date.start)
     ahead = _LASTS.match(text, date.end)  # "open on November 11 and last three days": from that day
     if not (span or ahead) or not date.resolved or len(date.edtf) != 10:
@@ -267,8 +279,13 @@ def _spanned(text: str, s: int, date: DateMention) -> DateMention:
         words = ahead.group(1).lower()
         n = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}.get(words) or int(words)
         first = dt.date.fromisoformat(date.edtf)
-        return DateMention(date.start, date.end, date.text, f"{first}/{first + dt.timedelta(days=n - 1)}",
-                           f"{n} days from {first} ({date.how})")
+        return DateMention(
+            date.start,
+            date.end,
+            date.text,
+            f"{first}/{first + dt.timedelta(days=n - 1)}",
+            f"{n} days from {first} ({date.how})",
+        )
     words = (span.group("n") or span.group("m")).lower()
     n = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}.get(words) or int(words)
     end = dt.date.fromisoformat(date.edtf)

@@ -88,7 +88,9 @@ _NOUNS = (
 )
 _SUBJECT_ANAPHOR = re.compile(rf"^[\s\d:–—-]*the\s+(?:[\w-]+\s+)?({_NOUNS})\b", re.I)  # "The council, which …"
 _ANAPHOR = re.compile(rf"^[,\s]*the\s+(?:[\w-]+\s+)?({_NOUNS})\s+{SPEECH}\b", re.I)
-_DESCRIBED = re.compile(r"\bthe\s+(?:senior\s+|veteran\s+|top\s+|exiled\s+)?[A-Z][\w'’-]+\s+(?:figure|leader|official|negotiator|politician)\b")
+_DESCRIBED = re.compile(
+    r"\bthe\s+(?:senior\s+|veteran\s+|top\s+|exiled\s+)?[A-Z][\w'’-]+\s+(?:figure|leader|official|negotiator|politician)\b"
+)
 
 
 def _introduced(text: str, noun: str, before: int, mentions: list[Mention]) -> tuple[str, str, int] | None:
@@ -125,7 +127,9 @@ def _signatories(text: str, mentions: list[Mention], before: int, people: frozen
     if not statements:
         return []
     lo, hi = _sentence_bounds(text, statements[-1].start(), statements[-1].end())
-    return list({x.actor_id: x for x in mentions if lo <= x.start < min(hi, before) and x.actor_id not in people}.values())
+    return list(
+        {x.actor_id: x for x in mentions if lo <= x.start < min(hi, before) and x.actor_id not in people}.values()
+    )
 
 
 def found_speech(words: str) -> bool:
@@ -208,14 +212,21 @@ def find_quotes(
                 speaker = (full, "")
         unnamed = _UNNAMED.match(after)
         back = _ANAPHOR.match(after)
-        if unnamed and back and unnamed.group(1).lower().startswith("the ") and _introduced(text, back.group(1), m.start(), mentions):
+        if (
+            unnamed
+            and back
+            and unnamed.group(1).lower().startswith("the ")
+            and _introduced(text, back.group(1), m.start(), mentions)
+        ):
             unnamed = None  # "the official said": the one introduced before, below
         if speaker is None and unnamed:  # "…," an Egyptian official told Northgate: as written, for Egypt
             inside = [x for x in mentions if m.end() + unnamed.start(1) <= x.start < m.end() + unnamed.end(1)]
             if not inside and re.search(r"\bthe (?:movement|group|faction|party)$", unnamed.group(1)):
                 inside = [x for x in mentions if x.start < m.start() and x.actor_id not in people][-1:]
             speaker = (unnamed.group(1), inside[0].actor_id if inside else "")
-            quote.note = "an unnamed speaker" + (f" of {inside[0].text}" if inside else "") + ": check who they speak for"
+            quote.note = (
+                "an unnamed speaker" + (f" of {inside[0].text}" if inside else "") + ": check who they speak for"
+            )
         if speaker is None and known:
             speaker = (known[0].text, known[0].actor_id)
         if speaker is None and (_PRONOUN_AFTER.match(after) or _PRONOUN_BEFORE.search(before)) and last_speaker[0]:
@@ -270,9 +281,13 @@ def find_quotes(
                     quote.note = "the statement's issuer, named before"
                 elif signed:  # "In a joint statement, Hamas, Fatah and PIJ called …": every signatory
                     speaker = (_and_join([x.text for x in signed]), ";".join(x.actor_id for x in signed))
-                    quote.note = "the statement's signatories, named before" + (" (a joint statement)" if len(signed) > 1 else "")
+                    quote.note = "the statement's signatories, named before" + (
+                        " (a joint statement)" if len(signed) > 1 else ""
+                    )
             back = _ANAPHOR.match(after) or _SUBJECT_ANAPHOR.match(before)
-            if speaker is None and back:  # "…," the official said: the one introduced before ("A Hamas official told …")
+            if (
+                speaker is None and back
+            ):  # "…," the official said: the one introduced before ("A Hamas official told …")
                 intro = _introduced(text, back.group(1), m.start(), mentions)
                 if intro:
                     speaker, quote.note = (intro[0], intro[1]), "the speaker introduced before: check"
@@ -288,10 +303,19 @@ def find_quotes(
                 # "the senior Hamas figure preferred to speak of “…”": the last person of that side named
                 org = [x for x in mentions if lo + described.start() <= x.start < lo + described.end()]
                 side = set(sides.get(org[0].actor_id, [org[0].actor_id])) if org else set()
-                persons = [x for x in mentions if x.start < m.start() and x.actor_id in people and side & set(sides.get(x.actor_id, []))]
+                persons = [
+                    x
+                    for x in mentions
+                    if x.start < m.start() and x.actor_id in people and side & set(sides.get(x.actor_id, []))
+                ]
                 if persons:
-                    speaker, quote.note = (persons[-1].text, persons[-1].actor_id), f"“{described.group(0)}”: the last person of that side named"
-            subject = [x for x in mentions if lo <= x.start < m.start() and not text[lo : x.start].strip(" -–—:0123456789")]
+                    speaker, quote.note = (
+                        (persons[-1].text, persons[-1].actor_id),
+                        f"“{described.group(0)}”: the last person of that side named",
+                    )
+            subject = [
+                x for x in mentions if lo <= x.start < m.start() and not text[lo : x.start].strip(" -–—:0123456789")
+            ]
             if speaker is None and subject and not found_speech(before):
                 # no speech verb: the sentence's subject ("Qatar's mediator opened with a call for '…'")
                 speaker, quote.note = (subject[0].text, subject[0].actor_id), "the sentence's subject: check"

@@ -50,8 +50,20 @@ FUTURE = re.compile(
 )
 
 # Abbreviated months as wire datelines write them ("Aug 5", "Sept. 12"); "May" is already whole.
-ABBREVIATIONS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
-                 "nov": 11, "dec": 12}
+ABBREVIATIONS = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
 _FULL_MONTH = "|".join(MONTHS)
 _MONTH = _FULL_MONTH + "|" + "|".join(rf"{a}\.?" for a in sorted(ABBREVIATIONS, key=len, reverse=True))
 _DAY = "|".join(WEEKDAYS)
@@ -63,7 +75,10 @@ PATTERNS = [
     ("day_month_year", rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH}),?\s+(\d{{4}})\b"),
     ("season_year", r"\b(?:the\s+)?(spring|summer|autumn|fall|winter)\s+of\s+(\d{4})\b"),
     # Part of a month ("late May", "the end of June", "mid-July"): still the month, never a guessed day.
-    ("part_month", rf"\b(early|mid|late|the end of|the beginning of|the start of|the middle of)[\s-]+({_MONTH})(?:,?\s+(\d{{4}}))?\b"),
+    (
+        "part_month",
+        rf"\b(early|mid|late|the end of|the beginning of|the start of|the middle of)[\s-]+({_MONTH})(?:,?\s+(\d{{4}}))?\b",
+    ),
     ("month_year", rf"\b({_MONTH})\s+(?:of\s+)?(\d{{4}})\b"),
     ("month_day", rf"\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s+\d{{4}})"),
     ("day_month", rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\b(?!,?\s+\d{{4}})"),

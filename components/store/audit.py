@@ -35,3 +35,19 @@ def entries(engine: Engine, user: User, limit: int = 500) -> list[dict]:
     with engine.connect() as connection:
         rows = connection.execute(select(audit).order_by(audit.c.audit_id.desc()).limit(limit)).mappings().all()
     return [dict(r, detail=json.loads(r["detail"])) for r in rows]
+
+
+CHANGES = ("insert", "update", "delete", "add document", "accepted", "rejected", "add article")
+
+
+def since_last_publish(engine: Engine) -> int:
+    """How many changes the working copy has had since the last publish (what Publish would add)."""
+    from sqlalchemy import func
+
+    with engine.connect() as connection:
+        last = connection.execute(select(func.max(audit.c.audit_id)).where(audit.c.action == "publish")).scalar() or 0
+        return connection.execute(
+            select(func.count())
+            .select_from(audit)
+            .where(audit.c.audit_id > last, audit.c.action.in_(("insert", "update", "delete")))
+        ).scalar()

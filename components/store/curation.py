@@ -60,7 +60,9 @@ def source_for(connection: Connection, user: User, outlet: str) -> str:
         if outlet == r.key or fold(outlet) == fold(r.data.get("name", "")):
             return r.key
     key = _unique(connection, "sources", slug(outlet, 40))
-    workcopy.insert_row(connection, user, "sources", {"source_id": key, "name": outlet, "kind": "news outlet", "url": ""})
+    workcopy.insert_row(
+        connection, user, "sources", {"source_id": key, "name": outlet, "kind": "news outlet", "url": ""}
+    )
     return key
 
 
@@ -103,9 +105,17 @@ def add_article(
             },
         )
         workcopy.put_document(connection, user, path, text)
-        proposals = draft(text, published, outlet_name, dataset) if dataset is not None else {"events": [], "quotes": [], "actors": []}
+        proposals = (
+            draft(text, published, outlet_name, dataset)
+            if dataset is not None
+            else {"events": [], "quotes": [], "actors": []}
+        )
         n = 0
-        for kind, items in (("event", proposals["events"]), ("quote", proposals["quotes"]), ("actor", proposals["actors"])):
+        for kind, items in (
+            ("event", proposals["events"]),
+            ("quote", proposals["quotes"]),
+            ("actor", proposals["actors"]),
+        ):
             for item in items:
                 connection.execute(
                     insert(drafts).values(
@@ -143,7 +153,13 @@ def get(connection: Connection, draft_id: int) -> Draft | None:
 
 def _draft(r) -> Draft:
     return Draft(
-        r["draft_id"], r["article_id"], r["kind"], json.loads(r["proposal"]), r["status"], r["result"], r["row_version"],
+        r["draft_id"],
+        r["article_id"],
+        r["kind"],
+        json.loads(r["proposal"]),
+        r["status"],
+        r["result"],
+        r["row_version"],
         r["decided_by"],
     )
 
@@ -152,7 +168,13 @@ def _decide(connection: Connection, user: User, d: Draft, expected_version: int,
     done = connection.execute(
         update(drafts)
         .where(drafts.c.draft_id == d.draft_id, drafts.c.row_version == expected_version, drafts.c.status == "proposed")
-        .values(status=status, result=result, row_version=drafts.c.row_version + 1, decided_by=user.name, decided_at=audit.now())
+        .values(
+            status=status,
+            result=result,
+            row_version=drafts.c.row_version + 1,
+            decided_by=user.name,
+            decided_at=audit.now(),
+        )
     )
     if done.rowcount != 1:
         now = get(connection, d.draft_id)
@@ -199,7 +221,10 @@ def accept_event(engine: Engine, user: User, draft_id: int, expected_version: in
             if event_type not in NEW_TYPES or event_type == "unclassified":
                 raise Refused("Choose the event's type: the draft could not tell it from the text.")
             workcopy.insert_row(
-                connection, user, "event_types", {"event_type": event_type, "label": NEW_TYPES[event_type], "cameo_code": ""}
+                connection,
+                user,
+                "event_types",
+                {"event_type": event_type, "label": NEW_TYPES[event_type], "cameo_code": ""},
             )
         actor_ids = fields.get("actor_ids")
         if actor_ids is None:
@@ -210,7 +235,9 @@ def accept_event(engine: Engine, user: User, draft_id: int, expected_version: in
         if not date:
             raise Refused("Give the event's date (EDTF, e.g. 2024-03 for a month): the draft could not resolve it.")
         title = (fields.get("title") or p["title"]).strip()
-        event_id = (fields.get("event_id") or "").strip() or _unique(connection, "events", slug(f"ev-{date}-{title}", 70))
+        event_id = (fields.get("event_id") or "").strip() or _unique(
+            connection, "events", slug(f"ev-{date}-{title}", 70)
+        )
         row = {
             "event_id": event_id,
             "date": date,
@@ -231,7 +258,9 @@ def accept_event(engine: Engine, user: User, draft_id: int, expected_version: in
     return event_id
 
 
-def attach_report(engine: Engine, user: User, draft_id: int, expected_version: int, event_id: str, fields: dict | None = None) -> str:
+def attach_report(
+    engine: Engine, user: User, draft_id: int, expected_version: int, event_id: str, fields: dict | None = None
+) -> str:
     """Accept a proposed event as another report of an existing event (reports.csv)."""
     require(user, "editor")
     fields = fields or {}
@@ -287,7 +316,11 @@ def accept_quote(engine: Engine, user: User, draft_id: int, expected_version: in
             raise Refused("Choose who said it: the draft found no known speaker (add the actor first if needed).")
         sources = {r.key for r in workcopy.rows(connection, "sources")}
         quote_id = (fields.get("quote_id") or "").strip() or _unique(
-            connection, "quotes", slug(f"q-{speaker.split(';')[0]}-{p.get('said_on') or article.get('published_on', '')}-{p['text'][:40]}", 80)
+            connection,
+            "quotes",
+            slug(
+                f"q-{speaker.split(';')[0]}-{p.get('said_on') or article.get('published_on', '')}-{p['text'][:40]}", 80
+            ),
         )
         row = {
             "quote_id": quote_id,
@@ -298,7 +331,9 @@ def accept_quote(engine: Engine, user: User, draft_id: int, expected_version: in
             "event_id": (fields.get("event_id") or "").strip(),
             "reported_by": article.get("source_id", ""),
             "article_id": d.article_id,
-            "chain": fields.get("chain") if fields.get("chain") is not None else chain_cell(p.get("chain", []), sources),
+            "chain": fields.get("chain")
+            if fields.get("chain") is not None
+            else chain_cell(p.get("chain", []), sources),
         }
         workcopy.insert_row(connection, user, "quotes", row)
         _decide(connection, user, d, expected_version, "accepted", f"quotes:{quote_id}")

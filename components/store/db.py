@@ -41,9 +41,10 @@ def describe(url: str) -> str:
         return "(an unreadable store URL)"
 
 
-def fingerprint(engine: Engine) -> str:
+def fingerprint(store: Engine | str) -> str:
     """A short name for the store (for the per-store cache of published versions)."""
-    return hashlib.sha256(describe(str(engine.url)).encode()).hexdigest()[:16]
+    url = str(store.url) if isinstance(store, Engine) else store
+    return hashlib.sha256(describe(url).encode()).hexdigest()[:16]
 
 
 def open_store(url: str | None = None, migrate_now: bool = True) -> Engine:

@@ -13,8 +13,15 @@ TARGETS = ("event", "report", "quote")
 VISIBILITY = ("internal", "public")
 
 
-def add(engine: Engine, user: User, target_kind: str, target_id: str, body: str, visibility: str = "internal",
-        parent_id: int | None = None) -> int:
+def add(
+    engine: Engine,
+    user: User,
+    target_kind: str,
+    target_id: str,
+    body: str,
+    visibility: str = "internal",
+    parent_id: int | None = None,
+) -> int:
     require(user, "editor")
     if target_kind not in TARGETS or visibility not in VISIBILITY:
         raise ValueError(f"a note is on an {'/'.join(TARGETS)} and {'/'.join(VISIBILITY)}")
@@ -28,8 +35,15 @@ def add(engine: Engine, user: User, target_kind: str, target_id: str, body: str,
                 raise ValueError("A reply must answer a note on the same item.")
         note_id = connection.execute(
             insert(notes)
-            .values(target_kind=target_kind, target_id=target_id, parent_id=parent_id, author=user.name,
-                    created_at=audit.now(), body=body, visibility=visibility)
+            .values(
+                target_kind=target_kind,
+                target_id=target_id,
+                parent_id=parent_id,
+                author=user.name,
+                created_at=audit.now(),
+                body=body,
+                visibility=visibility,
+            )
             .returning(notes.c.note_id)
         ).scalar_one()
         audit.log(connection, user, "note", f"{target_kind}:{target_id}", note_id=note_id, visibility=visibility)

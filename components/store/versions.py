@@ -49,7 +49,9 @@ class Version:
 
 
 def _version(r) -> Version:
-    return Version(r["version_id"], r["created_at"], r["created_by"], r["message"], json.loads(r["changes"]), r["n_events"])
+    return Version(
+        r["version_id"], r["created_at"], r["created_by"], r["message"], json.loads(r["changes"]), r["n_events"]
+    )
 
 
 def latest(engine_or_connection) -> Version | None:
@@ -64,7 +66,9 @@ def latest(engine_or_connection) -> Version | None:
 
 def listed(engine: Engine) -> list[Version]:
     with engine.connect() as connection:
-        return [_version(r) for r in connection.execute(select(versions).order_by(versions.c.version_id.desc())).mappings()]
+        return [
+            _version(r) for r in connection.execute(select(versions).order_by(versions.c.version_id.desc())).mappings()
+        ]
 
 
 def get(engine: Engine, version_id: int) -> Version | None:
@@ -196,7 +200,9 @@ def export(engine: Engine, out: Path, version_id: int | None = None) -> tuple[Ve
     50,000 events. The directory validates and re-imports to the same tables."""
     version = get(engine, version_id) if version_id is not None else latest(engine)
     if version is None:
-        raise LookupError("The store has no published version." if version_id is None else f"There is no version {version_id}.")
+        raise LookupError(
+            "The store has no published version." if version_id is None else f"There is no version {version_id}."
+        )
     with engine.connect() as connection:
         files = files_of(connection, version.version_id)
     out = Path(out)

@@ -1,4 +1,6 @@
-"""The page: sign-in, load, filters, then the views (ui/views.py), and the URL."""
+"""The app: sign-in, which data (a published version of the store, or a data directory), and the pages
+this user's role may open — the dashboard for everyone; Curate for editors; the audit log for admins.
+A page a role may not open is not registered at all: its URL leads back to the dashboard."""
 
 from __future__ import annotations
 
@@ -11,8 +13,8 @@ from components.analysis import query
 from components.analysis.aggregate import lane_counts
 from components.data.problems import InvalidData
 from components.paths import RESOURCES
-from components.ui import auth, filters, state, upload
-from components.ui.loading import data_dir, load_dataset, report_invalid
+from components.ui import auth, filters, state, upload, workspace
+from components.ui.loading import load_dataset, report_invalid
 from components.ui.offline import stay_offline
 from components.ui.views import VIEWS, Page
 
@@ -23,7 +25,7 @@ stay_offline()  # once, when the server first imports the app
 def main() -> None:
     started = time.perf_counter()
     try:
-        _page()
+        _app()
     finally:
         _record_timing(time.perf_counter() - started)
 
@@ -36,20 +38,61 @@ def _record_timing(seconds: float) -> None:
             out.write(f"{seconds:.6f}\n")
 
 
-def _page() -> None:
+def _app() -> None:
     # A local icon: a Material icon here would make every browser fetch it from Google's servers.
     st.set_page_config(page_title="Factionline", page_icon=str(ICON), layout="wide")
-    if not auth.gate():  # before anything is loaded: no data, chart or count is sent
+    user = auth.gate()  # before anything is loaded: no data, chart or count is sent
+    if user is None:
         return
-    root = data_dir()
+    ws = workspace.resolve(user)
+    workspace.set_current(ws)
+    pages = [st.Page(dashboard, title="Dashboard", icon=":material/timeline:", default=True)]
+    if ws.curating or ws.down:
+        from components.ui import audit_page, curate, versions_page
+
+        if user.can("editor"):
+            pages.append(st.Page(curate.render, title="Curate", icon=":material/edit_note:", url_path="curate"))
+        pages.append(st.Page(versions_page.render, title="Versions", icon=":material/history:", url_path="versions"))
+        if user.can("admin"):
+            pages.append(st.Page(audit_page.render, title="Audit log", icon=":material/policy:", url_path="audit"))
+    st.navigation(pages, position="top").run()
+
+
+def version_caption(ws: workspace.Workspace) -> None:
+    if ws.version is None:
+        return
+    v = ws.version
+    when = f" · published {v.created_at:%d %b %Y}" if v.created_at else ""
+    by = f" by {v.created_by}" if v.created_by else ""
+    st.sidebar.caption(f":material/history: Version {v.version_id}{when}{by}")
+    if ws.curating and not auth.locked():
+        st.sidebar.caption(
+            ":orange[:material/lock_open: Open instance: whoever can reach it may curate. Set passwords before "
+            "sharing it (README, *Share it*).]"
+        )
+
+
+def dashboard() -> None:
+    ws = workspace.current()
+    if ws.notice:
+        (st.error if ws.down else st.info)(ws.notice, icon=":material/cloud_off:" if ws.down else ":material/history:")
+    if ws.root is None:
+        st.title("Factionline", anchor=False)
+        st.info(
+            "Nothing to show yet. An administrator seeds the store with `factionline store import DIR`, or "
+            "editors add articles on the Curate page and publish.",
+            icon=":material/inventory_2:",
+        )
+        return
     try:
-        ds = load_dataset(root)
+        ds = load_dataset(ws.root)
     except InvalidData as err:
         st.title("Factionline", anchor=False)
-        report_invalid(root, err.problems)
+        report_invalid(ws.root, err.problems)
         return
+    version_caption(ws)
 
-    ds = upload.session_dataset(ds, root)
+    ds = upload.session_dataset(ds, ws.root)
     chosen = filters.sidebar(ds)
     upload.sidebar(ds)
     sel = query.apply(ds, chosen.without_event())

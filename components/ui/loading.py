@@ -3,10 +3,8 @@ cannot be opened (never the server's paths: those go to the server log)."""
 
 from __future__ import annotations
 
-import argparse
 import logging
 import os
-import sys
 import threading
 from pathlib import Path
 
@@ -16,28 +14,10 @@ from components.analysis.geo import place_table
 from components.data.model import Dataset
 from components.data.modelcache import load_cached
 from components.data.problems import Problem
-from components.paths import bundled_data
 from components.ui.common import problem_table
 
 SEARCH_INDEX_DELAY = 15  # seconds after a load before the search text is built in the background
 log = logging.getLogger("factionline")
-
-
-def _setting() -> tuple[str, str | None]:
-    """(which setting chose the data directory, its value)."""
-    parser = argparse.ArgumentParser(add_help=False)
-    parser.add_argument("--data")
-    args, _ = parser.parse_known_args(sys.argv[1:])
-    if args.data:
-        return "--data", args.data
-    if os.environ.get("FACTIONLINE_DATA"):
-        return "FACTIONLINE_DATA", os.environ["FACTIONLINE_DATA"]
-    return "the bundled data", None
-
-
-def data_dir() -> Path:
-    """From `-- --data DIR`, else FACTIONLINE_DATA, else the bundled data. Never from the URL."""
-    return Path(_setting()[1] or bundled_data())
 
 
 def _signature(root: Path) -> tuple:
@@ -78,8 +58,10 @@ def load_dataset(root: Path) -> Dataset:
 def report_invalid(root: Path, problems: list[Problem]) -> None:
     """The validation report on the page. The directory is named as the operator set it (by which
     setting, and its last part), its full path only in the server log."""
-    setting, _ = _setting()
-    name = "the bundled data" if setting == "the bundled data" else f"{Path(root).name or root} (set by {setting})"
+    from components.ui.workspace import data_setting
+
+    setting, _ = data_setting()
+    name = "the published version" if setting == "the store" else f"{Path(root).name or root} (set by {setting})"
     log.error(
         "The data directory %s cannot be opened: %d problem(s): %s",
         os.path.abspath(root),

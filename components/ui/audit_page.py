@@ -1,0 +1,48 @@
+"""The audit log (admins): every change, who made it and when, newest first. The store refuses to alter
+it; this page only reads."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import streamlit as st
+from sqlalchemy.exc import SQLAlchemyError
+
+from components.store import audit
+from components.store.roles import Forbidden
+from components.ui import workspace
+
+
+def render() -> None:
+    ws = workspace.current()
+    st.title("Audit log", anchor=False)
+    if ws.engine is None:
+        st.error(ws.notice or "The store cannot be reached right now.", icon=":material/cloud_off:")
+        return
+    try:
+        entries = audit.entries(ws.engine, ws.user, limit=1000)
+    except Forbidden as err:
+        st.error(str(err), icon=":material/lock:")
+        return
+    except SQLAlchemyError:
+        st.error("The store cannot be reached right now. Try again in a moment.", icon=":material/cloud_off:")
+        return
+    st.caption(f"The latest {len(entries):,} changes, newest first. Append-only: the database refuses edits.")
+    st.dataframe(
+        pd.DataFrame(
+            [
+                {
+                    "when": e["at"].strftime("%Y-%m-%d %H:%M:%S") if e["at"] else "",
+                    "who": e["user_name"],
+                    "role": e["role"],
+                    "action": e["action"],
+                    "what": e["target"],
+                    "detail": json.dumps(e["detail"], ensure_ascii=False)[:300],
+                }
+                for e in entries
+            ]
+        ),
+        hide_index=True,
+        width="stretch",
+    )

@@ -1,0 +1,463 @@
+"""The Curate page (editors): add an article, review what the drafting assistant proposes beside the
+text — accept (after editing), attach to an existing event as another report, or reject — edit events of
+the working copy, and publish a version. Viewers never reach this page (it is not registered for them)
+and the store refuses their writes anyway."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import tempfile
+from pathlib import Path
+
+import streamlit as st
+from sqlalchemy.exc import SQLAlchemyError
+
+from components.data.problems import InvalidData
+from components.data.safetext import md
+from components.data.schema import QUOTE_TYPES, STATUSES, split_list
+from components.drafting.draft import NEW_TYPES, DraftError, read_article
+from components.store import audit, curation, versions, workcopy
+from components.store.curation import Refused
+from components.store.roles import Forbidden
+from components.store.workcopy import Conflict
+from components.ui import workspace
+from components.ui.common import problem_table
+from components.ui.loading import load_dataset
+
+FLASH = "curate-flash"
+KINDS = {"event": "Events", "quote": "Quotes", "actor": "New actors"}
+
+
+def _flash(kind: str, message: str) -> None:
+    st.session_state[FLASH] = (kind, message)
+
+
+def _show_flash() -> None:
+    kind, message = st.session_state.pop(FLASH, (None, None))
+    if message:
+        {"success": st.success, "error": st.error, "warning": st.warning}[kind](message)
+
+
+def _guard(action, *args, done: str = "", **kwargs):
+    """Run a store action; turn every expected failure into a clear message (nothing half-written)."""
+    try:
+        result = action(*args, **kwargs)
+    except (Conflict, Refused, Forbidden, ValueError) as err:
+        _flash("error", str(err))
+        return None
+    except SQLAlchemyError:
+        _flash("error", "The store cannot be reached right now: nothing was saved. Try again in a moment.")
+        return None
+    if done:
+        _flash("success", done.format(result=result))
+    return result
+
+
+def render() -> None:
+    ws = workspace.current()
+    st.title("Curate", anchor=False)
+    if ws.engine is None:
+        st.error(
+            (ws.down or "This instance shows a data directory, read-only.")
+            + " Nothing can be added or changed now; what you see on the dashboard is the last published version.",
+            icon=":material/cloud_off:",
+        )
+        return
+    user, engine = ws.user, ws.engine
+    try:
+        pending = audit.since_last_publish(engine)
+        articles = curation.articles(engine, user)
+    except SQLAlchemyError:
+        st.error("The store cannot be reached right now. Nothing was changed; try again in a moment.")
+        return
+    waiting = sum(a["drafts"].get("proposed", 0) for a in articles)
+    st.caption(
+        "What you accept goes into the working copy; viewers see it once you publish a version. "
+        f"Version {ws.latest.version_id if ws.latest else '—'} is published · {pending} change"
+        f"{'' if pending == 1 else 's'} since · {waiting} draft{'' if waiting == 1 else 's'} waiting."
+    )
+    _show_flash()
+    _publish(ws, pending)
+    _add_article(ws, articles)
+    if articles:
+        _review(ws, articles)
+    _edit_event(ws)
+
+
+def _publish(ws, pending: int) -> None:
+    with st.container(border=True, key="publish"):
+        st.markdown("**Publish a version** — every validation rule and check of meaning runs first.")
+        with st.form("publish-form", border=False):
+            message = st.text_input("What changed, in a sentence", key="publish-message", max_chars=300)
+            go = st.form_submit_button(
+                "Publish", type="primary", icon=":material/publish:", disabled=pending == 0 and ws.latest is not None
+            )
+        if go:
+            try:
+                v = versions.publish(ws.engine, ws.user, message)
+            except InvalidData as err:
+                st.error(
+                    f"Not published: the working copy has {len(err.problems)} problem(s). Fix them (below) and "
+                    "publish again; viewers still see the previous version.",
+                    icon=":material/error:",
+                )
+                problem_table(err.problems)
+                return
+            except (Forbidden, SQLAlchemyError) as err:
+                st.error(f"Not published: {err if isinstance(err, Forbidden) else 'the store cannot be reached.'}")
+                return
+            workspace.forget_latest()
+            _flash("success", f"Version {v.version_id} published: {v.summary()}. Viewers see it on their next click.")
+            st.rerun()
+
+
+def _add_article(ws, articles: list[dict]) -> None:
+    with st.expander("Add an article", expanded=not articles, icon=":material/note_add:"):
+        with st.form("add-article", clear_on_submit=False):
+            upload = st.file_uploader("Upload the article (.txt, .md, .html)", type=["txt", "md", "html", "htm"])
+            pasted = st.text_area("…or paste its text", height=200, key="article-text")
+            title = st.text_input("Title, as the outlet published it", key="article-title")
+            a, b = st.columns(2)
+            known = _sources(ws)
+            outlet = a.selectbox("Outlet", [*known.values(), "Another outlet…"], key="article-outlet")
+            other = b.text_input("Another outlet's name", key="article-other-outlet")
+            c, d = st.columns(2)
+            published = c.date_input(
+                "Published on", value=dt.date.today(), key="article-published", format="YYYY-MM-DD"
+            )
+            url = d.text_input("Web address (optional)", key="article-url")
+            credit = st.text_input("Credit (optional)", key="article-credit")
+            go = st.form_submit_button("Add and draft", type="primary", icon=":material/auto_awesome:")
+        if not go:
+            return
+        try:
+            text = _article_text(upload, pasted)
+        except DraftError as err:
+            st.error(str(err), icon=":material/error:")
+            return
+        name = other.strip() if outlet == "Another outlet…" else outlet
+        dataset = load_dataset(ws.root) if ws.root else None
+        result = _guard(
+            curation.add_article,
+            ws.engine,
+            ws.user,
+            text=text,
+            title=title,
+            outlet=name,
+            published=published,
+            url=url,
+            credit=credit,
+            dataset=dataset,
+        )
+        if result:
+            article_id, n = result
+            st.session_state["curate-article"] = article_id
+            _flash("success", f"Added {article_id}: {n} proposal{'' if n == 1 else 's'} to review below.")
+        st.rerun()
+
+
+def _article_text(upload, pasted: str) -> str:
+    if upload is not None:
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / Path(upload.name).name
+            path.write_bytes(upload.getvalue())
+            return read_article(path)  # HTML reduced to text; empty, binary and huge files refused
+    if len(pasted.encode("utf-8")) > 1_000_000:
+        raise DraftError("The pasted text is larger than 1 MB. Add one article at a time.")
+    if not pasted.strip():
+        raise DraftError("Upload the article or paste its text.")
+    return pasted
+
+
+def _sources(ws) -> dict[str, str]:
+    with ws.engine.connect() as c:
+        return {r.key: r.data.get("name", r.key) for r in workcopy.rows(c, "sources")}
+
+
+def _review(ws, articles: list[dict]) -> None:
+    labels = {
+        a["article_id"]: f"{a.get('published_on', '')} · {a.get('title', '')[:80]} "
+        f"({a['drafts'].get('proposed', 0)} to review)"
+        for a in articles
+    }
+    ids = list(labels)
+    chosen = st.session_state.get("curate-article")
+    article_id = st.selectbox(
+        "Article", ids, index=ids.index(chosen) if chosen in ids else 0, format_func=labels.get, key="curate-pick"
+    )
+    st.session_state["curate-article"] = article_id
+    drafts = curation.listed(ws.engine, ws.user, article_id)
+    text = curation.article_text(ws.engine, article_id) or ""
+    left, right = st.columns([5, 6], gap="large")
+    with left:
+        st.markdown("**The article** — proposed passages highlighted")
+        with st.container(height=640, key="article-text-box"):
+            st.html(_highlighted(text, drafts))
+    with right:
+        tabs = st.tabs(
+            [f"{label} ({sum(d.kind == k and d.status == 'proposed' for d in drafts)})" for k, label in KINDS.items()]
+        )
+        context = _choices(ws)
+        for tab, kind in zip(tabs, KINDS):
+            with tab:
+                mine = [d for d in drafts if d.kind == kind]
+                if not mine:
+                    st.caption("None proposed from this article.")
+                for d in mine:
+                    if d.status == "proposed":
+                        {"event": _event_draft, "quote": _quote_draft, "actor": _actor_draft}[kind](ws, d, context)
+                decided = [d for d in mine if d.status != "proposed"]
+                if decided:
+                    st.caption("Decided: " + "; ".join(f"#{d.draft_id} {d.status} {d.result}".strip() for d in decided))
+
+
+def _highlighted(text: str, drafts) -> str:
+    """The article as escaped HTML, each draft's passage marked (proposed amber, accepted green,
+    rejected struck through). Nothing of the text is ever interpreted."""
+    spans = sorted(
+        {(d.proposal["start"], d.proposal["end"], d.status, d.draft_id) for d in drafts if "start" in d.proposal},
+        key=lambda s: (s[0], -s[1]),
+    )
+    colours = {
+        "proposed": "rgba(255,170,0,.35)",
+        "accepted": "rgba(40,167,69,.30)",
+        "rejected": "rgba(128,128,128,.25)",
+    }
+    out, at = [], 0
+    for start, end, status, draft_id in spans:
+        if start < at or end > len(text):
+            continue  # nested or overlapping: the outer passage is marked
+        out.append(html.escape(text[at:start]))
+        style = f"background:{colours[status]};border-radius:3px;padding:0 1px"
+        if status == "rejected":
+            style += ";text-decoration:line-through"
+        out.append(
+            f'<mark style="{style};color:inherit" title="draft {draft_id}: {status}">{html.escape(text[start:end])}</mark>'
+        )
+        at = end
+    out.append(html.escape(text[at:]))
+    return f'<div style="white-space:pre-wrap;font-size:0.92rem;line-height:1.5">{"".join(out)}</div>'
+
+
+def _choices(ws) -> dict:
+    with ws.engine.connect() as c:
+        actors = {r.key: r.data.get("name", r.key) for r in workcopy.rows(c, "actors")}
+        types = {r.key: r.data.get("label", r.key) for r in workcopy.rows(c, "event_types")}
+        events = {
+            r.key: f"{r.data.get('date', '')} · {r.data.get('title', '')[:70]}" for r in workcopy.rows(c, "events")
+        }
+        factions = {r.key: r.data.get("name", r.key) for r in workcopy.rows(c, "factions")}
+        sources = {r.key for r in workcopy.rows(c, "sources")}
+    types |= {k: v for k, v in NEW_TYPES.items() if k not in types and k != "unclassified"}
+    return {"actors": actors, "types": types, "events": events, "factions": factions, "sources": sources}
+
+
+def _event_draft(ws, d, ctx) -> None:
+    p = d.proposal
+    key = f"ev-{d.draft_id}-{d.row_version}"
+    with st.container(border=True, key=f"draft-{d.draft_id}"):
+        st.markdown(
+            f"**Event #{d.draft_id}** · {md(p.get('date') or 'date unresolved')} ({md(p.get('date_text', ''))}) · {md(p['status'])}"
+        )
+        st.caption(f"“{md(p['evidence'][:400])}”")
+        with st.form(f"{key}-form", border=False):
+            title = st.text_input("Neutral title", value=p["title"], key=f"{key}-title")
+            a, b, c = st.columns([2, 2, 2])
+            date = a.text_input("Date (EDTF)", value=p.get("date") or "", key=f"{key}-date")
+            status = b.selectbox("Status", STATUSES, index=STATUSES.index(p["status"]), key=f"{key}-status")
+            types = list(ctx["types"])
+            kind = p.get("event_type") if p.get("event_type") in types else None
+            event_type = c.selectbox(
+                "Type",
+                types,
+                index=types.index(kind) if kind else None,
+                format_func=ctx["types"].get,
+                placeholder="Choose a type",
+                key=f"{key}-type",
+            )
+            proposed = [x["actor_id"] for x in p.get("actors", []) if x.get("actor_id") in ctx["actors"]]
+            actors = st.multiselect(
+                "Actors",
+                list(ctx["actors"]),
+                default=list(dict.fromkeys(proposed)),
+                format_func=ctx["actors"].get,
+                key=f"{key}-actors",
+            )
+            summary = st.text_input("Summary (optional)", key=f"{key}-summary")
+            accept = st.form_submit_button("Accept as a new event", type="primary", icon=":material/check:")
+        if accept:
+            _guard(
+                curation.accept_event,
+                ws.engine,
+                ws.user,
+                d.draft_id,
+                d.row_version,
+                {
+                    "title": title,
+                    "date": date,
+                    "status": status,
+                    "event_type": event_type or "unclassified",
+                    "actor_ids": ";".join(actors),
+                    "summary": summary,
+                },
+                done="Accepted as event {result}. Publish to show it to viewers.",
+            )
+            st.rerun()
+        matches = [m for m in p.get("matches", []) if m in ctx["events"]]
+        options = matches + [e for e in ctx["events"] if e not in matches]
+        x, y, z = st.columns([4, 2, 1.3], vertical_alignment="bottom")
+        target = x.selectbox(
+            "…or another report of" + (" (likely matches first)" if matches else ""),
+            options,
+            index=0 if matches else None,
+            format_func=lambda e: ("★ " if e in matches else "") + ctx["events"][e],
+            placeholder="Choose an event",
+            key=f"{key}-attach-to",
+        )
+        if y.button("Attach as a report", key=f"{key}-attach", disabled=target is None, icon=":material/add_link:"):
+            _guard(
+                curation.attach_report,
+                ws.engine,
+                ws.user,
+                d.draft_id,
+                d.row_version,
+                target,
+                {"date": date, "status": status},
+                done=f"Attached to {target} as report {{result}}.",
+            )
+            st.rerun()
+        if z.button("Reject", key=f"{key}-reject", icon=":material/close:"):
+            _guard(curation.reject, ws.engine, ws.user, d.draft_id, d.row_version, done="Rejected.")
+            st.rerun()
+
+
+def _quote_draft(ws, d, ctx) -> None:
+    p = d.proposal
+    key = f"q-{d.draft_id}-{d.row_version}"
+    with st.container(border=True, key=f"draft-{d.draft_id}"):
+        kind = "Direct quote" if p["quote_type"] == "direct" else "Paraphrase"
+        who = p.get("speaker") or "speaker not found"
+        st.markdown(f"**{kind} #{d.draft_id}** · {md(who)}")
+        st.markdown(f"> {md(p['text'][:600])}")
+        if p.get("note"):
+            st.caption(md(p["note"]))
+        with st.form(f"{key}-form", border=False):
+            actors = list(ctx["actors"])
+            proposed = [a for a in split_list(p.get("speaker_id", "")) if a in ctx["actors"]]
+            speakers = st.multiselect(
+                "Said by (several for a joint statement)",
+                actors,
+                default=proposed,
+                format_func=ctx["actors"].get,
+                key=f"{key}-speaker",
+            )
+            a, b = st.columns(2)
+            qtype = a.selectbox("Kind", QUOTE_TYPES, index=QUOTE_TYPES.index(p["quote_type"]), key=f"{key}-type")
+            said_on = b.text_input("Said on (EDTF, optional)", value=p.get("said_on") or "", key=f"{key}-said")
+            chain = st.text_input(
+                "Attribution chain",
+                value=curation.chain_cell(p.get("chain", []), ctx["sources"]),
+                key=f"{key}-chain",
+                help="Steps such as “told: guardian; via: aljazeera” (see the data model).",
+            )
+            accept = st.form_submit_button("Accept the quote", type="primary", icon=":material/check:")
+        if accept:
+            _guard(
+                curation.accept_quote,
+                ws.engine,
+                ws.user,
+                d.draft_id,
+                d.row_version,
+                {"speaker_id": ";".join(speakers), "quote_type": qtype, "said_on": said_on, "chain": chain},
+                done="Accepted as quote {result}.",
+            )
+            st.rerun()
+        if st.button("Reject", key=f"{key}-reject", icon=":material/close:"):
+            _guard(curation.reject, ws.engine, ws.user, d.draft_id, d.row_version, done="Rejected.")
+            st.rerun()
+
+
+def _actor_draft(ws, d, ctx) -> None:
+    p = d.proposal
+    key = f"a-{d.draft_id}-{d.row_version}"
+    with st.container(border=True, key=f"draft-{d.draft_id}"):
+        st.markdown(f"**New actor #{d.draft_id}** · {md(p['name'])}")
+        st.caption(f"Because the article says “{md(p.get('because', ''))}”")
+        with st.form(f"{key}-form", border=False):
+            name = st.text_input("Name", value=p["name"], key=f"{key}-name")
+            a, b = st.columns(2)
+            kind = a.selectbox("Kind", ["person", "organization", "state", "group"], key=f"{key}-kind")
+            factions = b.multiselect(
+                "Factions", list(ctx["factions"]), format_func=ctx["factions"].get, key=f"{key}-factions"
+            )
+            accept = st.form_submit_button("Add the actor", type="primary", icon=":material/person_add:")
+        if accept:
+            _guard(
+                curation.accept_actor,
+                ws.engine,
+                ws.user,
+                d.draft_id,
+                d.row_version,
+                {"name": name, "kind": kind, "faction_ids": ";".join(factions)},
+                done="Added actor {result}.",
+            )
+            st.rerun()
+        if st.button("Reject", key=f"{key}-reject", icon=":material/close:"):
+            _guard(curation.reject, ws.engine, ws.user, d.draft_id, d.row_version, done="Rejected.")
+            st.rerun()
+
+
+def _edit_event(ws) -> None:
+    with st.expander("Edit an event of the working copy", icon=":material/edit:"):
+        ctx = _choices(ws)
+        event_id = st.selectbox(
+            "Event",
+            list(ctx["events"]),
+            index=None,
+            format_func=lambda e: f"{e} — {ctx['events'][e]}",
+            placeholder="Choose an event",
+            key="edit-event-pick",
+        )
+        if event_id is None:
+            return
+        with ws.engine.connect() as c:
+            row = workcopy.get(c, "events", event_id)
+        if row is None:
+            st.warning("That event is no longer in the working copy.")
+            return
+        data = row.data
+        key = f"edit-{event_id}-{row.row_version}"
+        with st.form(key):
+            st.caption(f"Version {row.row_version} of this row, last changed by {row.updated_by}.")
+            title = st.text_input("Title", value=data.get("title", ""), key=f"{key}-title")
+            a, b, c = st.columns(3)
+            date = a.text_input("Date (EDTF)", value=data.get("date", ""), key=f"{key}-date")
+            date_text = b.text_input("The source's wording", value=data.get("date_text", ""), key=f"{key}-date-text")
+            status = c.selectbox(
+                "Status",
+                STATUSES,
+                index=STATUSES.index(data["status"]) if data.get("status") in STATUSES else 0,
+                key=f"{key}-status",
+            )
+            summary = st.text_area("Summary", value=data.get("summary", ""), key=f"{key}-summary")
+            note = st.text_area("Curators' note", value=data.get("note", ""), key=f"{key}-note")
+            save = st.form_submit_button("Save", type="primary", icon=":material/save:")
+        if save:
+            changes = {
+                "title": title,
+                "date": date,
+                "date_text": date_text,
+                "status": status,
+                "summary": summary,
+                "note": note,
+            }
+            changes = {k: v for k, v in changes.items() if data.get(k, "") != v}
+            if changes:
+
+                def update():
+                    with ws.engine.begin() as conn:
+                        return workcopy.update_row(conn, ws.user, "events", event_id, changes, row.row_version)
+
+                _guard(update, done=f"Saved {event_id} ({', '.join(changes)}).")
+            st.rerun()

@@ -1,0 +1,86 @@
+"""The Versions page: every published version (who, when, the message, what changed), a link that pins
+each, and "What changed" between any two — events, reports and quotes added, changed or removed."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+from sqlalchemy.exc import SQLAlchemyError
+
+from components.store import versions
+from components.ui import workspace
+
+SHOWN = {"events": ("title", "date"), "reports": ("event_id", "date"), "quotes": ("speaker_id", "text")}
+
+
+def render() -> None:
+    ws = workspace.current()
+    st.title("Versions", anchor=False)
+    if ws.engine is None:
+        st.error(ws.notice or "The store cannot be reached right now.", icon=":material/cloud_off:")
+        return
+    try:
+        listed = versions.listed(ws.engine)
+    except SQLAlchemyError:
+        st.error("The store cannot be reached right now. Try again in a moment.", icon=":material/cloud_off:")
+        return
+    if not listed:
+        st.info("Nothing has been published yet.", icon=":material/inventory_2:")
+        return
+    st.caption(
+        "Every published version is kept. Viewers see the latest; a link with `?v=N` shows version N "
+        "(the dashboard's link includes the version it shows)."
+    )
+    table = pd.DataFrame(
+        [
+            {
+                "version": v.version_id,
+                "published": v.created_at.strftime("%Y-%m-%d %H:%M") if v.created_at else "",
+                "by": v.created_by,
+                "message": v.message,
+                "events": v.n_events,
+                "what changed": v.summary(),
+                "open": f"/?v={v.version_id}",
+            }
+            for v in listed
+        ]
+    )
+    st.dataframe(
+        table,
+        hide_index=True,
+        width="stretch",
+        column_config={"open": st.column_config.LinkColumn("open", display_text="open this version")},
+    )
+    if len(listed) < 2:
+        return
+    st.subheader("What changed", anchor=False)
+    numbers = [v.version_id for v in listed]
+    a, b = st.columns(2)
+    newer = a.selectbox("Version", numbers, index=0, key="diff-newer")
+    older = b.selectbox("compared with", [n for n in numbers if n < newer] or numbers[-1:], index=0, key="diff-older")
+    changes = versions.compare(ws.engine, older, newer)
+    for table_name, rows in changes.items():
+        if not rows:
+            continue
+        label, detail = SHOWN[table_name]
+        st.markdown(f"**{table_name.capitalize()}** — {len(rows)}")
+        st.dataframe(
+            pd.DataFrame(
+                [
+                    {
+                        "change": r["change"],
+                        "id": r["id"],
+                        label: (r["after"] or r["before"]).get(label, ""),
+                        detail: (r["after"] or r["before"]).get(detail, ""),
+                        "cells changed": ", ".join(
+                            k for k in (r["after"] or {}) if r["before"] and r["before"].get(k) != r["after"].get(k)
+                        ),
+                    }
+                    for r in rows
+                ]
+            ),
+            hide_index=True,
+            width="stretch",
+        )
+    if not any(changes.values()):
+        st.caption("No event, report or quote changed between these versions.")
