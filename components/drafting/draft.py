@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 from components.data.names import Mention, fold, name_index
-from components.drafting.quotes import _TITLED, SPEECH, chain_of, find_quotes
+from components.drafting.quotes import _TITLED, SPEECH, _and_join, chain_of, find_quotes
 from components.drafting.reldates import _VERB, DateMention, _future, find_dates
 
 MAX_BYTES = 1_000_000
@@ -364,7 +364,7 @@ def _event(ds, text, s, e, date, inside, published, outlets, outlet_id, kind) ->
         "status": status,
         "event_type": kind,
         "event_type_known": kind in ds.type_label,
-        "title": f"{' and '.join(names)}: {label.lower()}",
+        "title": f"{_and_join(names)}: {label.lower()}" if names else label,
         "actors": [
             {"name": m.text, "actor_id": m.actor_id, "faction_ids": ds.factions_of_actor.get(m.actor_id, [])}
             for m in {m.actor_id: m for m in inside}.values()

@@ -118,7 +118,9 @@ def _starts_sentence(text: str, at: int) -> bool:
 
 
 def _and_join(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    if len(names) < 2:
+        return names[0] if names else ""
+    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _signatories(text: str, mentions: list[Mention], before: int, people: frozenset) -> list[Mention]:

@@ -97,7 +97,7 @@ def gate() -> User | None:
     signed = st.session_state.get("signed-in")
     if isinstance(signed, dict) and signed.get("role") in ROLES:
         _signed_in_as(signed["name"], signed["role"], st.session_state.pop)
-        return User(signed["name"], signed["role"])
+        return User(signed["name"] or f"a {signed['role']}", signed["role"])
     _title()
     column = st.columns([2, 3])[0]
     with column, st.form("sign-in", enter_to_submit=True):
@@ -110,7 +110,7 @@ def gate() -> User | None:
             column.error("Give your name: it signs your changes for the team.", icon=":material/badge:")
             return None
         if role:
-            st.session_state["signed-in"] = {"name": name.strip()[:100] or "a viewer", "role": role}
+            st.session_state["signed-in"] = {"name": name.strip()[:100], "role": role}
             st.session_state.pop("password-input", None)
             st.rerun()
         time.sleep(1)  # slows guessing from one session
@@ -141,7 +141,7 @@ def _oidc() -> User | None:
 
 def _signed_in_as(name: str, role: str, forget) -> None:
     with st.sidebar:
-        st.caption(f"Signed in as {name} · {role}")
+        st.caption(f"Signed in as {name} · {role}" if name else f"Signed in as a {role}")
         if forget is None:
             st.button("Log out", on_click=st.logout, icon=":material/logout:")
         else:

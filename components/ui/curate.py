@@ -68,6 +68,9 @@ def render() -> None:
     try:
         pending = audit.since_last_publish(engine)
         articles = curation.articles(engine, user)
+    except Forbidden as err:  # not reachable from the pages a viewer is given; refused all the same
+        st.error(str(err), icon=":material/lock:")
+        return
     except SQLAlchemyError:
         st.error("The store cannot be reached right now. Nothing was changed; try again in a moment.")
         return
@@ -88,7 +91,7 @@ def render() -> None:
 def _publish(ws, pending: int) -> None:
     with st.container(border=True, key="publish"):
         st.markdown("**Publish a version** — every validation rule and check of meaning runs first.")
-        with st.form("publish-form", border=False):
+        with st.form("publish-form", border=False, clear_on_submit=True):
             message = st.text_input("What changed, in a sentence", key="publish-message", max_chars=300)
             go = st.form_submit_button(
                 "Publish", type="primary", icon=":material/publish:", disabled=pending == 0 and ws.latest is not None
@@ -152,7 +155,7 @@ def _add_article(ws, articles: list[dict]) -> None:
         )
         if result:
             article_id, n = result
-            st.session_state["curate-article"] = article_id
+            st.session_state["curate-pick"] = article_id  # open it for review
             _flash("success", f"Added {article_id}: {n} proposal{'' if n == 1 else 's'} to review below.")
         st.rerun()
 
@@ -182,11 +185,9 @@ def _review(ws, articles: list[dict]) -> None:
         for a in articles
     }
     ids = list(labels)
-    chosen = st.session_state.get("curate-article")
-    article_id = st.selectbox(
-        "Article", ids, index=ids.index(chosen) if chosen in ids else 0, format_func=labels.get, key="curate-pick"
-    )
-    st.session_state["curate-article"] = article_id
+    if st.session_state.get("curate-pick") not in ids:
+        st.session_state["curate-pick"] = ids[0]
+    article_id = st.selectbox("Article", ids, format_func=labels.get, key="curate-pick")
     drafts = curation.listed(ws.engine, ws.user, article_id)
     text = curation.article_text(ws.engine, article_id) or ""
     left, right = st.columns([5, 6], gap="large")

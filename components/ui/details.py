@@ -9,8 +9,8 @@ from components.analysis.figures import STATUS_WORDS
 from components.data.model import Dataset
 from components.data.safetext import md, md_link, safe_url
 from components.data.schema import MEASURES, split_list
+from components.ui import notes_ui, state
 from components.ui import quotes as ui_quotes
-from components.ui import state
 from components.ui.common import article_line, faction_chips, show_article
 
 PRECISION_WORDS = {
@@ -142,6 +142,7 @@ def render(ds: Dataset, event_id: str | None) -> None:
         if e.get("note"):
             st.caption(f":material/info: Curators' note: {md(e['note'])}")
         _reports(ds, pos, event_id)
+        notes_ui.render("event", event_id)
     quotes = ds.quotes[ds.quotes["event_pos"].to_numpy() == pos]
     if len(quotes):
         st.markdown(f"**Quotes on this event ({len(quotes)})**")

@@ -146,9 +146,22 @@ def sidebar(ds: Dataset) -> Filters:
     return Filters(event=state.selected_event(), **chosen)
 
 
+def _version_shown() -> int | None:
+    from components.ui import workspace
+
+    try:
+        ws = workspace.current()
+    except KeyError:
+        return None
+    return ws.version.version_id if ws.curating and ws.version else None
+
+
 def link_to(filters: Filters) -> str:
     """The full link to this view: the filters, the selected event and the page's own parameters."""
     params = urlstate.to_params(filters) | {k: v for k, v in _query_params().items() if k in urlstate.PAGE}
+    shown = _version_shown()
+    if shown is not None and "v" not in params:  # a shared link shows what its sender saw
+        params["v"] = [str(shown)]
     try:
         parts = urlsplit(st.context.url or "")
         base = f"{parts.scheme}://{parts.netloc}{parts.path}" if parts.scheme in ("http", "https") else ""

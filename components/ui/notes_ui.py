@@ -1,0 +1,59 @@
+"""Notes under an event's details: viewers read the public ones; editors read all, reply and add
+(internal by default). Bodies are untrusted text, shown escaped."""
+
+from __future__ import annotations
+
+import streamlit as st
+from sqlalchemy.exc import SQLAlchemyError
+
+from components.data.safetext import md
+from components.store import notes
+from components.ui import workspace
+
+
+def render(target_kind: str, target_id: str) -> None:
+    try:
+        ws = workspace.current()
+    except KeyError:  # a page drawn without a workspace (a view tested on its own)
+        return
+    if ws.engine is None:
+        return
+    editor = ws.user.can("editor")
+    try:
+        thread = notes.thread(ws.engine, ws.user, target_kind, target_id)
+    except SQLAlchemyError:
+        st.caption(":gray[Notes cannot be read right now (the store cannot be reached).]")
+        return
+    if not thread and not editor:
+        return
+    st.markdown(f"**Notes ({len(thread)})**" if thread else "**Notes**")
+    for n in thread:
+        badge = " :gray-badge[internal]" if n["visibility"] == "internal" else ""
+        when = n["created_at"].strftime("%d %b %Y %H:%M") if n["created_at"] else ""
+        indent = "\u2003" * min(n["depth"], 4) + ("↳ " if n["depth"] else "")
+        st.markdown(f"{indent}:small[**{md(n['author'])}** · {md(when)}{badge}]  \n{indent}{md(n['body'])}")
+    if not editor:
+        return
+    with st.form(f"note-{target_kind}-{target_id}", clear_on_submit=True):
+        body = st.text_area("Add a note", height=80, key=f"note-body-{target_id}", max_chars=4000)
+        a, b = st.columns(2)
+        public = a.toggle("Public (viewers see it)", key=f"note-public-{target_id}")
+        parents = {n["note_id"]: f"{n['author']}: {n['body'][:50]}" for n in thread}
+        parent = b.selectbox(
+            "In reply to",
+            list(parents),
+            index=None,
+            format_func=parents.get,
+            placeholder="(a new thread)",
+            key=f"note-parent-{target_id}",
+        )
+        go = st.form_submit_button("Add the note", icon=":material/add_comment:")
+    if go and body.strip():
+        try:
+            notes.add(ws.engine, ws.user, target_kind, target_id, body, "public" if public else "internal", parent)
+        except (ValueError, SQLAlchemyError) as err:
+            st.error(
+                f"The note was not saved: {err if isinstance(err, ValueError) else 'the store cannot be reached.'}"
+            )
+            return
+        st.rerun()

@@ -1,0 +1,120 @@
+"""The curation workspace in a real browser: an editor adds a (fictional) article, accepts drafts and
+publishes; a viewer's open session sees the new event without a restart and cannot open Curate."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from .browser import streamlit_server, wait_ready
+
+pytestmark = pytest.mark.browser
+playwright_api = pytest.importorskip("playwright.sync_api")
+ARTICLE = Path(__file__).resolve().parent / "fixtures" / "drafting" / "wire-port-talks.txt"  # fictional
+SHOTS = os.environ.get("FACTIONLINE_SHOTS")  # a folder: save a screenshot of every step there
+
+
+def shot(page, name: str) -> None:
+    if SHOTS:
+        Path(SHOTS).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(SHOTS) / f"{name}.png"), full_page=True)
+
+
+def sign_in(page, base: str | None, name: str, password: str) -> None:
+    """Sign in (on a new page load: a password sign-in lasts as long as the browser tab's session)."""
+    if base is not None:
+        page.goto(base)
+    page.get_by_role("textbox", name="Your name", exact=True).fill(name)
+    page.get_by_role("textbox", name="Password", exact=True).fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    wait_ready(page, 60_000)
+    page.get_by_text("Signed in as").wait_for(timeout=30_000)
+
+
+def counts(page) -> str:
+    return page.get_by_text("events ·", exact=False).first.inner_text()
+
+
+def test_an_editor_drafts_accepts_and_publishes_and_a_viewer_sees_it(browser, tmp_path):
+    env = {
+        "FACTIONLINE_STORE": f"sqlite:///{tmp_path / 'store.sqlite'}",
+        "FACTIONLINE_PASSWORD": "viewer-pass",
+        "FACTIONLINE_EDITOR_PASSWORD": "editor-pass",
+    }
+    with streamlit_server(extra_env=env) as base:
+        viewer = browser.new_context(viewport={"width": 1440, "height": 1000}).new_page()
+        sign_in(viewer, base, "", "viewer-pass")
+        assert counts(viewer).startswith("13 of 13 events")
+        assert viewer.get_by_role("link", name="Curate").count() == 0  # not offered …
+        viewer.goto(f"{base}/curate")  # … and not served: the URL leads back to the dashboard
+        sign_in(viewer, None, "", "viewer-pass")
+        viewer.wait_for_timeout(1000)
+        assert (
+            viewer.get_by_text("Add an article").count() == 0 and viewer.get_by_text("Publish a version").count() == 0
+        )
+        shot(viewer, "01-viewer-before")
+
+        editor = browser.new_context(viewport={"width": 1440, "height": 1000}).new_page()
+        sign_in(editor, base, "Ed Itor", "editor-pass")
+        editor.get_by_role("link", name="Curate").click()
+        wait_ready(editor, 60_000)
+        editor.get_by_text("Publish a version", exact=True).wait_for()
+        shot(editor, "02-curate-empty")
+        editor.get_by_text("Add an article", exact=True).click()
+        editor.get_by_role("textbox", name="…or paste its text", exact=True).fill(ARTICLE.read_text(encoding="utf-8"))
+        editor.get_by_role("textbox", name="Title, as the outlet published it", exact=True).fill(
+            "Factions hold talks in Moscow"
+        )
+        editor.get_by_role("combobox", name="Outlet", exact=True).click()
+        editor.keyboard.type("Another outlet")
+        editor.keyboard.press("Enter")
+        editor.get_by_role("textbox", name="Another outlet's name", exact=True).fill("Eastwire")
+        for part, value in (("year", "2024"), ("month", "03"), ("day", "01")):  # the date field's segments
+            editor.get_by_role("spinbutton", name=f"{part}, Published on").click()
+            editor.keyboard.type(value)
+        shot(editor, "03-add-article-form")
+        editor.get_by_role("button", name="Add and draft").click()
+        wait_ready(editor, 60_000)
+        editor.get_by_text("proposals to review below").wait_for(timeout=30_000)
+        editor.locator("mark").first.wait_for()  # the passages highlighted in the text
+        shot(editor, "04-drafts-beside-the-text")
+
+        event = editor.locator(".st-key-draft-1")
+        event.get_by_role("button", name="Accept as a new event").click()
+        wait_ready(editor, 60_000)
+        editor.get_by_text("Accepted as event").wait_for(timeout=30_000)
+        accepted = editor.get_by_text("Accepted as event").inner_text().split("event ")[1].split(".")[0]
+        editor.get_by_role("tab", name="Quotes").click()
+        quote = editor.locator("[class*='st-key-draft-']").filter(has_text="We agreed to keep talking").first
+        quote.get_by_role("button", name="Accept the quote").click()
+        wait_ready(editor, 60_000)
+        editor.get_by_text("Accepted as quote").wait_for(timeout=30_000)
+        shot(editor, "05-accepted")
+
+        editor.get_by_role("textbox", name="What changed, in a sentence", exact=True).fill(
+            "Eastwire's account of the Moscow talks"
+        )
+        editor.get_by_role("button", name="Publish").click()
+        wait_ready(editor, 60_000)
+        editor.get_by_text("Version 2 published").wait_for(timeout=60_000)
+        shot(editor, "06-published")
+
+        # the viewer's open session: nothing restarted, its next interaction shows version 2
+        viewer.get_by_role("link", name="Dashboard").click()
+        wait_ready(viewer, 60_000)
+        assert counts(viewer).startswith("14 of 14 events")
+        viewer.goto(f"{base}/?event={accepted}")
+        sign_in(viewer, None, "", "viewer-pass")
+        details = viewer.locator(".st-key-event-details")
+        details.wait_for(timeout=30_000)
+        assert "held talks in Moscow on Thursday" in details.inner_text()
+        shot(viewer, "07-viewer-sees-the-new-event")
+        # a link pinned to version 1 still shows version 1
+        viewer.goto(f"{base}/?v=1")
+        sign_in(viewer, None, "", "viewer-pass")
+        viewer.get_by_text("pinned by the link").wait_for(timeout=30_000)
+        assert counts(viewer).startswith("13 of 13 events")
+        viewer.get_by_role("link", name="Versions").click()
+        wait_ready(viewer, 60_000)
+        viewer.get_by_text("What changed").wait_for()
+        shot(viewer, "08-versions")
