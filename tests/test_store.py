@@ -366,3 +366,34 @@ def test_a_publish_killed_mid_way_leaves_the_previous_version_and_a_consistent_s
     # (PostgreSQL does not give back a sequence number: the killed publish's id may be skipped)
     assert versions.count(engine) == 2 and versions.latest(engine) == v
     assert v.changes["events"]["changed"] == ["ev-2007-rupture"]
+
+
+def test_the_command_line_imports_lists_publishes_and_exports(tmp_path, capsys):
+    from components.cli import main
+
+    url = f"sqlite:///{tmp_path / 'cli.sqlite'}"
+    assert main(["store", "import", str(BUNDLED), "--store", url]) == 0
+    assert "Published as version 1" in capsys.readouterr().out
+    assert main(["store", "import", str(BUNDLED), "--store", url]) == 1  # an import seeds an empty store only
+    assert "empty store only" in capsys.readouterr().err
+    assert main(["store", "publish", "--store", url, "--message", "nothing new"]) == 0
+    assert "Published version 2: no change to events, reports or quotes" in capsys.readouterr().out
+    assert main(["store", "versions", "--store", url]) == 0
+    listed = capsys.readouterr().out
+    assert "nothing new" in listed and "Imported from data" in listed
+    assert main(["export", "--store", url, "--version", "1", "--out", str(tmp_path / "v1")]) == 0
+    assert main(["validate", str(tmp_path / "v1")]) == 0
+    assert main(["export", "--store", url, "--version", "9", "--out", str(tmp_path / "v9")]) == 1
+    assert "There is no version 9" in capsys.readouterr().err
+    assert main(["export", "--store", url, "--out", str(tmp_path / "v1")]) == 1  # never into a full directory
+    assert main(["store", "versions", "--store", "postgresql+psycopg://u:pw@127.0.0.1:9/x"]) == 1
+    err = capsys.readouterr().err
+    assert "cannot be opened" in err and "pw@" not in err
+
+
+def test_export_writes_parquet_above_fifty_thousand_events(tmp_path, monkeypatch):
+    monkeypatch.setattr(versions, "PARQUET_ABOVE", 10)  # the same rule, at a size a test can afford
+    engine = seeded(f"sqlite:///{tmp_path / 'p.sqlite'}")
+    _, out = versions.export(engine, tmp_path / "out")
+    assert (out / "events.parquet").exists() and not (out / "events.csv").exists()
+    assert len(load(out).events) == 13
