@@ -2,6 +2,8 @@
 #   docker build -t factionline .
 #   docker run --rm -p 8501:8501 factionline
 #   docker run --rm -p 8501:8501 -v /path/to/data:/data:ro -e FACTIONLINE_DATA=/data factionline
+#   docker run --rm -p 8501:8501 -v factionline-store:/home/factionline/.local/share/factionline factionline
+#   (the store: a SQLite file on that volume; or -e FACTIONLINE_STORE=postgresql+psycopg://… for a team)
 ARG BASE_IMAGE=python:3.11-slim
 FROM ${BASE_IMAGE}
 
