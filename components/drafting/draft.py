@@ -49,6 +49,7 @@ _REFERS = re.compile(
 # "two days of talks that ended on Sunday", "a three-day meeting ending on Friday": a span ending that day
 _N_DAYS = r"\b(?P<n>two|three|four|five|six|seven|\d)[- ]days?\b"
 _ENDED = r"\b(?:end|ended|ending|ends|concluded|closed|wrapped up)\b"
+_PAREN = re.compile(r"\s*\(.*\)$")  # "(CAMEO 057)" in a type's label: not for a title
 _RELAY_SENTENCE = re.compile(r"\b(?:relayed|carried|republished|quoted|reported|published)\s+by\b", re.I)
 # "The statement was relayed by Eastwire on Sunday": how the words travelled (the chain), not an event
 _RELAYED_WORDS = re.compile(
@@ -364,7 +365,7 @@ def _event(ds, text, s, e, date, inside, published, outlets, outlet_id, kind) ->
         "status": status,
         "event_type": kind,
         "event_type_known": kind in ds.type_label,
-        "title": f"{_and_join(names)}: {label.lower()}" if names else label,
+        "title": f"{_and_join(names)}: {_PAREN.sub('', label).lower()}" if names else label,
         "actors": [
             {"name": m.text, "actor_id": m.actor_id, "faction_ids": ds.factions_of_actor.get(m.actor_id, [])}
             for m in {m.actor_id: m for m in inside}.values()

@@ -16,6 +16,15 @@ def now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+def utc(moment: dt.datetime | None) -> str:
+    """A stored time as UTC text (SQLite hands back naive UTC; PostgreSQL an aware time in its zone)."""
+    if moment is None:
+        return ""
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(dt.UTC)
+    return moment.strftime("%Y-%m-%d %H:%M")
+
+
 def log(connection: Connection, user: User, action: str, target: str, **detail) -> None:
     connection.execute(
         audit.insert().values(

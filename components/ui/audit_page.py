@@ -33,7 +33,7 @@ def render() -> None:
         pd.DataFrame(
             [
                 {
-                    "when": e["at"].strftime("%Y-%m-%d %H:%M:%S") if e["at"] else "",
+                    "when (UTC)": audit.utc(e["at"]),
                     "who": e["user_name"],
                     "role": e["role"],
                     "action": e["action"],

@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
-from components.store import versions
+from components.store import audit, versions
 from components.ui import workspace
 
 SHOWN = {"events": ("title", "date"), "reports": ("event_id", "date"), "quotes": ("speaker_id", "text")}
@@ -35,7 +35,7 @@ def render() -> None:
         [
             {
                 "version": v.version_id,
-                "published": v.created_at.strftime("%Y-%m-%d %H:%M") if v.created_at else "",
+                "published (UTC)": audit.utc(v.created_at),
                 "by": v.created_by,
                 "message": v.message,
                 "events": v.n_events,

@@ -1,0 +1,101 @@
+"""Screenshots of the curation workspace at 1440, 1280 and 390 px, light and dark: sign-in, Curate with
+drafts beside the article, Versions, the audit log (a fresh store; a fictional test article).
+
+    python bench/screenshots_workspace.py --out /tmp/ws-shots
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.browser import launch_chromium, streamlit_server, wait_ready  # noqa: E402
+
+ARTICLE = ROOT / "tests" / "fixtures" / "drafting" / "ho5-live.txt"  # fictional
+
+
+def sign_in(page, base, name, password):
+    page.goto(base)
+    wait_ready(page, 60_000)
+    page.get_by_role("textbox", name="Your name", exact=True).fill(name)
+    page.get_by_role("textbox", name="Password", exact=True).fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    wait_ready(page, 60_000)
+
+
+def go(page, name: str) -> None:
+    """Open a page from the navigation (on a phone it sits in the collapsed sidebar)."""
+    expand = page.get_by_test_id("stExpandSidebarButton")
+    if page.viewport_size["width"] < 640 and expand.is_visible():  # the sidebar is off-screen, not hidden
+        expand.click()
+        page.wait_for_timeout(800)
+    page.get_by_role("link", name=name).click()
+    wait_ready(page, 60_000)
+    collapse = page.locator("[data-testid='stSidebarCollapseButton'] button")
+    if page.viewport_size["width"] < 640 and collapse.count() and collapse.first.is_visible():
+        collapse.first.click()
+        page.wait_for_timeout(800)
+
+
+def main() -> None:
+    from playwright.sync_api import sync_playwright
+
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--out", required=True)
+    ap.add_argument("--widths", default="1440,1280,390")
+    ap.add_argument("--schemes", default="light,dark")
+    args = ap.parse_args()
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    store = Path(tempfile.mkdtemp()) / "store.sqlite"
+    env = {"FACTIONLINE_STORE": f"sqlite:///{store}", "FACTIONLINE_ADMIN_PASSWORD": "admin-pass"}
+    with streamlit_server(extra_env=env) as base, sync_playwright() as p:
+        browser = launch_chromium(p)
+        first = True
+        for width in map(int, args.widths.split(",")):
+            for scheme in args.schemes.split(","):
+                page = browser.new_page(viewport={"width": width, "height": 900}, color_scheme=scheme)
+                page.goto(base)
+                wait_ready(page, 60_000)
+                page.screenshot(path=str(out / f"signin-{width}-{scheme}.png"))
+                sign_in(page, base, "Ada Admin", "admin-pass")
+                go(page, "Curate")
+                if first:  # add the article once
+                    page.get_by_text("Add an article", exact=True).click()
+                    page.get_by_role("textbox", name="…or paste its text", exact=True).fill(ARTICLE.read_text())
+                    page.get_by_role("textbox", name="Title, as the outlet published it", exact=True).fill(
+                        "Live: Doha talks, day one"
+                    )
+                    page.get_by_role("combobox", name="Outlet", exact=True).click()
+                    page.keyboard.type("Another outlet")
+                    page.keyboard.press("Enter")
+                    page.get_by_role("textbox", name="Another outlet's name", exact=True).fill("Eastwire")
+                    for part, value in (("year", "2024"), ("month", "07"), ("day", "16")):
+                        page.get_by_role("spinbutton", name=f"{part}, Published on").click()
+                        page.keyboard.type(value)
+                    page.get_by_role("button", name="Add and draft").click()
+                    wait_ready(page, 60_000)
+                    page.locator("mark").first.wait_for(timeout=30_000)
+                    page.locator(".st-key-draft-1").get_by_role("button", name="Accept as a new event").click()
+                    wait_ready(page, 60_000)
+                    page.get_by_role("textbox", name="What changed, in a sentence", exact=True).fill("Doha, day one")
+                    page.get_by_role("button", name="Publish").click()
+                    wait_ready(page, 60_000)
+                    first = False
+                page.screenshot(path=str(out / f"curate-{width}-{scheme}.png"), full_page=True)
+                go(page, "Versions")
+                page.screenshot(path=str(out / f"versions-{width}-{scheme}.png"), full_page=True)
+                go(page, "Audit log")
+                page.screenshot(path=str(out / f"audit-{width}-{scheme}.png"), full_page=True)
+                page.close()
+        browser.close()
+    print(f"screenshots in {out}")
+
+
+if __name__ == "__main__":
+    main()
