@@ -209,3 +209,22 @@ def test_an_editor_signs_in_with_a_name_and_a_viewer_without(monkeypatch):
     at.button[0].click()
     at.run()
     assert not at.exception and any("Signed in as Ed · editor" in c.value for c in at.sidebar.caption)
+
+
+def test_a_store_named_in_the_secrets_is_opened_with_st_connection(tmp_path, monkeypatch):
+    monkeypatch.delenv("FACTIONLINE_DATA", raising=False)
+    monkeypatch.delenv("FACTIONLINE_STORE", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))  # where the default store would go
+    from components.ui import workspace
+
+    workspace._engine.clear()
+    workspace._latest.clear()
+    url = f"sqlite:///{tmp_path / 'from-secrets.sqlite'}"
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.secrets["connections"] = {"factionline": {"url": url}}
+    at.run()
+    assert not at.exception and counts_line(at).startswith("13 of 13 events")
+    assert versions.count(open_store(url)) == 1  # seeded there …
+    assert not (tmp_path / "xdg").exists()  # … not in the default store
+    workspace._engine.clear()
+    workspace._latest.clear()

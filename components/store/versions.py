@@ -104,6 +104,7 @@ def publish(engine: Engine, user: User, message: str) -> Version:
         dataset = validate(files)  # InvalidData: nothing is written
         previous = latest(connection)
         changes = diff(files_of(connection, previous.version_id) if previous else {}, files)
+        changes["warnings"] = [str(w) for w in dataset.warnings[:200]]  # checks of meaning: never blocking
         version_id = connection.execute(
             insert(versions)
             .values(

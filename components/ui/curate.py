@@ -111,7 +111,15 @@ def _publish(ws, pending: int) -> None:
                 st.error(f"Not published: {err if isinstance(err, Forbidden) else 'the store cannot be reached.'}")
                 return
             workspace.forget_latest()
-            _flash("success", f"Version {v.version_id} published: {v.summary()}. Viewers see it on their next click.")
+            warned = v.changes.get("warnings", [])
+            note = (
+                f" {len(warned)} check{'' if len(warned) == 1 else 's'} of meaning to look at (see *About this data*)."
+                if warned
+                else ""
+            )
+            _flash(
+                "success", f"Version {v.version_id} published: {v.summary()}. Viewers see it on their next click.{note}"
+            )
             st.rerun()
 
 

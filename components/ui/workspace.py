@@ -76,7 +76,8 @@ def _secret_connection() -> bool:
 def _engine(url: str, from_secrets: bool) -> Engine:
     # One engine per store and server process (a connection pool shared by every session).
     if from_secrets:
-        engine = st.connection("factionline", type="sql").engine  # [connections.factionline] in secrets
+        settings = dict(st.secrets["connections"]["factionline"])  # [connections.factionline] in secrets
+        engine = st.connection("factionline", type="sql", **settings).engine
         migrate(engine)
         return engine
     return open_store(url)
@@ -121,7 +122,9 @@ def resolve(user: User) -> Workspace:
     setting, value = data_setting()
     if value is not None:
         return Workspace(user, Path(value))
-    url, from_secrets = store_url(_args().store), _secret_connection()
+    explicit = _args().store or os.environ.get("FACTIONLINE_STORE")
+    url = store_url(explicit)
+    from_secrets = not explicit and _secret_connection()  # --store and FACTIONLINE_STORE win over secrets
     try:
         engine = _engine(url, from_secrets)
         with _LOCK:
