@@ -54,6 +54,7 @@ def test_filters_formats_and_views_are_registries():
 
     assert list(FILTERS) == [
         "factions",
+        "together",
         "actors",
         "dates",
         "types",
@@ -66,4 +67,4 @@ def test_filters_formats_and_views_are_registries():
         "q",
     ]
     assert list(FORMATS) == ["gdelt", "acled", "timelinejs", "table"]
-    assert [v.label for v in VIEWS] == ["Timeline", "Map", "Table & downloads", "About this data"]
+    assert [v.label for v in VIEWS] == ["Timeline", "Map", "Who meets whom", "Table & downloads", "About this data"]

@@ -209,6 +209,17 @@ FILTERS: dict[str, Filter] = {
             placeholder="All factions",
         ),
         Filter(
+            "together",
+            "Factions together",
+            "choices",
+            ("with",),
+            events=lambda ds, v: np.logical_and.reduce([_in_factions(ds, [f]) for f in v]),
+            options=lambda ds, chosen: list(ds.factions["faction_id"]),
+            label_of=lambda ds: lambda faction_id: ds.faction_name.get(faction_id, faction_id),
+            help="Events in which every chosen faction takes part (a cell of *Who meets whom* sets it).",
+            placeholder="Any",
+        ),
+        Filter(
             "actors",
             "Actors",
             "choices",

@@ -1,0 +1,116 @@
+"""The "Who meets whom" tab: faction × faction shared events of the selection (or actor × actor for the
+chosen factions), a click on a cell filters to that pair's events (`with=` in the URL); the pair's shared
+events per month; the actor network."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.express as px
+import streamlit as st
+
+from components.analysis import cooccurrence
+from components.analysis.figures import faction_colours, matrix_figure, network_figure, point_data
+from components.data.safetext import md
+from components.ui import state
+
+
+def view(page) -> None:
+    ds, sel, filters = page.ds, page.sel, page.filters
+    a, b = st.columns([3, 2], vertical_alignment="bottom")
+    level = a.segmented_control(
+        "Between",
+        ["Factions", "Actors"],
+        default="Factions",
+        key="together-level",
+        help="Actors: those of the chosen factions (all, when none is chosen), up to "
+        f"{cooccurrence.MAX_ACTORS}; beyond that, narrow the filters.",
+    )
+    joint = b.toggle(
+        "Count joint statements",
+        key="together-joint",
+        help="A quote never counts as a meeting, except the signatories of one joint statement: the source says "
+        "they issued it together.",
+    )
+    if level == "Actors":
+        matrix = sel.memo(
+            ("actor-matrix", filters.factions, joint),
+            lambda: cooccurrence.actor_matrix(ds, sel.event_pos, filters.factions, joint),
+        )
+        if matrix is None:
+            st.info(
+                f"More than {cooccurrence.MAX_ACTORS} actors take part in this selection: choose factions or narrow "
+                "the filters to see actors, or read the faction matrix.",
+                icon=":material/groups:",
+            )
+            return
+    else:
+        matrix = sel.memo(("faction-matrix", joint), lambda: cooccurrence.faction_matrix(ds, sel.event_pos, joint))
+        shown = [i for i, f in enumerate(matrix.ids) if matrix.counts[i, i]]
+        matrix = cooccurrence.Matrix(
+            [matrix.ids[i] for i in shown], [matrix.names[i] for i in shown], matrix.counts[shown][:, shown]
+        )
+    if not matrix.ids:
+        st.info("No faction takes part in the selected events.", icon=":material/groups:")
+        return
+    pairs = matrix.pairs()
+    st.caption(
+        f":material/groups: {len(matrix.ids)} {level.lower()} · {len(pairs)} pairs that shared at least one event. "
+        "Each cell counts the selection's events in which both take part; the diagonal, each one's own events. "
+        + ("Click a cell to filter to that pair's events." if level == "Factions" else "")
+    )
+    left, right = st.columns([3, 2], gap="large")
+    with left:
+        picked = st.plotly_chart(
+            sel.memo(("matrix-figure", level, joint, filters.factions), lambda: matrix_figure(matrix)),
+            key=f"together-matrix-{level}",
+            on_select="rerun",
+            selection_mode=("points",),
+            theme="streamlit",
+            width="stretch",
+            config={"displaylogo": False, "displayModeBar": False},
+        )
+        for point in picked.selection.points if picked else []:
+            data = point_data(point.get("customdata"))
+            if level == "Factions" and len(data) == 2 and data[0] != data[1]:
+                wanted = tuple(sorted(data))
+                if tuple(sorted(filters.together)) != wanted:
+                    state.queue_drill({"together": wanted})
+    with right:
+        st.markdown("**Most shared**")
+        st.dataframe(
+            pd.DataFrame(
+                [
+                    {
+                        "pair": f"{matrix.names[matrix.ids.index(x)]} · {matrix.names[matrix.ids.index(y)]}",
+                        "shared events": n,
+                    }
+                    for x, y, n in pairs[:50]
+                ]
+            )
+            if pairs
+            else pd.DataFrame(columns=["pair", "shared events"]),
+            hide_index=True,
+            width="stretch",
+            height=min(420, 38 + 35 * max(len(pairs[:50]), 1)),
+        )
+        if len(filters.together) == 2:
+            x, y = filters.together
+            months, counts = cooccurrence.shared_per_month(ds, sel.event_pos, x, y)
+            st.markdown(f"**{md(ds.faction_name.get(x, x))} and {md(ds.faction_name.get(y, y))}, per month**")
+            if len(months):
+                fig = px.bar(
+                    x=pd.to_datetime(months.astype("datetime64[D]")), y=counts, labels={"x": "", "y": "shared events"}
+                )
+                fig.update_layout(height=220, margin={"l": 10, "r": 10, "t": 10, "b": 10})
+                st.plotly_chart(
+                    fig, key="together-months", theme="streamlit", width="stretch", config={"displaylogo": False}
+                )
+    if level == "Actors" and len(matrix.ids) > 1:
+        st.markdown("**Network** — actors who shared an event are joined; the more events, the wider the line")
+        colours = faction_colours(ds)
+        by_actor = {a: colours.get((ds.factions_of_actor.get(a) or [""])[0], "#7F7F7F") for a in matrix.ids}
+        fig = sel.memo(
+            ("network", filters.factions, joint),
+            lambda: network_figure(matrix, cooccurrence.layout(matrix), by_actor),
+        )
+        st.plotly_chart(fig, key="together-network", theme="streamlit", width="stretch", config={"displaylogo": False})
