@@ -67,4 +67,11 @@ def test_filters_formats_and_views_are_registries():
         "q",
     ]
     assert list(FORMATS) == ["gdelt", "acled", "timelinejs", "table"]
-    assert [v.label for v in VIEWS] == ["Timeline", "Map", "Who meets whom", "Table & downloads", "About this data"]
+    assert [v.label for v in VIEWS] == [
+        "Timeline",
+        "Map",
+        "Who meets whom",
+        "Compare",
+        "Table & downloads",
+        "About this data",
+    ]

@@ -19,7 +19,8 @@ __all__ = ["MAX_Q", "parse", "to_params", "to_query_string"]
 MAX_VALUES = 200  # per repeatable parameter
 # embed, embed_options: Streamlit's own.
 # Parameters of the page that widgets bound to the URL own (the open tab), kept when filters change.
-PAGE = ("view", "sort", "desc", "v")  # v: the published version a link pins (ui/workspace.py)
+# v: the published version a link pins (ui/workspace.py); cmp…: the Compare tab's periods and factions
+PAGE = ("view", "sort", "desc", "v", "cmp", "cmp_now", "cmp_before", "cmp_x", "cmp_y")
 KNOWN = {p for f in FILTERS.values() for p in f.params} | {"event", "embed", "embed_options", *PAGE}
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from components.analysis.aggregate import LaneCounts
 from components.analysis.query import Filters, Selection
 from components.data.model import Dataset
-from components.ui import about, placemap, table, timeline, together
+from components.ui import about, compare, placemap, table, timeline, together
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,7 @@ VIEWS: tuple[View, ...] = (
     View("Timeline", timeline.view),
     View("Map", placemap.view),
     View("Who meets whom", together.view),
+    View("Compare", compare.view),
     View("Table & downloads", table.view),
     View("About this data", about.view),
 )

@@ -1,0 +1,172 @@
+"""What changed between two periods, per faction: events, quotes, fatalities (where the data has them),
+event types and partners — and a change level against the previous period of the same length, in the
+spirit of ACLED's change levels.
+
+Change levels (documented in the tab and README):
+- **new**: none before, at least MIN_EVENTS now; **gone**: at least MIN_EVENTS before, none now;
+- **up** / **down**: at least SHARE (25 %) more or fewer than before, *and* at least MIN_EVENTS (3)
+  events of difference — so that 1 → 2 is not "doubled";
+- **stable**: otherwise (including none in either period).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from components.analysis import query
+from components.analysis.cooccurrence import faction_matrix
+from components.analysis.filters import Filters
+from components.data.model import Dataset
+
+SHARE = 0.25
+MIN_EVENTS = 3
+ARROWS = {"up": "▲ up", "down": "▼ down", "new": "● new", "gone": "○ gone", "stable": "– stable"}
+
+
+def level(before: int, now: int) -> str:
+    if before == 0:
+        return "new" if now >= MIN_EVENTS else "stable"
+    if now == 0:
+        return "gone" if before >= MIN_EVENTS else "stable"
+    diff = now - before
+    if abs(diff) < MIN_EVENTS or abs(diff) < SHARE * before:
+        return "stable"
+    return "up" if diff > 0 else "down"
+
+
+@dataclass(frozen=True)
+class Period:
+    first: dt.date
+    last: dt.date
+
+    @property
+    def days(self) -> int:
+        return (self.last - self.first).days + 1
+
+    def previous(self) -> Period:
+        last = self.first - dt.timedelta(days=1)
+        return Period(last - dt.timedelta(days=self.days - 1), last)
+
+    def label(self) -> str:
+        return f"{self.first:%-d %b %Y} – {self.last:%-d %b %Y}"
+
+
+def current_period(ds: Dataset, filters: Filters) -> Period:
+    """The date filter's range, else the span of the selection's events."""
+    lo, hi = filters.dates
+    if lo and hi:
+        return Period(lo, hi)
+    sel = query.apply(ds, filters.replace(dates=(None, None)).without_event())
+    if not sel.n_events:
+        today = dt.date.today()
+        return Period(lo or today, hi or today)
+    start = ds.events["start"].to_numpy()[sel.event_pos].min().astype("datetime64[D]").item()
+    end = ds.events["end"].to_numpy()[sel.event_pos].max().astype("datetime64[D]").item()
+    return Period(lo or start, hi or end)
+
+
+def _selection(ds: Dataset, filters: Filters, period: Period):
+    return query.apply(ds, filters.replace(dates=(period.first, period.last)).without_event())
+
+
+def _per_faction(ds: Dataset, event_pos: np.ndarray, weights: np.ndarray | None = None) -> np.ndarray:
+    pos, lane = ds.lane_pairs()
+    keep = np.zeros(len(ds.events), dtype=bool)
+    keep[event_pos] = True
+    rows = keep[pos] & (lane < len(ds.factions))
+    w = None if weights is None else np.nan_to_num(weights[pos[rows]])
+    return np.bincount(lane[rows], weights=w, minlength=len(ds.factions))
+
+
+def _quotes_per_faction(ds: Dataset, quote_pos: np.ndarray) -> np.ndarray:
+    ids = list(ds.factions["faction_id"])
+    out = np.zeros(len(ids), dtype=np.int64)
+    speakers = ds.quotes["speaker_id"].to_numpy()[quote_pos] if len(quote_pos) else []
+    for cell in speakers:
+        sides = {f for a in str(cell).split(";") for f in ds.factions_of_actor.get(a.strip(), [])}
+        for f in sides:
+            if f in ids:
+                out[ids.index(f)] += 1
+    return out
+
+
+def periods_table(ds: Dataset, filters: Filters, before: Period, now: Period) -> pd.DataFrame:
+    """Per faction: events, quotes and (where present) fatalities in each period, and the change level."""
+    a, b = _selection(ds, filters, before), _selection(ds, filters, now)
+    table = pd.DataFrame(
+        {
+            "faction_id": list(ds.factions["faction_id"]),
+            "faction": [ds.faction_name.get(f, f) for f in ds.factions["faction_id"]],
+            "events before": _per_faction(ds, a.event_pos).astype(int),
+            "events now": _per_faction(ds, b.event_pos).astype(int),
+            "quotes before": _quotes_per_faction(ds, a.quote_pos),
+            "quotes now": _quotes_per_faction(ds, b.quote_pos),
+        }
+    )
+    if ds.has_measure("fatalities"):
+        deaths = ds.number("fatalities")
+        table["fatalities before"] = _per_faction(ds, a.event_pos, deaths).astype(int)
+        table["fatalities now"] = _per_faction(ds, b.event_pos, deaths).astype(int)
+    table["change"] = table["events now"] - table["events before"]
+    table["level"] = [level(x, y) for x, y in zip(table["events before"], table["events now"])]
+    if filters.factions:
+        table = table[table["faction_id"].isin(filters.factions)]
+    busy = (table["events before"] + table["events now"]) > 0
+    return table[busy].sort_values(["events now", "events before"], ascending=False).reset_index(drop=True)
+
+
+def types_table(ds: Dataset, filters: Filters, before: Period, now: Period) -> pd.DataFrame:
+    a, b = _selection(ds, filters, before), _selection(ds, filters, now)
+    types = ds.events["event_type"]
+    out = (
+        pd.DataFrame(
+            {
+                "before": types.iloc[a.event_pos].value_counts(),
+                "now": types.iloc[b.event_pos].value_counts(),
+            }
+        )
+        .fillna(0)
+        .astype(int)
+    )
+    out = out[(out["before"] + out["now"]) > 0]
+    out.index = [ds.type_label.get(t, t) for t in out.index]
+    out["level"] = [level(x, y) for x, y in zip(out["before"], out["now"])]
+    return out.sort_values(["now", "before"], ascending=False)
+
+
+def partners(ds: Dataset, event_pos: np.ndarray, faction_id: str, top: int = 8) -> list[tuple[str, int]]:
+    """The factions sharing most events with one faction in a selection."""
+    m = faction_matrix(ds, event_pos)
+    if faction_id not in m.ids:
+        return []
+    i = m.ids.index(faction_id)
+    found = [(m.names[j], int(m.counts[i, j])) for j in range(len(m.ids)) if j != i and m.counts[i, j]]
+    return sorted(found, key=lambda t: -t[1])[:top]
+
+
+def factions_side_by_side(ds: Dataset, sel, x: str, y: str) -> pd.DataFrame:
+    """Two factions in one selection: events, quotes, fatalities, top types, top partners."""
+    rows = {}
+    ids = list(ds.factions["faction_id"])
+    events = _per_faction(ds, sel.event_pos)
+    quotes = _quotes_per_faction(ds, sel.quote_pos)
+    deaths = _per_faction(ds, sel.event_pos, ds.number("fatalities")) if ds.has_measure("fatalities") else None
+    pos, lane = ds.lane_pairs()
+    chosen = np.zeros(len(ds.events), dtype=bool)
+    chosen[sel.event_pos] = True
+    for f in (x, y):
+        i = ids.index(f)
+        mine = pos[(lane == i) & chosen[pos]]
+        kinds = ds.events["event_type"].iloc[mine].value_counts().head(3)
+        rows[ds.faction_name.get(f, f)] = {
+            "events": int(events[i]),
+            "quotes": int(quotes[i]),
+            **({"fatalities": int(deaths[i])} if deaths is not None else {}),
+            "main event types": "; ".join(f"{ds.type_label.get(t, t)} ({n})" for t, n in kinds.items()) or "—",
+            "main partners": "; ".join(f"{name} ({n})" for name, n in partners(ds, sel.event_pos, f, 3)) or "—",
+        }
+    return pd.DataFrame(rows)

@@ -1,0 +1,77 @@
+"""The Compare tab: two periods (per faction, with change levels) or two factions side by side, over the
+current filters. The periods and factions chosen are in the URL (bound widgets)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from components.analysis import compare
+from components.analysis.compare import ARROWS, MIN_EVENTS, SHARE, Period
+
+LEVEL_COLOURS = {"up": "#C0392B", "new": "#C0392B", "down": "#1F77B4", "gone": "#1F77B4", "stable": "#7F7F7F"}
+
+
+def view(page) -> None:
+    ds, sel, filters = page.ds, page.sel, page.filters
+    mode = st.segmented_control(
+        "Compare", ["Two periods", "Two factions"], default="Two periods", key="cmp", bind="query-params"
+    )
+    if mode == "Two factions":
+        _factions(ds, sel)
+        return
+    now_default = compare.current_period(ds, filters)
+    a, b = st.columns(2)
+    now = _period(b, "This period", (now_default.first, now_default.last), "cmp_now")
+    before_default = now.previous()
+    before = _period(a, "…compared with", (before_default.first, before_default.last), "cmp_before")
+    st.caption(
+        f"Events of each faction, {before.label()} ({before.days} days) against {now.label()} ({now.days} days), "
+        "under the other filters. Change levels: ▲ up / ▼ down when at least "
+        f"{SHARE:.0%} more or fewer *and* at least {MIN_EVENTS} events of difference; ● new / ○ gone from or to "
+        f"none (at least {MIN_EVENTS}); – stable otherwise. The default is the previous period of the same length."
+    )
+    table = sel.memo(("compare-periods", before, now), lambda: compare.periods_table(ds, filters, before, now))
+    if table.empty:
+        st.info("No events of any faction in either period.", icon=":material/compare_arrows:")
+        return
+    shown = table.drop(columns=["faction_id"]).assign(level=[ARROWS[v] for v in table["level"]])
+    st.dataframe(
+        shown.style.map(lambda v: f"color: {LEVEL_COLOURS.get(str(v).split()[-1], '')}", subset=["level"]),
+        hide_index=True,
+        width="stretch",
+    )
+    types = sel.memo(("compare-types", before, now), lambda: compare.types_table(ds, filters, before, now))
+    if len(types):
+        st.markdown("**Event types**")
+        st.dataframe(types.assign(level=[ARROWS[v] for v in types["level"]]), width="stretch")
+
+
+def _period(column, label: str, default: tuple[dt.date, dt.date], key: str) -> Period:
+    chosen = column.date_input(label, value=default, key=key, bind="query-params", format="YYYY-MM-DD")
+    if isinstance(chosen, (tuple, list)) and len(chosen) == 2:
+        return Period(*chosen)
+    first = chosen[0] if isinstance(chosen, (tuple, list)) and chosen else default[0]
+    return Period(first, max(first, default[1]))
+
+
+def _factions(ds, sel) -> None:
+    ids = list(ds.factions["faction_id"])
+    if len(ids) < 2:
+        st.info("The data has fewer than two factions.")
+        return
+    a, b = st.columns(2)
+    x = a.selectbox(
+        "Faction", ids, index=0, format_func=lambda f: ds.faction_name.get(f, f), key="cmp_x", bind="query-params"
+    )
+    y = b.selectbox(
+        "…and", ids, index=1, format_func=lambda f: ds.faction_name.get(f, f), key="cmp_y", bind="query-params"
+    )
+    if x == y:
+        st.caption("Choose two different factions.")
+        return
+    st.caption("Both within the current filters (dates, types, search…).")
+    st.dataframe(
+        sel.memo(("compare-factions", x, y), lambda: compare.factions_side_by_side(ds, sel, x, y)), width="stretch"
+    )
