@@ -185,3 +185,33 @@ def timelinejs(ds, events: pd.DataFrame, positions, quotes: pd.DataFrame, title:
         "events": slides,
     }
     return json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
+
+
+def story_steps(ds, story_id: str) -> pd.DataFrame:
+    """A story's steps in order (step_no, event_id, event_pos, text), its title on each row; empty when
+    the data has no such story."""
+    if ds.stories is None:
+        return pd.DataFrame(columns=["step_no", "event_id", "event_pos", "text", "title"])
+    steps = ds.stories[ds.stories["story_id"] == story_id].copy()
+    steps["event_pos"] = [ds.position_of(e) for e in steps["event_id"]]
+    steps = steps[steps["event_pos"].notna()]
+    steps["title"] = steps["title"].iloc[0] if len(steps) and steps["title"].iloc[0] else story_id
+    return steps.reset_index(drop=True)
+
+
+def story_timelinejs(ds, story_id: str) -> bytes:
+    """A story as TimelineJS JSON: its steps in order, each slide's text the narration first, then the
+    event's evidence and quotes (escaped). Each slide's group is "Step N", so the order survives
+    TimelineJS's sorting by date even where two steps share a day."""
+    steps = story_steps(ds, story_id)
+    positions = [int(p) for p in steps["event_pos"]]
+    events = ds.events.iloc[positions]
+    quotes = ds.quotes[ds.quotes["event_pos"].isin(positions)]
+    data = json.loads(
+        timelinejs(ds, events, positions, quotes, title=str(steps["title"].iloc[0]) if len(steps) else story_id)
+    )
+    for i, (slide, text) in enumerate(zip(data["events"], steps["text"]), start=1):
+        slide["text"]["text"] = _p(f"Step {i} of {len(steps)}. {text}") + slide["text"]["text"]
+        slide["unique_id"] = f"step-{i}-{slide['unique_id']}"
+    data["title"]["text"]["text"] = _p(f"A story in {len(steps)} steps, exported from Factionline.")
+    return json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")

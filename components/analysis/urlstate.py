@@ -20,7 +20,8 @@ MAX_VALUES = 200  # per repeatable parameter
 # embed, embed_options: Streamlit's own.
 # Parameters of the page that widgets bound to the URL own (the open tab), kept when filters change.
 # v: the published version a link pins (ui/workspace.py); cmp…: the Compare tab's periods and factions
-PAGE = ("view", "sort", "desc", "v", "cmp", "cmp_now", "cmp_before", "cmp_x", "cmp_y")
+# story, step: story mode (ui/story.py)
+PAGE = ("view", "sort", "desc", "v", "cmp", "cmp_now", "cmp_before", "cmp_x", "cmp_y", "story", "step")
 KNOWN = {p for f in FILTERS.values() for p in f.params} | {"event", "embed", "embed_options", *PAGE}
 
 

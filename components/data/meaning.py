@@ -168,6 +168,19 @@ def of_the_model(ds) -> list[Problem]:
                         "Remove the old event's row (its link opens the one that replaces it) or this row.",
                     )
                 )
+    if ds.stories is not None:
+        odd = ds.stories[ds.stories["step_no"].isna() | ds.stories.duplicated(["story_id", "step_no"], keep=False)]
+        for step_id, step in zip(odd["step_id"], odd["step"]):
+            out.append(
+                Problem(
+                    "stories.csv",
+                    None,
+                    "step",
+                    f"Warning: step {step!r} of {step_id!r} is not a whole number, or repeats another step of its "
+                    "story: the order is unclear.",
+                    "Number each story's steps 1, 2, 3 …",
+                )
+            )
     return out
 
 

@@ -56,6 +56,7 @@ class Dataset:
     report_table: pd.DataFrame | None = None  # reports.csv as read
     report_own: pd.DataFrame | None = None  # date, date_text of each told event's own row, as written
     superseded: pd.DataFrame | None = None  # superseded.csv: event_id, replaced_by, note
+    stories: pd.DataFrame | None = None  # stories.csv, in step order per story (step as a number)
     quote_speakers: pd.DataFrame | None = None  # quote_pos, actor_id: each speaker (and group member) of a quote
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
@@ -581,8 +582,18 @@ def build(raw: RawData, dates, checking: Future | None = None) -> Dataset:
         report_table=report_table.drop(columns=["event_id", "status"]) if reports is not None else None,
         report_own=derived.own_words if derived is not None else None,
         superseded=t.get("superseded"),
+        stories=_stories(t.get("stories")),
         quote_speakers=quote_speakers,
     )
+
+
+def _stories(frame: pd.DataFrame | None) -> pd.DataFrame | None:
+    """Each story's steps in order (a step that is not a whole number sorts last; meaning.py warns)."""
+    if frame is None or not len(frame):
+        return None
+    out = frame.copy()
+    out["step_no"] = pd.to_numeric(out["step"].str.strip(), errors="coerce")
+    return out.sort_values(["story_id", "step_no"], kind="stable", na_position="last").reset_index(drop=True)
 
 
 def _quote_speakers(quotes: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:

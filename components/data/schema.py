@@ -189,6 +189,16 @@ TABLES: dict[str, Table] = {
             required_text=("role",),
             optional=True,
         ),
+        # Stories (optional): an ordered walk through events with a narrator's text per step; a link
+        # ?story=ID&step=N steps through it. `title` names the story (its first step's is used).
+        Table(
+            "stories",
+            "step_id",
+            ("step_id", "story_id", "step", "event_id", "title", "text"),
+            refs=(Ref("event_id", "events"),),
+            required_text=("story_id", "step", "text"),
+            optional=True,
+        ),
         # Where the places named in events.location are (optional): the map places an event without
         # coordinates of its own by its location. Written by `factionline places` from a gazetteer.
         Table(

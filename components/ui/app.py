@@ -13,7 +13,7 @@ from components.analysis import query
 from components.analysis.aggregate import lane_counts
 from components.data.problems import InvalidData
 from components.paths import RESOURCES
-from components.ui import auth, filters, state, upload, workspace
+from components.ui import auth, filters, state, story, upload, workspace
 from components.ui.loading import load_dataset, report_invalid
 from components.ui.offline import stay_offline
 from components.ui.views import VIEWS, Page
@@ -94,6 +94,10 @@ def dashboard() -> None:
 
     ds = upload.session_dataset(ds, ws.root)
     chosen = filters.sidebar(ds)
+    walking = story.current(ds)  # after the sidebar: its first run sets the page's notices
+    if walking:
+        chosen = story.follow(ds, *walking, chosen)
+    story.sidebar(ds)
     upload.sidebar(ds)
     sel = query.apply(ds, chosen.without_event())
     if chosen.event and not sel.contains(ds.position_of(chosen.event)):
@@ -104,6 +108,8 @@ def dashboard() -> None:
 
     st.title("Factionline", anchor=False)
     upload.error_report()
+    if walking:
+        story.panel(ds, *walking)
     c = sel.counts()
     st.caption(
         f"{c['events']:,} of {len(ds.events):,} events · {c['actors']:,} actor{'' if c['actors'] == 1 else 's'} · "

@@ -1,0 +1,88 @@
+"""Story mode: `?story=ID&step=N` walks through a story's events with the narrator's text, next and
+previous; the step's event is selected, so the timeline and the map highlight it and the details show its
+evidence and quotes. Stories are listed in the sidebar."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+import streamlit as st
+
+from components.analysis.export import story_steps, story_timelinejs
+from components.data.safetext import md
+from components.ui import state
+
+_LAST = "story-last-step"
+
+
+def sidebar(ds) -> None:
+    if ds.stories is None:
+        return
+    with st.sidebar:
+        st.markdown("**Stories**")
+        for story_id, title in ds.stories.groupby("story_id", sort=False)["title"].first().items():
+            st.markdown(f"[{md(title or story_id)}](?story={quote(str(story_id), safe='')}&step=1)")
+
+
+def current(ds) -> tuple[str, int] | None:
+    """The story and step the URL asks for (unknown ones are dropped with a notice)."""
+    story = st.query_params.get("story")
+    if not story:
+        return None
+    steps = story_steps(ds, story)
+    if not len(steps):
+        state.add_notice(f"There is no story {story[:60]!r} in this data.")
+        del st.query_params["story"]
+        return None
+    raw = str(st.query_params.get("step", "1"))
+    step = int(raw) if raw.isdigit() else 1
+    return story, min(max(step, 1), len(steps))
+
+
+def follow(ds, story: str, step: int, chosen):
+    """A new step selects its event (highlighted on the timeline and the map, its details shown); between
+    steps, a click on another event is left alone."""
+    if st.session_state.get(_LAST) == (story, step):
+        return chosen
+    st.session_state[_LAST] = (story, step)
+    event_id = str(story_steps(ds, story)["event_id"].iloc[step - 1])
+    state.select_event(event_id)
+    return chosen.replace(event=event_id)
+
+
+def panel(ds, story: str, step: int) -> None:
+    """The narration above the views; selects the step's event when the step changes."""
+    steps = story_steps(ds, story)
+    row = steps.iloc[step - 1]
+    with st.container(border=True, key="story-panel"):
+        top = st.columns([6, 1, 1, 1], vertical_alignment="center")
+        top[0].markdown(f":material/auto_stories: **{md(row['title'])}** · step {step} of {len(steps)}")
+        if top[1].button(
+            "Previous", key="story-prev", disabled=step == 1, icon=":material/arrow_back:", width="stretch"
+        ):
+            _go(story, step - 1)
+        if top[2].button(
+            "Next", key="story-next", disabled=step == len(steps), icon=":material/arrow_forward:", width="stretch"
+        ):
+            _go(story, step + 1)
+        if top[3].button("Close", key="story-close", icon=":material/close:", width="stretch"):
+            for name in ("story", "step"):
+                if name in st.query_params:
+                    del st.query_params[name]
+            st.session_state.pop(_LAST, None)
+            st.rerun()
+        st.markdown(md(row["text"]))
+        st.download_button(
+            "This story as TimelineJS JSON",
+            data=story_timelinejs(ds, story),
+            file_name=f"factionline-story-{story}.json",
+            mime="application/json",
+            key="story-timelinejs",
+            icon=":material/download:",
+        )
+
+
+def _go(story: str, step: int) -> None:
+    st.query_params["story"] = story
+    st.query_params["step"] = str(step)
+    st.rerun()
