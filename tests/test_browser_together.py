@@ -35,3 +35,31 @@ def test_a_cell_click_filters_to_the_pairs_events(browser):
         assert sorted(params["with"]) == ["fatah", "hamas"]
         page.get_by_text("4 of 13 events").wait_for(timeout=30_000)  # the pair's shared events
         page.get_by_text("per month").wait_for()
+
+
+SELECTED_JS = """() => {
+  const gd = [...document.querySelectorAll('.js-plotly-plot')][0];
+  const t = gd._fullData.find(d => d.name === 'Selected event');
+  return t ? t.x.length : 0;
+}"""
+
+
+def test_a_story_link_steps_and_highlights(browser):
+    with streamlit_server(data=BUNDLED) as base:
+        page = browser.new_context(viewport={"width": 1440, "height": 1000}).new_page()
+        page.goto(f"{base}/?story=moscow-talks&step=3")
+        wait_ready(page, 60_000)
+        panel = page.locator(".st-key-story-panel")
+        panel.get_by_text("step 3 of 6").wait_for(timeout=30_000)
+        details = page.locator(".st-key-event-details")
+        details.get_by_text("Russia invites Palestinian factions to talks in Moscow").wait_for(timeout=30_000)
+        page.wait_for_selector(".js-plotly-plot .scatterlayer .point", timeout=30_000)
+        assert page.evaluate(SELECTED_JS) >= 1  # ringed on the timeline
+        panel.get_by_role("button", name="Next").click()
+        page.wait_for_function("() => location.search.includes('step=4')", timeout=30_000)
+        wait_ready(page, 60_000)
+        details.get_by_text("Abbas welcomes the Russian invitation").wait_for(timeout=30_000)
+        assert "event=ev-2024-02-18-abbas-welcomes-invitation" in page.url  # the step's event is in the link
+        assert page.evaluate(SELECTED_JS) >= 1
+        panel.get_by_role("button", name="Previous").click()
+        page.wait_for_function("() => location.search.includes('step=3')", timeout=30_000)
