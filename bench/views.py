@@ -67,6 +67,7 @@ def measure(playwright, directory: Path, view: str, names: list[str], timeout_s:
         "first_view_s": first,
         "rerun_median_s": statistics.median(reruns),
         "rerun_max_s": max(reruns),
+        "reruns": [round(r, 3) for r in reruns],
         "bytes_median": statistics.median(sent),
         "bytes_max": max(sent),
     }
@@ -77,16 +78,17 @@ def main() -> None:
 
     parser = argparse.ArgumentParser()
     parser.add_argument("--size", default="1000000")
+    parser.add_argument("--views", default=",".join(VIEWS))
     args = parser.parse_args()
     directory = data_dir(args.size)
     names = densest_factions(directory)
     with sync_playwright() as p:
-        for view in VIEWS:
+        for view in args.views.split(","):
             r = measure(p, directory, view, names)
             print(
                 f"{args.size} events, {view}: first view {r['first_view_s']:.1f} s; rerun after a faction change "
                 f"median {r['rerun_median_s']:.3f} s (max {r['rerun_max_s']:.3f}); sent median "
-                f"{r['bytes_median'] / 1e3:.0f} kB (max {r['bytes_max'] / 1e3:.0f} kB)"
+                f"{r['bytes_median'] / 1e3:.0f} kB (max {r['bytes_max'] / 1e3:.0f} kB); reruns {r['reruns']}"
             )
 
 

@@ -54,12 +54,41 @@ def _selected(n: int, event_pos: np.ndarray) -> np.ndarray:
     return mask
 
 
-def faction_matrix(ds: Dataset, event_pos: np.ndarray, joint: bool = False) -> Matrix:
-    """Shared events between factions in the selection (the "No faction" lane left out)."""
-    pos, lane = ds.lane_pairs()
+def _lane_sets(ds: Dataset) -> np.ndarray | None:
+    """Each event's factions as one 64-bit mask (computed once per dataset); None beyond 64 factions."""
     n = len(ds.factions)
-    keep = _selected(len(ds.events), event_pos)[pos] & (lane < n)
-    counts = _pair_counts(pos[keep], lane[keep], n)
+    if n > 64:
+        return None
+
+    def make():
+        pos, lane = ds.lane_pairs()
+        keep = lane < n
+        pos, bits = pos[keep], np.left_shift(np.uint64(1), lane[keep].astype(np.uint64))
+        masks = np.zeros(len(ds.events), dtype=np.uint64)
+        if len(pos):
+            starts = np.flatnonzero(np.r_[True, pos[1:] != pos[:-1]])
+            masks[pos[starts]] = np.bitwise_or.reduceat(bits, starts)
+        return masks
+
+    return ds.memo("lane-sets", make)
+
+
+def faction_matrix(ds: Dataset, event_pos: np.ndarray, joint: bool = False) -> Matrix:
+    """Shared events between factions in the selection (the "No faction" lane left out).
+
+    Up to 64 factions, each event's factions are one bit mask: the selection's distinct masks are counted
+    (a few thousand, whatever the number of events) and the matrix is Bᵀ·(B·counts) over them."""
+    n = len(ds.factions)
+    masks = _lane_sets(ds)
+    if masks is not None:
+        distinct, times = np.unique(masks[event_pos], return_counts=True)
+        bits = ((distinct[:, None] >> np.arange(n, dtype=np.uint64)) & np.uint64(1)).astype(np.float64)
+        # float64: BLAS (integer matmul is not); exact, counts being far below 2**53
+        counts = np.rint(bits.T @ (bits * times[:, None])).astype(np.int64)
+    else:
+        pos, lane = ds.lane_pairs()
+        keep = _selected(len(ds.events), event_pos)[pos] & (lane < n)
+        counts = _pair_counts(pos[keep], lane[keep], n)
     ids = list(ds.factions["faction_id"])
     if joint:
         counts = counts + _joint_statements(ds, event_pos, {f: i for i, f in enumerate(ids)}, by_faction=True)

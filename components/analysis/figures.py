@@ -710,7 +710,7 @@ def matrix_figure(matrix, colours: dict[str, str] | None = None, what: str = "ev
             go.Scatter(
                 x=[names[j] for j in c],
                 y=[names[i] for i in r],
-                mode="markers+text",
+                mode="markers+text" if n <= 20 else "markers",  # beyond 20 rows the counts are on hover
                 text=[str(v) for v in k],
                 textfont={
                     "size": 11,
@@ -718,7 +718,7 @@ def matrix_figure(matrix, colours: dict[str, str] | None = None, what: str = "ev
                 },
                 marker={
                     "symbol": "square",
-                    "size": MATRIX_PX - 4,
+                    "size": max(10, min(MATRIX_PX, 760 // n) - 4),
                     "color": "rgba(128,128,128,0.15)" if diagonal else k,
                     "colorscale": "Blues",
                     "cmin": 0,
@@ -735,13 +735,18 @@ def matrix_figure(matrix, colours: dict[str, str] | None = None, what: str = "ev
                 showlegend=False,
             )
         )
-    side = max(260, MATRIX_PX * n + 160)
-    order = {"categoryorder": "array", "categoryarray": names}
+    cell = max(14, min(MATRIX_PX, 760 // n))  # a large matrix keeps to the page's width
+    labels = 14 + 6 * max((len(x) for x in matrix.names), default=4)  # the longest name, in pixels
+    top = int(labels * 0.75) + 10  # the column names, at -45°
+    order = {"categoryorder": "array", "categoryarray": names, "tickmode": "array", "tickvals": names}
+    axis = {"showgrid": False, "zeroline": False, "fixedrange": True, "range": [-0.5, n - 0.5]}
     fig.update_layout(
-        height=side,
-        margin={"l": 10, "r": 10, "t": 10, "b": 10},
-        xaxis={**order, "side": "top", "tickangle": -40, "showgrid": False, "zeroline": False, "fixedrange": True},
-        yaxis={**order, "autorange": "reversed", "showgrid": False, "zeroline": False, "fixedrange": True},
+        # The plot area is exactly n cells each way: square cells whatever the names.
+        width=cell * n + labels + 20,
+        height=cell * n + top + 20,
+        margin={"l": labels, "r": 20, "t": top, "b": 20},
+        xaxis={**order, **axis, "side": "top", "tickangle": -45},
+        yaxis={**order, **axis, "range": [n - 0.5, -0.5]},
         dragmode=False,
         clickmode="event+select",
     )

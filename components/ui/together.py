@@ -58,7 +58,8 @@ def view(page) -> None:
         "Each cell counts the selection's events in which both take part; the diagonal, each one's own events. "
         + ("Click a cell to filter to that pair's events." if level == "Factions" else "")
     )
-    left, right = st.columns([3, 2], gap="large")
+    large = len(matrix.ids) > 12  # a large matrix takes the page's width, the lists go below it
+    left, right = (st.container(), st.container()) if large else st.columns([3, 2], gap="large")
     with left:
         picked = st.plotly_chart(
             sel.memo(("matrix-figure", level, joint, filters.factions), lambda: matrix_figure(matrix)),
@@ -66,7 +67,7 @@ def view(page) -> None:
             on_select="rerun",
             selection_mode=("points",),
             theme="streamlit",
-            width="stretch",
+            width="content",  # the figure's own width: square cells
             config={"displaylogo": False, "displayModeBar": False},
         )
         for point in picked.selection.points if picked else []:
@@ -92,6 +93,10 @@ def view(page) -> None:
             hide_index=True,
             width="stretch",
             height=min(420, 38 + 35 * max(len(pairs[:50]), 1)),
+            column_config={
+                "pair": st.column_config.TextColumn(width="large"),
+                "shared events": st.column_config.NumberColumn(width="small"),
+            },
         )
         if len(filters.together) == 2:
             x, y = filters.together
