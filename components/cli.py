@@ -220,6 +220,26 @@ def _draft(args) -> int:
     return 0
 
 
+def _ingest(args) -> int:
+    from components.io.ingest import ingest
+
+    try:
+        manifest = ingest(Path(args.directory), Path(args.out))
+    except InvalidData as err:
+        print(f"{args.directory}: the data is not valid; nothing was written.", file=sys.stderr)
+        print(format_report(err.problems), file=sys.stderr)
+        return 1
+    except (FileExistsError, OSError) as err:
+        print(f"factionline ingest: {err}", file=sys.stderr)
+        return 1
+    c = manifest["counts"]
+    print(
+        f"{args.out}: {c['events']:,} events, {c['actors']:,} actors, {c['quotes']:,} quotes validated once and "
+        f"written as Parquet ({len(manifest['files']):,} files, checksums in manifest.json)."
+    )
+    return 0
+
+
 def _cli_user():
     import getpass
 
@@ -380,6 +400,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--version", type=int, help="the version (default: the latest)")
     p.add_argument("--out", required=True, help="a new (or empty) directory to write")
     p.set_defaults(func=_export)
+    p = sub.add_parser("ingest", help="validate a data directory once and write it as Parquet with a manifest")
+    p.add_argument("directory")
+    p.add_argument("--out", required=True, help="a new (or empty) directory: the dataset")
+    p.set_defaults(func=_ingest)
     p = sub.add_parser("run", help="open the dashboard: on the store (default) or on a data directory")
     p.add_argument("--data", help="a data directory to show read-only, instead of the store")
     p.add_argument("--store", help=store_help)

@@ -143,11 +143,18 @@ def unreadable_table(root: Path) -> Problem | None:
     return None
 
 
+PARTITION = "partition_year"  # an ingested table's partition column (io/ingest.py), not a data column
+# (not "_…": pyarrow skips paths starting with "_" or ".")
+PARTITIONED = ("events",)  # (articles/ is the folder of article texts, not a table)
+
+
 def read_table(root: Path, name: str) -> tuple[RawTable | None, list[Problem]]:
     spec = TABLES[name]
     parquet = root / f"{name}.parquet"
     if os.path.isfile(parquet):  # os.path: never raises (a file that cannot be read is reported below)
         return _read_parquet(parquet, name)
+    if name in PARTITIONED and os.path.isdir(root / name):  # `factionline ingest`: events/partition_year=…/*.parquet
+        return _read_parquet(root / name, name)
     path = root / spec.file
     if not os.path.isfile(path):
         return None, [
@@ -257,6 +264,8 @@ def _read_parquet(path: Path, name: str) -> tuple[RawTable | None, list[Problem]
                 "Rewrite it with pandas.DataFrame.to_parquet or delete it to use the CSV.",
             )
         ]
+    if PARTITION in frame.columns:  # the partitions come back in path order, which is the data's order
+        frame = frame.drop(columns=[PARTITION])
     for column in frame.columns:  # every cell a str, blanks "" (as from CSV), without needless copies
         if not isinstance(frame[column].dtype, pd.StringDtype):
             frame[column] = frame[column].astype("str")

@@ -51,10 +51,11 @@ def fingerprint(root: Path) -> str:
     return digest.hexdigest()[:32]
 
 
-def load_cached(root: str | Path) -> Dataset:
-    """load(root), from the private cache when an identical directory was loaded before."""
+def load_cached(root: str | Path, loader=None) -> Dataset:
+    """load(root) (or loader(root)), from the private cache when an identical directory was loaded before."""
     from components.data.load import load  # here: a cache hit needs no validation code (pandera: ~0.4 s)
 
+    load = loader or load
     root = Path(root)
     folder = cache_dir()
     if folder is None or not os.path.isdir(root):

@@ -14,6 +14,7 @@ from components.analysis.geo import place_table
 from components.data.model import Dataset
 from components.data.modelcache import load_cached
 from components.data.problems import Problem
+from components.io.ingest import load_any
 from components.ui.common import problem_table
 
 SEARCH_INDEX_DELAY = 15  # seconds after a load before the search text is built in the background
@@ -40,7 +41,7 @@ def _signature(root: Path) -> tuple:
 @st.cache_resource(show_spinner="Loading the event data…", max_entries=4)
 def _load(root: str, signature: tuple) -> Dataset:
     # cache_resource: one copy shared by every session and rerun; views never mutate it.
-    dataset = load_cached(root)
+    dataset = load_cached(root, load_any)  # an ingested dataset is trusted by its manifest
     # Build the search text and the map's places in the background, so the first search or map does not
     # wait for them. Started a little later, so that it does not compete with the first page.
     timer = threading.Timer(
