@@ -20,6 +20,8 @@ ABOVE = {  # a layer may not import these
     ),
     # the store: the working copy and versions, over the data model and the drafting core
     "store": ("streamlit", "components.analysis", "components.io", "components.ui", "components.cli"),
+    # the engines compile the analysis layer's filter records for SQL engines
+    "engines": ("streamlit", "components.ui", "components.cli", "components.store"),
 }
 
 

@@ -45,6 +45,9 @@ class Filter:
     colour_of: Callable[[Dataset], Mapping[str, str]] | None = None  # chosen values drawn in colour
     pills: bool = False  # few choices: pills, all shown selected when none restricts
     shown_when: Callable[[Dataset], bool] | None = None  # drawn only for data that has what it filters
+    # The same filter for an analytical engine (components/engines): (tables, value) -> an Ibis boolean
+    # expression over the ingested events; None: not yet runnable on an engine.
+    sql: Callable[[Any, Any], Any] | None = None
     help: str = ""
     placeholder: str = ""
 
@@ -124,6 +127,7 @@ def _column_filter(key: str, label: str, param: str, column: str, help: str) -> 
         ),
         options=lambda ds, chosen: _distinct(ds, column),
         shown_when=lambda ds: len(_distinct(ds, column)) > 1,
+        sql=lambda t, v: t.column_in(column, v),
         help=help,
         placeholder=f"All {label.lower()}",
     )
@@ -200,6 +204,7 @@ FILTERS: dict[str, Filter] = {
             "choices",
             ("faction",),
             events=_in_factions,
+            sql=lambda t, v: t.in_factions(v),
             quotes=lambda ds, v: ds.quotes_by(ds.actors_in_factions(v)),
             options=lambda ds, chosen: list(ds.factions["faction_id"]),
             label_of=lambda ds: lambda faction_id: ds.faction_name.get(faction_id, faction_id),
@@ -214,6 +219,7 @@ FILTERS: dict[str, Filter] = {
             "choices",
             ("with",),
             events=lambda ds, v: np.logical_and.reduce([_in_factions(ds, [f]) for f in v]),
+            sql=lambda t, v: t.together(v),
             options=lambda ds, chosen: list(ds.factions["faction_id"]),
             label_of=lambda ds: lambda faction_id: ds.faction_name.get(faction_id, faction_id),
             help="Events in which every chosen faction takes part (a cell of *Who meets whom* sets it).",
@@ -225,6 +231,7 @@ FILTERS: dict[str, Filter] = {
             "choices",
             ("actor",),
             events=_with_actors,
+            sql=lambda t, v: t.with_actors(v),
             quotes=lambda ds, v: ds.quotes_by(v),
             options=lambda ds, chosen: ds.actors_in_factions(chosen.get("factions", ())),
             label_of=lambda ds: ds.actor_name,
@@ -237,6 +244,7 @@ FILTERS: dict[str, Filter] = {
             "dates",
             ("from", "to"),
             events=lambda ds, v: _overlaps(ds.events, v),
+            sql=lambda t, v: t.overlaps(v),
             quotes=lambda ds, v: _overlaps(ds.quotes, v),
             help="Events whose dates overlap this range (a month-precision event overlaps every day of its month).",
         ),
@@ -246,6 +254,7 @@ FILTERS: dict[str, Filter] = {
             "choices",
             ("type",),
             events=lambda ds, v: ds.events["event_type"].isin(v).to_numpy(),
+            sql=lambda t, v: t.column_in("event_type", v),
             options=lambda ds, chosen: list(ds.event_types["event_type"]),
             label_of=lambda ds: lambda t: ds.type_label.get(t, t),
             placeholder="All types",
@@ -256,6 +265,7 @@ FILTERS: dict[str, Filter] = {
             "choices",
             ("status",),
             events=lambda ds, v: ds.events["status"].isin(v).to_numpy(),
+            sql=lambda t, v: t.column_in("status", v),
             options=lambda ds, chosen: list(STATUSES),
             label_of=lambda ds: lambda s: s.capitalize(),
             pills=True,
@@ -267,6 +277,7 @@ FILTERS: dict[str, Filter] = {
             "minimum",
             ("min_sources",),
             events=lambda ds, v: ds.events["n_sources"].to_numpy() >= v,
+            sql=lambda t, v: t.events.n_sources >= v,
             options=lambda ds, chosen: ["2", "3", "4", "5"],
             label_of=lambda ds: lambda n: f"At least {n} independent sources",
             shown_when=lambda ds: ds.has_reports,

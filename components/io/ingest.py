@@ -72,6 +72,7 @@ def ingest(source: Path, out: Path) -> dict:
         else:
             frame.to_parquet(out / f"{name}.parquet", index=False)
         tables[name] = {"rows": len(frame), "columns": [c for c in frame.columns if c != PARTITION]}
+    _derived(dataset, out / "derived")
     for folder, dirs, files in os.walk(source):  # article texts and documents, as they are
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for file in sorted(files):
@@ -99,6 +100,41 @@ def ingest(source: Path, out: Path) -> dict:
     }
     (out / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
     return manifest
+
+
+DERIVED = "derived"  # what the analytical engines query (components/engines): the model's own derivations
+
+
+def _derived(dataset, folder: Path) -> None:
+    """The validated model's derivations an engine needs, so that no engine re-derives them (one definition):
+    each event's first and last day and its filterable columns; its factions (through its actors); its actors."""
+    folder.mkdir(parents=True, exist_ok=True)
+    ev = dataset.events
+    ids = ev["event_id"].astype("str").to_numpy()
+    index = pd.DataFrame(
+        {
+            "event_id": ids,
+            "pos": range(len(ev)),  # the memory model's order (by first, then last day): results compare row by row
+            "first_day": ev["start"].to_numpy().astype("datetime64[D]"),
+            "last_day": ev["end"].to_numpy().astype("datetime64[D]"),
+            "status": ev["status"].astype("str").to_numpy(),
+            "event_type": ev["event_type"].astype("str").to_numpy(),
+            "n_sources": ev["n_sources"].to_numpy() if "n_sources" in ev else 1,
+        }
+    )
+    for column in ("location", "admin1", "sub_event_type"):
+        if column in ev.columns:
+            index[column] = ev[column].astype("str").str.strip().to_numpy()
+    index.to_parquet(folder / "events.parquet", index=False)
+    lanes = dataset.event_lanes(range(len(ev)))
+    lanes = lanes[lanes["faction_id"] != ""]
+    pd.DataFrame(
+        {"event_id": ids[lanes["event_pos"].to_numpy()], "faction_id": lanes["faction_id"].astype("str").to_numpy()}
+    ).to_parquet(folder / "event_factions.parquet", index=False)
+    ea = dataset.event_actors
+    pd.DataFrame(
+        {"event_id": ids[ea["event_pos"].to_numpy()], "actor_id": ea["actor_id"].astype("str").to_numpy()}
+    ).to_parquet(folder / "event_actors.parquet", index=False)
 
 
 def is_dataset(root: Path) -> bool:
