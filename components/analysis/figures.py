@@ -714,13 +714,14 @@ def matrix_figure(matrix, colours: dict[str, str] | None = None, what: str = "ev
                 text=[str(v) for v in k],
                 textfont={
                     "size": 11,
-                    "color": ["#666" if diagonal else ("white" if v / top > 0.45 else "#222") for v in k],
+                    "color": ["#888" if diagonal or v / top <= 0.45 else "white" for v in k],
                 },
                 marker={
                     "symbol": "square",
                     "size": max(10, min(MATRIX_PX, 760 // n) - 4),
                     "color": "rgba(128,128,128,0.15)" if diagonal else k,
-                    "colorscale": "Blues",
+                    # translucent blue: faint cells read on a light and on a dark page alike
+                    "colorscale": [[0, "rgba(31,119,180,0.14)"], [1, "rgba(31,119,180,1)"]],
                     "cmin": 0,
                     "cmax": top,
                     "line": {"width": 0},

@@ -82,20 +82,20 @@ def view(page) -> None:
             pd.DataFrame(
                 [
                     {
+                        "shared events": n,  # first: a long pair name never pushes the count out of view
                         "pair": f"{matrix.names[matrix.ids.index(x)]} · {matrix.names[matrix.ids.index(y)]}",
-                        "shared events": n,
                     }
                     for x, y, n in pairs[:50]
                 ]
             )
             if pairs
-            else pd.DataFrame(columns=["pair", "shared events"]),
+            else pd.DataFrame(columns=["shared events", "pair"]),
             hide_index=True,
             width="stretch",
             height=min(420, 38 + 35 * max(len(pairs[:50]), 1)),
             column_config={
+                "shared events": st.column_config.NumberColumn("shared", width="small"),
                 "pair": st.column_config.TextColumn(width="large"),
-                "shared events": st.column_config.NumberColumn(width="small"),
             },
         )
         if len(filters.together) == 2:
