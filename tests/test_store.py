@@ -107,6 +107,20 @@ def test_import_refuses_invalid_data_and_a_store_already_seeded(store_url, data_
         workcopy.import_directory(engine, ADMIN, BUNDLED)
 
 
+def add_fictional_article(engine, tmp_path, title: str):
+    """The fictional wire article added by an editor, drafted against the published version 1."""
+    ds = load(versions.materialize(engine, 1, tmp_path / "cache"))
+    return curation.add_article(
+        engine,
+        EDITOR,
+        text=ARTICLE.read_text(encoding="utf-8"),
+        title=title,
+        outlet="Eastwire",
+        published=dt.date(2024, 3, 1),
+        dataset=ds,
+    )
+
+
 def _accept_all(engine, article_id):
     """Accept the drafted events and quotes of the fictional article as an editor would."""
     accepted = []
@@ -130,16 +144,7 @@ def _accept_all(engine, article_id):
 
 def test_an_article_drafted_accepted_and_published_reaches_the_next_version_only(store_url, tmp_path):
     engine = seeded(store_url)
-    ds = load(versions.materialize(engine, 1, tmp_path / "cache"))
-    article_id, n = curation.add_article(
-        engine,
-        EDITOR,
-        text=ARTICLE.read_text(encoding="utf-8"),
-        title="Factions meet in Moscow",
-        outlet="Eastwire",
-        published=dt.date(2024, 3, 1),
-        dataset=ds,
-    )
+    article_id, n = add_fictional_article(engine, tmp_path, "Factions meet in Moscow")
     assert n >= 4
     event_id, quote_id = _accept_all(engine, article_id)
     # accepted rows are in the working copy, not in the published version
@@ -160,16 +165,7 @@ def test_an_article_drafted_accepted_and_published_reaches_the_next_version_only
 
 def test_a_draft_attached_as_a_report_and_an_actor_accepted(store_url, tmp_path):
     engine = seeded(store_url)
-    ds = load(versions.materialize(engine, 1, tmp_path / "cache"))
-    article_id, _ = curation.add_article(
-        engine,
-        EDITOR,
-        text=ARTICLE.read_text(encoding="utf-8"),
-        title="Talks",
-        outlet="Eastwire",
-        published=dt.date(2024, 3, 1),
-        dataset=ds,
-    )
+    article_id, _ = add_fictional_article(engine, tmp_path, "Talks")
     event = next(
         d
         for d in curation.listed(engine, EDITOR, article_id)
@@ -199,16 +195,7 @@ def test_two_editors_on_one_event_or_draft_lose_no_update(store_url, tmp_path):
     with engine.connect() as c:
         assert workcopy.get(c, "events", key).data["note"] == "first editor"
     # a draft decided by one editor cannot be decided again by another who read it before
-    ds = load(versions.materialize(engine, 1, tmp_path / "cache"))
-    article_id, _ = curation.add_article(
-        engine,
-        EDITOR,
-        text=ARTICLE.read_text(encoding="utf-8"),
-        title="Talks",
-        outlet="Eastwire",
-        published=dt.date(2024, 3, 1),
-        dataset=ds,
-    )
+    article_id, _ = add_fictional_article(engine, tmp_path, "Talks")
     d = curation.listed(engine, EDITOR, article_id)[0]
     curation.reject(engine, EDITOR, d.draft_id, d.row_version)
     with pytest.raises(Conflict, match="rejected by ed@example.org"):

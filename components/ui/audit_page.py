@@ -15,10 +15,8 @@ from components.ui import workspace
 
 
 def render() -> None:
-    ws = workspace.current()
-    st.title("Audit log", anchor=False)
-    if ws.engine is None:
-        st.error(ws.notice or "The store cannot be reached right now.", icon=":material/cloud_off:")
+    ws = workspace.store_page("Audit log")
+    if ws is None:
         return
     try:
         entries = audit.entries(ws.engine, ws.user, limit=1000)
@@ -26,7 +24,7 @@ def render() -> None:
         st.error(str(err), icon=":material/lock:")
         return
     except SQLAlchemyError:
-        st.error("The store cannot be reached right now. Try again in a moment.", icon=":material/cloud_off:")
+        workspace.unreachable()
         return
     st.caption(f"The latest {len(entries):,} changes, newest first. Append-only: the database refuses edits.")
     st.dataframe(

@@ -262,6 +262,12 @@ def _choices(ws) -> dict:
     return {"actors": actors, "types": types, "events": events, "factions": factions, "sources": sources}
 
 
+def _reject_button(where, ws, d, key: str) -> None:
+    if where.button("Reject", key=f"{key}-reject", icon=":material/close:"):
+        _guard(curation.reject, ws.engine, ws.user, d.draft_id, d.row_version, done="Rejected.")
+        st.rerun()
+
+
 def _event_draft(ws, d, ctx) -> None:
     p = d.proposal
     key = f"ev-{d.draft_id}-{d.row_version}"
@@ -336,9 +342,7 @@ def _event_draft(ws, d, ctx) -> None:
                 done=f"Attached to {target} as report {{result}}.",
             )
             st.rerun()
-        if z.button("Reject", key=f"{key}-reject", icon=":material/close:"):
-            _guard(curation.reject, ws.engine, ws.user, d.draft_id, d.row_version, done="Rejected.")
-            st.rerun()
+        _reject_button(z, ws, d, key)
 
 
 def _quote_draft(ws, d, ctx) -> None:
@@ -382,9 +386,7 @@ def _quote_draft(ws, d, ctx) -> None:
                 done="Accepted as quote {result}.",
             )
             st.rerun()
-        if st.button("Reject", key=f"{key}-reject", icon=":material/close:"):
-            _guard(curation.reject, ws.engine, ws.user, d.draft_id, d.row_version, done="Rejected.")
-            st.rerun()
+        _reject_button(st, ws, d, key)
 
 
 def _actor_draft(ws, d, ctx) -> None:
@@ -412,9 +414,7 @@ def _actor_draft(ws, d, ctx) -> None:
                 done="Added actor {result}.",
             )
             st.rerun()
-        if st.button("Reject", key=f"{key}-reject", icon=":material/close:"):
-            _guard(curation.reject, ws.engine, ws.user, d.draft_id, d.row_version, done="Rejected.")
-            st.rerun()
+        _reject_button(st, ws, d, key)
 
 
 def _edit_event(ws) -> None:

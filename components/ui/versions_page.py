@@ -14,15 +14,13 @@ SHOWN = {"events": ("title", "date"), "reports": ("event_id", "date"), "quotes":
 
 
 def render() -> None:
-    ws = workspace.current()
-    st.title("Versions", anchor=False)
-    if ws.engine is None:
-        st.error(ws.notice or "The store cannot be reached right now.", icon=":material/cloud_off:")
+    ws = workspace.store_page("Versions")
+    if ws is None:
         return
     try:
         listed = versions.listed(ws.engine)
     except SQLAlchemyError:
-        st.error("The store cannot be reached right now. Try again in a moment.", icon=":material/cloud_off:")
+        workspace.unreachable()
         return
     if not listed:
         st.info("Nothing has been published yet.", icon=":material/inventory_2:")

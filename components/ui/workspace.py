@@ -202,3 +202,17 @@ def set_current(ws: Workspace) -> None:
 
 def current() -> Workspace:
     return st.session_state["_workspace"]
+
+
+def store_page(title: str) -> Workspace | None:
+    """A store page's title, and its workspace, or None after saying why the store cannot be read."""
+    ws = current()
+    st.title(title, anchor=False)
+    if ws.engine is None:
+        st.error(ws.notice or "The store cannot be reached right now.", icon=":material/cloud_off:")
+        return None
+    return ws
+
+
+def unreachable() -> None:
+    st.error("The store cannot be reached right now. Try again in a moment.", icon=":material/cloud_off:")
