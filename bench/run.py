@@ -106,6 +106,34 @@ def proc_memory(pid: int) -> dict:
     return fields
 
 
+def change_faction(page, box, i: int, names: list[str], timing: Path, received: list, timeout_s: float):
+    """One faction change in the sidebar (even i: add a faction; odd: remove it): (the server's rerun time
+    from FACTIONLINE_TIMING, the time until the browser has painted, the bytes received)."""
+    lines = timing.read_text().count("\n") if timing.exists() else 0
+    received[0] = 0
+    box.click()
+    if i % 2 == 0:
+        page.keyboard.type(names[(i // 2) % len(names)])
+        page.wait_for_timeout(300)
+        started = time.perf_counter()  # the change is the Enter, not the typing before it
+        page.keyboard.press("Enter")
+    else:
+        started = time.perf_counter()
+        page.keyboard.press("Backspace")
+    deadline = time.time() + timeout_s
+    while (timing.read_text().count("\n") if timing.exists() else 0) <= lines:
+        if time.time() > deadline:
+            raise TimeoutError("rerun did not finish")
+        time.sleep(0.01)
+    page.wait_for_selector(READY, timeout=timeout_s * 1000)
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    repaint = time.perf_counter() - started
+    rerun = float(timing.read_text().splitlines()[-1])
+    page.keyboard.press("Escape")
+    page.wait_for_timeout(300)
+    return rerun, repaint, received[0]
+
+
 def run_page(playwright, app: Path, directory: Path, faction_names: list[str], timeout_s: float) -> dict:
     timing = OUT / f"timing-{os.getpid()}.txt"
     timing.unlink(missing_ok=True)
@@ -127,54 +155,19 @@ def run_page(playwright, app: Path, directory: Path, faction_names: list[str], t
         reruns, sent, repaints = [], [], []
         box = page.locator(".st-key-w_factions input")
         for i in range(CHANGES):
-            lines = timing.read_text().count("\n") if timing.exists() else 0
-            received[0] = 0
-            box.click()
-            if i % 2 == 0:
-                page.keyboard.type(faction_names[(i // 2) % len(faction_names)])
-                page.wait_for_timeout(300)
-                t = time.perf_counter()  # the change is the Enter, not the typing before it
-                page.keyboard.press("Enter")
-            else:
-                t = time.perf_counter()
-                page.keyboard.press("Backspace")
-            deadline = time.time() + timeout_s
-            while (timing.read_text().count("\n") if timing.exists() else 0) <= lines:
-                if time.time() > deadline:
-                    raise TimeoutError("rerun did not finish")
-                time.sleep(0.01)
-            page.wait_for_selector(READY, timeout=timeout_s * 1000)
-            page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
-            repaints.append(time.perf_counter() - t)
-            reruns.append(float(timing.read_text().splitlines()[-1]))
-            page.keyboard.press("Escape")
-            page.wait_for_timeout(300)
-            sent.append(received[0])
+            rerun, repaint, nbytes = change_faction(page, box, i, faction_names, timing, received, timeout_s)
+            reruns.append(rerun)
+            repaints.append(repaint)
+            sent.append(nbytes)
         # The same change on the Map tab: what the map adds to a rerun.
         page.goto(base + "/?view=Map")
         page.wait_for_selector(READY, timeout=timeout_s * 1000)
         page.wait_for_timeout(500)
         map_reruns, map_sent = [], []
         for i in range(2):
-            lines = timing.read_text().count("\n") if timing.exists() else 0
-            received[0] = 0
-            box.click()
-            if i == 0:
-                page.keyboard.type(faction_names[0])
-                page.wait_for_timeout(300)
-                page.keyboard.press("Enter")
-            else:
-                page.keyboard.press("Backspace")
-            deadline = time.time() + timeout_s
-            while (timing.read_text().count("\n") if timing.exists() else 0) <= lines:
-                if time.time() > deadline:
-                    raise TimeoutError("map rerun did not finish")
-                time.sleep(0.01)
-            page.wait_for_selector(READY, timeout=timeout_s * 1000)
-            map_reruns.append(float(timing.read_text().splitlines()[-1]))
-            page.keyboard.press("Escape")
-            page.wait_for_timeout(300)
-            map_sent.append(received[0])
+            rerun, _, nbytes = change_faction(page, box, i, faction_names, timing, received, timeout_s)
+            map_reruns.append(rerun)
+            map_sent.append(nbytes)
         result.update(map_rerun_new_s=map_reruns[0], map_bytes_max=max(map_sent))
         pid = base.pid
         one = settled_memory(pid, loaded_at) if pid else {}

@@ -14,18 +14,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.browser import launch_chromium, streamlit_server, wait_ready  # noqa: E402
+from tests.browser import fill_article, launch_chromium, sign_in, streamlit_server, wait_ready  # noqa: E402
 
 ARTICLE = ROOT / "tests" / "fixtures" / "drafting" / "ho5-live.txt"  # fictional
-
-
-def sign_in(page, base, name, password):
-    page.goto(base)
-    wait_ready(page, 60_000)
-    page.get_by_role("textbox", name="Your name", exact=True).fill(name)
-    page.get_by_role("textbox", name="Password", exact=True).fill(password)
-    page.get_by_role("button", name="Sign in").click()
-    wait_ready(page, 60_000)
 
 
 def go(page, name: str) -> None:
@@ -66,18 +57,9 @@ def main() -> None:
                 sign_in(page, base, "Ada Admin", "admin-pass")
                 go(page, "Curate")
                 if first:  # add the article once
-                    page.get_by_text("Add an article", exact=True).click()
-                    page.get_by_role("textbox", name="…or paste its text", exact=True).fill(ARTICLE.read_text())
-                    page.get_by_role("textbox", name="Title, as the outlet published it", exact=True).fill(
-                        "Live: Doha talks, day one"
+                    fill_article(
+                        page, ARTICLE.read_text(), "Live: Doha talks, day one", "Eastwire", ("2024", "07", "16")
                     )
-                    page.get_by_role("combobox", name="Outlet", exact=True).click()
-                    page.keyboard.type("Another outlet")
-                    page.keyboard.press("Enter")
-                    page.get_by_role("textbox", name="Another outlet's name", exact=True).fill("Eastwire")
-                    for part, value in (("year", "2024"), ("month", "07"), ("day", "16")):
-                        page.get_by_role("spinbutton", name=f"{part}, Published on").click()
-                        page.keyboard.type(value)
                     page.get_by_role("button", name="Add and draft").click()
                     wait_ready(page, 60_000)
                     page.locator("mark").first.wait_for(timeout=30_000)

@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.run import OUT, READY, data_dir, densest_factions  # noqa: E402
+from bench.run import OUT, READY, change_faction, data_dir, densest_factions  # noqa: E402
 from tests.browser import launch_chromium, streamlit_server  # noqa: E402
 
 VIEWS = ("Who meets whom", "Compare")
@@ -42,25 +42,9 @@ def measure(playwright, directory: Path, view: str, names: list[str], timeout_s:
         box = page.locator(".st-key-w_factions input")
         reruns, sent = [], []
         for i in range(CHANGES):
-            lines = timing.read_text().count("\n") if timing.exists() else 0
-            received[0] = 0
-            box.click()
-            if i % 2 == 0:
-                page.keyboard.type(names[(i // 2) % len(names)])
-                page.wait_for_timeout(300)
-                page.keyboard.press("Enter")
-            else:
-                page.keyboard.press("Backspace")
-            deadline = time.time() + timeout_s
-            while (timing.read_text().count("\n") if timing.exists() else 0) <= lines:
-                if time.time() > deadline:
-                    raise TimeoutError("rerun did not finish")
-                time.sleep(0.01)
-            page.wait_for_selector(READY, timeout=timeout_s * 1000)
-            reruns.append(float(timing.read_text().splitlines()[-1]))
-            page.keyboard.press("Escape")
-            page.wait_for_timeout(300)
-            sent.append(received[0])
+            rerun, _, nbytes = change_faction(page, box, i, names, timing, received, timeout_s)
+            reruns.append(rerun)
+            sent.append(nbytes)
         browser.close()
     return {
         "view": view,

@@ -112,3 +112,30 @@ def wait_ready(page, timeout: float = 30_000) -> None:
     page.wait_for_selector(READY, timeout=timeout)
     page.wait_for_timeout(300)
     page.wait_for_selector(READY, timeout=timeout)
+
+
+def sign_in(page, base: str | None, name: str, password: str) -> None:
+    """Sign in with a password (after loading `base`, when given: a password sign-in lasts as long as the
+    browser tab's session, so a new page load asks again)."""
+    if base is not None:
+        page.goto(base)
+        wait_ready(page, 60_000)
+    page.get_by_role("textbox", name="Your name", exact=True).fill(name)
+    page.get_by_role("textbox", name="Password", exact=True).fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    wait_ready(page, 60_000)
+    page.get_by_text("Signed in as").wait_for(timeout=30_000)
+
+
+def fill_article(page, text: str, title: str, outlet: str, published: tuple[str, str, str]) -> None:
+    """Fill the Curate page's *Add an article* form with a new outlet (the form is left unsent)."""
+    page.get_by_text("Add an article", exact=True).click()
+    page.get_by_role("textbox", name="…or paste its text", exact=True).fill(text)
+    page.get_by_role("textbox", name="Title, as the outlet published it", exact=True).fill(title)
+    page.get_by_role("combobox", name="Outlet", exact=True).click()
+    page.keyboard.type("Another outlet")
+    page.keyboard.press("Enter")
+    page.get_by_role("textbox", name="Another outlet's name", exact=True).fill(outlet)
+    for part, value in zip(("year", "month", "day"), published):  # the date field's segments
+        page.get_by_role("spinbutton", name=f"{part}, Published on").click()
+        page.keyboard.type(value)

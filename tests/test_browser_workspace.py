@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from .browser import streamlit_server, wait_ready
+from .browser import fill_article, sign_in, streamlit_server, wait_ready
 
 pytestmark = pytest.mark.browser
 playwright_api = pytest.importorskip("playwright.sync_api")
@@ -18,17 +18,6 @@ def shot(page, name: str) -> None:
     if SHOTS:
         Path(SHOTS).mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(Path(SHOTS) / f"{name}.png"), full_page=True)
-
-
-def sign_in(page, base: str | None, name: str, password: str) -> None:
-    """Sign in (on a new page load: a password sign-in lasts as long as the browser tab's session)."""
-    if base is not None:
-        page.goto(base)
-    page.get_by_role("textbox", name="Your name", exact=True).fill(name)
-    page.get_by_role("textbox", name="Password", exact=True).fill(password)
-    page.get_by_role("button", name="Sign in").click()
-    wait_ready(page, 60_000)
-    page.get_by_text("Signed in as").wait_for(timeout=30_000)
 
 
 def counts(page) -> str:
@@ -60,18 +49,13 @@ def test_an_editor_drafts_accepts_and_publishes_and_a_viewer_sees_it(browser, tm
         wait_ready(editor, 60_000)
         editor.get_by_text("Publish a version", exact=True).wait_for()
         shot(editor, "02-curate-empty")
-        editor.get_by_text("Add an article", exact=True).click()
-        editor.get_by_role("textbox", name="…or paste its text", exact=True).fill(ARTICLE.read_text(encoding="utf-8"))
-        editor.get_by_role("textbox", name="Title, as the outlet published it", exact=True).fill(
-            "Factions hold talks in Moscow"
+        fill_article(
+            editor,
+            ARTICLE.read_text(encoding="utf-8"),
+            "Factions hold talks in Moscow",
+            "Eastwire",
+            ("2024", "03", "01"),
         )
-        editor.get_by_role("combobox", name="Outlet", exact=True).click()
-        editor.keyboard.type("Another outlet")
-        editor.keyboard.press("Enter")
-        editor.get_by_role("textbox", name="Another outlet's name", exact=True).fill("Eastwire")
-        for part, value in (("year", "2024"), ("month", "03"), ("day", "01")):  # the date field's segments
-            editor.get_by_role("spinbutton", name=f"{part}, Published on").click()
-            editor.keyboard.type(value)
         shot(editor, "03-add-article-form")
         editor.get_by_role("button", name="Add and draft").click()
         wait_ready(editor, 60_000)

@@ -4,8 +4,6 @@ each on SQLite and on PostgreSQL."""
 from __future__ import annotations
 
 import datetime as dt
-import io
-import json
 
 import pandas as pd
 import pytest
@@ -294,9 +292,7 @@ def test_publish_of_ten_thousand_events_is_timed_in_bench_not_here(store_url, tm
         p.unlink()
     engine = seeded(store_url, tmp_path / "synth")
     assert versions.latest(engine).n_events == 2000
-    v = json.loads(json.dumps(versions.latest(engine).changes))
-    assert len(v["events"]["added"]) == 2000
-    assert io  # noqa: B018
+    assert len(versions.latest(engine).changes["events"]["added"]) == 2000
 
 
 KILLED_PUBLISH = r"""

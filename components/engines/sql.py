@@ -11,7 +11,6 @@ analysis/filters.FILTERS, beside its in-memory predicate) and not once per engin
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import numpy as np
@@ -34,7 +33,6 @@ class Tables:
         self.events = con.read_parquet(str(derived / "events.parquet"))
         self.event_factions = con.read_parquet(str(derived / "event_factions.parquet"))
         self.event_actors = con.read_parquet(str(derived / "event_actors.parquet"))
-        self.actors_factions = con.read_parquet(str(root / "actors.parquet"))
 
     def with_any(self, pairs, column: str, values) -> object:
         """Events with a row of `pairs` whose `column` is one of the values."""
@@ -118,13 +116,3 @@ class SqlEngine:
             .to_pandas()
         )
         return {(a, b): int(n) for a, b, n in zip(frame["a"], frame["b"], frame["n"])}
-
-
-def engine_from(setting: str | None, root: Path) -> SqlEngine | None:
-    """FACTIONLINE_ENGINE: `memory` (default: None here), `duckdb`, or an Ibis connection URL."""
-    if not setting or setting == "memory":
-        return None
-    return SqlEngine(root, "duckdb://" if setting == "duckdb" else setting)
-
-
-_ = dt  # dates arrive as datetime.date from Filters

@@ -18,6 +18,7 @@ import hashlib
 import json
 import os
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
@@ -188,8 +189,6 @@ def load_trusted(root: Path):
     if problems:
         raise InvalidData(problems)
     dataset = build(raw, resolved(parse_dates(raw)))
-    from dataclasses import replace
-
     warnings = tuple(Problem(w["file"], w["row"], w["column"], w["message"], w["fix"]) for w in manifest["warnings"])
     return replace(dataset, warnings=warnings)
 

@@ -20,8 +20,6 @@ from components.store.roles import User, require
 from components.store.tables import drafts
 from components.store.workcopy import Conflict
 
-KINDS = ("event", "quote", "actor")
-
 
 class Refused(ValueError):
     """An accept that cannot be done as asked; the message says what to change."""

@@ -144,19 +144,6 @@ def update_row(
     return expected_version + 1
 
 
-def delete_row(connection: Connection, user: User, table: str, key: str, expected_version: int) -> None:
-    require(user, "editor")
-    current = get(connection, table, key)
-    done = connection.execute(
-        delete(records).where(
-            records.c.table_name == table, records.c.key == key, records.c.row_version == expected_version
-        )
-    )
-    if done.rowcount != 1:
-        raise Conflict(f"{table}: {key!r} was changed or removed since you opened it. Nothing was removed.")
-    audit.log(connection, user, "delete", f"{table}:{key}", data=current.data if current else {})
-
-
 def put_document(connection: Connection, user: User, path: str, content: str) -> None:
     """Add a file of the data directory (an article's text); an existing path is refused."""
     require(user, "editor")

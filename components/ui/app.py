@@ -125,7 +125,8 @@ def dashboard() -> None:
 
     if not c["events"] and not c["quotes"]:
         st.info(
-            "Nothing matches these filters. Remove a faction, widen the date range or clear the search.",
+            "Nothing matches these filters. Remove a faction or a pair (Factions together), widen the date range or clear "
+            "the search.",
             icon=":material/filter_alt_off:",
         )
         st.button("Reset filters", on_click=filters.reset, args=(ds,), key="reset-empty")

@@ -44,10 +44,6 @@ def passwords() -> dict[str, str]:
     return found
 
 
-def password() -> str | None:
-    return passwords().get("viewer")
-
-
 def locked() -> bool:
     return bool(_secret("auth") or passwords())
 

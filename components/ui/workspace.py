@@ -104,6 +104,19 @@ def _latest(url: str, from_secrets: bool) -> Version | None:
     return versions.latest(_engine(url, from_secrets))
 
 
+_PINNED: dict[tuple[str, int], Version] = {}  # published versions never change: kept once found
+
+
+def _version(url: str, from_secrets: bool, number: int) -> Version | None:
+    key = (url, number)
+    if key not in _PINNED:
+        found = versions.get(_engine(url, from_secrets), number)
+        if found is None:
+            return None  # not (yet) published: asked again next time
+        _PINNED[key] = found
+    return _PINNED[key]
+
+
 def forget_latest() -> None:
     """After a publish: every session sees the new version on its next run."""
     _latest.clear()
@@ -127,11 +140,12 @@ def resolve(user: User) -> Workspace:
     from_secrets = not explicit and _secret_connection()  # --store and FACTIONLINE_STORE win over secrets
     try:
         engine = _engine(url, from_secrets)
-        with _LOCK:
-            if _latest(url, from_secrets) is None:
+        latest = _latest(url, from_secrets)
+        if latest is None:
+            with _LOCK:  # one session seeds an empty store
                 _seed(engine)
                 _latest.clear()
-        latest = _latest(url, from_secrets)
+                latest = _latest(url, from_secrets)
     except (StoreUnavailable, SQLAlchemyError, OSError) as err:
         _engine.clear()  # try again on the next run
         return _unreachable(user, url, err)
@@ -142,7 +156,7 @@ def resolve(user: User) -> Workspace:
     if wanted == -1:
         notice = "Ignored the link's version (v=…): it is not a version number."
     elif wanted is not None and wanted != latest.version_id:
-        found = versions.get(engine, wanted)
+        found = _version(url, from_secrets, wanted)
         if found is None:
             notice = f"There is no version {wanted}; showing the latest, version {latest.version_id}."
         else:
