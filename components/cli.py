@@ -36,6 +36,13 @@ def _validate(args) -> int:
 def _synth(args) -> int:
     from components.io.synth import synthesize
 
+    if args.part_size:
+        from components.io.synth import synthesize_parts
+
+        counts = synthesize_parts(args.events, args.out, args.part_size, seed=args.seed, reports=args.reports)
+        print(f"{args.out}: wrote " + ", ".join(f"{v:,} {k}" for k, v in counts.items()) + " (Parquet), as parts;")
+        print(f"ingest them as one dataset: factionline ingest {args.out}/part-* --out DATASET")
+        return 0
     counts = synthesize(args.events, args.out, seed=args.seed, csv=args.csv, reports=args.reports)
     print(
         f"{args.out}: wrote "
@@ -224,9 +231,9 @@ def _ingest(args) -> int:
     from components.io.ingest import ingest
 
     try:
-        manifest = ingest(Path(args.directory), Path(args.out))
+        manifest = ingest([Path(d) for d in args.directories], Path(args.out))
     except InvalidData as err:
-        print(f"{args.directory}: the data is not valid; nothing was written.", file=sys.stderr)
+        print(f"{', '.join(args.directories)}: the data is not valid; nothing was written.", file=sys.stderr)
         print(format_report(err.problems), file=sys.stderr)
         return 1
     except (FileExistsError, OSError) as err:
@@ -356,6 +363,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument(
         "--reports", type=float, default=0.0, help="share of events with one further report (0.3: 1.3 per event)"
     )
+    p.add_argument(
+        "--part-size",
+        type=int,
+        help="stream: write parts of this many events (out/part-000 …), two at a time; for data beyond memory",
+    )
     p.set_defaults(func=_synth)
     from components.io.imports import FORMATS, labels
 
@@ -400,8 +412,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--version", type=int, help="the version (default: the latest)")
     p.add_argument("--out", required=True, help="a new (or empty) directory to write")
     p.set_defaults(func=_export)
-    p = sub.add_parser("ingest", help="validate a data directory once and write it as Parquet with a manifest")
-    p.add_argument("directory")
+    p = sub.add_parser(
+        "ingest", help="validate data directories once and write them as one dataset (Parquet with a manifest)"
+    )
+    p.add_argument("directories", nargs="+", help="one data directory, or several (e.g. synth parts) joined as one")
     p.add_argument("--out", required=True, help="a new (or empty) directory: the dataset")
     p.set_defaults(func=_ingest)
     p = sub.add_parser("run", help="open the dashboard: on the store (default) or on a data directory")

@@ -98,3 +98,23 @@ def store_url(request, tmp_path):
     url, drop = _postgres_database(f"factionline_{uuid.uuid4().hex[:12]}")
     yield url
     drop()
+
+
+# --- the engines: DuckDB in process, and Spark on a local standalone cluster (a master and two workers) ----
+@pytest.fixture(scope="session")
+def spark_url():
+    """A local Spark cluster for the session's engine tests; skip, or fail in CI, without pyspark or Java."""
+    from components.engines.localcluster import local_cluster, missing
+
+    why = missing()
+    if why:
+        if os.environ.get("CI"):
+            pytest.fail(f"Spark tests cannot run: {why}")
+        pytest.skip(f"Spark tests need {why}")
+    with local_cluster(workers=2) as url:
+        yield url
+
+
+@pytest.fixture(scope="module", params=["duckdb", "spark"])
+def engine_url(request):
+    return "duckdb://" if request.param == "duckdb" else request.getfixturevalue("spark_url")

@@ -101,18 +101,6 @@ def _overlaps(frame, dates) -> np.ndarray:
     return mask
 
 
-def _distinct(ds: Dataset, column: str) -> list[str]:
-    """The distinct non-blank values of an event column, most frequent first (computed once)."""
-
-    def make():
-        if column not in ds.events.columns:
-            return []
-        counts = ds.events[column].astype("str").value_counts()  # raw values: what the predicate matches
-        return [v for v in counts.index if v.strip()]
-
-    return ds.memo(f"distinct-{column}", make)
-
-
 def _column_filter(key: str, label: str, param: str, column: str, help: str) -> Filter:
     """A filter on the values of one optional event column (ACLED's admin1, sub-event type, location)."""
     return Filter(
@@ -125,8 +113,8 @@ def _column_filter(key: str, label: str, param: str, column: str, help: str) -> 
             if column in ds.events.columns
             else np.zeros(len(ds.events), dtype=bool)
         ),
-        options=lambda ds, chosen: _distinct(ds, column),
-        shown_when=lambda ds: len(_distinct(ds, column)) > 1,
+        options=lambda ds, chosen: ds.distinct_values(column),
+        shown_when=lambda ds: len(ds.distinct_values(column)) > 1,
         sql=lambda t, v: t.column_in(column, v),
         help=help,
         placeholder=f"All {label.lower()}",

@@ -329,6 +329,17 @@ class Dataset:
         """The source_id of the outlet that published an article ("" when unknown)."""
         return self.article.get(article_id, {}).get("source_id", "")
 
+    def distinct_values(self, column: str) -> list[str]:
+        """The distinct non-blank values of an event column as written, most frequent first (computed once)."""
+
+        def make():
+            if column not in self.events.columns:
+                return []
+            counts = self.events[column].astype("str").value_counts()  # raw values: what the filters match
+            return [v for v in counts.index if v.strip()]
+
+        return self.memo(f"distinct-{column}", make)
+
     def actors_in_factions(self, factions) -> list[str]:
         """Actor ids belonging to any of the factions (all actors when none are given), in table order."""
         if not factions:

@@ -5,21 +5,56 @@ BigQuery, ClickHouse and PostgreSQL, so each filter is defined once (its `sql` m
 analysis/filters.FILTERS, beside its in-memory predicate) and not once per engine.
 
     engine = SqlEngine(DATASET)                     # DuckDB in this process (out of core)
+    engine = SqlEngine(DATASET, "spark://127.0.0.1:7077")   # a Spark cluster
     engine.count(Filters(factions=("hamas",)))      # the same numbers as the in-memory model
-    engine.per_faction(filters); engine.faction_matrix(filters)
+    engine.lane_counts(filters); engine.faction_matrix(filters); engine.page(filters)
+
+Every query reads the dataset's `derived/` tables (io/ingest.py): integer positions and day numbers, and
+each event's factions as a bit mask, so a faction filter is one column's bitwise test, not a join.
 """
 
 from __future__ import annotations
 
+import os
+import threading
+from collections import OrderedDict
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 
+from components.analysis.aggregate import NO_FACTION, LaneCounts, _bucket_bounds
 from components.analysis.filters import FILTERS, Filters
+
+MEMORY = os.environ.get("FACTIONLINE_ENGINE_MEMORY", "3GB")  # DuckDB's own limit: it spills to disk beyond it
+CACHED = 64  # query results kept per engine (shared by sessions; a state seen a moment ago costs nothing)
 
 
 class Unsupported(ValueError):
     """A filter the engine cannot run yet (the message names it)."""
+
+
+def connect(url: str):
+    """An Ibis backend for an engine URL: duckdb:// (in process), spark://HOST:PORT or local[N] (a Spark
+    master, through pyspark), or any URL Ibis knows (trino://, clickhouse://, bigquery://: untested)."""
+    import ibis
+
+    if url.startswith(("spark://", "local[")) or url == "local":
+        from pyspark.sql import SparkSession
+
+        session = (
+            SparkSession.builder.master(url)
+            .appName("factionline")
+            .config("spark.sql.session.timeZone", "UTC")
+            .config("spark.ui.enabled", "false")  # offline by default: no web UI ports opened
+            .config("spark.ui.showConsoleProgress", "false")
+            .getOrCreate()
+        )
+        return ibis.pyspark.connect(session)
+    con = ibis.connect(url)
+    if con.name == "duckdb":
+        con.raw_sql(f"SET memory_limit = '{MEMORY}'")
+    return con
 
 
 class Tables:
@@ -29,23 +64,38 @@ class Tables:
         import ibis
 
         self.ibis = ibis
-        derived = root / "derived"
-        self.events = con.read_parquet(str(derived / "events.parquet"))
-        self.event_factions = con.read_parquet(str(derived / "event_factions.parquet"))
-        self.event_actors = con.read_parquet(str(derived / "event_actors.parquet"))
+        derived = Path(root).resolve() / "derived"
 
-    def with_any(self, pairs, column: str, values) -> object:
+        def read(name: str):
+            return con.read_parquet(str(derived / name / "*.parquet"))
+
+        self.events = read("events")
+        self.event_factions = read("event_factions")
+        self.event_actors = read("event_actors")
+        bits = pd.read_parquet(derived / "factions.parquet")
+        self.bit = dict(zip(bits["faction_id"], bits["bit"].astype(int)))
+        self.masks = "lanes" in self.events.columns  # at most 63 factions: each event's factions in one integer
+
+    def mask(self, factions) -> int:
+        return sum(1 << self.bit[f] for f in factions if f in self.bit)
+
+    def with_any(self, pairs, column: str, values):
         """Events with a row of `pairs` whose `column` is one of the values."""
-        hits = pairs.filter(pairs[column].isin(list(values))).select("event_id")
-        return self.events.event_id.isin(hits.event_id)
+        hits = pairs.filter(pairs[column].isin(list(values))).select("pos")
+        return self.events.pos.isin(hits.pos)
 
     def in_factions(self, values):
+        if self.masks:
+            return (self.events.lanes & self.mask(values)) != 0
         return self.with_any(self.event_factions, "faction_id", values)
 
     def together(self, values):
+        if self.masks and all(v in self.bit for v in values):
+            wanted = self.mask(values)
+            return (self.events.lanes & wanted) == wanted
         expr = self.ibis.literal(True)
         for value in values:
-            expr = expr & self.in_factions([value])
+            expr = expr & self.with_any(self.event_factions, "faction_id", [value])
         return expr
 
     def with_actors(self, values):
@@ -66,16 +116,50 @@ class Tables:
         return self.events[column].isin(list(values))
 
 
-class SqlEngine:
-    def __init__(self, root: Path, url: str = "duckdb://"):
-        import ibis
+def _bucket_expr(events, bucket: str):
+    """An event's bucket number, as aggregate._bucket_index numbers it (integer arithmetic: every engine)."""
+    if bucket == "week":
+        return ((events.day + 3) // 7).name("b")  # 1970-01-01 was a Thursday: weeks start on Monday
+    if bucket == "quarter":
+        return (events.month // 3).name("b")
+    if bucket == "year":
+        return (events.month // 12).name("b")
+    return (events.day if bucket == "day" else events.month).name("b")
 
+
+class SqlEngine:
+    """The queries the dashboard asks of an engine, each answered from the engine and kept (per filter state)."""
+
+    def __init__(self, root: Path, url: str = "duckdb://"):
         from components.io.ingest import verify
 
         self.root = Path(root)
-        verify(self.root)  # a dataset whose manifest matches: trusted, not checked again
-        self.con = ibis.connect(url)
+        self.manifest = verify(self.root)  # a dataset whose manifest matches: trusted, not checked again
+        self.url = url
+        self.con = connect(url)
         self.t = Tables(self.con, self.root)
+        self.factions = pd.read_parquet(self.root / "factions.parquet")
+        self._cache: OrderedDict = OrderedDict()
+        self._lock = threading.Lock()
+
+    @property
+    def name(self) -> str:
+        return self.con.name
+
+    def supports(self, key: str) -> bool:
+        return FILTERS[key].sql is not None
+
+    def _kept(self, key, make):
+        with self._lock:
+            if key in self._cache:
+                self._cache.move_to_end(key)
+                return self._cache[key]
+        value = make()
+        with self._lock:
+            self._cache[key] = value
+            while len(self._cache) > CACHED:
+                self._cache.popitem(last=False)
+        return value
 
     def where(self, filters: Filters):
         """The events of a filter state, as an Ibis table expression."""
@@ -94,25 +178,145 @@ class SqlEngine:
         return np.sort(self.where(filters).select("pos").to_pandas()["pos"].to_numpy())
 
     def count(self, filters: Filters) -> int:
-        return int(self.where(filters).count().execute())
+        f = filters.without_event()
+        return self._kept(("count", f), lambda: int(self.where(f).count().execute()))
+
+    @property
+    def total(self) -> int:
+        return int(self.manifest["counts"]["events"])
+
+    def bounds(self, filters: Filters) -> tuple:
+        """(first day, last day) of the selection (numpy datetime64[D]; None when it is empty)."""
+
+        def make():
+            sel = self.where(filters.without_event())
+            row = sel.aggregate(lo=sel.first_day.min(), hi=sel.last_day.max()).to_pandas().iloc[0]
+            if pd.isna(row["lo"]):
+                return None, None
+            return np.datetime64(pd.Timestamp(row["lo"]).date(), "D"), np.datetime64(
+                pd.Timestamp(row["hi"]).date(), "D"
+            )
+
+        return self._kept(("bounds", filters.without_event()), make)
+
+    def distinct(self, column: str) -> list[str]:
+        """The distinct non-blank values of an event column, most frequent first."""
+
+        def make():
+            if column not in self.t.events.columns:
+                return []
+            ev = self.t.events
+            frame = ev.group_by(ev[column].name("v")).aggregate(n=ev.count()).order_by([self.t.ibis.desc("n"), "v"])
+            return [v for v in frame.to_pandas()["v"] if isinstance(v, str) and v.strip()]
+
+        return self._kept(("distinct", column), make)
+
+    def max_sources(self) -> int:
+        ev = self.t.events
+        return self._kept("max-sources", lambda: int(ev.n_sources.max().execute() or 1))
+
+    def _by_mask(self, filters: Filters, bucket: str | None = None) -> pd.DataFrame:
+        """Selected events per faction mask (and bucket): few rows whatever the table's size."""
+        sel = self.where(filters.without_event())
+        keys = [sel.lanes] + ([_bucket_expr(sel, bucket)] if bucket else [])
+        return sel.group_by(keys).aggregate(n=sel.count()).to_pandas()
+
+    def _faction_bits(self) -> tuple[list[str], np.ndarray]:
+        ids = list(self.factions["faction_id"])
+        return ids, np.array([self.t.bit[f] for f in ids], dtype=np.int64)
 
     def per_faction(self, filters: Filters) -> dict[str, int]:
-        chosen = self.where(filters).select("event_id")
-        ef = self.t.event_factions
-        joined = ef.filter(ef.event_id.isin(chosen.event_id))
-        frame = joined.group_by("faction_id").aggregate(n=joined.count()).to_pandas()
-        return dict(zip(frame["faction_id"], frame["n"].astype(int)))
+        m = self.faction_matrix(filters)
+        return {a: n for (a, b), n in m.items() if a == b}
 
     def faction_matrix(self, filters: Filters) -> dict[tuple[str, str], int]:
         """Shared events per ordered pair of factions (the diagonal: each one's events)."""
-        chosen = self.where(filters).select("event_id")
+
+        def make():
+            if not self.t.masks:
+                return self._matrix_by_join(filters)
+            frame = self._by_mask(filters)
+            ids, bits = self._faction_bits()
+            member = ((frame["lanes"].to_numpy()[:, None] >> bits[None, :]) & 1).astype(np.float64)
+            counts = member.T @ (member * frame["n"].to_numpy()[:, None])  # Bᵀ·(B·counts), as in memory
+            return {
+                (a, b): int(round(counts[i, j]))
+                for i, a in enumerate(ids)
+                for j, b in enumerate(ids)
+                if counts[i, j] >= 0.5
+            }
+
+        return self._kept(("matrix", filters.without_event()), make)
+
+    def _matrix_by_join(self, filters: Filters) -> dict[tuple[str, str], int]:
+        chosen = self.where(filters).select("pos")
         ef = self.t.event_factions
-        mine = ef.filter(ef.event_id.isin(chosen.event_id))
+        mine = ef.filter(ef.pos.isin(chosen.pos))
         other = mine.view()
-        pairs = mine.join(other, mine.event_id == other.event_id)
+        pairs = mine.join(other, mine.pos == other.pos)
         frame = (
             pairs.group_by([mine.faction_id.name("a"), other.faction_id.name("b")])
             .aggregate(n=pairs.count())
             .to_pandas()
         )
         return {(a, b): int(n) for a, b, n in zip(frame["a"], frame["b"], frame["n"])}
+
+    def lane_counts(self, filters: Filters, bucket: str) -> LaneCounts:
+        """Events per (faction lane, bucket), as aggregate.lane_counts gives them: an event counts once in
+        each of its factions' lanes, or in "No faction"; only the chosen factions' lanes when some are chosen."""
+
+        def make():
+            frame = self._by_mask(filters, bucket)
+            ids, bits = self._faction_bits()
+            if frame.empty:
+                empty = np.array([], "datetime64[D]")
+                return LaneCounts([], bucket, empty, empty, np.zeros((0, 0), np.int64))
+            b = frame["b"].to_numpy().astype(np.int64)
+            t0, t1 = int(b.min()), int(b.max())
+            width = t1 - t0 + 1
+            masks = frame["lanes"].to_numpy().astype(np.int64)
+            member = (masks[:, None] >> bits[None, :]) & 1  # rows x factions
+            alone = (masks == 0)[:, None]
+            member = np.concatenate([member, alone], axis=1)
+            if filters.factions:
+                keep = [ids.index(f) for f in filters.factions if f in ids]
+                chosen = np.zeros(len(ids) + 1, dtype=bool)
+                chosen[keep] = True
+                member = member * chosen[None, :]
+            grid = np.zeros((len(ids) + 1, width), dtype=np.int64)
+            n = frame["n"].to_numpy().astype(np.int64)
+            for lane in range(len(ids) + 1):
+                rows = member[:, lane] == 1
+                if rows.any():
+                    grid[lane] = np.bincount(b[rows] - t0, weights=n[rows], minlength=width).astype(np.int64)
+            present = np.flatnonzero(grid.sum(axis=1))
+            names = dict(zip(self.factions["faction_id"], self.factions["name"]))
+            lanes = [(ids[i], names[ids[i]]) if i < len(ids) else ("", NO_FACTION) for i in present]
+            starts, ends = _bucket_bounds(np.arange(t0, t1 + 1), bucket)
+            return LaneCounts(lanes, bucket, starts, ends, grid[present])
+
+        return self._kept(("lanes", filters.without_event(), bucket), make)
+
+    def page(self, filters: Filters, offset: int = 0, limit: int = 100) -> pd.DataFrame:
+        """One page of the selection's events in date order, with the columns the table shows."""
+
+        def make():
+            sel = self.where(filters.without_event())
+            shown = [
+                c
+                for c in (
+                    "event_id",
+                    "date_label",
+                    "title",
+                    "status",
+                    "event_type",
+                    "actor_ids",
+                    "location",
+                    "date",
+                    "pos",
+                )
+                if c in sel.columns
+            ]
+            return sel.order_by("pos").limit(limit, offset=offset).select(shown).to_pandas()
+
+        return self._kept(("page", filters.without_event(), offset, limit), make)

@@ -21,6 +21,7 @@ import shutil
 from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -51,48 +52,116 @@ def _year(date: pd.Series) -> pd.Series:
     return head.where(head.str.fullmatch(r"\d{4}"), "other")
 
 
-def ingest(source: Path, out: Path) -> dict:
-    """Validate `source` fully and write it to `out` (a new or empty directory). The manifest, returned."""
+def ingest(sources: Path | list[Path], out: Path) -> dict:
+    """Validate each source directory fully and write them to `out` (a new or empty directory) as one dataset;
+    the manifest, returned. Several directories (one export per year, or the parts of a dataset too large for
+    memory) are validated one at a time: a table identical in each (factions, actors…) is written once, the
+    others are joined, and their ids must be unique across the directories."""
     from components.data.load import load
 
-    source, out = Path(source), Path(out)
-    dataset = load(source)  # every rule and every passage; InvalidData lists every problem
+    sources = [Path(s) for s in (sources if isinstance(sources, (list, tuple)) else [sources])]
+    out = Path(out)
     if out.exists() and any(out.iterdir()):
         raise FileExistsError(f"{out} is not empty; ingest writes a new dataset into a new or empty directory.")
+    for source in sources:  # every directory is readable and its tables valid before anything is written
+        if not source.is_dir():
+            raise FileNotFoundError(f"{source} is not a directory.")
+    created = not out.exists()
     out.mkdir(parents=True, exist_ok=True)
-    tables = {}
-    for name in TABLES:
-        table, _ = read_table(source, name)
-        if table is None:
-            continue
-        frame = table.frame
-        if name == "events":
-            frame = frame.assign(**{PARTITION: _year(frame["date"])})
-            arrow = pa.Table.from_pandas(frame, preserve_index=False)
-            pq.write_to_dataset(arrow, out / "events", partition_cols=[PARTITION], basename_template="part-{i}.parquet")
-        else:
+    writers: dict[str, pq.ParquetWriter] = {}
+    first: dict[str, pd.DataFrame] = {}
+    rows: dict[str, int] = {}
+    columns: dict[str, list[str]] = {}
+    ids: dict[str, list] = {}
+    parts: list[dict[str, int]] = []  # each directory's counts
+    warnings = []
+    offset = 0
+    try:
+        for i, source in enumerate(sources):
+            dataset = load(source)  # every rule and every passage; InvalidData lists every problem
+            part = f"part-{i:03d}"
+            for name in TABLES:
+                table, _ = read_table(source, name)
+                if table is None:
+                    continue
+                frame = table.frame
+                columns[name] = list(frame.columns)
+                if name == "events":
+                    _unique(ids, name, frame["event_id"], source)
+                    frame = frame.assign(**{PARTITION: _year(frame["date"])})
+                    arrow = pa.Table.from_pandas(frame, preserve_index=False)
+                    pq.write_to_dataset(
+                        arrow, out / "events", partition_cols=[PARTITION], basename_template=f"{part}-{{i}}.parquet"
+                    )
+                elif name not in first:
+                    first[name] = frame
+                elif frame.equals(first[name]):
+                    continue  # shared: the same in every directory
+                elif name in SAME_IN_EACH:
+                    raise InvalidData(
+                        [
+                            Problem(
+                                f"{source.name}/{TABLES[name].file}",
+                                None,
+                                None,
+                                f"{TABLES[name].file} differs from the first directory's; an event's factions "
+                                "come from it, so it must be the same in every directory of one dataset.",
+                                "Merge the directories first (`factionline merge`), or give each the same file.",
+                            )
+                        ]
+                    )
+                else:
+                    if name not in writers:  # a second, different table: joined from here on
+                        _unique(ids, name, first[name][TABLES[name].key], sources[0])
+                        writers[name] = pq.ParquetWriter(out / f"{name}.parquet", _schema(first[name]))
+                        writers[name].write_table(
+                            pa.Table.from_pandas(first[name], preserve_index=False, schema=_schema(first[name]))
+                        )
+                    if list(frame.columns) != list(first[name].columns):
+                        raise InvalidData(
+                            [
+                                Problem(
+                                    f"{source.name}/{TABLES[name].file}",
+                                    None,
+                                    None,
+                                    f"Its columns differ from the first directory's {TABLES[name].file}.",
+                                    "Give the table the same columns, in the same order, in every directory.",
+                                )
+                            ]
+                        )
+                    _unique(ids, name, frame[TABLES[name].key], source)
+                    writers[name].write_table(pa.Table.from_pandas(frame, preserve_index=False, schema=_schema(frame)))
+                rows[name] = rows.get(name, 0) + len(frame)  # shared tables are set right below
+            offset += _derived(dataset, out / DERIVED, offset, part)
+            parts.append(dataset.counts())
+            warnings += [
+                {"file": w.file, "row": w.row, "column": w.column, "message": w.message, "fix": w.fix}
+                for w in dataset.warnings
+            ]
+            _copy_documents(source, out)
+        _check_unique(ids)
+    except BaseException:
+        for writer in writers.values():
+            writer.close()
+        # nothing half-written is left to be mistaken for a dataset (an empty directory given stays, empty)
+        for child in [out] if created else list(out.iterdir()):
+            shutil.rmtree(child, ignore_errors=True) if child.is_dir() else child.unlink(missing_ok=True)
+        raise
+    for writer in writers.values():
+        writer.close()
+    for name, frame in first.items():
+        if name not in writers:
             frame.to_parquet(out / f"{name}.parquet", index=False)
-        tables[name] = {"rows": len(frame), "columns": [c for c in frame.columns if c != PARTITION]}
-    _derived(dataset, out / "derived")
-    for folder, dirs, files in os.walk(source):  # article texts and documents, as they are
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for file in sorted(files):
-            path = Path(folder, file)
-            rel = path.relative_to(source)
-            if file.startswith(".") or (len(rel.parts) == 1 and path.suffix.lower() in (".csv", ".parquet")):
-                continue
-            (out / rel).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(path, out / rel)
+            rows[name] = len(frame)
+    shared = {name for name in first if name not in writers}
+    counts = {k: parts[0][k] if k in shared else sum(c[k] for c in parts) for k in parts[0]}
     manifest = {
         "schema_version": SCHEMA_VERSION,
         "ingested_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        "source": source.name,
-        "counts": dataset.counts(),
-        "tables": tables,
-        "warnings": [
-            {"file": w.file, "row": w.row, "column": w.column, "message": w.message, "fix": w.fix}
-            for w in dataset.warnings
-        ],
+        "source": ", ".join(s.name for s in sources),
+        "counts": counts,
+        "tables": {name: {"rows": rows[name], "columns": columns[name]} for name in rows},
+        "warnings": warnings,
         "files": {
             p.relative_to(out).as_posix(): {"bytes": p.stat().st_size, "sha256": _sha256(p)}
             for p in sorted(out.rglob("*"))
@@ -103,39 +172,121 @@ def ingest(source: Path, out: Path) -> dict:
     return manifest
 
 
+SAME_IN_EACH = ("factions", "actors")  # what decides an event's factions: one version per dataset
+
+
+def _schema(frame: pd.DataFrame) -> pa.Schema:
+    return pa.schema([(c, pa.string()) for c in frame.columns])  # every cell is text, as read
+
+
+def _unique(seen: dict[str, list], name: str, keys: pd.Series, source: Path) -> None:
+    """Note a directory's ids of a table (each directory checks its own; _check_unique checks across them).
+    64-bit hashes, not the strings: a hundred million ids fit in 800 MB."""
+    seen.setdefault(name, []).append((source, pd.util.hash_array(keys.astype("str").to_numpy(dtype=object))))
+
+
+def _check_unique(seen: dict[str, list]) -> None:
+    """Ids must be unique across the directories of one dataset: equal hashes are looked up in the tables."""
+    for name, parts in seen.items():
+        hashes = np.concatenate([h for _, h in parts])
+        ordered = np.sort(hashes)
+        clashes = np.unique(ordered[1:][ordered[1:] == ordered[:-1]])
+        if not len(clashes):
+            continue
+        found: dict[str, Path] = {}
+        for source, h in parts:
+            table, _ = read_table(source, name)
+            keys = table.frame[TABLES[name].key].astype("str").to_numpy(dtype=object)
+            for value in keys[np.isin(h, clashes)]:
+                if value in found:
+                    raise InvalidData(
+                        [
+                            Problem(
+                                f"{source.name}/{TABLES[name].file}",
+                                None,
+                                TABLES[name].key,
+                                f"{TABLES[name].key} {value!r} also occurs in {found[value].name}, an earlier "
+                                "directory of this dataset.",
+                                "Give each directory its own ids, or merge them first (`factionline merge`).",
+                            )
+                        ]
+                    )
+                found[value] = source
+
+
+def _copy_documents(source: Path, out: Path) -> None:
+    """Article texts and documents, as they are (a name already copied from an earlier directory is kept)."""
+    for folder, dirs, files in os.walk(source):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for file in sorted(files):
+            path = Path(folder, file)
+            rel = path.relative_to(source)
+            if file.startswith(".") or (len(rel.parts) == 1 and path.suffix.lower() in (".csv", ".parquet")):
+                continue
+            if not (out / rel).exists():
+                (out / rel).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(path, out / rel)
+
+
 DERIVED = "derived"  # what the analytical engines query (components/engines): the model's own derivations
+MAX_LANE_BITS = 63  # factions a signed 64-bit mask holds (more: the engines join event_factions instead)
+SHOWN = ("title", "date", "date_text", "actor_ids", "article_id")  # the table's page of rows, as written
 
 
-def _derived(dataset, folder: Path) -> None:
+def _derived(dataset, folder: Path, offset: int = 0, part: str = "part-0") -> int:
     """The validated model's derivations an engine needs, so that no engine re-derives them (one definition):
-    each event's first and last day and its filterable columns; its factions (through its actors); its actors."""
-    folder.mkdir(parents=True, exist_ok=True)
+    each event's first and last day as dates and as day and month numbers, its factions as a bit mask (bit i:
+    the i-th faction of derived/factions.parquet), its filterable and shown columns; its factions and actors
+    as pairs. Written as `part` of each derived table, with positions from `offset`; returns the rows written."""
     ev = dataset.events
     ids = ev["event_id"].astype("str").to_numpy()
+    pos = np.arange(offset, offset + len(ev), dtype=np.int64)  # the memory model's order: compared row by row
+    first = ev["start"].to_numpy().astype("datetime64[D]")
+    factions = list(dataset.factions["faction_id"])
     index = pd.DataFrame(
         {
             "event_id": ids,
-            "pos": range(len(ev)),  # the memory model's order (by first, then last day): results compare row by row
-            "first_day": ev["start"].to_numpy().astype("datetime64[D]"),
+            "pos": pos,
+            "first_day": first,
             "last_day": ev["end"].to_numpy().astype("datetime64[D]"),
+            "day": first.astype(np.int64).astype(np.int32),  # days since 1970-01-01: buckets without date functions
+            "month": first.astype("datetime64[M]").astype(np.int64).astype(np.int32),  # months since 1970-01
             "status": ev["status"].astype("str").to_numpy(),
             "event_type": ev["event_type"].astype("str").to_numpy(),
             "n_sources": ev["n_sources"].to_numpy() if "n_sources" in ev else 1,
         }
     )
+    lane_pos, lane = dataset.lane_pairs()
+    if len(factions) <= MAX_LANE_BITS:
+        bits = np.where(lane < len(factions), np.left_shift(np.int64(1), np.minimum(lane, 62)), 0).astype(np.int64)
+        masks = np.zeros(len(ev), dtype=np.int64)
+        np.bitwise_or.at(masks, lane_pos, bits)
+        index["lanes"] = masks
     for column in ("location", "admin1", "sub_event_type"):
         if column in ev.columns:
             index[column] = ev[column].astype("str").str.strip().to_numpy()
-    index.to_parquet(folder / "events.parquet", index=False)
-    lanes = dataset.event_lanes(range(len(ev)))
-    lanes = lanes[lanes["faction_id"] != ""]
-    pd.DataFrame(
-        {"event_id": ids[lanes["event_pos"].to_numpy()], "faction_id": lanes["faction_id"].astype("str").to_numpy()}
-    ).to_parquet(folder / "event_factions.parquet", index=False)
+    for column in SHOWN:
+        if column in ev.columns:
+            index[column] = ev[column].astype("str").to_numpy()
+    index["date_label"] = ev["date_label"].astype("str").to_numpy()
+    keep = lane < len(factions)
     ea = dataset.event_actors
-    pd.DataFrame(
-        {"event_id": ids[ea["event_pos"].to_numpy()], "actor_id": ea["actor_id"].astype("str").to_numpy()}
-    ).to_parquet(folder / "event_actors.parquet", index=False)
+    tables = {
+        "events": index,
+        "event_factions": pd.DataFrame(
+            {"pos": lane_pos[keep] + offset, "faction_id": np.asarray(factions, dtype=object)[lane[keep]]}
+        ),
+        "event_actors": pd.DataFrame(
+            {"pos": ea["event_pos"].to_numpy().astype(np.int64) + offset, "actor_id": ea["actor_id"].astype("str")}
+        ),
+    }
+    for name, frame in tables.items():
+        (folder / name).mkdir(parents=True, exist_ok=True)
+        frame.to_parquet(folder / name / f"{part}.parquet", index=False, row_group_size=1 << 20)
+    pd.DataFrame({"faction_id": factions, "bit": range(len(factions))}).to_parquet(
+        folder / "factions.parquet", index=False
+    )
+    return len(ev)
 
 
 def is_dataset(root: Path) -> bool:

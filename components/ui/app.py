@@ -13,7 +13,7 @@ from components.analysis import query
 from components.analysis.aggregate import lane_counts
 from components.data.problems import InvalidData
 from components.paths import RESOURCES
-from components.ui import auth, filters, state, story, upload, workspace
+from components.ui import auth, engine_page, filters, state, story, upload, workspace
 from components.ui.loading import load_dataset, report_invalid
 from components.ui.offline import stay_offline
 from components.ui.views import VIEWS, Page
@@ -83,6 +83,9 @@ def dashboard() -> None:
             "editors add articles on the Curate page and publish.",
             icon=":material/inventory_2:",
         )
+        return
+    if engine_page.configured():  # an analytical engine holds the table: nothing is loaded here
+        engine_page.render(ws.root)
         return
     try:
         ds = load_dataset(ws.root)

@@ -124,7 +124,9 @@ def _draw(ds: Dataset, flt: Filter, chosen: dict):
     return _filter_value(ds, flt, widget, options)
 
 
-def sidebar(ds: Dataset) -> Filters:
+def sidebar(ds: Dataset, supported=None) -> Filters:
+    """The filter widgets (only those `supported(key)` allows: an engine's), seeded from the link on a
+    session's first run; the filter state they hold."""
     ss = st.session_state
     if "seeded" not in ss:  # the first run of a session: the link's filters
         filters, notices = urlstate.parse(_query_params(), ds)
@@ -139,6 +141,8 @@ def sidebar(ds: Dataset) -> Filters:
     with st.sidebar:
         st.header("Filters")
         for flt in FILTERS.values():
+            if supported is not None and not supported(flt.key):
+                continue
             if flt.shown_when is None or flt.shown_when(ds) or ss.get(key(flt)):
                 chosen[flt.key] = _draw(ds, flt, chosen)
         st.button("Reset filters", on_click=reset, args=(ds,), width="stretch", icon=":material/restart_alt:")

@@ -1,0 +1,90 @@
+"""What the sidebar, the URL and the figures need to know about a dataset an engine holds: its small tables
+(factions, actors, event types) in memory, and what depends on the events (date span, distinct places)
+asked of the engine. It answers the same questions as the in-memory Dataset, so the filter records, their
+widgets and the URL state are the same code on every engine."""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+import numpy as np
+import pandas as pd
+
+from components.analysis.filters import Filters
+
+
+class Catalog:
+    def __init__(self, engine):
+        root = engine.root
+        self.engine = engine
+        self.root = root
+        self.factions = pd.read_parquet(root / "factions.parquet")
+        self.actors = pd.read_parquet(root / "actors.parquet")
+        self.event_types = pd.read_parquet(root / "event_types.parquet")
+        pairs = self.actors[["actor_id", "faction_ids"]].assign(faction_id=self.actors["faction_ids"].str.split(";"))
+        pairs = pairs.explode("faction_id")
+        pairs["faction_id"] = pairs["faction_id"].str.strip()
+        self.actor_factions = pairs.loc[pairs["faction_id"] != "", ["actor_id", "faction_id"]]
+        self.events = pd.DataFrame()  # no rows here: what depends on them is asked of the engine
+        self.warnings = ()
+        self.graded = False  # source grades do not run on an engine yet
+        self._memo: dict = {}
+
+    def memo(self, name, make):
+        if name not in self._memo:
+            self._memo[name] = make()
+        return self._memo[name]
+
+    @cached_property
+    def faction_name(self) -> dict[str, str]:
+        return dict(zip(self.factions["faction_id"], self.factions["name"]))
+
+    @cached_property
+    def faction_colour(self) -> dict[str, str]:
+        return dict(zip(self.factions["faction_id"], self.factions["color"]))
+
+    @cached_property
+    def factions_of_actor(self) -> dict[str, list[str]]:
+        return self.actor_factions.groupby("actor_id")["faction_id"].agg(list).to_dict()
+
+    @cached_property
+    def type_label(self) -> dict[str, str]:
+        return dict(zip(self.event_types["event_type"], self.event_types["label"]))
+
+    @cached_property
+    def _actor_name(self) -> dict[str, str]:
+        return dict(zip(self.actors["actor_id"], self.actors["name"]))
+
+    def actor_name(self, actor_id: str) -> str:
+        return self._actor_name.get(actor_id, actor_id)
+
+    def actors_in_factions(self, factions) -> list[str]:
+        if not factions:
+            return list(self.actors["actor_id"])
+        af = self.actor_factions
+        members = set(af.loc[af["faction_id"].isin(list(factions)), "actor_id"])
+        return [a for a in self.actors["actor_id"] if a in members]
+
+    @cached_property
+    def date_bounds(self) -> tuple:
+        lo, hi = self.engine.bounds(Filters())
+        if lo is None:
+            today = pd.Timestamp.today().date()
+            return today, today
+        return lo.astype(object), hi.astype(object)
+
+    @cached_property
+    def has_reports(self) -> bool:
+        return self.engine.max_sources() > 1
+
+    def distinct_values(self, column: str) -> list[str]:
+        return self.engine.distinct(column)
+
+    def position_of(self, event_id: str) -> int | None:
+        """An event's position when the dataset has it (a link's selected event)."""
+        t = self.engine.t
+        frame = t.events.filter(t.events.event_id == event_id).select("pos").limit(1).to_pandas()
+        return None if frame.empty else int(np.asarray(frame["pos"])[0])
+
+    def replacement(self, event_id: str) -> str | None:
+        return None  # superseded events are the in-memory model's (merges of curated data)
