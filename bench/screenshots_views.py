@@ -24,8 +24,8 @@ STATES = {
 }
 
 
-def shoot(p, data: Path, states: dict, out: Path, widths, schemes, prefix: str = "") -> None:
-    with streamlit_server(data) as base:
+def shoot(p, data: Path, states: dict, out: Path, widths, schemes, prefix: str = "", env: dict | None = None) -> None:
+    with streamlit_server(data, extra_env=env) as base:
         browser = launch_chromium(p)
         for width in widths:
             for scheme in schemes:

@@ -158,7 +158,9 @@ def ingest(sources: Path | list[Path], out: Path) -> dict:
     manifest = {
         "schema_version": SCHEMA_VERSION,
         "ingested_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        "source": ", ".join(s.name for s in sources),
+        "source": ", ".join(s.name for s in sources)
+        if len(sources) <= 3
+        else f"{sources[0].name} … {sources[-1].name} ({len(sources):,} directories)",
         "counts": counts,
         "tables": {name: {"rows": rows[name], "columns": columns[name]} for name in rows},
         "warnings": warnings,

@@ -22,6 +22,7 @@ from components.ui import state
 
 MEMORY_ENGINES = ("", "memory")
 PAGE_ROWS = 100
+WARNINGS_SHOWN = 500
 
 
 def setting() -> str:
@@ -85,9 +86,9 @@ def render(root: Path) -> None:
     st.title("Factionline", anchor=False)
     n = engine.count(chosen)
     st.caption(
-        f"{n:,} of {engine.total:,} events in the current selection · engine: **{engine.name}** over an ingested "
-        f"dataset ({engine.manifest.get('ingested_at', '')[:10]}). Search, source grades, the map, quotes and "
-        "event details run on the in-memory model; see *About this data*."
+        f"{n:,} of {engine.total:,} events in the current selection · engine: **{engine.name}** over a dataset "
+        f"ingested {engine.manifest.get('ingested_at', '')[:10]} · search, source grades, the map, quotes and event "
+        "details need the in-memory model (*About this data*)."
     )
     for notice in state.notices():
         st.warning(notice, icon=":material/link_off:")
@@ -235,13 +236,18 @@ def _about(engine, catalog, chosen: Filters, n: int) -> None:
         f"{c.get('factions', 0):,} factions, {c.get('quotes', 0):,} quotes. Every rule and evidence passage was "
         "checked once at ingest; the manifest's checksums vouch for the files."
     )
-    missing = [f.label for f in FILTERS.values() if f.sql is None]
+    missing = [f.label.lower() for f in FILTERS.values() if f.sql is None]
     st.markdown(
         "**Runs on the engine:** every filter but "
-        + ", ".join(missing)
+        + " and ".join(missing)
         + "; the timeline's counts, who meets whom (factions), and the table's pages. **In memory only, for now:** "
         "the map, Compare, quotes, event details and story mode. For those, open a selection that fits in memory "
         "without FACTIONLINE_ENGINE."
     )
     if m.get("warnings"):
-        st.markdown(f"**Checks of meaning recorded at ingest:** {len(m['warnings']):,}.")
+        shown = m["warnings"][:WARNINGS_SHOWN]
+        st.markdown(
+            f"**Checks of meaning recorded at ingest:** {len(m['warnings']):,} to look at"
+            + (f" (the first {len(shown):,} below)." if len(shown) < len(m["warnings"]) else ".")
+        )
+        st.dataframe(pd.DataFrame(shown), hide_index=True, width="stretch")
