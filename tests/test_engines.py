@@ -155,3 +155,22 @@ def test_ids_repeated_across_directories_are_refused(tmp_path):
         ingest([tmp_path / "a", tmp_path / "c"], tmp_path / "ds2")
     assert "must be the same in every directory" in err.value.problems[0].message
     assert not (tmp_path / "ds").exists() and not (tmp_path / "ds2").exists()  # nothing half-written is left
+
+
+@pytest.mark.parametrize("source", ["bundled", "synthetic"])
+def test_without_faction_masks_the_pairs_give_the_same_results(source, tmp_path):
+    """More than 63 factions: no masks; the filters and aggregates go through the event–faction pairs."""
+    if source == "synthetic":
+        from components.io.synth import synthesize
+
+        synthesize(3000, tmp_path / "synth", seed=5, reports=0.3)
+    ingest(BUNDLED if source == "bundled" else tmp_path / "synth", tmp_path / "ds")
+    masked, engine = SqlEngine(tmp_path / "ds"), SqlEngine(tmp_path / "ds")
+    engine.t.masks = False
+    factions = list(masked.factions["faction_id"])
+    for f in [Filters(), Filters(factions=(factions[0],)), Filters(together=tuple(factions[:2]))]:
+        assert np.array_equal(engine.positions(f), masked.positions(f)), f
+        assert engine.faction_matrix(f) == masked.faction_matrix(f), f
+        for bucket in ("week", "month"):
+            a, b = engine.lane_counts(f, bucket), masked.lane_counts(f, bucket)
+            assert a.lanes == b.lanes and np.array_equal(a.counts, b.counts), f

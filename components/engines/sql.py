@@ -23,10 +23,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from components.analysis.aggregate import NO_FACTION, LaneCounts, _bucket_bounds
+from components.analysis.aggregate import NO_FACTION, LaneCounts, _bucket_bounds, _bucket_index
 from components.analysis.filters import FILTERS, Filters
 
 MEMORY = os.environ.get("FACTIONLINE_ENGINE_MEMORY", "3GB")  # DuckDB's own limit: it spills to disk beyond it
+MASKS_AT_ONCE = 200_000  # faction masks expanded per block for the matrix (64 MB of floats)
 CACHED = 64  # query results kept per engine (shared by sessions; a state seen a moment ago costs nothing)
 
 
@@ -54,6 +55,7 @@ def connect(url: str):
     con = ibis.connect(url)
     if con.name == "duckdb":
         con.raw_sql(f"SET memory_limit = '{MEMORY}'")
+        con.raw_sql("SET enable_progress_bar = false")  # not on the server's console
     return con
 
 
@@ -116,17 +118,6 @@ class Tables:
         return self.events[column].isin(list(values))
 
 
-def _bucket_expr(events, bucket: str):
-    """An event's bucket number, as aggregate._bucket_index numbers it (integer arithmetic: every engine)."""
-    if bucket == "week":
-        return ((events.day + 3) // 7).name("b")  # 1970-01-01 was a Thursday: weeks start on Monday
-    if bucket == "quarter":
-        return (events.month // 3).name("b")
-    if bucket == "year":
-        return (events.month // 12).name("b")
-    return (events.day if bucket == "day" else events.month).name("b")
-
-
 class SqlEngine:
     """The queries the dashboard asks of an engine, each answered from the engine and kept (per filter state)."""
 
@@ -178,8 +169,7 @@ class SqlEngine:
         return np.sort(self.where(filters).select("pos").to_pandas()["pos"].to_numpy())
 
     def count(self, filters: Filters) -> int:
-        f = filters.without_event()
-        return self._kept(("count", f), lambda: int(self.where(f).count().execute()))
+        return int(self.daily(filters)["n"].sum())
 
     @property
     def total(self) -> int:
@@ -187,17 +177,59 @@ class SqlEngine:
 
     def bounds(self, filters: Filters) -> tuple:
         """(first day, last day) of the selection (numpy datetime64[D]; None when it is empty)."""
+        frame = self.daily(filters)
+        if frame.empty:
+            return None, None
+        lo = np.datetime64(int(frame["day"].min()), "D")
+        return lo, np.datetime64(pd.Timestamp(frame["hi"].max()).date(), "D")
+
+    def lanes_of(self, filters: Filters) -> list[str]:
+        """The faction lanes the timeline shows: the chosen factions', else every faction's and "No faction"."""
+        ids = list(self.factions["faction_id"])
+        return [f for f in filters.factions if f in ids] if filters.factions else [*ids, ""]
+
+    def daily(self, filters: Filters) -> pd.DataFrame:
+        """The selection per first day, in one scan of the table: events (n), the latest last day (hi), and
+        the events in each lane the timeline shows (one column per lane, "" for no faction). Counts, date
+        bounds and lane counts in every bucket size are all derived from it: a rerun reads the table once."""
+        f = filters.without_event()
 
         def make():
-            sel = self.where(filters.without_event())
-            row = sel.aggregate(lo=sel.first_day.min(), hi=sel.last_day.max()).to_pandas().iloc[0]
-            if pd.isna(row["lo"]):
-                return None, None
-            return np.datetime64(pd.Timestamp(row["lo"]).date(), "D"), np.datetime64(
-                pd.Timestamp(row["hi"]).date(), "D"
-            )
+            if f == Filters() and (self.root / "derived" / "daily.parquet").is_file():
+                return self._daily_of_all()
+            sel = self.where(f)
+            aggs = {"n": sel.count(), "hi": sel.last_day.max()}
+            for i, faction in enumerate(self.lanes_of(f)):
+                if not self.t.masks:
+                    break
+                test = (sel.lanes == 0) if faction == "" else ((sel.lanes & (1 << self.t.bit[faction])) != 0)
+                aggs[f"lane{i}"] = test.cast("int64").sum()  # faster than count(where=…) on DuckDB
+            frame = sel.group_by("day").aggregate(**aggs).to_pandas()
+            if not self.t.masks:
+                frame = self._lanes_by_join(sel, f, frame)
+            return frame.sort_values("day", ignore_index=True)
 
-        return self._kept(("bounds", filters.without_event()), make)
+        return self._kept(("daily", f), make)
+
+    def _daily_of_all(self) -> pd.DataFrame:
+        """The whole table's days, written at ingest (io/ingest._daily): the first view needs no scan."""
+        stored = pd.read_parquet(self.root / "derived" / "daily.parquet")
+        frame = stored[["day", "n", "hi"]].copy()
+        for i, faction in enumerate(self.lanes_of(Filters())):
+            frame[f"lane{i}"] = stored["lane_none" if faction == "" else f"lane_{self.t.bit[faction]}"]
+        return frame
+
+    def _lanes_by_join(self, sel, f: Filters, frame: pd.DataFrame) -> pd.DataFrame:
+        """More than 63 factions (no masks): each lane's events per day through the event–faction pairs."""
+        ef = self.t.event_factions
+        pairs = sel.select("pos", "day").join(ef, "pos")
+        per = pairs.group_by(["faction_id", "day"]).aggregate(k=pairs.count()).to_pandas()
+        lone = sel.filter(~sel.pos.isin(ef.pos))
+        alone = lone.group_by("day").aggregate(k=lone.count()).to_pandas()
+        for i, faction in enumerate(self.lanes_of(f)):
+            got = alone if faction == "" else per[per["faction_id"] == faction]
+            frame[f"lane{i}"] = frame["day"].map(dict(zip(got["day"], got["k"]))).fillna(0).astype(np.int64)
+        return frame
 
     def distinct(self, column: str) -> list[str]:
         """The distinct non-blank values of an event column, most frequent first."""
@@ -215,11 +247,10 @@ class SqlEngine:
         ev = self.t.events
         return self._kept("max-sources", lambda: int(ev.n_sources.max().execute() or 1))
 
-    def _by_mask(self, filters: Filters, bucket: str | None = None) -> pd.DataFrame:
-        """Selected events per faction mask (and bucket): few rows whatever the table's size."""
+    def _by_mask(self, filters: Filters) -> pd.DataFrame:
+        """Selected events per faction mask: at most one row per combination of factions that occurs."""
         sel = self.where(filters.without_event())
-        keys = [sel.lanes] + ([_bucket_expr(sel, bucket)] if bucket else [])
-        return sel.group_by(keys).aggregate(n=sel.count()).to_pandas()
+        return sel.group_by("lanes").aggregate(n=sel.count()).to_pandas()
 
     def _faction_bits(self) -> tuple[list[str], np.ndarray]:
         ids = list(self.factions["faction_id"])
@@ -237,8 +268,11 @@ class SqlEngine:
                 return self._matrix_by_join(filters)
             frame = self._by_mask(filters)
             ids, bits = self._faction_bits()
-            member = ((frame["lanes"].to_numpy()[:, None] >> bits[None, :]) & 1).astype(np.float64)
-            counts = member.T @ (member * frame["n"].to_numpy()[:, None])  # Bᵀ·(B·counts), as in memory
+            masks, n = frame["lanes"].to_numpy().astype(np.int64), frame["n"].to_numpy().astype(np.float64)
+            counts = np.zeros((len(ids), len(ids)))
+            for start in range(0, len(masks), MASKS_AT_ONCE):  # Bᵀ·(B·counts), as in memory, a block at a time
+                member = ((masks[start : start + MASKS_AT_ONCE, None] >> bits[None, :]) & 1).astype(np.float64)
+                counts += member.T @ (member * n[start : start + MASKS_AT_ONCE, None])
             return {
                 (a, b): int(round(counts[i, j]))
                 for i, a in enumerate(ids)
@@ -264,38 +298,23 @@ class SqlEngine:
     def lane_counts(self, filters: Filters, bucket: str) -> LaneCounts:
         """Events per (faction lane, bucket), as aggregate.lane_counts gives them: an event counts once in
         each of its factions' lanes, or in "No faction"; only the chosen factions' lanes when some are chosen."""
-
-        def make():
-            frame = self._by_mask(filters, bucket)
-            ids, bits = self._faction_bits()
-            if frame.empty:
-                empty = np.array([], "datetime64[D]")
-                return LaneCounts([], bucket, empty, empty, np.zeros((0, 0), np.int64))
-            b = frame["b"].to_numpy().astype(np.int64)
-            t0, t1 = int(b.min()), int(b.max())
-            width = t1 - t0 + 1
-            masks = frame["lanes"].to_numpy().astype(np.int64)
-            member = (masks[:, None] >> bits[None, :]) & 1  # rows x factions
-            alone = (masks == 0)[:, None]
-            member = np.concatenate([member, alone], axis=1)
-            if filters.factions:
-                keep = [ids.index(f) for f in filters.factions if f in ids]
-                chosen = np.zeros(len(ids) + 1, dtype=bool)
-                chosen[keep] = True
-                member = member * chosen[None, :]
-            grid = np.zeros((len(ids) + 1, width), dtype=np.int64)
-            n = frame["n"].to_numpy().astype(np.int64)
-            for lane in range(len(ids) + 1):
-                rows = member[:, lane] == 1
-                if rows.any():
-                    grid[lane] = np.bincount(b[rows] - t0, weights=n[rows], minlength=width).astype(np.int64)
-            present = np.flatnonzero(grid.sum(axis=1))
-            names = dict(zip(self.factions["faction_id"], self.factions["name"]))
-            lanes = [(ids[i], names[ids[i]]) if i < len(ids) else ("", NO_FACTION) for i in present]
-            starts, ends = _bucket_bounds(np.arange(t0, t1 + 1), bucket)
-            return LaneCounts(lanes, bucket, starts, ends, grid[present])
-
-        return self._kept(("lanes", filters.without_event(), bucket), make)
+        frame = self.daily(filters)
+        days = frame["day"].to_numpy().astype(np.int64).astype("datetime64[D]")
+        if not len(days):
+            empty = np.array([], "datetime64[D]")
+            return LaneCounts([], bucket, empty, empty, np.zeros((0, 0), np.int64))
+        b = _bucket_index(days, bucket)
+        t0, t1 = int(b.min()), int(b.max())
+        names = dict(zip(self.factions["faction_id"], self.factions["name"]))
+        lanes, rows = [], []
+        for i, faction in enumerate(self.lanes_of(filters)):
+            counts = np.bincount(b - t0, weights=frame[f"lane{i}"].to_numpy(), minlength=t1 - t0 + 1)
+            if counts.any():
+                lanes.append((faction, names[faction]) if faction else ("", NO_FACTION))
+                rows.append(np.round(counts).astype(np.int64))
+        starts, ends = _bucket_bounds(np.arange(t0, t1 + 1), bucket)
+        grid = np.vstack(rows) if rows else np.zeros((0, t1 - t0 + 1), np.int64)
+        return LaneCounts(lanes, bucket, starts, ends, grid)
 
     def page(self, filters: Filters, offset: int = 0, limit: int = 100) -> pd.DataFrame:
         """One page of the selection's events in date order, with the columns the table shows."""

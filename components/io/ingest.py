@@ -74,6 +74,7 @@ def ingest(sources: Path | list[Path], out: Path) -> dict:
     columns: dict[str, list[str]] = {}
     ids: dict[str, list] = {}
     parts: list[dict[str, int]] = []  # each directory's counts
+    daily: list[pd.DataFrame] = []  # each directory's events per day and lane
     warnings = []
     offset = 0
     try:
@@ -133,6 +134,7 @@ def ingest(sources: Path | list[Path], out: Path) -> dict:
                     writers[name].write_table(pa.Table.from_pandas(frame, preserve_index=False, schema=_schema(frame)))
                 rows[name] = rows.get(name, 0) + len(frame)  # shared tables are set right below
             offset += _derived(dataset, out / DERIVED, offset, part)
+            daily.append(_daily(dataset))
             parts.append(dataset.counts())
             warnings += [
                 {"file": w.file, "row": w.row, "column": w.column, "message": w.message, "fix": w.fix}
@@ -153,6 +155,7 @@ def ingest(sources: Path | list[Path], out: Path) -> dict:
         if name not in writers:
             frame.to_parquet(out / f"{name}.parquet", index=False)
             rows[name] = len(frame)
+    _write_daily(daily, out / DERIVED / "daily.parquet")
     shared = {name for name in first if name not in writers}
     counts = {k: parts[0][k] if k in shared else sum(c[k] for c in parts) for k in parts[0]}
     manifest = {
@@ -289,6 +292,40 @@ def _derived(dataset, folder: Path, offset: int = 0, part: str = "part-0") -> in
         folder / "factions.parquet", index=False
     )
     return len(ev)
+
+
+def _daily(dataset) -> pd.DataFrame:
+    """The whole table per first day (days since 1970): events (n), the latest last day (hi), and the events
+    in each faction's lane (lane_BIT, the faction's row in derived/factions.parquet) and in no faction's
+    (lane_none) — what the engines' timeline shows before any filter, without a scan of the table."""
+    ev = dataset.events
+    day = ev["start"].to_numpy().astype("datetime64[D]").astype(np.int64)
+    last = ev["end"].to_numpy().astype("datetime64[D]").astype(np.int64)
+    if not len(day):
+        return pd.DataFrame({"day": [], "n": [], "hi": []})
+    lo = int(day.min())
+    width = int(day.max()) - lo + 1
+    frame = pd.DataFrame({"day": np.arange(lo, lo + width), "n": np.bincount(day - lo, minlength=width)})
+    hi = np.full(width, np.iinfo(np.int64).min)
+    np.maximum.at(hi, day - lo, last)
+    frame["hi"] = hi
+    pos, lane = dataset.lane_pairs()
+    n_factions = len(dataset.factions)
+    grid = np.bincount(lane * width + (day[pos] - lo), minlength=(n_factions + 1) * width).reshape(
+        n_factions + 1, width
+    )
+    for i in range(n_factions):
+        frame[f"lane_{i}"] = grid[i]
+    frame["lane_none"] = grid[n_factions]
+    return frame[frame["n"] > 0]
+
+
+def _write_daily(parts: list[pd.DataFrame], path: Path) -> None:
+    frame = pd.concat(parts, ignore_index=True)
+    sums = frame.drop(columns=["hi"]).groupby("day", as_index=False).sum()
+    sums["hi"] = frame.groupby("day")["hi"].max().to_numpy()
+    sums["hi"] = sums["hi"].astype(np.int64).astype("datetime64[D]")
+    sums.to_parquet(path, index=False)
 
 
 def is_dataset(root: Path) -> bool:
