@@ -3,6 +3,8 @@ in memory, the views an engine answers, and clear messages for what it does not 
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -45,7 +47,7 @@ def test_the_same_filters_and_link_on_duckdb(on_engine):
     assert not at.exception
     assert counts_line(at).startswith("6 of 13 events")  # as in memory: test_dashboard's Hamas count
     assert "engine: **duckdb**" in counts_line(at)
-    assert [t.label for t in at.tabs] == ["Timeline", "Who meets whom", "Table & downloads", "About this data"]
+    assert [t.label for t in at.tabs] == ["Timeline", "Who meets whom", "Compare", "Table & downloads", "About this data"]
     factions = at.sidebar.multiselect(key="w_factions")
     assert factions.value == ["hamas"]
     factions.set_value(["hamas", "fatah"]).run()
@@ -74,7 +76,6 @@ def test_the_table_and_the_matrix_come_from_the_engine(on_engine):
     table = at.dataframe[0].value
     assert len(table) == 4 and "ev-2007-rupture" in set(table["Event id"])
     assert "Rows 1–4 of 4." in text_of(at)
-    at.query_params["view"] = "About this data"
     at = AppTest.from_file(APP, default_timeout=60)
     at.query_params["view"] = "About this data"
     at.run()
@@ -98,3 +99,25 @@ def test_a_changed_dataset_is_refused(tmp_path, monkeypatch):
     at = AppTest.from_file(APP, default_timeout=60).run()
     assert not at.exception
     assert "The dataset was refused" in text_of(at) and "has changed since it was ingested" in text_of(at)
+
+
+def test_two_periods_compared_on_the_engine_as_in_memory(on_engine):
+    from components.analysis import compare
+    from components.analysis.compare import Period
+    from components.analysis.filters import Filters
+    from components.data.load import load
+
+    ds = load(BUNDLED)
+    before, now = Period(dt.date(2023, 10, 1), dt.date(2024, 1, 31)), Period(dt.date(2024, 2, 1), dt.date(2024, 5, 31))
+    expected = compare.periods_table(ds, Filters(), before, now)
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["view"] = "Compare"
+    at.query_params["cmp_before"] = ["2023-10-01", "2024-01-31"]
+    at.query_params["cmp_now"] = ["2024-02-01", "2024-05-31"]
+    at.run()
+    assert not at.exception
+    shown = at.dataframe[0].value
+    assert list(shown["faction"]) == list(expected["faction"])
+    assert list(shown["events before"]) == list(expected["events before"])
+    assert list(shown["events now"]) == list(expected["events now"])
+    assert [v.split()[-1] for v in shown["level"]] == list(expected["level"])

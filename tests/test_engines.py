@@ -41,15 +41,21 @@ def states(ds) -> list[Filters]:
         Filters(statuses=("occurred", "reported"), factions=(factions[1],), dates=(middle, None)),
         Filters(min_sources=2),
     ]
+    if ds.graded:
+        out += [Filters(grades=("B",)), Filters(grades=("C", "3")), Filters(grades=("A",)), Filters(grades=("2",))]
     if "location" in ds.events.columns and ds.events["location"].str.strip().ne("").any():
         out.append(Filters(places=(ds.events["location"][ds.events["location"].str.strip() != ""].iloc[0].strip(),)))
     return out
 
 
-@pytest.fixture(scope="module", params=["bundled", "synthetic"])
+@pytest.fixture(scope="module", params=["bundled", "synthetic", "reports"])
 def pair(request, tmp_path_factory, engine_url):
     folder = tmp_path_factory.mktemp("engines")
     source = BUNDLED
+    if request.param == "reports":  # several reports per event, and source grades
+        from .reports_fixture import write
+
+        source = write(folder / "reports")
     if request.param == "synthetic":
         from components.io.synth import synthesize
 

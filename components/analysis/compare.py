@@ -111,7 +111,13 @@ def periods_table(ds: Dataset, filters: Filters, before: Period, now: Period) ->
         deaths = ds.number("fatalities")
         table["fatalities before"] = _per_faction(ds, a.event_pos, deaths).astype(int)
         table["fatalities now"] = _per_faction(ds, b.event_pos, deaths).astype(int)
-    table["change"] = table["events now"] - table["events before"]
+    return with_levels(table, filters)
+
+
+def with_levels(table: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+    """A per-faction table of events before and now, with the change and its level; the chosen factions (or
+    every faction with events), busiest first. Shared by the in-memory model and the engines."""
+    table = table.assign(change=table["events now"] - table["events before"])
     table["level"] = [level(x, y) for x, y in zip(table["events before"], table["events now"])]
     if filters.factions:
         table = table[table["faction_id"].isin(filters.factions)]
@@ -122,18 +128,14 @@ def periods_table(ds: Dataset, filters: Filters, before: Period, now: Period) ->
 def types_table(ds: Dataset, filters: Filters, before: Period, now: Period) -> pd.DataFrame:
     a, b = _selection(ds, filters, before), _selection(ds, filters, now)
     types = ds.events["event_type"]
-    out = (
-        pd.DataFrame(
-            {
-                "before": types.iloc[a.event_pos].value_counts(),
-                "now": types.iloc[b.event_pos].value_counts(),
-            }
-        )
-        .fillna(0)
-        .astype(int)
-    )
+    return types_levels(types.iloc[a.event_pos].value_counts(), types.iloc[b.event_pos].value_counts(), ds.type_label)
+
+
+def types_levels(before: pd.Series, now: pd.Series, label: dict[str, str]) -> pd.DataFrame:
+    """Events per type before and now (counts indexed by type), with change levels, busiest first."""
+    out = pd.DataFrame({"before": before, "now": now}).fillna(0).astype(int)
     out = out[(out["before"] + out["now"]) > 0]
-    out.index = [ds.type_label.get(t, t) for t in out.index]
+    out.index = [label.get(t, t) for t in out.index]
     out["level"] = [level(x, y) for x, y in zip(out["before"], out["now"])]
     return out.sort_values(["now", "before"], ascending=False)
 

@@ -153,13 +153,8 @@ def _graded_quotes(ds: Dataset, chosen) -> np.ndarray:
 def _present_grades(ds: Dataset) -> list[str]:
     """The grades some report of the data carries (computed once)."""
 
-    def make():
-        if "grades" not in ds.events.columns:
-            return []
-        seen = int(np.bitwise_or.reduce(ds.events["grades"].to_numpy())) if len(ds.events) else 0
-        return [g for i, g in enumerate(GRADES) if seen & (1 << i)]
-
-    return ds.memo("grades-present", make)
+    seen = ds.grades_seen()
+    return [g for i, g in enumerate(GRADES) if seen & (1 << i)]
 
 
 def _grade_label(grade: str) -> str:
@@ -279,6 +274,9 @@ FILTERS: dict[str, Filter] = {
             "choices",
             ("grade",),
             events=_graded,
+            sql=lambda t, v: t.graded(
+                [sum(1 << GRADES.index(g) for g in v if g in kind) for kind in (RELIABILITY, CREDIBILITY)]
+            ),
             quotes=lambda ds, v: _graded_quotes(ds, v),
             options=lambda ds, chosen: _present_grades(ds),
             label_of=lambda ds: _grade_label,

@@ -216,7 +216,17 @@ class Dataset:
     @property
     def graded(self) -> bool:
         """The data grades its sources (reliability or credibility somewhere)."""
-        return "grades" in self.events.columns and self.memo("graded", lambda: bool(self.events["grades"].any()))
+        return self.grades_seen() != 0
+
+    def grades_seen(self) -> int:
+        """The grade bits some report of the data carries (reports.grade_bits; computed once)."""
+
+        def make():
+            if "grades" not in self.events.columns or not len(self.events):
+                return 0
+            return int(np.bitwise_or.reduce(self.events["grades"].to_numpy()))
+
+        return self.memo("grades-seen", make)
 
     @property
     def has_reports(self) -> bool:

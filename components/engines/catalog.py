@@ -27,7 +27,6 @@ class Catalog:
         self.actor_factions = pairs.loc[pairs["faction_id"] != "", ["actor_id", "faction_id"]]
         self.events = pd.DataFrame()  # no rows here: what depends on them is asked of the engine
         self.warnings = ()
-        self.graded = False  # source grades do not run on an engine yet
         self._memo: dict = {}
 
     def memo(self, name, make):
@@ -76,6 +75,13 @@ class Catalog:
     @cached_property
     def has_reports(self) -> bool:
         return self.engine.max_sources() > 1
+
+    def grades_seen(self) -> int:
+        return self.engine.grades_seen()
+
+    @property
+    def graded(self) -> bool:
+        return self.grades_seen() != 0
 
     def distinct_values(self, column: str) -> list[str]:
         return self.engine.distinct(column)

@@ -112,6 +112,16 @@ class Tables:
             expr = expr & (self.events.first_day <= self.ibis.literal(hi))
         return expr
 
+    def graded(self, wanted: list[int]):
+        """Events with a report of a chosen grade of each kind chosen (`wanted`: the bits per kind)."""
+        if "grades" not in self.events.columns:
+            return self.ibis.literal(False)
+        expr = self.ibis.literal(True)
+        for bits in wanted:
+            if bits:
+                expr = expr & ((self.events.grades & bits) != 0)
+        return expr
+
     def column_in(self, column: str, values):
         if column not in self.events.columns:
             return self.ibis.literal(False)
@@ -243,6 +253,12 @@ class SqlEngine:
 
         return self._kept(("distinct", column), make)
 
+    def grades_seen(self) -> int:
+        ev = self.t.events
+        if "grades" not in ev.columns:
+            return 0
+        return self._kept("grades-seen", lambda: int(ev.grades.bit_or().execute() or 0))
+
     def max_sources(self) -> int:
         ev = self.t.events
         return self._kept("max-sources", lambda: int(ev.n_sources.max().execute() or 1))
@@ -257,8 +273,30 @@ class SqlEngine:
         return ids, np.array([self.t.bit[f] for f in ids], dtype=np.int64)
 
     def per_faction(self, filters: Filters) -> dict[str, int]:
-        m = self.faction_matrix(filters)
-        return {a: n for (a, b), n in m.items() if a == b}
+        """Each faction's events in the selection (factions with none left out)."""
+        f = filters.without_event()
+
+        def make():
+            if not self.t.masks:
+                return {a: n for (a, b), n in self.faction_matrix(f).items() if a == b}
+            sel = self.where(f)
+            ids = list(self.factions["faction_id"])
+            aggs = {f"f{i}": ((sel.lanes & (1 << self.t.bit[x])) != 0).cast("int64").sum() for i, x in enumerate(ids)}
+            row = sel.aggregate(**aggs).to_pandas().iloc[0]
+            return {x: int(row[f"f{i}"]) for i, x in enumerate(ids) if not pd.isna(row[f"f{i}"]) and row[f"f{i}"]}
+
+        return self._kept(("per-faction", f), make)
+
+    def per_type(self, filters: Filters) -> pd.Series:
+        """The selection's events per event type."""
+        f = filters.without_event()
+
+        def make():
+            sel = self.where(f)
+            frame = sel.group_by("event_type").aggregate(n=sel.count()).to_pandas()
+            return pd.Series(frame["n"].astype(int).to_numpy(), index=frame["event_type"].astype(str))
+
+        return self._kept(("per-type", f), make)
 
     def faction_matrix(self, filters: Filters) -> dict[tuple[str, str], int]:
         """Shared events per ordered pair of factions (the diagonal: each one's events)."""

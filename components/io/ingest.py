@@ -270,6 +270,8 @@ def _derived(dataset, folder: Path, offset: int = 0, part: str = "part-0") -> in
     for column in ("location", "admin1", "sub_event_type"):
         if column in ev.columns:
             index[column] = ev[column].astype("str").str.strip().to_numpy()
+    if "grades" in ev.columns:  # each event's reports' grades, one bit per grade (data/reports.grade_bits)
+        index["grades"] = ev["grades"].to_numpy().astype(np.int64)
     for column in SHOWN:
         if column in ev.columns:
             index[column] = ev[column].astype("str").to_numpy()

@@ -21,7 +21,20 @@ def view(page) -> None:
     if mode == "Two factions":
         _factions(ds, sel)
         return
-    now_default = compare.current_period(ds, filters)
+    periods(
+        compare.current_period(ds, filters),
+        lambda before, now: sel.memo(
+            ("compare-periods", before, now), lambda: compare.periods_table(ds, filters, before, now)
+        ),
+        lambda before, now: sel.memo(
+            ("compare-types", before, now), lambda: compare.types_table(ds, filters, before, now)
+        ),
+    )
+
+
+def periods(now_default: Period, table_of, types_of) -> None:
+    """Two periods chosen (bound to the URL), the per-faction table with change levels and the event types —
+    from `table_of(before, now)` and `types_of(before, now)`: the in-memory model's or an engine's."""
     a, b = st.columns(2)
     now = _period(b, "This period", (now_default.first, now_default.last), "cmp_now")
     before_default = now.previous()
@@ -32,7 +45,7 @@ def view(page) -> None:
         f"{SHARE:.0%} more or fewer *and* at least {MIN_EVENTS} events of difference; ● new / ○ gone from or to "
         f"none (at least {MIN_EVENTS}); – stable otherwise. The default is the previous period of the same length."
     )
-    table = sel.memo(("compare-periods", before, now), lambda: compare.periods_table(ds, filters, before, now))
+    table = table_of(before, now)
     if table.empty:
         st.info("No events of any faction in either period.", icon=":material/compare_arrows:")
         return
@@ -42,7 +55,7 @@ def view(page) -> None:
         hide_index=True,
         width="stretch",
     )
-    types = sel.memo(("compare-types", before, now), lambda: compare.types_table(ds, filters, before, now))
+    types = types_of(before, now)
     if len(types):
         st.markdown("**Event types**")
         st.dataframe(types.assign(level=[ARROWS[v] for v in types["level"]]), width="stretch")

@@ -12,11 +12,13 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from components.analysis import cooccurrence
+from components.analysis import compare, cooccurrence
 from components.analysis.aggregate import bucket_for
+from components.analysis.compare import Period
 from components.analysis.figures import counts_over_time, density_timeline, drill_target, matrix_figure, point_data
 from components.analysis.filters import FILTERS, Filters
 from components.data.safetext import md
+from components.ui import compare as compare_ui
 from components.ui import filters as sidebar_filters
 from components.ui import state
 
@@ -87,8 +89,8 @@ def render(root: Path) -> None:
     n = engine.count(chosen)
     st.caption(
         f"{n:,} of {engine.total:,} events in the current selection · engine: **{engine.name}** over a dataset "
-        f"ingested {engine.manifest.get('ingested_at', '')[:10]} · search, source grades, the map, quotes and event "
-        "details need the in-memory model (*About this data*)."
+        f"ingested {engine.manifest.get('ingested_at', '')[:10]} · search, the map, quotes and event details need the "
+        "in-memory model (*About this data*)."
     )
     for notice in state.notices():
         st.warning(notice, icon=":material/link_off:")
@@ -101,7 +103,13 @@ def render(root: Path) -> None:
         sidebar_filters.sync_url(chosen)
         return
     # The in-memory views' labels: a link's open tab (view=) means the same on every engine.
-    views = {"Timeline": _timeline, "Who meets whom": _together, "Table & downloads": _table, "About this data": _about}
+    views = {
+        "Timeline": _timeline,
+        "Who meets whom": _together,
+        "Compare": _compare,
+        "Table & downloads": _table,
+        "About this data": _about,
+    }
     tabs = st.tabs(list(views), key="view", on_change="rerun", bind="query-params")
     for draw, tab in zip(views.values(), tabs):
         if tab.open:
@@ -195,6 +203,37 @@ def _together(engine, catalog, chosen: Filters, n: int) -> None:
     st.dataframe(top, hide_index=True, width="stretch")
 
 
+def _compare(engine, catalog, chosen: Filters, n: int) -> None:
+    """Two periods per faction with change levels, as in memory (events only: quotes and fatalities are the
+    in-memory model's)."""
+    first, last = chosen.dates
+    if not (first and last):
+        lo, hi = engine.bounds(chosen)
+        first, last = first or lo.astype(object), last or hi.astype(object)
+    ids = list(catalog.factions["faction_id"])
+
+    def table_of(before: Period, now: Period) -> pd.DataFrame:
+        a = engine.per_faction(chosen.replace(dates=(before.first, before.last)))
+        b = engine.per_faction(chosen.replace(dates=(now.first, now.last)))
+        frame = pd.DataFrame(
+            {
+                "faction_id": ids,
+                "faction": [catalog.faction_name.get(f, f) for f in ids],
+                "events before": [a.get(f, 0) for f in ids],
+                "events now": [b.get(f, 0) for f in ids],
+            }
+        )
+        return compare.with_levels(frame, chosen)
+
+    def types_of(before: Period, now: Period) -> pd.DataFrame:
+        a = engine.per_type(chosen.replace(dates=(before.first, before.last)))
+        b = engine.per_type(chosen.replace(dates=(now.first, now.last)))
+        return compare.types_levels(a, b, catalog.type_label)
+
+    st.caption("Two periods, per faction. (Two factions side by side, quotes and fatalities: in-memory model.)")
+    compare_ui.periods(Period(first, last), table_of, types_of)
+
+
 def _table(engine, catalog, chosen: Filters, n: int) -> None:
     pages = max(1, -(-n // PAGE_ROWS))
     page = 1
@@ -240,8 +279,8 @@ def _about(engine, catalog, chosen: Filters, n: int) -> None:
     st.markdown(
         "**Runs on the engine:** every filter but "
         + " and ".join(missing)
-        + "; the timeline's counts, who meets whom (factions), and the table's pages. **In memory only, for now:** "
-        "the map, Compare, quotes, event details and story mode. For those, open a selection that fits in memory "
+        + "; the timeline's counts, who meets whom (factions), two periods compared, and the table's pages. **In "
+        "memory only, for now:** the map, two factions side by side, quotes, fatalities, event details and story mode. For those, open a selection that fits in memory "
         "without FACTIONLINE_ENGINE."
     )
     if m.get("warnings"):
