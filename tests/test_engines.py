@@ -180,3 +180,19 @@ def test_without_faction_masks_the_pairs_give_the_same_results(source, tmp_path)
         for bucket in ("week", "month"):
             a, b = engine.lane_counts(f, bucket), masked.lane_counts(f, bucket)
             assert a.lanes == b.lanes and np.array_equal(a.counts, b.counts), f
+
+
+def test_places_are_the_memory_models(pair):
+    from components.analysis.geo import places
+
+    ds, engine = pair
+    for f in states(ds)[:5]:
+        expected, unplaced = places(ds, query.apply(ds, f).event_pos)
+        got, got_unplaced = engine.places(f)
+        assert got_unplaced == unplaced, f
+        key = ["place", "lat", "lon", "events"]
+        assert got[key].sort_values("place").reset_index(drop=True).equals(
+            expected[key].sort_values("place").reset_index(drop=True)
+        ), f
+        if ds.has_measure("fatalities"):
+            assert np.allclose(got.set_index("place")["fatalities"], expected.set_index("place")["fatalities"].loc[got["place"]])

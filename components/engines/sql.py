@@ -354,6 +354,32 @@ class SqlEngine:
         grid = np.vstack(rows) if rows else np.zeros((0, t1 - t0 + 1), np.int64)
         return LaneCounts(lanes, bucket, starts, ends, grid)
 
+    def places(self, filters: Filters) -> tuple[pd.DataFrame, int] | None:
+        """The selected events gathered per place, as analysis/geo.places gives them (the busiest first), and
+        how many have no coordinates; None for a dataset ingested before places were derived."""
+        from components.analysis.geo import MAX_PLACES
+
+        if "place_key" not in self.t.events.columns:
+            return None
+        f = filters.without_event()
+
+        def make():
+            sel = self.where(f)
+            aggs = {"events": sel.count()}
+            if "fatalities" in sel.columns:
+                aggs["fatalities"] = sel.fatalities.sum()
+            frame = sel.group_by("place_key").aggregate(**aggs).to_pandas()
+            unplaced = int(frame.loc[frame["place_key"] == "", "events"].sum())
+            table = pd.read_parquet(self.root / "derived" / "places").drop_duplicates("place")
+            out = table.merge(frame, left_on="place", right_on="place_key").drop(columns=["place_key"])
+            if "fatalities" not in out:
+                out["fatalities"] = np.nan
+            out["events"] = out["events"].astype(np.int64)
+            out = out.sort_values(["events", "place"], ascending=[False, True], kind="stable")
+            return out.head(MAX_PLACES).reset_index(drop=True), unplaced
+
+        return self._kept(("places", f), make)
+
     def page(self, filters: Filters, offset: int = 0, limit: int = 100) -> pd.DataFrame:
         """One page of the selection's events in date order, with the columns the table shows."""
 

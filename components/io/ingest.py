@@ -27,6 +27,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from components.data.loader import PARTITION, read_table
+from components.data.places import place_table
 from components.data.problems import InvalidData, Problem
 from components.data.schema import TABLES
 
@@ -276,6 +277,13 @@ def _derived(dataset, folder: Path, offset: int = 0, part: str = "part-0") -> in
         if column in ev.columns:
             index[column] = ev[column].astype("str").to_numpy()
     index["date_label"] = ev["date_label"].astype("str").to_numpy()
+    # The map: each event's place (the in-memory map's own table: a name, or rounded coordinates), and
+    # its fatalities where the data has them.
+    codes, places = place_table(dataset)
+    names = np.asarray(places["place"], dtype=object)
+    index["place_key"] = np.where(codes >= 0, names[np.maximum(codes, 0)] if len(names) else "", "")
+    if dataset.has_measure("fatalities"):
+        index["fatalities"] = dataset.number("fatalities")
     keep = lane < len(factions)
     ea = dataset.event_actors
     tables = {
@@ -290,6 +298,8 @@ def _derived(dataset, folder: Path, offset: int = 0, part: str = "part-0") -> in
     for name, frame in tables.items():
         (folder / name).mkdir(parents=True, exist_ok=True)
         frame.to_parquet(folder / name / f"{part}.parquet", index=False, row_group_size=1 << 20)
+    (folder / "places").mkdir(parents=True, exist_ok=True)
+    places.to_parquet(folder / "places" / f"{part}.parquet", index=False)
     pd.DataFrame({"faction_id": factions, "bit": range(len(factions))}).to_parquet(
         folder / "factions.parquet", index=False
     )

@@ -20,7 +20,7 @@ from components.analysis.filters import FILTERS, Filters
 from components.data.safetext import md
 from components.ui import compare as compare_ui
 from components.ui import filters as sidebar_filters
-from components.ui import state
+from components.ui import placemap, state
 
 MEMORY_ENGINES = ("", "memory")
 PAGE_ROWS = 100
@@ -89,8 +89,8 @@ def render(root: Path) -> None:
     n = engine.count(chosen)
     st.caption(
         f"{n:,} of {engine.total:,} events in the current selection · engine: **{engine.name}** over a dataset "
-        f"ingested {engine.manifest.get('ingested_at', '')[:10]} · search, the map, quotes and event details need the "
-        "in-memory model (*About this data*)."
+        f"ingested {engine.manifest.get('ingested_at', '')[:10]} · search, quotes and event details need the in-memory "
+        "model (*About this data*)."
     )
     for notice in state.notices():
         st.warning(notice, icon=":material/link_off:")
@@ -105,6 +105,7 @@ def render(root: Path) -> None:
     # The in-memory views' labels: a link's open tab (view=) means the same on every engine.
     views = {
         "Timeline": _timeline,
+        "Map": _map,
         "Who meets whom": _together,
         "Compare": _compare,
         "Table & downloads": _table,
@@ -162,6 +163,18 @@ def _timeline(engine, catalog, chosen: Filters, n: int) -> None:
             width="stretch",
             config={"displaylogo": False},
         )
+
+
+def _map(engine, catalog, chosen: Filters, n: int) -> None:
+    found = engine.places(chosen)
+    if found is None:
+        st.info(
+            "This dataset was ingested before the map ran on engines: ingest it again to map it here.",
+            icon=":material/location_off:",
+        )
+        return
+    shown, unplaced = found
+    placemap.draw(shown, unplaced, n, chosen, fatalities="fatalities" in engine.t.events.columns)
 
 
 def _together(engine, catalog, chosen: Filters, n: int) -> None:
@@ -279,9 +292,9 @@ def _about(engine, catalog, chosen: Filters, n: int) -> None:
     st.markdown(
         "**Runs on the engine:** every filter but "
         + " and ".join(missing)
-        + "; the timeline's counts, who meets whom (factions), two periods compared, and the table's pages. **In "
-        "memory only, for now:** the map, two factions side by side, quotes, fatalities, event details and story mode. For those, open a selection that fits in memory "
-        "without FACTIONLINE_ENGINE."
+        + "; the timeline's counts, the map, who meets whom (factions), two periods compared, and the table's "
+        "pages. **In memory only, for now:** two factions side by side, quotes, fatalities over time, event "
+        "details and story mode. For those, open a selection that fits in memory without FACTIONLINE_ENGINE."
     )
     if m.get("warnings"):
         shown = m["warnings"][:WARNINGS_SHOWN]

@@ -18,6 +18,29 @@ TILES_SETTING = "FACTIONLINE_MAP_TILES"  # an operator's tile URL (https://…/{
 def view(page) -> None:
     ds, sel, filters = page.ds, page.sel, page.filters
     shown, unplaced = sel.memo("places", lambda: places(ds, sel.event_pos))
+    highlight = None
+    if filters.event:
+        pos = ds.position_of(filters.event)
+        if pos is not None and "location" in ds.events.columns:
+            highlight = ds.events["location"].iat[pos]
+    by_name = ds.memo("placed-by-name", lambda: event_coordinates(ds)["how"].to_numpy() == "places.csv")
+    draw(
+        shown,
+        unplaced,
+        sel.n_events,
+        filters,
+        fatalities=ds.has_measure("fatalities"),
+        highlight=highlight,
+        from_places=int(np.count_nonzero(by_name[sel.event_pos])),
+        memo=sel.memo,
+    )
+
+
+def draw(
+    shown, unplaced: int, n_events: int, filters, fatalities: bool, highlight=None, from_places: int = 0, memo=None
+):
+    """The map of the selection's places (analysis/geo.places' frame) with its caption; a click on a place
+    filters to it. Shared by the in-memory model and the engines."""
     if not len(shown):
         st.info(
             "None of these events has coordinates. Events get them from latitude/longitude columns (ACLED and "
@@ -27,18 +50,13 @@ def view(page) -> None:
         )
         return
     size_by = "events"
-    if ds.has_measure("fatalities"):
+    if fatalities:
         size_by = (
             st.segmented_control("Size by", ["events", "fatalities"], default="events", key="map-size") or "events"
         )
-    selected = page.filters.event
-    highlight = None
-    if selected:
-        pos = ds.position_of(selected)
-        if pos is not None and "location" in ds.events.columns:
-            highlight = ds.events["location"].iat[pos]
     tiles = os.environ.get(TILES_SETTING, "").strip() or None
-    fig = sel.memo(("map", size_by, highlight, tiles), lambda: place_map(shown, size_by, highlight, tiles))
+    make = lambda: place_map(shown, size_by, highlight, tiles)  # noqa: E731
+    fig = memo(("map", size_by, highlight, tiles), make) if memo else make()
     picked = st.plotly_chart(
         fig,
         key="map",
@@ -52,8 +70,6 @@ def view(page) -> None:
         data = point_data(point.get("customdata"))
         if data and data[0] and tuple(filters.places) != (str(data[0]),):
             state.queue_drill({"places": (str(data[0]),)})
-    by_name = ds.memo("placed-by-name", lambda: event_coordinates(ds)["how"].to_numpy() == "places.csv")
-    from_places = int(np.count_nonzero(by_name[sel.event_pos]))
     more = f" The {MAX_PLACES:,} busiest places are drawn." if len(shown) >= MAX_PLACES else ""
     outside = len(shown) - len(map_focus(shown)) if not tiles else 0
     if outside:
@@ -63,7 +79,7 @@ def view(page) -> None:
             "(zoom out, or *Autoscale* in the chart's toolbar)."
         )
     st.caption(
-        f":material/map: {len(shown):,} places · {sel.n_events - unplaced:,} of {sel.n_events:,} events placed"
+        f":material/map: {len(shown):,} places · {n_events - unplaced:,} of {n_events:,} events placed"
         + (f" ({from_places:,} by their place name in places.csv)" if from_places else "")
         + (f"; {unplaced:,} without coordinates are not on the map." if unplaced else ".")
         + more
