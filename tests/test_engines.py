@@ -196,3 +196,24 @@ def test_places_are_the_memory_models(pair):
         ), f
         if ds.has_measure("fatalities"):
             assert np.allclose(got.set_index("place")["fatalities"], expected.set_index("place")["fatalities"].loc[got["place"]])
+
+
+def test_a_file_changed_in_place_is_found_by_the_checksums_in_the_background(tmp_path):
+    import os
+    import time
+
+    from components.io.ingest import DatasetRefused
+
+    ingest(BUNDLED, tmp_path / "ds")
+    part = next((tmp_path / "ds" / "derived" / "events").iterdir())
+    stat = part.stat()
+    data = bytearray(part.read_bytes())
+    data[len(data) // 2] ^= 0xFF  # same size, same time: only the checksum can tell
+    part.write_bytes(bytes(data))
+    os.utime(part, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    engine = SqlEngine(tmp_path / "ds")  # opens at once: sizes and times match
+    deadline = time.monotonic() + 30
+    while engine.refused is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    with pytest.raises(DatasetRefused, match="checksum differs"):
+        engine.count(Filters(statuses=("planned",)))

@@ -15,6 +15,7 @@ each event's factions as a bit mask, so a faction filter is one column's bitwise
 
 from __future__ import annotations
 
+import json
 import os
 import threading
 from collections import OrderedDict
@@ -135,13 +136,27 @@ class SqlEngine:
         from components.io.ingest import verify
 
         self.root = Path(root)
-        self.manifest = verify(self.root)  # a dataset whose manifest matches: trusted, not checked again
+        # A dataset whose manifest matches is trusted, not checked again: sizes and times now, the checksums
+        # in the background (a minute for a hundred million events); a mismatch refuses every later query.
+        self.manifest = verify(self.root, checksums=False)
+        self.refused: Exception | None = None
+        threading.Thread(target=self._check_sums, daemon=True, name="factionline-verify").start()
         self.url = url
         self.con = connect(url)
         self.t = Tables(self.con, self.root)
         self.factions = pd.read_parquet(self.root / "factions.parquet")
         self._cache: OrderedDict = OrderedDict()
         self._lock = threading.Lock()
+
+    def _check_sums(self) -> None:
+        from components.io.ingest import DatasetRefused, verify
+
+        try:
+            verify(self.root)
+        except DatasetRefused as err:
+            self.refused = err
+        except OSError as err:  # unreadable since it was opened: not what was ingested either
+            self.refused = DatasetRefused(f"The dataset cannot be read any more ({err}).")
 
     @property
     def name(self) -> str:
@@ -151,6 +166,8 @@ class SqlEngine:
         return FILTERS[key].sql is not None
 
     def _kept(self, key, make):
+        if self.refused is not None:
+            raise self.refused
         with self._lock:
             if key in self._cache:
                 self._cache.move_to_end(key)
@@ -247,6 +264,9 @@ class SqlEngine:
         def make():
             if column not in self.t.events.columns:
                 return []
+            stored = self.root / "derived" / "choices.json"
+            if stored.is_file():  # written at ingest
+                return json.loads(stored.read_text(encoding="utf-8")).get(column, [])
             ev = self.t.events
             frame = ev.group_by(ev[column].name("v")).aggregate(n=ev.count()).order_by([self.t.ibis.desc("n"), "v"])
             return [v for v in frame.to_pandas()["v"] if isinstance(v, str) and v.strip()]

@@ -76,6 +76,7 @@ def ingest(sources: Path | list[Path], out: Path) -> dict:
     ids: dict[str, list] = {}
     parts: list[dict[str, int]] = []  # each directory's counts
     daily: list[pd.DataFrame] = []  # each directory's events per day and lane
+    choices: dict[str, pd.Series] = {}  # events per value of each filtered column
     warnings = []
     offset = 0
     try:
@@ -136,6 +137,10 @@ def ingest(sources: Path | list[Path], out: Path) -> dict:
                 rows[name] = rows.get(name, 0) + len(frame)  # shared tables are set right below
             offset += _derived(dataset, out / DERIVED, offset, part)
             daily.append(_daily(dataset))
+            for column in FILTERED_COLUMNS:  # the filters' choices, most frequent first: no scan to list them
+                if column in dataset.events.columns:
+                    found = dataset.events[column].astype("str").str.strip().value_counts()
+                    choices[column] = choices.get(column, pd.Series(dtype="int64")).add(found, fill_value=0)
             parts.append(dataset.counts())
             warnings += [
                 {"file": w.file, "row": w.row, "column": w.column, "message": w.message, "fix": w.fix}
@@ -157,6 +162,16 @@ def ingest(sources: Path | list[Path], out: Path) -> dict:
             frame.to_parquet(out / f"{name}.parquet", index=False)
             rows[name] = len(frame)
     _write_daily(daily, out / DERIVED / "daily.parquet")
+    (out / DERIVED / "choices.json").write_text(
+        json.dumps(
+            {
+                column: [v for v, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])) if v]
+                for column, counts in choices.items()
+            },
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
     shared = {name for name in first if name not in writers}
     counts = {k: parts[0][k] if k in shared else sum(c[k] for c in parts) for k in parts[0]}
     manifest = {
@@ -169,7 +184,11 @@ def ingest(sources: Path | list[Path], out: Path) -> dict:
         "tables": {name: {"rows": rows[name], "columns": columns[name]} for name in rows},
         "warnings": warnings,
         "files": {
-            p.relative_to(out).as_posix(): {"bytes": p.stat().st_size, "sha256": _sha256(p)}
+            p.relative_to(out).as_posix(): {
+                "bytes": p.stat().st_size,
+                "mtime_ns": p.stat().st_mtime_ns,
+                "sha256": _sha256(p),
+            }
             for p in sorted(out.rglob("*"))
             if p.is_file() and p.name != MANIFEST
         },
@@ -236,6 +255,7 @@ def _copy_documents(source: Path, out: Path) -> None:
 
 DERIVED = "derived"  # what the analytical engines query (components/engines): the model's own derivations
 MAX_LANE_BITS = 63  # factions a signed 64-bit mask holds (more: the engines join event_factions instead)
+FILTERED_COLUMNS = ("location", "admin1", "sub_event_type")  # optional event columns the filters choose from
 SHOWN = ("title", "date", "date_text", "actor_ids", "article_id")  # the table's page of rows, as written
 
 
@@ -268,7 +288,7 @@ def _derived(dataset, folder: Path, offset: int = 0, part: str = "part-0") -> in
         masks = np.zeros(len(ev), dtype=np.int64)
         np.bitwise_or.at(masks, lane_pos, bits)
         index["lanes"] = masks
-    for column in ("location", "admin1", "sub_event_type"):
+    for column in FILTERED_COLUMNS:
         if column in ev.columns:
             index[column] = ev[column].astype("str").str.strip().to_numpy()
     if "grades" in ev.columns:  # each event's reports' grades, one bit per grade (data/reports.grade_bits)
@@ -344,8 +364,11 @@ def is_dataset(root: Path) -> bool:
     return (Path(root) / MANIFEST).is_file()
 
 
-def verify(root: Path) -> dict:
-    """The manifest, when every file it lists is there unchanged and no other data file was added."""
+def verify(root: Path, checksums: bool = True) -> dict:
+    """The manifest, when every file it lists is there unchanged and no other data file was added. Without
+    checksums, "unchanged" is the size and modification time recorded at ingest (seconds for a hundred
+    million events, instead of a minute): the engines check that when they open a dataset, then the
+    checksums in the background (engines/sql.py)."""
     root = Path(root)
     again = "Ingest the data directory again (`factionline ingest DIR --out DATASET`)."
     try:
@@ -362,7 +385,12 @@ def verify(root: Path) -> dict:
         path = root / rel
         if not path.is_file():
             raise DatasetRefused(f"{rel} is listed in {MANIFEST} but missing. {again}")
-        if path.stat().st_size != entry["bytes"] or _sha256(path) != entry["sha256"]:
+        stat = path.stat()
+        if stat.st_size != entry["bytes"]:
+            raise DatasetRefused(f"{rel} has changed since it was ingested (its size differs). {again}")
+        if not checksums and entry.get("mtime_ns") not in (None, stat.st_mtime_ns):
+            raise DatasetRefused(f"{rel} has changed since it was ingested (it was written again). {again}")
+        if checksums and _sha256(path) != entry["sha256"]:
             raise DatasetRefused(f"{rel} has changed since it was ingested (its checksum differs). {again}")
     extra = [
         p.relative_to(root).as_posix()

@@ -41,7 +41,7 @@ def configured() -> bool:
 
 
 @st.cache_resource(show_spinner="Opening the dataset in the engine…", max_entries=2)
-def _open(root: str, url: str):
+def _open(root: str, url: str, ingested: int):  # ingested: the manifest's time, so a new ingest is opened anew
     # cache_resource: one engine per dataset and URL, shared by every session (its results cache is locked).
     from components.engines.catalog import Catalog
     from components.engines.sql import SqlEngine
@@ -51,7 +51,7 @@ def _open(root: str, url: str):
 
 
 def render(root: Path) -> None:
-    from components.io.ingest import DatasetRefused, is_dataset
+    from components.io.ingest import MANIFEST, DatasetRefused, is_dataset
 
     name = setting()
     if not is_dataset(root):
@@ -64,8 +64,9 @@ def render(root: Path) -> None:
         )
         return
     try:
-        engine, catalog = _open(os.path.abspath(root), url_of(name))
-    except DatasetRefused as err:
+        engine, catalog = _open(os.path.abspath(root), url_of(name), (Path(root) / MANIFEST).stat().st_mtime_ns)
+        _dashboard(engine, catalog)
+    except DatasetRefused as err:  # at opening, or found by the checksums in the background since
         st.title("Factionline", anchor=False)
         st.error(f"The dataset was refused: {err}", icon=":material/gpp_bad:")
         return
@@ -77,6 +78,9 @@ def render(root: Path) -> None:
             icon=":material/extension_off:",
         )
         return
+
+
+def _dashboard(engine, catalog) -> None:
     chosen = sidebar_filters.sidebar(catalog, supported=engine.supports)
     if "engine-link-checked" not in st.session_state:  # a link made on the in-memory model
         st.session_state["engine-link-checked"] = True
