@@ -165,7 +165,8 @@ class SqlEngine:
     def supports(self, key: str) -> bool:
         return FILTERS[key].sql is not None
 
-    def _kept(self, key, make):
+    def kept(self, key, make):
+        """The value made for this key, made once (shared by sessions; up to CACHED values)."""
         if self.refused is not None:
             raise self.refused
         with self._lock:
@@ -236,7 +237,7 @@ class SqlEngine:
                 frame = self._lanes_by_join(sel, f, frame)
             return frame.sort_values("day", ignore_index=True)
 
-        return self._kept(("daily", f), make)
+        return self.kept(("daily", f), make)
 
     def _daily_of_all(self) -> pd.DataFrame:
         """The whole table's days, written at ingest (io/ingest._daily): the first view needs no scan."""
@@ -271,17 +272,17 @@ class SqlEngine:
             frame = ev.group_by(ev[column].name("v")).aggregate(n=ev.count()).order_by([self.t.ibis.desc("n"), "v"])
             return [v for v in frame.to_pandas()["v"] if isinstance(v, str) and v.strip()]
 
-        return self._kept(("distinct", column), make)
+        return self.kept(("distinct", column), make)
 
     def grades_seen(self) -> int:
         ev = self.t.events
         if "grades" not in ev.columns:
             return 0
-        return self._kept("grades-seen", lambda: int(ev.grades.bit_or().execute() or 0))
+        return self.kept("grades-seen", lambda: int(ev.grades.bit_or().execute() or 0))
 
     def max_sources(self) -> int:
         ev = self.t.events
-        return self._kept("max-sources", lambda: int(ev.n_sources.max().execute() or 1))
+        return self.kept("max-sources", lambda: int(ev.n_sources.max().execute() or 1))
 
     def _by_mask(self, filters: Filters) -> pd.DataFrame:
         """Selected events per faction mask: at most one row per combination of factions that occurs."""
@@ -305,7 +306,7 @@ class SqlEngine:
             row = sel.aggregate(**aggs).to_pandas().iloc[0]
             return {x: int(row[f"f{i}"]) for i, x in enumerate(ids) if not pd.isna(row[f"f{i}"]) and row[f"f{i}"]}
 
-        return self._kept(("per-faction", f), make)
+        return self.kept(("per-faction", f), make)
 
     def per_type(self, filters: Filters) -> pd.Series:
         """The selection's events per event type."""
@@ -316,7 +317,7 @@ class SqlEngine:
             frame = sel.group_by("event_type").aggregate(n=sel.count()).to_pandas()
             return pd.Series(frame["n"].astype(int).to_numpy(), index=frame["event_type"].astype(str))
 
-        return self._kept(("per-type", f), make)
+        return self.kept(("per-type", f), make)
 
     def faction_matrix(self, filters: Filters) -> dict[tuple[str, str], int]:
         """Shared events per ordered pair of factions (the diagonal: each one's events)."""
@@ -338,7 +339,7 @@ class SqlEngine:
                 if counts[i, j] >= 0.5
             }
 
-        return self._kept(("matrix", filters.without_event()), make)
+        return self.kept(("matrix", filters.without_event()), make)
 
     def _matrix_by_join(self, filters: Filters) -> dict[tuple[str, str], int]:
         chosen = self.where(filters).select("pos")
@@ -398,7 +399,7 @@ class SqlEngine:
             out = out.sort_values(["events", "place"], ascending=[False, True], kind="stable")
             return out.head(MAX_PLACES).reset_index(drop=True), unplaced
 
-        return self._kept(("places", f), make)
+        return self.kept(("places", f), make)
 
     def page(self, filters: Filters, offset: int = 0, limit: int = 100) -> pd.DataFrame:
         """One page of the selection's events in date order, with the columns the table shows."""
@@ -422,4 +423,4 @@ class SqlEngine:
             ]
             return sel.order_by("pos").limit(limit, offset=offset).select(shown).to_pandas()
 
-        return self._kept(("page", filters.without_event(), offset, limit), make)
+        return self.kept(("page", filters.without_event(), offset, limit), make)

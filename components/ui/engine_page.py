@@ -144,8 +144,10 @@ def _timeline(engine, catalog, chosen: Filters, n: int) -> None:
         "faction and period."
     )
     view = (lo.astype(object), hi.astype(object))
+    # Built once per state and shared by sessions, as in memory (a figure is never mutated).
+    figure = engine.kept(("strip", chosen.without_event(), bucket, view), lambda: density_timeline(catalog, lc, view))
     picked = st.plotly_chart(
-        density_timeline(catalog, lc, view),
+        figure,
         key="timeline",
         on_select="rerun",
         selection_mode=("points",),
@@ -158,7 +160,6 @@ def _timeline(engine, catalog, chosen: Filters, n: int) -> None:
         if drill:
             faction_id, first, last = drill
             state.queue_drill({"dates": (first, last)} | ({"factions": (faction_id,)} if faction_id else {}))
-            st.rerun()
     if st.toggle("Events over time (stacked counts per faction)", key="engine-counts"):
         st.plotly_chart(
             counts_over_time(catalog, lc, view if chosen.dates[0] and chosen.dates[1] else None),
@@ -208,7 +209,6 @@ def _together(engine, catalog, chosen: Filters, n: int) -> None:
         data = point_data(point.get("customdata"))
         if len(data) == 2 and data[0] != data[1] and tuple(sorted(chosen.together)) != tuple(sorted(data)):
             state.queue_drill({"together": tuple(sorted(data))})
-            st.rerun()
     st.markdown("**Most shared**")
     top = pd.DataFrame(
         [
