@@ -21,6 +21,8 @@ STATES = {
     "faction": "?faction=f00",
     "pair": "?with=f00&with=f01&view=Table+%26+downloads",
     "matrix": "?view=Who+meets+whom",
+    "map": "?view=Map&faction=f03",
+    "compare": "?view=Compare&from=2023-01-01&to=2023-06-30",
     "about": "?view=About+this+data&q=talks",
     "empty": "?from=2030-01-01&to=2030-01-02",
 }

@@ -139,3 +139,20 @@ def fill_article(page, text: str, title: str, outlet: str, published: tuple[str,
     for part, value in zip(("year", "month", "day"), published):  # the date field's segments
         page.get_by_role("spinbutton", name=f"{part}, Published on").click()
         page.keyboard.type(value)
+
+
+@contextmanager
+def watched_page(browser, width: int = 1440, height: int = 1000):
+    """A page in a new context that fails the test, on closing, for any script error or any request leaving
+    the machine (offline by default)."""
+    from urllib.parse import urlparse
+
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    outside, errors = [], []
+    page.on("request", lambda r: outside.append(r.url) if urlparse(r.url).hostname not in ("127.0.0.1", None) else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    yield page
+    context.close()
+    assert not errors, errors
+    assert not [u for u in outside if not u.startswith(("data:", "blob:"))], outside  # nothing leaves the machine

@@ -14,7 +14,7 @@ from components.io.imports.build import Base
 from components.io.merge import merge
 
 from . import acled_shaped
-from .browser import streamlit_server, wait_ready
+from .browser import streamlit_server, wait_ready, watched_page
 from .conftest import BUNDLED
 
 pytestmark = pytest.mark.browser
@@ -40,15 +40,8 @@ def server(data):
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(viewport={"width": 1440, "height": 1000})
-    pg = context.new_page()
-    outside, errors = [], []
-    pg.on("request", lambda r: outside.append(r.url) if urlparse(r.url).hostname not in ("127.0.0.1", None) else None)
-    pg.on("pageerror", lambda e: errors.append(str(e)))
-    yield pg
-    context.close()
-    assert not errors, errors
-    assert not [u for u in outside if not u.startswith(("data:", "blob:"))], outside  # nothing leaves the machine
+    with watched_page(browser) as pg:  # fails on a script error or a request leaving the machine
+        yield pg
 
 
 def query(page) -> dict:

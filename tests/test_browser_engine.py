@@ -9,8 +9,7 @@ import pytest
 
 from components.io.ingest import ingest
 
-from .browser import streamlit_server, wait_ready
-from .conftest import BUNDLED
+from .browser import streamlit_server, wait_ready, watched_page
 from .test_browser_together import CELL_JS
 
 pytestmark = pytest.mark.browser
@@ -31,15 +30,8 @@ def server(tmp_path_factory):
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(viewport={"width": 1440, "height": 1000})
-    pg = context.new_page()
-    outside, errors = [], []
-    pg.on("request", lambda r: outside.append(r.url) if urlparse(r.url).hostname not in ("127.0.0.1", None) else None)
-    pg.on("pageerror", lambda e: errors.append(str(e)))
-    yield pg
-    context.close()
-    assert not errors, errors
-    assert not [u for u in outside if not u.startswith(("data:", "blob:"))], outside
+    with watched_page(browser) as pg:  # fails on a script error or a request leaving the machine
+        yield pg
 
 
 def query(page) -> dict:

@@ -47,7 +47,14 @@ def test_the_same_filters_and_link_on_duckdb(on_engine):
     assert not at.exception
     assert counts_line(at).startswith("6 of 13 events")  # as in memory: test_dashboard's Hamas count
     assert "engine: **duckdb**" in counts_line(at)
-    assert [t.label for t in at.tabs] == ["Timeline", "Map", "Who meets whom", "Compare", "Table & downloads", "About this data"]
+    assert [t.label for t in at.tabs] == [
+        "Timeline",
+        "Map",
+        "Who meets whom",
+        "Compare",
+        "Table & downloads",
+        "About this data",
+    ]
     factions = at.sidebar.multiselect(key="w_factions")
     assert factions.value == ["hamas"]
     factions.set_value(["hamas", "fatah"]).run()

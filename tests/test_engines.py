@@ -191,11 +191,16 @@ def test_places_are_the_memory_models(pair):
         got, got_unplaced = engine.places(f)
         assert got_unplaced == unplaced, f
         key = ["place", "lat", "lon", "events"]
-        assert got[key].sort_values("place").reset_index(drop=True).equals(
-            expected[key].sort_values("place").reset_index(drop=True)
+        assert (
+            got[key]
+            .sort_values("place")
+            .reset_index(drop=True)
+            .equals(expected[key].sort_values("place").reset_index(drop=True))
         ), f
         if ds.has_measure("fatalities"):
-            assert np.allclose(got.set_index("place")["fatalities"], expected.set_index("place")["fatalities"].loc[got["place"]])
+            assert np.allclose(
+                got.set_index("place")["fatalities"], expected.set_index("place")["fatalities"].loc[got["place"]]
+            )
 
 
 def test_a_file_changed_in_place_is_found_by_the_checksums_in_the_background(tmp_path):

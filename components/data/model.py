@@ -31,8 +31,37 @@ SEARCHED = ("title", "summary", "evidence", "location", "note", "date_text")  # 
 NOTE_FILES = {"curation": "CURATION.md", "licence": "LICENSE.md"}
 
 
+class Lookups:
+    """Lookups over the small tables (factions, actors, event types), shared by the in-memory Dataset and an
+    engine's Catalog (engines/catalog.py): each answers the sidebar's and the figures' questions the same way."""
+
+    @cached_property
+    def faction_name(self) -> dict[str, str]:
+        return dict(zip(self.factions["faction_id"], self.factions["name"]))
+
+    @cached_property
+    def faction_colour(self) -> dict[str, str]:
+        return dict(zip(self.factions["faction_id"], self.factions["color"]))
+
+    @cached_property
+    def factions_of_actor(self) -> dict[str, list[str]]:
+        return self.actor_factions.groupby("actor_id")["faction_id"].agg(list).to_dict()
+
+    @cached_property
+    def type_label(self) -> dict[str, str]:
+        return dict(zip(self.event_types["event_type"], self.event_types["label"]))
+
+    def actors_in_factions(self, factions) -> list[str]:
+        """Actor ids belonging to any of the factions (all actors when none are given), in table order."""
+        if not factions:
+            return list(self.actors["actor_id"])
+        af = self.actor_factions
+        members = set(af.loc[af["faction_id"].isin(list(factions)), "actor_id"])
+        return [a for a in self.actors["actor_id"] if a in members]
+
+
 @dataclass(frozen=True)
-class Dataset:
+class Dataset(Lookups):
     root: Path
     factions: pd.DataFrame
     actors: pd.DataFrame
@@ -130,20 +159,8 @@ class Dataset:
         return text.str.lower()
 
     @cached_property
-    def faction_name(self) -> dict[str, str]:
-        return dict(zip(self.factions["faction_id"], self.factions["name"]))
-
-    @cached_property
-    def faction_colour(self) -> dict[str, str]:
-        return dict(zip(self.factions["faction_id"], self.factions["color"]))
-
-    @cached_property
     def actor(self) -> dict[str, dict]:
         return self.actors.set_index("actor_id").to_dict(orient="index")
-
-    @cached_property
-    def factions_of_actor(self) -> dict[str, list[str]]:
-        return self.actor_factions.groupby("actor_id")["faction_id"].agg(list).to_dict()
 
     @cached_property
     def source(self) -> dict[str, dict]:
@@ -152,10 +169,6 @@ class Dataset:
     @cached_property
     def article(self) -> dict[str, dict]:
         return self.articles.set_index("article_id").to_dict(orient="index")
-
-    @cached_property
-    def type_label(self) -> dict[str, str]:
-        return dict(zip(self.event_types["event_type"], self.event_types["label"]))
 
     @cached_property
     def date_bounds(self) -> tuple:
@@ -349,14 +362,6 @@ class Dataset:
             return [v for v in counts.index if v.strip()]
 
         return self.memo(f"distinct-{column}", make)
-
-    def actors_in_factions(self, factions) -> list[str]:
-        """Actor ids belonging to any of the factions (all actors when none are given), in table order."""
-        if not factions:
-            return list(self.actors["actor_id"])
-        af = self.actor_factions
-        members = set(af.loc[af["faction_id"].isin(list(factions)), "actor_id"])
-        return [a for a in self.actors["actor_id"] if a in members]
 
     def lane_pairs(self) -> tuple[np.ndarray, np.ndarray]:
         """Every (event position, lane) pair, sorted by position: an event is in the lane of each faction

@@ -11,9 +11,10 @@ import numpy as np
 import pandas as pd
 
 from components.analysis.filters import Filters
+from components.data.model import Lookups
 
 
-class Catalog:
+class Catalog(Lookups):
     def __init__(self, engine):
         root = engine.root
         self.engine = engine
@@ -35,34 +36,11 @@ class Catalog:
         return self._memo[name]
 
     @cached_property
-    def faction_name(self) -> dict[str, str]:
-        return dict(zip(self.factions["faction_id"], self.factions["name"]))
-
-    @cached_property
-    def faction_colour(self) -> dict[str, str]:
-        return dict(zip(self.factions["faction_id"], self.factions["color"]))
-
-    @cached_property
-    def factions_of_actor(self) -> dict[str, list[str]]:
-        return self.actor_factions.groupby("actor_id")["faction_id"].agg(list).to_dict()
-
-    @cached_property
-    def type_label(self) -> dict[str, str]:
-        return dict(zip(self.event_types["event_type"], self.event_types["label"]))
-
-    @cached_property
     def _actor_name(self) -> dict[str, str]:
         return dict(zip(self.actors["actor_id"], self.actors["name"]))
 
     def actor_name(self, actor_id: str) -> str:
         return self._actor_name.get(actor_id, actor_id)
-
-    def actors_in_factions(self, factions) -> list[str]:
-        if not factions:
-            return list(self.actors["actor_id"])
-        af = self.actor_factions
-        members = set(af.loc[af["faction_id"].isin(list(factions)), "actor_id"])
-        return [a for a in self.actors["actor_id"] if a in members]
 
     @cached_property
     def date_bounds(self) -> tuple:
