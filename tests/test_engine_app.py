@@ -60,11 +60,23 @@ def test_the_same_filters_and_link_on_duckdb(on_engine):
     factions.set_value(["hamas", "fatah"]).run()
     assert counts_line(at).startswith("7 of 13 events")
     assert at.query_params["faction"] == ["hamas", "fatah"]
-    labels = [w.label for w in at.sidebar.text_input]
-    assert "Search" not in labels  # not compiled for engines yet: not offered
+    search = at.sidebar.text_input(key="w_q")  # compiled for engines: offered, with the same meaning
+    search.set_value("moscow").run()
+    from components.analysis import query
+    from components.analysis.filters import Filters
+    from components.data.load import load
+
+    ds = load(BUNDLED)
+    expected = query.apply(ds, Filters(factions=("hamas", "fatah"), q="moscow")).n_events
+    assert counts_line(at).startswith(f"{expected} of 13 events")
+    assert at.query_params["q"] in ("moscow", ["moscow"])
 
 
-def test_a_link_with_a_filter_the_engine_cannot_run_says_so(on_engine):
+def test_a_link_with_a_filter_the_engine_cannot_run_says_so(on_engine, monkeypatch):
+    from components.engines.sql import SqlEngine
+
+    original = SqlEngine.supports
+    monkeypatch.setattr(SqlEngine, "supports", lambda self, key: key != "q" and original(self, key))
     at = AppTest.from_file(APP, default_timeout=60)
     at.query_params["q"] = "moscow"
     at.query_params["status"] = "planned"

@@ -161,21 +161,28 @@ def _grade_label(grade: str) -> str:
     return f"{grade}: {RELIABILITY_WORDS.get(grade) or CREDIBILITY_WORDS.get(grade, '')}"
 
 
+def search_plan(names, q: str) -> list[tuple[list[str], str | None]]:
+    """What a search asks, as clauses that must all hold: (words that must all occur in the text, or else
+    an actor id whose rows also match). Words that name a known actor in another spelling (names.fold)
+    form a clause with that actor; the other words, one clause with none. The one definition of search,
+    evaluated by the in-memory model (below) and by the engines (engines/sql.Tables.search)."""
+    words = [(m.start(), m.end(), m.group(0).lower()) for m in re.finditer(r"\S+", q)]
+    mentions = names.find(q, any_case=True) if len(q) <= MAX_Q else []
+    clauses, covered = [], set()
+    for mention in mentions:
+        inside = [(s, e) for s, e, _ in words if s >= mention.start and e <= mention.end]
+        covered |= set(inside)
+        clauses.append(([w for s, e, w in words if (s, e) in inside], mention.actor_id))
+    return [*clauses, ([w for s, e, w in words if (s, e) not in covered], None)]
+
+
 def _search(ds: Dataset, q: str, haystack, with_actor) -> np.ndarray:
-    """Every word in the text; words that name a known actor in another spelling (names.fold) also
-    match the rows of that actor."""
     from components.data.names import name_index  # noqa: PLC0415 (built once per dataset, on first search)
 
-    words = [(m.start(), m.end(), m.group(0).lower()) for m in re.finditer(r"\S+", q)]
-    mentions = name_index(ds).find(q, any_case=True) if len(q) <= MAX_Q else []
     mask = np.ones(len(haystack), dtype=bool)
-    covered = set()
-    for mention in mentions:
-        inside = [w for s, e, w in words if s >= mention.start and e <= mention.end]
-        covered |= {(s, e) for s, e, _ in words if s >= mention.start and e <= mention.end}
-        mask &= _contains_all(haystack, inside) | with_actor([mention.actor_id])
-    rest = [w for s, e, w in words if (s, e) not in covered]
-    return mask & _contains_all(haystack, rest)
+    for words, actor in search_plan(name_index(ds), q):
+        mask &= _contains_all(haystack, words) | (with_actor([actor]) if actor else False)
+    return mask
 
 
 FILTERS: dict[str, Filter] = {
@@ -302,6 +309,7 @@ FILTERS: dict[str, Filter] = {
             "text",
             ("q",),
             events=lambda ds, v: _search(ds, v, ds.event_search, lambda ids: _with_actors(ds, ids)),
+            sql=lambda t, v: t.search(v),
             quotes=lambda ds, v: _search(ds, v, ds.quote_search, ds.quotes_by),
             help="Every word must occur in the event's title, summary, evidence, place, note, actors or quotes "
             "(or, for quotes, in the words, the speaker or the event's title). An actor's name matches in any "

@@ -20,12 +20,14 @@ import os
 import threading
 from collections import OrderedDict
 from pathlib import Path
+from types import SimpleNamespace
 
 import numpy as np
 import pandas as pd
 
 from components.analysis.aggregate import NO_FACTION, LaneCounts, _bucket_bounds, _bucket_index
-from components.analysis.filters import FILTERS, Filters
+from components.analysis.filters import FILTERS, Filters, search_plan
+from components.data.names import NameIndex, actor_names
 
 MEMORY = os.environ.get("FACTIONLINE_ENGINE_MEMORY", "3GB")  # DuckDB's own limit: it spills to disk beyond it
 MASKS_AT_ONCE = 200_000  # faction masks expanded per block for the matrix (64 MB of floats)
@@ -78,6 +80,8 @@ class Tables:
         bits = pd.read_parquet(derived / "factions.parquet")
         self.bit = dict(zip(bits["faction_id"], bits["bit"].astype(int)))
         self.masks = "lanes" in self.events.columns  # at most 63 factions: each event's factions in one integer
+        actors = pd.read_parquet(Path(root) / "actors.parquet")
+        self.names = NameIndex.build(actor_names(SimpleNamespace(actors=actors)))  # search's actor names
 
     def mask(self, factions) -> int:
         return sum(1 << self.bit[f] for f in factions if f in self.bit)
@@ -123,6 +127,16 @@ class Tables:
                 expr = expr & ((self.events.grades & bits) != 0)
         return expr
 
+    def search(self, q: str):
+        """analysis/filters.search_plan over each event's search text (written at ingest, lower case)."""
+        expr = self.ibis.literal(True)
+        for words, actor in search_plan(self.names, q):
+            clause = self.ibis.literal(True)
+            for word in words:
+                clause = clause & self.events.search.contains(word)
+            expr = expr & ((clause | self.with_actors([actor])) if actor else clause)
+        return expr
+
     def column_in(self, column: str, values):
         if column not in self.events.columns:
             return self.ibis.literal(False)
@@ -163,6 +177,8 @@ class SqlEngine:
         return self.con.name
 
     def supports(self, key: str) -> bool:
+        if key == "q" and "search" not in self.t.events.columns:
+            return False  # ingested before search ran on engines
         return FILTERS[key].sql is not None
 
     def kept(self, key, make):
@@ -187,8 +203,10 @@ class SqlEngine:
             flt = FILTERS[key]
             if value == flt.default:
                 continue  # a filter that does not restrict
-            if flt.sql is None:
-                raise Unsupported(f"The {flt.label} filter does not run on an engine yet; use the in-memory model.")
+            if not self.supports(key):
+                raise Unsupported(
+                    f"The {flt.label} filter does not run on this engine's dataset; use the in-memory model."
+                )
             expr = expr & flt.sql(self.t, value)
         return self.t.events.filter(expr)
 

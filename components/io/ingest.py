@@ -297,6 +297,7 @@ def _derived(dataset, folder: Path, offset: int = 0, part: str = "part-0") -> in
         if column in ev.columns:
             index[column] = ev[column].astype("str").to_numpy()
     index["date_label"] = ev["date_label"].astype("str").to_numpy()
+    index["search"] = dataset.event_search.to_numpy()  # what the search filter reads, lower case
     # The map: each event's place (the in-memory map's own table: a name, or rounded coordinates), and
     # its fatalities where the data has them.
     codes, places = place_table(dataset)

@@ -93,8 +93,8 @@ def _dashboard(engine, catalog) -> None:
     n = engine.count(chosen)
     st.caption(
         f"{n:,} of {engine.total:,} events in the current selection · engine: **{engine.name}** over a dataset "
-        f"ingested {engine.manifest.get('ingested_at', '')[:10]} · search, quotes and event details need the in-memory "
-        "model (*About this data*)."
+        f"ingested {engine.manifest.get('ingested_at', '')[:10]} · quotes and event details need the in-memory model "
+        "(*About this data*)."
     )
     for notice in state.notices():
         st.warning(notice, icon=":material/link_off:")
@@ -292,10 +292,10 @@ def _about(engine, catalog, chosen: Filters, n: int) -> None:
         f"{c.get('factions', 0):,} factions, {c.get('quotes', 0):,} quotes. Every rule and evidence passage was "
         "checked once at ingest; the manifest's checksums vouch for the files."
     )
-    missing = [f.label.lower() for f in FILTERS.values() if f.sql is None]
+    missing = [f.label.lower() for f in FILTERS.values() if not engine.supports(f.key)]
     st.markdown(
-        "**Runs on the engine:** every filter but "
-        + " and ".join(missing)
+        "**Runs on the engine:** "
+        + ("every filter but " + " and ".join(missing) if missing else "every filter")
         + "; the timeline's counts, the map, who meets whom (factions), two periods compared, and the table's "
         "pages. **In memory only, for now:** two factions side by side, quotes, fatalities over time, event "
         "details and story mode. For those, open a selection that fits in memory without FACTIONLINE_ENGINE."
