@@ -235,3 +235,23 @@ def test_a_file_changed_in_place_is_found_by_the_checksums_in_the_background(tmp
         time.sleep(0.05)
     with pytest.raises(DatasetRefused, match="checksum differs"):
         engine.count(Filters(statuses=("planned",)))
+
+
+def test_an_engine_opens_on_what_it_reads_and_checks_the_rest_in_the_background(tmp_path):
+    import time
+
+    from components.io.ingest import DatasetRefused
+
+    ingest(BUNDLED, tmp_path / "ds")
+    (tmp_path / "ds" / "derived" / "extra.parquet").write_bytes(b"PAR1")
+    with pytest.raises(DatasetRefused, match="derived/extra.parquet is not in manifest.json"):
+        SqlEngine(tmp_path / "ds")  # what the engine reads: checked when it opens
+    (tmp_path / "ds" / "derived" / "extra.parquet").unlink()
+    article = next((tmp_path / "ds" / "articles").iterdir())
+    article.write_text(article.read_text(encoding="utf-8").upper(), encoding="utf-8")  # same size
+    engine = SqlEngine(tmp_path / "ds")  # the article texts: in the background
+    deadline = time.monotonic() + 30
+    while engine.refused is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    with pytest.raises(DatasetRefused, match="checksum differs"):
+        engine.count(Filters(statuses=("planned",)))
