@@ -148,9 +148,10 @@ def main() -> None:
                 with (ROOT / "bench" / "engines.jsonl").open("a") as out:
                     out.write(json.dumps(row) + "\n")
     print(
-        "\n| events | engine | first view | rerun median | rerun max | bytes median | bytes max | server peak | cluster |"
+        "\n| events | engine | first view | rerun median | rerun, new state | rerun max | bytes median | bytes max "
+        "| server peak | cluster |"
     )
-    print("|---:|---|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in rows:
         cluster = f"{r['cluster_mb']:,} MB" if r["cluster_mb"] else "—"
         print(
