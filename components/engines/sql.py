@@ -15,6 +15,7 @@ each event's factions as a bit mask, so a faction filter is one column's bitwise
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import threading
@@ -169,6 +170,8 @@ class SqlEngine:
     def _check_sums(self) -> None:
         from components.io.ingest import DatasetRefused, verify
 
+        with contextlib.suppress(AttributeError, OSError):  # Linux: this thread only, at the lowest priority
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)  # viewers' queries come first
         try:
             verify(self.root)
         except DatasetRefused as err:
