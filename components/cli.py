@@ -242,7 +242,8 @@ def _ingest(args) -> int:
     c = manifest["counts"]
     print(
         f"{args.out}: {c['events']:,} events, {c['actors']:,} actors, {c['quotes']:,} quotes validated once and "
-        f"written as Parquet ({len(manifest['files']):,} files, checksums in manifest.json)."
+        f"written as Parquet ({len(manifest['files']) + manifest.get('documents', 0):,} files, checksums in manifest.json"
+        " and documents.tsv)."
     )
     return 0
 

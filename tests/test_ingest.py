@@ -54,6 +54,10 @@ def test_an_ingested_dataset_is_the_same_data_partitioned_with_a_manifest(datase
             "schema version is 99",
         ),
         (lambda d: (d / MANIFEST).write_text("{broken"), "cannot be read"),
+        # the article texts, listed in documents.tsv (itself vouched for by manifest.json)
+        (lambda d: (d / "articles" / "smuggled.txt").write_text("x"), "articles/smuggled.txt is not in manifest.json"),
+        (lambda d: next((d / "articles").iterdir()).unlink(), "is listed in manifest.json but missing"),
+        (lambda d: (d / "documents.tsv").write_text("articles/x.txt\t1\t1\tab\n"), "documents.tsv has changed"),
     ],
 )
 def test_a_dataset_that_does_not_match_its_manifest_is_refused(dataset, spoil, said):

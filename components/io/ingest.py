@@ -183,18 +183,43 @@ def ingest(sources: Path | list[Path], out: Path) -> dict:
         "counts": counts,
         "tables": {name: {"rows": rows[name], "columns": columns[name]} for name in rows},
         "warnings": warnings,
-        "files": {
-            p.relative_to(out).as_posix(): {
-                "bytes": p.stat().st_size,
-                "mtime_ns": p.stat().st_mtime_ns,
-                "sha256": _sha256(p),
-            }
-            for p in sorted(out.rglob("*"))
-            if p.is_file() and p.name != MANIFEST
-        },
     }
+    manifest |= _file_list(out)
     (out / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
     return manifest
+
+
+DOCUMENTS = "documents.tsv"  # the article texts' checksums, one line each, outside manifest.json
+DOCUMENT_FOLDER = "articles/"
+
+
+def _entry(path: Path) -> dict:
+    stat = path.stat()
+    return {"bytes": stat.st_size, "mtime_ns": stat.st_mtime_ns, "sha256": _sha256(path)}
+
+
+def _file_list(out: Path) -> dict:
+    """The manifest's file list: every table and derived file in manifest.json, and the article texts in
+    documents.tsv (path, bytes, mtime_ns, sha256), itself listed with its checksum — half a million texts
+    would make manifest.json 85 MB, read whenever a dataset is opened."""
+    files = sorted(p for p in out.rglob("*") if p.is_file() and p.name not in (MANIFEST, DOCUMENTS))
+    listed = {p.relative_to(out).as_posix(): p for p in files}
+    documents = [rel for rel in listed if rel.startswith(DOCUMENT_FOLDER)]
+    with (out / DOCUMENTS).open("w", encoding="utf-8") as index:
+        for rel in documents:
+            e = _entry(listed[rel])
+            index.write(f"{rel}\t{e['bytes']}\t{e['mtime_ns']}\t{e['sha256']}\n")
+    entries = {rel: _entry(p) for rel, p in listed.items() if not rel.startswith(DOCUMENT_FOLDER)}
+    return {"files": entries | {DOCUMENTS: _entry(out / DOCUMENTS)}, "documents": len(documents)}
+
+
+def _documents(root: Path) -> dict:
+    """documents.tsv's entries, as manifest.json lists its own files."""
+    entries = {}
+    for line in (root / DOCUMENTS).read_text(encoding="utf-8").splitlines():
+        rel, size, mtime, digest = line.split("\t")
+        entries[rel] = {"bytes": int(size), "mtime_ns": int(mtime), "sha256": digest}
+    return entries
 
 
 SAME_IN_EACH = ("factions", "actors")  # what decides an event's factions: one version per dataset
@@ -382,24 +407,17 @@ def verify(root: Path, checksums: bool = True, within: tuple[str, ...] | None = 
             f"The dataset's schema version is {manifest.get('schema_version')!r}; this Factionline reads version "
             f"{SCHEMA_VERSION}. {again}"
         )
-    listed = manifest.get("files", {})
+    listed = dict(manifest.get("files", {}))
 
     def chosen(rel: str) -> bool:
         return within is None or rel in within or rel.startswith(tuple(f"{w}/" for w in within))
 
+    if within is None and DOCUMENTS in listed:  # the article texts: once documents.tsv itself is vouched for
+        _check(root, DOCUMENTS, listed[DOCUMENTS], checksums, again)
+        listed |= _documents(root)
     for rel, entry in listed.items():
-        if not chosen(rel):
-            continue
-        path = root / rel
-        if not path.is_file():
-            raise DatasetRefused(f"{rel} is listed in {MANIFEST} but missing. {again}")
-        stat = path.stat()
-        if stat.st_size != entry["bytes"]:
-            raise DatasetRefused(f"{rel} has changed since it was ingested (its size differs). {again}")
-        if not checksums and entry.get("mtime_ns") not in (None, stat.st_mtime_ns):
-            raise DatasetRefused(f"{rel} has changed since it was ingested (it was written again). {again}")
-        if checksums and _sha256(path) != entry["sha256"]:
-            raise DatasetRefused(f"{rel} has changed since it was ingested (its checksum differs). {again}")
+        if chosen(rel):
+            _check(root, rel, entry, checksums, again)
     folders = [root] if within is None else [root / w for w in within if (root / w).is_dir()]
     extra = [
         p.relative_to(root).as_posix()
@@ -410,6 +428,19 @@ def verify(root: Path, checksums: bool = True, within: tuple[str, ...] | None = 
     if extra:
         raise DatasetRefused(f"{extra[0]} is not in {MANIFEST} (added after ingest). {again}")
     return manifest
+
+
+def _check(root: Path, rel: str, entry: dict, checksums: bool, again: str) -> None:
+    path = root / rel
+    if not path.is_file():
+        raise DatasetRefused(f"{rel} is listed in {MANIFEST} but missing. {again}")
+    stat = path.stat()
+    if stat.st_size != entry["bytes"]:
+        raise DatasetRefused(f"{rel} has changed since it was ingested (its size differs). {again}")
+    if not checksums and entry.get("mtime_ns") not in (None, stat.st_mtime_ns):
+        raise DatasetRefused(f"{rel} has changed since it was ingested (it was written again). {again}")
+    if checksums and _sha256(path) != entry["sha256"]:
+        raise DatasetRefused(f"{rel} has changed since it was ingested (its checksum differs). {again}")
 
 
 def load_trusted(root: Path):
