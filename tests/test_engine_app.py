@@ -47,14 +47,9 @@ def test_the_same_filters_and_link_on_duckdb(on_engine):
     assert not at.exception
     assert counts_line(at).startswith("6 of 13 events")  # as in memory: test_dashboard's Hamas count
     assert "engine: **duckdb**" in counts_line(at)
-    assert [t.label for t in at.tabs] == [
-        "Timeline",
-        "Map",
-        "Who meets whom",
-        "Compare",
-        "Table & downloads",
-        "About this data",
-    ]
+    from components.ui.views import VIEWS
+
+    assert [t.label for t in at.tabs] == [v.label for v in VIEWS]  # every view, under its name (view= links)
     factions = at.sidebar.multiselect(key="w_factions")
     assert factions.value == ["hamas"]
     factions.set_value(["hamas", "fatah"]).run()

@@ -15,12 +15,12 @@ import streamlit as st
 from components.analysis import compare, cooccurrence
 from components.analysis.aggregate import bucket_for
 from components.analysis.compare import Period
-from components.analysis.figures import counts_over_time, density_timeline, drill_target, matrix_figure, point_data
+from components.analysis.figures import counts_over_time, density_timeline, matrix_figure
 from components.analysis.filters import FILTERS, Filters
 from components.data.safetext import md
 from components.ui import compare as compare_ui
 from components.ui import filters as sidebar_filters
-from components.ui import placemap, state
+from components.ui import placemap, state, timeline, together
 
 MEMORY_ENGINES = ("", "memory")
 PAGE_ROWS = 100
@@ -64,20 +64,20 @@ def render(root: Path) -> None:
         )
         return
     try:
-        engine, catalog = _open(os.path.abspath(root), url_of(name), (Path(root) / MANIFEST).stat().st_mtime_ns)
+        try:
+            engine, catalog = _open(os.path.abspath(root), url_of(name), (Path(root) / MANIFEST).stat().st_mtime_ns)
+        except ImportError as err:  # only opening the engine: an import error later is a bug, not a setup
+            st.title("Factionline", anchor=False)
+            st.error(
+                f"The {name} engine is not installed ({err.name}). Install the engines extra: "
+                "`pip install 'factionline[engines]'` (Spark: `factionline[spark]`).",
+                icon=":material/extension_off:",
+            )
+            return
         _dashboard(engine, catalog)
     except DatasetRefused as err:  # at opening, or found by the checksums in the background since
         st.title("Factionline", anchor=False)
         st.error(f"The dataset was refused: {err}", icon=":material/gpp_bad:")
-        return
-    except ImportError as err:
-        st.title("Factionline", anchor=False)
-        st.error(
-            f"The {name} engine is not installed ({err.name}). Install the engines extra: "
-            "`pip install 'factionline[engines]'` (Spark: also `pyspark`).",
-            icon=":material/extension_off:",
-        )
-        return
 
 
 def _dashboard(engine, catalog) -> None:
@@ -146,20 +146,7 @@ def _timeline(engine, catalog, chosen: Filters, n: int) -> None:
     view = (lo.astype(object), hi.astype(object))
     # Built once per state and shared by sessions, as in memory (a figure is never mutated).
     figure = engine.kept(("strip", chosen.without_event(), bucket, view), lambda: density_timeline(catalog, lc, view))
-    picked = st.plotly_chart(
-        figure,
-        key="timeline",
-        on_select="rerun",
-        selection_mode=("points",),
-        theme="streamlit",
-        width="stretch",
-        config={"displaylogo": False, "scrollZoom": True},
-    )
-    for point in picked.selection.points if picked else []:
-        drill = drill_target(catalog, point_data(point.get("customdata")))
-        if drill:
-            faction_id, first, last = drill
-            state.queue_drill({"dates": (first, last)} | ({"factions": (faction_id,)} if faction_id else {}))
+    timeline.drill_into(catalog, timeline.chart(figure))
     if st.toggle("Events over time (stacked counts per faction)", key="engine-counts"):
         st.plotly_chart(
             counts_over_time(catalog, lc, view if chosen.dates[0] and chosen.dates[1] else None),
@@ -196,19 +183,7 @@ def _together(engine, catalog, chosen: Filters, n: int) -> None:
         "counts the selection's events in which both take part; the diagonal, each one's own events. Click a cell "
         "to filter to that pair's events."
     )
-    picked = st.plotly_chart(
-        matrix_figure(matrix),
-        key="together-matrix-Factions",
-        on_select="rerun",
-        selection_mode=("points",),
-        theme="streamlit",
-        width="content",
-        config={"displaylogo": False, "displayModeBar": False},
-    )
-    for point in picked.selection.points if picked else []:
-        data = point_data(point.get("customdata"))
-        if len(data) == 2 and data[0] != data[1] and tuple(sorted(chosen.together)) != tuple(sorted(data)):
-            state.queue_drill({"together": tuple(sorted(data))})
+    together.pick_pair(together.matrix_chart(matrix_figure(matrix)), chosen)
     st.markdown("**Most shared**")
     top = pd.DataFrame(
         [

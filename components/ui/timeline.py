@@ -57,6 +57,24 @@ def render(
             f"{lc.total:,} marks across faction lanes); none hides another."
         )
         fig = _figure(sel, ("events", selected, only, window), lambda: timeline(ds, sel.events, selected, only, window))
+    points = chart(fig)
+    if not counts_mode:
+        st.caption(KEY)
+    if counts_mode:
+        drill_into(ds, points)
+        return None
+    for point in points:
+        data = point_data(point.get("customdata"))
+        if data and data[0] == "@crowd":
+            _list_crowd(ds, sel, data)
+            return None
+        if data:
+            return str(data[0])
+    return None
+
+
+def chart(fig) -> list:
+    """The timeline chart (clickable, zoomable); the points clicked. Shared with the engines' page."""
     picked = st.plotly_chart(
         fig,
         key="timeline",
@@ -66,22 +84,17 @@ def render(
         width="stretch",
         config={"displaylogo": False, "scrollZoom": True},
     )
-    if not counts_mode:
-        st.caption(KEY)
-    for point in picked.selection.points if picked else []:
-        data = point_data(point.get("customdata"))
-        if counts_mode:
-            drill = drill_target(ds, data)
-            if drill:
-                faction_id, first, last = drill
-                state.queue_drill({"dates": (first, last)} | ({"factions": (faction_id,)} if faction_id else {}))
-            return None
-        if data and data[0] == "@crowd":
-            _list_crowd(ds, sel, data)
-            return None
-        if data:
-            return str(data[0])
-    return None
+    return list(picked.selection.points) if picked else []
+
+
+def drill_into(ds, points: list) -> None:
+    """A clicked heat-strip cell: its faction and period, queued for the next run's filters."""
+    for point in points:
+        drill = drill_target(ds, point_data(point.get("customdata")))
+        if drill:
+            faction_id, first, last = drill
+            state.queue_drill({"dates": (first, last)} | ({"factions": (faction_id,)} if faction_id else {}))
+            return
 
 
 def _list_crowd(ds: Dataset, sel: Selection, data: list) -> None:

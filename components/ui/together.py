@@ -14,6 +14,31 @@ from components.data.safetext import md
 from components.ui import state
 
 
+def matrix_chart(fig, level: str = "Factions") -> list:
+    """The matrix (clickable, at its own width: square cells); the points clicked. Shared with the engines'
+    page."""
+    picked = st.plotly_chart(
+        fig,
+        key=f"together-matrix-{level}",
+        on_select="rerun",
+        selection_mode=("points",),
+        theme="streamlit",
+        width="content",
+        config={"displaylogo": False, "displayModeBar": False},
+    )
+    return list(picked.selection.points) if picked else []
+
+
+def pick_pair(points: list, filters) -> None:
+    """A clicked cell of the faction matrix: that pair (Factions together), queued for the next run."""
+    for point in points:
+        data = point_data(point.get("customdata"))
+        if len(data) == 2 and data[0] != data[1]:
+            wanted = tuple(sorted(data))
+            if tuple(sorted(filters.together)) != wanted:
+                state.queue_drill({"together": wanted})
+
+
 def view(page) -> None:
     ds, sel, filters = page.ds, page.sel, page.filters
     a, b = st.columns([3, 2], vertical_alignment="bottom")
@@ -61,21 +86,11 @@ def view(page) -> None:
     large = len(matrix.ids) > 12  # a large matrix takes the page's width, the lists go below it
     left, right = (st.container(), st.container()) if large else st.columns([3, 2], gap="large")
     with left:
-        picked = st.plotly_chart(
-            sel.memo(("matrix-figure", level, joint, filters.factions), lambda: matrix_figure(matrix)),
-            key=f"together-matrix-{level}",
-            on_select="rerun",
-            selection_mode=("points",),
-            theme="streamlit",
-            width="content",  # the figure's own width: square cells
-            config={"displaylogo": False, "displayModeBar": False},
+        points = matrix_chart(
+            sel.memo(("matrix-figure", level, joint, filters.factions), lambda: matrix_figure(matrix)), level
         )
-        for point in picked.selection.points if picked else []:
-            data = point_data(point.get("customdata"))
-            if level == "Factions" and len(data) == 2 and data[0] != data[1]:
-                wanted = tuple(sorted(data))
-                if tuple(sorted(filters.together)) != wanted:
-                    state.queue_drill({"together": wanted})
+        if level == "Factions":
+            pick_pair(points, filters)
     with right:
         st.markdown("**Most shared**")
         st.dataframe(
