@@ -43,24 +43,38 @@ def choose_bucket(first: np.datetime64, last: np.datetime64) -> str:
 
 
 def focus_days(first: np.ndarray, last: np.ndarray) -> tuple[np.datetime64, np.datetime64, int]:
-    """(first day, last day) worth showing of events with these first and last days (datetime64[D]), and
-    how many events lie before it: a few early events separated by a gap of most of the span (the 2007
-    split beside a 2024 export) would squash the rest into a sliver, so the view starts after the gap."""
-    if not len(first):
+    """focus() of events with these first and last days (datetime64[D])."""
+    from components.analysis.backend import daily
+
+    return focus(daily(first, last))
+
+
+def focus(days) -> tuple[np.datetime64, np.datetime64, int]:
+    """(first day, last day) worth showing of a selection given per first day (backend.days: day, n, hi in
+    days since 1970), and how many events lie before it: a few early events separated by a gap of most of the
+    span (the 2007 split beside a 2024 export) would squash the rest into a sliver, so the view starts after
+    the gap. The one definition for the timeline's marks and its heat strip, in memory and on the engines: at
+    most OUTLIERS of the events (at least one) are left before the view."""
+    if not len(days):
         today = np.datetime64("today", "D")
         return today, today, 0
-    lo, hi = first.min(), last.max()
-    days = np.unique(first)
-    if len(days) >= 3:
-        reach = np.maximum.accumulate(np.sort(last))  # a close approximation of the latest end so far
-        counts = np.searchsorted(np.sort(first), days, side="right")  # events starting up to each day
-        gaps = (days[1:] - days[:-1]).astype(np.int64)
+    day = days["day"].to_numpy().astype(np.int64)
+    order = np.argsort(day, kind="stable")
+    day, n, hi = day[order], days["n"].to_numpy()[order], days["hi"].to_numpy().astype(np.int64)[order]
+    lo, top = day[0], int(hi.max())
+    if len(day) >= 3:
+        reach = np.maximum.accumulate(hi)  # the latest last day of the events so far
+        counts = np.cumsum(n)  # events starting up to each day
+        gaps = day[1:] - day[:-1]
         i = int(gaps.argmax())
         before = int(counts[i])
-        span = int((hi - lo).astype(np.int64)) + 1
-        if gaps[i] > 0.6 * span and before <= max(1, len(first) // 100) and reach[before - 1] < days[i + 1]:
-            return days[i + 1], hi, before
-    return lo, hi, 0
+        span = top - lo + 1
+        if gaps[i] > 0.6 * span and before <= max(1, int(counts[-1] * OUTLIERS)) and reach[i] < day[i + 1]:
+            return np.datetime64(int(day[i + 1]), "D"), np.datetime64(top, "D"), before
+    return np.datetime64(int(lo), "D"), np.datetime64(top, "D"), 0
+
+
+OUTLIERS = 0.01  # the share of a selection the view may leave before it, as "a lone early event"
 
 
 def bucket_for(first: np.datetime64, last: np.datetime64, n_lanes: int) -> str:

@@ -17,7 +17,6 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from components.analysis import query
 from components.analysis.cooccurrence import faction_matrix
 from components.analysis.filters import Filters
 from components.data.model import Dataset
@@ -57,20 +56,22 @@ class Period:
 
 def current_period(ds: Dataset, filters: Filters) -> Period:
     """The date filter's range, else the span of the selection's events."""
+    from components.analysis.backend import Memory
+
+    return period_of(Memory(ds).days(filters.replace(dates=(None, None)).without_event()), filters)
+
+
+def period_of(days: pd.DataFrame, filters: Filters) -> Period:
+    """The date filter's range, else the span of the events per first day (backend.days, without the dates)."""
     lo, hi = filters.dates
     if lo and hi:
         return Period(lo, hi)
-    sel = query.apply(ds, filters.replace(dates=(None, None)).without_event())
-    if not sel.n_events:
+    if not len(days):
         today = dt.date.today()
         return Period(lo or today, hi or today)
-    start = ds.events["start"].to_numpy()[sel.event_pos].min().astype("datetime64[D]").item()
-    end = ds.events["end"].to_numpy()[sel.event_pos].max().astype("datetime64[D]").item()
+    start = np.datetime64(int(days["day"].min()), "D").item()
+    end = np.datetime64(int(days["hi"].max()), "D").item()
     return Period(lo or start, hi or end)
-
-
-def _selection(ds: Dataset, filters: Filters, period: Period):
-    return query.apply(ds, filters.replace(dates=(period.first, period.last)).without_event())
 
 
 def _per_faction(ds: Dataset, event_pos: np.ndarray, weights: np.ndarray | None = None) -> np.ndarray:
@@ -94,24 +95,46 @@ def _quotes_per_faction(ds: Dataset, quote_pos: np.ndarray) -> np.ndarray:
     return out
 
 
-def periods_table(ds: Dataset, filters: Filters, before: Period, now: Period) -> pd.DataFrame:
-    """Per faction: events, quotes and (where present) fatalities in each period, and the change level."""
-    a, b = _selection(ds, filters, before), _selection(ds, filters, now)
+def faction_totals(ds: Dataset, sel) -> pd.DataFrame:
+    """Per faction of a selection: events, quotes (by the faction's speakers) and, where the data has them,
+    fatalities (an event counts in each of its factions)."""
     table = pd.DataFrame(
         {
             "faction_id": list(ds.factions["faction_id"]),
-            "faction": [ds.faction_name.get(f, f) for f in ds.factions["faction_id"]],
-            "events before": _per_faction(ds, a.event_pos).astype(int),
-            "events now": _per_faction(ds, b.event_pos).astype(int),
-            "quotes before": _quotes_per_faction(ds, a.quote_pos),
-            "quotes now": _quotes_per_faction(ds, b.quote_pos),
+            "events": _per_faction(ds, sel.event_pos).astype(int),
+            "quotes": _quotes_per_faction(ds, sel.quote_pos),
         }
     )
     if ds.has_measure("fatalities"):
-        deaths = ds.number("fatalities")
-        table["fatalities before"] = _per_faction(ds, a.event_pos, deaths).astype(int)
-        table["fatalities now"] = _per_faction(ds, b.event_pos, deaths).astype(int)
+        table["fatalities"] = _per_faction(ds, sel.event_pos, ds.number("fatalities")).astype(int)
+    return table
+
+
+def periods_table(ds: Dataset, filters: Filters, before: Period, now: Period) -> pd.DataFrame:
+    """Per faction: events, quotes and (where present) fatalities in each period, and the change level."""
+    from components.analysis.backend import Memory
+
+    return periods_of(Memory(ds), filters, before, now)
+
+
+def periods_of(backend, filters: Filters, before: Period, now: Period) -> pd.DataFrame:
+    """periods_table from any backend's per-faction totals (analysis/backend.Backend.faction_totals): the
+    measures it has (quotes where it has the rows, fatalities where the data has them)."""
+    a = backend.faction_totals(filters.replace(dates=(before.first, before.last)).without_event())
+    b = backend.faction_totals(filters.replace(dates=(now.first, now.last)).without_event())
+    names = backend.lookups.faction_name
+    table = pd.DataFrame({"faction_id": list(a["faction_id"]), "faction": [names.get(f, f) for f in a["faction_id"]]})
+    for measure in ("events", "quotes", "fatalities"):
+        if measure in a and measure in b:
+            table[f"{measure} before"] = a[measure].to_numpy().astype(int)
+            table[f"{measure} now"] = b[measure].to_numpy().astype(int)
     return with_levels(table, filters)
+
+
+def types_of(backend, filters: Filters, before: Period, now: Period) -> pd.DataFrame:
+    a = backend.per_type(filters.replace(dates=(before.first, before.last)).without_event())
+    b = backend.per_type(filters.replace(dates=(now.first, now.last)).without_event())
+    return types_levels(a, b, backend.lookups.type_label)
 
 
 def with_levels(table: pd.DataFrame, filters: Filters) -> pd.DataFrame:
@@ -126,9 +149,9 @@ def with_levels(table: pd.DataFrame, filters: Filters) -> pd.DataFrame:
 
 
 def types_table(ds: Dataset, filters: Filters, before: Period, now: Period) -> pd.DataFrame:
-    a, b = _selection(ds, filters, before), _selection(ds, filters, now)
-    types = ds.events["event_type"]
-    return types_levels(types.iloc[a.event_pos].value_counts(), types.iloc[b.event_pos].value_counts(), ds.type_label)
+    from components.analysis.backend import Memory
+
+    return types_of(Memory(ds), filters, before, now)
 
 
 def types_levels(before: pd.Series, now: pd.Series, label: dict[str, str]) -> pd.DataFrame:

@@ -159,6 +159,16 @@ def shared_per_month(ds: Dataset, event_pos: np.ndarray, a: str, b: str) -> tupl
     return found, counts
 
 
+def per_month(days) -> tuple[np.ndarray, np.ndarray]:
+    """(first day of each month, events starting that month) of a selection given per first day
+    (backend.days); with a pair chosen (Factions together) these are the pair's shared events per month."""
+    if not len(days):
+        return np.array([], dtype="datetime64[M]"), np.array([], dtype=np.int64)
+    months = days["day"].to_numpy().astype(np.int64).astype("datetime64[D]").astype("datetime64[M]")
+    found, inverse = np.unique(months, return_inverse=True)
+    return found, np.bincount(inverse, weights=days["n"].to_numpy()).astype(np.int64)
+
+
 def layout(matrix: Matrix, seed: int = 7) -> dict[str, tuple[float, float]]:
     """Node positions of the matrix's network (networkx's spring layout, weighted by shared events; a fixed
     seed: the same data draws the same picture)."""

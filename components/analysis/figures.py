@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.analysis.aggregate import NO_FACTION, LaneCounts
+from components.analysis.aggregate import NO_FACTION, LaneCounts, focus_days
 from components.analysis.packing import VAGUE_DAYS, Packed, label_text, pack
 from components.data.model import Dataset
 
@@ -363,24 +363,12 @@ def _crowds(fig: go.Figure, packed: Packed, colours: dict[str, str]) -> None:
 
 
 def focus_range(events: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp, int]:
-    """The x range to show first, and how many events lie before it.
-
-    When a few early events, separated by a gap of most of the span, would squash the rest
-    into a sliver (the 2007 split beside the 2024 talks), start the view after the gap; a
-    range slider keeps the whole extent one drag away.
-    """
-    start, end = events["start"].to_numpy(), events["end"].to_numpy()
-    lo, hi = pd.Timestamp(start.min()), pd.Timestamp(end.max()) + pd.Timedelta(days=1)
-    hidden = 0
-    if len(start) >= 3:
-        order = np.argsort(start, kind="stable")  # numpy on two columns, not a sort of the frame
-        starts = start[order]
-        reach = np.maximum.accumulate(end[order])  # latest end so far
-        gaps = starts[1:] - reach[:-1]
-        i = int(gaps.argmax())
-        before = i + 1
-        if pd.Timedelta(gaps[i]) > 0.6 * (hi - lo) and before <= max(1, len(starts) // 4):
-            hidden, lo = before, pd.Timestamp(starts[i + 1])
+    """The x range to show first, and how many events lie before it (aggregate.focus: the heat strip's
+    definition); a range slider keeps the whole extent one drag away."""
+    lo, hi, hidden = focus_days(
+        events["start"].to_numpy().astype("datetime64[D]"), events["end"].to_numpy().astype("datetime64[D]")
+    )
+    lo, hi = pd.Timestamp(lo), pd.Timestamp(hi) + pd.Timedelta(days=1)
     pad = max((hi - lo) * 0.04, pd.Timedelta(days=3))
     return lo - pad, hi + pad, hidden
 

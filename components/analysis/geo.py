@@ -26,5 +26,6 @@ def places(ds: Dataset, event_pos: np.ndarray) -> tuple[pd.DataFrame, int]:
         out["fatalities"] = np.bincount(chosen[placed], weights=weights, minlength=len(table))
     else:
         out["fatalities"] = np.nan
-    out = out[out["events"] > 0].sort_values("events", ascending=False, kind="stable")
+    # The busiest first, ties by name: the engines' order too (engines/sql.places)
+    out = out[out["events"] > 0].sort_values(["events", "place"], ascending=[False, True], kind="stable")
     return out.head(MAX_PLACES).reset_index(drop=True), int((~placed).sum())

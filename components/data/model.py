@@ -398,6 +398,10 @@ class Dataset(Lookups):
         return frame
 
     # --- analytic fields (optional measure columns: ACLED's and GDELT's) -----------------------------
+    @property
+    def event_columns(self) -> set[str]:
+        return set(self.events.columns)
+
     def has_measure(self, column: str) -> bool:
         """The column is in the data and has a value somewhere."""
         return column in self.events.columns and self.memo(

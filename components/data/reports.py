@@ -229,7 +229,7 @@ def derive(
     own_words = pd.DataFrame({c: part[c].iloc[:k].reset_index(drop=True) for c in ("date", "date_text")})
     own_index = np.zeros(n, dtype=np.int64)
     own_index[told] = np.arange(k)
-    row = np.where(own, own_index[row], row)
+    row = np.where(own, own_index[np.where(own, row, 0)], row)  # (a report's row may exceed the events')
     frame = pd.DataFrame(
         {
             "event_row": event_row,

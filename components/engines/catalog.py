@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from components.analysis.filters import Filters
-from components.data.model import Lookups
+from components.data.model import Lookups, _stories
 
 
 class Catalog(Lookups):
@@ -26,6 +26,8 @@ class Catalog(Lookups):
         pairs = pairs.explode("faction_id")
         pairs["faction_id"] = pairs["faction_id"].str.strip()
         self.actor_factions = pairs.loc[pairs["faction_id"] != "", ["actor_id", "faction_id"]]
+        stories = root / "stories.parquet"
+        self.stories = _stories(pd.read_parquet(stories)) if stories.is_file() else None
         self.events = pd.DataFrame()  # no rows here: what depends on them is asked of the engine
         self.warnings = ()
         self._memo: dict = {}
@@ -60,6 +62,13 @@ class Catalog(Lookups):
     @property
     def graded(self) -> bool:
         return self.grades_seen() != 0
+
+    @property
+    def event_columns(self) -> set[str]:
+        return set(self.engine.t.events.columns)
+
+    def has_measure(self, column: str) -> bool:
+        return column in self.engine.t.events.columns
 
     def distinct_values(self, column: str) -> list[str]:
         return self.engine.distinct(column)

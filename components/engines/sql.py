@@ -241,14 +241,15 @@ class SqlEngine:
         ids = list(self.factions["faction_id"])
         return [f for f in filters.factions if f in ids] if filters.factions else [*ids, ""]
 
-    def daily(self, filters: Filters) -> pd.DataFrame:
+    def daily(self, filters: Filters, weights: str | None = None) -> pd.DataFrame:
         """The selection per first day, in one scan of the table: events (n), the latest last day (hi), and
         the events in each lane the timeline shows (one column per lane, "" for no faction). Counts, date
-        bounds and lane counts in every bucket size are all derived from it: a rerun reads the table once."""
+        bounds and lane counts in every bucket size are all derived from it: a rerun reads the table once.
+        With `weights` (an event column: fatalities), each lane's sum of it instead of its events."""
         f = filters.without_event()
 
         def make():
-            if f == Filters() and (self.root / "derived" / "daily.parquet").is_file():
+            if f == Filters() and not weights and (self.root / "derived" / "daily.parquet").is_file():
                 return self._daily_of_all()
             sel = self.where(f)
             aggs = {"n": sel.count(), "hi": sel.last_day.max()}
@@ -256,13 +257,16 @@ class SqlEngine:
                 if not self.t.masks:
                     break
                 test = (sel.lanes == 0) if faction == "" else ((sel.lanes & (1 << self.t.bit[faction])) != 0)
-                aggs[f"lane{i}"] = test.cast("int64").sum()  # faster than count(where=…) on DuckDB
+                value = test.cast("int64")  # faster than count(where=…) on DuckDB
+                if weights:
+                    value = value * sel[weights].fill_null(0)
+                aggs[f"lane{i}"] = value.sum()
             frame = sel.group_by("day").aggregate(**aggs).to_pandas()
             if not self.t.masks:
-                frame = self._lanes_by_join(sel, f, frame)
+                frame = self._lanes_by_join(sel, f, frame, weights)
             return frame.sort_values("day", ignore_index=True)
 
-        return self.kept(("daily", f), make)
+        return self.kept(("daily", f, weights), make)
 
     def _daily_of_all(self) -> pd.DataFrame:
         """The whole table's days, written at ingest (io/ingest._daily): the first view needs no scan."""
@@ -272,13 +276,16 @@ class SqlEngine:
             frame[f"lane{i}"] = stored["lane_none" if faction == "" else f"lane_{self.t.bit[faction]}"]
         return frame
 
-    def _lanes_by_join(self, sel, f: Filters, frame: pd.DataFrame) -> pd.DataFrame:
-        """More than 63 factions (no masks): each lane's events per day through the event–faction pairs."""
+    def _lanes_by_join(self, sel, f: Filters, frame: pd.DataFrame, weights: str | None = None) -> pd.DataFrame:
+        """More than 63 factions (no masks): each lane's events (or sums) per day through the event–faction
+        pairs."""
         ef = self.t.event_factions
-        pairs = sel.select("pos", "day").join(ef, "pos")
-        per = pairs.group_by(["faction_id", "day"]).aggregate(k=pairs.count()).to_pandas()
+        pairs = sel.select("pos", "day", *([weights] if weights else [])).join(ef, "pos")
+        k = pairs[weights].fill_null(0).sum() if weights else pairs.count()
+        per = pairs.group_by(["faction_id", "day"]).aggregate(k=k).to_pandas()
         lone = sel.filter(~sel.pos.isin(ef.pos))
-        alone = lone.group_by("day").aggregate(k=lone.count()).to_pandas()
+        alone = lone.group_by("day").aggregate(k=lone[weights].fill_null(0).sum() if weights else lone.count())
+        alone = alone.to_pandas()
         for i, faction in enumerate(self.lanes_of(f)):
             got = alone if faction == "" else per[per["faction_id"] == faction]
             frame[f"lane{i}"] = frame["day"].map(dict(zip(got["day"], got["k"]))).fillna(0).astype(np.int64)
@@ -318,20 +325,32 @@ class SqlEngine:
         ids = list(self.factions["faction_id"])
         return ids, np.array([self.t.bit[f] for f in ids], dtype=np.int64)
 
-    def per_faction(self, filters: Filters) -> dict[str, int]:
-        """Each faction's events in the selection (factions with none left out)."""
+    def per_faction(self, filters: Filters, weights: str | None = None) -> dict[str, int]:
+        """Each faction's events in the selection (factions with none left out); with `weights` (an event
+        column: fatalities), its sum of it over the faction's events."""
         f = filters.without_event()
 
         def make():
-            if not self.t.masks:
-                return {a: n for (a, b), n in self.faction_matrix(f).items() if a == b}
             sel = self.where(f)
+            if not self.t.masks:
+                if not weights:
+                    return {a: n for (a, b), n in self.faction_matrix(f).items() if a == b}
+                pairs = sel.select("pos", weights).join(self.t.event_factions, "pos")
+                frame = pairs.group_by("faction_id").aggregate(k=pairs[weights].fill_null(0).sum()).to_pandas()
+                return {a: int(round(k)) for a, k in zip(frame["faction_id"], frame["k"]) if k}
             ids = list(self.factions["faction_id"])
-            aggs = {f"f{i}": ((sel.lanes & (1 << self.t.bit[x])) != 0).cast("int64").sum() for i, x in enumerate(ids)}
-            row = sel.aggregate(**aggs).to_pandas().iloc[0]
-            return {x: int(row[f"f{i}"]) for i, x in enumerate(ids) if not pd.isna(row[f"f{i}"]) and row[f"f{i}"]}
 
-        return self.kept(("per-faction", f), make)
+            def value(x):
+                member = ((sel.lanes & (1 << self.t.bit[x])) != 0).cast("int64")
+                return member * sel[weights].fill_null(0) if weights else member
+
+            aggs = {f"f{i}": value(x).sum() for i, x in enumerate(ids)}
+            row = sel.aggregate(**aggs).to_pandas().iloc[0]
+            return {
+                x: int(round(row[f"f{i}"])) for i, x in enumerate(ids) if not pd.isna(row[f"f{i}"]) and row[f"f{i}"]
+            }
+
+        return self.kept(("per-faction", f, weights), make)
 
     def per_type(self, filters: Filters) -> pd.Series:
         """The selection's events per event type."""
@@ -379,10 +398,12 @@ class SqlEngine:
         )
         return {(a, b): int(n) for a, b, n in zip(frame["a"], frame["b"], frame["n"])}
 
-    def lane_counts(self, filters: Filters, bucket: str) -> LaneCounts:
+    def lane_counts(self, filters: Filters, bucket: str, weights: str | None = None) -> LaneCounts:
         """Events per (faction lane, bucket), as aggregate.lane_counts gives them: an event counts once in
-        each of its factions' lanes, or in "No faction"; only the chosen factions' lanes when some are chosen."""
-        frame = self.daily(filters)
+        each of its factions' lanes, or in "No faction"; only the chosen factions' lanes when some are chosen.
+        With `weights` (fatalities), the sums of that column instead, in the lanes that have events."""
+        frame = self.daily(filters, weights)
+        present = self.daily(filters) if weights else frame
         days = frame["day"].to_numpy().astype(np.int64).astype("datetime64[D]")
         if not len(days):
             empty = np.array([], "datetime64[D]")
@@ -393,7 +414,7 @@ class SqlEngine:
         lanes, rows = [], []
         for i, faction in enumerate(self.lanes_of(filters)):
             counts = np.bincount(b - t0, weights=frame[f"lane{i}"].to_numpy(), minlength=t1 - t0 + 1)
-            if counts.any():
+            if (present[f"lane{i}"].to_numpy() != 0).any():  # a lane with events (with weights: even none)
                 lanes.append((faction, names[faction]) if faction else ("", NO_FACTION))
                 rows.append(np.round(counts).astype(np.int64))
         starts, ends = _bucket_bounds(np.arange(t0, t1 + 1), bucket)
@@ -426,26 +447,29 @@ class SqlEngine:
 
         return self.kept(("places", f), make)
 
-    def page(self, filters: Filters, offset: int = 0, limit: int = 100) -> pd.DataFrame:
-        """One page of the selection's events in date order, with the columns the table shows."""
+    SORTED_BY = {"Date": "pos", "Title": "title", "Status": "status", "Type": "event_type", "Location": "location"}
+    SORTED_BY |= {"Fatalities": "fatalities"}
+
+    def page_ids(self, filters: Filters, by: str = "Date", descending: bool = False, offset: int = 0, limit: int = 100):
+        """The event ids of one page of the selection in an order (analysis/tables.SORTS: ties in date order,
+        blank fatalities last), as analysis/tables.sorted_positions orders it in memory."""
+        f = filters.without_event()
 
         def make():
-            sel = self.where(filters.without_event())
-            shown = [
-                c
-                for c in (
-                    "event_id",
-                    "date_label",
-                    "title",
-                    "status",
-                    "event_type",
-                    "actor_ids",
-                    "location",
-                    "date",
-                    "pos",
-                )
-                if c in sel.columns
-            ]
-            return sel.order_by("pos").limit(limit, offset=offset).select(shown).to_pandas()
+            sel = self.where(f)
+            column = self.SORTED_BY.get(by, "pos")
+            if column not in sel.columns:
+                column = "pos"
+            ibis = self.t.ibis
+            if column == "pos":  # the model's own order; descending by first day, ties still in date order
+                keys = [ibis.desc("first_day"), "pos"] if descending else ["pos"]
+            elif column == "fatalities":
+                value = sel.fatalities
+                keys = [value.isnull(), ibis.desc(value) if descending else ibis.asc(value), "pos"]
+            else:
+                value = sel[column].lower()
+                keys = [ibis.desc(value) if descending else ibis.asc(value), "pos"]
+            frame = sel.order_by(keys).limit(limit, offset=offset).select("event_id").to_pandas()
+            return list(frame["event_id"])
 
-        return self.kept(("page", filters.without_event(), offset, limit), make)
+        return self.kept(("page", f, by, descending, offset, limit), make)

@@ -9,11 +9,10 @@ import time
 
 import streamlit as st
 
-from components.analysis import query
-from components.analysis.aggregate import lane_counts
+from components.analysis.filters import FILTERS
 from components.data.problems import InvalidData
 from components.paths import RESOURCES
-from components.ui import auth, engine_page, filters, state, story, upload, workspace
+from components.ui import auth, backends, filters, state, story, upload, workspace
 from components.ui.loading import load_dataset, report_invalid
 from components.ui.offline import stay_offline
 from components.ui.views import VIEWS, Page
@@ -84,43 +83,54 @@ def dashboard() -> None:
             icon=":material/inventory_2:",
         )
         return
-    if engine_page.configured():  # an analytical engine holds the table: nothing is loaded here
-        engine_page.render(ws.root)
-        return
-    try:
-        ds = load_dataset(ws.root)
-    except InvalidData as err:
-        st.title("Factionline", anchor=False)
-        report_invalid(ws.root, err.problems)
-        return
+    if backends.configured():  # an analytical engine holds the table: nothing of it is loaded here
+        backend = backends.open_engine(ws.root)
+        if backend is None:
+            return
+    else:
+        try:
+            ds = load_dataset(ws.root)
+        except InvalidData as err:
+            st.title("Factionline", anchor=False)
+            report_invalid(ws.root, err.problems)
+            return
+        backend = backends.memory(upload.session_dataset(ds, ws.root))
     version_caption(ws)
+    from components.io.ingest import DatasetRefused
 
-    ds = upload.session_dataset(ds, ws.root)
-    chosen = filters.sidebar(ds)
-    walking = story.current(ds)  # after the sidebar: its first run sets the page's notices
+    try:
+        _dashboard(backend)
+    except DatasetRefused as err:  # an engine's checksums, found wrong in the background since it opened
+        backends.refused(err)
+
+
+def _dashboard(backend) -> None:
+    lookups = backend.lookups
+    chosen = filters.sidebar(lookups, supported=None if backend.name == "memory" else backend.supports)
+    _unsupported_in_link(backend)
+    walking = story.current(backend)  # after the sidebar: its first run sets the page's notices
     if walking:
-        chosen = story.follow(ds, *walking, chosen)
-    story.sidebar(ds)
-    upload.sidebar(ds)
-    sel = query.apply(ds, chosen.without_event())
-    if chosen.event and not sel.contains(ds.position_of(chosen.event)):
+        chosen = story.follow(backend, *walking, chosen)
+    story.sidebar(lookups)
+    if backend.name == "memory":
+        upload.sidebar(lookups)
+    if chosen.event and not backend.contains(chosen.without_event(), chosen.event):
         state.add_notice(f"The selected event {chosen.event!r} is outside the current filters, so it is not shown.")
         state.select_event(None)
         chosen = chosen.without_event()
-    lanes = sel.memo(("lanes", chosen.factions), lambda: lane_counts(ds, sel.event_pos, chosen.factions))
+    base = chosen.without_event()
+    c = backend.counts(base)
 
     st.title("Factionline", anchor=False)
-    upload.error_report()
+    if backend.name == "memory":
+        upload.error_report()
     if walking:
-        story.panel(ds, *walking)
-    c = sel.counts()
-    st.caption(
-        f"{c['events']:,} of {len(ds.events):,} events · {c['actors']:,} actor{'' if c['actors'] == 1 else 's'} · "
-        f"{c['quotes']:,} of {len(ds.quotes):,} quotes in the current selection"
-    )
-    if ds.warnings:
+        story.panel(backend, *walking)
+    st.caption(counts_line(backend, c))
+    if backend.warnings:
+        n = len(backend.warnings)
         st.caption(
-            f":orange[:material/rule: {len(ds.warnings):,} check{'' if len(ds.warnings) == 1 else 's'} of meaning "
+            f":orange[:material/rule: {n:,} check{'' if n == 1 else 's'} of meaning "
             "to look at (an event dated after its report, a likely duplicate…): see *About this data*.]"
         )
     for notice in state.notices():
@@ -132,15 +142,37 @@ def dashboard() -> None:
             "the search.",
             icon=":material/filter_alt_off:",
         )
-        st.button("Reset filters", on_click=filters.reset, args=(ds,), key="reset-empty")
+        st.button("Reset filters", on_click=filters.reset, args=(lookups,), key="reset-empty")
         filters.sync_url(chosen)
         return
 
     # Lazy tabs: only the open tab's content runs, so a filter change does not rebuild the others.
-    page = Page(ds, sel, lanes, chosen)
+    page = Page(backend, chosen, c)
     tabs = st.tabs([v.label for v in VIEWS], key="view", on_change="rerun", bind="query-params")
     for view, tab in zip(VIEWS, tabs):
         if tab.open:
             with tab:
                 view.render(page)
     filters.sync_url(chosen.replace(event=state.selected_event()))
+
+
+def counts_line(backend, c: dict) -> str:
+    """The selection's counts above the views (actors and quotes where the backend counts them)."""
+    parts = [f"{c['events']:,} of {backend.total:,} events"]
+    if c.get("actors") is not None:
+        parts.append(f"{c['actors']:,} actor{'' if c['actors'] == 1 else 's'}")
+    if c.get("quotes") is not None and backend.total_quotes is not None:
+        parts.append(f"{c['quotes']:,} of {backend.total_quotes:,} quotes")
+    line = " · ".join(parts) + " in the current selection"
+    if backend.name != "memory":
+        line += f" · engine: **{backend.name}**"
+    return line
+
+
+def _unsupported_in_link(backend) -> None:
+    """A link made on another backend may hold a filter this one cannot run: said once, not silently dropped."""
+    if backend.name == "memory" or not state.first_time("link-checked"):
+        return
+    for flt in FILTERS.values():
+        if not backend.supports(flt.key) and any(p in st.query_params for p in flt.params):
+            state.add_notice(f"Ignored the {flt.label.lower()} filter: it does not run on the {backend.name} engine yet.")

@@ -8,33 +8,30 @@ import datetime as dt
 import streamlit as st
 
 from components.analysis import compare
+from components.analysis.backend import ROWS_AT_MOST
 from components.analysis.compare import ARROWS, MIN_EVENTS, SHARE, Period
 
 LEVEL_COLOURS = {"up": "#C0392B", "new": "#C0392B", "down": "#1F77B4", "gone": "#1F77B4", "stable": "#7F7F7F"}
 
 
 def view(page) -> None:
-    ds, sel, filters = page.ds, page.sel, page.filters
+    backend, filters = page.backend, page.filters
     mode = st.segmented_control(
         "Compare", ["Two periods", "Two factions"], default="Two periods", key="cmp", bind="query-params"
     )
     if mode == "Two factions":
-        _factions(ds, sel)
+        _factions(backend, filters)
         return
     periods(
-        compare.current_period(ds, filters),
-        lambda before, now: sel.memo(
-            ("compare-periods", before, now), lambda: compare.periods_table(ds, filters, before, now)
-        ),
-        lambda before, now: sel.memo(
-            ("compare-types", before, now), lambda: compare.types_table(ds, filters, before, now)
-        ),
+        compare.period_of(backend.days(filters.replace(dates=(None, None))), filters),
+        lambda before, now: compare.periods_of(backend, filters, before, now),
+        lambda before, now: compare.types_of(backend, filters, before, now),
     )
 
 
 def periods(now_default: Period, table_of, types_of) -> None:
     """Two periods chosen (bound to the URL), the per-faction table with change levels and the event types —
-    from `table_of(before, now)` and `types_of(before, now)`: the in-memory model's or an engine's."""
+    from `table_of(before, now)` and `types_of(before, now)`."""
     a, b = st.columns(2)
     now = _period(b, "This period", (now_default.first, now_default.last), "cmp_now")
     before_default = now.previous()
@@ -69,7 +66,8 @@ def _period(column, label: str, default: tuple[dt.date, dt.date], key: str) -> P
     return Period(first, max(first, default[1]))
 
 
-def _factions(ds, sel) -> None:
+def _factions(backend, filters) -> None:
+    ds = backend.lookups
     ids = list(ds.factions["faction_id"])
     if len(ids) < 2:
         st.info("The data has fewer than two factions.")
@@ -85,6 +83,15 @@ def _factions(ds, sel) -> None:
         st.caption("Choose two different factions.")
         return
     st.caption("Both within the current filters (dates, types, search…).")
+    rows = backend.rows(filters)  # the selection's rows: the whole model, or an engine's slice
+    if rows is None:
+        st.info(
+            f"Two factions side by side read the selection's rows: up to {ROWS_AT_MOST:,} events on the "
+            f"{backend.name} engine. Narrow the filters (a period, a type) to compare them.",
+            icon=":material/compare_arrows:",
+        )
+        return
     st.dataframe(
-        sel.memo(("compare-factions", x, y), lambda: compare.factions_side_by_side(ds, sel, x, y)), width="stretch"
+        rows.sel.memo(("compare-factions", x, y), lambda: compare.factions_side_by_side(rows.ds, rows.sel, x, y)),
+        width="stretch",
     )

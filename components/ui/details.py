@@ -84,13 +84,14 @@ def _reports(ds: Dataset, pos: int, event_id: str) -> None:
             show_article(ds, r["article_id"], r["evidence"].split("\n")[0])
 
 
-def render(ds: Dataset, event_id: str | None) -> None:
+def render(ds: Dataset | None, event_id: str | None) -> None:
+    """The selected event's details, from a model holding it (backend.event: the whole model, or a slice)."""
     if not event_id:
         st.info(
             "Click an event in the timeline or a row in the table to see its details here.", icon=":material/touch_app:"
         )
         return
-    pos = ds.position_of(event_id)
+    pos = ds.position_of(event_id) if ds is not None else None
     if pos is None:
         st.warning("The selected event is not in this dataset.")
         return

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import os
 
-import numpy as np
 import streamlit as st
 
 from components.analysis.figures import map_focus, place_map, point_data
-from components.analysis.geo import MAX_PLACES, event_coordinates, places
+from components.analysis.geo import MAX_PLACES
 from components.data.safetext import md
 from components.ui import state
 
@@ -16,23 +15,30 @@ TILES_SETTING = "FACTIONLINE_MAP_TILES"  # an operator's tile URL (https://…/{
 
 
 def view(page) -> None:
-    ds, sel, filters = page.ds, page.sel, page.filters
-    shown, unplaced = sel.memo("places", lambda: places(ds, sel.event_pos))
+    backend, filters = page.backend, page.filters
+    found = backend.places(filters)
+    if found is None:
+        st.info(
+            "This dataset was ingested before the map ran on engines: ingest it again to map it here.",
+            icon=":material/location_off:",
+        )
+        return
+    shown, unplaced, from_places = found
     highlight = None
     if filters.event:
-        pos = ds.position_of(filters.event)
+        ds = backend.event(filters.event)
+        pos = ds.position_of(filters.event) if ds is not None else None
         if pos is not None and "location" in ds.events.columns:
             highlight = ds.events["location"].iat[pos]
-    by_name = ds.memo("placed-by-name", lambda: event_coordinates(ds)["how"].to_numpy() == "places.csv")
     draw(
         shown,
         unplaced,
-        sel.n_events,
+        page.counts["events"],
         filters,
-        fatalities=ds.has_measure("fatalities"),
+        fatalities=backend.lookups.has_measure("fatalities"),
         highlight=highlight,
-        from_places=int(np.count_nonzero(by_name[sel.event_pos])),
-        memo=sel.memo,
+        from_places=from_places,
+        memo=lambda key, make: backend.kept(filters, key, make),
     )
 
 
@@ -40,7 +46,7 @@ def draw(
     shown, unplaced: int, n_events: int, filters, fatalities: bool, highlight=None, from_places: int = 0, memo=None
 ):
     """The map of the selection's places (analysis/geo.places' frame) with its caption; a click on a place
-    filters to it. Shared by the in-memory model and the engines."""
+    filters to it."""
     if not len(shown):
         st.info(
             "None of these events has coordinates. Events get them from latitude/longitude columns (ACLED and "

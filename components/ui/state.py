@@ -61,3 +61,11 @@ def crowd() -> tuple | None:
 
 def set_crowd(value: tuple | None) -> None:
     st.session_state[_CROWD] = value
+
+
+def first_time(flag: str) -> bool:
+    """True the first time this session asks about the flag (a link checked once), False after."""
+    if st.session_state.get(f"once-{flag}"):
+        return False
+    st.session_state[f"once-{flag}"] = True
+    return True

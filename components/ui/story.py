@@ -24,12 +24,17 @@ def sidebar(ds) -> None:
             st.markdown(f"[{md(title or story_id)}](?story={quote(str(story_id), safe='')}&step=1)")
 
 
-def current(ds) -> tuple[str, int] | None:
+def _steps(backend, story: str):
+    ds = backend.story(story)  # the whole model, or an engine's slice of the story's events
+    return ds, (story_steps(ds, story) if ds is not None else story_steps(backend.lookups, story).iloc[0:0])
+
+
+def current(backend) -> tuple[str, int] | None:
     """The story and step the URL asks for (unknown ones are dropped with a notice)."""
     story = st.query_params.get("story")
     if not story:
         return None
-    steps = story_steps(ds, story)
+    _, steps = _steps(backend, story)
     if not len(steps):
         state.add_notice(f"There is no story {story[:60]!r} in this data.")
         del st.query_params["story"]
@@ -39,20 +44,20 @@ def current(ds) -> tuple[str, int] | None:
     return story, min(max(step, 1), len(steps))
 
 
-def follow(ds, story: str, step: int, chosen):
+def follow(backend, story: str, step: int, chosen):
     """A new step selects its event (highlighted on the timeline and the map, its details shown); between
     steps, a click on another event is left alone."""
     if st.session_state.get(_LAST) == (story, step):
         return chosen
     st.session_state[_LAST] = (story, step)
-    event_id = str(story_steps(ds, story)["event_id"].iloc[step - 1])
+    event_id = str(_steps(backend, story)[1]["event_id"].iloc[step - 1])
     state.select_event(event_id)
     return chosen.replace(event=event_id)
 
 
-def panel(ds, story: str, step: int) -> None:
+def panel(backend, story: str, step: int) -> None:
     """The narration above the views; selects the step's event when the step changes."""
-    steps = story_steps(ds, story)
+    ds, steps = _steps(backend, story)
     row = steps.iloc[step - 1]
     with st.container(border=True, key="story-panel"):
         top = st.columns([6, 1, 1, 1], vertical_alignment="center")

@@ -2,99 +2,26 @@
 
 from __future__ import annotations
 
-import numpy as np
-import pandas as pd
 import streamlit as st
 
-from components.analysis import urlstate
+from components.analysis.backend import ROWS_AT_MOST
 from components.analysis.export import TIMELINEJS_MAX, readable, reports_of, table_csv, table_json, timelinejs
 from components.analysis.query import Filters, Selection
+from components.analysis.tables import sort_options, table_frame
 from components.data.model import Dataset
-from components.data.safetext import safe_url
 from components.ui import state
 
 PAGE_ROWS = 250  # rows sent to the browser at a time; exports always hold the whole selection
 
 
-def table_frame(ds: Dataset, events: pd.DataFrame, filters: Filters) -> pd.DataFrame:
-    lanes = ds.event_lanes(events.index.to_numpy())  # events' index = their positions
-    names = lanes["faction_id"].map(ds.faction_name).dropna()
-    factions = names.groupby(lanes.loc[names.index, "event_pos"]).agg(", ".join)
-    frame = pd.DataFrame(
-        {
-            "Start": events["start"].dt.date,
-            "Date": events["date_label"].astype(str),  # plain strings: a categorical would ship every label
-            "Source wording": events["date_text"],
-            "Title": events["title"],
-            "Status": events["status"].astype(str),
-            "Type": events["event_type"].astype(str).map(ds.type_label),
-            "Factions": factions.reindex(events.index, fill_value="").to_numpy(),
-            "Actors": events["actor_ids"].map(lambda ids: ", ".join(ds.actor_names(ids))),
-            "Location": events["location"],
-            "Link": ["?" + urlstate.to_query_string(filters.replace(event=i)) for i in events["event_id"]],
-            "Article": events["article_id"].map(lambda a: safe_url(ds.article.get(a, {}).get("url"))),
-            "event_id": events["event_id"],
-        }
-    )
-    for label, column in (("Region", "admin1"), ("Sub-event type", "sub_event_type"), ("Fatalities", "fatalities")):
-        if ds.has_measure(column):  # the analytic fields the data has, after the location
-            at = list(frame.columns).index("Location") + 1  # each inserted right after Location
-            values = ds.number(column)[events.index.to_numpy()] if column == "fatalities" else events[column].to_numpy()
-            frame.insert(at, label, values)
-    return frame.reset_index(drop=True)
-
-
-# Orders of the whole selection (the table's pages follow them): label -> events column.
-SORTS = {
-    "Date": "start",
-    "Title": "title",
-    "Status": "status",
-    "Type": "event_type",
-    "Location": "location",
-    "Fatalities": "fatalities",
-}
-
-
-def sort_options(ds: Dataset) -> list[str]:
-    return [k for k, c in SORTS.items() if c in ds.events.columns and (c != "fatalities" or ds.has_measure(c))]
-
-
-def sorted_positions(ds: Dataset, sel: Selection, by: str, descending: bool) -> np.ndarray:
-    """The selection's row positions in the chosen order (ties keep date order); computed once per
-    selection and order, shared by every session."""
-
-    def make():
-        pos = sel.event_pos
-        if by == "Date" and not descending:
-            return pos  # the model's own order
-        column = SORTS[by]
-        if column == "fatalities":
-            values = ds.number("fatalities")[pos]
-            values = np.where(np.isnan(values), -np.inf if descending else np.inf, values)  # blanks last
-        elif column == "start":
-            values = ds.events["start"].to_numpy()[pos]
-        else:
-            values = ds.events[column].astype("str").str.lower().to_numpy(dtype=object)[pos]
-        ranks = _ranks(values)
-        # Stable on the date-ordered selection: ties stay in date order either way.
-        return pos[np.argsort(-ranks if descending else ranks, kind="stable")]
-
-    return sel.memo(("sorted", by, descending), make)
-
-
-def _ranks(values: np.ndarray) -> np.ndarray:
-    _, inverse = np.unique(values, return_inverse=True)
-    return inverse.astype(np.int64)
-
-
-def render(ds: Dataset, sel: Selection, filters: Filters) -> str | None:
-    """Draw a page of the table; return the event id of a row the user picked, if any."""
-    total = sel.n_events
-    options = sort_options(ds)
+def render(backend, filters: Filters, total: int) -> str | None:
+    """Draw a page of the table (from the backend: the whole model, or an engine's page of rows); return the
+    event id of a row the user picked, if any."""
+    options = sort_options(backend.lookups)
     left, right = st.columns([2, 1], vertical_alignment="bottom")
     by = left.selectbox("Sort all rows by", options, key="sort", bind="query-params") or "Date"
     descending = right.toggle("Descending", key="desc", bind="query-params")
-    order = sorted_positions(ds, sel, by if by in options else "Date", bool(descending))
+    by = by if by in options else "Date"
     pages = max(1, -(-total // PAGE_ROWS))
     page = 1
     if pages > 1:
@@ -102,11 +29,12 @@ def render(ds: Dataset, sel: Selection, filters: Filters) -> str | None:
         page = left.number_input(f"Page (of {pages:,})", 1, pages, 1, key="table-page")
         right.caption(
             f"Rows {(page - 1) * PAGE_ROWS + 1:,}–{min(page * PAGE_ROWS, total):,} of {total:,} "
-            f"events, by {by.lower()}{' (descending)' if descending else ''}. The downloads hold all {total:,}. "
-            "A click on a column header sorts this page only: *Sort all rows by* sorts them all."
+            f"events, by {by.lower()}{' (descending)' if descending else ''}. "
+            + (f"The downloads hold all {total:,}. " if total <= backend_rows_limit(backend) else "")
+            + "A click on a column header sorts this page only: *Sort all rows by* sorts them all."
         )
-    shown = ds.events.iloc[order[(page - 1) * PAGE_ROWS : page * PAGE_ROWS]]
-    frame = table_frame(ds, shown, filters)
+    rows = backend.page(filters, by, bool(descending), (int(page) - 1) * PAGE_ROWS, PAGE_ROWS)
+    frame = table_frame(rows.ds, rows.ds.events.iloc[rows.sel.event_pos], filters)
     picked = st.dataframe(
         frame,
         key="event-table",
@@ -124,8 +52,13 @@ def render(ds: Dataset, sel: Selection, filters: Filters) -> str | None:
             "Title": st.column_config.TextColumn("Title", width="large"),
         },
     )
-    rows = picked.selection.rows if picked else []
-    return frame["event_id"].iat[rows[0]] if rows else None
+    picked_rows = picked.selection.rows if picked else []
+    return frame["event_id"].iat[picked_rows[0]] if picked_rows else None
+
+
+def backend_rows_limit(backend) -> int:
+    """Events of a selection the downloads can hold whole: any number in memory, an engine's row limit."""
+    return backend.total if backend.name == "memory" else ROWS_AT_MOST
 
 
 def exports(ds: Dataset, sel: Selection) -> None:
@@ -185,5 +118,13 @@ def exports(ds: Dataset, sel: Selection) -> None:
 
 def view(page) -> None:
     """The Table & downloads tab."""
-    state.pick("table", render(page.ds, page.sel, page.filters))
-    exports(page.ds, page.sel)
+    backend, filters = page.backend, page.filters
+    state.pick("table", render(backend, filters, page.counts["events"]))
+    rows = backend.rows(filters)
+    if rows is None:
+        st.caption(
+            f":material/download: The downloads hold a whole selection of up to {ROWS_AT_MOST:,} events on the "
+            f"{backend.name} engine: narrow the filters to download it (this one has {page.counts['events']:,})."
+        )
+        return
+    exports(rows.ds, rows.sel)

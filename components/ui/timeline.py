@@ -6,7 +6,8 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
-from components.analysis.aggregate import LaneCounts, bucket_for, focus_days, lane_counts
+from components.analysis.aggregate import bucket_for, choose_bucket, focus
+from components.analysis.backend import ROWS_AT_MOST
 from components.analysis.figures import (
     EPOCH,
     MAX_MARKS,
@@ -28,49 +29,63 @@ KEY = (
 )
 
 
-def render(
-    ds: Dataset,
-    sel: Selection,
-    lc: LaneCounts,
-    selected: str | None,
-    only: tuple[str, ...] = (),
-    window: tuple | None = None,
-) -> str | None:
+def render(backend, filters, selected: str | None) -> str | None:
     """Draw the timeline; return the event id the user clicked, if any.
 
     A click on a heat-strip cell (large selections) queues a drill-down into that faction and period; a
     click on a "+N" crowd lists its events beside the chart.
     """
-    counts_mode = lc.total > MAX_MARKS
+    only, window = filters.factions, filters.dates
+    lo, hi, hidden = _view(backend, filters)
+    lookups = backend.lookups
+    bucket = bucket_for(lo, hi, len(backend.lane_counts(filters, "year").lanes))  # the lanes drawn
+    strip = backend.lane_counts(filters, bucket)
+    events = backend.counts(filters)["events"]
+    counts_mode = strip.total > MAX_MARKS
     if counts_mode:
-        strip, view, hidden = _strip(ds, sel, lc, only, window)
+        view = (lo.astype(object), hi.astype(object))
         st.caption(
-            f":material/view_timeline: **Counts mode.** {sel.n_events:,} events ({lc.total:,} event–faction "
+            f":material/view_timeline: **Counts mode.** {events:,} events ({strip.total:,} event–faction "
             f"pairs) are more than the {MAX_MARKS:,} marks drawn one by one: each cell is a faction's events in "
             f"one {strip.bucket}, darker for more (an event in two lanes counts in each). Click a cell to "
             f"zoom into that faction and {strip.bucket}, or narrow the filters."
         )
-        fig = _figure(sel, ("strip", only, window), lambda: density_timeline(ds, strip, view, hidden))
-    else:
-        st.caption(
-            f":material/timeline: **Event mode.** Each mark is one event ({sel.n_events:,} events, "
-            f"{lc.total:,} marks across faction lanes); none hides another."
-        )
-        fig = _figure(sel, ("events", selected, only, window), lambda: timeline(ds, sel.events, selected, only, window))
-    points = chart(fig)
-    if not counts_mode:
-        st.caption(KEY)
-    if counts_mode:
-        drill_into(ds, points)
+        fig = _figure(backend, filters, ("strip", bucket, view), lambda: density_timeline(lookups, strip, view, hidden))
+        drill_into(lookups, chart(fig))
         return None
+    rows = backend.rows(filters)
+    st.caption(
+        f":material/timeline: **Event mode.** Each mark is one event ({events:,} events, "
+        f"{strip.total:,} marks across faction lanes); none hides another."
+    )
+    fig = _figure(
+        backend,
+        filters,
+        ("events", selected, only, window),
+        lambda: timeline(rows.ds, rows.sel.events, selected, only, window),
+    )
+    points = chart(fig)
+    st.caption(KEY)
     for point in points:
         data = point_data(point.get("customdata"))
         if data and data[0] == "@crowd":
-            _list_crowd(ds, sel, data)
+            _list_crowd(rows.ds, rows.sel, data)
             return None
         if data:
             return str(data[0])
     return None
+
+
+def _view(backend, filters) -> tuple:
+    """The range the timeline shows (the date filter's, or the events' without a lone early outlier: one
+    definition, aggregate.focus) and how many events lie before it."""
+    window = filters.dates
+    lo, hi, hidden = focus(backend.days(filters))
+    if window and window[0]:
+        lo, hidden = np.datetime64(window[0], "D"), 0
+    if window and window[1]:
+        hi = np.datetime64(window[1], "D")
+    return lo, hi, hidden
 
 
 def chart(fig) -> list:
@@ -119,36 +134,16 @@ def _list_crowd(ds: Dataset, sel: Selection, data: list) -> None:
     state.set_crowd((lane, day, ids))
 
 
-def _strip(ds: Dataset, sel: Selection, lc: LaneCounts, only: tuple[str, ...], window) -> tuple:
-    """Counts for the heat strip, in the finest bucket the chart draws quickly over the range shown (the
-    date filter's, or the events' without a lone early outlier), with that range."""
-
-    def make():
-        pos = sel.event_pos
-        first = ds.events["start"].to_numpy()[pos].astype("datetime64[D]")
-        last = ds.events["end"].to_numpy()[pos].astype("datetime64[D]")
-        lo, hi, hidden = focus_days(first, last)
-        if window and window[0]:
-            lo, hidden = np.datetime64(window[0], "D"), 0
-        if window and window[1]:
-            hi = np.datetime64(window[1], "D")
-        bucket = bucket_for(lo, hi, len(lc.lanes))
-        strip = lc if bucket == lc.bucket else lane_counts(ds, pos, only, bucket)
-        return strip, (lo.astype(object), hi.astype(object)), hidden
-
-    return sel.memo(("strip", only, window), make)
-
-
 FIGURES_KEPT = 4  # per selection: a few selected events or windows of the same filter state
 
 
-def _figure(sel: Selection, key: tuple, make):
-    """A figure built once per selection and view, shared by every session showing that view.
+def _figure(backend, filters, key: tuple, make):
+    """A figure built once per filter state and view, shared by every session showing that view.
 
-    Building a Plotly figure is most of a rerun's work; selections are shared and reused (query.apply),
-    so a view other sessions (or this one, a moment ago) have drawn costs nothing. Never mutated.
+    Building a Plotly figure is most of a rerun's work; a view other sessions (or this one, a moment ago)
+    have drawn costs nothing. Never mutated.
     """
-    figures = sel.memo("figures", dict)
+    figures = backend.kept(filters, "figures", dict)
     if key not in figures:
         figures[key] = make()
         while len(figures) > FIGURES_KEPT:
@@ -156,22 +151,22 @@ def _figure(sel: Selection, key: tuple, make):
     return figures[key]
 
 
-def render_counts(
-    ds: Dataset, sel: Selection, lc: LaneCounts, window, only: tuple[str, ...] = (), fatalities: bool = False
-) -> None:
+def render_counts(backend, filters, fatalities: bool = False) -> None:
     """Stacked events (or fatalities) per faction over time, on the date filter's range when there is one."""
+    window = filters.dates
     view = window if window and window[0] and window[1] else None
+    days = backend.days(filters)
+    first = np.datetime64(int(days["day"].min()), "D")
+    bucket = choose_bucket(first, np.datetime64(int(days["day"].max()), "D"))
+    lc = backend.lane_counts(filters, bucket)
     if fatalities:
-        sums = sel.memo(
-            ("fatalities", lc.bucket, tuple(lc.lanes)),
-            lambda: lane_counts(ds, sel.event_pos, only, lc.bucket, ds.number("fatalities")),
-        )  # the same events, lanes and buckets as lc: the grids align
-        make = lambda: counts_over_time(ds, lc, view, sums.counts, "fatalities")  # noqa: E731
+        sums = backend.lane_counts(filters, bucket, "fatalities")  # the same lanes and buckets: the grids align
+        make = lambda: counts_over_time(backend.lookups, lc, view, sums.counts, "fatalities")  # noqa: E731
     else:
-        make = lambda: counts_over_time(ds, lc, view)  # noqa: E731
+        make = lambda: counts_over_time(backend.lookups, lc, view)  # noqa: E731
     st.plotly_chart(
-        _figure(sel, ("counts", fatalities, lc.bucket, tuple(lc.lanes), view), make),
-        key=f"counts-{fatalities}",
+        _figure(backend, filters, ("counts", fatalities, bucket, view), make),
+        key=f"counts-chart-{fatalities}",
         theme="streamlit",
         width="stretch",
         config={"displaylogo": False},
@@ -184,29 +179,32 @@ COUNTS_INLINE_AT = 25  # from this many events the counts view is shown without 
 def view(page) -> None:
     """The Timeline tab: the chart with the details (or a crowd's events) beside it, counts and
     fatalities over time, and the quotes."""
-    ds, sel, lc, filters = page.ds, page.sel, page.lanes, page.filters
-    c = sel.counts()
-    chart, side = st.columns([2, 1], gap="medium")
-    with chart:
+    backend, filters, c = page.backend, page.filters, page.counts
+    chart_column, side = st.columns([2, 1], gap="medium")
+    marks = 0
+    with chart_column:
         if not c["events"]:
             st.info("No events match these filters; matching quotes are listed below.")
         else:
-            state.pick("chart", render(ds, sel, lc, state.selected_event(), filters.factions, filters.dates))
+            state.pick("chart", render(backend, filters, state.selected_event()))
     with side:
         st.subheader("Event details", anchor=False)
         crowd = state.crowd()
-        if crowd:
-            details.crowd(ds, *crowd)
-        details.render(ds, state.selected_event())
+        rows = backend.rows(filters) if crowd else None
+        if crowd and rows is not None:
+            details.crowd(rows.ds, *crowd)
+        event_id = state.selected_event()
+        details.render(backend.event(event_id) if event_id else None, event_id)
     if c["events"]:
         # Stacked counts per faction: shown for mid-sized selections; in counts mode the heat strip
         # already is counts over time, so it waits for a click (one chart less to repaint).
-        shown = COUNTS_INLINE_AT <= c["events"] and lc.total <= MAX_MARKS
+        marks = backend.lane_counts(filters, "year").total
+        shown = COUNTS_INLINE_AT <= c["events"] and marks <= MAX_MARKS
         if st.toggle("Events over time (stacked counts per faction)", value=shown, key=f"counts-{shown}"):
-            render_counts(ds, sel, lc, filters.dates, filters.factions)
-        if ds.has_measure("fatalities") and st.toggle("Fatalities over time per faction", key="fatalities"):
-            render_counts(ds, sel, lc, filters.dates, filters.factions, fatalities=True)
-    quotes_section(ds, sel, c)
+            render_counts(backend, filters)
+        if backend.lookups.has_measure("fatalities") and st.toggle("Fatalities over time per faction", key="fatalities"):
+            render_counts(backend, filters, fatalities=True)
+    quotes_section(backend, filters)
 
 
 def _shown(ds: Dataset, event_pos) -> np.ndarray:
@@ -216,8 +214,18 @@ def _shown(ds: Dataset, event_pos) -> np.ndarray:
     return mask
 
 
-def quotes_section(ds: Dataset, sel: Selection, c: dict) -> None:
+def quotes_section(backend, filters) -> None:
     """The quote cards: by speakers in the selection (the filters' reading), or quotes on the events shown."""
+    rows = backend.rows(filters)
+    if rows is None:
+        st.subheader("Quotes", anchor=False)
+        st.info(
+            f"The quote cards show a selection of up to {ROWS_AT_MOST:,} events and quotes on the {backend.name} "
+            "engine: narrow the filters (a faction, a period, a search) to read them.",
+            icon=":material/format_quote:",
+        )
+        return
+    ds, sel = rows.ds, rows.sel
     on_events = sel.memo(
         "quotes-on-events", lambda: np.flatnonzero(_shown(ds, sel.event_pos)[ds.quotes["event_pos"].to_numpy()])
     )

@@ -40,7 +40,8 @@ def pick_pair(points: list, filters) -> None:
 
 
 def view(page) -> None:
-    ds, sel, filters = page.ds, page.sel, page.filters
+    backend, filters = page.backend, page.filters
+    lookups = backend.lookups
     a, b = st.columns([3, 2], vertical_alignment="bottom")
     level = a.segmented_control(
         "Between",
@@ -57,9 +58,14 @@ def view(page) -> None:
         "they issued it together.",
     )
     if level == "Actors":
-        matrix = sel.memo(
-            ("actor-matrix", filters.factions, joint),
-            lambda: cooccurrence.actor_matrix(ds, sel.event_pos, filters.factions, joint),
+        rows = backend.rows(filters)  # actor by actor: the selection's rows (the whole model, or a slice)
+        matrix = (
+            rows.sel.memo(
+                ("actor-matrix", filters.factions, joint),
+                lambda: cooccurrence.actor_matrix(rows.ds, rows.sel.event_pos, filters.factions, joint),
+            )
+            if rows is not None
+            else None
         )
         if matrix is None:
             st.info(
@@ -69,7 +75,7 @@ def view(page) -> None:
             )
             return
     else:
-        matrix = sel.memo(("faction-matrix", joint), lambda: cooccurrence.faction_matrix(ds, sel.event_pos, joint))
+        matrix = backend.faction_matrix(filters, joint)
         shown = [i for i, f in enumerate(matrix.ids) if matrix.counts[i, i]]
         matrix = cooccurrence.Matrix(
             [matrix.ids[i] for i in shown], [matrix.names[i] for i in shown], matrix.counts[shown][:, shown]
@@ -87,7 +93,8 @@ def view(page) -> None:
     left, right = (st.container(), st.container()) if large else st.columns([3, 2], gap="large")
     with left:
         points = matrix_chart(
-            sel.memo(("matrix-figure", level, joint, filters.factions), lambda: matrix_figure(matrix)), level
+            backend.kept(filters, ("matrix-figure", level, joint, filters.factions), lambda: matrix_figure(matrix)),
+            level,
         )
         if level == "Factions":
             pick_pair(points, filters)
@@ -115,8 +122,10 @@ def view(page) -> None:
         )
         if len(filters.together) == 2:
             x, y = filters.together
-            months, counts = cooccurrence.shared_per_month(ds, sel.event_pos, x, y)
-            st.markdown(f"**{md(ds.faction_name.get(x, x))} and {md(ds.faction_name.get(y, y))}, per month**")
+            months, counts = cooccurrence.per_month(backend.days(filters))  # the selection is the pair's events
+            st.markdown(
+                f"**{md(lookups.faction_name.get(x, x))} and {md(lookups.faction_name.get(y, y))}, per month**"
+            )
             if len(months):
                 fig = px.bar(
                     x=pd.to_datetime(months.astype("datetime64[D]")), y=counts, labels={"x": "", "y": "shared events"}
@@ -127,9 +136,10 @@ def view(page) -> None:
                 )
     if level == "Actors" and len(matrix.ids) > 1:
         st.markdown("**Network** — actors who shared an event are joined; the more events, the wider the line")
-        colours = faction_colours(ds)
-        by_actor = {a: colours.get((ds.factions_of_actor.get(a) or [""])[0], "#7F7F7F") for a in matrix.ids}
-        fig = sel.memo(
+        colours = faction_colours(lookups)
+        by_actor = {a: colours.get((lookups.factions_of_actor.get(a) or [""])[0], "#7F7F7F") for a in matrix.ids}
+        fig = backend.kept(
+            filters,
             ("network", filters.factions, joint),
             lambda: network_figure(matrix, cooccurrence.layout(matrix), by_actor),
         )

@@ -1,15 +1,14 @@
-"""The dashboard's views (its tabs), in order: one record each. Adding a view is adding one record
-here and its render function, which receives the page: the dataset, the selection, its lane counts
-and the filter state."""
+"""The dashboard's views (its tabs), in order: one record each, for every backend. Adding a view is adding
+one record here and its render function, which receives the page: the backend (analysis/backend.Backend:
+the in-memory model or an engine), the filter state and the selection's counts."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from components.analysis.aggregate import LaneCounts
-from components.analysis.query import Filters, Selection
-from components.data.model import Dataset
+from components.analysis.backend import Backend
+from components.analysis.query import Filters
 from components.ui import about, compare, placemap, table, timeline, together
 
 
@@ -17,10 +16,13 @@ from components.ui import about, compare, placemap, table, timeline, together
 class Page:
     """What every view draws from (shared, read-only)."""
 
-    ds: Dataset
-    sel: Selection
-    lanes: LaneCounts
+    backend: Backend
     filters: Filters
+    counts: dict  # the selection's events, actors and quotes (None where a backend does not count them)
+
+    @property
+    def lookups(self):
+        return self.backend.lookups
 
 
 @dataclass(frozen=True)
