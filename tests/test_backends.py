@@ -117,7 +117,10 @@ def test_bundled_meeting_and_story_from_the_engine(tmp_path):
     assert len(on(y)) >= 1 and list(on(x)["text"]) == list(on(y)["text"])
     from components.analysis.export import story_steps
 
-    sx, sy = story_steps(memory.story("moscow-talks"), "moscow-talks"), story_steps(engine.story("moscow-talks"), "moscow-talks")
+    sx, sy = (
+        story_steps(memory.story("moscow-talks"), "moscow-talks"),
+        story_steps(engine.story("moscow-talks"), "moscow-talks"),
+    )
     assert len(sx) == 6 and list(sx["event_id"]) == list(sy["event_id"]) and list(sx["text"]) == list(sy["text"])
     assert engine.rows(Filters()) is not None
 

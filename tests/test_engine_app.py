@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pandas as pd
-
 import pytest
 from streamlit.testing.v1 import AppTest
 

@@ -147,7 +147,9 @@ class Memory:
 
         sel = self.selection(f)
         order = sorted_positions(self.ds, sel, by, descending)
-        return Rows(self.ds, query.Selection(self.ds, order[offset : offset + limit], np.array([], np.int64), frozenset()))
+        return Rows(
+            self.ds, query.Selection(self.ds, order[offset : offset + limit], np.array([], np.int64), frozenset())
+        )
 
     def places(self, f: Filters):
         from components.analysis.geo import event_coordinates, places

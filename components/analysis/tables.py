@@ -54,7 +54,9 @@ SORTS = {
 def sort_options(lookups) -> list[str]:
     """The orders a backend's events can be sorted by (the columns its data has)."""
     columns = lookups.event_columns
-    return [k for k, c in SORTS.items() if (c in columns or c == "start") and (c != "fatalities" or lookups.has_measure(c))]
+    return [
+        k for k, c in SORTS.items() if (c in columns or c == "start") and (c != "fatalities" or lookups.has_measure(c))
+    ]
 
 
 def sorted_positions(ds: Dataset, sel: Selection, by: str, descending: bool) -> np.ndarray:

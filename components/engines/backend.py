@@ -27,7 +27,8 @@ class Engine:
         from components.data.problems import Problem
 
         self.warnings = tuple(
-            Problem(w["file"], w["row"], w["column"], w["message"], w["fix"]) for w in engine.manifest.get("warnings", [])
+            Problem(w["file"], w["row"], w["column"], w["message"], w["fix"])
+            for w in engine.manifest.get("warnings", [])
         )
         self.tables = Tables(engine.con, engine.root)
 

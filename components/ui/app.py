@@ -175,4 +175,6 @@ def _unsupported_in_link(backend) -> None:
         return
     for flt in FILTERS.values():
         if not backend.supports(flt.key) and any(p in st.query_params for p in flt.params):
-            state.add_notice(f"Ignored the {flt.label.lower()} filter: it does not run on the {backend.name} engine yet.")
+            state.add_notice(
+                f"Ignored the {flt.label.lower()} filter: it does not run on the {backend.name} engine yet."
+            )

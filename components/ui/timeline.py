@@ -202,7 +202,9 @@ def view(page) -> None:
         shown = COUNTS_INLINE_AT <= c["events"] and marks <= MAX_MARKS
         if st.toggle("Events over time (stacked counts per faction)", value=shown, key=f"counts-{shown}"):
             render_counts(backend, filters)
-        if backend.lookups.has_measure("fatalities") and st.toggle("Fatalities over time per faction", key="fatalities"):
+        if backend.lookups.has_measure("fatalities") and st.toggle(
+            "Fatalities over time per faction", key="fatalities"
+        ):
             render_counts(backend, filters, fatalities=True)
     quotes_section(backend, filters)
 

@@ -123,9 +123,7 @@ def view(page) -> None:
         if len(filters.together) == 2:
             x, y = filters.together
             months, counts = cooccurrence.per_month(backend.days(filters))  # the selection is the pair's events
-            st.markdown(
-                f"**{md(lookups.faction_name.get(x, x))} and {md(lookups.faction_name.get(y, y))}, per month**"
-            )
+            st.markdown(f"**{md(lookups.faction_name.get(x, x))} and {md(lookups.faction_name.get(y, y))}, per month**")
             if len(months):
                 fig = px.bar(
                     x=pd.to_datetime(months.astype("datetime64[D]")), y=counts, labels={"x": "", "y": "shared events"}
