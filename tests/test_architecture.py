@@ -50,30 +50,51 @@ def test_every_module_is_in_a_layer():
 
 
 def test_filters_formats_and_views_are_registries():
+    """The registries' shape, not their lists: adding a filter, a format or a view is one record."""
     from components.analysis.filters import FILTERS
+    from components.analysis.kinds import KINDS
     from components.io.imports import FORMATS
+    from components.ui.filters import WIDGETS
+    from components.ui.views import PAGE_PARAMS, VIEWS
+
+    assert set(WIDGETS) == set(KINDS)  # every kind has its widget
+    params = [p for f in FILTERS.values() for p in f.params]
+    assert len(params) == len(set(params)) and not set(params) & set(PAGE_PARAMS)  # one owner per parameter
+    for key, flt in FILTERS.items():
+        assert flt.key == key and flt.kind in KINDS and flt.label and flt.params and callable(flt.events)
+        assert flt.sql is None or callable(flt.sql)
+        assert flt.kind != "choices" or callable(flt.options)
+    assert len({f.name for f in FORMATS.values()}) == len(FORMATS)
+    for name, fmt in FORMATS.items():
+        assert fmt.name == name and callable(fmt.detect) and callable(fmt.convert) and fmt.label
+    labels = [v.label for v in VIEWS]
+    assert len(labels) == len(set(labels)) and all(callable(v.render) for v in VIEWS)
+    assert len(PAGE_PARAMS) == len(set(PAGE_PARAMS))
+
+
+def test_one_dashboard_over_one_backend():
+    """No second set of views: every view draws from the page's backend (analysis/backend.Backend), never
+    from a Dataset or Selection handed to it (issue 24)."""
+    ui = PACKAGE / "ui"
+    assert not (ui / "engine_page.py").exists()
     from components.ui.views import VIEWS
 
-    assert list(FILTERS) == [
-        "factions",
-        "together",
-        "actors",
-        "dates",
-        "types",
-        "statuses",
-        "min_sources",
-        "grades",
-        "regions",
-        "subtypes",
-        "places",
-        "q",
+    for view in VIEWS:
+        source = Path(view.render.__code__.co_filename).read_text(encoding="utf-8")
+        assert "page.ds" not in source and "page.sel" not in source, view.label
+    tabs = [p.name for p in ui.glob("*.py") if 'key="view"' in p.read_text(encoding="utf-8")]
+    assert tabs == ["app.py"], tabs  # the views' tabs are drawn in one place
+
+
+def test_page_state_is_written_in_state_py_only():
+    import re
+
+    writes = re.compile(r"session_state\[[^\]]+\]\s*=[^=]|session_state\.(pop|setdefault|update|clear)\(")
+    found = [
+        f"{p.relative_to(ROOT)}:{n}"
+        for p in (PACKAGE / "ui").glob("*.py")
+        if p.name != "state.py"
+        for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+        if writes.search(line)
     ]
-    assert list(FORMATS) == ["gdelt", "acled", "timelinejs", "table"]
-    assert [v.label for v in VIEWS] == [
-        "Timeline",
-        "Map",
-        "Who meets whom",
-        "Compare",
-        "Table & downloads",
-        "About this data",
-    ]
+    assert not found, found

@@ -1,13 +1,8 @@
 import pandas as pd
 import pytest
 
-from components.analysis.aggregate import lane_counts
-from components.analysis.figures import (
-    NO_FACTION,
-    counts_over_time,
-    focus_range,
-    timeline,
-)
+from components.analysis.aggregate import NO_FACTION, lane_counts
+from components.analysis.charts.timeline import counts_over_time, focus_range, timeline
 from components.analysis.query import Filters, apply
 from components.data.load import load
 

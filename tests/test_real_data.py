@@ -13,8 +13,9 @@ import pandas as pd
 import pytest
 
 from components.analysis.aggregate import bucket_for, focus_days, lane_counts
+from components.analysis.charts.common import point_data
+from components.analysis.charts.timeline import density_timeline, drill_target, timeline
 from components.analysis.export import table_csv
-from components.analysis.figures import density_timeline, drill_target, point_data, timeline
 from components.analysis.geo import event_coordinates, places
 from components.analysis.packing import pack
 from components.analysis.query import Filters, apply
@@ -232,7 +233,7 @@ def test_an_import_of_template_titles_raises_no_duplicate_warnings(merged):
 
 
 def test_the_map_opens_on_the_busy_area(merged):
-    from components.analysis.figures import map_focus, place_map
+    from components.analysis.charts.places import map_focus, place_map
 
     shown, _ = places(merged, apply(merged, Filters()).event_pos)
     core = map_focus(shown)

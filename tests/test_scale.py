@@ -10,7 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from components.analysis.aggregate import lane_counts
-from components.analysis.figures import MAX_MARKS, density_timeline, drill_target
+from components.analysis.charts.timeline import MAX_MARKS, density_timeline, drill_target
 from components.analysis.query import Filters, apply
 from components.data.load import load
 

@@ -375,7 +375,9 @@ def test_the_command_line_imports_lists_publishes_and_exports(tmp_path, capsys):
 
 
 def test_export_writes_parquet_above_fifty_thousand_events(tmp_path, monkeypatch):
-    monkeypatch.setattr(versions, "PARQUET_ABOVE", 10)  # the same rule, at a size a test can afford
+    from components.data import schema
+
+    monkeypatch.setattr(schema, "PARQUET_FROM", 10)  # the one rule (schema.as_parquet), at a size a test can afford
     engine = seeded(f"sqlite:///{tmp_path / 'p.sqlite'}")
     _, out = versions.export(engine, tmp_path / "out")
     assert (out / "events.parquet").exists() and not (out / "events.csv").exists()

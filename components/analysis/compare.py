@@ -20,6 +20,7 @@ import pandas as pd
 from components.analysis.cooccurrence import faction_matrix
 from components.analysis.filters import Filters
 from components.data.model import Dataset
+from components.data.schema import split_list
 
 SHARE = 0.25
 MIN_EVENTS = 3
@@ -88,7 +89,7 @@ def _quotes_per_faction(ds: Dataset, quote_pos: np.ndarray) -> np.ndarray:
     out = np.zeros(len(ids), dtype=np.int64)
     speakers = ds.quotes["speaker_id"].to_numpy()[quote_pos] if len(quote_pos) else []
     for cell in speakers:
-        sides = {f for a in str(cell).split(";") for f in ds.factions_of_actor.get(a.strip(), [])}
+        sides = {f for a in split_list(cell) for f in ds.factions_of_actor.get(a, [])}
         for f in sides:
             if f in ids:
                 out[ids.index(f)] += 1

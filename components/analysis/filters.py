@@ -1,19 +1,14 @@
 """The filters, one record each: read by the query (predicates), the URL state (parameters) and the
 sidebar (widgets). Adding a filter is adding one record to FILTERS, and its test.
 
-A record holds everything about one filter: its key in a filter state, its URL parameter(s), the kind
-of widget that sets it, its default, the values it may take, its help text and its predicates over
-events and quotes. The kind decides the value's type, its URL form and its widget:
-
-- "choices": a tuple of ids (repeatable URL parameter; a multiselect, or pills when `pills`);
-- "dates": a (from, to) pair of dates or None (two URL parameters; a date-range input);
-- "text": a search string (one URL parameter; a text input);
-- "minimum": a whole number, 0 when it does not restrict (one URL parameter; a select box of `options`).
+A record holds everything about one filter: its key in a filter state, its URL parameter(s), its kind,
+the values it may take, its help text and its predicates over events and quotes (in memory, and as an Ibis
+expression for the engines). The kind (analysis/kinds.KINDS) owns the value's type, default, canonical form
+and URL form; its widget is ui/filters.WIDGETS[kind].
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -22,13 +17,10 @@ from typing import Any
 import numpy as np
 import pyarrow.compute as pc
 
+from components.analysis.kinds import KINDS, MAX_Q
 from components.data.model import Dataset
 from components.data.schema import CREDIBILITY, CREDIBILITY_WORDS, RELIABILITY, RELIABILITY_WORDS, STATUSES
 from components.data.vector import isin, strings
-
-KINDS = ("choices", "dates", "text", "minimum")
-DEFAULTS = {"choices": (), "dates": (None, None), "text": "", "minimum": 0}
-MAX_Q = 200  # characters of search text
 
 
 @dataclass(frozen=True)
@@ -53,7 +45,7 @@ class Filter:
 
     @property
     def default(self):
-        return DEFAULTS[self.kind]
+        return KINDS[self.kind].default
 
 
 def _positions(n: int, pos: np.ndarray) -> np.ndarray:
@@ -378,11 +370,4 @@ class Filters:
 
 def _normal(flt: Filter, value):
     """A value in its kind's canonical form (tuples, de-duplicated in order), so equal states are equal."""
-    if flt.kind == "choices":
-        return tuple(dict.fromkeys(str(v) for v in value or ()))
-    if flt.kind == "dates":
-        lo, hi = value or (None, None)
-        return (lo if isinstance(lo, dt.date) else None, hi if isinstance(hi, dt.date) else None)
-    if flt.kind == "minimum":
-        return int(value or 0)
-    return str(value or "")
+    return KINDS[flt.kind].normal(value)

@@ -22,6 +22,8 @@ from __future__ import annotations
 from collections.abc import Callable, Container
 from dataclasses import dataclass
 
+from components.data.schema import split_list
+
 OUTLET = "outlet"  # the object is a source id
 PLACE = "place"  # an event id or words
 OPTIONAL = "optional"  # blank, a source id or words
@@ -46,9 +48,7 @@ class Step:
 def parse(cell: str) -> list[Step]:
     """The steps of a chain cell (wordings compared without case; unknown ones kept for problem())."""
     steps = []
-    for part in str(cell or "").split(";"):
-        if not part.strip():
-            continue
+    for part in split_list(cell):
         wording, _, target = part.partition(":")
         steps.append(Step(" ".join(wording.lower().split()), target.strip()))
     return steps

@@ -4,7 +4,8 @@ the data loads, and `factionline validate` and the app list them for a person to
 - an *occurred* event dated after its article was published (a report cannot precede what it reports);
 - a *planned* event dated wholly before its article was published (by then it was no longer ahead);
 - a quote said after its article was published;
-- a likely duplicate: an event on the same dates as an earlier row, sharing an actor, with a similar title,
+- a likely duplicate: an event on the same dates as an earlier row, sharing an actor, with a similar title
+  (data/similarity.py),
   unless the two cite different passages of one article, or two records of a dataset (an import); compared where
   at most MAX_GROUP events share those dates (beyond, an import's template titles);
 - a speaker not named (name or alias) near the quoted passage in the article (checked for up to
@@ -16,8 +17,6 @@ mean; "before" ends before its first day.
 
 from __future__ import annotations
 
-import re
-
 import numpy as np
 import pandas as pd
 import pyarrow.compute as pc
@@ -26,15 +25,14 @@ from components.data.dates import ParsedColumn
 from components.data.loader import RawData
 from components.data.problems import Problem
 from components.data.schema import split_list
+from components.data.similarity import content_words, similar_titles, title_similarity
 from components.data.textmatch import ArticleTexts
 from components.data.vector import isin, position_in, split_lists
 
 NEAR = 600  # characters either side of a quoted passage in which the speaker should be named
 SPEAKER_CHECK_UP_TO = 20_000  # quotes
-SIMILAR_TITLES = 0.6  # share of words (Jaccard) from which two titles count as similar
 LISTED = 500  # warnings of one kind listed row by row; beyond, one line counts the rest
 MAX_GROUP = 50  # events on the same dates beyond which titles are not compared (see _duplicates)
-_WORD = re.compile(r"\w+")
 
 
 def warnings(raw: RawData, dates: dict[tuple[str, str], ParsedColumn]) -> list[Problem]:
@@ -192,10 +190,6 @@ def _more(file: str, what: str, flagged: np.ndarray) -> list[Problem]:
     return [Problem(file, None, None, f"Warning: {extra:,} more {what} (the first {LISTED} are listed).", "")]
 
 
-def _words(title: str) -> set[str]:
-    return set(_WORD.findall(str(title).lower()))
-
-
 def _duplicates(raw: RawData, dates) -> list[Problem]:
     """Rows on the same dates as an earlier row, sharing an actor, with a similar title. Only rows that
     share dates and an actor are compared (a dict per group), so a big import costs little."""
@@ -251,15 +245,15 @@ def _duplicates(raw: RawData, dates) -> list[Problem]:
             mine = split_list(actors[i])
             earlier = dict.fromkeys(j for actor in mine for j in seen.get(actor, ()))
             if earlier:
-                words[i] = words.get(i) or _words(titles[i])
+                words[i] = words.get(i) or content_words(titles[i])
                 for j in earlier:
                     if cited[i][1] != cited[j][1] and (
                         cited[i][0] == cited[j][0] or {cited[i][0], cited[j][0]} <= records
                     ):
                         continue  # different passages of one article, or two records of a dataset: not a copy
-                    words[j] = words.get(j) or _words(titles[j])
-                    similar = len(words[i] & words[j]) / max(len(words[i] | words[j]), 1)
-                    if similar >= SIMILAR_TITLES:
+                    words[j] = words.get(j) or content_words(titles[j])
+                    similar = title_similarity(words[i], words[j])
+                    if similar_titles(words[i], words[j]):
                         shared = sorted(set(mine) & set(split_list(actors[j])))
                         if len(out) >= LISTED:
                             skipped += 1

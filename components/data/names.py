@@ -15,6 +15,8 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from components.data.schema import split_list
+
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?", re.UNICODE)
 ARTICLES = {"al", "el", "ul", "ad", "ash", "as", "at", "az", "an", "ar"}
 PAIRS = (("ou", "u"), ("oo", "u"), ("ee", "i"), ("ei", "i"), ("ie", "i"), ("q", "k"), ("kh", "k"), ("ph", "f"))
@@ -137,7 +139,7 @@ def actor_names(ds) -> list[tuple[str, str]]:
     """(name, actor_id) for every actor's name and alias of a dataset, and its last name for people."""
     pairs = []
     for row in ds.actors.to_dict(orient="records"):
-        names = [row["name"], *[a.strip() for a in str(row.get("aliases", "") or "").split(";") if a.strip()]]
+        names = [row["name"], *split_list(row.get("aliases", ""))]
         pairs += [(n, row["actor_id"]) for n in names]
         if str(row.get("kind", "")) == "person" and len(row["name"].split()) > 1:
             pairs.append((row["name"].split()[-1], row["actor_id"]))  # "Abbas" for "Mahmoud Abbas"

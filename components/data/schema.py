@@ -5,6 +5,8 @@ Columns may be added to any table; the ones listed here may not be dropped or re
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
 
 STATUSES = ("occurred", "planned", "reported")
@@ -296,3 +298,20 @@ OPTIONAL_COLUMNS = {
 }
 
 HEX_COLOUR = r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$"
+
+
+def slug(text: str, limit: int = 60) -> str:
+    """An id made from words: ASCII letters and digits joined by hyphens, at most `limit` characters ("x"
+    for words with none) — the one rule for ids that imports, merges, uploads and the store make."""
+    plain = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:limit].strip("-") or "x"
+
+
+PARQUET_FROM = 50_000  # events from which a written directory's big tables are Parquet (below: CSV, easy to edit)
+PARQUET_TABLES = ("events", "reports", "quotes", "actors", "articles")  # the tables that grow with the events
+
+
+def as_parquet(n_events: int, table: str) -> bool:
+    """Whether a directory written with this many events holds this table as Parquet (imports, merges and
+    the store's exports all follow it)."""
+    return n_events >= PARQUET_FROM and table in PARQUET_TABLES

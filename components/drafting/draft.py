@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 from components.data.names import Mention, fold, name_index
+from components.data.schema import split_list
 from components.drafting.quotes import _TITLED, SPEECH, _and_join, chain_of, find_quotes
 from components.drafting.reldates import _VERB, DateMention, _future, find_dates
 
@@ -264,8 +265,10 @@ def _we(text: str, s: int, e: int, quotes: list, ds) -> list:
     for q in quotes:
         if q.quote_type == "direct" and q.speaker_id and q.start <= s + 1 and e - 1 <= q.end + 1:
             if re.search(r"\b(?:we|our|us)\b", text[s:e], re.I):
-                sides = [f for f in ds.factions_of_actor.get(q.speaker_id.split(";")[0], []) if f in ds.actor]
-                ids = sides or q.speaker_id.split(";")
+                sides = [
+                    f for f in ds.factions_of_actor.get((split_list(q.speaker_id) or [""])[0], []) if f in ds.actor
+                ]
+                ids = sides or split_list(q.speaker_id)
                 return [Mention(q.start, q.start, ds.actor_name(a), a) for a in ids]
     return []
 
@@ -388,7 +391,8 @@ def _same_sentence(text: str, a: int, b: int) -> bool:
 
 
 def _matches(ds, date, actor_ids: list[str]) -> list[str]:
-    """Existing events this may be another report of: overlapping dates and a shared actor."""
+    """Existing events this may be another report of (data/similarity.near_events): overlapping dates and a
+    shared actor."""
     if not date.resolved:
         return []
     import pandas as pd  # noqa: PLC0415
@@ -397,9 +401,9 @@ def _matches(ds, date, actor_ids: list[str]) -> list[str]:
 
     parsed = parse_column(pd.Series([date.edtf]))
     lo, hi = parsed.rows("start")[0], parsed.rows("end")[0]
-    ev = ds.events
-    near = ev[(ev["start"].to_numpy() <= hi) & (ev["end"].to_numpy() >= lo)]
-    return [eid for eid, ids in zip(near["event_id"], near["actor_ids"]) if set(ids.split(";")) & set(actor_ids)][:5]
+    from components.data.similarity import near_events  # noqa: PLC0415
+
+    return near_events(ds.events, lo, hi, actor_ids)
 
 
 def review_text(result: dict) -> str:

@@ -12,6 +12,7 @@ import pandas as pd
 
 from components.analysis.filters import Filters
 from components.data.model import Lookups, _stories
+from components.data.schema import split_list
 
 
 class Catalog(Lookups):
@@ -22,10 +23,8 @@ class Catalog(Lookups):
         self.factions = pd.read_parquet(root / "factions.parquet")
         self.actors = pd.read_parquet(root / "actors.parquet")
         self.event_types = pd.read_parquet(root / "event_types.parquet")
-        pairs = self.actors[["actor_id", "faction_ids"]].assign(faction_id=self.actors["faction_ids"].str.split(";"))
-        pairs = pairs.explode("faction_id")
-        pairs["faction_id"] = pairs["faction_id"].str.strip()
-        self.actor_factions = pairs.loc[pairs["faction_id"] != "", ["actor_id", "faction_id"]]
+        pairs = self.actors[["actor_id", "faction_ids"]].assign(faction_id=self.actors["faction_ids"].map(split_list))
+        self.actor_factions = pairs.explode("faction_id").dropna(subset=["faction_id"])[["actor_id", "faction_id"]]
         stories = root / "stories.parquet"
         self.stories = _stories(pd.read_parquet(stories)) if stories.is_file() else None
         self.events = pd.DataFrame()  # no rows here: what depends on them is asked of the engine

@@ -26,12 +26,11 @@ import pandas as pd
 
 from components.data.load import load
 from components.data.loader import read_directory
-from components.data.schema import LIST_SEPARATOR, TABLES, split_list
+from components.data.schema import LIST_SEPARATOR, TABLES, slug, split_list
+from components.data.similarity import content_words, similar_titles
 from components.io.crosswalk import FILE as CROSSWALK_FILE
 from components.io.crosswalk import Crosswalk
-from components.io.imports.build import slug, write_tables
-
-SIMILAR_TITLES = 0.5  # word overlap (Jaccard) from which two same-day events look like one (or 2 shared words)
+from components.io.imports.build import write_tables
 
 
 class MergeError(ValueError):
@@ -290,7 +289,7 @@ def likely_duplicates(events: pd.DataFrame, actors: dict[str, dict]) -> pd.DataF
                     continue
                 wb = _words(b)
                 shared = sorted(wa & wb)
-                similar = len(shared) >= 2 or len(shared) / max(len(wa | wb), 1) >= SIMILAR_TITLES
+                similar = similar_titles(wa, wb)
                 place = a["location"].strip().lower()
                 reasons = [
                     f"titles share {', '.join(shared)}" if similar else "",
@@ -315,37 +314,6 @@ def likely_duplicates(events: pd.DataFrame, actors: dict[str, dict]) -> pd.DataF
     return pd.DataFrame(rows, columns=["date", "event_a", "event_b", "title_a", "title_b", "why", "confident"])
 
 
-STOPWORDS = {
-    "the",
-    "and",
-    "for",
-    "with",
-    "from",
-    "into",
-    "over",
-    "after",
-    "before",
-    "about",
-    "to",
-    "in",
-    "of",
-    "on",
-    "at",
-    "by",
-    "an",
-    "a",
-    "its",
-    "their",
-    "his",
-    "her",
-    "other",
-    "was",
-    "were",
-    "are",
-}
-
-
 def _words(event: dict) -> set[str]:
     """Content words of an event's title and place (what two reports of one event would share)."""
-    words = re.findall(r"\w+", f"{event['title']} {event['location']}".lower())
-    return {w for w in words if len(w) >= 3 and w not in STOPWORDS and not w.isdigit()}
+    return content_words(f"{event['title']} {event['location']}")

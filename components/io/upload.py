@@ -16,8 +16,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
 from components.data.model import Dataset
+from components.data.schema import slug
 from components.io.imports import Base, ImportFailed, build, detect, extensions, labels
-from components.io.imports.build import slug
 from components.io.uploadbudget import (
     ESTIMATE_FACTOR,
     Lease,

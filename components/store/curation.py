@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
-import unicodedata
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, Engine, insert, select, update
 
 from components.data.names import fold
+from components.data.schema import slug, split_list
 from components.drafting.draft import NEW_TYPES, draft
 from components.store import audit, workcopy
 from components.store.roles import User, require
@@ -35,11 +34,6 @@ class Draft:
     result: str
     row_version: int
     decided_by: str
-
-
-def slug(words: str, limit: int = 60) -> str:
-    plain = unicodedata.normalize("NFKD", words).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:limit].strip("-") or "item"
 
 
 def _unique(connection: Connection, table: str, base: str) -> str:
@@ -317,7 +311,8 @@ def accept_quote(engine: Engine, user: User, draft_id: int, expected_version: in
             connection,
             "quotes",
             slug(
-                f"q-{speaker.split(';')[0]}-{p.get('said_on') or article.get('published_on', '')}-{p['text'][:40]}", 80
+                f"q-{(split_list(speaker) or [''])[0]}-{p.get('said_on') or article.get('published_on', '')}-{p['text'][:40]}",
+                80,
             ),
         )
         row = {
@@ -376,3 +371,30 @@ def articles(engine: Engine, user: User) -> list[dict]:
     for row in rows:
         row["drafts"] = counts.get(row["article_id"], {})
     return sorted(rows, key=lambda r: (r.get("published_on", ""), r["article_id"]), reverse=True)
+
+
+def choices(engine: Engine) -> dict:
+    """What the Curate page offers to choose from, read in one transaction: actors, event types (the
+    store's and the drafter's new ones), events, factions (id -> label) and the known outlets' ids."""
+    with engine.connect() as c:
+        actors = {r.key: r.data.get("name", r.key) for r in workcopy.rows(c, "actors")}
+        types = {r.key: r.data.get("label", r.key) for r in workcopy.rows(c, "event_types")}
+        events = {
+            r.key: f"{r.data.get('date', '')} · {r.data.get('title', '')[:70]}" for r in workcopy.rows(c, "events")
+        }
+        factions = {r.key: r.data.get("name", r.key) for r in workcopy.rows(c, "factions")}
+        sources = {r.key: r.data.get("name", r.key) for r in workcopy.rows(c, "sources")}
+    types |= {k: v for k, v in NEW_TYPES.items() if k not in types and k != "unclassified"}
+    return {"actors": actors, "types": types, "events": events, "factions": factions, "sources": sources}
+
+
+def row(engine: Engine, table: str, key: str):
+    """One working-copy row (its data, version and who changed it last), or None."""
+    with engine.connect() as c:
+        return workcopy.get(c, table, key)
+
+
+def update_row(engine: Engine, user: User, table: str, key: str, changes: dict, expected_version: int):
+    """Change cells of one working-copy row, if it is still at the version the editor saw (else Conflict)."""
+    with engine.begin() as c:
+        return workcopy.update_row(c, user, table, key, changes, expected_version)

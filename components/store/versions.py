@@ -18,6 +18,7 @@ import pandas as pd
 from sqlalchemy import Connection, Engine, func, insert, select, text
 
 from components.data.model import Dataset
+from components.data.schema import TABLES, as_parquet
 from components.store import audit
 from components.store.db import fingerprint
 from components.store.roles import User, require
@@ -25,7 +26,6 @@ from components.store.tables import version_files, versions
 from components.store.workcopy import snapshot
 
 DIFFED = ("events", "reports", "quotes")  # "What changed" lists these tables' rows
-PARQUET_ABOVE = 50_000  # export: events (and reports, quotes) as Parquet above this many events
 _PUBLISH_LOCK = 7242002
 
 
@@ -209,8 +209,8 @@ def export(engine: Engine, out: Path, version_id: int | None = None) -> tuple[Ve
     out = Path(out)
     if out.exists() and any(out.iterdir()):
         raise FileExistsError(f"{out} is not empty; export writes into a new or empty directory.")
-    if version.n_events > PARQUET_ABOVE:
-        for name in DIFFED:
+    for name in TABLES:  # the big tables as Parquet, as imports write them (schema.as_parquet)
+        if as_parquet(version.n_events, name):
             data = files.pop(f"{name}.csv", None)
             if data is not None:
                 frame = pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False)

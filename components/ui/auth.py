@@ -19,6 +19,7 @@ import time
 import streamlit as st
 
 from components.store.roles import ROLES, User
+from components.ui import state
 
 PASSWORDS = {  # role -> (environment variable, secrets key)
     "viewer": ("FACTIONLINE_PASSWORD", "password"),
@@ -90,9 +91,9 @@ def gate() -> User | None:
         return _oidc()
     if not passwords():
         return local_user()
-    signed = st.session_state.get("signed-in")
-    if isinstance(signed, dict) and signed.get("role") in ROLES:
-        _signed_in_as(signed["name"], signed["role"], st.session_state.pop)
+    signed = state.signed_in()
+    if signed and signed.get("role") in ROLES:
+        _signed_in_as(signed["name"], signed["role"], state.sign_out)
         return User(signed["name"] or f"a {signed['role']}", signed["role"])
     _title()
     column = st.columns([2, 3])[0]
@@ -106,8 +107,7 @@ def gate() -> User | None:
             column.error("Give your name: it signs your changes for the team.", icon=":material/badge:")
             return None
         if role:
-            st.session_state["signed-in"] = {"name": name.strip()[:100], "role": role}
-            st.session_state.pop("password-input", None)
+            state.sign_in({"name": name.strip()[:100], "role": role})
             st.rerun()
         time.sleep(1)  # slows guessing from one session
         column.error("That password is not right. Try again, or ask whoever shared this link.", icon=":material/lock:")
@@ -141,7 +141,7 @@ def _signed_in_as(name: str, role: str, forget) -> None:
         if forget is None:
             st.button("Log out", on_click=st.logout, icon=":material/logout:")
         else:
-            st.button("Sign out", on_click=forget, args=("signed-in", None), icon=":material/logout:")
+            st.button("Sign out", on_click=forget, icon=":material/logout:")
 
 
 def _title() -> None:

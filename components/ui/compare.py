@@ -11,6 +11,9 @@ from components.analysis import compare
 from components.analysis.backend import ROWS_AT_MOST
 from components.analysis.compare import ARROWS, MIN_EVENTS, SHARE, Period
 
+PARAMS = ("cmp", "cmp_now", "cmp_before", "cmp_x", "cmp_y")  # bound to the URL: the mode, periods and factions
+
+
 LEVEL_COLOURS = {"up": "#C0392B", "new": "#C0392B", "down": "#1F77B4", "gone": "#1F77B4", "stable": "#7F7F7F"}
 
 

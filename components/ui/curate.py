@@ -16,25 +16,24 @@ from sqlalchemy.exc import SQLAlchemyError
 from components.data.problems import InvalidData
 from components.data.safetext import md
 from components.data.schema import QUOTE_TYPES, STATUSES, split_list
-from components.drafting.draft import NEW_TYPES, DraftError, read_article
-from components.store import audit, curation, versions, workcopy
+from components.drafting.draft import DraftError, read_article
+from components.store import audit, curation, versions
 from components.store.curation import Refused
 from components.store.roles import Forbidden
 from components.store.workcopy import Conflict
-from components.ui import workspace
+from components.ui import state, workspace
 from components.ui.common import problem_table
 from components.ui.loading import load_dataset
 
-FLASH = "curate-flash"
 KINDS = {"event": "Events", "quote": "Quotes", "actor": "New actors"}
 
 
 def _flash(kind: str, message: str) -> None:
-    st.session_state[FLASH] = (kind, message)
+    state.flash(kind, message)
 
 
 def _show_flash() -> None:
-    kind, message = st.session_state.pop(FLASH, (None, None))
+    kind, message = state.take_flash()
     if message:
         {"success": st.success, "error": st.error, "warning": st.warning}[kind](message)
 
@@ -163,7 +162,7 @@ def _add_article(ws, articles: list[dict]) -> None:
         )
         if result:
             article_id, n = result
-            st.session_state["curate-pick"] = article_id  # open it for review
+            state.pick_article(article_id)  # open it for review
             _flash("success", f"Added {article_id}: {n} proposal{'' if n == 1 else 's'} to review below.")
         st.rerun()
 
@@ -182,8 +181,7 @@ def _article_text(upload, pasted: str) -> str:
 
 
 def _sources(ws) -> dict[str, str]:
-    with ws.engine.connect() as c:
-        return {r.key: r.data.get("name", r.key) for r in workcopy.rows(c, "sources")}
+    return curation.choices(ws.engine)["sources"]
 
 
 def _review(ws, articles: list[dict]) -> None:
@@ -193,9 +191,9 @@ def _review(ws, articles: list[dict]) -> None:
         for a in articles
     }
     ids = list(labels)
-    if st.session_state.get("curate-pick") not in ids:
-        st.session_state["curate-pick"] = ids[0]
-    article_id = st.selectbox("Article", ids, format_func=labels.get, key="curate-pick")
+    if state.picked_article() not in ids:
+        state.pick_article(ids[0])
+    article_id = st.selectbox("Article", ids, format_func=labels.get, key=state.CURATE_PICK)
     drafts = curation.listed(ws.engine, ws.user, article_id)
     text = curation.article_text(ws.engine, article_id) or ""
     left, right = st.columns([5, 6], gap="large")
@@ -250,16 +248,7 @@ def _highlighted(text: str, drafts) -> str:
 
 
 def _choices(ws) -> dict:
-    with ws.engine.connect() as c:
-        actors = {r.key: r.data.get("name", r.key) for r in workcopy.rows(c, "actors")}
-        types = {r.key: r.data.get("label", r.key) for r in workcopy.rows(c, "event_types")}
-        events = {
-            r.key: f"{r.data.get('date', '')} · {r.data.get('title', '')[:70]}" for r in workcopy.rows(c, "events")
-        }
-        factions = {r.key: r.data.get("name", r.key) for r in workcopy.rows(c, "factions")}
-        sources = {r.key for r in workcopy.rows(c, "sources")}
-    types |= {k: v for k, v in NEW_TYPES.items() if k not in types and k != "unclassified"}
-    return {"actors": actors, "types": types, "events": events, "factions": factions, "sources": sources}
+    return curation.choices(ws.engine)
 
 
 def _reject_button(where, ws, d, key: str) -> None:
@@ -430,8 +419,7 @@ def _edit_event(ws) -> None:
         )
         if event_id is None:
             return
-        with ws.engine.connect() as c:
-            row = workcopy.get(c, "events", event_id)
+        row = curation.row(ws.engine, "events", event_id)
         if row is None:
             st.warning("That event is no longer in the working copy.")
             return
@@ -463,10 +451,8 @@ def _edit_event(ws) -> None:
             }
             changes = {k: v for k, v in changes.items() if data.get(k, "") != v}
             if changes:
-
-                def update():
-                    with ws.engine.begin() as conn:
-                        return workcopy.update_row(conn, ws.user, "events", event_id, changes, row.row_version)
-
-                _guard(update, done=f"Saved {event_id} ({', '.join(changes)}).")
+                _guard(
+                    lambda: curation.update_row(ws.engine, ws.user, "events", event_id, changes, row.row_version),
+                    done=f"Saved {event_id} ({', '.join(changes)}).",
+                )
             st.rerun()

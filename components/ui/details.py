@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components.analysis import provenance
-from components.analysis.figures import STATUS_WORDS
+from components.analysis.charts.common import STATUS_WORDS
 from components.data.model import Dataset
 from components.data.safetext import md, md_link, safe_url
 from components.data.schema import MEASURES, split_list

@@ -1,15 +1,19 @@
 """Sidebar filters, kept in sync with the URL both ways: one widget per filter record
-(analysis/filters.py), drawn by the record's kind."""
+(analysis/filters.py), drawn by its kind's widget (WIDGETS)."""
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urlencode, urlsplit
 
 import streamlit as st
 
 from components.analysis import urlstate
-from components.analysis.filters import FILTERS, MAX_Q, Filter, Filters
+from components.analysis.filters import FILTERS, Filter, Filters
+from components.analysis.kinds import MAX_Q
 from components.data.model import Dataset
 from components.data.safetext import text_colour
 from components.ui import state
@@ -21,40 +25,10 @@ def key(flt: Filter) -> str:
     return f"w_{flt.key}"
 
 
-def _widget_value(ds: Dataset, flt: Filter, value):
-    """A filter value as its widget holds it."""
-    if flt.kind == "choices":
-        return list(value) or (list(flt.options(ds, {})) if flt.pills else [])
-    if flt.kind == "dates":
-        lo, hi = ds.date_bounds
-        return (value[0] or lo, value[1] or hi)
-    if flt.kind == "minimum":
-        return str(value) if value else None
-    return value
-
-
-def _filter_value(ds: Dataset, flt: Filter, widget, options: list[str]):
-    """A widget's value as a filter value (a full set of pills or the whole date span restricts nothing)."""
-    if flt.kind == "choices":
-        if flt.pills:  # in the options' order, so that a link does not depend on the order of clicks
-            chosen = [v for v in options if v in (widget or [])]
-            return () if len(chosen) in (0, len(options)) else tuple(chosen)
-        return tuple(v for v in widget or [] if v in options)
-    if flt.kind == "dates":
-        lo, hi = ds.date_bounds
-        widget = widget if isinstance(widget, (tuple, list)) else ()
-        start = widget[0] if len(widget) > 0 and widget[0] != lo else None
-        end = widget[1] if len(widget) > 1 and widget[1] != hi else None
-        return (start, end)
-    if flt.kind == "minimum":
-        return int(widget) if widget and str(widget).isdigit() else 0
-    return (widget or "").strip()
-
-
 def _seed(ds: Dataset, values: dict) -> None:
     """Put filter values into the widgets (before they are drawn)."""
     for name, value in values.items():
-        st.session_state[key(FILTERS[name])] = _widget_value(ds, FILTERS[name], value)
+        state.seed(key(FILTERS[name]), WIDGETS[FILTERS[name].kind].seed(ds, FILTERS[name], value))
 
 
 def reset(ds: Dataset) -> None:
@@ -81,31 +55,39 @@ def _colour_tags(flt: Filter, colours, chosen: list[str]) -> None:
         st.html(f"<style>{''.join(rules)}</style>")
 
 
-def _draw(ds: Dataset, flt: Filter, chosen: dict):
-    """The filter's widget; returns the filter value it holds."""
+def _draw_dates(ds, flt: Filter, chosen: dict):
+    widget = st.date_input(flt.label, key=key(flt), format="YYYY-MM-DD", help=flt.help or None)
+    lo, hi = ds.date_bounds  # the whole span restricts nothing
+    widget = widget if isinstance(widget, (tuple, list)) else ()
+    start = widget[0] if len(widget) > 0 and widget[0] != lo else None
+    end = widget[1] if len(widget) > 1 and widget[1] != hi else None
+    return (start, end)
+
+
+def _draw_minimum(ds, flt: Filter, chosen: dict):
     ss = st.session_state
-    if flt.kind == "dates":
-        widget = st.date_input(flt.label, key=key(flt), format="YYYY-MM-DD", help=flt.help or None)
-        return _filter_value(ds, flt, widget, [])
-    if flt.kind == "minimum":
-        options = flt.options(ds, chosen)
-        if ss.get(key(flt)) not in (None, *options):  # a link may ask for more than the menu offers
-            options = [*options, ss[key(flt)]]
-        widget = st.selectbox(
-            flt.label,
-            options,
-            index=None,
-            key=key(flt),
-            format_func=flt.label_of(ds) if flt.label_of else str,
-            placeholder=flt.placeholder,
-            help=flt.help or None,
-        )
-        return _filter_value(ds, flt, widget, options)
-    if flt.kind == "text":
-        widget = st.text_input(
-            flt.label, key=key(flt), max_chars=MAX_Q, placeholder=flt.placeholder, help=flt.help or None
-        )
-        return _filter_value(ds, flt, widget, [])
+    options = flt.options(ds, chosen)
+    if ss.get(key(flt)) not in (None, *options):  # a link may ask for more than the menu offers
+        options = [*options, ss[key(flt)]]
+    widget = st.selectbox(
+        flt.label,
+        options,
+        index=None,
+        key=key(flt),
+        format_func=flt.label_of(ds) if flt.label_of else str,
+        placeholder=flt.placeholder,
+        help=flt.help or None,
+    )
+    return int(widget) if widget and str(widget).isdigit() else 0
+
+
+def _draw_text(ds, flt: Filter, chosen: dict):
+    widget = st.text_input(flt.label, key=key(flt), max_chars=MAX_Q, placeholder=flt.placeholder, help=flt.help or None)
+    return (widget or "").strip()
+
+
+def _draw_choices(ds, flt: Filter, chosen: dict):
+    ss = st.session_state
     options = flt.options(ds, chosen)
     ss[key(flt)] = [v for v in ss.get(key(flt), []) if v in options]  # narrowed by the other filters
     label_of = flt.label_of(ds) if flt.label_of else str
@@ -121,7 +103,29 @@ def _draw(ds: Dataset, flt: Filter, chosen: dict):
         )
     if flt.colour_of:
         _colour_tags(flt, flt.colour_of(ds), widget)
-    return _filter_value(ds, flt, widget, options)
+    if flt.pills:  # in the options' order, so that a link does not depend on the order of clicks
+        picked = [v for v in options if v in (widget or [])]
+        return () if len(picked) in (0, len(options)) else tuple(picked)  # all pills restrict nothing
+    return tuple(v for v in widget or [] if v in options)
+
+
+@dataclass(frozen=True)
+class Widget:
+    """A filter kind's widget (analysis/kinds.KINDS owns the rest of the kind): the widget's value for a
+    filter value (`seed`), and `draw`, which draws it and returns the filter value it holds."""
+
+    seed: Callable[[Any, Filter, Any], Any]
+    draw: Callable[[Any, Filter, dict], Any]
+
+
+WIDGETS: dict[str, Widget] = {
+    "choices": Widget(
+        lambda ds, flt, value: list(value) or (list(flt.options(ds, {})) if flt.pills else []), _draw_choices
+    ),
+    "dates": Widget(lambda ds, flt, value: (value[0] or ds.date_bounds[0], value[1] or ds.date_bounds[1]), _draw_dates),
+    "text": Widget(lambda ds, flt, value: value, _draw_text),
+    "minimum": Widget(lambda ds, flt, value: str(value) if value else None, _draw_minimum),
+}
 
 
 def sidebar(ds: Dataset, supported=None) -> Filters:
@@ -129,7 +133,7 @@ def sidebar(ds: Dataset, supported=None) -> Filters:
     session's first run; the filter state they hold."""
     ss = st.session_state
     if "seeded" not in ss:  # the first run of a session: the link's filters
-        filters, notices = urlstate.parse(_query_params(), ds)
+        filters, notices = urlstate.parse(_query_params(), ds, page_params())
         _seed(ds, filters.values())
         state.select_event(filters.event)
         state.set_notices(notices)
@@ -144,10 +148,18 @@ def sidebar(ds: Dataset, supported=None) -> Filters:
             if supported is not None and not supported(flt.key):
                 continue
             if flt.shown_when is None or flt.shown_when(ds) or ss.get(key(flt)):
-                chosen[flt.key] = _draw(ds, flt, chosen)
+                chosen[flt.key] = WIDGETS[flt.kind].draw(ds, flt, chosen)
         st.button("Reset filters", on_click=reset, args=(ds,), width="stretch", icon=":material/restart_alt:")
         _RUN.link = st.empty()  # filled by sync_url, once the selected event is known
     return Filters(event=state.selected_event(), **chosen)
+
+
+def page_params() -> tuple[str, ...]:
+    """The page's own parameters (views.PAGE_PARAMS: the open tab, each view's, a version, a story), kept when
+    the filters change and left to the widgets bound to them."""
+    from components.ui.views import PAGE_PARAMS
+
+    return PAGE_PARAMS
 
 
 def _version_shown() -> int | None:
@@ -162,7 +174,7 @@ def _version_shown() -> int | None:
 
 def link_to(filters: Filters) -> str:
     """The full link to this view: the filters, the selected event and the page's own parameters."""
-    params = urlstate.to_params(filters) | {k: v for k, v in _query_params().items() if k in urlstate.PAGE}
+    params = urlstate.to_params(filters) | {k: v for k, v in _query_params().items() if k in page_params()}
     shown = _version_shown()
     if shown is not None and "v" not in params:  # a shared link shows what its sender saw
         params["v"] = [str(shown)]
@@ -185,7 +197,7 @@ def sync_url(filters: Filters) -> None:
             st.code(link_to(filters), language=None, wrap_lines=True)
         _RUN.link = None
     # The page's own parameters (the open tab) belong to widgets bound to the URL: left to them.
-    current = {k: v for k, v in _query_params().items() if k not in urlstate.PAGE}
+    current = {k: v for k, v in _query_params().items() if k not in page_params()}
     wanted = urlstate.to_params(filters)
     if wanted != current:
         for name in current.keys() - wanted.keys():

@@ -6,7 +6,8 @@ import os
 
 import streamlit as st
 
-from components.analysis.figures import map_focus, place_map, point_data
+from components.analysis.charts.common import point_data
+from components.analysis.charts.places import map_focus, place_map
 from components.analysis.geo import MAX_PLACES
 from components.data.safetext import md
 from components.ui import state

@@ -1,7 +1,9 @@
 """The page's session state behind typed accessors: each key is written here and nowhere else.
 
-Widgets own their own keys (filters: `w_<filter key>`); this module holds what the page itself
-remembers between reruns: the selected event, the notices about the link, a queued drill-down.
+Widgets own their own keys (filters: `w_<filter key>`; seeding one from a link goes through `seed`); this
+module holds what the page itself remembers between reruns: the selected event, the notices about the link,
+a queued drill-down, the crowd listed, the story step followed, the signed-in account, this run's workspace,
+the Curate page's message and article.
 """
 
 from __future__ import annotations
@@ -13,6 +15,12 @@ _NOTICES = "notices"  # what was ignored in the link, shown above the views
 _DRILL = "drill"  # filter values a click on a count bubble asks for, applied on the next run
 _LAST_DRILL = "last-drill"
 _CROWD = "crowd"  # (lane name, day, event ids) of a clicked "+N" mark, listed beside the chart
+_LAST_CROWD = "crowd-last"  # the crowd last listed (the chart's selection persists between reruns)
+_STORY = "story-last-step"  # (story, step) last followed: a new step selects its event, once
+_SIGNED_IN = "signed-in"  # {"name", "role"} after a password sign-in
+_WORKSPACE = "_workspace"  # this run's data (ui/workspace.Workspace)
+_FLASH = "curate-flash"  # (kind, message) to show on the Curate page's next run
+_CURATE_PICK = "curate-pick"  # the article open on the Curate page (its select box's key)
 
 
 def selected_event() -> str | None:
@@ -69,3 +77,65 @@ def first_time(flag: str) -> bool:
         return False
     st.session_state[f"once-{flag}"] = True
     return True
+
+
+def seed(widget_key: str, value) -> None:
+    """Set a widget's value before it is drawn (a filter seeded from the link)."""
+    st.session_state[widget_key] = value
+
+
+def crowd_listed() -> tuple | None:
+    return st.session_state.get(_LAST_CROWD)
+
+
+def set_crowd_listed(value: tuple) -> None:
+    st.session_state[_LAST_CROWD] = value
+
+
+def story_step() -> tuple | None:
+    return st.session_state.get(_STORY)
+
+
+def set_story_step(value: tuple | None) -> None:
+    st.session_state[_STORY] = value
+
+
+def signed_in() -> dict | None:
+    value = st.session_state.get(_SIGNED_IN)
+    return value if isinstance(value, dict) else None
+
+
+def sign_in(account: dict) -> None:
+    st.session_state[_SIGNED_IN] = account
+    st.session_state.pop("password-input", None)  # the typed password is not kept
+
+
+def sign_out() -> None:
+    st.session_state.pop(_SIGNED_IN, None)
+
+
+def set_workspace(ws) -> None:
+    st.session_state[_WORKSPACE] = ws
+
+
+def workspace():
+    return st.session_state[_WORKSPACE]
+
+
+def flash(kind: str, message: str) -> None:
+    st.session_state[_FLASH] = (kind, message)
+
+
+def take_flash() -> tuple:
+    return st.session_state.pop(_FLASH, (None, None))
+
+
+CURATE_PICK = _CURATE_PICK
+
+
+def pick_article(article_id: str) -> None:
+    st.session_state[_CURATE_PICK] = article_id
+
+
+def picked_article() -> str | None:
+    return st.session_state.get(_CURATE_PICK)

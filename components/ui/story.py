@@ -12,7 +12,7 @@ from components.analysis.export import story_steps, story_timelinejs
 from components.data.safetext import md
 from components.ui import state
 
-_LAST = "story-last-step"
+PARAMS = ("story", "step")  # ?story=ID&step=N
 
 
 def sidebar(ds) -> None:
@@ -47,9 +47,9 @@ def current(backend) -> tuple[str, int] | None:
 def follow(backend, story: str, step: int, chosen):
     """A new step selects its event (highlighted on the timeline and the map, its details shown); between
     steps, a click on another event is left alone."""
-    if st.session_state.get(_LAST) == (story, step):
+    if state.story_step() == (story, step):
         return chosen
-    st.session_state[_LAST] = (story, step)
+    state.set_story_step((story, step))
     event_id = str(_steps(backend, story)[1]["event_id"].iloc[step - 1])
     state.select_event(event_id)
     return chosen.replace(event=event_id)
@@ -74,7 +74,7 @@ def panel(backend, story: str, step: int) -> None:
             for name in ("story", "step"):
                 if name in st.query_params:
                     del st.query_params[name]
-            st.session_state.pop(_LAST, None)
+            state.set_story_step(None)
             st.rerun()
         st.markdown(md(row["text"]))
         st.download_button(

@@ -11,6 +11,9 @@ from components.analysis.tables import sort_options, table_frame
 from components.data.model import Dataset
 from components.ui import state
 
+PARAMS = ("sort", "desc")  # bound to the URL: the order of every page
+
+
 PAGE_ROWS = 250  # rows sent to the browser at a time; exports always hold the whole selection
 
 

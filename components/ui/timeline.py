@@ -8,13 +8,13 @@ import streamlit as st
 
 from components.analysis.aggregate import bucket_for, choose_bucket, focus
 from components.analysis.backend import ROWS_AT_MOST
-from components.analysis.figures import (
+from components.analysis.charts.common import point_data
+from components.analysis.charts.timeline import (
     EPOCH,
     MAX_MARKS,
     counts_over_time,
     density_timeline,
     drill_target,
-    point_data,
     timeline,
 )
 from components.analysis.query import Selection
@@ -118,9 +118,9 @@ def _list_crowd(ds: Dataset, sel: Selection, data: list) -> None:
     _, faction_id, first_day, _ = data
     faction_id = str(faction_id)
     day = (EPOCH + np.timedelta64(int(first_day), "D")).astype(object)
-    if st.session_state.get("crowd-last") == (faction_id, day):
+    if state.crowd_listed() == (faction_id, day):
         return
-    st.session_state["crowd-last"] = (faction_id, day)
+    state.set_crowd_listed((faction_id, day))
     events = sel.events
     stamp = np.datetime64(day, "s")
     on_day = events[

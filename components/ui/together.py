@@ -9,7 +9,8 @@ import plotly.express as px
 import streamlit as st
 
 from components.analysis import cooccurrence
-from components.analysis.figures import faction_colours, matrix_figure, network_figure, point_data
+from components.analysis.charts.common import faction_colours, point_data
+from components.analysis.charts.matrix import matrix_figure, network_figure
 from components.data.safetext import md
 from components.ui import state
 

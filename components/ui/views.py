@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from components.analysis.backend import Backend
 from components.analysis.query import Filters
-from components.ui import about, compare, placemap, table, timeline, together
+from components.ui import about, compare, placemap, story, table, timeline, together, workspace
 
 
 @dataclass(frozen=True)
@@ -29,13 +29,18 @@ class Page:
 class View:
     label: str
     render: Callable[[Page], None]
+    params: tuple[str, ...] = ()  # the URL parameters its own widgets are bound to
 
 
 VIEWS: tuple[View, ...] = (
     View("Timeline", timeline.view),
     View("Map", placemap.view),
     View("Who meets whom", together.view),
-    View("Compare", compare.view),
-    View("Table & downloads", table.view),
+    View("Compare", compare.view, compare.PARAMS),
+    View("Table & downloads", table.view, table.PARAMS),
     View("About this data", about.view),
 )
+
+# The page's own URL parameters: the open tab (`view`), the version a link pins (ui/workspace), story mode
+# (ui/story) and each view's. The URL state keeps them and reads only the filters'.
+PAGE_PARAMS: tuple[str, ...] = ("view", *workspace.PARAMS, *story.PARAMS, *(p for v in VIEWS for p in v.params))

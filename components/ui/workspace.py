@@ -25,11 +25,15 @@ from components.store import versions, workcopy
 from components.store.db import StoreUnavailable, describe, migrate, open_store, store_url
 from components.store.roles import User
 from components.store.versions import Version
+from components.ui import state
 
 log = logging.getLogger("factionline")
 LATEST_TTL = 2.0  # seconds: how stale "the latest version" may be (one cheap query per session per period)
 _LAST_GOOD: dict[str, tuple[Version, Path]] = {}  # per store: what this server last showed
 _LOCK = threading.Lock()
+
+
+PARAMS = ("v",)  # ?v=N: the published version a link pins
 
 
 @dataclass(frozen=True)
@@ -211,11 +215,11 @@ def _cached_version(url: str) -> tuple[Version, Path] | None:
 
 
 def set_current(ws: Workspace) -> None:
-    st.session_state["_workspace"] = ws
+    state.set_workspace(ws)
 
 
 def current() -> Workspace:
-    return st.session_state["_workspace"]
+    return state.workspace()
 
 
 def store_page(title: str) -> Workspace | None:

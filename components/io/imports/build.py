@@ -14,7 +14,6 @@ import datetime as dt
 import hashlib
 import os
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,12 +22,11 @@ import pandas as pd
 
 from components.data.dates import order_by_date
 from components.data.loader import read_table
-from components.data.schema import MEASURES, OPTIONAL_COLUMNS, TABLES, split_list
+from components.data.schema import MEASURES, OPTIONAL_COLUMNS, TABLES, as_parquet, slug, split_list
 from components.io.crosswalk import FILE as CROSSWALK_FILE
 from components.io.crosswalk import Crosswalk, Mapping, acled_candidates, is_civilians
 
 RECORDS_PER_ARTICLE = 2_000
-PARQUET_FROM = 50_000  # events; below this the tables are CSV (easy to read and edit)
 # Colours for lanes an import adds (Paul Tol's muted scheme: distinct from the bundled Okabe–Ito set).
 EXTRA_COLOURS = (
     "#332288",
@@ -80,11 +78,6 @@ def decode(data: bytes, file: str) -> str:
         raise ImportFailed(
             f"{file}, line {line}: byte {data[err.start]:#04x} is not UTF-8. Fix: save the file as UTF-8."
         ) from None
-
-
-def slug(text: str, limit: int = 60) -> str:
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:limit].strip("-") or "x"
 
 
 def csv_records(reader, b: Builder):
@@ -482,8 +475,8 @@ def reconciliation_text(names: list[dict], factions: dict[str, dict]) -> list[st
 
 def write_tables(out: Path, tables: dict[str, list[dict]]) -> None:
     """Each table in the contract's columns (plus any extra ones), all strings: CSV, or Parquet for the
-    big tables from PARQUET_FROM events (CSV stays easy to read and edit)."""
-    big = len(tables["events"]) >= PARQUET_FROM
+    big tables from schema.PARQUET_FROM events (CSV stays easy to read and edit)."""
+    n_events = len(tables["events"])
     for name, rows in tables.items():
         columns = list(TABLES[name].columns) + list(OPTIONAL_COLUMNS.get(name, ()))
         extra = [c for r in rows[:1] for c in r if c not in columns and not c.startswith("_")]
@@ -494,7 +487,7 @@ def write_tables(out: Path, tables: dict[str, list[dict]]) -> None:
         frame = frame.drop(columns=empty)
         if name == "events":  # date order, the model's: loading need not sort
             frame = frame.iloc[order_by_date(frame["date"])]
-        if big and name in ("events", "actors", "articles"):
+        if as_parquet(n_events, name):
             frame.to_parquet(out / f"{name}.parquet", index=False)
         else:
             frame.to_csv(out / f"{name}.csv", index=False)

@@ -1,30 +1,19 @@
-"""Plotly figures: the faction timeline and counts over time. Pure functions of a selection."""
+"""The timeline's figures: one mark per event in faction lanes, the heat strip of counts, counts (or sums)
+over time, and where a click on them leads. Pure functions of a selection."""
 
 from __future__ import annotations
-
-import html
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
 from components.analysis.aggregate import NO_FACTION, LaneCounts, focus_days
+from components.analysis.charts.common import NO_FACTION_COLOUR, STATUS_WORDS, esc, faction_colours, point_data
 from components.analysis.packing import VAGUE_DAYS, Packed, label_text, pack
 from components.data.model import Dataset
 
-NO_FACTION_COLOUR = "#7F7F7F"
 DAY_MS = 86_400_000
 SYMBOLS = {"occurred": "circle", "reported": "square", "planned": "diamond-open"}
-STATUS_WORDS = {"occurred": "occurred", "reported": "reported", "planned": "planned (announced, not yet happened)"}
-
-
-def esc(text: object) -> str:
-    """Plotly renders a subset of HTML in labels: escape data so it shows as text."""
-    return html.escape(str(text), quote=False)
-
-
-def faction_colours(ds: Dataset) -> dict[str, str]:
-    return ds.faction_colour | {"": NO_FACTION_COLOUR}
 
 
 LANE_COLUMNS = (
@@ -487,19 +476,6 @@ def density_timeline(ds: Dataset, lc: LaneCounts, view: tuple | None = None, hid
     return fig
 
 
-def point_data(customdata) -> list:
-    """A clicked point's customdata as a list: the browser may send an array as an object keyed
-    "0", "1", … (what Plotly's binary encoding becomes), or a lone value."""
-    if isinstance(customdata, dict):
-        try:
-            return [customdata[k] for k in sorted(customdata, key=int)]
-        except (TypeError, ValueError):
-            return []
-    if isinstance(customdata, (list, tuple)):
-        return list(customdata)
-    return [] if customdata is None else [customdata]
-
-
 def drill_target(ds: Dataset, customdata) -> tuple[str, object, object] | None:
     """(faction_id or "", first day, last day) for a clicked count bubble, or None if it is not one."""
     customdata = point_data(customdata)
@@ -544,246 +520,4 @@ def counts_over_time(
     if view is not None:
         lo, hi = (pd.Timestamp(v) for v in view)
         fig.update_xaxes(range=[lo - pd.Timedelta(days=1), hi + pd.Timedelta(days=2)])
-    return fig
-
-
-PRECISION_WORDS = {1: "the place itself", 2: "a nearby place or district", 3: "only the region"}
-
-
-def place_map(
-    places: pd.DataFrame, size_by: str = "events", highlight: str | None = None, tiles: str | None = None
-) -> go.Figure:
-    """The selection's places, sized by events or fatalities; vaguer coordinates drawn fainter.
-
-    Without tiles (the default) the points are drawn on plain longitude/latitude axes at the right aspect:
-    nothing is fetched. With an operator's tile URL ({z}/{x}/{y}), over those tiles. customdata: [place].
-    """
-    size = places[size_by].fillna(0).to_numpy(dtype=float) if len(places) else np.zeros(0)
-    peak = max(float(size.max()), 1.0) if size.size else 1.0
-    diameter = 5 + 29 * np.sqrt(size / peak)
-    precision = places["precision"].fillna(3).round().clip(1, 3).to_numpy() if len(places) else np.zeros(0)
-    opacity = np.choose((precision - 1).astype(int), [0.85, 0.6, 0.3]) if len(places) else []
-    fatal = places["fatalities"].notna().any() if len(places) else False
-    hover = [
-        f"<b>{esc(p or 'unnamed place')}</b><br>{n:,} event(s)"
-        + (f" · {int(f):,} fatalities" if fatal and f == f else "")
-        + f"<br>coordinates locate {PRECISION_WORDS.get(int(q), 'the region')} · click to filter"
-        for p, n, f, q in zip(places["place"], places["events"], places["fatalities"], precision)
-    ]
-    labels = [esc(str(p).split(",")[0]) if i < 12 else "" for i, p in enumerate(places["place"])]  # the busiest
-    marker = dict(size=diameter, color="#3C8DD6", opacity=list(opacity))
-    common = dict(
-        customdata=places[["place"]].to_numpy(dtype=object),
-        hovertext=hover,
-        hovertemplate="%{hovertext}<extra></extra>",
-        text=labels,
-        name="places",
-    )
-    fig = go.Figure()
-    if tiles:
-        fig.add_trace(go.Scattermap(lat=places["lat"], lon=places["lon"], mode="markers", marker=marker, **common))
-    else:
-        fig.add_trace(
-            go.Scatter(
-                x=places["lon"],
-                y=places["lat"],
-                mode="markers+text",
-                textposition="top center",
-                textfont=dict(size=10),
-                marker=marker | dict(line=dict(color="white", width=0.5)),
-                **common,
-            )
-        )
-    if highlight is not None and (places["place"] == highlight).any():
-        at = places[places["place"] == highlight]
-        ring = dict(size=30, color="#E0115F")
-        if tiles:
-            fig.add_trace(
-                go.Scattermap(
-                    lat=at["lat"],
-                    lon=at["lon"],
-                    mode="markers",
-                    marker=ring,
-                    opacity=0.35,
-                    hoverinfo="skip",
-                    name="selected",
-                )
-            )
-        else:
-            fig.add_trace(
-                go.Scatter(
-                    x=at["lon"],
-                    y=at["lat"],
-                    mode="markers",
-                    hoverinfo="skip",
-                    name="selected",
-                    marker=dict(size=30, symbol="circle-open", color="#E0115F", line=dict(width=3)),
-                )
-            )
-    fig.update_layout(
-        height=460, showlegend=False, margin=dict(l=10, r=10, t=10, b=10), clickmode="event+select", dragmode="pan"
-    )
-    if tiles:
-        lat0 = float(places["lat"].mean()) if len(places) else 0.0
-        lon0 = float(places["lon"].mean()) if len(places) else 0.0
-        fig.update_layout(
-            map=dict(
-                style={
-                    "version": 8,
-                    "sources": {"tiles": {"type": "raster", "tiles": [tiles], "tileSize": 256}},
-                    "layers": [{"id": "tiles", "type": "raster", "source": "tiles"}],
-                },
-                center=dict(lat=lat0, lon=lon0),
-                zoom=8,
-            )
-        )
-    else:
-        core = map_focus(places)
-        mid = float(core["lat"].mean()) if len(core) else 0.0
-        fig.update_xaxes(title_text="longitude °E", showgrid=True, zeroline=False)
-        fig.update_yaxes(
-            title_text="latitude °N",
-            showgrid=True,
-            zeroline=False,
-            scaleanchor="x",
-            scaleratio=1 / max(np.cos(np.radians(mid)), 0.2),
-        )
-        if 0 < len(core) < len(places):  # a few far places would shrink the busy area to a dot
-            pad_lat = max(float(core["lat"].max() - core["lat"].min()) * 0.15, 0.05)
-            pad_lon = max(float(core["lon"].max() - core["lon"].min()) * 0.15, 0.05)
-            fig.update_xaxes(range=[core["lon"].min() - pad_lon, core["lon"].max() + pad_lon])
-            fig.update_yaxes(range=[core["lat"].min() - pad_lat, core["lat"].max() + pad_lat])
-    return fig
-
-
-FOCUS_SHARE = 0.9  # the first map view holds the places of at least this share of the events
-
-
-def map_focus(places: pd.DataFrame) -> pd.DataFrame:
-    """The places the first view shows: the busiest, holding FOCUS_SHARE of the events, and any others
-    inside their box; all of them when the rest are few (a far place is one zoom-out away)."""
-    if len(places) < 3:
-        return places
-    order = places.sort_values("events", ascending=False)
-    share = order["events"].cumsum() / max(order["events"].sum(), 1)
-    busy = order[share.shift(fill_value=0) < FOCUS_SHARE]
-    lat0, lat1, lon0, lon1 = busy["lat"].min(), busy["lat"].max(), busy["lon"].min(), busy["lon"].max()
-    inside = places[places["lat"].between(lat0, lat1) & places["lon"].between(lon0, lon1)]
-    span = max(lat1 - lat0, lon1 - lon0)
-    whole = max(places["lat"].max() - places["lat"].min(), places["lon"].max() - places["lon"].min())
-    return places if whole <= 3 * max(span, 0.5) else inside
-
-
-MATRIX_PX = 34  # a cell of the co-occurrence matrix
-
-
-def matrix_figure(matrix, colours: dict[str, str] | None = None, what: str = "events") -> go.Figure:
-    """The co-occurrence matrix as square marks (a click on one selects its pair): darker for more shared
-    events, the count written in each; the diagonal is each row's own events, drawn faint."""
-    n = len(matrix.ids)
-    fig = go.Figure()
-    if not n:
-        return fig
-    rows, cols = np.nonzero(matrix.counts)
-    counts = matrix.counts[rows, cols]
-    own = rows == cols
-    top = max(int(counts[~own].max()) if (~own).any() else 1, 1)
-    names = [esc(x) for x in matrix.names]
-    for diagonal in (True, False):
-        keep = own == diagonal
-        r, c, k = rows[keep], cols[keep], counts[keep]
-        if not len(k):
-            continue
-        fig.add_trace(
-            go.Scatter(
-                x=[names[j] for j in c],
-                y=[names[i] for i in r],
-                mode="markers+text" if n <= 20 else "markers",  # beyond 20 rows the counts are on hover
-                text=[str(v) for v in k],
-                textfont={
-                    "size": 11,
-                    "color": ["#888" if diagonal or v / top <= 0.45 else "white" for v in k],
-                },
-                marker={
-                    "symbol": "square",
-                    "size": max(10, min(MATRIX_PX, 760 // n) - 4),
-                    "color": "rgba(128,128,128,0.15)" if diagonal else k,
-                    # translucent blue: faint cells read on a light and on a dark page alike
-                    "colorscale": [[0, "rgba(31,119,180,0.14)"], [1, "rgba(31,119,180,1)"]],
-                    "cmin": 0,
-                    "cmax": top,
-                    "line": {"width": 0},
-                },
-                customdata=[[matrix.ids[i], matrix.ids[j]] for i, j in zip(r, c)],
-                name="own" if diagonal else "shared",
-                hovertemplate=(
-                    "%{y}: %{text} " + what + " in the selection<extra></extra>"
-                    if diagonal
-                    else "%{y} and %{x}: %{text} shared " + what + "<br>click to show them<extra></extra>"
-                ),
-                showlegend=False,
-            )
-        )
-    cell = max(14, min(MATRIX_PX, 760 // n))  # a large matrix keeps to the page's width
-    labels = 14 + 6 * max((len(x) for x in matrix.names), default=4)  # the longest name, in pixels
-    top = int(labels * 0.75) + 10  # the column names, at -45°
-    order = {"categoryorder": "array", "categoryarray": names, "tickmode": "array", "tickvals": names}
-    axis = {"showgrid": False, "zeroline": False, "fixedrange": True, "range": [-0.5, n - 0.5]}
-    fig.update_layout(
-        # The plot area is exactly n cells each way: square cells whatever the names.
-        width=cell * n + labels + 20,
-        height=cell * n + top + 20,
-        margin={"l": labels, "r": 20, "t": top, "b": 20},
-        xaxis={**order, **axis, "side": "top", "tickangle": -45},
-        yaxis={**order, **axis, "range": [n - 0.5, -0.5]},
-        dragmode=False,
-        clickmode="event+select",
-    )
-    return fig
-
-
-def network_figure(matrix, positions: dict[str, tuple[float, float]], colours: dict[str, str]) -> go.Figure:
-    """The actor network: a node per actor (sized by its events, coloured by its first faction), a line
-    per pair that shared an event (wider for more)."""
-    fig = go.Figure()
-    pairs = matrix.pairs()
-    top = max((n for _, _, n in pairs), default=1)
-    for a, b, n in pairs:
-        (x0, y0), (x1, y1) = positions[a], positions[b]
-        fig.add_trace(
-            go.Scatter(
-                x=[x0, x1],
-                y=[y0, y1],
-                mode="lines",
-                hoverinfo="skip",
-                showlegend=False,
-                line={"width": 0.5 + 5 * n / top, "color": "rgba(120,120,120,0.45)"},
-            )
-        )
-    own = np.diag(matrix.counts)
-    fig.add_trace(
-        go.Scatter(
-            x=[positions[a][0] for a in matrix.ids],
-            y=[positions[a][1] for a in matrix.ids],
-            mode="markers+text",
-            text=[esc(x) for x in matrix.names],
-            textposition="top center",
-            textfont={"size": 11},
-            marker={
-                "size": [8 + 22 * np.sqrt(v / max(own.max(), 1)) for v in own],
-                "color": [colours.get(a, NO_FACTION_COLOUR) for a in matrix.ids],
-                "line": {"width": 1, "color": "white"},
-            },
-            customdata=[[a, int(v)] for a, v in zip(matrix.ids, own)],
-            hovertemplate="%{text}: %{customdata[1]} events<extra></extra>",
-            showlegend=False,
-        )
-    )
-    fig.update_layout(
-        height=520,
-        margin={"l": 10, "r": 10, "t": 10, "b": 10},
-        xaxis={"visible": False},
-        yaxis={"visible": False},
-        dragmode="pan",
-    )
     return fig

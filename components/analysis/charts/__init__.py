@@ -1,0 +1,1 @@
+"""Plotly figures, a module per family: common, timeline, places (the map), matrix (who meets whom)."""

@@ -1,0 +1,122 @@
+"""Who meets whom: the matrix of shared events and the actor network."""
+
+from __future__ import annotations
+
+import numpy as np
+import plotly.graph_objects as go
+
+from components.analysis.charts.common import NO_FACTION_COLOUR, esc
+
+MATRIX_PX = 34  # a cell of the co-occurrence matrix
+
+
+def matrix_figure(matrix, colours: dict[str, str] | None = None, what: str = "events") -> go.Figure:
+    """The co-occurrence matrix as square marks (a click on one selects its pair): darker for more shared
+    events, the count written in each; the diagonal is each row's own events, drawn faint."""
+    n = len(matrix.ids)
+    fig = go.Figure()
+    if not n:
+        return fig
+    rows, cols = np.nonzero(matrix.counts)
+    counts = matrix.counts[rows, cols]
+    own = rows == cols
+    top = max(int(counts[~own].max()) if (~own).any() else 1, 1)
+    names = [esc(x) for x in matrix.names]
+    for diagonal in (True, False):
+        keep = own == diagonal
+        r, c, k = rows[keep], cols[keep], counts[keep]
+        if not len(k):
+            continue
+        fig.add_trace(
+            go.Scatter(
+                x=[names[j] for j in c],
+                y=[names[i] for i in r],
+                mode="markers+text" if n <= 20 else "markers",  # beyond 20 rows the counts are on hover
+                text=[str(v) for v in k],
+                textfont={
+                    "size": 11,
+                    "color": ["#888" if diagonal or v / top <= 0.45 else "white" for v in k],
+                },
+                marker={
+                    "symbol": "square",
+                    "size": max(10, min(MATRIX_PX, 760 // n) - 4),
+                    "color": "rgba(128,128,128,0.15)" if diagonal else k,
+                    # translucent blue: faint cells read on a light and on a dark page alike
+                    "colorscale": [[0, "rgba(31,119,180,0.14)"], [1, "rgba(31,119,180,1)"]],
+                    "cmin": 0,
+                    "cmax": top,
+                    "line": {"width": 0},
+                },
+                customdata=[[matrix.ids[i], matrix.ids[j]] for i, j in zip(r, c)],
+                name="own" if diagonal else "shared",
+                hovertemplate=(
+                    "%{y}: %{text} " + what + " in the selection<extra></extra>"
+                    if diagonal
+                    else "%{y} and %{x}: %{text} shared " + what + "<br>click to show them<extra></extra>"
+                ),
+                showlegend=False,
+            )
+        )
+    cell = max(14, min(MATRIX_PX, 760 // n))  # a large matrix keeps to the page's width
+    labels = 14 + 6 * max((len(x) for x in matrix.names), default=4)  # the longest name, in pixels
+    top = int(labels * 0.75) + 10  # the column names, at -45°
+    order = {"categoryorder": "array", "categoryarray": names, "tickmode": "array", "tickvals": names}
+    axis = {"showgrid": False, "zeroline": False, "fixedrange": True, "range": [-0.5, n - 0.5]}
+    fig.update_layout(
+        # The plot area is exactly n cells each way: square cells whatever the names.
+        width=cell * n + labels + 20,
+        height=cell * n + top + 20,
+        margin={"l": labels, "r": 20, "t": top, "b": 20},
+        xaxis={**order, **axis, "side": "top", "tickangle": -45},
+        yaxis={**order, **axis, "range": [n - 0.5, -0.5]},
+        dragmode=False,
+        clickmode="event+select",
+    )
+    return fig
+
+
+def network_figure(matrix, positions: dict[str, tuple[float, float]], colours: dict[str, str]) -> go.Figure:
+    """The actor network: a node per actor (sized by its events, coloured by its first faction), a line
+    per pair that shared an event (wider for more)."""
+    fig = go.Figure()
+    pairs = matrix.pairs()
+    top = max((n for _, _, n in pairs), default=1)
+    for a, b, n in pairs:
+        (x0, y0), (x1, y1) = positions[a], positions[b]
+        fig.add_trace(
+            go.Scatter(
+                x=[x0, x1],
+                y=[y0, y1],
+                mode="lines",
+                hoverinfo="skip",
+                showlegend=False,
+                line={"width": 0.5 + 5 * n / top, "color": "rgba(120,120,120,0.45)"},
+            )
+        )
+    own = np.diag(matrix.counts)
+    fig.add_trace(
+        go.Scatter(
+            x=[positions[a][0] for a in matrix.ids],
+            y=[positions[a][1] for a in matrix.ids],
+            mode="markers+text",
+            text=[esc(x) for x in matrix.names],
+            textposition="top center",
+            textfont={"size": 11},
+            marker={
+                "size": [8 + 22 * np.sqrt(v / max(own.max(), 1)) for v in own],
+                "color": [colours.get(a, NO_FACTION_COLOUR) for a in matrix.ids],
+                "line": {"width": 1, "color": "white"},
+            },
+            customdata=[[a, int(v)] for a, v in zip(matrix.ids, own)],
+            hovertemplate="%{text}: %{customdata[1]} events<extra></extra>",
+            showlegend=False,
+        )
+    )
+    fig.update_layout(
+        height=520,
+        margin={"l": 10, "r": 10, "t": 10, "b": 10},
+        xaxis={"visible": False},
+        yaxis={"visible": False},
+        dragmode="pan",
+    )
+    return fig

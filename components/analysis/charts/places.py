@@ -1,0 +1,135 @@
+"""The map's figure: the selection's places, sized by events or fatalities, and the view it opens on."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from components.analysis.charts.common import esc
+
+PRECISION_WORDS = {1: "the place itself", 2: "a nearby place or district", 3: "only the region"}
+
+
+def place_map(
+    places: pd.DataFrame, size_by: str = "events", highlight: str | None = None, tiles: str | None = None
+) -> go.Figure:
+    """The selection's places, sized by events or fatalities; vaguer coordinates drawn fainter.
+
+    Without tiles (the default) the points are drawn on plain longitude/latitude axes at the right aspect:
+    nothing is fetched. With an operator's tile URL ({z}/{x}/{y}), over those tiles. customdata: [place].
+    """
+    size = places[size_by].fillna(0).to_numpy(dtype=float) if len(places) else np.zeros(0)
+    peak = max(float(size.max()), 1.0) if size.size else 1.0
+    diameter = 5 + 29 * np.sqrt(size / peak)
+    precision = places["precision"].fillna(3).round().clip(1, 3).to_numpy() if len(places) else np.zeros(0)
+    opacity = np.choose((precision - 1).astype(int), [0.85, 0.6, 0.3]) if len(places) else []
+    fatal = places["fatalities"].notna().any() if len(places) else False
+    hover = [
+        f"<b>{esc(p or 'unnamed place')}</b><br>{n:,} event(s)"
+        + (f" · {int(f):,} fatalities" if fatal and f == f else "")
+        + f"<br>coordinates locate {PRECISION_WORDS.get(int(q), 'the region')} · click to filter"
+        for p, n, f, q in zip(places["place"], places["events"], places["fatalities"], precision)
+    ]
+    labels = [esc(str(p).split(",")[0]) if i < 12 else "" for i, p in enumerate(places["place"])]  # the busiest
+    marker = dict(size=diameter, color="#3C8DD6", opacity=list(opacity))
+    common = dict(
+        customdata=places[["place"]].to_numpy(dtype=object),
+        hovertext=hover,
+        hovertemplate="%{hovertext}<extra></extra>",
+        text=labels,
+        name="places",
+    )
+    fig = go.Figure()
+    if tiles:
+        fig.add_trace(go.Scattermap(lat=places["lat"], lon=places["lon"], mode="markers", marker=marker, **common))
+    else:
+        fig.add_trace(
+            go.Scatter(
+                x=places["lon"],
+                y=places["lat"],
+                mode="markers+text",
+                textposition="top center",
+                textfont=dict(size=10),
+                marker=marker | dict(line=dict(color="white", width=0.5)),
+                **common,
+            )
+        )
+    if highlight is not None and (places["place"] == highlight).any():
+        at = places[places["place"] == highlight]
+        ring = dict(size=30, color="#E0115F")
+        if tiles:
+            fig.add_trace(
+                go.Scattermap(
+                    lat=at["lat"],
+                    lon=at["lon"],
+                    mode="markers",
+                    marker=ring,
+                    opacity=0.35,
+                    hoverinfo="skip",
+                    name="selected",
+                )
+            )
+        else:
+            fig.add_trace(
+                go.Scatter(
+                    x=at["lon"],
+                    y=at["lat"],
+                    mode="markers",
+                    hoverinfo="skip",
+                    name="selected",
+                    marker=dict(size=30, symbol="circle-open", color="#E0115F", line=dict(width=3)),
+                )
+            )
+    fig.update_layout(
+        height=460, showlegend=False, margin=dict(l=10, r=10, t=10, b=10), clickmode="event+select", dragmode="pan"
+    )
+    if tiles:
+        lat0 = float(places["lat"].mean()) if len(places) else 0.0
+        lon0 = float(places["lon"].mean()) if len(places) else 0.0
+        fig.update_layout(
+            map=dict(
+                style={
+                    "version": 8,
+                    "sources": {"tiles": {"type": "raster", "tiles": [tiles], "tileSize": 256}},
+                    "layers": [{"id": "tiles", "type": "raster", "source": "tiles"}],
+                },
+                center=dict(lat=lat0, lon=lon0),
+                zoom=8,
+            )
+        )
+    else:
+        core = map_focus(places)
+        mid = float(core["lat"].mean()) if len(core) else 0.0
+        fig.update_xaxes(title_text="longitude °E", showgrid=True, zeroline=False)
+        fig.update_yaxes(
+            title_text="latitude °N",
+            showgrid=True,
+            zeroline=False,
+            scaleanchor="x",
+            scaleratio=1 / max(np.cos(np.radians(mid)), 0.2),
+        )
+        if 0 < len(core) < len(places):  # a few far places would shrink the busy area to a dot
+            pad_lat = max(float(core["lat"].max() - core["lat"].min()) * 0.15, 0.05)
+            pad_lon = max(float(core["lon"].max() - core["lon"].min()) * 0.15, 0.05)
+            fig.update_xaxes(range=[core["lon"].min() - pad_lon, core["lon"].max() + pad_lon])
+            fig.update_yaxes(range=[core["lat"].min() - pad_lat, core["lat"].max() + pad_lat])
+    return fig
+
+
+FOCUS_SHARE = 0.9  # the first map view holds the places of at least this share of the events
+
+
+def map_focus(places: pd.DataFrame) -> pd.DataFrame:
+    """The places the first view shows: the busiest, holding FOCUS_SHARE of the events, and any others
+    inside their box; all of them when the rest are few (a far place is one zoom-out away)."""
+    if len(places) < 3:
+        return places
+    order = places.sort_values("events", ascending=False)
+    share = order["events"].cumsum() / max(order["events"].sum(), 1)
+    busy = order[share.shift(fill_value=0) < FOCUS_SHARE]
+    lat0, lat1, lon0, lon1 = busy["lat"].min(), busy["lat"].max(), busy["lon"].min(), busy["lon"].max()
+    inside = places[places["lat"].between(lat0, lat1) & places["lon"].between(lon0, lon1)]
+    span = max(lat1 - lat0, lon1 - lon0)
+    whole = max(places["lat"].max() - places["lat"].min(), places["lon"].max() - places["lon"].min())
+    return places if whole <= 3 * max(span, 0.5) else inside
