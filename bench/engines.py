@@ -31,7 +31,8 @@ CHANGES = 6
 
 def dataset(size: int, work: Path) -> Path:
     """An ingested synthetic dataset of `size` events (made once, kept under work/)."""
-    from components.io.ingest import ingest, is_dataset
+    from components.data.manifest import is_dataset
+    from components.io.ingest import ingest
     from components.io.synth import synthesize_parts
 
     out = work / f"ds-{size}"

@@ -11,7 +11,8 @@ import pytest
 
 from components.analysis.backend import Memory
 from components.analysis.filters import Filters
-from components.io.ingest import ingest, load_trusted
+from components.data.manifest import load_trusted
+from components.io.ingest import ingest
 
 from .conftest import BUNDLED
 from .test_engines import states
@@ -22,6 +23,7 @@ from components.engines.backend import Engine  # noqa: E402
 from components.engines.sql import SqlEngine  # noqa: E402
 
 MEETING = "ev-2024-02-29-hamas-fatah-meet-moscow"
+QUOTED = "ev-2024-02-zomlot-guardian-interview"  # three quotes on it
 
 
 @pytest.fixture(scope="module", params=["bundled", "reports", "synthetic"])
@@ -112,9 +114,14 @@ def test_one_event_with_its_reports_and_quotes(backends):
 def test_bundled_meeting_and_story_from_the_engine(tmp_path):
     ingest(BUNDLED, tmp_path / "ds")
     memory, engine = Memory(load_trusted(tmp_path / "ds")), Engine(SqlEngine(tmp_path / "ds"))
-    x, y = memory.event(MEETING), engine.event(MEETING)
-    on = lambda ds: ds.quotes[ds.quotes["event_pos"] == ds.position_of(MEETING)]  # noqa: E731
-    assert len(on(y)) >= 1 and list(on(x)["text"]) == list(on(y)["text"])
+    for event_id in (MEETING, QUOTED):
+        x, y = memory.event(event_id), engine.event(event_id)
+        on = lambda ds: ds.quotes[ds.quotes["event_pos"] == ds.position_of(event_id)]  # noqa: E731
+        assert list(on(x)["text"]) == list(on(y)["text"]) and list(on(x)["verified"]) == list(on(y)["verified"])
+        assert list(x.reports_of(x.position_of(event_id))["evidence"]) == list(
+            y.reports_of(y.position_of(event_id))["evidence"]
+        )
+    assert len(on(y)) == 3
     from components.analysis.export import story_steps
 
     sx, sy = (

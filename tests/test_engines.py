@@ -12,7 +12,8 @@ import pytest
 from components.analysis import cooccurrence, query
 from components.analysis.aggregate import lane_counts
 from components.analysis.filters import FILTERS, Filters
-from components.io.ingest import ingest, load_trusted
+from components.data.manifest import load_trusted
+from components.io.ingest import ingest
 
 from .conftest import BUNDLED
 
@@ -220,7 +221,7 @@ def test_a_file_changed_in_place_is_found_by_the_checksums_in_the_background(tmp
     import os
     import time
 
-    from components.io.ingest import DatasetRefused
+    from components.data.manifest import DatasetRefused
 
     ingest(BUNDLED, tmp_path / "ds")
     part = next((tmp_path / "ds" / "derived" / "events").iterdir())
@@ -240,7 +241,7 @@ def test_a_file_changed_in_place_is_found_by_the_checksums_in_the_background(tmp
 def test_an_engine_opens_on_what_it_reads_and_checks_the_rest_in_the_background(tmp_path):
     import time
 
-    from components.io.ingest import DatasetRefused
+    from components.data.manifest import DatasetRefused
 
     ingest(BUNDLED, tmp_path / "ds")
     (tmp_path / "ds" / "derived" / "extra.parquet").write_bytes(b"PAR1")

@@ -11,8 +11,9 @@ from streamlit.testing.v1 import AppTest
 
 from components.cli import main
 from components.data.load import load
+from components.data.manifest import MANIFEST, DatasetRefused, load_trusted, verify
 from components.data.problems import InvalidData
-from components.io.ingest import MANIFEST, DatasetRefused, ingest, load_trusted, verify
+from components.io.ingest import ingest
 
 from .conftest import BUNDLED, ROOT
 

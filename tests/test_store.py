@@ -382,3 +382,27 @@ def test_export_writes_parquet_above_fifty_thousand_events(tmp_path, monkeypatch
     _, out = versions.export(engine, tmp_path / "out")
     assert (out / "events.parquet").exists() and not (out / "events.csv").exists()
     assert len(load(out).events) == 13
+
+
+def test_a_published_version_carries_its_manifest_and_is_not_checked_again(tmp_path, monkeypatch):
+    """Publish validates once and writes the manifest (issue 24): the version's directory is loaded trusted,
+    its checks of meaning kept; the manifest never reaches an export or "What changed"."""
+    from components.data import load as load_module
+    from components.data.manifest import MANIFEST, load_any, verify
+
+    engine = seeded(f"sqlite:///{tmp_path / 'm.sqlite'}")
+    root = versions.materialize(engine, 1, tmp_path / "cache")
+    assert (root / MANIFEST).is_file() and verify(root)["counts"]["events"] == 13
+
+    def no_second_check(*args, **kwargs):
+        raise AssertionError("a published version was validated again")
+
+    monkeypatch.setattr(load_module, "load", no_second_check)
+    ds = load_any(root)
+    assert len(ds.events) == 13 and ds.warnings == load(BUNDLED).warnings
+    _, out = versions.export(engine, tmp_path / "out")
+    assert not (out / MANIFEST).exists()
+    (root / "events.csv").write_bytes((root / "events.csv").read_bytes() + b"\n")  # changed after publishing
+    with pytest.raises(InvalidData) as refused:
+        load_any(root)
+    assert "events.csv has changed" in refused.value.problems[0].message

@@ -152,7 +152,7 @@ class SqlEngine:
     """The queries the dashboard asks of an engine, each answered from the engine and kept (per filter state)."""
 
     def __init__(self, root: Path, url: str = "duckdb://"):
-        from components.io.ingest import verify
+        from components.data.manifest import verify
 
         self.root = Path(root)
         # A dataset whose manifest matches is trusted, not checked again: sizes and times now, the checksums
@@ -168,7 +168,7 @@ class SqlEngine:
         self._lock = threading.Lock()
 
     def _check_sums(self) -> None:
-        from components.io.ingest import DatasetRefused, verify
+        from components.data.manifest import DatasetRefused, verify
 
         with contextlib.suppress(AttributeError, OSError):  # Linux: this thread only, at the lowest priority
             os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)  # viewers' queries come first
@@ -269,7 +269,7 @@ class SqlEngine:
         return self.kept(("daily", f, weights), make)
 
     def _daily_of_all(self) -> pd.DataFrame:
-        """The whole table's days, written at ingest (io/ingest._daily): the first view needs no scan."""
+        """The whole table's days, written at ingest (engines/layout.daily): the first view needs no scan."""
         stored = pd.read_parquet(self.root / "derived" / "daily.parquet")
         frame = stored[["day", "n", "hi"]].copy()
         for i, faction in enumerate(self.lanes_of(Filters())):

@@ -17,6 +17,8 @@ from pathlib import Path
 import pandas as pd
 from sqlalchemy import Connection, Engine, func, insert, select, text
 
+from components.data import manifest
+from components.data.manifest import MANIFEST
 from components.data.model import Dataset
 from components.data.schema import TABLES, as_parquet
 from components.store import audit
@@ -77,11 +79,15 @@ def get(engine: Engine, version_id: int) -> Version | None:
     return _version(found) if found else None
 
 
-def files_of(connection: Connection, version_id: int) -> dict[str, bytes]:
+def files_of(connection: Connection, version_id: int, with_manifest: bool = False) -> dict[str, bytes]:
+    """A version's files (its manifest only when asked: what it vouches for is the data, read as is)."""
     result = connection.execute(
         select(version_files.c.path, version_files.c.content).where(version_files.c.version_id == version_id)
     )
-    return {path: gzip.decompress(content) for path, content in result}
+    files = {path: gzip.decompress(content) for path, content in result}
+    if not with_manifest:
+        files.pop(MANIFEST, None)
+    return files
 
 
 def validate(files: dict[str, bytes]) -> Dataset:
@@ -103,6 +109,8 @@ def publish(engine: Engine, user: User, message: str) -> Version:
         files = snapshot(connection)
         dataset = validate(files)  # InvalidData: nothing is written
         previous = latest(connection)
+        # Checked once, here: the version carries its manifest, so viewers load it without checking again.
+        files[MANIFEST] = manifest.of_files(files, "a published version", dataset.counts(), dataset.warnings)
         changes = diff(files_of(connection, previous.version_id) if previous else {}, files)
         changes["warnings"] = [str(w) for w in dataset.warnings[:200]]  # checks of meaning: never blocking
         version_id = connection.execute(
@@ -182,7 +190,7 @@ def materialize(engine: Engine, version_id: int, root: Path | None = None) -> Pa
     if (target / ".complete").is_file():
         return target
     with engine.connect() as connection:
-        files = files_of(connection, version_id)
+        files = files_of(connection, version_id, with_manifest=True)
     if not files:
         raise LookupError(f"There is no version {version_id}.")
     target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)

@@ -96,7 +96,7 @@ def dashboard() -> None:
             return
         backend = backends.memory(upload.session_dataset(ds, ws.root))
     version_caption(ws)
-    from components.io.ingest import DatasetRefused
+    from components.data.manifest import DatasetRefused
 
     try:
         _dashboard(backend)

@@ -44,7 +44,7 @@ def memory(ds) -> Memory:
 
 def open_engine(root: Path):
     """The engine backend over an ingested dataset, or None after saying on the page why it cannot open."""
-    from components.io.ingest import MANIFEST, DatasetRefused, is_dataset
+    from components.data.manifest import MANIFEST, DatasetRefused, is_dataset
 
     name = setting()
     if not is_dataset(root):

@@ -11,10 +11,10 @@ from pathlib import Path
 import streamlit as st
 
 from components.analysis.geo import place_table
+from components.data.manifest import load_any
 from components.data.model import Dataset
 from components.data.modelcache import load_cached
 from components.data.problems import Problem
-from components.io.ingest import load_any
 from components.ui.common import problem_table
 
 SEARCH_INDEX_DELAY = 15  # seconds after a load before the search text is built in the background

@@ -13,6 +13,7 @@ import datetime as dt
 import io
 
 from components.data.schema import split_list
+from components.io.crosswalk import acled_candidates, is_civilians
 from components.io.imports.build import (
     Builder,
     Format,
@@ -191,6 +192,8 @@ FORMAT = Format(
     ("csv", "txt"),
     detect=lambda name, first: looks_like(_header(first)),
     convert=lambda name, data, b: convert(decode(data, name), b),
+    candidates=acled_candidates,
+    never_faction=lambda name: "civilians: never a faction" if is_civilians(name) else "",
     becomes="dates as ACLED writes them or as spreadsheets reformat them; time_precision 1 → the day, "
     "2 → the week around it (an interval), 3 → the month; actor1, assoc_actor_1, actor2, "
     "assoc_actor_2 → actors (named through the crosswalk and ACLED's naming rules); source → outlets; "

@@ -24,7 +24,7 @@ from components.data.dates import order_by_date
 from components.data.loader import read_table
 from components.data.schema import MEASURES, OPTIONAL_COLUMNS, TABLES, as_parquet, slug, split_list
 from components.io.crosswalk import FILE as CROSSWALK_FILE
-from components.io.crosswalk import Crosswalk, Mapping, acled_candidates, is_civilians
+from components.io.crosswalk import Crosswalk, Mapping
 
 RECORDS_PER_ARTICLE = 2_000
 # Colours for lanes an import adds (Paul Tol's muted scheme: distinct from the bundled Okabe–Ito set).
@@ -56,6 +56,11 @@ class Format:
     convert: Callable[[str, bytes, Builder], None]  # (file name, bytes, builder): add the records
     becomes: str = ""  # one line for the docs: what the format's records become
     binary_extensions: tuple[str, ...] = ()  # endings of files that are not text (detected by name alone)
+    # The format's own naming rules, for a name of its scheme the crosswalk does not know: simpler names to
+    # try, most specific first, each with the rule that made it ("Hamas Government in Gaza" → "Hamas").
+    candidates: Callable[[str], list[tuple[str, str]]] | None = None
+    # Names of its scheme that are never a faction, with the rule that says so (ACLED's civilians).
+    never_faction: Callable[[str], str] | None = None
 
 
 class ImportFailed(ValueError):
@@ -239,16 +244,17 @@ class Builder:
         mapping = cw.lookup(scheme, name) or cw.lookup("name", name) or (cw.cameo(code) if code else None)
         if mapping is None:
             mapping = self.base.known_name(name)
-        if mapping is None and scheme == "acled" and not is_civilians(name):
-            for candidate, rule in acled_candidates(name):
-                found = cw.lookup("acled", candidate) or cw.lookup("name", candidate) or self.base.known_name(candidate)
+        own = scheme == self.fmt  # a name in the format's own scheme: its naming rules apply
+        never = self.format.never_faction(name) if own and self.format.never_faction else ""
+        if mapping is None and own and self.format.candidates and not never:
+            for candidate, rule in self.format.candidates(name):
+                found = cw.lookup(scheme, candidate) or cw.lookup("name", candidate) or self.base.known_name(candidate)
                 if found is None and rule.startswith("the part named after"):
                     found = self.base.known_prefix(candidate)  # "Hamas Government in Gaza" → Hamas
                 if found:
                     mapping = Mapping(found.actor_id, found.faction_ids, f"{rule}: {candidate!r} → {found.via}")
                     break
-        rule = "civilians: never a faction" if scheme == "acled" and is_civilians(name) else ""
-        self.names[key] = (mapping, rule)
+        self.names[key] = (mapping, never)
         return mapping
 
     def source(self, name: str, url: str = "", kind: str = "") -> str:
@@ -398,6 +404,7 @@ class Builder:
                     "actor_id": actor_id,
                     "factions": factions,
                     "rule": via,
+                    "never": bool(note) and mapping is None,  # a format's rule says it is never a faction
                 }
             )
         rows.sort(key=lambda r: (bool(r["factions"]), -r["events"], r["name"]))
@@ -463,7 +470,7 @@ def reconciliation_text(names: list[dict], factions: dict[str, dict]) -> list[st
             "|---|---:|---|---|",
         ]
         for r in unmapped:
-            row = f'`{r["scheme"]},"{_cell(r["name"])}",,FACTION_ID,`' if not r["rule"].startswith("civilians") else "—"
+            row = f'`{r["scheme"]},"{_cell(r["name"])}",,FACTION_ID,`' if not r.get("never") else "—"
             lines.append(f"| {_cell(r['name'])} | {r['events']:,} | {_cell(r['rule'] or 'no rule matched')} | {row} |")
     if mapped:
         lines += ["", "### Mapped", "", "| name | events | faction lanes | how |", "|---|---:|---|---|"]
