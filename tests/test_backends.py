@@ -116,7 +116,7 @@ def test_bundled_meeting_and_story_from_the_engine(tmp_path):
     memory, engine = Memory(load_trusted(tmp_path / "ds")), Engine(SqlEngine(tmp_path / "ds"))
     for event_id in (MEETING, QUOTED):
         x, y = memory.event(event_id), engine.event(event_id)
-        on = lambda ds: ds.quotes[ds.quotes["event_pos"] == ds.position_of(event_id)]  # noqa: E731
+        on = lambda ds, e=event_id: ds.quotes[ds.quotes["event_pos"] == ds.position_of(e)]  # noqa: E731
         assert list(on(x)["text"]) == list(on(y)["text"]) and list(on(x)["verified"]) == list(on(y)["verified"])
         assert list(x.reports_of(x.position_of(event_id))["evidence"]) == list(
             y.reports_of(y.position_of(event_id))["evidence"]
