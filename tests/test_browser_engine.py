@@ -39,7 +39,7 @@ def query(page) -> dict:
 
 
 def counts(page) -> int:
-    text = page.get_by_text("events in the current selection").first.inner_text()
+    text = page.get_by_text("in the current selection").first.inner_text()
     return int(text.split(" of ")[0].replace(",", ""))
 
 

@@ -123,8 +123,8 @@ def test_pages_bounds_and_places_are_the_memory_models(pair):
     for f in states(ds)[:4]:
         sel = query.apply(ds, f)
         ids = ds.events["event_id"].to_numpy()[np.sort(sel.event_pos)]
-        assert list(engine.page(f, 0, 10)["event_id"]) == list(ids[:10]), f
-        assert list(engine.page(f, 10, 10)["event_id"]) == list(ids[10:20]), f
+        assert engine.page_ids(f, "Date", False, 0, 10) == list(ids[:10]), f
+        assert engine.page_ids(f, "Date", False, 10, 10) == list(ids[10:20]), f
         lo, hi = engine.bounds(f)
         assert lo == ds.events["start"].to_numpy()[sel.event_pos].astype("datetime64[D]").min()
         assert hi == ds.events["end"].to_numpy()[sel.event_pos].astype("datetime64[D]").max()

@@ -73,11 +73,13 @@ def daily(first: np.ndarray, last: np.ndarray) -> pd.DataFrame:
     unit) — what the engines answer in one scan, made here from row arrays (datetime64[D])."""
     if not len(first):
         return pd.DataFrame({"day": np.array([], np.int64), "n": np.array([], np.int64), "hi": np.array([], np.int64)})
-    d = first.astype(np.int64)
-    days, inverse, n = np.unique(d, return_inverse=True, return_counts=True)
-    hi = np.full(len(days), np.iinfo(np.int64).min)
-    np.maximum.at(hi, inverse, last.astype(np.int64))
-    return pd.DataFrame({"day": days, "n": n, "hi": hi})
+    d, e = first.astype(np.int64), last.astype(np.int64)
+    if len(d) > 1 and not (d[1:] >= d[:-1]).all():  # the model keeps date order: sorting is rarely needed
+        order = np.argsort(d, kind="stable")
+        d, e = d[order], e[order]
+    starts = np.flatnonzero(np.r_[True, d[1:] != d[:-1]])
+    n = np.diff(np.r_[starts, len(d)])
+    return pd.DataFrame({"day": d[starts], "n": n, "hi": np.maximum.reduceat(e, starts)})
 
 
 class Memory:
