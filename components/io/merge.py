@@ -145,8 +145,9 @@ def merge(dirs: list[Path], out: Path) -> MergeReport:
                 shutil.copyfile(d / name, out / name)
     event_frame = pd.DataFrame(events)
     pairs = likely_duplicates(event_frame, tables["actors"])
-    event_frame = _attach(event_frame, pairs[pairs["confident"]], reports, quotes, superseded, report)
-    report.duplicates = pairs[~pairs["confident"]].drop(columns="confident")
+    confident = pairs["confident"].astype(bool).to_numpy()  # (an empty object column would select columns)
+    event_frame = _attach(event_frame, pairs[confident], reports, quotes, superseded, report)
+    report.duplicates = pairs[~confident].drop(columns="confident")
     report.events = len(event_frame)
     write_tables(
         out,

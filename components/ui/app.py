@@ -21,6 +21,9 @@ ICON = RESOURCES / "icon.png"
 stay_offline()  # once, when the server first imports the app
 
 
+DASHBOARD = None  # the dashboard's page (in-app links to it: the stories)
+
+
 def main() -> None:
     started = time.perf_counter()
     try:
@@ -45,7 +48,9 @@ def _app() -> None:
         return
     ws = workspace.resolve(user)
     workspace.set_current(ws)
-    pages = [st.Page(dashboard, title="Dashboard", icon=":material/timeline:", default=True)]
+    global DASHBOARD
+    DASHBOARD = st.Page(dashboard, title="Dashboard", icon=":material/timeline:", default=True)
+    pages = [DASHBOARD]
     if ws.curating or ws.down:
         from components.ui import audit_page, curate, versions_page
 
@@ -111,7 +116,7 @@ def _dashboard(backend) -> None:
     walking = story.current(backend)  # after the sidebar: its first run sets the page's notices
     if walking:
         chosen = story.follow(backend, *walking, chosen)
-    story.sidebar(lookups)
+    story.sidebar(lookups, DASHBOARD)
     if backend.name == "memory":
         upload.sidebar(lookups)
     if chosen.event and not backend.contains(chosen.without_event(), chosen.event):

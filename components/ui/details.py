@@ -40,19 +40,23 @@ def measures_line(ds: Dataset, pos: int) -> str:
 def crowd(ds: Dataset, lane: str, day, ids: list[str]) -> None:
     """The events of a lane's crowded day (those drawn and those behind its "+N"), each a button that
     selects it."""
-    with st.container(border=True, key="crowd"):
-        st.markdown(f"**{len(ids):,} events in {md(lane)} on {day:%-d %B %Y}** (the day's marks and its +N)")
+    st.markdown(f"**{len(ids):,} events in {md(lane)} on {day:%-d %B %Y}** (the day's marks and its +N)")
+    with st.container(border=True, key="crowd", height=min(360, 60 + 44 * min(len(ids), 60))):
         for event_id in ids[:60]:
             pos = ds.position_of(event_id)
             if pos is None:
                 continue
             title = ds.events["title"].iat[pos]
-            st.button(
-                title[:90], key=f"crowd-{event_id}", on_click=state.select_event, args=(event_id,), width="stretch"
-            )
+            st.button(title[:90], key=f"crowd-{event_id}", on_click=_choose, args=(event_id,), width="stretch")
         if len(ids) > 60:
             st.caption(f"… and {len(ids) - 60:,} more: narrow the dates to this day to see them all.")
-        st.button("Close the list", key="crowd-close", on_click=state.set_crowd, args=(None,), icon=":material/close:")
+    st.button("Close the list", key="crowd-close", on_click=state.set_crowd, args=(None,), icon=":material/close:")
+
+
+def _choose(event_id: str) -> None:
+    """An event chosen from a "+N" list: selected, and the list closed (it would push the details away)."""
+    state.select_event(event_id)
+    state.set_crowd(None)
 
 
 def corroboration_badge(sources: int, reports: int) -> str:

@@ -66,17 +66,22 @@ def draw(
     fig = memo(("map", size_by, highlight, tiles), make) if memo else make()
     picked = st.plotly_chart(
         fig,
-        key="map",
+        key=state.chart_key("map"),
         on_select="rerun",
         selection_mode=("points",),
         theme="streamlit",
         width="stretch",
         config={"displaylogo": False, "scrollZoom": True},
     )
-    for point in picked.selection.points if picked else []:
+    points = list(picked.selection.points) if picked else []
+    if points:
+        state.renew_chart("map")  # read once: the next click is a fresh selection
+    for point in points:
         data = point_data(point.get("customdata"))
         if data and data[0] and tuple(filters.places) != (str(data[0]),):
             state.queue_drill({"places": (str(data[0]),)})
+    if points:
+        st.rerun()  # the map under its renewed key: the next click is never reported under the old one
     more = f" The {MAX_PLACES:,} busiest places are drawn." if len(shown) >= MAX_PLACES else ""
     outside = len(shown) - len(map_focus(shown)) if not tiles else 0
     if outside:

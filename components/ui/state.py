@@ -13,9 +13,7 @@ import streamlit as st
 _EVENT = "event"  # the selected event id (or None)
 _NOTICES = "notices"  # what was ignored in the link, shown above the views
 _DRILL = "drill"  # filter values a click on a count bubble asks for, applied on the next run
-_LAST_DRILL = "last-drill"
 _CROWD = "crowd"  # (lane name, day, event ids) of a clicked "+N" mark, listed beside the chart
-_LAST_CROWD = "crowd-last"  # the crowd last listed (the chart's selection persists between reruns)
 _STORY = "story-last-step"  # (story, step) last followed: a new step selects its event, once
 _SIGNED_IN = "signed-in"  # {"name", "role"} after a password sign-in
 _WORKSPACE = "_workspace"  # this run's data (ui/workspace.Workspace)
@@ -54,13 +52,23 @@ def add_notice(message: str) -> None:
 
 def queue_drill(values: dict) -> None:
     """Ask for filter values (e.g. one faction and period) on the next run, before the sidebar draws."""
-    if st.session_state.get(_LAST_DRILL) != values:
-        st.session_state[_LAST_DRILL] = st.session_state[_DRILL] = values
-        st.rerun()
+    st.session_state[_DRILL] = values  # charts are renewed once read (chart_key): a click is never read twice
+    st.rerun()
 
 
 def take_drill() -> dict | None:
     return st.session_state.pop(_DRILL, None)
+
+
+def chart_key(name: str) -> str:
+    """The key of a clickable chart. A chart's selection persists between reruns, so after a click is read the
+    chart is renewed (a new key, an empty selection): the next click, on any point, is a fresh selection and
+    never reads as the previous point's deselection (every second click was lost)."""
+    return f"{name}-{st.session_state.get(f'chart-{name}', 0)}"
+
+
+def renew_chart(name: str) -> None:
+    st.session_state[f"chart-{name}"] = st.session_state.get(f"chart-{name}", 0) + 1
 
 
 def crowd() -> tuple | None:
@@ -82,14 +90,6 @@ def first_time(flag: str) -> bool:
 def seed(widget_key: str, value) -> None:
     """Set a widget's value before it is drawn (a filter seeded from the link)."""
     st.session_state[widget_key] = value
-
-
-def crowd_listed() -> tuple | None:
-    return st.session_state.get(_LAST_CROWD)
-
-
-def set_crowd_listed(value: tuple) -> None:
-    st.session_state[_LAST_CROWD] = value
 
 
 def story_step() -> tuple | None:

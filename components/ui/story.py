@@ -15,13 +15,23 @@ from components.ui import state
 PARAMS = ("story", "step")  # ?story=ID&step=N
 
 
-def sidebar(ds) -> None:
+def sidebar(ds, page=None) -> None:
+    """The stories, each a link to its first step in this tab (an in-app link: the session and its filters
+    stay; a Markdown link would open a new tab)."""
     if ds.stories is None:
         return
     with st.sidebar:
         st.markdown("**Stories**")
         for story_id, title in ds.stories.groupby("story_id", sort=False)["title"].first().items():
-            st.markdown(f"[{md(title or story_id)}](?story={quote(str(story_id), safe='')}&step=1)")
+            if page is None:  # outside the app's navigation (a test of this function alone)
+                st.markdown(f"[{md(title or story_id)}](?story={quote(str(story_id), safe='')}&step=1)")
+            else:
+                st.page_link(
+                    page,
+                    label=md(str(title or story_id)[:120]),
+                    icon=":material/auto_stories:",
+                    query_params={"story": str(story_id), "step": "1"},
+                )
 
 
 def _steps(backend, story: str):

@@ -9,7 +9,7 @@ from components.analysis.export import TIMELINEJS_MAX, readable, reports_of, tab
 from components.analysis.query import Filters, Selection
 from components.analysis.tables import sort_options, table_frame
 from components.data.model import Dataset
-from components.ui import state
+from components.ui import details, state
 
 PARAMS = ("sort", "desc")  # bound to the URL: the order of every page
 
@@ -123,6 +123,10 @@ def view(page) -> None:
     """The Table & downloads tab."""
     backend, filters = page.backend, page.filters
     state.pick("table", render(backend, filters, page.counts["events"]))
+    event_id = state.selected_event()
+    if event_id:  # a row clicked shows its event here too, not only on the Timeline tab
+        st.subheader("Selected event", anchor=False)
+        details.render(backend.event(event_id), event_id)
     rows = backend.rows(filters)
     if rows is None:
         st.caption(

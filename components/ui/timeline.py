@@ -54,15 +54,22 @@ def render(backend, filters, selected: str | None) -> str | None:
         drill_into(lookups, chart(fig))
         return None
     rows = backend.rows(filters)
-    st.caption(
-        f":material/timeline: **Event mode.** Each mark is one event ({events:,} events, "
-        f"{strip.total:,} marks across faction lanes); none hides another."
-    )
     fig = _figure(
         backend,
         filters,
         ("events", selected, only, window),
         lambda: timeline(rows.ds, rows.sel.events, selected, only, window),
+    )
+    behind = (fig.layout.meta or {}).get("behind", 0)
+    st.caption(
+        f":material/timeline: **Event mode.** Each mark is one event ({events:,} events, "
+        f"{strip.total:,} marks across faction lanes); none overlaps another. "
+        + (
+            f"**{behind:,} of the {strip.total:,} marks are behind “+N” boxes** (days too crowded to draw each): "
+            "click a box to list them, or narrow the dates."
+            if behind
+            else "Every mark is drawn."
+        )
     )
     points = chart(fig)
     st.caption(KEY)
@@ -70,7 +77,7 @@ def render(backend, filters, selected: str | None) -> str | None:
         data = point_data(point.get("customdata"))
         if data and data[0] == "@crowd":
             _list_crowd(rows.ds, rows.sel, data)
-            return None
+            st.rerun()  # the list beside the chart, and the chart under its renewed key
         if data:
             return str(data[0])
     return None
@@ -89,17 +96,20 @@ def _view(backend, filters) -> tuple:
 
 
 def chart(fig) -> list:
-    """The timeline chart (clickable, zoomable); the points clicked. Shared with the engines' page."""
+    """The timeline chart (clickable, zoomable); the points clicked (once: the chart is then renewed)."""
     picked = st.plotly_chart(
         fig,
-        key="timeline",
+        key=state.chart_key("timeline"),
         on_select="rerun",
         selection_mode=("points",),
         theme="streamlit",
         width="stretch",
         config={"displaylogo": False, "scrollZoom": True},
     )
-    return list(picked.selection.points) if picked else []
+    points = list(picked.selection.points) if picked else []
+    if points:
+        state.renew_chart("timeline")
+    return points
 
 
 def drill_into(ds, points: list) -> None:
@@ -109,7 +119,8 @@ def drill_into(ds, points: list) -> None:
         if drill:
             faction_id, first, last = drill
             state.queue_drill({"dates": (first, last)} | ({"factions": (faction_id,)} if faction_id else {}))
-            return
+    if points:
+        st.rerun()  # the strip under its renewed key
 
 
 def _list_crowd(ds: Dataset, sel: Selection, data: list) -> None:
@@ -118,9 +129,6 @@ def _list_crowd(ds: Dataset, sel: Selection, data: list) -> None:
     _, faction_id, first_day, _ = data
     faction_id = str(faction_id)
     day = (EPOCH + np.timedelta64(int(first_day), "D")).astype(object)
-    if state.crowd_listed() == (faction_id, day):
-        return
-    state.set_crowd_listed((faction_id, day))
     events = sel.events
     stamp = np.datetime64(day, "s")
     on_day = events[
@@ -186,13 +194,19 @@ def view(page) -> None:
         if not c["events"]:
             st.info("No events match these filters; matching quotes are listed below.")
         else:
-            state.pick("chart", render(backend, filters, state.selected_event()))
+            clicked = render(backend, filters, state.selected_event())
+            if clicked:
+                state.select_event(clicked)
+                state.set_crowd(None)  # a mark chosen: an open "+N" list closes
+                # Drawn again at once: the clicked mark ringed, and the chart under its renewed key (a click
+                # on the chart still shown would be reported under the old key, and lost).
+                st.rerun()
     with side:
         st.subheader("Event details", anchor=False)
         crowd = state.crowd()
         rows = backend.rows(filters) if crowd else None
         if crowd and rows is not None:
-            details.crowd(rows.ds, *crowd)
+            details.crowd(rows.ds, *crowd)  # a bounded, scrolling list: the details stay in view
         event_id = state.selected_event()
         details.render(backend.event(event_id) if event_id else None, event_id)
     if c["events"]:

@@ -20,14 +20,17 @@ def matrix_chart(fig, level: str = "Factions") -> list:
     page."""
     picked = st.plotly_chart(
         fig,
-        key=f"together-matrix-{level}",
+        key=state.chart_key(f"together-matrix-{level}"),
         on_select="rerun",
         selection_mode=("points",),
         theme="streamlit",
         width="content",
         config={"displaylogo": False, "displayModeBar": False},
     )
-    return list(picked.selection.points) if picked else []
+    points = list(picked.selection.points) if picked else []
+    if points:
+        state.renew_chart(f"together-matrix-{level}")  # read once: the next click is a fresh selection
+    return points
 
 
 def pick_pair(points: list, filters) -> None:
@@ -38,6 +41,8 @@ def pick_pair(points: list, filters) -> None:
             wanted = tuple(sorted(data))
             if tuple(sorted(filters.together)) != wanted:
                 state.queue_drill({"together": wanted})
+    if points:
+        st.rerun()  # the matrix under its renewed key: the next click is never reported under the old one
 
 
 def view(page) -> None:

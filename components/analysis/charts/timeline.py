@@ -230,6 +230,8 @@ def timeline(
         margin=dict(l=6, r=6, t=26 if hidden else 8, b=10),
         showlegend=False,
         hoverlabel=dict(align="left"),
+        # What the caption says: marks drawn, and lane marks behind "+N" boxes (listed on a click).
+        meta={"behind": int(packed.crowds["n"].sum()) if len(packed.crowds) else 0, "marks": len(packed.rows)},
     )
     fig.update_xaxes(type="date", title_text="")
     if len(rows):
@@ -240,16 +242,8 @@ def timeline(
 
 
 def _earlier_note(fig: go.Figure, hidden: int) -> None:
-    """A range slider and a note above the plot: `hidden` earlier events lie left of the first view."""
-    fig.update_xaxes(
-        rangeslider=dict(
-            visible=True,
-            thickness=0.08,
-            bgcolor="rgba(128,128,128,0.12)",
-            bordercolor="rgba(128,128,128,0.4)",
-            borderwidth=1,
-        )
-    )
+    """A note above the plot: `hidden` earlier events lie left of the first view (a double click shows the
+    whole span: no range slider, whose mini chart of every mark was an unreadable smear)."""
     fig.add_annotation(
         x=0,
         xref="paper",
@@ -260,7 +254,8 @@ def _earlier_note(fig: go.Figure, hidden: int) -> None:
         showarrow=False,
         font=dict(size=11),
         bgcolor="rgba(128,128,128,0.15)",
-        text=f"◀ {hidden:,} earlier event(s): drag the slider below",
+        text=f"◀ {hidden:,} earlier event{'' if hidden == 1 else 's'} left of this view: double-click the chart for "
+        "the whole span",
     )
 
 
@@ -353,7 +348,7 @@ def _crowds(fig: go.Figure, packed: Packed, colours: dict[str, str]) -> None:
 
 def focus_range(events: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp, int]:
     """The x range to show first, and how many events lie before it (aggregate.focus: the heat strip's
-    definition); a range slider keeps the whole extent one drag away."""
+    definition); a double click shows the whole extent."""
     lo, hi, hidden = focus_days(
         events["start"].to_numpy().astype("datetime64[D]"), events["end"].to_numpy().astype("datetime64[D]")
     )

@@ -1,0 +1,58 @@
+"""The Timeline tab on merged ACLED-shaped data (AppTest, issue 25): both chart toggles work under the heat
+strip, and the caption says how many marks are behind "+N" boxes instead of claiming that none is hidden."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from .conftest import BUNDLED, ROOT
+
+APP = str(ROOT / "dashboard.py")
+
+
+@pytest.fixture(scope="module")
+def merged(tmp_path_factory):
+    from components.io.imports import build, detect
+    from components.io.imports.build import Base
+    from components.io.merge import merge
+
+    from . import acled_shaped
+
+    out = tmp_path_factory.mktemp("timeline-app")
+    data = acled_shaped.text(2500).encode()
+    build(detect("acled.csv", data), "acled.csv", data, Base.read(BUNDLED)).write(out / "imp")
+    merge([BUNDLED, out / "imp"], out / "merged")
+    return out / "merged"
+
+
+def opened(merged, monkeypatch, **params) -> AppTest:
+    monkeypatch.setenv("FACTIONLINE_DATA", str(merged))
+    at = AppTest.from_file(APP, default_timeout=90)
+    for k, v in params.items():
+        at.query_params[k] = v
+    return at.run()
+
+
+def captions(at) -> str:
+    return " ".join(c.value for c in at.caption)
+
+
+def test_both_chart_toggles_work_under_the_heat_strip(merged, monkeypatch):
+    at = opened(merged, monkeypatch)
+    assert not at.exception
+    assert "Counts mode" in captions(at)  # the default for an ACLED import: a heat strip
+    at.toggle(key="counts-False").set_value(True).run()
+    assert not at.exception, at.exception  # was StreamlitDuplicateElementKey: key='counts-False'
+    at.toggle(key="fatalities").set_value(True).run()
+    assert not at.exception, at.exception
+    assert len(at.get("plotly_chart")) >= 3  # the strip, events over time, fatalities over time
+
+
+def test_the_caption_counts_the_marks_behind_plus_n_boxes(merged, monkeypatch):
+    at = opened(merged, monkeypatch, faction="hamas", **{"from": "2024-01-01", "to": "2024-03-31"})
+    assert not at.exception
+    text = captions(at)
+    assert "Event mode" in text
+    assert "none hides another" not in text
+    assert "behind “+N” boxes" in text or "Every mark is drawn." in text
