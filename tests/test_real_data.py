@@ -242,3 +242,36 @@ def test_the_map_opens_on_the_busy_area(merged):
     fig = place_map(shown)
     lon0, lon1 = fig.layout.xaxis.range
     assert lon0 < 34.3 and lon1 < 37  # the Gaza and West Bank places, not stretched to Moscow (37.6 °E)
+
+
+def test_the_map_draws_the_coast_and_borders_at_gaza_scale(merged):
+    """A base layer without fetching anything (issue 25): Natural Earth's coast and borders from the copy
+    shipped with the package, verified by hash, drawn under the points around the busy area."""
+    from components.analysis.charts.places import place_map
+
+    shown, _ = places(merged, apply(merged, Filters(regions=("Gaza Strip",))).event_pos)
+    fig = place_map(shown)
+    coast = next(t for t in fig.data if t.name == "coast")
+    borders = next(t for t in fig.data if t.name == "borders")
+    xs = np.array([x for x in coast.x if x is not None])
+    ys = np.array([y for y in coast.y if y is not None])
+    near_gaza = (xs > 34.2) & (xs < 34.6) & (ys > 31.2) & (ys < 31.6)
+    assert near_gaza.sum() >= 10  # the Gaza Strip's Mediterranean coast
+    assert len([x for x in borders.x if x is not None]) >= 10  # the Gaza–Israel and Gaza–Egypt lines
+    assert [t.name for t in fig.data][:2] == ["coast", "borders"]  # drawn under the places
+    assert all(t.hoverinfo == "skip" for t in fig.data if t.name in ("coast", "borders", "countries"))
+    assert len(str(fig.to_json())) < 400_000  # only the lines near the view are sent
+
+
+def test_a_changed_base_map_is_refused(tmp_path, monkeypatch):
+    from components.data import basemap
+
+    copy = tmp_path / "countries-110m.json"
+    copy.write_bytes((basemap.FOLDER / "countries-110m.json").read_bytes().replace(b'"Albania"', b'"Albanix"'))
+    monkeypatch.setattr(basemap, "FOLDER", tmp_path)
+    basemap.atlas.cache_clear()
+    try:
+        with pytest.raises(basemap.BasemapRefused, match="checksum"):
+            basemap.atlas("countries-110m.json")
+    finally:
+        basemap.atlas.cache_clear()

@@ -97,7 +97,12 @@ def draw(
         + more
         + " Fainter points are located only roughly (a district or a region). Click a place to filter the "
         "timeline to it; clear it under Places in the sidebar."
-        + ("" if tiles else " No base map: nothing is fetched from a map server unless the operator sets one.")
+        + (
+            ""
+            if tiles
+            else " Coast and country borders: Natural Earth (public domain), drawn from the copy shipped with "
+            "Factionline — nothing is fetched from a map server."
+        )
     )
     if filters.places:
         st.caption(f"Filtered to: {md(', '.join(filters.places))}")

@@ -16,8 +16,9 @@ def place_map(
 ) -> go.Figure:
     """The selection's places, sized by events or fatalities; vaguer coordinates drawn fainter.
 
-    Without tiles (the default) the points are drawn on plain longitude/latitude axes at the right aspect:
-    nothing is fetched. With an operator's tile URL ({z}/{x}/{y}), over those tiles. customdata: [place].
+    Without tiles (the default) the points are drawn on longitude/latitude axes at the right aspect over
+    the coast and country borders (data/basemap.py, shipped with the package): nothing is fetched. With an
+    operator's tile URL ({z}/{x}/{y}), over those tiles. customdata: [place].
     """
     size = places[size_by].fillna(0).to_numpy(dtype=float) if len(places) else np.zeros(0)
     peak = max(float(size.max()), 1.0) if size.size else 1.0
@@ -41,6 +42,8 @@ def place_map(
         name="places",
     )
     fig = go.Figure()
+    if not tiles and len(places):
+        _base_layer(fig, places)
     if tiles:
         fig.add_trace(go.Scattermap(lat=places["lat"], lon=places["lon"], mode="markers", marker=marker, **common))
     else:
@@ -109,12 +112,49 @@ def place_map(
             scaleanchor="x",
             scaleratio=1 / max(np.cos(np.radians(mid)), 0.2),
         )
-        if 0 < len(core) < len(places):  # a few far places would shrink the busy area to a dot
+        # The busy area (a few far places would shrink it to a dot), never the base layer's padded extent
+        if len(core):
             pad_lat = max(float(core["lat"].max() - core["lat"].min()) * 0.15, 0.05)
             pad_lon = max(float(core["lon"].max() - core["lon"].min()) * 0.15, 0.05)
             fig.update_xaxes(range=[core["lon"].min() - pad_lon, core["lon"].max() + pad_lon])
             fig.update_yaxes(range=[core["lat"].min() - pad_lat, core["lat"].max() + pad_lat])
     return fig
+
+
+BASE_INK = "rgba(128,128,128,0.75)"  # reads on light and dark pages
+
+
+def _base_layer(fig: go.Figure, places: pd.DataFrame) -> None:
+    """Coast (solid) and country borders (dotted) around the places, and the countries' names: under the
+    points, never hovered or clicked."""
+    from components.data.basemap import BasemapRefused, lines_near
+
+    core = map_focus(places)
+    lon0, lon1 = float(core["lon"].min()), float(core["lon"].max())
+    lat0, lat1 = float(core["lat"].min()), float(core["lat"].max())
+    try:
+        coast, borders, names = lines_near(lon0, lon1, lat0, lat1)
+    except (BasemapRefused, OSError) as err:  # the points still show; the page says why the lines do not
+        fig.add_annotation(text=esc(f"No base map: {err}"), x=0, y=1, xref="paper", yref="paper", showarrow=False)
+        return
+    line = dict(mode="lines", hoverinfo="skip", showlegend=False)
+    fig.add_trace(go.Scatter(x=coast[0], y=coast[1], line=dict(color=BASE_INK, width=1.2), name="coast", **line))
+    fig.add_trace(
+        go.Scatter(x=borders[0], y=borders[1], line=dict(color=BASE_INK, width=1, dash="dot"), name="borders", **line)
+    )
+    if names:
+        fig.add_trace(
+            go.Scatter(
+                x=[x for _, x, _ in names],
+                y=[y for _, _, y in names],
+                text=[esc(n) for n, _, _ in names],
+                mode="text",
+                textfont=dict(size=11, color=BASE_INK),
+                hoverinfo="skip",
+                showlegend=False,
+                name="countries",
+            )
+        )
 
 
 FOCUS_SHARE = 0.9  # the first map view holds the places of at least this share of the events
