@@ -26,10 +26,21 @@ MEETING = "ev-2024-02-29-hamas-fatah-meet-moscow"
 QUOTED = "ev-2024-02-zomlot-guardian-interview"  # three quotes on it
 
 
-@pytest.fixture(scope="module", params=["bundled", "reports", "synthetic"])
+@pytest.fixture(scope="module", params=["bundled", "reports", "synthetic", "acled"])
 def backends(request, tmp_path_factory, engine_url):
     folder = tmp_path_factory.mktemp("backends")
     source = BUNDLED
+    if request.param == "acled":  # merged ACLED-shaped data: fatalities, regions, civilian targeting…
+        from components.io.imports import build, detect
+        from components.io.imports.build import Base
+        from components.io.merge import merge
+
+        from . import acled_shaped
+
+        data = acled_shaped.text(1500).encode()
+        build(detect("acled.csv", data), "acled.csv", data, Base.read(BUNDLED)).write(folder / "imp")
+        merge([BUNDLED, folder / "imp"], folder / "merged")
+        source = folder / "merged"
     if request.param == "reports":
         from .reports_fixture import write
 
@@ -58,10 +69,16 @@ def test_aggregates_are_the_same(backends):
         for bucket in ("week", "year"):
             x, y = memory.lane_counts(f, bucket), engine.lane_counts(f, bucket)
             assert x.lanes == y.lanes and np.array_equal(x.counts, y.counts), (f, bucket)
+        if memory.lookups.has_measure("fatalities"):  # sums per lane: blank fatalities count as none
+            x, y = memory.lane_counts(f, "month", "fatalities"), engine.lane_counts(f, "month", "fatalities")
+            assert x.lanes == y.lanes and np.array_equal(x.counts, y.counts), (f, "fatalities")
         mx, my = memory.faction_matrix(f), engine.faction_matrix(f)
         assert mx.ids == my.ids and np.array_equal(mx.counts, my.counts), f
         tx, ty = memory.faction_totals(f), engine.faction_totals(f)
         assert list(tx["events"]) == list(ty["events"]), f
+        if "fatalities" in tx:
+            assert list(tx["fatalities"]) == list(ty["fatalities"]), f
+            assert memory.sum_of(f, "fatalities") == engine.sum_of(f, "fatalities"), f
         if "quotes" in ty:  # where the engine read the selection's rows
             assert list(tx["quotes"]) == list(ty["quotes"]), f
         px, py = memory.per_type(f), engine.per_type(f)

@@ -54,6 +54,14 @@ def states(ds) -> list[Filters]:
         out.append(Filters(q="Mousa Abu Marzook Moscow"))  # another spelling of an actor's name
     if ds.graded:
         out += [Filters(grades=("B",)), Filters(grades=("C", "3")), Filters(grades=("A",)), Filters(grades=("2",))]
+    if ds.has_measure("fatalities"):  # issue 25: the filters analysts use on ACLED-like data
+        out += [Filters(min_fatalities=5), Filters(min_fatalities=1, factions=(factions[0],))]
+    for key, column in (("regions", "admin1"), ("districts", "admin2"), ("civilians", "civilian_targeting")):
+        values = ds.distinct_values(column) if column in ds.events.columns else []
+        if values:
+            out.append(Filters(**{key: (values[0],)}))
+    if "source_scale" in ds.events.columns and ds.distinct_values("source_scale"):
+        out.append(Filters(scales=tuple(ds.distinct_values("source_scale")[:2])))
     if "location" in ds.events.columns and ds.events["location"].str.strip().ne("").any():
         out.append(Filters(places=(ds.events["location"][ds.events["location"].str.strip() != ""].iloc[0].strip(),)))
     return out

@@ -275,3 +275,21 @@ def test_a_changed_base_map_is_refused(tmp_path, monkeypatch):
             basemap.atlas("countries-110m.json")
     finally:
         basemap.atlas.cache_clear()
+
+
+def test_the_filters_analysts_use_on_acled_data(merged):
+    """Minimum fatalities, civilian targeting, districts and source scale (issue 25): each selects what its
+    column says, and each round-trips through the URL."""
+    from components.analysis import urlstate
+
+    ev = merged.events
+    deaths = merged.number("fatalities")
+    assert apply(merged, Filters(min_fatalities=5)).n_events == int((np.nan_to_num(deaths, nan=-1) >= 5).sum())
+    targeted = ev["civilian_targeting"].astype(str).str.strip() == "Civilian targeting"
+    assert 0 < apply(merged, Filters(civilians=("Civilian targeting",))).n_events == int(targeted.sum())
+    district = merged.distinct_values("admin2")[0]
+    assert apply(merged, Filters(districts=(district,))).n_events == int((ev["admin2"].str.strip() == district).sum())
+    scale = merged.distinct_values("source_scale")[0]
+    f = Filters(min_fatalities=10, civilians=("Civilian targeting",), districts=(district,), scales=(scale,))
+    back, notices = urlstate.parse(urlstate.to_params(f), merged)
+    assert back == f and not notices

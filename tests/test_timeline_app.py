@@ -3,6 +3,7 @@ strip, and the caption says how many marks are behind "+N" boxes instead of clai
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -47,6 +48,10 @@ def test_both_chart_toggles_work_under_the_heat_strip(merged, monkeypatch):
     at.toggle(key="fatalities").set_value(True).run()
     assert not at.exception, at.exception
     assert len(at.get("plotly_chart")) >= 3  # the strip, events over time, fatalities over time
+    from components.data.load import load
+
+    whole = float(np.nansum(load(merged).number("fatalities")))
+    assert f"**{whole:,.0f} fatalities** reported in the selection, each event counted once" in captions(at)
 
 
 def test_the_caption_counts_the_marks_behind_plus_n_boxes(merged, monkeypatch):

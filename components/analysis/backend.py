@@ -66,6 +66,7 @@ class Backend(Protocol):
     def faction_matrix(self, f: Filters, joint: bool = False) -> Matrix: ...
     def faction_totals(self, f: Filters) -> pd.DataFrame: ...
     def per_type(self, f: Filters) -> pd.Series: ...
+    def sum_of(self, f: Filters, column: str) -> float: ...
 
 
 def daily(first: np.ndarray, last: np.ndarray) -> pd.DataFrame:
@@ -170,6 +171,11 @@ class Memory:
 
         sel = self.selection(f)
         return sel.memo("faction-totals", lambda: faction_totals(self.ds, sel))
+
+    def sum_of(self, f: Filters, column: str) -> float:
+        """The sum of a numeric event column over the selection, each event once (blank: none)."""
+        sel = self.selection(f)
+        return sel.memo(("total", column), lambda: float(np.nansum(self.ds.number(column)[sel.event_pos])))
 
     def per_type(self, f: Filters) -> pd.Series:
         sel = self.selection(f)

@@ -291,7 +291,43 @@ FILTERS: dict[str, Filter] = {
             "admin1",
             "The largest region within the country (ACLED's admin1: governorate, province).",
         ),
+        _column_filter(
+            "districts", "Districts", "district", "admin2", "The second-level region (ACLED's admin2: district)."
+        ),
         _column_filter("subtypes", "Sub-event types", "subtype", "sub_event_type", "ACLED's sub-event type."),
+        Filter(
+            "min_fatalities",
+            "Fatalities",
+            "minimum",
+            ("min_fatalities",),
+            events=lambda ds, v: np.nan_to_num(ds.number("fatalities"), nan=-1) >= v,
+            sql=lambda t, v: (t.events.fatalities >= v) if "fatalities" in t.events.columns else t.ibis.literal(False),
+            options=lambda ds, chosen: ["1", "5", "10", "25", "50"],
+            label_of=lambda ds: lambda n: f"At least {n} reported",
+            shown_when=lambda ds: ds.has_measure("fatalities"),
+            help="Events with at least this many reported fatalities (blank counts as none reported).",
+            placeholder="Any number of fatalities",
+        ),
+        Filter(
+            "civilians",
+            "Civilian targeting",
+            "choices",
+            ("civilians",),
+            events=lambda ds, v: (
+                isin(ds.events["civilian_targeting"].astype("str").str.strip(), v)
+                if "civilian_targeting" in ds.events.columns
+                else np.zeros(len(ds.events), dtype=bool)
+            ),
+            sql=lambda t, v: t.column_in("civilian_targeting", v),
+            options=lambda ds, chosen: ds.distinct_values("civilian_targeting"),
+            shown_when=lambda ds: bool(ds.distinct_values("civilian_targeting")),
+            pills=False,
+            help="ACLED's civilian targeting: events in which civilians were the target.",
+            placeholder="Any target",
+        ),
+        _column_filter(
+            "scales", "Source scale", "scale", "source_scale", "ACLED's source scale (local, national, international…)."
+        ),
         _column_filter(
             "places", "Places", "place", "location", "The event's place as recorded; a click on the map chooses one."
         ),

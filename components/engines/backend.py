@@ -191,6 +191,14 @@ class Engine:
     def per_type(self, f: Filters) -> pd.Series:
         return self.engine.per_type(f)
 
+    def sum_of(self, f: Filters, column: str) -> float:
+        def make():
+            if column not in self.engine.t.events.columns:
+                return 0.0
+            return float(self.engine.where(f.without_event())[column].sum().execute() or 0)
+
+        return self.kept(f, ("total", column), make)
+
 
 def _reorder(m: Matrix, ids: list[str]) -> Matrix:
     at = [m.ids.index(x) for x in ids if x in m.ids]

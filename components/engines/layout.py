@@ -20,7 +20,8 @@ from components.data.places import place_table
 
 DERIVED = "derived"  # what the analytical engines query (components/engines): the model's own derivations
 MAX_LANE_BITS = 63  # factions a signed 64-bit mask holds (more: the engines join event_factions instead)
-FILTERED_COLUMNS = ("location", "admin1", "sub_event_type")  # optional event columns the filters choose from
+# optional event columns the filters choose from
+FILTERED_COLUMNS = ("location", "admin1", "admin2", "sub_event_type", "civilian_targeting", "source_scale")
 SHOWN = ("title", "date", "date_text", "actor_ids", "article_id")  # the table's page of rows, as written
 
 

@@ -220,6 +220,12 @@ def view(page) -> None:
             "Fatalities over time per faction", key="fatalities"
         ):
             render_counts(backend, filters, fatalities=True)
+            whole = backend.sum_of(filters, "fatalities")
+            st.caption(
+                f":material/functions: **{whole:,.0f} fatalities** reported in the selection, each event counted "
+                "once. The lanes count an event in each of its factions (a clash between two is in both), so "
+                "they add up to more."
+            )
     quotes_section(backend, filters)
 
 
