@@ -293,3 +293,33 @@ def test_the_filters_analysts_use_on_acled_data(merged):
     f = Filters(min_fatalities=10, civilians=("Civilian targeting",), districts=(district,), scales=(scale,))
     back, notices = urlstate.parse(urlstate.to_params(f), merged)
     assert back == f and not notices
+
+
+def test_merging_keeps_the_stories(merged):
+    """Merged data keeps stories.csv (issue 25: "There is no story 'moscow-talks'" before)."""
+    from components.analysis.export import story_steps
+
+    steps = story_steps(merged, "moscow-talks")
+    assert len(steps) == 6 and steps["event_id"].iloc[-1] == "ev-2024-02-29-hamas-fatah-meet-moscow"
+
+
+def test_about_names_every_dataset_with_its_terms(tmp_path, monkeypatch):
+    """About this data lists the datasets the data came from with their providers' terms: ACLED's require
+    its attribution (issue 25)."""
+    from streamlit.testing.v1 import AppTest
+
+    from components.data.safetext import md
+    from components.io.imports.build import Base
+
+    from .conftest import ROOT
+
+    data = acled_shaped.text(300).encode()
+    build(detect("acled.csv", data), "acled.csv", data, Base.read(BUNDLED)).write(tmp_path / "imp")
+    merge([BUNDLED, tmp_path / "imp"], tmp_path / "m")
+    monkeypatch.setenv("FACTIONLINE_DATA", str(tmp_path / "m"))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at.query_params["view"] = "About this data"
+    at.run()
+    text = " ".join(m.value for m in at.markdown)
+    assert "Datasets in this data (1)" in text and "**ACLED**" in text
+    assert md("Armed Conflict Location & Event Data Project (ACLED)") in text

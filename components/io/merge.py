@@ -208,11 +208,13 @@ def _attach(
 
 
 def _optional_tables(raws, namespaces, actors: dict) -> dict[str, list[dict]]:
-    """The optional tables (places, roles) of every input: places by name (the first input's row wins),
-    roles with a later input's ids namespaced (actor ids are shared across inputs, as in actors.csv)."""
+    """The optional tables (places, roles, stories) of every input: places by name (the first input's row
+    wins), roles and stories with a later input's ids namespaced (actor ids are shared across inputs, as in
+    actors.csv; a story's events are namespaced as the events are)."""
     out: dict[str, list[dict]] = {}
     places: dict[str, dict] = {}
     roles: list[dict] = []
+    stories: list[dict] = []
     for ns, raw in zip(namespaces, raws):
         if "places" in raw.tables:
             for row in raw.tables["places"].frame.to_dict(orient="records"):
@@ -220,6 +222,12 @@ def _optional_tables(raws, namespaces, actors: dict) -> dict[str, list[dict]]:
         if "roles" in raw.tables:
             for row in raw.tables["roles"].frame.to_dict(orient="records"):
                 roles.append({**row, "role_id": f"{ns}:{row['role_id']}" if ns else row["role_id"]})
+        if "stories" in raw.tables:
+            for row in raw.tables["stories"].frame.to_dict(orient="records"):
+                ids = {c: (f"{ns}:{row[c]}" if ns else row[c]) for c in ("step_id", "story_id", "event_id") if c in row}
+                stories.append({**row, **ids})
+    if stories:
+        out["stories"] = stories
     if places:
         out["places"] = list(places.values())
     if roles:

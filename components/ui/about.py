@@ -68,6 +68,7 @@ def render(backend) -> None:
             show_article(holding, article_id, "")
         else:
             st.warning("No stored article has that id.")
+    _datasets(ds)
     st.markdown(f"##### Outlets ({len(ds.sources):,})")
     outlets = ds.sources.head(MAX_LISTED)
     st.dataframe(
@@ -85,6 +86,26 @@ def render(backend) -> None:
 
 
 WARNINGS_SHOWN = 500  # checks of meaning listed on the page
+
+
+def _datasets(ds) -> None:
+    """Every dataset the data was imported from (an outlet of kind "dataset"), with its provider's terms:
+    what a user of this data must say (ACLED's terms require its attribution)."""
+    from components.io.imports import FORMATS
+
+    sources = ds.sources
+    if "kind" not in sources.columns:
+        return
+    datasets = sources[sources["kind"].astype(str).str.strip() == "dataset"]
+    if not len(datasets):
+        return
+    terms = {f.provider.lower(): f.terms for f in FORMATS.values() if f.terms}
+    st.markdown(f"##### Datasets in this data ({len(datasets):,})")
+    for row in datasets.to_dict(orient="records"):
+        url = safe_url(row.get("url"))
+        name = f"**{md(row['name'])}**" + (f" ({md(url)})" if url else "")
+        said = terms.get(str(row["name"]).strip().lower(), "")
+        st.markdown(f"- {name}: {md(said) if said else 'see the licence below and the file it came from.'}")
 
 
 def _engine(backend) -> None:

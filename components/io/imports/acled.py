@@ -193,6 +193,9 @@ FORMAT = Format(
     detect=lambda name, first: looks_like(_header(first)),
     convert=lambda name, data, b: convert(decode(data, name), b),
     candidates=acled_candidates,
+    terms="ACLED's data are used under its Terms of Use and Attribution Policy (acleddata.com): every use names "
+    "ACLED as the source — “Armed Conflict Location & Event Data Project (ACLED); www.acleddata.com” — with the "
+    "date the data were accessed; redistributing the data itself is limited by those terms.",
     never_faction=lambda name: "civilians: never a faction" if is_civilians(name) else "",
     becomes="dates as ACLED writes them or as spreadsheets reformat them; time_precision 1 → the day, "
     "2 → the week around it (an interval), 3 → the month; actor1, assoc_actor_1, actor2, "

@@ -61,6 +61,8 @@ class Format:
     candidates: Callable[[str], list[tuple[str, str]]] | None = None
     # Names of its scheme that are never a faction, with the rule that says so (ACLED's civilians).
     never_faction: Callable[[str], str] | None = None
+    # The provider's terms for its data, in words: what a user of the data must say (About this data).
+    terms: str = ""
 
 
 class ImportFailed(ValueError):

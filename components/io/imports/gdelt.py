@@ -162,6 +162,8 @@ FORMAT = Format(
     "https://www.gdeltproject.org/",
     ("csv", "tsv", "txt"),
     detect=lambda name, first: looks_like(first),
+    terms="GDELT's data are free and open for any use, with citation: “The GDELT Project, "
+    "https://www.gdeltproject.org/”.",
     convert=lambda name, data, b: convert(decode(data, name), b),
     becomes="2.0 (61 columns) and 1.0 (58, or 57 in the historical backfile), detected per row; CAMEO "
     "event codes → event types with GDELT's labels; Actor1/Actor2 code and name → actors; SOURCEURL "

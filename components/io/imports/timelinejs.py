@@ -199,6 +199,7 @@ FORMAT = Format(
     "https://timeline.knightlab.com/",
     ("json", "csv"),
     detect=lambda name, first: name.endswith(".json") or looks_like_csv(next(csv.reader([first]), [])),
+    terms="A TimelineJS file's content belongs to its authors: credit them as the file does.",
     convert=_convert,
     becomes="dates keep their precision (a year-only slide is the year); end dates make intervals; groups "
     "become faction lanes; media credits become outlets; eras are kept as spans; slide HTML is "
