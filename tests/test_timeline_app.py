@@ -61,3 +61,18 @@ def test_the_caption_counts_the_marks_behind_plus_n_boxes(merged, monkeypatch):
     assert "Event mode" in text
     assert "none hides another" not in text
     assert "behind “+N” boxes" in text or "Every mark is drawn." in text
+
+
+def test_compare_defaults_follow_the_data_and_counts_over_time_leave_out_a_lone_early_event(merged, monkeypatch):
+    """Merged ACLED-shaped data with the bundled 2007 event: Compare's default periods split the data's own
+    span (before: 1989–2006 against 2007–2024, everything "new"); the counts chart fits the span and says
+    the earlier event is left out (issue 25)."""
+    at = opened(merged, monkeypatch, view="Compare")
+    assert not at.exception
+    line = next(c.value for c in at.caption if c.value.startswith("Events of each faction"))
+    assert "2006" not in line and "2007" not in line and "2023" in line
+    shown = at.dataframe[0].value
+    assert (shown["events before"] > 0).sum() >= 2 and (shown["events now"] > 0).sum() >= 2
+    at = opened(merged, monkeypatch)
+    at.toggle(key="counts-False").set_value(True).run()
+    assert "earlier event before" in captions(at) and "left out of this view" in captions(at)

@@ -63,16 +63,20 @@ def current_period(ds: Dataset, filters: Filters) -> Period:
 
 
 def period_of(days: pd.DataFrame, filters: Filters) -> Period:
-    """The date filter's range, else the span of the events per first day (backend.days, without the dates)."""
+    """ "This period" by default: the date filter's range; else the later half of the selection's span
+    (aggregate.focus: a lone early event does not stretch it), so that the previous period of the same
+    length — the earlier half — holds the rest of the data and the change levels compare like with like."""
+    from components.analysis.aggregate import focus
+
     lo, hi = filters.dates
     if lo and hi:
         return Period(lo, hi)
     if not len(days):
         today = dt.date.today()
         return Period(lo or today, hi or today)
-    start = np.datetime64(int(days["day"].min()), "D").item()
-    end = np.datetime64(int(days["hi"].max()), "D").item()
-    return Period(lo or start, hi or end)
+    first, last, _ = focus(days)
+    start, end = lo or first.item(), hi or last.item()
+    return Period(end - dt.timedelta(days=max((end - start).days // 2, 0)), end)
 
 
 def _per_faction(ds: Dataset, event_pos: np.ndarray, weights: np.ndarray | None = None) -> np.ndarray:

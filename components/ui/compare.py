@@ -43,7 +43,8 @@ def periods(now_default: Period, table_of, types_of) -> None:
         f"Events of each faction, {before.label()} ({before.days} days) against {now.label()} ({now.days} days), "
         "under the other filters. Change levels: ▲ up / ▼ down when at least "
         f"{SHARE:.0%} more or fewer *and* at least {MIN_EVENTS} events of difference; ● new / ○ gone from or to "
-        f"none (at least {MIN_EVENTS}); – stable otherwise. The default is the previous period of the same length."
+        f"none (at least {MIN_EVENTS}); – stable otherwise. By default the later half of the selection's span is "
+        "compared with the half before it (a lone early event left out)."
     )
     table = table_of(before, now)
     if table.empty:

@@ -161,11 +161,9 @@ def _figure(backend, filters, key: tuple, make):
 
 def render_counts(backend, filters, fatalities: bool = False) -> None:
     """Stacked events (or fatalities) per faction over time, on the date filter's range when there is one."""
-    window = filters.dates
-    view = window if window and window[0] and window[1] else None
-    days = backend.days(filters)
-    first = np.datetime64(int(days["day"].min()), "D")
-    bucket = choose_bucket(first, np.datetime64(int(days["day"].max()), "D"))
+    lo, hi, hidden = _view(backend, filters)  # the timeline's own range: a lone early event noted, not drawn
+    view = (lo.astype(object), hi.astype(object))
+    bucket = choose_bucket(lo, hi)
     lc = backend.lane_counts(filters, bucket)
     if fatalities:
         sums = backend.lane_counts(filters, bucket, "fatalities")  # the same lanes and buckets: the grids align
@@ -179,6 +177,12 @@ def render_counts(backend, filters, fatalities: bool = False) -> None:
         width="stretch",
         config={"displaylogo": False},
     )
+    if hidden:
+        st.caption(
+            f":material/first_page: {hidden:,} earlier event{'' if hidden == 1 else 's'} before "
+            f"{view[0]:%-d %b %Y} {'is' if hidden == 1 else 'are'} left out of this view (set the dates to include "
+            f"{'it' if hidden == 1 else 'them'})."
+        )
 
 
 COUNTS_INLINE_AT = 25  # from this many events the counts view is shown without a click
