@@ -174,3 +174,4 @@ def test_a_crowd_lists_its_events_and_each_opens(page, server):
     page.wait_for_function("() => location.search.includes('event=')", timeout=30_000)
     wait_ready(page)
     assert title[:40] in page.locator(".st-key-event-details").inner_text()
+    assert page.locator(".st-key-crowd").count() == 0  # the list closed: it never pushes the details away (issue 25)

@@ -51,6 +51,16 @@ class Lookups:
     def type_label(self) -> dict[str, str]:
         return dict(zip(self.event_types["event_type"], self.event_types["label"]))
 
+    @cached_property
+    def type_family(self) -> dict[str, str]:
+        """Each event type's family (data/families.py): what kind of thing happened."""
+        from components.data.families import family
+
+        codes = self.event_types["cameo_code"] if "cameo_code" in self.event_types else [""] * len(self.event_types)
+        return {
+            t: family(c, lab) for t, c, lab in zip(self.event_types["event_type"], codes, self.event_types["label"])
+        }
+
     def actors_in_factions(self, factions) -> list[str]:
         """Actor ids belonging to any of the factions (all actors when none are given), in table order."""
         if not factions:

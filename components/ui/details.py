@@ -40,17 +40,19 @@ def measures_line(ds: Dataset, pos: int) -> str:
 def crowd(ds: Dataset, lane: str, day, ids: list[str]) -> None:
     """The events of a lane's crowded day (those drawn and those behind its "+N"), each a button that
     selects it."""
-    st.markdown(f"**{len(ids):,} events in {md(lane)} on {day:%-d %B %Y}** (the day's marks and its +N)")
-    with st.container(border=True, key="crowd", height=min(360, 60 + 44 * min(len(ids), 60))):
-        for event_id in ids[:60]:
-            pos = ds.position_of(event_id)
-            if pos is None:
-                continue
-            title = ds.events["title"].iat[pos]
-            st.button(title[:90], key=f"crowd-{event_id}", on_click=_choose, args=(event_id,), width="stretch")
-        if len(ids) > 60:
-            st.caption(f"… and {len(ids) - 60:,} more: narrow the dates to this day to see them all.")
-    st.button("Close the list", key="crowd-close", on_click=state.set_crowd, args=(None,), icon=":material/close:")
+    with st.container(border=True, key="crowd"):
+        st.markdown(f"**{len(ids):,} events in {md(lane)} on {day:%-d %B %Y}** (the day's marks and its +N)")
+        # A box of its own height that scrolls: the event details below stay in view
+        with st.container(border=False, height=min(360, 44 * min(len(ids), 60) + 8)):
+            for event_id in ids[:60]:
+                pos = ds.position_of(event_id)
+                if pos is None:
+                    continue
+                title = ds.events["title"].iat[pos]
+                st.button(title[:90], key=f"crowd-{event_id}", on_click=_choose, args=(event_id,), width="stretch")
+            if len(ids) > 60:
+                st.caption(f"… and {len(ids) - 60:,} more: narrow the dates to this day to see them all.")
+        st.button("Close the list", key="crowd-close", on_click=state.set_crowd, args=(None,), icon=":material/close:")
 
 
 def _choose(event_id: str) -> None:

@@ -139,3 +139,8 @@ def pick_article(article_id: str) -> None:
 
 def picked_article() -> str | None:
     return st.session_state.get(_CURATE_PICK)
+
+
+def widget(key: str):
+    """A widget's value as the session holds it (read before the widget is drawn on this run)."""
+    return st.session_state.get(key)

@@ -3,6 +3,8 @@ event's details beside it, counts and fatalities over time, and the quotes."""
 
 from __future__ import annotations
 
+import html
+
 import numpy as np
 import streamlit as st
 
@@ -18,11 +20,13 @@ from components.analysis.charts.timeline import (
     timeline,
 )
 from components.analysis.query import Selection
+from components.data.families import COLOURS as FAMILY_COLOURS
 from components.data.model import Dataset
 from components.ui import details, quotes, state
 
 KEY = (
-    "Key: ● occurred · ■ reported · ◇ planned (announced, not yet happened) · day marks sit at midday; bars "
+    "Shape: ● occurred · ■ reported · ◇ planned (announced, not yet happened) · ⊗ civilians targeted · day "
+    "marks sit at midday; bars "
     "cover a month, a year or an interval, faint when longer than a week · hatched or faded with ? = "
     "uncertain, ~ = approximate · ▢ +N: more events that day, click to list them · a dotted line joins one "
     "event's marks in several lanes · hover for the source's own wording of the date."
@@ -54,11 +58,12 @@ def render(backend, filters, selected: str | None) -> str | None:
         drill_into(lookups, chart(fig))
         return None
     rows = backend.rows(filters)
+    sized = bool(state.widget("timeline-sized")) and backend.lookups.has_measure("fatalities")
     fig = _figure(
         backend,
         filters,
-        ("events", selected, only, window),
-        lambda: timeline(rows.ds, rows.sel.events, selected, only, window),
+        ("events", selected, only, window, sized),
+        lambda: timeline(rows.ds, rows.sel.events, selected, only, window, by_fatalities=sized),
     )
     behind = (fig.layout.meta or {}).get("behind", 0)
     st.caption(
@@ -72,6 +77,7 @@ def render(backend, filters, selected: str | None) -> str | None:
         )
     )
     points = chart(fig)
+    legend()
     st.caption(KEY)
     for point in points:
         data = point_data(point.get("customdata"))
@@ -81,6 +87,16 @@ def render(backend, filters, selected: str | None) -> str | None:
         if data:
             return str(data[0])
     return None
+
+
+def legend() -> None:
+    """What a mark's colour says (data/families.py): the families, in their own colours."""
+    items = "".join(
+        f'<span style="white-space:nowrap;margin-right:14px"><span style="color:{colour};font-size:1.1em">●</span>'
+        f" {html.escape(name)}</span>"
+        for name, colour in FAMILY_COLOURS.items()
+    )
+    st.html(f'<div style="font-size:0.85rem;opacity:0.85">Colour: what happened — {items}</div>')
 
 
 def _view(backend, filters) -> tuple:
@@ -218,6 +234,12 @@ def view(page) -> None:
         # already is counts over time, so it waits for a click (one chart less to repaint).
         marks = backend.lane_counts(filters, "year").total
         shown = COUNTS_INLINE_AT <= c["events"] and marks <= MAX_MARKS
+        if backend.lookups.has_measure("fatalities") and marks <= MAX_MARKS:
+            st.toggle(
+                "Size marks by fatalities",
+                key="timeline-sized",
+                help="A mark's area grows with the fatalities reported.",
+            )
         if st.toggle("Events over time (stacked counts per faction)", value=shown, key=f"counts-{shown}"):
             render_counts(backend, filters)
         if backend.lookups.has_measure("fatalities") and st.toggle(

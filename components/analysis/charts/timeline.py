@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 from components.analysis.aggregate import NO_FACTION, LaneCounts, focus_days
 from components.analysis.charts.common import NO_FACTION_COLOUR, STATUS_WORDS, esc, faction_colours, point_data
 from components.analysis.packing import VAGUE_DAYS, Packed, label_text, pack
+from components.data.families import COLOURS as FAMILY_COLOURS
 from components.data.model import Dataset
 
 DAY_MS = 86_400_000
@@ -32,7 +33,11 @@ LANE_COLUMNS = (
     "reported_by",
     "n_reports",
     "n_sources",
+    "event_type",
+    "civilian_targeting",
 )
+MARK_PX = 12  # a mark's size; sized by fatalities, from it up to MARK_MAX_PX (a row is ROW_PX)
+MARK_MAX_PX = 22
 
 
 def lane_rows(ds: Dataset, events: pd.DataFrame, only: tuple[str, ...] = ()) -> pd.DataFrame:
@@ -111,10 +116,13 @@ def timeline(
     selected: str | None = None,
     only: tuple[str, ...] = (),
     window: tuple | None = None,
+    by_fatalities: bool = False,
 ) -> go.Figure:
     """One lane per faction, split into rows so that no mark hides another (packing.py); day dates are
     marks at midday, coarser dates and intervals are bars over their days, vague ones faint. A crowded
-    day beyond a lane's rows is one "+N" mark that lists its events when clicked.
+    day beyond a lane's rows is one "+N" mark that lists its events when clicked. A mark's colour says what
+    happened (its type's family: data/families.py); an event targeting civilians has a cross in its mark;
+    with `by_fatalities`, a mark's area grows with the fatalities reported.
 
     customdata: [event_id] for an event's mark; ["@crowd", faction_id, first day, n] for a crowd.
     """
@@ -128,7 +136,10 @@ def timeline(
     shown = packed.rows[packed.rows["row"] >= 0].copy()  # marks in a crowd are listed, not drawn
     shown["hover"] = _hover(ds, shown, packed.rows) if len(shown) else []
     shown["fuzzy"] = shown["uncertain"] | shown["approximate"]
-    shown["colour"] = shown["faction_id"].map(colours).fillna(NO_FACTION_COLOUR)
+    shown["colour"] = shown["event_type"].astype(str).map(ds.type_family).fillna("other").map(FAMILY_COLOURS)
+    shown["civilians"] = (
+        shown["civilian_targeting"].astype(str).str.strip().ne("") if "civilian_targeting" in shown else False
+    )
     shown["label"] = [
         ("? " if u else "~ " if a else "") + esc(label_text(t))
         for t, u, a in zip(shown["title"], shown["uncertain"], shown["approximate"])
@@ -164,12 +175,22 @@ def timeline(
                 hovertemplate="%{hovertext}<extra></extra>",
             )
         )
-    # One trace per status, each with one symbol: an array of symbols costs Plotly ~0.5 ms a mark to validate.
-    for status, part in points.groupby(points["status"].astype(str), sort=False):
+    if by_fatalities and len(points):
+        deaths = np.nan_to_num(ds.number("fatalities")[points["event_pos"].to_numpy()])
+        peak = max(float(deaths.max()), 1.0)
+        points = points.assign(size=MARK_PX + (MARK_MAX_PX - MARK_PX) * np.sqrt(deaths / peak))
+    else:
+        points = points.assign(size=MARK_PX)
+    # One trace per status (and civilian targeting), each with one symbol: an array of symbols costs Plotly
+    # ~0.5 ms a mark to validate.
+    for (status, civilians), part in points.groupby([points["status"].astype(str), points["civilians"]], sort=False):
         planned = status == "planned"
+        symbol = SYMBOLS.get(status, "circle")
+        if civilians:  # a cross in the mark: civilians were the target
+            symbol = symbol.replace("-open", "") + "-x" + ("-open" if planned else "")
         fig.add_trace(
             go.Scatter(
-                name="dates" if status == "occurred" else f"dates: {status}",
+                name=("dates" if status == "occurred" else f"dates: {status}") + (", civilians" if civilians else ""),
                 y=part["y"],
                 x=part["x"],
                 mode="markers+text" if labelled else "markers",
@@ -180,9 +201,9 @@ def timeline(
                 hovertext=part["hover"],
                 hovertemplate="%{hovertext}<extra></extra>",
                 marker=dict(
-                    size=12,
+                    size=part["size"],
                     color=part["colour"],
-                    symbol=SYMBOLS.get(status, "circle"),
+                    symbol=symbol,
                     opacity=np.where(part["fuzzy"].to_numpy(), 0.45, 1.0),
                     line=dict(width=2.5 if planned else 1.2, color=part["colour"] if planned else "white"),
                 ),

@@ -1,0 +1,49 @@
+"""What kind of thing happened: each event type in one of a few families, so that a mark can say it at a
+glance. The one definition, from what a type carries: its CAMEO code (GDELT, the bundled data), else the
+family ACLED names first in its label ("Battles: Armed clash").
+
+- talks & cooperation — CAMEO 01–08 (statements, appeals, consultations, diplomatic and material cooperation,
+  yielding);
+- pressure & strategy — CAMEO 09–13 and 15–17 (demands, rejections, threats, force postures, reduced
+  relations, coercion); ACLED's strategic developments;
+- protest — CAMEO 14; ACLED's protests and riots;
+- violence — CAMEO 18–20 (assault, fighting, mass violence); ACLED's battles, explosions/remote violence and
+  violence against civilians;
+- other — anything else (a type with no code or known label).
+"""
+
+from __future__ import annotations
+
+FAMILIES = ("talks & cooperation", "pressure & strategy", "protest", "violence", "other")
+# Okabe–Ito colours: distinct for the common colour-vision deficiencies, and legible on light and dark pages.
+COLOURS = {
+    "talks & cooperation": "#0072B2",
+    "pressure & strategy": "#009E73",
+    "protest": "#E69F00",
+    "violence": "#D55E00",
+    "other": "#999999",
+}
+ACLED = {
+    "battles": "violence",
+    "explosions/remote violence": "violence",
+    "violence against civilians": "violence",
+    "protests": "protest",
+    "riots": "protest",
+    "strategic developments": "pressure & strategy",
+}
+
+
+def family(cameo_code: str = "", label: str = "") -> str:
+    code = str(cameo_code or "").strip()
+    if len(code) >= 2 and code[:2].isdigit():
+        root = int(code[:2])
+        if 1 <= root <= 8:
+            return "talks & cooperation"
+        if root == 14:
+            return "protest"
+        if 18 <= root <= 20:
+            return "violence"
+        if 9 <= root <= 17:
+            return "pressure & strategy"
+    head = str(label or "").split(":")[0].strip().lower()
+    return ACLED.get(head, "other")
