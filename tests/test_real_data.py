@@ -323,3 +323,24 @@ def test_about_names_every_dataset_with_its_terms(tmp_path, monkeypatch):
     text = " ".join(m.value for m in at.markdown)
     assert "Datasets in this data (1)" in text and "**ACLED**" in text
     assert md("Armed Conflict Location & Event Data Project (ACLED)") in text
+
+
+def test_marks_say_what_happened(merged):
+    """A mark's colour is its type's family, a cross marks civilians targeted, and sizes follow fatalities
+    on request (issue 25)."""
+    from components.analysis.charts.timeline import MARK_MAX_PX, MARK_PX, timeline
+    from components.data.families import COLOURS
+
+    sel = apply(merged, Filters(factions=("hamas",), dates=(dt.date(2024, 1, 1), dt.date(2024, 1, 31))))
+    fig = timeline(merged, sel.events)
+    marks = [t for t in fig.data if t.name and t.name.startswith("dates")]
+    family = merged.type_family
+    for t in marks:
+        for (event_id,), colour in zip(t.customdata, t.marker.color):
+            pos = merged.position_of(event_id)
+            assert colour == COLOURS[family[merged.events["event_type"].iat[pos]]]
+    crossed = [t for t in marks if "civilians" in t.name]
+    assert crossed and all("-x" in t.marker.symbol for t in crossed)
+    sized = timeline(merged, sel.events, by_fatalities=True)
+    sizes = [s for t in sized.data if t.name and t.name.startswith("dates") for s in t.marker.size]
+    assert min(sizes) >= MARK_PX and max(sizes) == pytest.approx(MARK_MAX_PX)
