@@ -54,6 +54,9 @@ def states(ds) -> list[Filters]:
         out.append(Filters(q="Mousa Abu Marzook Moscow"))  # another spelling of an actor's name
     if ds.graded:
         out += [Filters(grades=("B",)), Filters(grades=("C", "3")), Filters(grades=("A",)), Filters(grades=("2",))]
+    families = sorted(set(ds.type_family.values()))
+    if len(families) > 1:  # what happened: cooperation apart from conflict (issue 25)
+        out += [Filters(families=(families[0],)), Filters(families=tuple(families[1:]), factions=(factions[0],))]
     if ds.has_measure("fatalities"):  # issue 25: the filters analysts use on ACLED-like data
         out += [Filters(min_fatalities=5), Filters(min_fatalities=1, factions=(factions[0],))]
     for key, column in (("regions", "admin1"), ("districts", "admin2"), ("civilians", "civilian_targeting")):

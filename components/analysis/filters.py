@@ -18,6 +18,7 @@ import numpy as np
 import pyarrow.compute as pc
 
 from components.analysis.kinds import KINDS, MAX_Q
+from components.data.families import FAMILIES
 from components.data.model import Dataset
 from components.data.schema import CREDIBILITY, CREDIBILITY_WORDS, RELIABILITY, RELIABILITY_WORDS, STATUSES
 from components.data.vector import isin, strings
@@ -240,6 +241,22 @@ FILTERS: dict[str, Filter] = {
             options=lambda ds, chosen: list(ds.event_types["event_type"]),
             label_of=lambda ds: lambda t: ds.type_label.get(t, t),
             placeholder="All types",
+        ),
+        Filter(
+            "families",
+            "What happened",
+            "choices",
+            ("what",),
+            events=lambda ds, v: ds.events["event_type"].astype(str).map(ds.type_family).isin(v).to_numpy(),
+            sql=lambda t, v: t.column_in("event_type", [k for k, f in t.type_family.items() if f in v]),
+            options=lambda ds, chosen: [f for f in FAMILIES if f in set(ds.type_family.values())],
+            label_of=lambda ds: lambda f: f.capitalize(),
+            shown_when=lambda ds: len(set(ds.type_family.values())) > 1,
+            pills=True,
+            help="The kind of event (its type's family): talks & cooperation (CAMEO 01–08), pressure & strategy "
+            "(CAMEO 09–13, 15–17; ACLED's strategic developments), protest, violence (CAMEO 18–20; ACLED's "
+            "battles, explosions, violence against civilians). Who meets whom counts only the families chosen: "
+            "cooperation apart from conflict.",
         ),
         Filter(
             "statuses",

@@ -47,3 +47,9 @@ def family(cameo_code: str = "", label: str = "") -> str:
             return "pressure & strategy"
     head = str(label or "").split(":")[0].strip().lower()
     return ACLED.get(head, "other")
+
+
+def of_types(event_types) -> dict[str, str]:
+    """Each event type of an event_types table (event_type, label, cameo_code) -> its family."""
+    codes = event_types["cameo_code"] if "cameo_code" in event_types else [""] * len(event_types)
+    return {t: family(c, lab) for t, c, lab in zip(event_types["event_type"], codes, event_types["label"])}

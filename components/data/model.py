@@ -54,12 +54,9 @@ class Lookups:
     @cached_property
     def type_family(self) -> dict[str, str]:
         """Each event type's family (data/families.py): what kind of thing happened."""
-        from components.data.families import family
+        from components.data.families import of_types
 
-        codes = self.event_types["cameo_code"] if "cameo_code" in self.event_types else [""] * len(self.event_types)
-        return {
-            t: family(c, lab) for t, c, lab in zip(self.event_types["event_type"], codes, self.event_types["label"])
-        }
+        return of_types(self.event_types)
 
     def actors_in_factions(self, factions) -> list[str]:
         """Actor ids belonging to any of the factions (all actors when none are given), in table order."""

@@ -195,7 +195,8 @@ class Engine:
         def make():
             if column not in self.engine.t.events.columns:
                 return 0.0
-            return float(self.engine.where(f.without_event())[column].sum().execute() or 0)
+            value = self.engine.where(f.without_event())[column].sum().execute()
+            return 0.0 if value is None or value != value else float(value)  # nothing selected: NULL
 
         return self.kept(f, ("total", column), make)
 

@@ -28,6 +28,7 @@ import pandas as pd
 
 from components.analysis.aggregate import NO_FACTION, LaneCounts, _bucket_bounds, _bucket_index
 from components.analysis.filters import FILTERS, Filters, search_plan
+from components.data.families import of_types
 from components.data.names import NameIndex, actor_names
 
 MEMORY = os.environ.get("FACTIONLINE_ENGINE_MEMORY", "3GB")  # DuckDB's own limit: it spills to disk beyond it
@@ -85,6 +86,7 @@ class Tables:
         bits = pd.read_parquet(derived / "factions.parquet")
         self.bit = dict(zip(bits["faction_id"], bits["bit"].astype(int)))
         self.masks = "lanes" in self.events.columns  # at most 63 factions: each event's factions in one integer
+        self.type_family = of_types(pd.read_parquet(Path(root) / "event_types.parquet"))
         actors = pd.read_parquet(Path(root) / "actors.parquet")
         self.names = NameIndex.build(actor_names(SimpleNamespace(actors=actors)))  # search's actor names
 

@@ -45,6 +45,29 @@ def pick_pair(points: list, filters) -> None:
         st.rerun()  # the matrix under its renewed key: the next click is never reported under the old one
 
 
+COUNTED = {  # what a cell counts: a clash is not a meeting (filters' "What happened", in the URL as what=)
+    "All events": (),
+    "Cooperation": ("talks & cooperation",),
+    "Conflict": ("pressure & strategy", "violence"),
+}
+
+
+def _kind(filters) -> None:
+    """Cooperation apart from conflict: the choice sets the "What happened" filter (what= in the URL)."""
+    now = next((k for k, v in COUNTED.items() if set(v) == set(filters.families)), None)
+    picked = st.segmented_control(
+        "Count",
+        list(COUNTED),
+        default=now,
+        key=f"together-kind-{now}",  # drawn anew when the filter changes in the sidebar
+        help="Cooperation: talks, statements, agreements, aid (CAMEO 01–08). Conflict: pressure, threats, "
+        "fighting, strikes (CAMEO 09–20 but protest; ACLED's battles, explosions, violence against civilians, "
+        "strategic developments). The sidebar's *What happened* holds the same choice.",
+    )
+    if picked and picked != now:
+        state.queue_drill({"families": COUNTED[picked]})
+
+
 def view(page) -> None:
     backend, filters = page.backend, page.filters
     lookups = backend.lookups
@@ -57,6 +80,7 @@ def view(page) -> None:
         help="Actors: those of the chosen factions (all, when none is chosen), up to "
         f"{cooccurrence.MAX_ACTORS}; beyond that, narrow the filters.",
     )
+    _kind(filters)
     joint = b.toggle(
         "Count joint statements",
         key="together-joint",
@@ -92,7 +116,8 @@ def view(page) -> None:
     pairs = matrix.pairs()
     st.caption(
         f":material/groups: {len(matrix.ids)} {level.lower()} · {len(pairs)} pairs that shared at least one event. "
-        "Each cell counts the selection's events in which both take part; the diagonal, each one's own events. "
+        "Each cell counts the selection's events in which both take part; the diagonal, each one's own events"
+        + (f" — only {', '.join(filters.families)}. " if filters.families else " — cooperation and conflict alike. ")
         + ("Click a cell to filter to that pair's events." if level == "Factions" else "")
     )
     large = len(matrix.ids) > 12  # a large matrix takes the page's width, the lists go below it
