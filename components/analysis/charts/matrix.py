@@ -10,6 +10,18 @@ from components.analysis.charts.common import NO_FACTION_COLOUR, esc
 MATRIX_PX = 34  # a cell of the co-occurrence matrix
 
 
+def _short(n: int) -> str:
+    """A count that fits a cell: 999, 1.5k, 15k, 2.1M."""
+    n = int(n)
+    if n < 1000:
+        return str(n)
+    if n < 10_000:
+        return f"{n / 1000:.1f}k"
+    if n < 1_000_000:
+        return f"{n // 1000}k"
+    return f"{n / 1_000_000:.1f}M"
+
+
 def matrix_figure(matrix, colours: dict[str, str] | None = None, what: str = "events") -> go.Figure:
     """The co-occurrence matrix as square marks (a click on one selects its pair): darker for more shared
     events, the count written in each; the diagonal is each row's own events, drawn faint."""
@@ -32,7 +44,8 @@ def matrix_figure(matrix, colours: dict[str, str] | None = None, what: str = "ev
                 x=[names[j] for j in c],
                 y=[names[i] for i in r],
                 mode="markers+text" if n <= 20 else "markers",  # beyond 20 rows the counts are on hover
-                text=[str(v) for v in k],
+                text=[_short(v) for v in k],  # the exact count is on hover
+                hovertext=[f"{v:,}" for v in k],
                 textfont={
                     "size": 11,
                     "color": ["#888" if diagonal or v / top <= 0.45 else "white" for v in k],
@@ -50,9 +63,9 @@ def matrix_figure(matrix, colours: dict[str, str] | None = None, what: str = "ev
                 customdata=[[matrix.ids[i], matrix.ids[j]] for i, j in zip(r, c)],
                 name="own" if diagonal else "shared",
                 hovertemplate=(
-                    "%{y}: %{text} " + what + " in the selection<extra></extra>"
+                    "%{y}: %{hovertext} " + what + " in the selection<extra></extra>"
                     if diagonal
-                    else "%{y} and %{x}: %{text} shared " + what + "<br>click to show them<extra></extra>"
+                    else "%{y} and %{x}: %{hovertext} shared " + what + "<br>click to show them<extra></extra>"
                 ),
                 showlegend=False,
             )
