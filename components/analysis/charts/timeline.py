@@ -275,8 +275,7 @@ def _earlier_note(fig: go.Figure, hidden: int) -> None:
         showarrow=False,
         font=dict(size=11),
         bgcolor="rgba(128,128,128,0.15)",
-        text=f"◀ {hidden:,} earlier event{'' if hidden == 1 else 's'} left of this view: double-click the chart for "
-        "the whole span",
+        text=f"◀ {hidden:,} earlier event{'' if hidden == 1 else 's'} · double-click for the whole span",
     )
 
 
