@@ -89,7 +89,8 @@ def test_one_dashboard_over_one_backend():
 def test_page_state_is_written_in_state_py_only():
     import re
 
-    writes = re.compile(r"session_state\[[^\]]+\]\s*=[^=]|session_state\.(pop|setdefault|update|clear)\(")
+    # st.session_state, or a local alias of it (ss = st.session_state), written
+    writes = re.compile(r"\b(session_state|ss)\[[^\]]+\]\s*=[^=]|\b(session_state|ss)\.(pop|setdefault|update|clear)\(")
     found = [
         f"{p.relative_to(ROOT)}:{n}"
         for p in (PACKAGE / "ui").glob("*.py")

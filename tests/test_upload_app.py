@@ -42,6 +42,8 @@ def test_gdelt_upload_replaces_the_view_then_removing_it_goes_back(monkeypatch):
     assert not at.exception and not at.error
     assert "of 2,111 events" in counts_line(at)
     assert any("Viewing" in c.value and "20191024143000" in c.value for c in at.caption)
+    said = " ".join(c.value for c in at.caption)
+    assert "This link opens the server's data, not your upload" in said  # issue 25: a link is not the upload
     at.file_uploader(key="upload-file").set_value(None)
     at.run()
     assert counts_line(at).startswith("13 of 13 events")

@@ -89,7 +89,7 @@ def _draw_text(ds, flt: Filter, chosen: dict):
 def _draw_choices(ds, flt: Filter, chosen: dict):
     ss = st.session_state
     options = flt.options(ds, chosen)
-    ss[key(flt)] = [v for v in ss.get(key(flt), []) if v in options]  # narrowed by the other filters
+    state.seed(key(flt), [v for v in ss.get(key(flt), []) if v in options])  # narrowed by the other filters
     label_of = flt.label_of(ds) if flt.label_of else str
     if flt.pills:
         widget = st.pills(
@@ -132,12 +132,11 @@ def sidebar(ds: Dataset, supported=None) -> Filters:
     """The filter widgets (only those `supported(key)` allows: an engine's), seeded from the link on a
     session's first run; the filter state they hold."""
     ss = st.session_state
-    if "seeded" not in ss:  # the first run of a session: the link's filters
+    if state.first_time("seeded"):  # the first run of a session: the link's filters
         filters, notices = urlstate.parse(_query_params(), ds, page_params())
         _seed(ds, filters.values())
         state.select_event(filters.event)
         state.set_notices(notices)
-        ss["seeded"] = True
     drill = state.take_drill()
     if drill:  # a click on a count bubble: that faction and period
         _seed(ds, drill)
@@ -194,6 +193,12 @@ def sync_url(filters: Filters) -> None:
     if slot is not None:
         with slot.container():
             st.caption("Link to this view (filters, selected event, open tab)")
+            if state.upload():  # an upload lives in this browser session only
+                st.caption(
+                    ":orange[:material/warning: This link opens the server's data, not your upload: an uploaded "
+                    "file is seen in this session only. An editor can add it to the store (Curate) so that a "
+                    "link shows it.]"
+                )
             st.code(link_to(filters), language=None, wrap_lines=True)
         _RUN.link = None
     # The page's own parameters (the open tab) belong to widgets bound to the URL: left to them.

@@ -144,3 +144,32 @@ def picked_article() -> str | None:
 def widget(key: str):
     """A widget's value as the session holds it (read before the widget is drawn on this run)."""
     return st.session_state.get(key)
+
+
+# An upload (ui/upload.py): (file id, the Uploaded), the last failure's message and problems, the file that failed
+_UPLOAD, _UPLOAD_ERROR, _UPLOAD_FAILED = "upload", "upload-error", "upload-failed"
+
+
+def upload():
+    return st.session_state.get(_UPLOAD)
+
+
+def set_upload(value) -> None:
+    st.session_state[_UPLOAD] = value
+
+
+def upload_error():
+    return st.session_state.get(_UPLOAD_ERROR)
+
+
+def set_upload_error(error, failed_file=None) -> None:
+    """The upload's failure (message, problems) and the file that failed; None clears both."""
+    if error is None:
+        st.session_state.pop(_UPLOAD_ERROR, None)
+        st.session_state.pop(_UPLOAD_FAILED, None)
+    else:
+        st.session_state[_UPLOAD_ERROR], st.session_state[_UPLOAD_FAILED] = error, failed_file
+
+
+def upload_failed():
+    return st.session_state.get(_UPLOAD_FAILED)

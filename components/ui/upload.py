@@ -13,6 +13,7 @@ from components.data.safetext import md
 from components.io.upload import HELP, MAX_UPLOAD_MB, TYPES, UploadError, open_upload
 from components.io.uploadbudget import UploadBudget
 from components.ui import filters as ui_filters
+from components.ui import state
 from components.ui.common import problem_table
 
 KEY = "upload-file"
@@ -27,45 +28,44 @@ def _budget(setting: str) -> UploadBudget:
 def session_dataset(default: Dataset, base_dir: Path) -> Dataset:
     """The dataset this session views. The uploader's new value is in session state at the start of
     the rerun it triggers, so the switch happens before any filter widget is drawn."""
-    ss = st.session_state
-    file = ss.get(KEY)
-    current = ss.get("upload")
+    file = state.widget(KEY)
+    current = state.upload()
     if file is None:
         if current is not None:  # the file was removed: back to the shared data
-            ss["upload"] = None
+            state.set_upload(None)
             if current[1].lease:
                 current[1].lease.release()
             ui_filters.reset(default)
-        ss.pop("upload-error", None)
-        ss.pop("upload-failed", None)
+        state.set_upload_error(None)
         return default
-    fresh = (current is None or current[0] != file.file_id) and ss.get("upload-failed") != file.file_id
+    fresh = (current is None or current[0] != file.file_id) and state.upload_failed() != file.file_id
     if fresh:
-        ss.pop("upload-error", None)
+        state.set_upload_error(None)
         budget = _budget(os.environ.get("FACTIONLINE_UPLOAD_BUDGET_MB", ""))
         try:
             uploaded = open_upload(
                 file.name, file.getvalue(), base_dir, budget, replacing=current[1] if current else None
             )
         except UploadError as err:
-            ss["upload-error"], ss["upload-failed"] = (str(err), []), file.file_id
+            state.set_upload_error((str(err), []), file.file_id)
         except InvalidData as err:
-            ss["upload-error"] = (
-                f"{file.name}: the data directory has {len(err.problems)} problem(s); the view was not changed.",
-                err.problems,
+            state.set_upload_error(
+                (
+                    f"{file.name}: the data directory has {len(err.problems)} problem(s); the view was not changed.",
+                    err.problems,
+                ),
+                file.file_id,
             )
-            ss["upload-failed"] = file.file_id
         else:
-            ss["upload"] = (file.file_id, uploaded)
+            state.set_upload((file.file_id, uploaded))
             ui_filters.reset(uploaded.dataset)
             return uploaded.dataset
-    return ss["upload"][1].dataset if ss.get("upload") else default
+    return state.upload()[1].dataset if state.upload() else default
 
 
 def sidebar(dataset: Dataset) -> None:
     """The uploader (bottom of the sidebar) and what is being viewed."""
-    ss = st.session_state
-    current = ss.get("upload")
+    current = state.upload()
     with st.sidebar:
         st.divider()
         st.subheader("Your data", anchor=False)
@@ -107,7 +107,7 @@ def sidebar(dataset: Dataset) -> None:
 
 def error_report() -> None:
     """An upload that could not be used: said in the main area, with the validation report if any."""
-    failure = st.session_state.get("upload-error")
+    failure = state.upload_error()
     if not failure:
         return
     message, problems = failure
