@@ -3,6 +3,7 @@ repaint time in Chromium and server memory, for the dashboard and a naive page, 
 
     python bench/run.py                      # bundled, 10k, 100k, 1M; writes docs/performance.md
     python bench/run.py --sizes 10000 --no-naive
+    python bench/run.py --sizes /path/to/data-dir --no-naive --out /tmp/perf.md   # your own directory
 
 Not a test: numbers depend on the machine. Synthetic data is cached under bench/out/.
 """
@@ -37,6 +38,8 @@ REPORTS = 0.3  # further reports per event in the synthetic data (--reports)
 def data_dir(size: str) -> Path:
     if size == "bundled":
         return ROOT / "data"
+    if Path(size).is_dir():  # a data directory of one's own (e.g. an ACLED export merged with the bundled data)
+        return Path(size)
     n = int(size)
     target = OUT / f"synth-{n}" if REPORTS == 0.3 else OUT / f"synth-{n}-reports-{REPORTS:g}"
     stamp = hashlib.sha256((ROOT / "components" / "io" / "synth.py").read_bytes()).hexdigest()  # regenerate on change
