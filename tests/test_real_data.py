@@ -363,3 +363,17 @@ def test_who_meets_whom_counts_cooperation_apart_from_conflict(merged):
     every = shared("All events")
     assert every > 0 and shared("Conflict") > 0 and shared("Cooperation") == 0
     assert shared("Conflict") + shared("Cooperation") <= every
+
+
+def test_an_acled_record_is_dated_by_acled_not_by_the_import(imported):
+    """The report date of an imported ACLED record is ACLED's own (its timestamp, never before the event),
+    not the day of the import (issue 25)."""
+    out, _ = imported
+    articles = pd.read_csv(out / "articles.csv", dtype=str) if (out / "articles.csv").exists() else None
+    if articles is None:
+        articles = pd.read_parquet(out / "articles.parquet")
+    assert dt.date.today().isoformat() not in set(articles["published_on"])
+    ds = load(out)
+    assert ds.warnings == ()  # no record is dated after its report
+    latest = ds.events["start"].max().date()
+    assert max(articles["published_on"]) >= latest.isoformat()

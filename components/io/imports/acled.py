@@ -176,6 +176,7 @@ def convert(text: str, b: Builder) -> None:
             evidence=notes or f"ACLED record {r['event_id_cnty']}: {', '.join(record)}",
             reported_by=sources[0] if sources else "",
             note="; ".join(d for d in details if d) + ".",
+            published=_published(r.get("timestamp", ""), day),
             measures={k: r[k] for k in KEPT if k in r},
         )
 
@@ -204,3 +205,13 @@ FORMAT = Format(
     "and geo_precision, country/iso, admin1–3, disorder and sub-event type, inter codes, interaction, "
     "civilian targeting, source scale and tags → the same-named columns",
 )
+
+
+def _published(timestamp: str, day: dt.date) -> str:
+    """The record's report date: ACLED's timestamp (its last update, Unix seconds), never before the event's
+    day (a timestamp earlier than the event it describes is a slip, and would date the report before it)."""
+    try:
+        stamped = dt.datetime.fromtimestamp(int(timestamp), dt.UTC).date()
+    except (ValueError, OverflowError, OSError):
+        stamped = day
+    return max(stamped, day).isoformat()

@@ -173,7 +173,7 @@ class Builder:
         self.event_types: dict[str, dict] = {}
         self.events: list[dict] = []
         self.skipped: list[Skipped] = []
-        self.records: list[tuple[str, str]] = []  # (where, evidence) in event order
+        self.records: list[tuple[str, str, str]] = []  # (where, evidence, published: ISO date or "") in event order
         self.reached: dict[str, int] = {}  # faction -> events that reached it via the crosswalk
         self.names: dict[tuple[str, str], tuple[Mapping | None, str]] = {}  # (scheme, name) -> mapping, note
         self.name_actor: dict[tuple[str, str], str] = {}  # (scheme, name) -> actor id
@@ -292,8 +292,10 @@ class Builder:
         note: str = "",
         source_url: str = "",
         measures: dict[str, str] | None = None,
+        published: str = "",
     ) -> None:
-        """measures: the record's analytic fields (schema.MEASURES), kept as the source wrote them."""
+        """measures: the record's analytic fields (schema.MEASURES), kept as the source wrote them; published:
+        the day the provider published the record (ISO), the date of the record's report — else the import's."""
         event_id = f"{self.prefix}-{slug(event_id, 80)}"
         if event_id in self._ids:
             base, n = event_id, 2
@@ -309,7 +311,7 @@ class Builder:
             self.reached[f] = self.reached.get(f, 0) + 1
         evidence = one_line(evidence)
         article = f"{self.prefix}-records-{len(self.records) // RECORDS_PER_ARTICLE + 1:04d}"
-        self.records.append((where, evidence))
+        self.records.append((where, evidence, published))
         self.events.append(
             {
                 "event_id": event_id,
@@ -342,14 +344,16 @@ class Builder:
         for k in range(0, len(self.records), RECORDS_PER_ARTICLE):
             chunk = self.records[k : k + RECORDS_PER_ARTICLE]
             article_id = f"{self.prefix}-records-{k // RECORDS_PER_ARTICLE + 1:04d}"
-            text = "".join(f"[{where} of {self.file}]\n\n{evidence}\n\n" for where, evidence in chunk)
+            text = "".join(f"[{where} of {self.file}]\n\n{evidence}\n\n" for where, evidence, _ in chunk)
+            # The provider's own date where it gives one (the latest of the records'), else the import's
+            published = max((p for _, _, p in chunk if p), default=today)
             (out / "articles" / f"{article_id}.txt").write_text(text, encoding="utf-8")
             articles.append(
                 {
                     "article_id": article_id,
                     "title": f"{self.file}: records {k + 1:,}–{k + len(chunk):,} as imported",
                     "source_id": self._provider,
-                    "published_on": today,
+                    "published_on": published,
                     "url": "",
                     "credit": f"{self.format.provider} file {self.file} (sha256 {self.sha256[:16]}…), "
                     f"imported {today} by factionline import {self.fmt}",
