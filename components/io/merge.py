@@ -148,6 +148,11 @@ def merge(dirs: list[Path], out: Path) -> MergeReport:
     confident = pairs["confident"].astype(bool).to_numpy()  # (an empty object column would select columns)
     event_frame = _attach(event_frame, pairs[confident], reports, quotes, superseded, report)
     report.duplicates = pairs[~confident].drop(columns="confident")
+    if "stories" in optional:  # a step on an event merged into another follows it; a step with no event goes
+        replaced = {r["event_id"]: r["replaced_by"] for r in superseded}
+        kept = set(event_frame["event_id"])
+        steps = [{**r, "event_id": replaced.get(r["event_id"], r["event_id"])} for r in optional["stories"]]
+        optional["stories"] = [r for r in steps if r["event_id"] in kept]
     report.events = len(event_frame)
     write_tables(
         out,
