@@ -124,3 +124,21 @@ if __name__ == "__main__":
     count, path = int(sys.argv[1]), sys.argv[2]
     with open(path, "w", encoding="utf-8", newline="") as handle:
         handle.write(text(count))
+
+
+def merged_with_bundled(root, n: int, seed: int = 7):
+    """An n-row ACLED-shaped export imported (root/imp) and merged with the bundled data (root/merged), as the
+    README's example does; the merged directory."""
+    from pathlib import Path
+
+    from components.io.imports import build, detect
+    from components.io.imports.build import Base
+    from components.io.merge import merge
+
+    from .conftest import BUNDLED
+
+    root = Path(root)
+    data = text(n, seed).encode()
+    build(detect("acled.csv", data), "acled.csv", data, Base.read(BUNDLED)).write(root / "imp")
+    merge([BUNDLED, root / "imp"], root / "merged")
+    return root / "merged"

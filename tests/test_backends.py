@@ -41,16 +41,9 @@ def backends(request, tmp_path_factory):
     folder = tmp_path_factory.mktemp("backends")
     source = BUNDLED
     if dataset == "acled":  # merged ACLED-shaped data: fatalities, regions, civilian targeting…
-        from components.io.imports import build, detect
-        from components.io.imports.build import Base
-        from components.io.merge import merge
+        from .acled_shaped import merged_with_bundled
 
-        from . import acled_shaped
-
-        data = acled_shaped.text(1500).encode()
-        build(detect("acled.csv", data), "acled.csv", data, Base.read(BUNDLED)).write(folder / "imp")
-        merge([BUNDLED, folder / "imp"], folder / "merged")
-        source = folder / "merged"
+        source = merged_with_bundled(folder, 1500)
     if dataset == "reports":
         from .reports_fixture import write
 

@@ -78,18 +78,9 @@ def click_in_turn(page, n: int) -> list[tuple[str, str]]:
 
 @pytest.fixture(scope="module")
 def merged_dir(tmp_path_factory):
-    from components.io.imports import build, detect
-    from components.io.imports.build import Base
-    from components.io.merge import merge
+    from .acled_shaped import merged_with_bundled
 
-    from . import acled_shaped
-
-    out = tmp_path_factory.mktemp("clicks")
-    data = acled_shaped.text(600).encode()
-    builder = build(detect("acled.csv", data), "acled.csv", data, Base.read(BUNDLED))
-    builder.write(out / "imp")
-    merge([BUNDLED, out / "imp"], out / "merged")
-    return out / "merged"
+    return merged_with_bundled(tmp_path_factory.mktemp("clicks"), 600)
 
 
 def test_twenty_clicks_in_a_row_each_select_the_clicked_event(browser):

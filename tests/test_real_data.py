@@ -309,14 +309,10 @@ def test_about_names_every_dataset_with_its_terms(tmp_path, monkeypatch):
     from streamlit.testing.v1 import AppTest
 
     from components.data.safetext import md
-    from components.io.imports.build import Base
 
     from .conftest import ROOT
 
-    data = acled_shaped.text(300).encode()
-    build(detect("acled.csv", data), "acled.csv", data, Base.read(BUNDLED)).write(tmp_path / "imp")
-    merge([BUNDLED, tmp_path / "imp"], tmp_path / "m")
-    monkeypatch.setenv("FACTIONLINE_DATA", str(tmp_path / "m"))
+    monkeypatch.setenv("FACTIONLINE_DATA", str(acled_shaped.merged_with_bundled(tmp_path, 300)))
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
     at.query_params["view"] = "About this data"
     at.run()

@@ -7,24 +7,16 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from .conftest import BUNDLED, ROOT
+from .conftest import ROOT
 
 APP = str(ROOT / "dashboard.py")
 
 
 @pytest.fixture(scope="module")
 def merged(tmp_path_factory):
-    from components.io.imports import build, detect
-    from components.io.imports.build import Base
-    from components.io.merge import merge
+    from .acled_shaped import merged_with_bundled
 
-    from . import acled_shaped
-
-    out = tmp_path_factory.mktemp("timeline-app")
-    data = acled_shaped.text(2500).encode()
-    build(detect("acled.csv", data), "acled.csv", data, Base.read(BUNDLED)).write(out / "imp")
-    merge([BUNDLED, out / "imp"], out / "merged")
-    return out / "merged"
+    return merged_with_bundled(tmp_path_factory.mktemp("timeline-app"), 2500)
 
 
 def opened(merged, monkeypatch, **params) -> AppTest:
