@@ -12,8 +12,9 @@ from components.analysis.backend import ROWS_AT_MOST, Rows
 from components.analysis.cooccurrence import Matrix
 from components.analysis.filters import FILTERS, Filters
 from components.data.model import Dataset
+from components.data.problems import Problem
 from components.engines.catalog import Catalog
-from components.engines.slices import Rows as Tables
+from components.engines.slices import RowReader
 from components.engines.sql import SqlEngine
 
 
@@ -24,13 +25,11 @@ class Engine:
         self.lookups = Catalog(engine)
         self.total = engine.total
         self.total_quotes = int(engine.manifest.get("counts", {}).get("quotes", 0))
-        from components.data.problems import Problem
-
         self.warnings = tuple(
             Problem(w["file"], w["row"], w["column"], w["message"], w["fix"])
             for w in engine.manifest.get("warnings", [])
         )
-        self.tables = Tables(engine.con, engine.root)
+        self.reader = RowReader(engine.con, engine.root)
 
     def supports(self, key: str) -> bool:
         return self.engine.supports(key)
@@ -39,11 +38,10 @@ class Engine:
         return self.engine.kept((f.without_event(), key), make)
 
     def counts(self, f: Filters) -> dict[str, int | None]:
-        n = self.engine.count(f)
-        rows = self.rows(f) if n <= ROWS_AT_MOST else None
+        rows = self.rows(f)  # actors and quotes are counted where the rows are read
         if rows is not None:
             return rows.sel.counts()
-        return {"events": n, "actors": None, "quotes": None}
+        return {"events": self.engine.count(f), "actors": None, "quotes": None}
 
     def contains(self, f: Filters, event_id: str) -> bool:
         def make():
@@ -76,7 +74,7 @@ class Engine:
             candidates = self._quote_candidates(loose)
             if candidates is None:
                 return None
-            ds = self.tables.slice(ids + candidates, quote_filter=self._quotes_of(loose))
+            ds = self.reader.slice(ids + candidates, quote_filter=self._quotes_of(loose))
             return Rows(ds, query.apply(ds, f))
 
         return self.kept(f, "rows", make)
@@ -88,7 +86,7 @@ class Engine:
         return lambda q: q.event_id.isin(events.event_id) | ~q.event_id.isin(known.event_id)
 
     def _quote_candidates(self, loose: Filters) -> list[str] | None:
-        quotes = self.tables.tables.get("quotes")
+        quotes = self.reader.tables.get("quotes")
         if quotes is None:
             return []
         chosen = quotes.filter(self._quotes_of(loose)(quotes))
@@ -100,7 +98,7 @@ class Engine:
         def make():
             if self.lookups.position_of(event_id) is None:
                 return None
-            return self.tables.slice([event_id])
+            return self.reader.slice([event_id])
 
         return self.engine.kept(("event", event_id), make)
 
@@ -109,10 +107,10 @@ class Engine:
         if stories is None:
             return None
         ids = list(stories.loc[stories["story_id"] == story_id, "event_id"])
-        return self.engine.kept(("story", story_id), lambda: self.tables.slice(ids))
+        return self.engine.kept(("story", story_id), lambda: self.reader.slice(ids))
 
     def article(self, article_id: str) -> Dataset:
-        return self.engine.kept(("article", article_id), lambda: self.tables.slice([], articles=[article_id]))
+        return self.engine.kept(("article", article_id), lambda: self.reader.slice([], articles=[article_id]))
 
     def articles(self, limit: int) -> tuple[pd.DataFrame, int]:
         import pyarrow.parquet as pq
@@ -132,7 +130,7 @@ class Engine:
         ids = self.engine.page_ids(f, by, descending, offset, limit)
 
         def make():
-            ds = self.tables.slice(ids)
+            ds = self.reader.slice(ids)
             order = np.array([ds.position_of(e) for e in ids], dtype=np.int64)
             return Rows(ds, query.Selection(ds, order, np.array([], np.int64), frozenset()))
 
@@ -143,7 +141,7 @@ class Engine:
         if found is None:
             return None
         shown, unplaced = found
-        rows = self.rows(f) if self.engine.count(f) <= ROWS_AT_MOST else None
+        rows = self.rows(f)
         by_name = 0  # events placed by their place's name (places.csv), said where the rows are read
         if rows is not None:
             from components.analysis.geo import event_coordinates
@@ -175,7 +173,7 @@ class Engine:
             ids = list(self.lookups.factions["faction_id"])
             events = self.engine.per_faction(f)
             frame = pd.DataFrame({"faction_id": ids, "events": [events.get(x, 0) for x in ids]})
-            rows = self.rows(f) if self.engine.count(f) <= ROWS_AT_MOST else None
+            rows = self.rows(f)
             if rows is not None:
                 from components.analysis.compare import faction_totals
 

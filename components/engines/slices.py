@@ -20,7 +20,7 @@ from components.data.schema import TABLES
 EVENT_TABLES = ("events", "reports", "quotes", "articles")  # read row by row; every other table whole
 
 
-class Rows:
+class RowReader:
     """The ingested tables an engine reads rows of, as Ibis expressions (shared by the engine's queries)."""
 
     def __init__(self, con, root: Path):

@@ -12,7 +12,7 @@ import streamlit as st
 from components.analysis.filters import FILTERS
 from components.data.problems import InvalidData
 from components.paths import RESOURCES
-from components.ui import auth, backends, filters, state, story, upload, workspace
+from components.ui import auth, backends, filters, state, story, touch, upload, workspace
 from components.ui.loading import load_dataset, report_invalid
 from components.ui.offline import stay_offline
 from components.ui.views import VIEWS, Page
@@ -151,6 +151,7 @@ def _dashboard(backend) -> None:
         filters.sync_url(chosen)
         return
 
+    touch.install()  # a tap on any chart selects the point under the finger
     # Lazy tabs: only the open tab's content runs, so a filter change does not rebuild the others.
     page = Page(backend, chosen, c)
     tabs = st.tabs([v.label for v in VIEWS], key="view", on_change="rerun", bind="query-params")

@@ -22,7 +22,7 @@ from components.analysis.charts.timeline import (
 from components.analysis.query import Selection
 from components.data.families import COLOURS as FAMILY_COLOURS
 from components.data.model import Dataset
-from components.ui import details, quotes, state, touch
+from components.ui import details, quotes, state
 
 KEY = (
     "Shape: ● occurred · ■ reported · ◇ planned (announced, not yet happened) · ⊗ civilians targeted · day "
@@ -122,7 +122,6 @@ def chart(fig) -> list:
         width="stretch",
         config={"displaylogo": False, "scrollZoom": True},
     )
-    touch.install()  # a tap selects the mark under the finger
     points = list(picked.selection.points) if picked else []
     if points:
         state.renew_chart("timeline")
