@@ -46,7 +46,9 @@ def streamlit_server(
     app: Path | None = None,
     launcher: Path | None = None,
     address: str | None = "127.0.0.1",
+    log: Path | None = None,
 ):
+    """A Streamlit server of the app; its output goes to `log` when given."""
     port = free_port()
     env = dict(os.environ, **(extra_env or {}))
     env.pop("FACTIONLINE_DATA", None)
@@ -67,7 +69,8 @@ def streamlit_server(
         "--server.fileWatcherType",
         "none",
     ]
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+    out = open(log, "wb") if log else subprocess.DEVNULL  # noqa: SIM115 (closed below)
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
     base = ServerURL(f"http://127.0.0.1:{port}")
     base.pid = proc.pid
     try:
@@ -89,6 +92,8 @@ def streamlit_server(
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proc.kill()
+        if log:
+            out.close()
 
 
 def launch_chromium(playwright):

@@ -76,7 +76,11 @@ def _secret_connection() -> bool:
         return False
 
 
-@st.cache_resource(show_spinner="Opening the store…", ttl=60)
+def _release(engine: Engine) -> None:
+    engine.dispose()  # a pool that leaves the cache closes its connections (else each refresh kept them open)
+
+
+@st.cache_resource(show_spinner="Opening the store…", ttl=60, on_release=_release)
 def _engine(url: str, from_secrets: bool) -> Engine:
     # One engine per store and server process (a connection pool shared by every session).
     if from_secrets:
