@@ -44,7 +44,14 @@ def main() -> None:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     store = Path(tempfile.mkdtemp()) / "store.sqlite"
-    env = {"FACTIONLINE_STORE": f"sqlite:///{store}", "FACTIONLINE_ADMIN_PASSWORD": "admin-pass"}
+    env = {"FACTIONLINE_STORE": f"sqlite:///{store}"}
+    from components.store import accounts
+    from components.store.db import open_store
+    from components.store.roles import User
+
+    accounts.add(
+        open_store(env["FACTIONLINE_STORE"]), User("Operator", "admin"), "Ada Admin", "admin", "admin-pass-long"
+    )
     with streamlit_server(extra_env=env) as base, sync_playwright() as p:
         browser = launch_chromium(p)
         first = True
@@ -54,7 +61,7 @@ def main() -> None:
                 page.goto(base)
                 wait_ready(page, 60_000)
                 page.screenshot(path=str(out / f"signin-{width}-{scheme}.png"))
-                sign_in(page, base, "Ada Admin", "admin-pass")
+                sign_in(page, base, "Ada Admin", "admin-pass-long")
                 go(page, "Curate")
                 if first:  # add the article once
                     fill_article(

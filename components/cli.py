@@ -343,6 +343,68 @@ def _export(args) -> int:
     return 0
 
 
+def _password(args) -> str:
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    import getpass
+
+    first = getpass.getpass("Password (at least 12 characters): ")
+    if getpass.getpass("The same password again: ") != first:
+        raise ValueError("The two passwords differ; nothing was changed.")
+    return first
+
+
+def _accounts(args) -> int:
+    from components.store import accounts
+
+    engine = _open(args)
+    if engine is None:
+        return 1
+    try:
+        if args.accounts_command == "add":
+            user = accounts.add(engine, _cli_user(), args.name, args.role, _password(args))
+            print(f"Added the account {user.name!r} ({user.role}).")
+        elif args.accounts_command == "password":
+            accounts.set_password(engine, _cli_user(), args.name, _password(args))
+            print(f"Set a new password for {args.name!r}.")
+        elif args.accounts_command == "disable":
+            accounts.disable(engine, _cli_user(), args.name)
+            print(f"Disabled the account {args.name!r}: its sessions end on their next step.")
+        else:
+            listed = accounts.listed(engine)
+            if not listed:
+                print("No accounts yet: `factionline accounts add NAME --role editor` adds one.")
+            for a in listed:
+                state = f"disabled {a['disabled_at']:%Y-%m-%d}" if a["disabled_at"] else "active"
+                print(f"{a['display_name']}  {a['role']}  {state}")
+    except (accounts.AccountRefused, ValueError) as err:
+        print(f"factionline accounts: {err}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _store_grant(args) -> int:
+    from components.store.grants import grant
+
+    engine = _open(args)
+    if engine is None:
+        return 1
+    if engine.dialect.name != "postgresql":
+        print("factionline store grant: grants are for a PostgreSQL store.", file=sys.stderr)
+        return 1
+    with engine.begin() as connection:
+        grant(connection, args.role)
+    print(f"{args.role} may now read and write the working tables, and only read and add to the audit log.")
+    return 0
+
+
+def _store_migrate(args) -> int:
+    if _open(args) is None:  # opening migrates
+        return 1
+    print("The store's schema is up to date.")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="factionline", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -408,6 +470,30 @@ def main(argv: list[str] | None = None) -> int:
     q = store.add_parser("versions", help="list the published versions, newest first")
     q.add_argument("--store", help=store_help)
     q.set_defaults(func=_store_versions)
+    q = store.add_parser("migrate", help="bring the store's schema up to date (run as the tables' owner)")
+    q.add_argument("--store", help=store_help)
+    q.set_defaults(func=_store_migrate)
+    q = store.add_parser("grant", help="PostgreSQL: let the app's role work, but only read and add to the audit log")
+    q.add_argument("role", help="the role the app connects as (not the tables' owner)")
+    q.add_argument("--store", help=store_help + " (connect as the tables' owner)")
+    q.set_defaults(func=_store_grant)
+    p = sub.add_parser("accounts", help="people's own accounts: add, list, reset a password, disable")
+    accounts_sub = p.add_subparsers(dest="accounts_command", required=True)
+    for name, text in (
+        ("add", "add an account"),
+        ("password", "set a new password for an account"),
+        ("disable", "disable an account (its sessions end)"),
+        ("list", "list the accounts"),
+    ):
+        q = accounts_sub.add_parser(name, help=text)
+        if name != "list":
+            q.add_argument("name", help="the account's name, as shown on its changes")
+        if name == "add":
+            q.add_argument("--role", required=True, choices=("viewer", "editor", "admin"))
+        if name in ("add", "password"):
+            q.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+        q.add_argument("--store", help=store_help)
+        q.set_defaults(func=_accounts)
     p = sub.add_parser("export", help="write a published version of the store as a data directory")
     p.add_argument("--store", help=store_help)
     p.add_argument("--version", type=int, help="the version (default: the latest)")

@@ -120,12 +120,12 @@ def wait_ready(page, timeout: float = 30_000) -> None:
 
 
 def sign_in(page, base: str | None, name: str, password: str) -> None:
-    """Sign in with a password (after loading `base`, when given: a password sign-in lasts as long as the
+    """Sign in with an account and its password, or ("", the viewers' password) (after loading `base`, when given: a password sign-in lasts as long as the
     browser tab's session, so a new page load asks again)."""
     if base is not None:
         page.goto(base)
         wait_ready(page, 60_000)
-    page.get_by_role("textbox", name="Your name", exact=True).fill(name)
+    page.get_by_role("textbox", name="Account", exact=True).fill(name)
     page.get_by_role("textbox", name="Password", exact=True).fill(password)
     page.get_by_role("button", name="Sign in").click()
     wait_ready(page, 60_000)

@@ -16,6 +16,16 @@ os.environ["FACTIONLINE_CACHE"] = "off"
 os.environ["FACTIONLINE_STORE"] = f"sqlite:///{tempfile.mkdtemp(prefix='factionline-tests-')}/store.sqlite"
 
 
+@pytest.fixture(autouse=True)
+def _no_sign_in_lockout_carries_over():
+    """Failed sign-ins lock a client for a while (in the process): each test starts with none."""
+    from components.ui.throttle import THROTTLE
+
+    THROTTLE.reset()
+    yield
+    THROTTLE.reset()
+
+
 @pytest.fixture
 def data_copy(tmp_path) -> Path:
     """A private copy of the bundled data directory that a test may break."""

@@ -25,11 +25,14 @@ def counts(page) -> str:
 
 
 def test_an_editor_drafts_accepts_and_publishes_and_a_viewer_sees_it(browser, tmp_path):
-    env = {
-        "FACTIONLINE_STORE": f"sqlite:///{tmp_path / 'store.sqlite'}",
-        "FACTIONLINE_PASSWORD": "viewer-pass",
-        "FACTIONLINE_EDITOR_PASSWORD": "editor-pass",
-    }
+    from components.store import accounts
+    from components.store.db import open_store
+    from components.store.roles import User
+
+    env = {"FACTIONLINE_STORE": f"sqlite:///{tmp_path / 'store.sqlite'}", "FACTIONLINE_PASSWORD": "viewer-pass"}
+    store = open_store(env["FACTIONLINE_STORE"])
+    accounts.add(store, User("Operator", "admin"), "Ed Itor", "editor", "editor-pass-long")
+    store.dispose()
     with streamlit_server(extra_env=env) as base:
         viewer = browser.new_context(viewport={"width": 1440, "height": 1000}).new_page()
         sign_in(viewer, base, "", "viewer-pass")
@@ -44,7 +47,7 @@ def test_an_editor_drafts_accepts_and_publishes_and_a_viewer_sees_it(browser, tm
         shot(viewer, "01-viewer-before")
 
         editor = browser.new_context(viewport={"width": 1440, "height": 1000}).new_page()
-        sign_in(editor, base, "Ed Itor", "editor-pass")
+        sign_in(editor, base, "Ed Itor", "editor-pass-long")
         editor.get_by_role("link", name="Curate").click()
         wait_ready(editor, 60_000)
         editor.get_by_text("Publish a version", exact=True).wait_for()

@@ -101,7 +101,7 @@ def test_password_lock_shows_nothing_before_sign_in(monkeypatch):
     at.text_input(key="password-input").input("wrong")
     at.button[0].click()
     at.run()
-    assert any("not right" in e.value for e in at.error)
+    assert any("do not match" in e.value for e in at.error)
     assert not at.get("plotly_chart")
     at.text_input(key="password-input").input("s3cret – with spaces")
     at.button[0].click()

@@ -78,3 +78,175 @@ def test_a_store_pool_leaving_the_cache_is_closed(tmp_path):
 
 if sys.platform == "win32":  # pragma: no cover
     pytest.skip("POSIX only", allow_module_level=True)
+
+
+# --- 2. guessing passwords: per client and per account -------------------------------------------------
+def test_failed_sign_ins_lock_a_key_for_longer_each_time_and_a_success_resets_it():
+    from components.ui.throttle import FREE, LONGEST_LOCK, QUIET, Throttle
+
+    clock = [0.0]
+    throttle = Throttle(lambda: clock[0])
+    for _ in range(FREE):
+        throttle.failed(["client:a"])
+    assert throttle.locked_for(["client:a"]) == 0  # the first tries are free
+    locks = []
+    for _ in range(8):
+        throttle.failed(["client:a"])
+        locks.append(throttle.locked_for(["client:a"]))
+    assert locks[:3] == [30.0, 60.0, 120.0] and locks[-1] == LONGEST_LOCK
+    assert throttle.locked_for(["client:b"]) == 0 and throttle.locked_for(["client:b", "client:a"]) == LONGEST_LOCK
+    clock[0] += LONGEST_LOCK + 1
+    assert throttle.locked_for(["client:a"]) == 0  # it unlocks itself
+    throttle.failed(["client:a"])
+    assert throttle.locked_for(["client:a"]) == LONGEST_LOCK  # but the count goes on …
+    clock[0] += QUIET + LONGEST_LOCK + 1
+    throttle.failed(["client:a"])
+    assert throttle.locked_for(["client:a"]) == 0  # … until an hour passes without a failure
+    throttle.failed(["client:c"])
+    throttle.succeeded(["client:c"])
+    assert throttle._failures.get("client:c") is None
+
+
+@pytest.fixture
+def account_store(tmp_path):
+    from components.store import accounts
+    from components.store.db import open_store
+    from components.store.roles import User
+
+    engine = open_store(f"sqlite:///{tmp_path / 'store.sqlite'}")
+    accounts.add(engine, User("Operator", "admin"), "Dana Levi", "editor", "correct horse battery")
+    return engine
+
+
+def test_a_hundred_clients_guessing_one_account_are_stopped_after_six_and_each_guess_is_audited(account_store):
+    from components.store import audit
+    from components.store.roles import User
+    from components.ui.auth import attempt
+
+    answers = [attempt(account_store, "Dana Levi", f"guess-{i}", f"10.0.0.{i}")[1] for i in range(100)]
+    assert all("do not match" in a for a in answers[:6])  # five free tries; the sixth failure locks …
+    assert all("Too many failed sign-ins" in a for a in answers[6:])  # … so the other 94 are not even checked
+    # locked: even the right password is not checked now, from a new client
+    user, why = attempt(account_store, "dana levi", "correct horse battery", "10.0.1.1")
+    assert user is None and "Try again in" in why
+    refused = [e for e in audit.entries(account_store, User("Operator", "admin")) if e["action"] == "sign-in refused"]
+    assert len(refused) == 6 and refused[-1]["detail"]["client"] == "10.0.0.0"  # the locked ones never reached a check
+
+
+def test_one_client_guessing_many_accounts_is_stopped_too(account_store):
+    from components.ui.auth import attempt
+
+    answers = [attempt(account_store, f"person {i}", "guess", "192.0.2.7")[1] for i in range(8)]
+    assert "Too many failed sign-ins" in answers[-1]
+    assert attempt(account_store, "Dana Levi", "correct horse battery", "192.0.2.8")[0].name == "Dana Levi"
+
+
+# --- 3. people's own accounts: the name on a change comes from the account --------------------------------
+def _sign_in(at, name, password):
+    at.text_input(key="name-input").input(name)
+    at.text_input(key="password-input").input(password)
+    at.button[0].click()
+    return at.run()
+
+
+def test_editors_sign_in_with_their_own_account_and_its_name_signs_their_changes(account_store, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    from components.store import accounts
+    from components.store.roles import User
+
+    from .test_app import APP
+
+    monkeypatch.delenv("FACTIONLINE_DATA", raising=False)
+    monkeypatch.setenv("FACTIONLINE_STORE", str(account_store.url))
+    monkeypatch.setenv("FACTIONLINE_EDITOR_PASSWORD", "the-old-shared-one")
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert not at.get("plotly_chart")  # the store has accounts: the instance is locked
+    _sign_in(at, "Anyone At All", "the-old-shared-one")
+    assert any("no longer accepted" in e.value for e in at.error)  # a shared editor password says what to do
+    _sign_in(at, "dana levi", "correct horse battery")
+    assert not at.exception and any("Signed in as Dana Levi · editor" in c.value for c in at.sidebar.caption)
+    accounts.disable(account_store, User("Operator", "admin"), "Dana Levi")
+    at.run()
+    assert not at.get("plotly_chart") and at.text_input(key="password-input")  # a disabled account's session ends
+
+
+def test_the_viewers_shared_password_still_opens_the_dashboard_as_a_viewer(account_store, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    from .test_app import APP
+
+    monkeypatch.delenv("FACTIONLINE_DATA", raising=False)
+    monkeypatch.setenv("FACTIONLINE_STORE", str(account_store.url))
+    monkeypatch.setenv("FACTIONLINE_PASSWORD", "viewers-pass")
+    at = _sign_in(AppTest.from_file(APP, default_timeout=60).run(), "", "viewers-pass")
+    assert not at.exception and at.get("plotly_chart")
+    assert any("· viewer" in c.value for c in at.sidebar.caption)
+
+
+def test_account_names_and_passwords_are_checked():
+    from components.store import accounts
+
+    with pytest.raises(accounts.AccountRefused, match="at least 12"):
+        accounts._check_password("short")
+    with pytest.raises(accounts.AccountRefused, match="control"):
+        accounts._check_name("Dana\u202eLevi")
+    assert accounts.key("  Dana   LEVI ") == "dana levi"
+
+
+@pytest.fixture
+def owned_postgres():
+    """A PostgreSQL database owned by one role (which migrates) and used by another (the app's)."""
+    import uuid
+
+    import sqlalchemy as sa
+
+    from .conftest import PG_ADMIN, _postgres_database
+
+    tag = uuid.uuid4().hex[:8]
+    name, owner, app = f"factionline_{tag}", f"fl_owner_{tag}", f"fl_app_{tag}"
+    url, drop = _postgres_database(name)
+    admin = sa.create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
+    with admin.connect() as c:
+        c.execute(sa.text(f"CREATE ROLE {owner} LOGIN; CREATE ROLE {app} LOGIN"))
+        c.execute(sa.text(f"ALTER DATABASE {name} OWNER TO {owner}"))
+    db_admin = sa.create_engine(url, isolation_level="AUTOCOMMIT")
+    with db_admin.connect() as c:
+        c.execute(sa.text(f"ALTER SCHEMA public OWNER TO {owner}"))
+    db_admin.dispose()
+    as_role = lambda role: sa.engine.make_url(url).set(username=role).render_as_string(hide_password=False)  # noqa: E731
+    yield as_role(owner), as_role(app), app
+    drop()
+    with admin.connect() as c:
+        c.execute(sa.text(f"DROP ROLE IF EXISTS {app}; DROP ROLE IF EXISTS {owner}"))
+    admin.dispose()
+
+
+def test_the_apps_database_role_can_only_add_to_and_read_the_audit_log(owned_postgres, monkeypatch):
+    import sqlalchemy as sa
+
+    from components.store import accounts, audit, versions, workcopy
+    from components.store.db import open_store
+    from components.store.roles import User
+
+    owner_url, app_url, app_role = owned_postgres
+    monkeypatch.setenv("FACTIONLINE_APP_ROLE", app_role)
+    open_store(owner_url).dispose()  # the owner migrates (and the migration grants)
+    app = open_store(app_url)  # the app opens it: already up to date, no DDL needed
+    admin = User("Operator", "admin")
+    workcopy.import_directory(app, admin, BUNDLED)
+    versions.publish(app, admin, "first")
+    accounts.add(app, admin, "Dana Levi", "editor", "correct horse battery")
+    assert len(audit.entries(app, admin)) >= 3
+    for statement in (
+        "TRUNCATE audit",
+        "DELETE FROM audit",
+        "UPDATE audit SET user_name = 'someone else'",
+        "ALTER TABLE audit DISABLE TRIGGER ALL",
+        "DROP TABLE audit",
+    ):
+        with pytest.raises(sa.exc.ProgrammingError, match="permission denied|must be owner"):
+            with app.begin() as c:
+                c.execute(sa.text(statement))
+    assert len(audit.entries(app, admin)) >= 3
+    app.dispose()

@@ -26,11 +26,16 @@ def utc(moment: dt.datetime | None) -> str:
 
 
 def log(connection: Connection, user: User, action: str, target: str, **detail) -> None:
+    log_as(connection, user.name, user.role, action, target, **detail)
+
+
+def log_as(connection: Connection, who: str, role: str, action: str, target: str, **detail) -> None:
+    """An entry by someone who is not (yet) a user: a refused sign-in is logged as role "anonymous"."""
     connection.execute(
         audit.insert().values(
             at=now(),
-            user_name=user.name,
-            role=user.role,
+            user_name=who[:200],
+            role=role,
             action=action,
             target=target[:600],
             detail=json.dumps(detail, ensure_ascii=False, default=str),

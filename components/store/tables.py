@@ -88,3 +88,16 @@ notes = Table(
     Column("body", Text, nullable=False),
     Column("visibility", String(16), nullable=False),  # internal (editors) / public (viewers too)
 )
+# Added by the third migration: each person's own account (editors and admins sign in with theirs, so the
+# name on every change comes from the account, not from what someone typed).
+accounts = Table(
+    "accounts",
+    metadata,
+    Column("name", String(200), primary_key=True),  # the sign-in name, lower case
+    Column("display_name", String(200), nullable=False),  # as shown on changes
+    Column("role", String(16), nullable=False),
+    Column("password_hash", String(200), nullable=False),  # Argon2id, encoded with its parameters
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("created_by", String(200), nullable=False),
+    Column("disabled_at", DateTime(timezone=True), nullable=True),
+)

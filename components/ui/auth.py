@@ -4,28 +4,44 @@ sign-in, and the role decides what the server does (the store checks it again on
 - OIDC: when Streamlit secrets hold an [auth] section, people sign in with st.login; [roles] lists the
   emails (or "@domain" for a whole domain) of `admins`, `editors` and `viewers`. Someone signed in but on
   no list is refused. Without a [roles] section everyone signed in is a viewer.
-- Passwords: FACTIONLINE_PASSWORD (viewers), FACTIONLINE_EDITOR_PASSWORD, FACTIONLINE_ADMIN_PASSWORD
-  (environment), or `password`, `editor_password`, `admin_password` in Streamlit secrets.
-- Neither (a laptop): the app is open and its one user is this computer's, with every role.
+- Accounts: each person's own, in the store (`factionline accounts add NAME --role editor`). Editors and
+  admins sign in with theirs, so the name on a change is the account's, never a typed one.
+- The viewers' shared password: FACTIONLINE_PASSWORD (environment) or `password` in Streamlit secrets.
+  Shared editor and admin passwords are no longer accepted (the sign-in says so).
+- None of these (a laptop): the app is open and its one user is this computer's, with every role.
+
+Guessing is throttled per client and per account (components/ui/throttle.py); refused sign-ins go to
+the audit log.
 """
 
 from __future__ import annotations
 
 import getpass
 import hmac
+import logging
+import math
 import os
 import time
 
 import streamlit as st
 
+from components.store import accounts
 from components.store.roles import ROLES, User
 from components.ui import state
+from components.ui.throttle import THROTTLE
 
-PASSWORDS = {  # role -> (environment variable, secrets key)
-    "viewer": ("FACTIONLINE_PASSWORD", "password"),
+VIEWERS_PASSWORD = ("FACTIONLINE_PASSWORD", "password")  # (environment variable, secrets key)
+RETIRED = {  # shared passwords of roles that now need an account
     "editor": ("FACTIONLINE_EDITOR_PASSWORD", "editor_password"),
     "admin": ("FACTIONLINE_ADMIN_PASSWORD", "admin_password"),
 }
+PASSWORDS = {"viewer": VIEWERS_PASSWORD, **RETIRED}
+log = logging.getLogger("factionline")
+RETIRED_MESSAGE = (
+    "Shared editor and admin passwords are no longer accepted: each editor and admin signs in with their own "
+    "account, so that every change carries their name. Ask the administrator to create yours "
+    "(`factionline accounts add NAME --role editor`)."
+)
 
 
 def _secret(name: str):
@@ -45,8 +61,28 @@ def passwords() -> dict[str, str]:
     return found
 
 
-def locked() -> bool:
-    return bool(_secret("auth") or passwords())
+_ACCOUNTS_SEEN: dict[str, tuple[float, bool]] = {}  # store -> (when asked, whether it has accounts)
+
+
+def _has_accounts(store) -> bool:
+    """Whether the store holds an active account (asked at most every 10 s: a laptop whose owner adds the
+    first account locks within seconds)."""
+    if store is None:
+        return False
+    url, now = str(store.url), time.monotonic()
+    seen = _ACCOUNTS_SEEN.get(url)
+    if seen is None or now - seen[0] > 10:
+        try:
+            seen = (now, accounts.any_active(store))
+        except Exception as err:  # the store went away between two questions
+            log.error("Cannot read the accounts: %s", err)
+            seen = (now, False)
+        _ACCOUNTS_SEEN[url] = seen
+    return seen[1]
+
+
+def locked(store=None) -> bool:
+    return bool(_secret("auth") or passwords() or _has_accounts(store))
 
 
 def matches(given: str, expected: str) -> bool:
@@ -89,29 +125,88 @@ def gate() -> User | None:
     """The signed-in user of this session; otherwise draw only the sign-in and return None."""
     if _secret("auth"):
         return _oidc()
-    if not passwords():
+    from components.ui.workspace import account_store
+
+    store = account_store()
+    if not locked(store):
         return local_user()
     signed = state.signed_in()
     if signed and signed.get("role") in ROLES:
-        _signed_in_as(signed["name"], signed["role"], state.sign_out)
-        return User(signed["name"] or f"a {signed['role']}", signed["role"])
+        user = _still_valid(signed, store)
+        if user is not None:
+            _signed_in_as(user.name, user.role, state.sign_out)
+            return user
+        state.sign_out()
     _title()
     column = st.columns([2, 3])[0]
     with column, st.form("sign-in", enter_to_submit=True):
-        name = st.text_input("Your name", key="name-input", help="Signs your notes and the versions you publish.")
+        name = st.text_input(
+            "Account",
+            key="name-input",
+            help="Your own account's name. Viewers with the shared password leave it empty.",
+        )
         given = st.text_input("Password", type="password", key="password-input")
         submitted = st.form_submit_button("Sign in", type="primary")
     if submitted:
-        role = role_of_password(given)
-        if role and role != "viewer" and not name.strip():
-            column.error("Give your name: it signs your changes for the team.", icon=":material/badge:")
-            return None
-        if role:
-            state.sign_in({"name": name.strip()[:100], "role": role})
+        user, refusal = attempt(store, name, given, client_address())
+        if user is not None:
+            state.sign_in({"name": user.name, "role": user.role, "account": bool(user.name)})
             st.rerun()
-        time.sleep(1)  # slows guessing from one session
-        column.error("That password is not right. Try again, or ask whoever shared this link.", icon=":material/lock:")
+        column.error(refusal, icon=":material/lock:")
     return None
+
+
+def client_address() -> str:
+    try:
+        return str(st.context.ip_address or "unknown")
+    except Exception:
+        return "unknown"
+
+
+def attempt(store, name: str, given: str, client: str) -> tuple[User | None, str]:
+    """A sign-in: the user, or why not. Throttled before any password is checked; failures are logged."""
+    keys = [f"client:{client}", f"account:{accounts.key(name) or '(viewers)'}"]
+    wait = THROTTLE.locked_for(keys)
+    if wait > 0:
+        return None, f"Too many failed sign-ins. Try again in {_duration(wait)}."
+    user, refusal = None, "That account and password do not match. Try again, or ask whoever shared this link."
+    if name.strip():
+        if store is None:
+            refusal = "Accounts are kept in the store, which cannot be reached right now. Try again in a moment."
+        else:
+            user = accounts.verify(store, name, given)
+    if user is None:
+        role = role_of_password(given)
+        if role == "viewer":
+            user = User("", "viewer")
+        elif role in RETIRED:
+            refusal = RETIRED_MESSAGE
+    if user is not None:
+        THROTTLE.succeeded(keys)
+        return user, ""
+    THROTTLE.failed(keys)
+    log.warning("Refused a sign-in to account %r from %s.", name.strip()[:100], client)
+    if store is not None:
+        try:
+            accounts.refused(store, name, client, "wrong password or no such account")
+        except Exception as err:
+            log.error("Could not log the refused sign-in: %s", err)
+    return None, refusal
+
+
+def _duration(seconds: float) -> str:
+    seconds = math.ceil(seconds)
+    return f"{seconds} seconds" if seconds < 120 else f"{math.ceil(seconds / 60)} minutes"
+
+
+def _still_valid(signed: dict, store) -> User | None:
+    """A session signed in with an account ends when the account is disabled (checked on every run)."""
+    if not signed.get("account") or store is None:
+        return User(signed["name"] or f"a {signed['role']}", signed["role"])
+    try:
+        return accounts.active(store, signed["name"])
+    except Exception:
+        return User(signed["name"], signed["role"])  # the store is down: nothing can be written anyway
 
 
 def _oidc() -> User | None:

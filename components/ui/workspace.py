@@ -139,13 +139,30 @@ def pinned_version() -> int | None:
     return int(text) if text.isdigit() and len(text) < 10 else -1
 
 
+def _store_setting() -> tuple[str, bool]:
+    """The store's URL, and whether it comes from Streamlit's secrets."""
+    explicit = _args().store or os.environ.get("FACTIONLINE_STORE")
+    return store_url(explicit), not explicit and _secret_connection()  # --store and FACTIONLINE_STORE win
+
+
+def account_store() -> Engine | None:
+    """The store that holds people's accounts; None when a data directory is shown or the store is down."""
+    if data_setting()[1] is not None:
+        return None
+    url, from_secrets = _store_setting()
+    try:
+        return _engine(url, from_secrets)
+    except (StoreUnavailable, SQLAlchemyError, OSError) as err:
+        log.error("The store %s cannot be reached for sign-in: %s", describe(url), err)
+        _engine.clear()
+        return None
+
+
 def resolve(user: User) -> Workspace:
     setting, value = data_setting()
     if value is not None:
         return Workspace(user, Path(value))
-    explicit = _args().store or os.environ.get("FACTIONLINE_STORE")
-    url = store_url(explicit)
-    from_secrets = not explicit and _secret_connection()  # --store and FACTIONLINE_STORE win over secrets
+    url, from_secrets = _store_setting()
     try:
         engine = _engine(url, from_secrets)
         latest = _latest(url, from_secrets)
