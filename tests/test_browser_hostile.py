@@ -68,7 +68,7 @@ def test_locked_instance_sends_no_data_before_sign_in(browser):
         assert page.locator(".js-plotly-plot").count() == 0
         page.get_by_label("Password", exact=True).fill("nope")
         page.get_by_role("button", name="Sign in").click()
-        page.get_by_text("That password is not right").wait_for(timeout=15_000)
+        page.get_by_text("That account and password do not match").wait_for(timeout=15_000)
         assert b"Moscow" not in b"".join(received)
         page.get_by_label("Password", exact=True).fill("letmein")
         page.get_by_role("button", name="Sign in").click()
