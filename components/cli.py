@@ -279,9 +279,13 @@ def _store_import(args) -> int:
     if engine is None:
         return 1
     user = _cli_user()
-    try:
-        counts = workcopy.import_directory(engine, user, Path(args.directory))
-        version = versions.publish(engine, user, args.message or f"Imported from {Path(args.directory).name}")
+    message = args.message or f"Imported from {Path(args.directory).name}"
+    published = []
+    try:  # the import and its first version are one transaction: all or nothing
+        counts = workcopy.import_directory(
+            engine, user, Path(args.directory), then=lambda c: published.append(versions.publish_in(c, user, message))
+        )
+        version = versions.get(engine, published[0])
     except InvalidData as err:
         print(f"{args.directory}: the data is not valid; nothing was imported.", file=sys.stderr)
         print(format_report(err.problems), file=sys.stderr)

@@ -250,3 +250,95 @@ def test_the_apps_database_role_can_only_add_to_and_read_the_audit_log(owned_pos
                 c.execute(sa.text(statement))
     assert len(audit.entries(app, admin)) >= 3
     app.dispose()
+
+
+# --- 4. one character must not block publishing ------------------------------------------------------------
+def _with_cell(tmp_path, table, row, column, suffix):
+    import csv
+    import shutil
+
+    root = tmp_path / "data"
+    shutil.copytree(BUNDLED, root)
+    path = root / f"{table}.csv"
+    rows = list(csv.reader(path.open(newline="", encoding="utf-8")))
+    rows[row][rows[0].index(column)] += suffix
+    with path.open("w", newline="", encoding="utf-8") as out:
+        csv.writer(out).writerows(rows)
+    return root
+
+
+@pytest.mark.parametrize("char,name", [("\x00", "U+0000 (NUL)"), ("\r", "U+000D (carriage return)")])
+def test_validate_names_the_cell_with_a_control_character(tmp_path, char, name):
+    from components.data.load import load
+    from components.data.problems import InvalidData
+
+    root = _with_cell(tmp_path, "quotes", 3, "text", f"said{char}so")
+    with pytest.raises(InvalidData) as caught:
+        load(root)
+    (problem,) = caught.value.problems
+    assert (problem.file, problem.row, problem.column) == ("quotes.csv", 4, "text")
+    assert name in problem.message and "binary" not in problem.message
+
+
+def test_a_utf16_table_is_called_utf16_not_binary(tmp_path):
+    from components.data.load import load
+    from components.data.problems import InvalidData
+
+    root = _with_cell(tmp_path, "quotes", 1, "text", "")
+    (root / "events.csv").write_bytes((BUNDLED / "events.csv").read_text(encoding="utf-8").encode("utf-16"))
+    with pytest.raises(InvalidData) as caught:
+        load(root)
+    (problem,) = caught.value.problems
+    assert problem.message == "The file is UTF-16 text." and "CSV UTF-8" in problem.fix
+
+
+def test_store_import_with_a_lone_carriage_return_imports_nothing_and_says_where(tmp_path, capsys):
+    from components import cli
+    from components.store import workcopy
+    from components.store.db import open_store
+
+    root = _with_cell(tmp_path, "events", 2, "title", "\rsecond line")
+    url = f"sqlite:///{tmp_path / 'store.sqlite'}"
+    assert cli.main(["validate", str(root)]) == 1  # validate and store import agree
+    assert cli.main(["store", "import", str(root), "--store", url]) == 1
+    err = capsys.readouterr().err
+    assert "nothing was imported" in err and "events.csv, row 3, column title" in err
+    assert workcopy.is_empty(open_store(url))
+
+
+def test_an_import_whose_first_publish_fails_leaves_the_store_empty(store_url):
+    from components.store import versions, workcopy
+    from components.store.db import open_store
+    from components.store.roles import User
+
+    engine = open_store(store_url)
+
+    def refuse(_connection):
+        raise RuntimeError("the disk is full")
+
+    with pytest.raises(RuntimeError):
+        workcopy.import_directory(engine, User("Operator", "admin"), BUNDLED, then=refuse)
+    assert workcopy.is_empty(engine) and versions.latest(engine) is None
+    engine.dispose()
+
+
+def test_the_store_refuses_a_control_character_at_entry_naming_the_field(store_url):
+    from components.store import versions, workcopy
+    from components.store.db import open_store
+    from components.store.roles import User
+
+    engine = open_store(store_url)
+    editor = User("Ed", "editor")
+    workcopy.import_directory(engine, editor, BUNDLED, then=lambda c: versions.publish_in(c, editor, "first"))
+    with engine.begin() as c:
+        row = workcopy.get(c, "events", "ev-2007-rupture")
+    with pytest.raises(workcopy.BadValue, match=r"events · note: .*U\+0000 \(NUL\)"):
+        with engine.begin() as c:
+            workcopy.update_row(c, editor, "events", "ev-2007-rupture", {"note": "pasted\x00"}, row.row_version)
+    with pytest.raises(workcopy.BadValue, match=r"actors · name: .*U\+001B \(escape\)"):
+        with engine.begin() as c:
+            workcopy.insert_row(c, editor, "actors", {"actor_id": "x", "name": "\x1b[31mred"})
+    with engine.begin() as c:  # line breaks and tabs are text
+        workcopy.update_row(c, editor, "events", "ev-2007-rupture", {"note": "one\n\ttwo"}, row.row_version)
+    assert versions.publish(engine, editor, "still publishes").version_id == 2
+    engine.dispose()

@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
+from components.data import controls
 from components.data.problems import Problem
 from components.data.schema import TABLES
 from components.data.textmatch import ArticleTexts
@@ -185,8 +186,10 @@ def parse_csv(data: bytes, file: str, name: str) -> tuple[RawTable | None, list[
     def fail(message: str, fix: str, row: int | None = None):
         return None, [Problem(file, row, None, message, fix)]
 
-    if b"\x00" in data:
-        return fail("This is a binary file, not CSV text.", "Export the table as CSV (UTF-8).")
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or (len(data) > 3 and data[1:4:2] == b"\x00\x00"):
+        return fail("The file is UTF-16 text.", "Save the file as 'CSV UTF-8'.")
+    if b"\x00" in data and (data.count(b"\x00") > len(data) // 100 or not _is_utf8(data)):
+        return fail("This is a binary file, not CSV text.", "Export the table as CSV (UTF-8).")  # else: at its cell
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
@@ -238,7 +241,24 @@ def parse_csv(data: bytes, file: str, name: str) -> tuple[RawTable | None, list[
         if rows
         else pd.DataFrame({h: pd.Series([], dtype=str) for h in header})
     )
-    return RawTable(name, file, frame), []
+    problems = control_problems(frame, file)
+    return (None, problems) if problems else (RawTable(name, file, frame), [])
+
+
+def control_problems(frame: pd.DataFrame, file: str) -> list[Problem]:
+    """A control character in any cell, at its row and column (controls.py says why)."""
+    return [
+        Problem(file, RawTable.row(index), column, f"The cell holds a control character, {which}.", controls.FIX)
+        for index, column, which in controls.cells_with_controls(frame)
+    ]
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _row_at(prefix: bytes) -> int | None:
@@ -271,7 +291,8 @@ def _read_parquet(path: Path, name: str) -> tuple[RawTable | None, list[Problem]
             frame[column] = frame[column].astype("str")
         if frame[column].hasnans:
             frame[column] = frame[column].fillna("")
-    return RawTable(name, path.name, frame), []
+    problems = control_problems(frame, path.name)
+    return (None, problems) if problems else (RawTable(name, path.name, frame), [])
 
 
 def _read_file(path: str, limit: int, follow: bool) -> bytes:

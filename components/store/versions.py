@@ -101,32 +101,38 @@ def validate(files: dict[str, bytes]) -> Dataset:
 
 def publish(engine: Engine, user: User, message: str) -> Version:
     """Validate the working copy and write it as the next version (editors only)."""
+    with engine.begin() as connection:
+        version_id = publish_in(connection, user, message)
+    return get(engine, version_id)
+
+
+def publish_in(connection: Connection, user: User, message: str) -> int:
+    """Publish within the caller's transaction (an import and its first version are one); the version id."""
     require(user, "editor")
     message = message.strip() or "(no message)"
-    with engine.begin() as connection:
-        if connection.dialect.name == "postgresql":  # one publish at a time across replicas
-            connection.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PUBLISH_LOCK})
-        files = snapshot(connection)
-        dataset = validate(files)  # InvalidData: nothing is written
-        previous = latest(connection)
-        # Checked once, here: the version carries its manifest, so viewers load it without checking again.
-        files[MANIFEST] = manifest.of_files(files, "a published version", dataset.counts(), dataset.warnings)
-        changes = diff(files_of(connection, previous.version_id) if previous else {}, files)
-        changes["warnings"] = [str(w) for w in dataset.warnings[:200]]  # checks of meaning: never blocking
-        version_id = connection.execute(
-            insert(versions)
-            .values(
-                created_at=audit.now(),
-                created_by=user.name,
-                message=message,
-                changes=json.dumps(changes),
-                n_events=len(dataset.events),
-            )
-            .returning(versions.c.version_id)
-        ).scalar_one()
-        _store_files(connection, version_id, files)
-        audit.log(connection, user, "publish", f"version:{version_id}", message=message, events=len(dataset.events))
-    return get(engine, version_id)
+    if connection.dialect.name == "postgresql":  # one publish at a time across replicas
+        connection.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PUBLISH_LOCK})
+    files = snapshot(connection)
+    dataset = validate(files)  # InvalidData: nothing is written
+    previous = latest(connection)
+    # Checked once, here: the version carries its manifest, so viewers load it without checking again.
+    files[MANIFEST] = manifest.of_files(files, "a published version", dataset.counts(), dataset.warnings)
+    changes = diff(files_of(connection, previous.version_id) if previous else {}, files)
+    changes["warnings"] = [str(w) for w in dataset.warnings[:200]]  # checks of meaning: never blocking
+    version_id = connection.execute(
+        insert(versions)
+        .values(
+            created_at=audit.now(),
+            created_by=user.name,
+            message=message,
+            changes=json.dumps(changes),
+            n_events=len(dataset.events),
+        )
+        .returning(versions.c.version_id)
+    ).scalar_one()
+    _store_files(connection, version_id, files)
+    audit.log(connection, user, "publish", f"version:{version_id}", message=message, events=len(dataset.events))
+    return version_id
 
 
 def _store_files(connection: Connection, version_id: int, files: dict[str, bytes]) -> None:

@@ -27,6 +27,25 @@ class Conflict(RuntimeError):
     """The row changed since it was read (or already exists): reload it and try again."""
 
 
+class BadValue(ValueError):
+    """A value the data model cannot hold (a control character); the message names the field."""
+
+
+def _clean(table: str, values: dict) -> dict[str, str]:
+    """Every value as text; a control character is refused here, at entry, naming the field (else it is
+    stored and every later publish fails)."""
+    from components.data.controls import FIX, first_control
+
+    out = {}
+    for column, value in values.items():
+        text = "" if value is None else str(value)
+        found = first_control(text)
+        if found:
+            raise BadValue(f"{table} · {column}: the text holds a control character, {found}. {FIX}")
+        out[column] = text
+    return out
+
+
 class ImportRefused(ValueError):
     """A data directory that cannot be imported; the message says why."""
 
@@ -85,7 +104,7 @@ def _record(r) -> Record:
 def insert_row(connection: Connection, user: User, table: str, data: dict[str, str]) -> str:
     """Add a row at the end of its table; Conflict when its id is taken."""
     require(user, "editor")
-    data = {k: "" if v is None else str(v) for k, v in data.items()}
+    data = _clean(table, data)
     registered = table in table_names(connection)
     known = columns(connection, table)  # a new table starts with the data model's columns
     extra = [c for c in data if c not in known]
@@ -120,7 +139,8 @@ def update_row(
     current = get(connection, table, key)
     if current is None:
         raise Conflict(f"{table}: {key!r} no longer exists (removed by someone else). Reload the page.")
-    data = dict(current.data) | {k: "" if v is None else str(v) for k, v in changes.items()}
+    changes = _clean(table, changes)
+    data = dict(current.data) | changes
     done = connection.execute(
         update(records)
         .where(records.c.table_name == table, records.c.key == key, records.c.row_version == expected_version)
@@ -147,6 +167,8 @@ def update_row(
 def put_document(connection: Connection, user: User, path: str, content: str) -> None:
     """Add a file of the data directory (an article's text); an existing path is refused."""
     require(user, "editor")
+    if "\x00" in content:
+        raise BadValue(f"{path}: the text holds a NUL character (U+0000); paste it as plain text.")
     if connection.execute(select(documents.c.path).where(documents.c.path == path)).first():
         raise Conflict(f"{path} already exists in the store.")
     connection.execute(insert(documents).values(path=path, content=content))
@@ -167,9 +189,10 @@ def is_empty(engine: Engine) -> bool:
         return connection.execute(select(func.count()).select_from(records)).scalar() == 0
 
 
-def import_directory(engine: Engine, user: User, root: Path) -> dict[str, int]:
+def import_directory(engine: Engine, user: User, root: Path, then=None) -> dict[str, int]:
     """Seed an empty store from a data directory (validated first): every table as records, every other
-    file (article texts, CURATION.md …) as a document. Returns rows per table."""
+    file (article texts, CURATION.md …) as a document. Returns rows per table. `then(connection)` runs in
+    the same transaction (the first publish): if it fails, nothing was imported."""
     from components.data.load import load  # the full validation: only valid data enters the store
 
     require(user, "editor")
@@ -203,6 +226,8 @@ def import_directory(engine: Engine, user: User, root: Path) -> dict[str, int]:
         for path, content in files.items():
             connection.execute(insert(documents).values(path=path, content=content))
         audit.log(connection, user, "import", root.name, rows=counts, documents=len(files))
+        if then is not None:
+            then(connection)
     return counts
 
 

@@ -99,12 +99,12 @@ def _seed(engine: Engine) -> None:
     if os.environ.get("FACTIONLINE_SEED", "bundled").lower() == "none" or not workcopy.is_empty(engine):
         return
     who = Who("Factionline (first start)", "admin")
-    try:
-        workcopy.import_directory(engine, who, bundled_data())
+    try:  # seeded and published in one transaction
+        workcopy.import_directory(
+            engine, who, bundled_data(), then=lambda c: versions.publish_in(c, who, "The bundled data (first start)")
+        )
     except workcopy.ImportRefused:
         return  # another session or replica seeded it a moment ago
-    if versions.latest(engine) is None:
-        versions.publish(engine, who, "The bundled data (first start)")
 
 
 @st.cache_data(ttl=LATEST_TTL, show_spinner=False)

@@ -32,13 +32,13 @@ def place_map(
         + f"<br>coordinates locate {PRECISION_WORDS.get(int(q), 'the region')} · click to filter"
         for p, n, f, q in zip(places["place"], places["events"], places["fatalities"], precision)
     ]
-    labels = [esc(str(p).split(",")[0]) if i < 12 else "" for i, p in enumerate(places["place"])]  # the busiest
+    names = [esc(str(p).split(",")[0]) for p in places["place"]]
+    labels, positions = place_labels(places, names, diameter) if len(places) else ([], [])
     marker = dict(size=diameter, color="#3C8DD6", opacity=list(opacity))
     common = dict(
         customdata=places[["place"]].to_numpy(dtype=object),
         hovertext=hover,
         hovertemplate="%{hovertext}<extra></extra>",
-        text=labels,
         name="places",
     )
     fig = go.Figure()
@@ -51,11 +51,22 @@ def place_map(
             go.Scatter(
                 x=places["lon"],
                 y=places["lat"],
-                mode="markers+text",
-                textposition="top center",
-                textfont=dict(size=10),
+                mode="markers",
                 marker=marker | dict(line=dict(color="white", width=0.5)),
                 **common,
+            )
+        )
+        fig.add_trace(  # the names above every point (a label is never under another place's point)
+            go.Scatter(
+                x=places["lon"],
+                y=places["lat"],
+                mode="markers+text",
+                marker=dict(size=diameter, opacity=0),  # unseen: sets each label's distance from its point
+                text=labels,
+                textposition=positions,
+                textfont=dict(size=10),
+                hoverinfo="skip",
+                name="names",
             )
         )
     if highlight is not None and (places["place"] == highlight).any():
@@ -119,6 +130,52 @@ def place_map(
             fig.update_xaxes(range=[core["lon"].min() - pad_lon, core["lon"].max() + pad_lon])
             fig.update_yaxes(range=[core["lat"].min() - pad_lat, core["lat"].max() + pad_lat])
     return fig
+
+
+LABELS_AT_MOST = 12
+_PLOT_PX = 400  # the map's drawing height in pixels (460 less margins and the axis title), for label boxes
+_CHAR_PX, _LINE_PX = 6.0, 13.0  # a 10 px label's character width and line height
+_SPOTS = (
+    ("top center", 0, 1),
+    ("bottom center", 0, -1),
+    ("middle right", 1, 0),
+    ("middle left", -1, 0),
+    ("top right", 1, 1),
+    ("bottom right", 1, -1),
+    ("top left", -1, 1),
+    ("bottom left", -1, -1),
+)
+
+
+def place_labels(places: pd.DataFrame, names: list[str], diameter: np.ndarray) -> tuple[list[str], list[str]]:
+    """Names for the busiest places where they fit: each label tries above, below, right and left of its
+    point and is left out (its hover stays) when every spot would overlap a label already placed. Boxes
+    are measured in approximate pixels of the first view (labels once overlapped in Gaza's dense strip);
+    the busiest points count as taken too, so that no label hides under a point."""
+    core = map_focus(places)
+    lat_span = max(float(core["lat"].max() - core["lat"].min()) * 1.3, 0.1)
+    mid = float(core["lat"].mean())
+    px_lat = _PLOT_PX / lat_span
+    px_lon = px_lat * max(np.cos(np.radians(mid)), 0.2)
+    order = np.argsort(-places["events"].to_numpy(dtype=float), kind="stable")
+    labels, positions = [""] * len(places), ["top center"] * len(places)
+    x = places["lon"].to_numpy(dtype=float) * px_lon
+    y = places["lat"].to_numpy(dtype=float) * px_lat
+    radius = diameter / 2
+    taken = [(x[j] - radius[j], x[j] + radius[j], y[j] - radius[j], y[j] + radius[j]) for j in order[:200]]  # points
+    for i in order[: LABELS_AT_MOST * 3]:
+        if sum(1 for v in labels if v) >= LABELS_AT_MOST:
+            break
+        w, h, r = len(names[i]) * _CHAR_PX, _LINE_PX, diameter[i] / 2 + 2
+        for spot, dx, dy in _SPOTS:
+            cx = x[i] + dx * ((r if dy == 0 else r * 0.7) + w / 2)
+            cy = y[i] + dy * ((r if dx == 0 else r * 0.7) + h / 2)
+            box = (cx - w / 2, cx + w / 2, cy - h / 2, cy + h / 2)
+            if not any(b[0] < box[1] and box[0] < b[1] and b[2] < box[3] and box[2] < b[3] for b in taken):
+                taken.append(box)
+                labels[i], positions[i] = names[i], spot
+                break
+    return labels, positions
 
 
 BASE_INK = "rgba(128,128,128,0.75)"  # reads on light and dark pages
