@@ -17,7 +17,11 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     STREAMLIT_SERVER_FILE_WATCHER_TYPE=none \
     FACTIONLINE_CACHE=/tmp/factionline-cache
 
-RUN useradd --create-home --uid 10001 --shell /usr/sbin/nologin factionline
+RUN useradd --create-home --uid 10001 --shell /usr/sbin/nologin factionline \
+    && mkdir -p /home/factionline/.local/share/factionline \
+    && chown -R factionline:factionline /home/factionline/.local
+# ^ the store's directory exists in the image, owned by the app's user: a named volume mounted there
+#   (-v factionline-store:/home/factionline/.local/share/factionline) starts with that owner, not root.
 WORKDIR /app
 
 # The app, its bundled data and its hardened .streamlit/config.toml, owned by root and read-only:
@@ -27,8 +31,9 @@ RUN pip install . && chmod -R a-w /app
 
 USER factionline
 EXPOSE 8501
-# Healthy when the server answers on its port (STREAMLIT_SERVER_PORT, whatever it is set to) and the data
-# directory can be read: `factionline health`.
+# Healthy when the server answers on its port (STREAMLIT_SERVER_PORT, whatever it is set to) and its data
+# can be read: the data directory, or the store (a SQLite store that cannot be opened is unhealthy):
+# `factionline health`.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
     CMD factionline health
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -152,14 +153,40 @@ def _health(args) -> int:
         print(f"unhealthy: the server on port {port} did not say ok", file=sys.stderr)
         return 1
     if not (args.data or os.environ.get("FACTIONLINE_DATA")):
-        # On the store, a server whose database is down still serves the last version it read: healthy.
-        print("ok")
-        return 0
+        return _store_health()
     data = Path(args.data or os.environ.get("FACTIONLINE_DATA"))
     problem = directory_problem(data) or unreadable_table(data)
     if problem:
         print(f"unhealthy: {problem}", file=sys.stderr)
         return 1
+    print("ok")
+    return 0
+
+
+def _store_health() -> int:
+    """The configured store opens. A SQLite store that cannot be opened (a volume owned by root, a missing
+    directory) is a broken container: unhealthy. A database server that is down is not fixed by a
+    restart, and the server still shows viewers the last version it read: healthy, and says so."""
+    from sqlalchemy import text
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from components.store.db import StoreUnavailable, describe, open_store, store_url
+
+    url = store_url()
+    try:
+        engine = open_store(url, migrate_now=False)
+        with engine.begin() as connection:
+            connection.execute(text("SELECT 1"))
+            if connection.dialect.name == "sqlite":  # can it write there? (a read-only volume cannot)
+                connection.execute(text("CREATE TEMP TABLE IF NOT EXISTS factionline_health (x INTEGER)"))
+        engine.dispose()
+    except (StoreUnavailable, SQLAlchemyError, OSError) as err:
+        reason = str(getattr(err, "orig", None) or err).strip().splitlines()[0]
+        if url.startswith("sqlite"):
+            print(f"unhealthy: the store {describe(url)} cannot be opened ({reason})", file=sys.stderr)
+            return 1
+        print(f"ok (the store {describe(url)} cannot be reached: viewers see the last version read)")
+        return 0
     print("ok")
     return 0
 
@@ -409,6 +436,16 @@ def _store_migrate(args) -> int:
     return 0
 
 
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{value} events: give 1 or more")
+    return value
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="factionline", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -423,7 +460,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("directory")
     p.set_defaults(func=_validate)
     p = sub.add_parser("synth", help="write a synthetic data directory of N events (for scale tests)")
-    p.add_argument("--events", type=int, required=True)
+    p.add_argument("--events", type=_positive, required=True)
     p.add_argument("--out", required=True)
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--csv", action="store_true", help="also write CSV tables beside the Parquet ones")
@@ -520,7 +557,65 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--data", help="the data directory (default: FACTIONLINE_DATA; none: the store)")
     p.set_defaults(func=_health)
     args = parser.parse_args(argv)
-    return args.func(args)
+    problem = _out_problem(getattr(args, "out", None))
+    if problem:
+        print(f"factionline {args.command}: {problem}", file=sys.stderr)
+        return 1
+    return _run_command(args)
+
+
+def _out_problem(out: str | None) -> str | None:
+    """Why --out cannot be written (checked before any work), or None."""
+    if not out:
+        return None
+    path = Path(out)
+    if path.exists() and not path.is_dir():
+        return f"{path} exists and is a file. Give a new folder, or an empty one, for --out."
+    ancestor = path if path.exists() else next((a for a in path.parents if a.exists()), Path("."))
+    if not ancestor.is_dir() or not os.access(ancestor, os.W_OK | os.X_OK):
+        return f"{path}: cannot be written here ({ancestor} is not a folder this user may write). Choose another --out."
+    return None
+
+
+def _run_command(args) -> int:
+    """The command, with every expected failure as one line (never a traceback; FACTIONLINE_DEBUG=1 shows one)."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from components.store.db import failure
+
+    name = f"factionline {args.command}"
+    try:
+        result = args.func(args)
+        sys.stdout.flush()  # here, not at exit: a closed pipe is then caught below
+        return result
+    except BrokenPipeError:  # `factionline store versions | head`: the reader has what it wanted
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (Python flushes stdout at exit)
+        return 0
+    except KeyboardInterrupt:
+        print(f"{name}: interrupted; nothing half-written is kept.", file=sys.stderr)
+        return 130
+    except SQLAlchemyError as err:
+        print(f"{name}: {failure(err)}", file=sys.stderr)
+        return 1
+    except OSError as err:
+        where = f"{err.filename}: " if err.filename else ""
+        print(f"{name}: {where}{err.strerror or err}", file=sys.stderr)
+        return 1
+    except MemoryError:
+        print(
+            f"{name}: ran out of memory. Try a smaller input (or, for large tables, `factionline ingest`).",
+            file=sys.stderr,
+        )
+        return 1
+    except Exception as err:
+        if os.environ.get("FACTIONLINE_DEBUG"):
+            raise
+        print(
+            f"{name}: an unexpected error ({type(err).__name__}: {err}). Please report it; "
+            "FACTIONLINE_DEBUG=1 shows where it happened.",
+            file=sys.stderr,
+        )
+        return 2
 
 
 if __name__ == "__main__":

@@ -342,3 +342,157 @@ def test_the_store_refuses_a_control_character_at_entry_naming_the_field(store_u
         workcopy.update_row(c, editor, "events", "ev-2007-rupture", {"note": "one\n\ttwo"}, row.row_version)
     assert versions.publish(engine, editor, "still publishes").version_id == 2
     engine.dispose()
+
+
+# --- 5. the Docker image's store volume and its health check ------------------------------------------
+def test_the_image_makes_the_store_folder_for_the_apps_user_before_switching_to_it():
+    import re
+
+    from .conftest import ROOT
+
+    dockerfile = (ROOT / "Dockerfile").read_text(encoding="utf-8")
+    made = re.search(r"mkdir -p (/home/factionline/\.local/share/factionline)", dockerfile)
+    owned = re.search(r"chown -R factionline:factionline (/home/factionline/\.local)\b", dockerfile)
+    assert made and owned and dockerfile.index(owned.group(0)) < dockerfile.index("USER factionline")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"-v factionline-store:{made.group(1)}" in readme  # the documented volume is that folder
+
+
+def test_health_is_unhealthy_when_the_sqlite_store_cannot_be_opened(tmp_path, monkeypatch, capsys):
+    from components.cli import _store_health
+
+    (tmp_path / "a-file").write_text("")
+    monkeypatch.setenv("FACTIONLINE_STORE", f"sqlite:///{tmp_path / 'a-file' / 'store.sqlite'}")
+    assert _store_health() == 1 and "cannot be" in capsys.readouterr().err
+    monkeypatch.setenv("FACTIONLINE_STORE", f"sqlite:///{tmp_path / 'ok' / 'store.sqlite'}")
+    assert _store_health() == 0
+    monkeypatch.setenv("FACTIONLINE_STORE", "postgresql+psycopg://nobody@127.0.0.1:1/none")
+    assert _store_health() == 0 and "viewers see the last version" in capsys.readouterr().out
+
+
+# --- 6. a full disk, a read-only store ----------------------------------------------------------------------
+def test_a_full_disk_is_called_a_full_disk(tmp_path):
+    import sqlalchemy as sa
+
+    from components.store.db import failure
+
+    engine = sa.create_engine(f"sqlite:///{tmp_path / 'small.sqlite'}")
+    with engine.begin() as c:
+        c.execute(sa.text("CREATE TABLE t (x TEXT)"))
+    with pytest.raises(sa.exc.OperationalError) as caught:
+        with engine.begin() as c:
+            c.execute(sa.text("PRAGMA max_page_count = 3"))  # a disk with no room left
+            c.execute(sa.text("INSERT INTO t VALUES (:x)"), {"x": "x" * 100_000})
+    assert failure(caught.value).startswith("The store's disk is full: nothing was saved.")
+
+
+@pytest.fixture
+def read_only_store(tmp_path):
+    """A store with version 1 behind a read-only bind mount (as a read-only volume or disk is)."""
+    import subprocess
+
+    from components.store import versions, workcopy
+    from components.store.db import open_store
+    from components.store.roles import User
+
+    folder, mount = tmp_path / "store", tmp_path / "ro"
+    folder.mkdir()
+    mount.mkdir()
+    engine = open_store(f"sqlite:///{folder / 'store.sqlite'}")
+    who = User("Operator", "admin")
+    workcopy.import_directory(engine, who, BUNDLED, then=lambda c: versions.publish_in(c, who, "version one"))
+    engine.dispose()
+    done = subprocess.run(["mount", "--bind", str(folder), str(mount)], capture_output=True)
+    if done.returncode != 0:
+        pytest.skip(f"a read-only bind mount needs CAP_SYS_ADMIN here ({done.stderr.decode().strip()})")
+    subprocess.run(["mount", "-o", "remount,ro,bind", str(mount)], check=True)
+    yield f"sqlite:///{mount / 'store.sqlite'}"
+    subprocess.run(["umount", str(mount)], check=True)
+
+
+def test_a_read_only_store_still_serves_its_versions_and_says_why_nothing_saves(read_only_store, tmp_path, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    from components import cli
+    from components.store import workcopy
+    from components.store.db import failure, open_store, read_only
+    from components.store.roles import User
+
+    from .test_app import APP, counts_line
+
+    assert cli.main(["export", "--store", read_only_store, "--out", str(tmp_path / "out")]) == 0
+    assert (tmp_path / "out" / "events.csv").is_file()
+    engine = open_store(read_only_store)
+    assert read_only(engine)
+    import sqlalchemy as sa
+
+    with pytest.raises(sa.exc.OperationalError) as caught:
+        with engine.begin() as c:
+            workcopy.insert_row(c, User("Ed", "editor"), "actors", {"actor_id": "new", "name": "New"})
+    assert failure(caught.value).startswith("The store is read-only")
+    engine.dispose()
+    from components.ui import workspace
+
+    workspace._engine.clear()
+    workspace._latest.clear()
+    monkeypatch.delenv("FACTIONLINE_DATA", raising=False)
+    monkeypatch.setenv("FACTIONLINE_STORE", read_only_store)
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert not at.exception and counts_line(at).startswith("13 of 13 events")  # a viewer sees version 1
+    workspace._engine.clear()
+    workspace._latest.clear()
+
+
+# --- 7. the command line: one line, never a traceback -----------------------------------------------------
+@pytest.mark.parametrize(
+    "argv,says",
+    [
+        (["import", "acled", "/dev/zero", "--out", "{tmp}/o"], "a device, not a file"),
+        (["import", "table", "/dev/urandom", "--out", "{tmp}/o"], "a device, not a file"),
+        (["draft", "/dev/zero"], "a device, not a file"),
+        (["import", "acled", "{tmp}/fifo", "--out", "{tmp}/o"], "a pipe (FIFO)"),
+        (["draft", "{tmp}/fifo"], "a pipe (FIFO)"),
+        (["draft", "{tmp}/loop"], "leads back to itself"),
+        (["import", "gdelt", "{tmp}/a-file", "--out", "{tmp}/a-file"], "exists and is a file"),
+        (["export", "--out", "{tmp}/a-file", "--store", "sqlite:///{tmp}/s.sqlite"], "exists and is a file"),
+        (["synth", "--events", "10", "--out", "{tmp}/a-file"], "exists and is a file"),
+        (["store", "versions", "--store", "nosuch://x"], "names no database"),
+        (["store", "versions", "--store", "sqlite:///{tmp}/a-file/under/s.sqlite"], "cannot be created"),
+    ],
+)
+def test_bad_command_line_input_is_one_line_and_never_a_traceback(argv, says, tmp_path, capsys):
+    import os
+
+    from components import cli
+
+    (tmp_path / "a-file").write_text("x")
+    os.mkfifo(tmp_path / "fifo")
+    os.symlink(tmp_path / "loop", tmp_path / "loop")
+    assert cli.main([a.replace("{tmp}", str(tmp_path)) for a in argv]) != 0
+    err = capsys.readouterr().err
+    assert says in err and "Traceback" not in err
+
+
+def test_synth_refuses_a_negative_count(capsys):
+    from components import cli
+
+    with pytest.raises(SystemExit):
+        cli.main(["synth", "--events", "-5", "--out", "/tmp/never"])
+    assert "give 1 or more" in capsys.readouterr().err
+
+
+def test_a_closed_pipe_ends_the_listing_quietly(tmp_path):
+    import subprocess
+
+    from components import cli
+
+    url = f"sqlite:///{tmp_path / 's.sqlite'}"
+    assert cli.main(["store", "import", str(BUNDLED), "--store", url]) == 0
+    listing = subprocess.Popen(
+        [sys.executable, "-m", "components.cli", "store", "versions", "--store", url],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    listing.stdout.close()  # as `| head -0` does: the reader is gone before anything is written
+    err = listing.communicate(timeout=60)[1].decode()
+    assert "BrokenPipe" not in err and "Traceback" not in err

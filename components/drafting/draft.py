@@ -102,12 +102,12 @@ class _Text(html.parser.HTMLParser):
 def read_article(path: Path) -> str:
     """The article's text: .txt and .md as they are, .html reduced to its text (scripts and styles
     dropped). Empty, binary and huge files raise DraftError."""
+    from components.io.inputs import InputRefused, read_input
+
     try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise DraftError(f"{path.name}: cannot be read ({err.strerror}).") from err
-    if len(data) > MAX_BYTES:
-        raise DraftError(f"{path.name}: {len(data):,} bytes — more than 1 MB of text. Draft one article at a time.")
+        data = read_input(path, MAX_BYTES, "An article")
+    except InputRefused as err:
+        raise DraftError(str(err)) from None
     if b"\x00" in data:
         raise DraftError(f"{path.name}: a binary file, not text. Save the article as .txt, .md or .html (UTF-8).")
     try:

@@ -54,14 +54,60 @@ def open_store(url: str | None = None, migrate_now: bool = True) -> Engine:
         parsed = make_url(url)
     except Exception as err:
         raise StoreUnavailable(f"The store URL is not valid ({err}).") from err
-    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
-        Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(parsed, pool_pre_ping=True, connect_args=_connect_args(parsed.get_backend_name()))
-    if parsed.get_backend_name() == "sqlite":
+    backend = parsed.get_backend_name()
+    if backend == "sqlite" and parsed.database not in (None, "", ":memory:"):
+        path = Path(parsed.database).expanduser()
+        if path.is_file() and not _writable(path):
+            return _read_only_sqlite(url, path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise StoreUnavailable(
+                f"The store {describe(url)} cannot be created: its folder cannot be made ({err.strerror}). "
+                "Give a path in a folder the app's user may write."
+            ) from err
+    try:
+        engine = create_engine(parsed, pool_pre_ping=True, connect_args=_connect_args(backend))
+    except Exception as err:  # an unknown scheme or a missing driver
+        raise StoreUnavailable(
+            f"The store URL {describe(url)} names no database Factionline can open ({type(err).__name__}: {err}). "
+            "Use sqlite:///PATH or postgresql+psycopg://USER:PASSWORD@HOST/DATABASE."
+        ) from err
+    if backend == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     if migrate_now:
         migrate(engine)
     return engine
+
+
+def _writable(path: Path) -> bool:
+    """Whether SQLite may write the file and beside it (WAL keeps two files there); a read-only mount is not."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def _read_only_sqlite(url: str, path: Path) -> Engine:
+    """A store on a read-only file or mount: opened immutable (nothing can change it while read), so
+    viewers keep reading its versions; writes fail, and the Curate page says why."""
+    engine = create_engine(f"sqlite:///file:{path}?mode=ro&immutable=1&uri=true", pool_pre_ping=True)
+    if revision(engine) != _head():
+        raise StoreUnavailable(
+            f"The store {describe(url)} is read-only and its schema is older than this version of Factionline: "
+            "make it writable once so that it can be brought up to date."
+        )
+    return engine
+
+
+def read_only(engine: Engine) -> bool:
+    return engine.url.get_backend_name() == "sqlite" and "immutable=1" in str(engine.url)
+
+
+def _head() -> str:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return ScriptDirectory.from_config(config).get_current_head()
 
 
 def _connect_args(backend: str) -> dict:
@@ -103,6 +149,20 @@ def revision(engine: Engine) -> str | None:
             return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
         except SQLAlchemyError:
             return None
+
+
+def failure(err: Exception) -> str:
+    """What went wrong with the store, as said to an editor: nothing was saved, and why (full disk,
+    read-only, no permission, unreachable). The details go to the server log, not the page."""
+    text = str(getattr(err, "orig", None) or err).lower()
+    code = getattr(getattr(err, "orig", None), "sqlstate", None) or ""
+    if "disk is full" in text or "no space left" in text or "could not extend file" in text or code == "53100":
+        return "The store's disk is full: nothing was saved. Tell whoever runs this instance; viewers still see the published versions."
+    if "readonly" in text or "read-only" in text or code == "25006":
+        return "The store is read-only: nothing can be saved. Viewers still see the published versions."
+    if "permission denied" in text or code == "42501":
+        return "The store refused this change (the app's database role may not make it): nothing was saved. Tell whoever runs this instance."
+    return "The store cannot be reached right now: nothing was saved. Try again in a moment."
 
 
 def _reason(err: SQLAlchemyError) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import logging
 import tempfile
 from pathlib import Path
 
@@ -19,11 +20,14 @@ from components.data.schema import QUOTE_TYPES, STATUSES, split_list
 from components.drafting.draft import DraftError, read_article
 from components.store import audit, curation, versions
 from components.store.curation import Refused
+from components.store.db import failure, read_only
 from components.store.roles import Forbidden
 from components.store.workcopy import Conflict
 from components.ui import state, workspace
 from components.ui.common import problem_table
 from components.ui.loading import load_dataset
+
+log = logging.getLogger("factionline")
 
 KINDS = {"event": "Events", "quote": "Quotes", "actor": "New actors"}
 
@@ -45,8 +49,9 @@ def _guard(action, *args, done: str = "", **kwargs):
     except (Conflict, Refused, Forbidden, ValueError) as err:
         _flash("error", str(err))
         return None
-    except SQLAlchemyError:
-        _flash("error", "The store cannot be reached right now: nothing was saved. Try again in a moment.")
+    except SQLAlchemyError as err:
+        log.error("A store action failed: %s", err)
+        _flash("error", failure(err))
         return None
     if done:
         _flash("success", done.format(result=result))
@@ -64,6 +69,12 @@ def render() -> None:
         )
         return
     user, engine = ws.user, ws.engine
+    if read_only(engine):
+        st.warning(
+            "The store is read-only (its file or disk cannot be written): you can read the working copy, but "
+            "nothing can be added, changed or published until whoever runs this instance makes it writable.",
+            icon=":material/lock:",
+        )
     try:
         pending = audit.since_last_publish(engine)
         articles = curation.articles(engine, user)
@@ -107,7 +118,9 @@ def _publish(ws, pending: int) -> None:
                 problem_table(err.problems)
                 return
             except (Forbidden, SQLAlchemyError) as err:
-                st.error(f"Not published: {err if isinstance(err, Forbidden) else 'the store cannot be reached.'}")
+                if isinstance(err, SQLAlchemyError):
+                    log.error("Publishing failed: %s", err)
+                st.error(f"Not published. {err if isinstance(err, Forbidden) else failure(err)}")
                 return
             workspace.forget_latest()
             warned = v.changes.get("warnings", [])

@@ -8,6 +8,7 @@ the builder all read FORMATS. Adding a format is a module with its FORMAT and on
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from components.io.imports import acled, gdelt, table, timelinejs
@@ -77,14 +78,19 @@ def build(fmt: str, name: str, data: bytes, base: Base, prefix: str | None = Non
     return b
 
 
+IMPORT_LIMIT = int(os.environ.get("FACTIONLINE_IMPORT_LIMIT", 4 * 1024**3))  # read whole: bounded by memory
+
+
 def run_import(fmt: str, path: Path, out: Path, base_dir: Path | None = None) -> Builder:
     """Import a file into a new data directory `out`; the base directory's crosswalk and factions apply
     (default: the bundled data)."""
-    path = Path(path)
+    from components.io.inputs import InputRefused, read_input
+
     try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise ImportFailed(f"{path}: cannot be read ({err.strerror}).") from None
+        data = read_input(path, IMPORT_LIMIT, "An import")
+    except InputRefused as err:
+        raise ImportFailed(str(err)) from None
+    path = Path(path)
     b = build(fmt, path.name, data, Base.read(base_dir or bundled_data()))
     b.write(out)
     return b
