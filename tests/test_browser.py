@@ -152,3 +152,15 @@ def test_timelinejs_download_holds_the_filtered_events(page, server):
     data = json.loads(open(info.value.path(), encoding="utf-8").read())
     expected = apply(load(BUNDLED), Filters(factions=("russia",)))
     assert [s["unique_id"] for s in data["events"]] == list(expected.events["event_id"])
+
+
+def test_the_data_grid_offers_no_raw_csv_download_only_the_neutralised_one(page, server):
+    page.goto(f"{server}/?view=Table+%26+downloads")
+    wait_ready(page)
+    grid = page.locator('[data-testid="stDataFrame"]').first
+    grid.hover()
+    page.wait_for_timeout(500)
+    toolbar = page.locator('[data-testid="stElementToolbar"]').first
+    assert toolbar.get_by_role("button", name="Search").count() == 1  # the toolbar is there …
+    assert page.get_by_role("button", name="Download as CSV").count() == 0  # … without the raw export
+    assert page.get_by_role("button", name="Events CSV").count() == 1  # the app's own, formulas neutralised

@@ -171,6 +171,7 @@ def test_streamlit_config_is_hardened():
     assert config["browser"]["gatherUsageStats"] is False
     assert config["client"]["showErrorDetails"] == "none"
     assert config["client"]["toolbarMode"] == "viewer"
+    assert config["client"]["disableDataExport"] is True  # the grids' raw CSV download (formulas) is gone
 
 
 def test_dockerfile_and_cloud_files():
