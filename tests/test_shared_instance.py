@@ -4,6 +4,7 @@ accounts and the audit log, control characters, read-only and full stores, CLI i
 from __future__ import annotations
 
 import asyncio
+import os
 import sys
 import time
 
@@ -74,10 +75,6 @@ def test_a_store_pool_leaving_the_cache_is_closed(tmp_path):
     pool = engine.pool
     workspace._engine.clear()
     assert engine.pool is not pool  # disposed: its connections were closed, not left to the garbage collector
-
-
-if sys.platform == "win32":  # pragma: no cover
-    pytest.skip("POSIX only", allow_module_level=True)
 
 
 # --- 2. guessing passwords: per client and per account -------------------------------------------------
@@ -496,3 +493,72 @@ def test_a_closed_pipe_ends_the_listing_quietly(tmp_path):
     listing.stdout.close()  # as `| head -0` does: the reader is gone before anything is written
     err = listing.communicate(timeout=60)[1].decode()
     assert "BrokenPipe" not in err and "Traceback" not in err
+
+
+# --- 9. two decisions on one draft at the same moment: one wins, the other is told so ------------------
+def test_two_editors_deciding_one_draft_at_once_get_one_decision_and_one_conflict(store_url, tmp_path):
+    import threading
+
+    from components.store import curation, workcopy
+    from components.store.roles import User
+
+    from .test_store import add_fictional_article, seeded
+
+    engine = seeded(store_url)
+    article_id, _ = add_fictional_article(engine, tmp_path, "Talks")
+    outcomes = []
+    ready = [d for d in curation.listed(engine, User("Ed", "editor"), article_id) if d.status == "proposed"]
+    assert len(ready) >= 4
+    for d in ready:
+        barrier = threading.Barrier(2)
+
+        def decide(who, accept, d=d, barrier=barrier):
+            barrier.wait()
+            try:
+                if accept and d.kind == "event":
+                    curation.accept_event(
+                        engine, User(who, "editor"), d.draft_id, d.row_version, {"actor_ids": "hamas"}
+                    )
+                else:
+                    curation.reject(engine, User(who, "editor"), d.draft_id, d.row_version)
+                outcomes.append("done")
+            except workcopy.Conflict as err:
+                outcomes.append(f"conflict: {err}")
+            except Exception as err:  # a database error shown as "cannot be reached": the defect
+                outcomes.append(f"error: {type(err).__name__}: {err}")
+
+        threads = [
+            threading.Thread(target=decide, args=("Ana", True)),
+            threading.Thread(target=decide, args=("Ben", True)),
+        ]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    assert not [o for o in outcomes if o.startswith("error")], outcomes
+    assert outcomes.count("done") == len(ready) and len(outcomes) == 2 * len(ready)
+    assert all(" by Ana" in o or " by Ben" in o for o in outcomes if o.startswith("conflict")), outcomes
+    engine.dispose()
+
+
+def test_a_killed_publishs_scratch_folder_is_removed_by_the_next_publish(tmp_path, monkeypatch):
+    import subprocess
+    import tempfile
+
+    from components.store import versions, workcopy
+    from components.store.db import open_store
+    from components.store.roles import User
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    dead = subprocess.Popen(["true"])
+    dead.wait()
+    abandoned = tmp_path / f"factionline-publish-{dead.pid}-x1"
+    (abandoned / "articles").mkdir(parents=True)
+    (abandoned / "events.csv").write_text("what a killed publish left")
+    mine = tmp_path / f"factionline-publish-{os.getpid()}-x2"
+    mine.mkdir()
+    engine = open_store(f"sqlite:///{tmp_path / 's.sqlite'}")
+    who = User("Ed", "editor")
+    workcopy.import_directory(engine, who, BUNDLED, then=lambda c: versions.publish_in(c, who, "one"))
+    assert not abandoned.exists() and mine.exists()  # a living process's folder is left alone
+    assert not [p for p in tmp_path.glob("factionline-publish-*") if p != mine]  # and the publish cleaned up

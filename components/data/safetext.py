@@ -9,9 +9,22 @@ from urllib.parse import quote, urlparse
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&=])")
 
 
+_OVERRIDES = re.compile("[\u202d\u202e]")  # left-to-right / right-to-left override: text shown reversed
+_AUTOLINK = re.compile(r"(?i)(https?|ftp|mailto|www)(\\?[:.])|@")  # what GFM turns into a link on its own
+
+
+def visible_overrides(text: str) -> str:
+    """A bidi override shown as what it is ("[U+202E]"), not obeyed: "‮gnp.exe" would read "exe.png"."""
+    return _OVERRIDES.sub(lambda m: f"[U+{ord(m.group()):04X}]", text)
+
+
 def md(text: object) -> str:
-    """Escape every character Markdown (and Streamlit's extensions) would interpret."""
-    return _MD_SPECIAL.sub(r"\\\1", str(text)).replace("\n", "  \n")
+    """Escape every character Markdown (and Streamlit's extensions) would interpret. Bare addresses
+    ("https://…", "www.…", "name@host") stay text: Streamlit links them after parsing (escapes and
+    entities do not stop it), so an invisible WORD JOINER (U+2060) is put where it breaks the match."""
+    escaped = _MD_SPECIAL.sub(r"\\\1", visible_overrides(str(text)))
+    escaped = _AUTOLINK.sub(lambda m: "@\u2060" if m.group() == "@" else f"{m.group(1)}\u2060{m.group(2)}", escaped)
+    return escaped.replace("\n", "  \n")
 
 
 def safe_url(url: object) -> str | None:
@@ -43,7 +56,7 @@ def chip(label: str, colour: str) -> str:
     return (
         f'<span style="background:{colour};color:{text_colour(colour)};border-radius:0.8em;'
         f'padding:0.05em 0.6em;margin-right:0.3em;font-size:0.85em;white-space:nowrap">'
-        f"{html.escape(label)}</span>"
+        f"{html.escape(visible_overrides(label))}</span>"
     )
 
 

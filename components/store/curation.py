@@ -6,10 +6,12 @@ an editor publishes a version (versions.py)."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, Engine, insert, select, update
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from components.data.names import fold
 from components.data.schema import slug, split_list
@@ -34,6 +36,7 @@ class Draft:
     result: str
     row_version: int
     decided_by: str
+    decided_at: dt.datetime | None = None
 
 
 def _unique(connection: Connection, table: str, base: str) -> str:
@@ -138,8 +141,14 @@ def listed(engine: Engine, user: User, article_id: str | None = None, status: st
         return [_draft(r) for r in connection.execute(query).mappings()]
 
 
-def get(connection: Connection, draft_id: int) -> Draft | None:
-    found = connection.execute(select(drafts).where(drafts.c.draft_id == draft_id)).mappings().first()
+def get(connection: Connection, draft_id: int, lock: bool = False) -> Draft | None:
+    """The draft; with lock, its row is held until the transaction ends: a second decision waits here,
+    then sees the first."""
+    query = select(drafts).where(drafts.c.draft_id == draft_id)
+    if lock and connection.dialect.name == "sqlite":  # a write first takes SQLite's one write lock: the read after
+        # it sees any decision committed before (else pysqlite reads outside the transaction until its first write)
+        connection.execute(update(drafts).where(drafts.c.draft_id == draft_id).values(row_version=drafts.c.row_version))
+    found = connection.execute(query.with_for_update() if lock else query).mappings().first()
     return _draft(found) if found else None
 
 
@@ -153,6 +162,7 @@ def _draft(r) -> Draft:
         r["result"],
         r["row_version"],
         r["decided_by"],
+        r["decided_at"],
     )
 
 
@@ -169,27 +179,57 @@ def _decide(connection: Connection, user: User, d: Draft, expected_version: int,
         )
     )
     if done.rowcount != 1:
-        now = get(connection, d.draft_id)
-        raise Conflict(
-            f"Draft {d.draft_id} was {now.status} by {now.decided_by or 'someone'} since you opened it. "
-            "Nothing was saved: reload the page."
-        )
+        _decided_meanwhile(get(connection, d.draft_id))
     audit.log(connection, user, status, f"draft:{d.draft_id}", result=result)
 
 
-def _open(connection: Connection, draft_id: int, kind: str | None = None) -> Draft:
-    d = get(connection, draft_id)
+def _decided_meanwhile(now: Draft):
+    """The Conflict of a draft someone else decided since it was read: who, when, what."""
+    when = f" at {audit.utc(now.decided_at)} UTC" if now.decided_at else ""
+    raise Conflict(
+        f"Draft {now.draft_id} was {now.status} by {now.decided_by or 'someone'}{when} since you opened it. "
+        "Nothing of yours was saved: reload the page to see their decision."
+    )
+
+
+def one_decision(decide):
+    """Two editors deciding one draft at the same moment: the first wins; the second's transaction fails
+    in the database (a duplicate row, or SQLite's busy snapshot), which is told as the Conflict it is,
+    naming who decided and when — never as "the store cannot be reached"."""
+
+    @functools.wraps(decide)
+    def run(engine: Engine, user: User, draft_id: int, expected_version: int, *args, **kwargs):
+        for attempt in (1, 2):  # nothing was written by a failed attempt: the second reads the winner's decision
+            try:
+                return decide(engine, user, draft_id, expected_version, *args, **kwargs)
+            except (IntegrityError, OperationalError) as err:
+                if isinstance(err, OperationalError) and "locked" not in str(err).lower():
+                    raise
+                if attempt == 2:
+                    raise Conflict(
+                        "Someone saved the same row at the same moment: nothing of yours was saved. "
+                        "Reload and try again."
+                    ) from err
+
+    return run
+
+
+def _open(connection: Connection, draft_id: int, kind: str | None = None, expected: int | None = None) -> Draft:
+    d = get(connection, draft_id, lock=expected is not None)
     if d is None:
         raise Refused(f"There is no draft {draft_id}.")
+    if expected is not None and (d.row_version != expected or d.status != "proposed"):
+        _decided_meanwhile(d)
     if kind and d.kind != kind:
         raise Refused(f"Draft {draft_id} is a proposed {d.kind}, not a {kind}.")
     return d
 
 
+@one_decision
 def reject(engine: Engine, user: User, draft_id: int, expected_version: int, reason: str = "") -> None:
     require(user, "editor")
     with engine.begin() as connection:
-        d = _open(connection, draft_id)
+        d = _open(connection, draft_id, expected=expected_version)
         _decide(connection, user, d, expected_version, "rejected", reason.strip()[:500])
 
 
@@ -200,12 +240,13 @@ def _article(connection: Connection, article_id: str) -> dict:
     return row.data
 
 
+@one_decision
 def accept_event(engine: Engine, user: User, draft_id: int, expected_version: int, fields: dict) -> str:
     """Accept a proposed event, with the editor's edits (fields: event_id, date, date_text, status,
     event_type, title, summary, location, actor_ids, note). The evidence stays the verbatim passage."""
     require(user, "editor")
     with engine.begin() as connection:
-        d = _open(connection, draft_id, "event")
+        d = _open(connection, draft_id, "event", expected=expected_version)
         p = d.proposal
         article = _article(connection, d.article_id)
         event_type = (fields.get("event_type") or p["event_type"]).strip()
@@ -250,6 +291,7 @@ def accept_event(engine: Engine, user: User, draft_id: int, expected_version: in
     return event_id
 
 
+@one_decision
 def attach_report(
     engine: Engine, user: User, draft_id: int, expected_version: int, event_id: str, fields: dict | None = None
 ) -> str:
@@ -257,7 +299,7 @@ def attach_report(
     require(user, "editor")
     fields = fields or {}
     with engine.begin() as connection:
-        d = _open(connection, draft_id, "event")
+        d = _open(connection, draft_id, "event", expected=expected_version)
         if workcopy.get(connection, "events", event_id) is None:
             raise Refused(f"There is no event {event_id} in the working copy.")
         p = d.proposal
@@ -295,12 +337,13 @@ def chain_cell(steps: list[dict], known_sources) -> str:
     return "; ".join(cells)
 
 
+@one_decision
 def accept_quote(engine: Engine, user: User, draft_id: int, expected_version: int, fields: dict) -> str:
     """Accept a proposed quote (fields: quote_id, speaker_id, quote_type, said_on, event_id, chain). The
     words stay verbatim."""
     require(user, "editor")
     with engine.begin() as connection:
-        d = _open(connection, draft_id, "quote")
+        d = _open(connection, draft_id, "quote", expected=expected_version)
         p = d.proposal
         article = _article(connection, d.article_id)
         speaker = (fields.get("speaker_id") or p.get("speaker_id") or "").strip()
@@ -333,11 +376,12 @@ def accept_quote(engine: Engine, user: User, draft_id: int, expected_version: in
     return quote_id
 
 
+@one_decision
 def accept_actor(engine: Engine, user: User, draft_id: int, expected_version: int, fields: dict) -> str:
     """Accept a proposed new actor (fields: actor_id, name, kind, faction_ids, role)."""
     require(user, "editor")
     with engine.begin() as connection:
-        d = _open(connection, draft_id, "actor")
+        d = _open(connection, draft_id, "actor", expected=expected_version)
         name = (fields.get("name") or d.proposal["name"]).strip()
         actor_id = (fields.get("actor_id") or "").strip() or _unique(connection, "actors", slug(name, 40))
         row = {

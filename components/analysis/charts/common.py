@@ -13,7 +13,9 @@ STATUS_WORDS = {"occurred": "occurred", "reported": "reported", "planned": "plan
 
 def esc(text: object) -> str:
     """Plotly renders a subset of HTML in labels: escape data so it shows as text."""
-    return html.escape(str(text), quote=False)
+    from components.data.safetext import visible_overrides
+
+    return html.escape(visible_overrides(str(text)), quote=False)
 
 
 def faction_colours(ds: Dataset) -> dict[str, str]:
