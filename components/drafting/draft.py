@@ -102,7 +102,7 @@ class _Text(html.parser.HTMLParser):
 def read_article(path: Path) -> str:
     """The article's text: .txt and .md as they are, .html reduced to its text (scripts and styles
     dropped). Empty, binary and huge files raise DraftError."""
-    from components.io.inputs import InputRefused, read_input
+    from components.data.inputs import InputRefused, read_input
 
     try:
         data = read_input(path, MAX_BYTES, "An article")

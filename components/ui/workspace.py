@@ -200,7 +200,12 @@ def resolve(user: User) -> Workspace:
 
 def _unreachable(user: User, url: str, err: Exception) -> Workspace:
     log.error("The store %s cannot be reached: %s", describe(url), err)
-    reason = "The store (the team's database) cannot be reached right now."
+    reason = (
+        "The store (this instance's SQLite file) cannot be opened: the app's user cannot create or write it. "
+        "Whoever runs this instance must fix that; the server log says more."
+        if url.startswith("sqlite") and isinstance(err, StoreUnavailable)
+        else "The store (the team's database) cannot be reached right now."
+    )
     last = _LAST_GOOD.get(url) or _cached_version(url)
     if last is None:
         return Workspace(

@@ -84,7 +84,7 @@ IMPORT_LIMIT = int(os.environ.get("FACTIONLINE_IMPORT_LIMIT", 4 * 1024**3))  # r
 def run_import(fmt: str, path: Path, out: Path, base_dir: Path | None = None) -> Builder:
     """Import a file into a new data directory `out`; the base directory's crosswalk and factions apply
     (default: the bundled data)."""
-    from components.io.inputs import InputRefused, read_input
+    from components.data.inputs import InputRefused, read_input
 
     try:
         data = read_input(path, IMPORT_LIMIT, "An import")
