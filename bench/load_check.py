@@ -94,6 +94,8 @@ async def session(n: int, base: str, start: Start, out: dict) -> None:
             widget_id, options = seen["multiselects"]["Factions"]
             opened = True
             until = await start.ready()  # every session is open before the period starts
+            if start.stagger:  # people do not all click at the same instant: each starts within one pause
+                await asyncio.sleep(rng.uniform(0, start.pause[1]))
             chosen: list[str] = []
             while time.time() < until:
                 if len(chosen) < 2 and (not chosen or rng.random() < 0.5):
@@ -123,9 +125,9 @@ async def session(n: int, base: str, start: Start, out: dict) -> None:
 class Start:
     """A barrier: the measured period starts when all sessions have opened the page."""
 
-    def __init__(self, sessions: int, seconds: float, pause: tuple[float, float]):
+    def __init__(self, sessions: int, seconds: float, pause: tuple[float, float], stagger: bool = True):
         self.waiting, self.seconds, self.event, self.until = sessions, seconds, asyncio.Event(), 0.0
-        self.pause = pause
+        self.pause, self.stagger = pause, stagger
 
     async def ready(self) -> float:
         self.waiting -= 1
@@ -136,9 +138,9 @@ class Start:
         return self.until
 
 
-async def run(base: str, sessions: int, seconds: float, pause: tuple[float, float]) -> dict:
+async def run(base: str, sessions: int, seconds: float, pause: tuple[float, float], stagger: bool = True) -> dict:
     results: dict = {}
-    start = Start(sessions, seconds, pause)
+    start = Start(sessions, seconds, pause, stagger)
     await asyncio.gather(*(session(i, base, start, results) for i in range(sessions)))
     return results
 
@@ -151,6 +153,9 @@ def main() -> None:
     parser.add_argument("--pause", default="2,5", help="seconds between one session's changes: MIN,MAX")
     parser.add_argument("--out", default=str(ROOT / "docs" / "load-check.md"))
     parser.add_argument("--note", default="", help="what this run measures (shown in the report)")
+    parser.add_argument(
+        "--together", action="store_true", help="every session's first change at the same instant (a burst)"
+    )
     parser.add_argument(
         "--log",
         default=str(ROOT / "bench" / "load-check.jsonl"),
@@ -177,7 +182,7 @@ def main() -> None:
         rss_before = proc_memory(base.pid).get("VmRSS")
         started = time.time()
         pause = tuple(float(x) for x in args.pause.split(","))
-        results = asyncio.run(run(base, args.sessions, args.seconds, pause))
+        results = asyncio.run(run(base, args.sessions, args.seconds, pause, not args.together))
         wall = time.time() - started
         time.sleep(2)
         rss_after = proc_memory(base.pid).get("VmRSS")
@@ -253,6 +258,12 @@ def write(path: Path, runs: list[dict]) -> None:
         "GIL), so with every session changing a filter every few seconds, time per change grows with the "
         "number of sessions changing at the same moment; memory does not, because sessions share one copy "
         "of the data and each keeps only its filter state and a few recent selections.",
+        "",
+        "**Since 2026-12-04** each session makes its first change at a random moment within one pause, as "
+        "people do (earlier runs, and `--together`, start every session's first change at the same instant). "
+        "The target of a shared instance, p95 ≤ 1 s with 50 viewers on 100,000 events, holds for that "
+        "steady load (0.33 s); a burst of 50 changes in the same instant queues behind one core (p95 2.6 s: "
+        "the last waits for the 49 before it, about 50 ms each).",
     ]
     if errors:
         lines += ["", "Errors seen:", ""] + [f"- {e}" for e in errors]

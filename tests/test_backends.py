@@ -89,6 +89,7 @@ def test_aggregates_are_the_same(backends):
         sx, sy = memory.places(f), engine.places(f)
         assert sx[1] == sy[1] and list(sx[0]["place"]) == list(sy[0]["place"]), f
         assert list(sx[0]["events"]) == list(sy[0]["events"]), f
+        assert list(sx[0]["family"]) == list(sy[0]["family"]), f  # each point's colour: what mostly happened
 
 
 def test_rows_are_the_same(backends):

@@ -444,6 +444,11 @@ class SqlEngine:
             if "fatalities" not in out:
                 out["fatalities"] = np.nan
             out["events"] = out["events"].astype(np.int64)
+            from components.analysis.geo import main_family
+
+            kinds = sel.group_by(["place_key", "event_type"]).aggregate(n=sel.count()).to_pandas()
+            kinds = kinds[kinds["place_key"] != ""].rename(columns={"place_key": "place"})
+            out["family"] = out["place"].map(main_family(kinds, self.t.type_family))
             out = out.sort_values(["events", "place"], ascending=[False, True], kind="stable")
             return out.head(MAX_PLACES).reset_index(drop=True), unplaced
 

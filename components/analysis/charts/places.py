@@ -20,6 +20,9 @@ def place_map(
     the coast and country borders (data/basemap.py, shipped with the package): nothing is fetched. With an
     operator's tile URL ({z}/{x}/{y}), over those tiles. customdata: [place].
     """
+    from components.data.families import COLOURS, FAMILIES
+
+    family = places["family"].fillna("other") if "family" in places else pd.Series(["other"] * len(places))
     size = places[size_by].fillna(0).to_numpy(dtype=float) if len(places) else np.zeros(0)
     peak = max(float(size.max()), 1.0) if size.size else 1.0
     diameter = 5 + 29 * np.sqrt(size / peak)
@@ -27,19 +30,20 @@ def place_map(
     opacity = np.choose((precision - 1).astype(int), [0.85, 0.6, 0.3]) if len(places) else []
     fatal = places["fatalities"].notna().any() if len(places) else False
     hover = [
-        f"<b>{esc(p or 'unnamed place')}</b><br>{n:,} event(s)"
+        f"<b>{esc(p or 'unnamed place')}</b><br>{n:,} event(s), mostly {esc(fam)}"
         + (f" · {int(f):,} fatalities" if fatal and f == f else "")
         + f"<br>coordinates locate {PRECISION_WORDS.get(int(q), 'the region')} · click to filter"
-        for p, n, f, q in zip(places["place"], places["events"], places["fatalities"], precision)
+        for p, n, f, q, fam in zip(places["place"], places["events"], places["fatalities"], precision, family)
     ]
     names = [esc(str(p).split(",")[0]) for p in places["place"]]
     labels, positions = place_labels(places, names, diameter) if len(places) else ([], [])
-    marker = dict(size=diameter, color="#3C8DD6", opacity=list(opacity))
+    marker = dict(size=diameter, color=list(family.map(COLOURS).fillna(COLOURS["other"])), opacity=list(opacity))
     common = dict(
         customdata=places[["place"]].to_numpy(dtype=object),
         hovertext=hover,
         hovertemplate="%{hovertext}<extra></extra>",
         name="places",
+        showlegend=False,
     )
     fig = go.Figure()
     if not tiles and len(places):
@@ -67,6 +71,19 @@ def place_map(
                 textfont=dict(size=10),
                 hoverinfo="skip",
                 name="names",
+                showlegend=False,
+            )
+        )
+    for name in [f for f in FAMILIES if (family == f).any()]:  # the legend: what a colour means
+        kind = go.Scattermap if tiles else go.Scatter
+        fig.add_trace(
+            kind(
+                **(dict(lat=[None], lon=[None]) if tiles else dict(x=[None], y=[None])),
+                mode="markers",
+                marker=dict(size=10, color=COLOURS[name]),
+                name=name,
+                showlegend=True,
+                hoverinfo="skip",
             )
         )
     if highlight is not None and (places["place"] == highlight).any():
@@ -82,6 +99,7 @@ def place_map(
                     opacity=0.35,
                     hoverinfo="skip",
                     name="selected",
+                    showlegend=False,
                 )
             )
         else:
@@ -92,11 +110,17 @@ def place_map(
                     mode="markers",
                     hoverinfo="skip",
                     name="selected",
+                    showlegend=False,
                     marker=dict(size=30, symbol="circle-open", color="#E0115F", line=dict(width=3)),
                 )
             )
     fig.update_layout(
-        height=460, showlegend=False, margin=dict(l=10, r=10, t=10, b=10), clickmode="event+select", dragmode="pan"
+        height=480,
+        showlegend=True,
+        legend=dict(orientation="h", x=0, y=1.0, yanchor="bottom", title_text="Mostly: ", font=dict(size=11)),
+        margin=dict(l=10, r=10, t=30, b=10),
+        clickmode="event+select",
+        dragmode="pan",
     )
     if tiles:
         lat0 = float(places["lat"].mean()) if len(places) else 0.0
