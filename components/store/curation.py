@@ -397,6 +397,44 @@ def accept_actor(engine: Engine, user: User, draft_id: int, expected_version: in
     return actor_id
 
 
+def reopen(engine: Engine, user: User, draft_id: int, expected_version: int) -> str:
+    """Undo a decision: a rejected draft is proposed again; an accepted one too, and the row it made is
+    removed (refused, naming who, if someone changed that row since). What was done, in words."""
+    require(user, "editor")
+    with engine.begin() as connection:
+        d = get(connection, draft_id, lock=True)
+        if d is None:
+            raise Refused(f"There is no draft {draft_id}.")
+        if d.row_version != expected_version:
+            _decided_meanwhile(d)
+        if d.status == "proposed":
+            raise Refused(f"Draft {draft_id} is not decided.")
+        said = f"draft {draft_id} is proposed again"
+        table, _, key = d.result.partition(":")
+        if d.status == "accepted" and table and key:
+            made = workcopy.get(connection, table, key)
+            if made is not None:
+                if made.updated_by != d.decided_by or made.row_version != 1:
+                    raise Conflict(
+                        f"{table} {key}, made by accepting draft {draft_id}, was changed since by {made.updated_by} at "
+                        f"{audit.utc(made.updated_at)} UTC. Delete or edit it under *Edit the working copy* instead."
+                    )
+                workcopy.delete_row(connection, user, table, key, made.row_version)
+                said += f"; {table} {key} removed"
+        connection.execute(
+            update(drafts)
+            .where(drafts.c.draft_id == draft_id)
+            .values(status="proposed", result="", row_version=drafts.c.row_version + 1, decided_by="", decided_at=None)
+        )
+        audit.log(connection, user, "reopened", f"draft:{draft_id}", was=d.status, result=d.result)
+    return said
+
+
+def delete_row(engine: Engine, user: User, table: str, key: str, expected_version: int) -> None:
+    with engine.begin() as connection:
+        workcopy.delete_row(connection, user, table, key, expected_version)
+
+
 def article_text(engine: Engine, article_id: str) -> str | None:
     with engine.connect() as connection:
         row = workcopy.get(connection, "articles", article_id)

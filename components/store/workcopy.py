@@ -18,6 +18,7 @@ from components.data.loader import read_table
 from components.data.schema import TABLES
 from components.store import audit
 from components.store.roles import User, require
+from components.store.tables import audit as audit_table
 from components.store.tables import documents, records, table_columns
 
 TEXT_LIMIT = 5_000_000  # a document larger than this is not an article: refused on import
@@ -58,6 +59,7 @@ class Record:
     row_version: int
     updated_by: str
     updated_at: object
+    position: int = 0
 
 
 def key_of(table: str, data: dict[str, str], position: int) -> str:
@@ -98,11 +100,21 @@ def get(connection: Connection, table: str, key: str) -> Record | None:
 
 
 def _record(r) -> Record:
-    return Record(r["table_name"], r["key"], json.loads(r["data"]), r["row_version"], r["updated_by"], r["updated_at"])
+    return Record(
+        r["table_name"],
+        r["key"],
+        json.loads(r["data"]),
+        r["row_version"],
+        r["updated_by"],
+        r["updated_at"],
+        r["position"],
+    )
 
 
-def insert_row(connection: Connection, user: User, table: str, data: dict[str, str]) -> str:
-    """Add a row at the end of its table; Conflict when its id is taken."""
+def insert_row(
+    connection: Connection, user: User, table: str, data: dict[str, str], position: int | None = None
+) -> str:
+    """Add a row at the end of its table (or back at its old position); Conflict when its id is taken."""
     require(user, "editor")
     data = _clean(table, data)
     registered = table in table_names(connection)
@@ -111,8 +123,10 @@ def insert_row(connection: Connection, user: User, table: str, data: dict[str, s
     if extra or not registered:
         _set_columns(connection, table, known + extra)
     position = (
-        connection.execute(select(func.max(records.c.position)).where(records.c.table_name == table)).scalar() or 0
-    ) + 1
+        position
+        or (connection.execute(select(func.max(records.c.position)).where(records.c.table_name == table)).scalar() or 0)
+        + 1
+    )
     key = key_of(table, data, position)
     if get(connection, table, key) is not None:
         raise Conflict(f"{table}: {key!r} already exists. Choose another id, or edit the existing row.")
@@ -162,6 +176,79 @@ def update_row(
     if any(c not in known for c in changes):
         _set_columns(connection, table, known + [c for c in changes if c not in known])
     return expected_version + 1
+
+
+def delete_row(connection: Connection, user: User, table: str, key: str, expected_version: int) -> None:
+    """Remove a row read at expected_version (Conflict when it changed since); the audit keeps its cells, so
+    the deletion can be undone."""
+    require(user, "editor")
+    current = get(connection, table, key)
+    if current is None:
+        raise Conflict(f"{table}: {key!r} no longer exists (removed by someone else). Reload the page.")
+    done = connection.execute(
+        delete(records).where(
+            records.c.table_name == table, records.c.key == key, records.c.row_version == expected_version
+        )
+    )
+    if done.rowcount != 1:
+        raise Conflict(
+            f"{table}: {key!r} was changed by {current.updated_by} at {audit.utc(current.updated_at)} UTC since you "
+            "opened it. Nothing was deleted: reload it and check their change."
+        )
+    audit.log(connection, user, "delete", f"{table}:{key}", data=current.data, position=current.position)
+
+
+def recent_changes(engine: Engine, limit: int = 30) -> list[dict]:
+    """The working copy's latest changes (insert, update, delete, undo), newest first: what Undo offers."""
+    with engine.connect() as connection:
+        rows = connection.execute(
+            select(audit_table)
+            .where(audit_table.c.action.in_(("insert", "update", "delete")))
+            .order_by(audit_table.c.audit_id.desc())
+            .limit(limit)
+        ).mappings()
+        return [dict(r, detail=json.loads(r["detail"])) for r in rows]
+
+
+def undo(engine: Engine, user: User, audit_id: int) -> str:
+    """Undo one change of the working copy: an insert is deleted, an update's cells set back, a deletion
+    restored. Refused (Conflict, naming who) when the row was changed again since. What was done, in words."""
+    require(user, "editor")
+    with engine.begin() as connection:
+        entry = connection.execute(select(audit_table).where(audit_table.c.audit_id == audit_id)).mappings().first()
+        if entry is None or entry["action"] not in ("insert", "update", "delete"):
+            raise Conflict(f"There is no change {audit_id} to undo.")
+        table, _, key = entry["target"].partition(":")
+        detail = json.loads(entry["detail"])
+        current = get(connection, table, key)
+        if entry["action"] == "insert":
+            if current is None:
+                raise Conflict(f"{table}: {key!r} is already gone.")
+            if current.data != detail["data"]:
+                raise Conflict(_changed_since(table, key, current))
+            delete_row(connection, user, table, key, current.row_version)
+            said = f"removed {table} {key}"
+        elif entry["action"] == "update":
+            if current is None:
+                raise Conflict(f"{table}: {key!r} was deleted since; restore it first.")
+            if any(current.data.get(k, "") != v for k, v in detail["after"].items()):
+                raise Conflict(_changed_since(table, key, current))
+            update_row(connection, user, table, key, detail["before"], current.row_version)
+            said = f"set {', '.join(detail['before'])} of {table} {key} back"
+        else:
+            if current is not None:
+                raise Conflict(f"{table}: {key!r} exists again (someone added it since).")
+            insert_row(connection, user, table, detail["data"], position=detail.get("position"))
+            said = f"restored {table} {key}"
+        audit.log(connection, user, "undo", f"audit:{audit_id}", what=said)
+    return said
+
+
+def _changed_since(table: str, key: str, current: Record) -> str:
+    return (
+        f"{table}: {key!r} was changed again by {current.updated_by} at {audit.utc(current.updated_at)} UTC: "
+        "undo that change first, or edit the row."
+    )
 
 
 def put_document(connection: Connection, user: User, path: str, content: str) -> None:

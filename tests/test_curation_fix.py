@@ -1,0 +1,86 @@
+"""Curation you can fix (issue 27): every row can be edited, deleted and the change undone; a decided draft
+can be reopened; conflicts name who and when. On SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import pytest
+
+from components.store import curation, workcopy
+from components.store.roles import User
+
+from .test_store import EDITOR, OTHER, add_fictional_article, seeded
+
+
+def _row(engine, table, key):
+    with engine.connect() as c:
+        return workcopy.get(c, table, key)
+
+
+def test_a_row_of_any_table_is_edited_deleted_and_each_change_undone_in_turn(store_url):
+    engine = seeded(store_url)
+    quote = next(iter(workcopy.rows(engine.connect(), "quotes")))
+    key, before = quote.key, dict(quote.data)
+    curation.update_row(engine, EDITOR, "quotes", key, {"said_on": "2024-02-29"}, quote.row_version)
+    edited = _row(engine, "quotes", key)
+    curation.delete_row(engine, EDITOR, "quotes", key, edited.row_version)
+    assert _row(engine, "quotes", key) is None
+    changes = workcopy.recent_changes(engine)
+    assert [c["action"] for c in changes[:2]] == ["delete", "update"]
+    assert workcopy.undo(engine, OTHER, changes[0]["audit_id"]).startswith("restored quotes")
+    restored = _row(engine, "quotes", key)
+    assert restored.data["said_on"] == "2024-02-29" and restored.position == quote.position  # back in its place
+    assert "set said_on" in workcopy.undo(engine, OTHER, changes[1]["audit_id"])
+    assert _row(engine, "quotes", key).data == before
+    # an undo of a change someone changed again is refused, naming them
+    curation.update_row(engine, EDITOR, "quotes", key, {"said_on": "2024-03"}, _row(engine, "quotes", key).row_version)
+    curation.update_row(engine, OTHER, "quotes", key, {"said_on": "2024-04"}, _row(engine, "quotes", key).row_version)
+    first = workcopy.recent_changes(engine)[1]
+    with pytest.raises(workcopy.Conflict, match="changed again by .*UTC"):
+        workcopy.undo(engine, EDITOR, first["audit_id"])
+    engine.dispose()
+
+
+def test_deleting_a_row_someone_changed_since_is_refused_with_who_and_when(store_url):
+    engine = seeded(store_url)
+    read = _row(engine, "actors", "abbas")
+    curation.update_row(engine, OTHER, "actors", "abbas", {"role": "President"}, read.row_version)
+    with pytest.raises(workcopy.Conflict, match=r"was changed by .* at \d{4}-\d\d-\d\d \d\d:\d\d UTC"):
+        curation.delete_row(engine, EDITOR, "actors", "abbas", read.row_version)
+    assert _row(engine, "actors", "abbas") is not None
+    engine.dispose()
+
+
+def test_a_decided_draft_is_reopened_and_what_accepting_made_is_removed(store_url, tmp_path):
+    engine = seeded(store_url)
+    article_id, _ = add_fictional_article(engine, tmp_path, "Talks")
+    drafts = curation.listed(engine, EDITOR, article_id)
+    event = next(d for d in drafts if d.kind == "event")
+    other = next(d for d in drafts if d.draft_id != event.draft_id)
+    made = curation.accept_event(engine, EDITOR, event.draft_id, event.row_version, {"actor_ids": "hamas"})
+    curation.reject(engine, EDITOR, other.draft_id, other.row_version)
+    accepted = curation.get(engine.connect(), event.draft_id)
+    said = curation.reopen(engine, OTHER, event.draft_id, accepted.row_version)
+    assert f"events {made} removed" in said and _row(engine, "events", made) is None
+    assert curation.get(engine.connect(), event.draft_id).status == "proposed"
+    rejected = curation.get(engine.connect(), other.draft_id)
+    curation.reopen(engine, OTHER, other.draft_id, rejected.row_version)
+    assert curation.get(engine.connect(), other.draft_id).status == "proposed"
+    # reopened, it can be decided again
+    again = curation.get(engine.connect(), event.draft_id)
+    assert curation.accept_event(engine, EDITOR, event.draft_id, again.row_version, {"actor_ids": "hamas"})
+    engine.dispose()
+
+
+def test_a_viewer_cannot_delete_undo_or_reopen(store_url):
+    from components.store.roles import Forbidden
+
+    engine = seeded(store_url)
+    viewer = User("Vi", "viewer")
+    read = _row(engine, "actors", "abbas")
+    with pytest.raises(Forbidden):
+        curation.delete_row(engine, viewer, "actors", "abbas", read.row_version)
+    with pytest.raises(Forbidden):
+        workcopy.undo(engine, viewer, 1)
+    with pytest.raises(Forbidden):
+        curation.reopen(engine, viewer, 1, 1)
+    engine.dispose()
