@@ -84,3 +84,76 @@ def test_a_viewer_cannot_delete_undo_or_reopen(store_url):
     with pytest.raises(Forbidden):
         curation.reopen(engine, viewer, 1, 1)
     engine.dispose()
+
+
+def _curate_page():
+    import os
+
+    from components.store.db import open_store
+    from components.store.roles import User
+    from components.ui import curate, workspace
+
+    workspace.set_current(
+        workspace.Workspace(User("Ed Itor", "editor"), None, open_store(os.environ["FACTIONLINE_STORE"]))
+    )
+    curate.render()
+
+
+def _button(at, label):
+    return next(b for b in at.button if b.label == label)
+
+
+def test_in_the_ui_an_editor_edits_deletes_and_undoes_a_quote(tmp_path, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    url = f"sqlite:///{tmp_path / 'store.sqlite'}"
+    engine = seeded(url)
+    monkeypatch.setenv("FACTIONLINE_STORE", url)
+    quote = workcopy.rows(engine.connect(), "quotes")[0]
+    at = AppTest.from_function(_curate_page, default_timeout=60).run()
+    assert not at.exception
+    at.selectbox(key="edit-table").set_value("quotes").run()
+    at.selectbox(key="edit-row").set_value(quote.key).run()
+    form = f"edit-quotes-{quote.key}-{quote.row_version}"
+    at.text_input(key=f"{form}-said_on").input("2024-02-29")
+    _button(at, "Save").click().run()
+    assert not at.exception and _row(engine, "quotes", quote.key).data["said_on"] == "2024-02-29"
+    assert any("Saved" in s.value for s in at.success)
+    form = f"edit-quotes-{quote.key}-{quote.row_version + 1}"
+    _button(at, "Delete").click().run()
+    assert any("Tick" in w.value for w in at.warning) and _row(engine, "quotes", quote.key) is not None
+    at.checkbox(key=f"{form}-sure").check()
+    _button(at, "Delete").click().run()
+    assert not at.exception and _row(engine, "quotes", quote.key) is None
+    undo = [b for b in at.button if b.label == "Undo"]
+    undo[0].click().run()  # the newest change first: the deletion
+    assert not at.exception and _row(engine, "quotes", quote.key).data["said_on"] == "2024-02-29"
+    edit = [c["action"] for c in workcopy.recent_changes(engine, 15)].index("update")  # the restore is listed first
+    [b for b in at.button if b.label == "Undo"][edit].click().run()
+    assert not at.exception, at.exception
+    assert _row(engine, "quotes", quote.key).data["said_on"] == quote.data["said_on"]
+    engine.dispose()
+
+
+def test_a_refused_publish_opens_the_bad_row_in_the_editor_and_fixing_it_publishes(tmp_path, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    url = f"sqlite:///{tmp_path / 'store.sqlite'}"
+    engine = seeded(url)
+    monkeypatch.setenv("FACTIONLINE_STORE", url)
+    read = _row(engine, "events", "ev-2007-rupture")
+    curation.update_row(engine, EDITOR, "events", "ev-2007-rupture", {"date": "2007-13-45"}, read.row_version)
+    at = AppTest.from_function(_curate_page, default_timeout=60).run()
+    at.text_input(key="publish-message").input("with a bad date")
+    _button(at, "Publish").click().run()
+    assert any("Not published" in e.value for e in at.error)
+    fix = next(b for b in at.button if b.label.startswith("Fix events ev-2007-rupture"))
+    fix.click().run()
+    assert at.selectbox(key="edit-table").value == "events" and at.selectbox(key="edit-row").value == "ev-2007-rupture"
+    form = f"edit-events-ev-2007-rupture-{read.row_version + 1}"
+    at.text_input(key=f"{form}-date").input("2007-06")
+    _button(at, "Save").click().run()
+    at.text_input(key="publish-message").input("fixed")
+    _button(at, "Publish").click().run()
+    assert not at.exception and any("Version 2 published" in s.value for s in at.success)
+    engine.dispose()

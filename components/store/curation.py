@@ -470,6 +470,27 @@ def choices(engine: Engine) -> dict:
     return {"actors": actors, "types": types, "events": events, "factions": factions, "sources": sources}
 
 
+LABEL_COLUMNS = ("title", "name", "label", "text", "summary")  # what names a row in a list, first found
+
+
+def listing(engine: Engine) -> dict[str, dict[str, str]]:
+    """Every working-copy table's rows as id -> a short label (the row editor's choices), in file order."""
+    with engine.connect() as c:
+        out = {}
+        for table in workcopy.table_names(c):
+            rows = workcopy.rows(c, table)
+            out[table] = {
+                r.key: next((str(r.data[k])[:80] for k in LABEL_COLUMNS if str(r.data.get(k, "")).strip()), "")
+                for r in rows
+            }
+        return out
+
+
+def columns_of(engine: Engine, table: str) -> list[str]:
+    with engine.connect() as c:
+        return workcopy.columns(c, table)
+
+
 def row(engine: Engine, table: str, key: str):
     """One working-copy row (its data, version and who changed it last), or None."""
     with engine.connect() as c:

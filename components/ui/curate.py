@@ -23,7 +23,7 @@ from components.store.curation import Refused
 from components.store.db import failure, read_only
 from components.store.roles import Forbidden
 from components.store.workcopy import Conflict
-from components.ui import state, workspace
+from components.ui import rows_editor, state, workspace
 from components.ui.common import problem_table
 from components.ui.loading import load_dataset
 
@@ -95,7 +95,8 @@ def render() -> None:
     _add_article(ws, articles)
     if articles:
         _review(ws, articles)
-    _edit_event(ws)
+    rows_editor.edit_rows(ws, _guard)
+    rows_editor.recent_changes(ws, _guard)
 
 
 def _publish(ws, pending: int) -> None:
@@ -116,6 +117,7 @@ def _publish(ws, pending: int) -> None:
                     icon=":material/error:",
                 )
                 problem_table(err.problems)
+                rows_editor.fix_buttons(ws, err.problems)
                 return
             except (Forbidden, SQLAlchemyError) as err:
                 if isinstance(err, SQLAlchemyError):
@@ -228,8 +230,14 @@ def _review(ws, articles: list[dict]) -> None:
                     if d.status == "proposed":
                         {"event": _event_draft, "quote": _quote_draft, "actor": _actor_draft}[kind](ws, d, context)
                 decided = [d for d in mine if d.status != "proposed"]
-                if decided:
-                    st.caption("Decided: " + "; ".join(f"#{d.draft_id} {d.status} {d.result}".strip() for d in decided))
+                for d in decided:
+                    left, right = st.columns([5, 2], vertical_alignment="center")
+                    left.caption(f"#{d.draft_id} {md(d.status)} by {md(d.decided_by)} {md(d.result)}".strip())
+                    if right.button("Reopen", key=f"reopen-{d.draft_id}-{d.row_version}", icon=":material/undo:"):
+                        _guard(
+                            curation.reopen, ws.engine, ws.user, d.draft_id, d.row_version, done="Reopened: {result}."
+                        )
+                        st.rerun()
 
 
 def _highlighted(text: str, drafts) -> str:
@@ -417,55 +425,3 @@ def _actor_draft(ws, d, ctx) -> None:
             )
             st.rerun()
         _reject_button(st, ws, d, key)
-
-
-def _edit_event(ws) -> None:
-    with st.expander("Edit an event of the working copy", icon=":material/edit:"):
-        ctx = _choices(ws)
-        event_id = st.selectbox(
-            "Event",
-            list(ctx["events"]),
-            index=None,
-            format_func=lambda e: f"{e} — {ctx['events'][e]}",
-            placeholder="Choose an event",
-            key="edit-event-pick",
-        )
-        if event_id is None:
-            return
-        row = curation.row(ws.engine, "events", event_id)
-        if row is None:
-            st.warning("That event is no longer in the working copy.")
-            return
-        data = row.data
-        key = f"edit-{event_id}-{row.row_version}"
-        with st.form(key):
-            st.caption(f"Version {row.row_version} of this row, last changed by {row.updated_by}.")
-            title = st.text_input("Title", value=data.get("title", ""), key=f"{key}-title")
-            a, b, c = st.columns(3)
-            date = a.text_input("Date (EDTF)", value=data.get("date", ""), key=f"{key}-date")
-            date_text = b.text_input("The source's wording", value=data.get("date_text", ""), key=f"{key}-date-text")
-            status = c.selectbox(
-                "Status",
-                STATUSES,
-                index=STATUSES.index(data["status"]) if data.get("status") in STATUSES else 0,
-                key=f"{key}-status",
-            )
-            summary = st.text_area("Summary", value=data.get("summary", ""), key=f"{key}-summary")
-            note = st.text_area("Curators' note", value=data.get("note", ""), key=f"{key}-note")
-            save = st.form_submit_button("Save", type="primary", icon=":material/save:")
-        if save:
-            changes = {
-                "title": title,
-                "date": date,
-                "date_text": date_text,
-                "status": status,
-                "summary": summary,
-                "note": note,
-            }
-            changes = {k: v for k, v in changes.items() if data.get(k, "") != v}
-            if changes:
-                _guard(
-                    lambda: curation.update_row(ws.engine, ws.user, "events", event_id, changes, row.row_version),
-                    done=f"Saved {event_id} ({', '.join(changes)}).",
-                )
-            st.rerun()

@@ -173,3 +173,21 @@ def set_upload_error(error, failed_file=None) -> None:
 
 def upload_failed():
     return st.session_state.get(_UPLOAD_FAILED)
+
+
+EDIT_TABLE, EDIT_ROW = "edit-table", "edit-row"  # the row editor's two choices (its select boxes' keys)
+
+
+_EDIT_NEXT = "edit-next"
+
+
+def open_in_editor(table: str, key: str | None) -> None:
+    """Open a working-copy row in the Curate page's row editor on the next run (a publish refusal's "Fix"
+    does; a deletion closes the row). Applied by take_editor_target() before the editor's widgets exist."""
+    st.session_state[_EDIT_NEXT] = (table, key)
+
+
+def take_editor_target() -> None:
+    target = st.session_state.pop(_EDIT_NEXT, None)
+    if target is not None:
+        st.session_state[EDIT_TABLE], st.session_state[EDIT_ROW] = target

@@ -1,0 +1,143 @@
+"""Fix anything in the working copy, in the UI: edit or delete a row of any table, and undo a change.
+Every save is version-checked (a second editor is told who changed the row and when) and audited; a
+deletion keeps the row's cells in the audit log, so that Undo can restore it."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components.data.safetext import md
+from components.store import audit, curation, workcopy
+from components.ui import state
+
+LONG = ("summary", "note", "text", "evidence", "title", "role", "aliases", "chain", "credit")
+
+
+def edit_rows(ws, guard) -> None:
+    """The row editor: a table, a row, its cells; Save and Delete."""
+    state.take_editor_target()
+    with st.expander(
+        "Edit the working copy", icon=":material/edit:", expanded=state.widget(state.EDIT_ROW) is not None
+    ):
+        listing = curation.listing(ws.engine)
+        tables = sorted(listing, key=lambda t: (t not in FIRST, FIRST.index(t) if t in FIRST else 0, t))
+        a, b = st.columns([1, 3])
+        table = a.selectbox("Table", tables, key=state.EDIT_TABLE)
+        rows = listing.get(table, {})
+        key = b.selectbox(
+            "Row",
+            list(rows),
+            index=None,
+            format_func=lambda k: f"{k} — {rows[k]}" if rows.get(k) else k,
+            placeholder=f"Choose one of {len(rows):,} rows (type to search)",
+            key=state.EDIT_ROW,
+        )
+        if key is None or key not in rows:
+            return
+        row = curation.row(ws.engine, table, key)
+        if row is None:
+            st.warning("That row is no longer in the working copy (someone removed it).")
+            return
+        columns = curation.columns_of(ws.engine, table)
+        id_column = next((c for c in columns if row.data.get(c) == key), None)
+        form_key = f"edit-{table}-{key}-{row.row_version}"
+        with st.form(form_key):
+            st.caption(
+                f"{md(table)} · {md(key)} · version {row.row_version}, last changed by {md(row.updated_by)} "
+                f"at {audit.utc(row.updated_at)} UTC. The id stays; everything else can change."
+            )
+            values = {}
+            for column in columns:
+                if column == id_column:
+                    continue
+                value = str(row.data.get(column, ""))
+                widget = st.text_area if column in LONG or len(value) > 80 else st.text_input
+                values[column] = widget(column, value=value, key=f"{form_key}-{column}")
+            save, remove, sure = st.columns([1, 1, 2], vertical_alignment="center")
+            saved = save.form_submit_button("Save", type="primary", icon=":material/save:")
+            deleted = remove.form_submit_button("Delete", icon=":material/delete:")
+            confirmed = sure.checkbox("Yes, delete this row", key=f"{form_key}-sure")
+        if saved:
+            changes = {k: v for k, v in values.items() if str(row.data.get(k, "")) != v}
+            if not changes:
+                st.info("Nothing changed.")
+                return
+            guard(
+                curation.update_row,
+                ws.engine,
+                ws.user,
+                table,
+                key,
+                changes,
+                row.row_version,
+                done=f"Saved {key} ({', '.join(changes)}). Undo it under *Recent changes*; publish to show it.",
+            )
+            st.rerun()
+        if deleted:
+            if not confirmed:
+                st.warning("Tick “Yes, delete this row” to delete it.")
+                return
+            guard(
+                curation.delete_row,
+                ws.engine,
+                ws.user,
+                table,
+                key,
+                row.row_version,
+                done=f"Deleted {table} {key}. Undo it under *Recent changes*.",
+            )
+            state.open_in_editor(table, None)
+            st.rerun()
+
+
+FIRST = ("events", "reports", "quotes", "actors", "factions", "sources", "articles", "event_types", "stories")
+
+
+def recent_changes(ws, guard) -> None:
+    """The working copy's latest changes, each with Undo."""
+    with st.expander("Recent changes (undo)", icon=":material/undo:"):
+        changes = workcopy.recent_changes(ws.engine, 15)
+        if not changes:
+            st.caption("No changes yet.")
+        for change in changes:
+            table, _, key = change["target"].partition(":")
+            detail = change["detail"]
+            what = {
+                "insert": "added",
+                "update": "changed " + ", ".join(detail.get("after", {})),
+                "delete": "deleted",
+            }[change["action"]]
+            left, right = st.columns([5, 1], vertical_alignment="center")
+            left.markdown(
+                f"{md(audit.utc(change['at']))} · **{md(change['user_name'])}** {md(what)} · {md(table)} {md(key)}"
+            )
+            if right.button("Undo", key=f"undo-{change['audit_id']}", icon=":material/undo:"):
+                guard(workcopy.undo, ws.engine, ws.user, change["audit_id"], done="Undone: {result}.")
+                st.rerun()
+
+
+def fix_buttons(ws, problems) -> None:
+    """Under a publish refusal: each problem's row opens in the editor."""
+    seen = set()
+    for problem in problems[:20]:
+        table = problem.file.removesuffix(".csv").removesuffix(".parquet")
+        if not problem.row or (table, problem.row) in seen:
+            continue
+        seen.add((table, problem.row))
+        key = _key_at(ws, table, problem.row)
+        if key:  # a callback: it runs before the next run, when this refusal is no longer drawn
+            st.button(
+                f"Fix {table} {key} ({problem.column or 'row'}: {problem.message[:60]})",
+                key=f"fix-{table}-{problem.row}",
+                icon=":material/build:",
+                on_click=state.open_in_editor,
+                args=(table, key),
+            )
+
+
+def _key_at(ws, table: str, spreadsheet_row: int) -> str | None:
+    """The id of the row a problem names (spreadsheet row 2 is the table's first row)."""
+    with ws.engine.connect() as c:
+        rows = workcopy.rows(c, table)
+    index = spreadsheet_row - 2
+    return rows[index].key if 0 <= index < len(rows) else None
