@@ -157,3 +157,84 @@ def test_a_refused_publish_opens_the_bad_row_in_the_editor_and_fixing_it_publish
     _button(at, "Publish").click().run()
     assert not at.exception and any("Version 2 published" in s.value for s in at.success)
     engine.dispose()
+
+
+RELAY = __import__("pathlib").Path(__file__).parent / "fixtures" / "drafting" / "curate-relay.txt"  # fictional
+
+
+def _add_relay(engine, tmp_path):
+    import datetime as dt
+
+    from components.data.load import load
+    from components.store import versions
+
+    ds = load(versions.materialize(engine, 1, tmp_path / "cache"))
+    article_id, _ = curation.add_article(
+        engine,
+        EDITOR,
+        text=RELAY.read_text(encoding="utf-8"),
+        title="Moscow talks were frank, says Fatah official",
+        outlet="Meridian News Agency",
+        published=dt.date(2024, 3, 4),
+        dataset=ds,
+    )
+    return article_id
+
+
+def test_a_relayed_quote_creates_its_new_person_and_outlets_and_links_to_its_event(store_url, tmp_path):
+    from components.data.load import load
+    from components.store import versions
+
+    engine = seeded(store_url)
+    article_id = _add_relay(engine, tmp_path)
+    quote = next(d for d in curation.listed(engine, EDITOR, article_id) if d.kind == "quote")
+    known = curation.choices(engine)["sources"]
+    proposed = curation.chain_cell(quote.proposal["chain"], known)
+    assert proposed == "told: moscow-courier; via: meridian-news-agency"  # no step dropped
+    assert (
+        curation.new_outlets(quote.proposal["chain"], known)
+        == {
+            "moscow-courier": "Moscow Courier",
+            "meridian-news-agency": "Meridian News Agency",
+        }
+        or "meridian-news-agency" in known
+    )  # the article's own outlet was added with the article
+    quote_id = curation.accept_quote(
+        engine,
+        EDITOR,
+        quote.draft_id,
+        quote.row_version,
+        {
+            "speaker_id": "",
+            "new_speaker_name": "Karim Haddad",
+            "new_speaker_factions": "fatah",
+            "new_speaker_role": "Fatah Central Committee member",
+            "event_id": "ev-2024-02-29-hamas-fatah-meet-moscow",
+            "said_on": "2024-03-01",
+            "chain": "told: moscow-courier; relayed by: meridian-news-agency",
+        },
+    )
+    version = versions.publish(engine, EDITOR, "the relayed quote")
+    ds = load(versions.materialize(engine, version.version_id, tmp_path / "cache2"))
+    row = ds.quotes.set_index("quote_id").loc[quote_id]
+    assert row["event_id"] == "ev-2024-02-29-hamas-fatah-meet-moscow" and row["said_on"] == "2024-03-01"
+    assert ds.actors.set_index("actor_id").loc[row["speaker_id"], "name"] == "Karim Haddad"
+    sources = ds.sources.set_index("source_id")["name"]
+    assert sources["moscow-courier"] == "Moscow Courier" and sources["meridian-news-agency"] == "Meridian News Agency"
+    engine.dispose()
+
+
+def test_a_report_that_contradicts_an_events_date_by_days_still_finds_it_and_long_spans_are_never_preselected(
+    store_url, tmp_path
+):
+    engine = seeded(store_url)
+    article_id = _add_relay(engine, tmp_path)
+    event = next(d for d in curation.listed(engine, EDITOR, article_id) if d.kind == "event")
+    ranked = curation.attach_candidates(engine, event.proposal)
+    assert ranked[0]["event_id"] == "ev-2024-02-29-hamas-fatah-meet-moscow"
+    assert ranked[0]["strong"] and ranked[0]["apart"] == 1 and ranked[0]["shared"] >= 2
+    weak = [c for c in ranked if c["event_id"] != ranked[0]["event_id"]]
+    assert weak and not any(c["strong"] for c in weak if c["apart"] is None or c["apart"] > 7)
+    spans = [c for c in ranked if " · " in c["label"] and "/" in c["label"].split(" · ")[0]]
+    assert all(not c["strong"] for c in spans)  # an interval of months overlaps everything: offered, not chosen
+    engine.dispose()

@@ -325,16 +325,47 @@ def attach_report(
 
 
 def chain_cell(steps: list[dict], known_sources) -> str:
-    """A draft's chain in the data model's wording ("told: guardian; via: aljazeera"); steps naming an
-    outlet that is not a known source are left for the editor (told/published by need a source id)."""
+    """A draft's chain in the data model's wording ("told: guardian; via: aljazeera"). An outlet that is not
+    yet a source keeps its place, under the id it will have (new_outlets() lists them; accepting the quote
+    adds them as sources): a step is never dropped."""
     cells = []
     for s in steps:
-        wording, source = s.get("wording", ""), s.get("source_id", "")
+        wording, source, outlet = s.get("wording", ""), s.get("source_id", ""), s.get("outlet", "")
         if wording == "in a statement":
             cells.append("in a statement" + (f": {source}" if source else ""))
         elif source and source in known_sources:
             cells.append(f"{wording}: {source}")
+        elif outlet or source:
+            cells.append(f"{wording}: {slug(outlet or source, 40)}")
     return "; ".join(cells)
+
+
+def new_outlets(steps: list[dict], known_sources) -> dict[str, str]:
+    """The outlets of a draft's chain that are not yet sources: proposed id -> the name the article gives."""
+    found = {}
+    for s in steps:
+        outlet, source = s.get("outlet", ""), s.get("source_id", "")
+        if s.get("wording") != "in a statement" and (outlet or source) and source not in known_sources:
+            found[slug(outlet or source, 40)] = outlet or source
+    return found
+
+
+def _add_chain_outlets(connection: Connection, user: User, cell: str, proposed: dict[str, str]) -> list[str]:
+    """Every outlet a chain cell names that is not a source yet becomes one (named as the article names it),
+    so that the accepted quote publishes; the ids added."""
+    from components.data import chains
+
+    known = {r.key for r in workcopy.rows(connection, "sources")}
+    added = []
+    for step in chains.parse(cell):
+        if chains.WORDINGS.get(step.wording) == chains.OUTLET and step.target and step.target not in known:
+            name = proposed.get(step.target, step.target)
+            workcopy.insert_row(
+                connection, user, "sources", {"source_id": step.target, "name": name, "kind": "news outlet", "url": ""}
+            )
+            known.add(step.target)
+            added.append(step.target)
+    return added
 
 
 @one_decision
@@ -346,9 +377,26 @@ def accept_quote(engine: Engine, user: User, draft_id: int, expected_version: in
         d = _open(connection, draft_id, "quote", expected=expected_version)
         p = d.proposal
         article = _article(connection, d.article_id)
-        speaker = (fields.get("speaker_id") or p.get("speaker_id") or "").strip()
+        speaker = str(fields["speaker_id"] if "speaker_id" in fields else p.get("speaker_id") or "").strip()
+        new_person = (fields.get("new_speaker_name") or "").strip()
+        if new_person:  # a speaker who is not an actor yet: created here, with the passage as the evidence
+            made = _unique(connection, "actors", slug(new_person, 40))
+            workcopy.insert_row(
+                connection,
+                user,
+                "actors",
+                {
+                    "actor_id": made,
+                    "name": new_person,
+                    "kind": "person",
+                    "faction_ids": fields.get("new_speaker_factions", ""),
+                    "role": (fields.get("new_speaker_role") or "").strip(),
+                    "aliases": "",
+                },
+            )
+            speaker = ";".join([*split_list(speaker), made])
         if not speaker:
-            raise Refused("Choose who said it: the draft found no known speaker (add the actor first if needed).")
+            raise Refused("Choose who said it, or give a new person's name: the draft found no known speaker.")
         sources = {r.key for r in workcopy.rows(connection, "sources")}
         quote_id = (fields.get("quote_id") or "").strip() or _unique(
             connection,
@@ -371,6 +419,10 @@ def accept_quote(engine: Engine, user: User, draft_id: int, expected_version: in
             if fields.get("chain") is not None
             else chain_cell(p.get("chain", []), sources),
         }
+        _add_chain_outlets(connection, user, row["chain"], new_outlets(p.get("chain", []), sources))
+        event_id = row["event_id"]
+        if event_id and workcopy.get(connection, "events", event_id) is None:
+            raise Refused(f"There is no event {event_id!r} to link the quote to. Choose one from the list.")
         workcopy.insert_row(connection, user, "quotes", row)
         _decide(connection, user, d, expected_version, "accepted", f"quotes:{quote_id}")
     return quote_id
@@ -468,6 +520,55 @@ def choices(engine: Engine) -> dict:
         sources = {r.key: r.data.get("name", r.key) for r in workcopy.rows(c, "sources")}
     types |= {k: v for k, v in NEW_TYPES.items() if k not in types and k != "unclassified"}
     return {"actors": actors, "types": types, "events": events, "factions": factions, "sources": sources}
+
+
+NEAR_DAYS = 7  # a report within a week of an event may be another account of it (or contradict its date)
+
+
+def attach_candidates(engine: Engine, proposal: dict, limit: int = 12) -> list[dict]:
+    """The working copy's events a drafted event may be another report of, best first: events sharing its
+    actors, within NEAR_DAYS of its date (so a report that contradicts a date by days still finds its
+    event), and the drafter's own matches. Each: event_id, label (date · status · title), shared actors,
+    days apart, strong (shares an actor and lies within the week: only then is it preselected)."""
+    from components.data.dates import parse_date
+
+    def bounds(text: str):
+        try:
+            d = parse_date(text)
+            return d.start, d.end
+        except Exception:
+            return None
+
+    wanted = {a["actor_id"] for a in proposal.get("actors", []) if a.get("actor_id")}
+    mine = bounds(proposal.get("date") or "")
+    matches = set(proposal.get("matches", []))
+    with engine.connect() as c:
+        events = workcopy.rows(c, "events")
+    found = []
+    for r in events:
+        shared = len(wanted & set(split_list(r.data.get("actor_ids", ""))))
+        theirs = bounds(r.data.get("date", ""))
+        apart = None
+        if mine and theirs:
+            apart = max((mine[0] - theirs[1]).days, (theirs[0] - mine[1]).days, 0)
+        near = apart is not None and apart <= NEAR_DAYS
+        score = 2 * shared + (2 if near else 0) + (1 if r.key in matches else 0)
+        if shared or r.key in matches:
+            span = (theirs[1] - theirs[0]).days if theirs else 0
+            found.append(
+                {
+                    "event_id": r.key,
+                    "label": f"{r.data.get('date', '')} · {r.data.get('status', '')} · {r.data.get('title', '')[:70]}",
+                    "shared": shared,
+                    "apart": apart,
+                    "strong": bool(
+                        shared and near and span <= 31
+                    ),  # a long span overlaps everything: never preselected
+                    "score": score - (1 if span > 31 else 0),
+                }
+            )
+    found.sort(key=lambda f: (-f["score"], f["apart"] if f["apart"] is not None else 10**6, f["event_id"]))
+    return found[:limit]
 
 
 LABEL_COLUMNS = ("title", "name", "label", "text", "summary")  # what names a row in a list, first found

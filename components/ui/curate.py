@@ -329,14 +329,26 @@ def _event_draft(ws, d, ctx) -> None:
                 done="Accepted as event {result}. Publish to show it to viewers.",
             )
             st.rerun()
-        matches = [m for m in p.get("matches", []) if m in ctx["events"]]
-        options = matches + [e for e in ctx["events"] if e not in matches]
+        ranked = curation.attach_candidates(ws.engine, p)
+        ranked_ids = [c["event_id"] for c in ranked]
+        options = ranked_ids + [e for e in ctx["events"] if e not in ranked_ids]
+        about = {c["event_id"]: c for c in ranked}
+
+        def described(e: str) -> str:
+            c = about.get(e)
+            if c is None:
+                return ctx["events"][e]
+            why = [f"{c['shared']} actor{'' if c['shared'] == 1 else 's'} shared"] if c["shared"] else []
+            if c["apart"] is not None:
+                why.append("same dates" if c["apart"] == 0 else f"{c['apart']} days apart")
+            return f"{'★ ' if c['strong'] else ''}{c['label']} ({', '.join(why)})"
+
         x, y, z = st.columns([4, 2, 1.3], vertical_alignment="bottom")
         target = x.selectbox(
-            "…or another report of" + (" (likely matches first)" if matches else ""),
+            "…or another report of" + (" (the likeliest first)" if ranked else ""),
             options,
-            index=0 if matches else None,
-            format_func=lambda e: ("★ " if e in matches else "") + ctx["events"][e],
+            index=0 if ranked and ranked[0]["strong"] else None,  # a weak match is offered, never chosen for you
+            format_func=described,
             placeholder="Choose an event",
             key=f"{key}-attach-to",
         )
@@ -375,15 +387,41 @@ def _quote_draft(ws, d, ctx) -> None:
                 format_func=ctx["actors"].get,
                 key=f"{key}-speaker",
             )
+            n1, n2, n3 = st.columns(3)
+            new_name = n1.text_input(
+                "…or a new person's name",
+                placeholder=("e.g. " + p["speaker"]) if p.get("speaker") and not proposed else "",
+                key=f"{key}-new-name",
+                help="Not an actor yet: added as one when you accept, with the factions and role you give.",
+            )
+            new_factions = n2.multiselect(
+                "Their factions", list(ctx["factions"]), format_func=ctx["factions"].get, key=f"{key}-new-factions"
+            )
+            new_role = n3.text_input("Their role", value=p.get("speaker_role", ""), key=f"{key}-new-role")
             a, b = st.columns(2)
             qtype = a.selectbox("Kind", QUOTE_TYPES, index=QUOTE_TYPES.index(p["quote_type"]), key=f"{key}-type")
             said_on = b.text_input("Said on (EDTF, optional)", value=p.get("said_on") or "", key=f"{key}-said")
+            events = list(ctx["events"])
+            event = st.selectbox(
+                "The event it is about (optional)",
+                events,
+                index=None,
+                format_func=ctx["events"].get,
+                placeholder="Choose an event",
+                key=f"{key}-event",
+            )
             chain = st.text_input(
                 "Attribution chain",
                 value=curation.chain_cell(p.get("chain", []), ctx["sources"]),
                 key=f"{key}-chain",
                 help="Steps such as “told: guardian; via: aljazeera” (see the data model).",
             )
+            outlets = curation.new_outlets(p.get("chain", []), ctx["sources"])
+            if outlets:
+                st.caption(
+                    "New outlets, added as sources when you accept: "
+                    + ", ".join(f"{md(name)} ({md(key_)})" for key_, name in outlets.items())
+                )
             accept = st.form_submit_button("Accept the quote", type="primary", icon=":material/check:")
         if accept:
             _guard(
@@ -392,7 +430,16 @@ def _quote_draft(ws, d, ctx) -> None:
                 ws.user,
                 d.draft_id,
                 d.row_version,
-                {"speaker_id": ";".join(speakers), "quote_type": qtype, "said_on": said_on, "chain": chain},
+                {
+                    "speaker_id": ";".join(speakers),
+                    "quote_type": qtype,
+                    "said_on": said_on,
+                    "chain": chain,
+                    "event_id": event or "",
+                    "new_speaker_name": new_name,
+                    "new_speaker_factions": ";".join(new_factions),
+                    "new_speaker_role": new_role,
+                },
                 done="Accepted as quote {result}.",
             )
             st.rerun()
