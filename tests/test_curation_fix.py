@@ -142,7 +142,8 @@ def test_a_refused_publish_opens_the_bad_row_in_the_editor_and_fixing_it_publish
     engine = seeded(url)
     monkeypatch.setenv("FACTIONLINE_STORE", url)
     read = _row(engine, "events", "ev-2007-rupture")
-    curation.update_row(engine, EDITOR, "events", "ev-2007-rupture", {"date": "2007-13-45"}, read.row_version)
+    with engine.begin() as c:  # a bad row from before entries were checked (the store's own API refuses it now)
+        workcopy.update_row(c, EDITOR, "events", "ev-2007-rupture", {"date": "2007-13-45"}, read.row_version)
     at = AppTest.from_function(_curate_page, default_timeout=60).run()
     at.text_input(key="publish-message").input("with a bad date")
     _button(at, "Publish").click().run()
@@ -237,4 +238,27 @@ def test_a_report_that_contradicts_an_events_date_by_days_still_finds_it_and_lon
     assert weak and not any(c["strong"] for c in weak if c["apart"] is None or c["apart"] > 7)
     spans = [c for c in ranked if " · " in c["label"] and "/" in c["label"].split(" · ")[0]]
     assert all(not c["strong"] for c in spans)  # an interval of months overlaps everything: offered, not chosen
+    engine.dispose()
+
+
+def test_what_would_block_publishing_is_refused_at_entry_with_its_fix(store_url, tmp_path):
+    from components.store import versions
+
+    engine = seeded(store_url)
+    read = _row(engine, "events", "ev-2007-rupture")
+    with pytest.raises(curation.Refused, match=r"publishing would then fail\. events\.csv, row \d+, column date"):
+        curation.update_row(engine, EDITOR, "events", "ev-2007-rupture", {"date": "2007-13-45"}, read.row_version)
+    assert _row(engine, "events", "ev-2007-rupture").data["date"] == read.data["date"]  # nothing saved
+    abbas = _row(engine, "actors", "abbas")  # events and quotes refer to him
+    with pytest.raises(curation.Refused, match="abbas"):
+        curation.delete_row(engine, EDITOR, "actors", "abbas", abbas.row_version)
+    assert _row(engine, "actors", "abbas") is not None
+    article_id, _ = add_fictional_article(engine, tmp_path, "Talks")
+    event = next(d for d in curation.listed(engine, EDITOR, article_id) if d.kind == "event")
+    with pytest.raises(curation.Refused, match="publishing would then fail"):
+        curation.accept_event(
+            engine, EDITOR, event.draft_id, event.row_version, {"actor_ids": "hamas", "date": "the 31st of Smarch"}
+        )
+    assert curation.get(engine.connect(), event.draft_id).status == "proposed"  # still to decide
+    assert versions.publish(engine, EDITOR, "still publishes").version_id == 2
     engine.dispose()

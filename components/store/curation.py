@@ -39,6 +39,33 @@ class Draft:
     decided_at: dt.datetime | None = None
 
 
+def still_publishable(connection: Connection, table: str, key: str) -> None:
+    """Check at entry what publishing checks: the working copy, with this change, is validated as a publish
+    would validate it; a problem of the changed row (or one naming its id, as a reference to a deleted row
+    does) refuses the change, listing the problems and their fixes, so that no accept, edit or deletion
+    can leave a state that blocks every later publish. Problems the copy had before are not this change's."""
+    from components.data.problems import InvalidData
+    from components.store.versions import validate
+
+    try:
+        validate(workcopy.snapshot(connection))
+    except InvalidData as err:
+        keys = [r.key for r in workcopy.rows(connection, table)]
+        row = keys.index(key) + 2 if key in keys else None  # its spreadsheet row (the header is row 1)
+        mine = [
+            p
+            for p in err.problems
+            if (p.file.rsplit(".", 1)[0] == table and row is not None and p.row == row) or (key and key in p.message)
+        ]
+        if mine:
+            listed = "; ".join(
+                f"{p.file}{f', row {p.row}' if p.row else ''}{f', column {p.column}' if p.column else ''}: {p.message} "
+                f"Fix: {p.fix}"
+                for p in mine[:5]
+            )
+            raise Refused(f"Not saved: publishing would then fail. {listed}") from None
+
+
 def _unique(connection: Connection, table: str, base: str) -> str:
     key, n = base, 2
     while workcopy.get(connection, table, key) is not None:
@@ -287,6 +314,7 @@ def accept_event(engine: Engine, user: User, draft_id: int, expected_version: in
             "note": (fields.get("note") or "").strip(),
         }
         workcopy.insert_row(connection, user, "events", row)
+        still_publishable(connection, "events", event_id)
         _decide(connection, user, d, expected_version, "accepted", f"events:{event_id}")
     return event_id
 
@@ -320,6 +348,7 @@ def attach_report(
                 "reported_by": p.get("reported_by") or article.get("source_id", ""),
             },
         )
+        still_publishable(connection, "reports", report_id)
         _decide(connection, user, d, expected_version, "accepted", f"reports:{report_id}")
     return report_id
 
@@ -424,6 +453,7 @@ def accept_quote(engine: Engine, user: User, draft_id: int, expected_version: in
         if event_id and workcopy.get(connection, "events", event_id) is None:
             raise Refused(f"There is no event {event_id!r} to link the quote to. Choose one from the list.")
         workcopy.insert_row(connection, user, "quotes", row)
+        still_publishable(connection, "quotes", quote_id)
         _decide(connection, user, d, expected_version, "accepted", f"quotes:{quote_id}")
     return quote_id
 
@@ -445,6 +475,7 @@ def accept_actor(engine: Engine, user: User, draft_id: int, expected_version: in
             "aliases": "",
         }
         workcopy.insert_row(connection, user, "actors", row)
+        still_publishable(connection, "actors", actor_id)
         _decide(connection, user, d, expected_version, "accepted", f"actors:{actor_id}")
     return actor_id
 
@@ -483,8 +514,10 @@ def reopen(engine: Engine, user: User, draft_id: int, expected_version: int) -> 
 
 
 def delete_row(engine: Engine, user: User, table: str, key: str, expected_version: int) -> None:
+    """Delete a row, unless publishing would then fail (a row that others refer to)."""
     with engine.begin() as connection:
         workcopy.delete_row(connection, user, table, key, expected_version)
+        still_publishable(connection, table, key)
 
 
 def article_text(engine: Engine, article_id: str) -> str | None:
@@ -601,4 +634,6 @@ def row(engine: Engine, table: str, key: str):
 def update_row(engine: Engine, user: User, table: str, key: str, changes: dict, expected_version: int):
     """Change cells of one working-copy row, if it is still at the version the editor saw (else Conflict)."""
     with engine.begin() as c:
-        return workcopy.update_row(c, user, table, key, changes, expected_version)
+        version = workcopy.update_row(c, user, table, key, changes, expected_version)
+        still_publishable(c, table, key)
+        return version
