@@ -14,7 +14,12 @@ from pathlib import Path
 
 
 class InputRefused(ValueError):
-    """A path that is not a readable regular file of a sensible size; the message says which and why."""
+    """A path that is not a readable regular file of a sensible size; the message says which and why
+    (`reason` alone, without the path, for a page that must not show server paths; `too_big` for size)."""
+
+    def __init__(self, path: Path, reason: str, too_big: bool = False):
+        super().__init__(f"{path}: {reason}")
+        self.reason, self.too_big = reason, too_big
 
 
 def read_input(path: Path | str, limit: int, what: str = "The file") -> bytes:
@@ -24,11 +29,11 @@ def read_input(path: Path | str, limit: int, what: str = "The file") -> bytes:
     except OSError as err:
         if err.errno == errno.ELOOP:
             raise InputRefused(
-                f"{path}: a symbolic link that leads back to itself (a loop). Give the file itself."
+                path, "a symbolic link that leads back to itself (a loop). Give the file itself."
             ) from None
         if err.errno == errno.ENOENT:
-            raise InputRefused(f"{path}: there is no such file.") from None
-        raise InputRefused(f"{path}: cannot be read ({err.strerror}).") from None
+            raise InputRefused(path, "there is no such file.") from None
+        raise InputRefused(path, f"cannot be read ({err.strerror}).") from None
     if not stat.S_ISREG(info.st_mode):
         kind = (
             "a folder"
@@ -39,15 +44,15 @@ def read_input(path: Path | str, limit: int, what: str = "The file") -> bytes:
             if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode)
             else "not a regular file"
         )
-        raise InputRefused(f"{path}: {kind}, not a file. {what} must be a regular file.")
+        raise InputRefused(path, f"{kind}, not a file. {what} must be a regular file.")
     if info.st_size > limit:
-        raise InputRefused(f"{path}: {info.st_size:,} bytes, more than the {limit:,} this command reads.")
+        raise InputRefused(path, f"{info.st_size:,} bytes, more than the {limit:,} this command reads.", True)
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
         with os.fdopen(fd, "rb") as file:
             data = file.read(limit + 1)
     except OSError as err:
-        raise InputRefused(f"{path}: cannot be read ({err.strerror}).") from None
+        raise InputRefused(path, f"cannot be read ({err.strerror}).") from None
     if len(data) > limit:  # it grew while being read
-        raise InputRefused(f"{path}: more than the {limit:,} bytes this command reads.")
+        raise InputRefused(path, f"more than the {limit:,} bytes this command reads.", True)
     return data

@@ -106,8 +106,10 @@ def read_article(path: Path) -> str:
 
     try:
         data = read_input(path, MAX_BYTES, "An article")
-    except InputRefused as err:
-        raise DraftError(str(err)) from None
+    except InputRefused as err:  # the file's name only: an upload's temporary path is the server's business
+        if err.too_big:
+            raise DraftError(f"{path.name}: more than 1 MB of text. Draft one article at a time.") from None
+        raise DraftError(f"{path.name}: {err.reason}") from None
     if b"\x00" in data:
         raise DraftError(f"{path.name}: a binary file, not text. Save the article as .txt, .md or .html (UTF-8).")
     try:
