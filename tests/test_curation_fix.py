@@ -262,3 +262,11 @@ def test_what_would_block_publishing_is_refused_at_entry_with_its_fix(store_url,
     assert curation.get(engine.connect(), event.draft_id).status == "proposed"  # still to decide
     assert versions.publish(engine, EDITOR, "still publishes").version_id == 2
     engine.dispose()
+
+
+def test_the_same_article_twice_is_refused_naming_the_first(store_url, tmp_path):
+    engine = seeded(store_url)
+    first, _ = add_fictional_article(engine, tmp_path, "Talks")
+    with pytest.raises(curation.Refused, match=rf"already in the working copy as '{first}' \(the same text\)"):
+        add_fictional_article(engine, tmp_path, "Talks, again")
+    engine.dispose()

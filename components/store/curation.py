@@ -108,6 +108,7 @@ def add_article(
     if not title.strip():
         raise Refused("Give the article's title (as the outlet published it).")
     with engine.begin() as connection:
+        _not_added_before(connection, text, url)
         source_id = source_for(connection, user, outlet)
         outlet_name = workcopy.get(connection, "sources", source_id).data.get("name", outlet)
         article_id = _unique(connection, "articles", slug(f"{source_id}-{published.isoformat()}-{title}", 80))
@@ -154,6 +155,21 @@ def add_article(
                 n += 1
         audit.log(connection, user, "add article", f"articles:{article_id}", drafts=n, source_id=source_id)
     return article_id, n
+
+
+def _not_added_before(connection: Connection, text: str, url: str) -> None:
+    """The same article twice (the same address, or the same text give or take spacing) is refused, naming
+    the one already there: a second copy could not be told apart and drafts everything again."""
+    words = " ".join(text.split())
+    for r in workcopy.rows(connection, "articles"):
+        same_url = url.strip() and r.data.get("url", "").strip() == url.strip()
+        stored = workcopy.document(connection, r.data.get("path", "")) if not same_url else None
+        if same_url or (stored is not None and " ".join(stored.split()) == words):
+            why = "address" if same_url else "text"
+            raise Refused(
+                f"This article is already in the working copy as {r.key!r} (the same {why}), added by "
+                f"{r.updated_by}. Choose it under *Article* to review its drafts."
+            )
 
 
 def listed(engine: Engine, user: User, article_id: str | None = None, status: str | None = None) -> list[Draft]:

@@ -217,15 +217,17 @@ def _review(ws, articles: list[dict]) -> None:
         with st.container(height=640, key="article-text-box"):
             st.html(_highlighted(text, drafts))
     with right:
-        tabs = st.tabs(
-            [f"{label} ({sum(d.kind == k and d.status == 'proposed' for d in drafts)})" for k, label in KINDS.items()]
-        )
+        # Labels that do not change with the counts, and a key: after an accept the same tab stays open.
+        tabs = st.tabs(list(KINDS.values()), key=f"proposal-tabs-{article_id}", on_change="rerun")
         context = _choices(ws)
         for tab, kind in zip(tabs, KINDS):
             with tab:
                 mine = [d for d in drafts if d.kind == kind]
                 if not mine:
                     st.caption("None proposed from this article.")
+                else:
+                    waiting = sum(d.status == "proposed" for d in mine)
+                    st.caption(f"{waiting} to review · {len(mine) - waiting} decided")
                 for d in mine:
                     if d.status == "proposed":
                         {"event": _event_draft, "quote": _quote_draft, "actor": _actor_draft}[kind](ws, d, context)
@@ -353,16 +355,28 @@ def _event_draft(ws, d, ctx) -> None:
             key=f"{key}-attach-to",
         )
         if y.button("Attach as a report", key=f"{key}-attach", disabled=target is None, icon=":material/add_link:"):
-            _guard(
-                curation.attach_report,
-                ws.engine,
-                ws.user,
-                d.draft_id,
-                d.row_version,
-                target,
-                {"date": date, "status": status},
-                done=f"Attached to {target} as report {{result}}.",
+            event = curation.row(ws.engine, "events", target)
+            was = event.data.get("status", "") if event else ""
+            prompt = (
+                f" The event is recorded as {was!r} and this report says {status!r}: check its title, status and "
+                "note (“to meet…” may now read “met”), opened below under *Edit the working copy*."
+                if was and was != status
+                else ""
             )
+            if (
+                _guard(
+                    curation.attach_report,
+                    ws.engine,
+                    ws.user,
+                    d.draft_id,
+                    d.row_version,
+                    target,
+                    {"date": date, "status": status},
+                    done=f"Attached to {target} as report {{result}}.{prompt}",
+                )
+                and prompt
+            ):
+                state.open_in_editor("events", target)
             st.rerun()
         _reject_button(z, ws, d, key)
 

@@ -13,10 +13,10 @@ from components.ui import notes_ui, state
 from components.ui import quotes as ui_quotes
 from components.ui.common import article_line, faction_chips, show_article
 
-PRECISION_WORDS = {
-    "day": "to the day",
-    "month": "to the month",
-    "year": "to the year",
+PRECISION_WORDS = {  # "(…)" after the recorded date: how precise it is, as a phrase that reads
+    "day": "precise to the day",
+    "month": "precise to the month",
+    "year": "precise to the year",
     "interval": "an interval",
     "other": "a span",
 }
@@ -121,9 +121,7 @@ def render(ds: Dataset | None, event_id: str | None) -> None:
             )
         said = "The report the date is taken from says" if int(e.get("n_reports", 1)) > 1 else "The source says"
         wording = f"{said} “{md(e['date_text'])}”; " if e["date_text"] else "The source gives no wording for the date; "
-        st.caption(
-            f"{wording}recorded as EDTF {md(e['date'])} (precise {PRECISION_WORDS.get(e['precision'], 'a span')})."
-        )
+        st.caption(f"{wording}recorded as EDTF {md(e['date'])} ({PRECISION_WORDS.get(e['precision'], 'a span')}).")
         if e.get("location"):
             st.markdown(f":material/place: {md(e['location'])}")
         facts = measures_line(ds, pos)
