@@ -125,12 +125,19 @@ def streamlit_flags() -> list[str]:
     with open(streamlit_config(), "rb") as handle:
         config = tomllib.load(handle)
     flags = []
-    for section, options in config.items():
+
+    def add(prefix: str, options: dict) -> None:
         for name, value in options.items():
+            if isinstance(value, dict):  # a nested table: [theme.light]
+                add(f"{prefix}.{name}", value)
+                continue
             value = str(value).lower() if isinstance(value, bool) else value
             value = ",".join(value) if isinstance(value, list) else value
             if value != "":  # an empty list (e.g. no extra CORS origins) is the default already
-                flags.append(f"--{section}.{name}={value}")
+                flags.append(f"--{prefix}.{name}={value}")
+
+    for section, options in config.items():
+        add(section, options)
     return flags
 
 

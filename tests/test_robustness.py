@@ -197,3 +197,20 @@ def test_no_path_is_taken_from_the_url(monkeypatch):
     at.run()
     assert not at.exception and not at.error
     assert counts_line(at).startswith("13 of 13 events")  # still the configured (bundled) data
+
+
+def test_factionline_run_passes_every_hardened_setting_including_nested_tables():
+    from components.cli import streamlit_flags
+
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    flags = {f.split("=", 1)[0] for f in streamlit_flags()}
+
+    def leaves(prefix, table):
+        for name, value in table.items():
+            if isinstance(value, dict):
+                yield from leaves(f"{prefix}.{name}", value)
+            elif value != []:
+                yield f"--{prefix}.{name}"
+
+    expected = {leaf for section, table in config.items() for leaf in leaves(section, table)}
+    assert expected <= flags and "--theme.light.primaryColor" in flags

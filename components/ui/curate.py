@@ -342,7 +342,9 @@ def _event_draft(ws, d, ctx) -> None:
                 return ctx["events"][e]
             why = [f"{c['shared']} actor{'' if c['shared'] == 1 else 's'} shared"] if c["shared"] else []
             if c["apart"] is not None:
-                why.append("same dates" if c["apart"] == 0 else f"{c['apart']} days apart")
+                why.append(
+                    "same dates" if c["apart"] == 0 else f"{c['apart']} day{'' if c['apart'] == 1 else 's'} apart"
+                )
             return f"{'★ ' if c['strong'] else ''}{c['label']} ({', '.join(why)})"
 
         x, y, z = st.columns([4, 2, 1.3], vertical_alignment="bottom")
