@@ -36,8 +36,10 @@ def _flash(kind: str, message: str) -> None:
     state.flash(kind, message)
 
 
-def _show_flash() -> None:
-    kind, message = state.take_flash()
+def _section(name: str) -> None:
+    """Enter a section of the page: the message of what was done here last run shows here, by the item."""
+    state.enter_section(name)
+    kind, message = state.take_flash(name)
     if message:
         {"success": st.success, "error": st.error, "warning": st.warning}[kind](message)
 
@@ -90,17 +92,18 @@ def render() -> None:
         f"Version {ws.latest.version_id if ws.latest else '—'} is published · {pending} change"
         f"{'' if pending == 1 else 's'} since · {waiting} draft{'' if waiting == 1 else 's'} waiting."
     )
-    _show_flash()
+    _section("top")
     _publish(ws, pending)
     _add_article(ws, articles)
     if articles:
         _review(ws, articles)
-    rows_editor.edit_rows(ws, _guard)
-    rows_editor.recent_changes(ws, _guard)
+    rows_editor.edit_rows(ws, _guard, _section)
+    rows_editor.recent_changes(ws, _guard, _section)
 
 
 def _publish(ws, pending: int) -> None:
     with st.container(border=True, key="publish"):
+        _section("publish")
         st.markdown("**Publish a version** — every validation rule and check of meaning runs first.")
         with st.form("publish-form", border=False, clear_on_submit=True):
             message = st.text_input("What changed, in a sentence", key="publish-message", max_chars=300)
@@ -139,6 +142,7 @@ def _publish(ws, pending: int) -> None:
 
 def _add_article(ws, articles: list[dict]) -> None:
     with st.expander("Add an article", expanded=not articles, icon=":material/note_add:"):
+        _section("article")
         with st.form("add-article", clear_on_submit=False):
             upload = st.file_uploader("Upload the article (.txt, .md, .html)", type=["txt", "md", "html", "htm"])
             pasted = st.text_area("…or paste its text", height=200, key="article-text")
@@ -217,6 +221,7 @@ def _review(ws, articles: list[dict]) -> None:
         with st.container(height=640, key="article-text-box"):
             st.html(_highlighted(text, drafts))
     with right:
+        _section("review")
         # Labels that do not change with the counts, and a key: after an accept the same tab stays open.
         tabs = st.tabs(list(KINDS.values()), key=f"proposal-tabs-{article_id}", on_change="rerun")
         context = _choices(ws)

@@ -13,12 +13,15 @@ from components.ui import state
 LONG = ("summary", "note", "text", "evidence", "title", "role", "aliases", "chain", "credit")
 
 
-def edit_rows(ws, guard) -> None:
+def edit_rows(ws, guard, section) -> None:
     """The row editor: a table, a row, its cells; Save and Delete."""
     state.take_editor_target()
     with st.expander(
-        "Edit the working copy", icon=":material/edit:", expanded=state.widget(state.EDIT_ROW) is not None
+        "Edit the working copy",
+        icon=":material/edit:",
+        expanded=state.widget(state.EDIT_ROW) is not None or state.has_flash("editor"),
     ):
+        section("editor")  # this section's messages show here, by the row
         listing = curation.listing(ws.engine)
         tables = sorted(listing, key=lambda t: (t not in FIRST, FIRST.index(t) if t in FIRST else 0, t))
         a, b = st.columns([1, 3])
@@ -93,9 +96,10 @@ def edit_rows(ws, guard) -> None:
 FIRST = ("events", "reports", "quotes", "actors", "factions", "sources", "articles", "event_types", "stories")
 
 
-def recent_changes(ws, guard) -> None:
+def recent_changes(ws, guard, section) -> None:
     """The working copy's latest changes, each with Undo."""
-    with st.expander("Recent changes (undo)", icon=":material/undo:"):
+    with st.expander("Recent changes (undo)", icon=":material/undo:", expanded=state.has_flash("changes")):
+        section("changes")
         changes = workcopy.recent_changes(ws.engine, 15)
         if not changes:
             st.caption("No changes yet.")

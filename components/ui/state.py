@@ -17,7 +17,8 @@ _CROWD = "crowd"  # (lane name, day, event ids) of a clicked "+N" mark, listed b
 _STORY = "story-last-step"  # (story, step) last followed: a new step selects its event, once
 _SIGNED_IN = "signed-in"  # {"name", "role"} after a password sign-in
 _WORKSPACE = "_workspace"  # this run's data (ui/workspace.Workspace)
-_FLASH = "curate-flash"  # (kind, message) to show on the Curate page's next run
+_FLASH = "curate-flash"  # (kind, message, section) to show on the Curate page's next run, in that section
+_SECTION = "curate-section"  # the Curate page's section being drawn (where its messages belong)
 _CURATE_PICK = "curate-pick"  # the article open on the Curate page (its select box's key)
 
 
@@ -123,11 +124,25 @@ def workspace():
 
 
 def flash(kind: str, message: str) -> None:
-    st.session_state[_FLASH] = (kind, message)
+    st.session_state[_FLASH] = (kind, message, st.session_state.get(_SECTION, "top"))
 
 
-def take_flash() -> tuple:
-    return st.session_state.pop(_FLASH, (None, None))
+def take_flash(section: str = "top") -> tuple:
+    kind, message, where = st.session_state.get(_FLASH, (None, None, None))
+    if where != section:
+        return None, None
+    st.session_state.pop(_FLASH)
+    return kind, message
+
+
+def has_flash(section: str) -> bool:
+    found = st.session_state.get(_FLASH)
+    return bool(found and found[2] == section)
+
+
+def enter_section(name: str) -> None:
+    """The Curate page's section now drawn: a message of an action taken here shows here, next run."""
+    st.session_state[_SECTION] = name
 
 
 CURATE_PICK = _CURATE_PICK
