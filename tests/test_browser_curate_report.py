@@ -131,7 +131,7 @@ def test_an_editor_adds_a_relayed_report_end_to_end_and_a_viewer_sees_it(browser
         viewer = browser.new_context(viewport={"width": 1440, "height": 1000}).new_page()
         viewer.goto(f"{base}/?event={MEETING}")
         wait_ready(viewer, 60_000)
-        sign_in(viewer, None, "", "viewer-pass")
+        sign_in(viewer, None, "", "viewer-pass")  # a new browser: the viewers' password
         details = viewer.locator(".st-key-event-details")
         details.wait_for(timeout=30_000)
         text = details.inner_text()
@@ -143,3 +143,37 @@ def test_an_editor_adds_a_relayed_report_end_to_end_and_a_viewer_sees_it(browser
         body = viewer.locator("body").inner_text()
         assert "Karim Haddad · Fatah Central Committee member" in body
         assert "told Moscow Courier · relayed by Meridian News Agency" in body
+
+
+def test_a_sign_in_survives_a_reload_a_link_and_a_deep_link_until_sign_out(browser, tmp_path):
+    from components.store import accounts
+    from components.store.db import open_store
+    from components.store.roles import User
+
+    url = f"sqlite:///{tmp_path / 'store.sqlite'}"
+    store = open_store(url)
+    accounts.add(store, User("Operator", "admin"), "Ed Itor", "editor", "editor-pass-long")
+    store.dispose()
+    with streamlit_server(extra_env={"FACTIONLINE_STORE": url}) as base:
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        sign_in(page, base, "Ed Itor", "editor-pass-long")
+        page.get_by_text("Signed in as Ed Itor · editor").wait_for(timeout=30_000)
+        cookie = next(c for c in context.cookies() if c["name"] == "factionline_session")
+        assert cookie["sameSite"] == "Strict" and len(cookie["value"]) >= 40
+        for address in (base, f"{base}/?v=1", f"{base}/curate"):  # a reload, a pinned link, a deep link
+            page.goto(address)
+            wait_ready(page, 60_000)
+            page.get_by_text("Signed in as Ed Itor · editor").wait_for(timeout=30_000)
+            assert page.get_by_role("textbox", name="Password").count() == 0
+        assert page.get_by_role("heading", name="Curate").count() == 1  # the deep link opened Curate
+        page.get_by_role("button", name="Sign out").click()
+        wait_ready(page, 30_000)
+        page.goto(base)
+        wait_ready(page, 60_000)
+        page.get_by_role("textbox", name="Password").wait_for(timeout=30_000)  # signed out for good
+        other = browser.new_context().new_page()  # another browser never shares it
+        other.goto(base)
+        wait_ready(other, 60_000)
+        assert other.get_by_role("textbox", name="Password").count() == 1
+        context.close()

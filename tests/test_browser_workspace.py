@@ -38,12 +38,13 @@ def test_an_editor_drafts_accepts_and_publishes_and_a_viewer_sees_it(browser, tm
         sign_in(viewer, base, "", "viewer-pass")
         assert counts(viewer).startswith("13 of 13 events")
         assert viewer.get_by_role("link", name="Curate").count() == 0  # not offered …
-        viewer.goto(f"{base}/curate")  # … and not served: the URL leads back to the dashboard
-        sign_in(viewer, None, "", "viewer-pass")
-        viewer.wait_for_timeout(1000)
+        viewer.goto(f"{base}/curate")  # … and not served: the address says whose page it is
+        wait_ready(viewer, 60_000)  # still signed in: a sign-in survives a new address (remember.py)
+        viewer.get_by_text("Curate is for editors; you are signed in as a viewer.").wait_for(timeout=30_000)
         assert (
             viewer.get_by_text("Add an article").count() == 0 and viewer.get_by_text("Publish a version").count() == 0
         )
+        assert viewer.get_by_role("link", name="Curate").count() == 0  # still not in the navigation
         shot(viewer, "01-viewer-before")
 
         editor = browser.new_context(viewport={"width": 1440, "height": 1000}).new_page()
@@ -87,18 +88,18 @@ def test_an_editor_drafts_accepts_and_publishes_and_a_viewer_sees_it(browser, tm
         shot(editor, "06-published")
 
         # the viewer's open session: nothing restarted, its next interaction shows version 2
-        viewer.get_by_role("link", name="Dashboard").click()
+        viewer.get_by_role("link", name="Dashboard", exact=True).click()
         wait_ready(viewer, 60_000)
         assert counts(viewer).startswith("14 of 14 events")
         viewer.goto(f"{base}/?event={accepted}")
-        sign_in(viewer, None, "", "viewer-pass")
+        wait_ready(viewer, 60_000)  # still signed in: a sign-in survives a new address (remember.py)
         details = viewer.locator(".st-key-event-details")
         details.wait_for(timeout=30_000)
         assert "held talks in Moscow on Thursday" in details.inner_text()
         shot(viewer, "07-viewer-sees-the-new-event")
         # a link pinned to version 1 still shows version 1
         viewer.goto(f"{base}/?v=1")
-        sign_in(viewer, None, "", "viewer-pass")
+        wait_ready(viewer, 60_000)  # still signed in: a sign-in survives a new address (remember.py)
         viewer.get_by_text("pinned by the link").wait_for(timeout=30_000)
         assert counts(viewer).startswith("13 of 13 events")
         viewer.get_by_role("link", name="Versions").click()

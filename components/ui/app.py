@@ -58,10 +58,25 @@ def _app() -> None:
 
         if user.can("editor"):
             pages.append(st.Page(curate.render, title="Curate", icon=":material/edit_note:", url_path="curate"))
+        else:  # its address says so, instead of Streamlit's "page not found"; nothing of Curate is run
+            pages.append(_not_for(user, "Curate", "editors", "curate"))
         pages.append(st.Page(versions_page.render, title="Versions", icon=":material/history:", url_path="versions"))
         if user.can("admin"):
             pages.append(st.Page(audit_page.render, title="Audit log", icon=":material/policy:", url_path="audit"))
+        else:
+            pages.append(_not_for(user, "Audit log", "admins", "audit"))
     st.navigation(pages, position="top").run()
+
+
+def _not_for(user, title: str, who: str, url_path: str):
+    """A hidden page at a role's page address: it says whose page it is and links back, nothing more."""
+
+    def render() -> None:
+        st.title(title, anchor=False)
+        st.info(f"{title} is for {who}; you are signed in as a {user.role}.", icon=":material/lock:")
+        st.page_link(DASHBOARD, label="Back to the dashboard", icon=":material/timeline:")
+
+    return st.Page(render, title=title, url_path=url_path, visibility="hidden")
 
 
 def version_caption(ws: workspace.Workspace) -> None:

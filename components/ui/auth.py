@@ -27,7 +27,7 @@ import streamlit as st
 
 from components.store import accounts
 from components.store.roles import ROLES, User
-from components.ui import state
+from components.ui import remember, state
 from components.ui.throttle import THROTTLE
 
 VIEWERS_PASSWORD = ("FACTIONLINE_PASSWORD", "password")  # (environment variable, secrets key)
@@ -130,14 +130,19 @@ def gate() -> User | None:
     store = account_store()
     if not locked(store):
         return local_user()
-    signed = state.signed_in()
+    signed = state.signed_in() or remember.recall()  # this tab's sign-in, or this browser's (a reload, a link)
     if signed and signed.get("role") in ROLES:
         user = _still_valid(signed, store)
         if user is not None:
-            _signed_in_as(user.name, user.role, state.sign_out)
+            if state.signed_in() is None:
+                state.sign_in(signed)
+            if state.take_cookie_to_set():
+                remember.set_cookie(state.take_cookie_to_set(pop=True))
+            _signed_in_as(user.name, user.role, sign_out)
             return user
-        state.sign_out()
+        sign_out()
     _title()
+    remember.clear_stale_cookie()
     column = st.columns([2, 3])[0]
     with column, st.form("sign-in", enter_to_submit=True):
         name = st.text_input(
@@ -150,10 +155,17 @@ def gate() -> User | None:
     if submitted:
         user, refusal = attempt(store, name, given, client_address())
         if user is not None:
-            state.sign_in({"name": user.name, "role": user.role, "account": bool(user.name)})
+            record = {"name": user.name, "role": user.role, "account": bool(user.name)}
+            state.sign_in(record)
+            state.cookie_to_set(remember.issue(record))  # set on the next run, drawn with the page
             st.rerun()
         column.error(refusal, icon=":material/lock:")
     return None
+
+
+def sign_out() -> None:
+    remember.forget()
+    state.sign_out()
 
 
 def client_address() -> str:

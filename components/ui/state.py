@@ -113,6 +113,18 @@ def sign_in(account: dict) -> None:
 
 def sign_out() -> None:
     st.session_state.pop(_SIGNED_IN, None)
+    st.session_state.pop(_COOKIE_TO_SET, None)
+
+
+_COOKIE_TO_SET = "cookie-to-set"  # a new sign-in's token, set in the browser by the next run
+
+
+def cookie_to_set(token: str) -> None:
+    st.session_state[_COOKIE_TO_SET] = token
+
+
+def take_cookie_to_set(pop: bool = False) -> str | None:
+    return st.session_state.pop(_COOKIE_TO_SET, None) if pop else st.session_state.get(_COOKIE_TO_SET)
 
 
 def set_workspace(ws) -> None:
