@@ -23,6 +23,13 @@ stay_offline()  # once, when the server first imports the app
 refuse_clear_cache()
 
 
+# The dark theme's red is light enough to read as text on the dark page (selected pills); white on it, as
+# Streamlit draws a primary button's label, is not (2.8:1): those labels are dark there instead (axe-core).
+READABLE_BUTTONS = (
+    "<style>@media (prefers-color-scheme: dark) {"
+    'button[kind="primary"] p, button[kind="primaryFormSubmit"] p {color: #141414 !important}}</style>'
+)
+
 DASHBOARD = None  # the dashboard's page (in-app links to it: the stories)
 
 
@@ -45,6 +52,7 @@ def _record_timing(seconds: float) -> None:
 def _app() -> None:
     # A local icon: a Material icon here would make every browser fetch it from Google's servers.
     st.set_page_config(page_title="Factionline", page_icon=str(ICON), layout="wide")
+    st.html(READABLE_BUTTONS)
     user = auth.gate()  # before anything is loaded: no data, chart or count is sent
     if user is None:
         return

@@ -218,7 +218,7 @@ def _review(ws, articles: list[dict]) -> None:
     left, right = st.columns([5, 6], gap="large")
     with left:
         st.markdown("**The article** — proposed passages highlighted")
-        with st.container(height=640, key="article-text-box"):
+        with st.container(key="article-text-box"):
             st.html(_highlighted(text, drafts))
     with right:
         _section("review")
@@ -272,7 +272,12 @@ def _highlighted(text: str, drafts) -> str:
         )
         at = end
     out.append(html.escape(text[at:]))
-    return f'<div style="white-space:pre-wrap;font-size:0.92rem;line-height:1.5">{"".join(out)}</div>'
+    # Its own scrolling box, reachable by keyboard (tabindex): a scrolled region must be (axe-core).
+    return (
+        '<div role="region" aria-label="The article" tabindex="0" style="white-space:pre-wrap;font-size:0.92rem;'
+        f"line-height:1.5;max-height:640px;overflow:auto;padding:0.6rem;border:1px solid rgba(128,128,128,.35);"
+        f'border-radius:0.5rem">{"".join(out)}</div>'
+    )
 
 
 def _choices(ws) -> dict:
