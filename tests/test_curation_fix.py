@@ -270,3 +270,34 @@ def test_the_same_article_twice_is_refused_naming_the_first(store_url, tmp_path)
     with pytest.raises(curation.Refused, match=rf"already in the working copy as '{first}' \(the same text\)"):
         add_fictional_article(engine, tmp_path, "Talks, again")
     engine.dispose()
+
+
+def test_the_second_editors_save_names_who_and_when_with_their_values_beside_yours(store_url):
+    engine = seeded(store_url)
+    read = _row(engine, "events", "ev-2007-rupture")
+    curation.update_row(engine, EDITOR, "events", "ev-2007-rupture", {"note": "first editor"}, read.row_version)
+    with pytest.raises(workcopy.Conflict) as caught:
+        curation.update_row(engine, OTHER, "events", "ev-2007-rupture", {"note": "second editor"}, read.row_version)
+    said = str(caught.value)
+    assert "was changed by ed@example.org at" in said and "UTC" in said
+    assert "note: theirs 'first editor', yours 'second editor'" in said
+    engine.dispose()
+
+
+def test_adding_an_article_in_the_ui_clears_the_form_and_says_so_beside_it(tmp_path, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    from .test_store import ARTICLE
+
+    url = f"sqlite:///{tmp_path / 'store.sqlite'}"
+    engine = seeded(url)
+    monkeypatch.setenv("FACTIONLINE_STORE", url)
+    at = AppTest.from_function(_curate_page, default_timeout=60).run()
+    at.text_area(key="article-text").input(ARTICLE.read_text(encoding="utf-8"))
+    at.text_input(key="article-title").input("Talks in Moscow")
+    _button(at, "Add and draft").click().run()
+    assert not at.exception and any("proposal" in s.value and "Added" in s.value for s in at.success)
+    assert at.text_area(key="article-text").value == "" and at.text_input(key="article-title").value == ""
+    _button(at, "Add and draft").click().run()  # the same, empty: a message, nothing added
+    assert any("Upload the article or paste its text" in e.value for e in at.error)
+    engine.dispose()

@@ -167,8 +167,9 @@ def update_row(
     )
     if done.rowcount != 1:
         raise Conflict(
-            f"{table}: {key!r} was changed by {current.updated_by} at {current.updated_at:%Y-%m-%d %H:%M} "
-            "since you opened it. Nothing was saved: reload it, check their change, and edit again."
+            f"{table}: {key!r} was changed by {current.updated_by} at {audit.utc(current.updated_at)} UTC "
+            "since you opened it. Nothing was saved: reload it, check their change, and edit again. "
+            + _side_by_side(current.data, changes)
         )
     before = {k: current.data.get(k, "") for k in changes}
     audit.log(connection, user, "update", f"{table}:{key}", before=before, after=changes)
@@ -176,6 +177,12 @@ def update_row(
     if any(c not in known for c in changes):
         _set_columns(connection, table, known + [c for c in changes if c not in known])
     return expected_version + 1
+
+
+def _side_by_side(theirs: dict, yours: dict) -> str:
+    """Their values beside yours, for the cells you changed (a conflict's message)."""
+    cells = [f"{k}: theirs {theirs.get(k, '')!r}, yours {v!r}" for k, v in yours.items() if theirs.get(k, "") != v]
+    return ("Where you differ — " + "; ".join(cells)[:800] + ".") if cells else ""
 
 
 def delete_row(connection: Connection, user: User, table: str, key: str, expected_version: int) -> None:

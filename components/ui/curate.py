@@ -29,6 +29,7 @@ from components.ui.loading import load_dataset
 
 log = logging.getLogger("factionline")
 
+ARTICLE_FIELDS = ("article-text", "article-title", "article-other-outlet", "article-url", "article-credit")
 KINDS = {"event": "Events", "quote": "Quotes", "actor": "New actors"}
 
 
@@ -141,7 +142,8 @@ def _publish(ws, pending: int) -> None:
 
 
 def _add_article(ws, articles: list[dict]) -> None:
-    with st.expander("Add an article", expanded=not articles, icon=":material/note_add:"):
+    state.apply_clearing()
+    with st.expander("Add an article", expanded=not articles or state.has_flash("article"), icon=":material/note_add:"):
         _section("article")
         with st.form("add-article", clear_on_submit=False):
             upload = st.file_uploader("Upload the article (.txt, .md, .html)", type=["txt", "md", "html", "htm"])
@@ -182,6 +184,7 @@ def _add_article(ws, articles: list[dict]) -> None:
         if result:
             article_id, n = result
             state.pick_article(article_id)  # open it for review
+            state.clear_on_next_run(ARTICLE_FIELDS)  # the form empties for the next article
             _flash("success", f"Added {article_id}: {n} proposal{'' if n == 1 else 's'} to review below.")
         st.rerun()
 
@@ -321,7 +324,9 @@ def _event_draft(ws, d, ctx) -> None:
                 format_func=ctx["actors"].get,
                 key=f"{key}-actors",
             )
-            summary = st.text_input("Summary (optional)", key=f"{key}-summary")
+            s1, s2 = st.columns([3, 2])
+            summary = s1.text_input("Summary (optional)", key=f"{key}-summary")
+            location = s2.text_input("Location", value=p.get("location") or "", key=f"{key}-location")
             accept = st.form_submit_button("Accept as a new event", type="primary", icon=":material/check:")
         if accept:
             _guard(
@@ -337,6 +342,7 @@ def _event_draft(ws, d, ctx) -> None:
                     "event_type": event_type or "unclassified",
                     "actor_ids": ";".join(actors),
                     "summary": summary,
+                    "location": location,
                 },
                 done="Accepted as event {result}. Publish to show it to viewers.",
             )

@@ -218,3 +218,15 @@ def take_editor_target() -> None:
     target = st.session_state.pop(_EDIT_NEXT, None)
     if target is not None:
         st.session_state[EDIT_TABLE], st.session_state[EDIT_ROW] = target
+
+
+_CLEAR = "clear-next-run"  # widget keys to empty before their widgets are drawn on the next run
+
+
+def clear_on_next_run(keys) -> None:
+    st.session_state[_CLEAR] = list(keys)
+
+
+def apply_clearing() -> None:
+    for key in st.session_state.pop(_CLEAR, []):
+        st.session_state.pop(key, None)
