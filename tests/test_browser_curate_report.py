@@ -31,8 +31,11 @@ def choose(page, label: str, typed: str, within=None, many: bool = False) -> Non
     box = (within or page).get_by_role("combobox", name=label, exact=True)
     box.click()
     page.keyboard.type(typed)
-    page.wait_for_timeout(300)
-    page.keyboard.press("Enter")
+    option = page.get_by_role("option").filter(has_text=typed).first
+    try:
+        option.click(timeout=10_000)  # clicked once the list shows it (Enter could pick before it filters)
+    except Exception:
+        page.keyboard.press("Enter")  # a list that offers no option element: its first match
     if many:
         page.keyboard.press("Escape")  # a multiselect's list stays open otherwise
         page.wait_for_timeout(200)
