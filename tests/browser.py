@@ -132,6 +132,31 @@ def sign_in(page, base: str | None, name: str, password: str) -> None:
     page.get_by_text("Signed in as").wait_for(timeout=30_000)
 
 
+EDITOR_ACCOUNT = ("Ed Itor", "editor-pass-long")
+
+
+def store_with_editor(folder: Path) -> str:
+    """A new SQLite store (its URL) with one editor's account, EDITOR_ACCOUNT."""
+    from components.store import accounts
+    from components.store.db import open_store
+    from components.store.roles import User
+
+    url = f"sqlite:///{folder / 'store.sqlite'}"
+    store = open_store(url)
+    accounts.add(store, User("Operator", "admin"), EDITOR_ACCOUNT[0], "editor", EDITOR_ACCOUNT[1])
+    store.dispose()
+    return url
+
+
+def open_curate(browser, base: str):
+    """A new browser signed in as the editor, on the Curate page."""
+    page = browser.new_context(viewport={"width": 1440, "height": 1000}).new_page()
+    sign_in(page, base, *EDITOR_ACCOUNT)
+    page.get_by_role("link", name="Curate").click()
+    wait_ready(page, 60_000)
+    return page
+
+
 def fill_article(page, text: str, title: str, outlet: str, published: tuple[str, str, str]) -> None:
     """Fill the Curate page's *Add an article* form with a new outlet (the form is left unsent)."""
     page.get_by_text("Add an article", exact=True).click()

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from .browser import fill_article, sign_in, streamlit_server, wait_ready
+from .browser import fill_article, open_curate, sign_in, store_with_editor, streamlit_server, wait_ready
 
 pytestmark = pytest.mark.browser
 playwright_api = pytest.importorskip("playwright.sync_api")
@@ -46,20 +46,10 @@ def said(page, text: str) -> None:
 
 
 def test_an_editor_adds_a_relayed_report_end_to_end_and_a_viewer_sees_it(browser, tmp_path):
-    from components.store import accounts
-    from components.store.db import open_store
-    from components.store.roles import User
-
-    url = f"sqlite:///{tmp_path / 'store.sqlite'}"
-    store = open_store(url)
-    accounts.add(store, User("Operator", "admin"), "Ed Itor", "editor", "editor-pass-long")
-    store.dispose()
+    url = store_with_editor(tmp_path)
     env = {"FACTIONLINE_STORE": url, "FACTIONLINE_PASSWORD": "viewer-pass"}
     with streamlit_server(extra_env=env) as base:
-        editor = browser.new_context(viewport={"width": 1440, "height": 1000}).new_page()
-        sign_in(editor, base, "Ed Itor", "editor-pass-long")
-        editor.get_by_role("link", name="Curate").click()
-        wait_ready(editor, 60_000)
+        editor = open_curate(browser, base)
         fill_article(
             editor,
             ARTICLE.read_text(encoding="utf-8"),
@@ -149,14 +139,7 @@ def test_an_editor_adds_a_relayed_report_end_to_end_and_a_viewer_sees_it(browser
 
 
 def test_a_sign_in_survives_a_reload_a_link_and_a_deep_link_until_sign_out(browser, tmp_path):
-    from components.store import accounts
-    from components.store.db import open_store
-    from components.store.roles import User
-
-    url = f"sqlite:///{tmp_path / 'store.sqlite'}"
-    store = open_store(url)
-    accounts.add(store, User("Operator", "admin"), "Ed Itor", "editor", "editor-pass-long")
-    store.dispose()
+    url = store_with_editor(tmp_path)
     with streamlit_server(extra_env={"FACTIONLINE_STORE": url}) as base:
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         page = context.new_page()

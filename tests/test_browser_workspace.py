@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from .browser import fill_article, sign_in, streamlit_server, wait_ready
+from .browser import fill_article, open_curate, sign_in, store_with_editor, streamlit_server, wait_ready
 
 pytestmark = pytest.mark.browser
 playwright_api = pytest.importorskip("playwright.sync_api")
@@ -25,14 +25,7 @@ def counts(page) -> str:
 
 
 def test_an_editor_drafts_accepts_and_publishes_and_a_viewer_sees_it(browser, tmp_path):
-    from components.store import accounts
-    from components.store.db import open_store
-    from components.store.roles import User
-
-    env = {"FACTIONLINE_STORE": f"sqlite:///{tmp_path / 'store.sqlite'}", "FACTIONLINE_PASSWORD": "viewer-pass"}
-    store = open_store(env["FACTIONLINE_STORE"])
-    accounts.add(store, User("Operator", "admin"), "Ed Itor", "editor", "editor-pass-long")
-    store.dispose()
+    env = {"FACTIONLINE_STORE": store_with_editor(tmp_path), "FACTIONLINE_PASSWORD": "viewer-pass"}
     with streamlit_server(extra_env=env) as base:
         viewer = browser.new_context(viewport={"width": 1440, "height": 1000}).new_page()
         sign_in(viewer, base, "", "viewer-pass")
@@ -47,10 +40,7 @@ def test_an_editor_drafts_accepts_and_publishes_and_a_viewer_sees_it(browser, tm
         assert viewer.get_by_role("link", name="Curate").count() == 0  # still not in the navigation
         shot(viewer, "01-viewer-before")
 
-        editor = browser.new_context(viewport={"width": 1440, "height": 1000}).new_page()
-        sign_in(editor, base, "Ed Itor", "editor-pass-long")
-        editor.get_by_role("link", name="Curate").click()
-        wait_ready(editor, 60_000)
+        editor = open_curate(browser, base)
         editor.get_by_text("Publish a version", exact=True).wait_for()
         shot(editor, "02-curate-empty")
         fill_article(

@@ -623,17 +623,18 @@ def attach_candidates(engine: Engine, proposal: dict, limit: int = 12) -> list[d
 LABEL_COLUMNS = ("title", "name", "label", "text", "summary")  # what names a row in a list, first found
 
 
-def listing(engine: Engine) -> dict[str, dict[str, str]]:
-    """Every working-copy table's rows as id -> a short label (the row editor's choices), in file order."""
+def tables(engine: Engine) -> list[str]:
     with engine.connect() as c:
-        out = {}
-        for table in workcopy.table_names(c):
-            rows = workcopy.rows(c, table)
-            out[table] = {
-                r.key: next((str(r.data[k])[:80] for k in LABEL_COLUMNS if str(r.data.get(k, "")).strip()), "")
-                for r in rows
-            }
-        return out
+        return workcopy.table_names(c)
+
+
+def listing(engine: Engine, table: str) -> dict[str, str]:
+    """One working-copy table's rows as id -> a short label (the row editor's choices), in file order."""
+    with engine.connect() as c:
+        return {
+            r.key: next((str(r.data[k])[:80] for k in LABEL_COLUMNS if str(r.data.get(k, "")).strip()), "")
+            for r in workcopy.rows(c, table)
+        }
 
 
 def columns_of(engine: Engine, table: str) -> list[str]:

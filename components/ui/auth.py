@@ -136,8 +136,9 @@ def gate() -> User | None:
         if user is not None:
             if state.signed_in() is None:
                 state.sign_in(signed)
-            if state.take_cookie_to_set():
-                remember.set_cookie(state.take_cookie_to_set(pop=True))
+            token = state.take_cookie_to_set()
+            if token:
+                remember.set_cookie(token)
             _signed_in_as(user.name, user.role, sign_out)
             return user
         sign_out()

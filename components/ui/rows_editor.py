@@ -22,11 +22,11 @@ def edit_rows(ws, guard, section) -> None:
         expanded=state.widget(state.EDIT_ROW) is not None or state.has_flash("editor"),
     ):
         section("editor")  # this section's messages show here, by the row
-        listing = curation.listing(ws.engine)
-        tables = sorted(listing, key=lambda t: (t not in FIRST, FIRST.index(t) if t in FIRST else 0, t))
+        names = curation.tables(ws.engine)  # only the chosen table's rows are read
+        tables = sorted(names, key=lambda t: (t not in FIRST, FIRST.index(t) if t in FIRST else 0, t))
         a, b = st.columns([1, 3])
         table = a.selectbox("Table", tables, key=state.EDIT_TABLE)
-        rows = listing.get(table, {})
+        rows = curation.listing(ws.engine, table) if table else {}
         key = b.selectbox(
             "Row",
             list(rows),
@@ -122,13 +122,16 @@ def recent_changes(ws, guard, section) -> None:
 
 def fix_buttons(ws, problems) -> None:
     """Under a publish refusal: each problem's row opens in the editor."""
-    seen = set()
+    seen, keys = set(), {}  # each table's ids read once
     for problem in problems[:20]:
         table = problem.file.removesuffix(".csv").removesuffix(".parquet")
         if not problem.row or (table, problem.row) in seen:
             continue
         seen.add((table, problem.row))
-        key = _key_at(ws, table, problem.row)
+        if table not in keys:
+            keys[table] = list(curation.listing(ws.engine, table))
+        index = problem.row - 2  # spreadsheet row 2 is the table's first row
+        key = keys[table][index] if 0 <= index < len(keys[table]) else None
         if key:  # a callback: it runs before the next run, when this refusal is no longer drawn
             st.button(
                 f"Fix {table} {key} ({problem.column or 'row'}: {problem.message[:60]})",
@@ -137,11 +140,3 @@ def fix_buttons(ws, problems) -> None:
                 on_click=state.open_in_editor,
                 args=(table, key),
             )
-
-
-def _key_at(ws, table: str, spreadsheet_row: int) -> str | None:
-    """The id of the row a problem names (spreadsheet row 2 is the table's first row)."""
-    with ws.engine.connect() as c:
-        rows = workcopy.rows(c, table)
-    index = spreadsheet_row - 2
-    return rows[index].key if 0 <= index < len(rows) else None

@@ -123,8 +123,8 @@ def cookie_to_set(token: str) -> None:
     st.session_state[_COOKIE_TO_SET] = token
 
 
-def take_cookie_to_set(pop: bool = False) -> str | None:
-    return st.session_state.pop(_COOKIE_TO_SET, None) if pop else st.session_state.get(_COOKIE_TO_SET)
+def take_cookie_to_set() -> str | None:
+    return st.session_state.pop(_COOKIE_TO_SET, None)
 
 
 def set_workspace(ws) -> None:
