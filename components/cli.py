@@ -307,6 +307,7 @@ def _open(args):
 
 
 def _store_import(args) -> int:
+    from components.data.inputs import InputRefused
     from components.store import versions, workcopy
 
     engine = _open(args)
@@ -315,22 +316,33 @@ def _store_import(args) -> int:
     user = _cli_user()
     message = args.message or f"Imported from {Path(args.directory).name}"
     published = []
-    try:  # the import and its first version are one transaction: all or nothing
-        counts = workcopy.import_directory(
-            engine, user, Path(args.directory), then=lambda c: published.append(versions.publish_in(c, user, message))
-        )
+    if versions.has_history(args.directory):  # an export with --history: its versions, numbers kept
+
+        def then(c):
+            published.append(versions.restore_in(c, user, Path(args.directory)))
+    else:
+
+        def then(c):
+            published.append(versions.publish_in(c, user, message))
+
+    try:  # the import and its versions are one transaction: all or nothing
+        counts = workcopy.import_directory(engine, user, Path(args.directory), then=then)
         version = versions.get(engine, published[0])
     except InvalidData as err:
         print(f"{args.directory}: the data is not valid; nothing was imported.", file=sys.stderr)
         print(format_report(err.problems), file=sys.stderr)
         return 1
-    except (workcopy.ImportRefused, OSError) as err:
+    except (workcopy.ImportRefused, versions.HistoryRefused, InputRefused, OSError) as err:
         print(f"factionline store import: {err}", file=sys.stderr)
         return 1
     print(
         f"Imported {args.directory}: "
         + ", ".join(f"{n:,} {t}" for t, n in counts.items())
-        + f". Published as version {version.version_id}."
+        + (
+            f". Restored versions 1–{version.version_id} from its history."
+            if versions.has_history(args.directory)
+            else f". Published as version {version.version_id}."
+        )
     )
     return 0
 
@@ -373,7 +385,7 @@ def _export(args) -> int:
     if engine is None:
         return 1
     try:
-        version, out = versions.export(engine, Path(args.out), args.version)
+        version, out = versions.export(engine, Path(args.out), args.version, history=args.history)
     except (LookupError, FileExistsError) as err:
         print(f"factionline export: {err}", file=sys.stderr)
         return 1
@@ -506,7 +518,11 @@ def main(argv: list[str] | None = None) -> int:
         "store", help="the curation workspace's database: import a data directory, publish, list versions"
     )
     store = p.add_subparsers(dest="store_command", required=True)
-    q = store.add_parser("import", help="seed an empty store from a data directory and publish it as version 1")
+    q = store.add_parser(
+        "import",
+        help="seed an empty store from a data directory and publish it as version 1 "
+        "(or as its versions, when it was exported with --history)",
+    )
     q.add_argument("directory")
     q.add_argument("--store", help=store_help)
     q.add_argument("--message", help="the version's message (default: 'Imported from DIR')")
@@ -546,6 +562,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--store", help=store_help)
     p.add_argument("--version", type=int, help="the version (default: the latest)")
     p.add_argument("--out", required=True, help="a new (or empty) directory to write")
+    p.add_argument(
+        "--history",
+        action="store_true",
+        help="also write the versions before it (history/); `store import` of the directory keeps them",
+    )
     p.set_defaults(func=_export)
     p = sub.add_parser(
         "ingest", help="validate data directories once and write them as one dataset (Parquet with a manifest)"

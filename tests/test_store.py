@@ -179,6 +179,18 @@ def test_a_draft_attached_as_a_report_and_an_actor_accepted(store_url, tmp_path)
     # the status history now has the occurred report of 1 March
     pos = published.position_of("ev-2024-02-29-hamas-fatah-meet-moscow")
     assert published.events["status"].iloc[pos] == "occurred"
+    # "What changed" lists every table and the documents, and the event's derived status (issue 27: unlisted)
+    changes = versions.compare(engine, 1, v.version_id)
+    assert [r["id"] for r in changes["reports"]] == [report_id]
+    assert [r["id"] for r in changes["articles"]] == [article_id] and changes["articles"][0]["change"] == "added"
+    assert [r["id"] for r in changes["sources"]] == ["eastwire"]
+    assert [r["id"] for r in changes["documents"]] == [f"articles/{article_id}.txt"]
+    assert "events" in changes and not changes["events"]  # the event's own row did not change …
+    shown = versions.shown_changes(load(versions.materialize(engine, 1, tmp_path / "c1")), published)
+    moscow = next(s for s in shown if s["id"] == "ev-2024-02-29-hamas-fatah-meet-moscow")
+    assert "status: planned → occurred" in moscow["what"]  # … but what viewers see of it did
+    assert "sources: 1 → 2" in moscow["what"]
+    assert "articles: 1 added" in v.summary() and "reports: 1 added" in v.summary()
 
 
 def test_two_editors_on_one_event_or_draft_lose_no_update(store_url, tmp_path):
@@ -360,7 +372,7 @@ def test_the_command_line_imports_lists_publishes_and_exports(tmp_path, capsys):
     assert main(["store", "import", str(BUNDLED), "--store", url]) == 1  # an import seeds an empty store only
     assert "empty store only" in capsys.readouterr().err
     assert main(["store", "publish", "--store", url, "--message", "nothing new"]) == 0
-    assert "Published version 2: no change to events, reports or quotes" in capsys.readouterr().out
+    assert "Published version 2: no change" in capsys.readouterr().out
     assert main(["store", "versions", "--store", url]) == 0
     listed = capsys.readouterr().out
     assert "nothing new" in listed and "Imported from data" in listed
@@ -406,3 +418,44 @@ def test_a_published_version_carries_its_manifest_and_is_not_checked_again(tmp_p
     with pytest.raises(InvalidData) as refused:
         load_any(root)
     assert "events.csv has changed" in refused.value.problems[0].message
+
+
+def test_version_history_travels_with_export_and_store_import(store_url, tmp_path, capsys):
+    """`export --history` carries every version; `store import` of it restores them with their numbers,
+    authors, times and messages, and the next publish follows on (issue 27: it restarted at v1)."""
+    import shutil
+
+    from components.cli import main
+
+    source = f"sqlite:///{tmp_path / 'source.sqlite'}"
+    engine = seeded(source)
+    with engine.begin() as c:
+        row = workcopy.get(c, "events", "ev-2007-rupture")
+        changes = {"title": row.data["title"] + " (edited)"}
+        workcopy.update_row(c, EDITOR, "events", "ev-2007-rupture", changes, row.row_version)
+    versions.publish(engine, EDITOR, "Title edited")
+    versions.publish(engine, OTHER, "Nothing new")
+    out = tmp_path / "out"
+    assert main(["export", "--store", source, "--history", "--out", str(out)]) == 0
+    assert main(["validate", str(out)]) == 0  # history/ is not data: the directory is the latest version
+    broken = tmp_path / "broken"
+    shutil.copytree(out, broken)
+    shutil.rmtree(broken / "history" / "2")
+    capsys.readouterr()
+    assert main(["store", "import", str(broken), "--store", store_url]) == 1
+    assert "history/2/ is missing" in capsys.readouterr().err
+    assert workcopy.is_empty(open_store(store_url))  # all or nothing
+    assert main(["store", "import", str(out), "--store", store_url]) == 0
+    assert "Restored versions 1–3" in capsys.readouterr().out
+    target = open_store(store_url)
+
+    def described(store):
+        with store.connect() as c:
+            return [
+                (v.version_id, v.created_by, v.message, audit.utc(v.created_at), v.changes, v.n_events)
+                + (versions.files_of(c, v.version_id),)
+                for v in versions.listed(store)
+            ]
+
+    assert described(target) == described(engine)
+    assert versions.publish(target, EDITOR, "after the move").version_id == 4

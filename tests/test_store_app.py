@@ -217,3 +217,23 @@ def test_a_store_named_in_the_secrets_is_opened_with_st_connection(tmp_path, mon
     assert not (tmp_path / "xdg").exists()  # … not in the default store
     workspace._engine.clear()
     workspace._latest.clear()
+
+
+def test_public_notes_are_marked_as_live_commentary_and_dated_against_a_pinned_version(app_store):
+    """A note is not part of a version (issue 27: a note on v3 showed on ?v=1 as if it were): it says it
+    is live commentary, and on an older version it says it was written after that version."""
+    from components.store import notes
+
+    _, engine = app_store
+    notes.add(engine, ADMIN, "event", "ev-2007-rupture", "Dates checked against the archive.", "public")
+    for v, marked in (("1", True), (None, False)):
+        at = AppTest.from_file(APP, default_timeout=60)
+        at.query_params["event"] = "ev-2007-rupture"
+        if v:
+            at.query_params["v"] = v
+        at.run()
+        assert not at.exception
+        shown = " ".join(m.value for m in at.markdown)
+        assert "Dates checked against the archive" in shown
+        assert any("not part of any published version" in c.value for c in at.caption)
+        assert ("written after version 1" in shown) is marked

@@ -16,13 +16,14 @@ def now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+def as_utc(moment: dt.datetime) -> dt.datetime:
+    """A stored time in UTC (SQLite hands back naive UTC; PostgreSQL an aware time in its zone)."""
+    return moment.replace(tzinfo=dt.UTC) if moment.tzinfo is None else moment.astimezone(dt.UTC)
+
+
 def utc(moment: dt.datetime | None) -> str:
-    """A stored time as UTC text (SQLite hands back naive UTC; PostgreSQL an aware time in its zone)."""
-    if moment is None:
-        return ""
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(dt.UTC)
-    return moment.strftime("%Y-%m-%d %H:%M")
+    """A stored time as UTC text."""
+    return "" if moment is None else as_utc(moment).strftime("%Y-%m-%d %H:%M")
 
 
 def log(connection: Connection, user: User, action: str, target: str, **detail) -> None:

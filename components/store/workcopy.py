@@ -329,8 +329,8 @@ def _read_directory(root: Path) -> tuple[dict[str, pd.DataFrame], dict[str, str]
     tables: dict[str, pd.DataFrame] = {}
     files: dict[str, str] = {}
     for folder, dirs, names in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(names):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not (folder == str(root) and d == "history"))
+        for name in sorted(names):  # (history/: an export's earlier versions, restored by versions.restore_in)
             path = Path(folder, name)
             rel = path.relative_to(root).as_posix()
             stem, suffix = path.stem, path.suffix.lower()

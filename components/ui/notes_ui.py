@@ -1,5 +1,7 @@
 """Notes under an event's details: viewers read the public ones; editors read all, reply and add
-(internal by default). Bodies are untrusted text, shown escaped."""
+(internal by default). Bodies are untrusted text, shown escaped. Notes are live commentary, not data: they
+are not part of a version, so the heading says so, and a note written after the version on screen (a link
+pinned to an older one) is marked as such."""
 
 from __future__ import annotations
 
@@ -27,8 +29,14 @@ def render(target_kind: str, target_id: str) -> None:
     if not thread and not editor:
         return
     st.markdown(f"**Notes ({len(thread)})**" if thread else "**Notes**")
+    st.caption("Live commentary by the editors: not part of any published version; every version shows them.")
+    shown_version, latest = getattr(ws, "version", None), getattr(ws, "latest", None)
+    pinned = shown_version is not None and latest is not None and shown_version.version_id != latest.version_id
+    published = shown_version.created_at if pinned else None  # on the latest version every note is current
     for n in thread:
         badge = " :gray-badge[internal]" if n["visibility"] == "internal" else ""
+        if published is not None and n["created_at"] is not None and _after(n["created_at"], published):
+            badge += f" :orange-badge[written after version {shown_version.version_id}]"
         when = n["created_at"].strftime("%d %b %Y %H:%M") if n["created_at"] else ""
         indent = "\u2003" * min(n["depth"], 4) + ("↳ " if n["depth"] else "")
         st.markdown(f"{indent}:small[**{md(n['author'])}** · {md(when)}{badge}]  \n{indent}{md(n['body'])}")
@@ -57,3 +65,11 @@ def render(target_kind: str, target_id: str) -> None:
             )
             return
         st.rerun()
+
+
+def _after(written, published) -> bool:
+    """Whether a note was written after the version was published (both read from the store; SQLite gives
+    them without a zone, PostgreSQL with one: compare them as UTC)."""
+    from components.store.audit import as_utc
+
+    return as_utc(written) > as_utc(published)
