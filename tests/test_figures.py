@@ -174,3 +174,27 @@ def test_a_date_filter_sets_the_visible_window(ds):
     lo, hi = (pd.Timestamp(x) for x in fig.layout.xaxis.range)
     assert pd.Timestamp("2024-02-14") <= lo <= pd.Timestamp("2024-02-15")
     assert pd.Timestamp("2024-03-01") <= hi <= pd.Timestamp("2024-03-02")
+
+
+def test_a_short_span_shows_its_status_glyph_on_its_first_day(data_copy):
+    """A two-day meeting that took place is a bar with the occurred glyph (issue 27: it read as reported);
+    a long, faint span has no glyph, which would read as a day."""
+    from .conftest import edit_row
+
+    edit_row(data_copy, "events", MEETING, date="2024-03-01/2024-03-02", status="occurred")
+    edit_row(
+        data_copy, "events", "ev-2024-02-26-pa-government-resigns", date="2024-02-26/2024-02-27", status="reported"
+    )
+    two_days = load(data_copy)
+    fig = timeline(two_days, two_days.events)
+    glyphs = {
+        cd[0]: (t.marker.symbol, pd.Timestamp(x))
+        for t in fig.data
+        if t.name.startswith("span status")
+        for cd, x in zip(t.customdata, t.x)
+    }
+    assert glyphs[MEETING] == ("circle", pd.Timestamp("2024-03-01 12:00"))
+    status = two_days.events.set_index("event_id")["status"]
+    for event_id, (symbol, _) in glyphs.items():
+        assert symbol == {"occurred": "circle", "reported": "square", "planned": "diamond-open"}[status[event_id]]
+    assert "ev-2023-10-gaza-war" not in glyphs  # a month: a faint bar, no glyph

@@ -27,7 +27,8 @@ from components.ui import details, quotes, state
 KEY = (
     "Shape: ● occurred · ■ reported · ◇ planned (announced, not yet happened) · ⊗ civilians targeted · day "
     "marks sit at midday; bars "
-    "cover a month, a year or an interval, faint when longer than a week · hatched or faded with ? = "
+    "cover a month, a year or an interval (a short one with its shape on its first day), faint when longer "
+    "than a week · hatched or faded with ? = "
     "uncertain, ~ = approximate · ▢ +N: more events that day, click to list them · a dotted line joins one "
     "event's marks in several lanes · hover for the source's own wording of the date."
 )

@@ -175,6 +175,7 @@ def timeline(
                 hovertemplate="%{hovertext}<extra></extra>",
             )
         )
+        _span_status(fig, spans[~vague])
     if by_fatalities and len(points):
         deaths = np.nan_to_num(ds.number("fatalities")[points["event_pos"].to_numpy()])
         peak = max(float(deaths.max()), 1.0)
@@ -325,6 +326,32 @@ def _lane_axis(fig: go.Figure, packed: Packed, colours: dict[str, str], lane_ids
             for (top, _), name in zip(packed.bands, packed.lanes)
         ],
     )
+
+
+def _span_status(fig: go.Figure, spans: pd.DataFrame) -> None:
+    """The status glyph (● occurred · ■ reported · ◇ planned) on the first day of a short span, so that a
+    two-day meeting that took place does not read as a bar of unknown standing. Long spans (faint bars)
+    stay plain: a glyph at their start would read as a day."""
+    for status, part in spans.groupby(spans["status"].astype(str), sort=False):
+        planned = status == "planned"
+        fig.add_trace(
+            go.Scatter(
+                name=f"span status: {status}",
+                mode="markers",
+                x=part["start"] + pd.Timedelta(hours=12),
+                y=part["y"],
+                customdata=part[["event_id"]].to_numpy(),
+                hovertext=part["hover"],
+                hovertemplate="%{hovertext}<extra></extra>",
+                marker=dict(
+                    size=MARK_PX - 2,
+                    color=part["colour"],
+                    symbol=SYMBOLS.get(status, "circle"),
+                    line=dict(width=2 if planned else 1, color=part["colour"] if planned else "white"),
+                ),
+                showlegend=False,
+            )
+        )
 
 
 def _crowds(fig: go.Figure, packed: Packed, colours: dict[str, str]) -> None:
