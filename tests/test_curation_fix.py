@@ -191,7 +191,11 @@ def test_a_relayed_quote_creates_its_new_person_and_outlets_and_links_to_its_eve
     quote = next(d for d in curation.listed(engine, EDITOR, article_id) if d.kind == "quote")
     known = curation.choices(engine)["sources"]
     proposed = curation.chain_cell(quote.proposal["chain"], known)
-    assert proposed == "told: moscow-courier; via: meridian-news-agency"  # no step dropped
+    assert proposed == "told: moscow-courier; relayed by: meridian-news-agency"  # no step dropped (issue 28)
+    # the parse: the person speaks, not their movement; they are proposed with their role alone
+    assert (quote.proposal["speaker"], quote.proposal["speaker_id"]) == ("Karim Haddad", "")
+    person = next(d for d in curation.listed(engine, EDITOR, article_id) if d.kind == "actor")
+    assert (person.proposal["name"], person.proposal["role"]) == ("Karim Haddad", "Fatah Central Committee member")
     assert (
         curation.new_outlets(quote.proposal["chain"], known)
         == {

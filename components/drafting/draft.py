@@ -13,6 +13,14 @@ from pathlib import Path
 
 from components.data.names import Mention, fold, name_index
 from components.data.schema import split_list
+from components.drafting import parser
+from components.drafting.grammar import (
+    dated_noun,
+    datelines,
+    dates_a_thing,
+    dates_another_action,
+    titled_people,
+)
 from components.drafting.quotes import _TITLED, SPEECH, _and_join, chain_of, find_quotes
 from components.drafting.reldates import _VERB, DateMention, _future, find_dates
 
@@ -24,7 +32,7 @@ REPORTED = re.compile(r"\b(reportedly|allegedly|according to|is said to|are said
 VERBS = {
     "postponement": r"\b(postponed|postpone|delayed|called off|cancelled|canceled)\b",
     "host_visit": r"\b(received|receives|hosted|hosts|host)\b",
-    "meeting": r"\b(met|meet|meets|meeting|talks|negotiat\w*|sat down|session|take place|took place|round)\b",
+    "meeting": r"\b(met|meet|meets|meeting|talks|discussions|negotiat\w*|sat down|session|take place|took place|round)\b",
     "visit": r"\b(visited|visits|visit|arrived|arrive|arrives|travelled to|traveled to|travel to|flew to|flown to|"
     r"fly to|leave|leaves|left for|depart\w*)\b",
     "invitation": r"\b(invited|invites|invite|invitation)\b",
@@ -134,20 +142,138 @@ def _sentences(text: str):
             yield s, e
 
 
+def _new_people(text: str, doc, mentions, quotes) -> list[dict]:
+    """People the article introduces who are not actors yet: with the parse, the titled full names
+    ("Central Committee member Karim Haddad") and the named speakers of quotes; without it, the names a
+    title introduces. Each with its role (the title alone, never the matched words) and its evidence."""
+    known = {m.text for m in mentions}
+    found: dict[str, dict] = {}
+    if doc is not None:
+        for person in titled_people(doc):
+            lo, hi = _sentence_of(text, person.start)
+            found.setdefault(
+                person.text,
+                {
+                    "name": person.text,
+                    "role": person.role,
+                    "because": text[lo:hi].strip(),
+                    "start": person.start,
+                    "end": person.end,
+                },
+            )
+        for q in quotes:
+            if q.speaker and not q.speaker_id and len(q.speaker.split()) >= 2 and q.speaker[:1].isupper():
+                at = text.find(q.speaker, q.end)
+                at = at if at >= 0 else text.find(q.speaker)
+                if at >= 0 and not q.speaker.lower().startswith(("a ", "an ", "the ", "one ")):
+                    lo, hi = _sentence_of(text, at)
+                    found.setdefault(
+                        q.speaker,
+                        {
+                            "name": q.speaker,
+                            "role": "",
+                            "because": text[lo:hi].strip(),
+                            "start": at,
+                            "end": at + len(q.speaker),
+                        },
+                    )
+    else:
+        for m in _TITLED.finditer(text):
+            name = m.group(1)
+            role = m.group(0)[: m.start(1) - m.start()].strip(" ,")
+            found.setdefault(
+                name, {"name": name, "role": role, "because": m.group(0), "start": m.start(), "end": m.end()}
+            )
+    return [a for name, a in found.items() if name not in known]
+
+
+def _noun_events(doc, text: str, s: int, e: int, dates, kind: str, chosen: dict) -> list:
+    """Events a sentence names by a noun with a date of its own, beside the one its verb tells: (date,
+    kind) for "the resignation of the Palestinian government two days ago". Needs the parse."""
+    if doc is None:
+        return []
+    found = []
+    for d in dates:
+        if not s <= d.start < e or d.edtf in chosen:
+            continue
+        noun = dated_noun(doc, d.start, d.end)
+        noun_kind = next((k for k, p in VERBS.items() if noun is not None and re.fullmatch(p, noun.text, re.I)), None)
+        if noun_kind and noun_kind != kind and noun_kind not in ("statement", "agreement"):
+            words = sorted(noun.subtree, key=lambda t: t.i)
+            found.append((d, noun_kind, words[0].idx, words[-1].idx + len(words[-1].text)))
+    return found
+
+
+def _main_action(doc, s: int, matches: list):
+    """Of the event words a sentence matches (in VERBS order), the one that tells its action: with the
+    parse, a verb before a noun and the verb nearest the sentence's root ("Abbas welcomed the invitation"
+    is a welcome, not an invitation), an announcing verb after the action it announces; without it, the
+    first."""
+    if not matches:
+        return None
+    if doc is None or len(matches) == 1:
+        return matches[0]
+
+    def rank(pair):
+        span = doc.char_span(s + pair[1].start(), s + pair[1].end(), alignment_mode="expand")
+        token = span.root if span is not None and len(span) else None
+        if token is None or token.pos_ not in ("VERB", "AUX"):
+            return (2, 0)
+        # "announced that it had invited …": the announcement frames the action it reports
+        return (1 if pair[0] == "statement" else 0, sum(1 for _ in token.ancestors))
+
+    return min(matches, key=rank)
+
+
+def _quoted_apart(quotes, date, verb_start: int) -> bool:
+    """A date in someone's quoted words when the event's verb is the narrator's ("Abbas welcomed the
+    invitation and stressed “… the coup in 2007 …”"): the speaker's background, not the event's date."""
+    return any(
+        q.quote_type == "direct" and q.start <= date.start < q.end and not q.start <= verb_start < q.end for q in quotes
+    )
+
+
+def _acting(pattern: str, sentence: str):
+    """The first match of an event verb that tells the action, not its setting: "during a meeting of the
+    leadership, Abbas welcomed …" is a welcome, not a meeting."""
+    for m in re.finditer(pattern, sentence, re.I):
+        if not re.search(r"\bduring\s+(?:a|an|the|their|its)\s+(?:[\w-]+\s+)?$", sentence[: m.start()], re.I):
+            return m
+    return None
+
+
+def _same_outlet(step: dict, outlet: str, outlet_id: str) -> bool:
+    """A chain that already ends with the article's outlet ("relayed by Meridian", read on Meridian): no
+    "via" step repeating it."""
+    if outlet_id and step.get("source_id") == outlet_id:
+        return True
+    return bool(step.get("outlet")) and fold(step["outlet"]) == fold(outlet)
+
+
+def _sentence_of(text: str, at: int) -> tuple[int, int]:
+    lo = max(text.rfind(". ", 0, at) + 2, text.rfind("\n", 0, at) + 1, 0)
+    ends = [i for i in (text.find(". ", at), text.find("\n", at)) if i >= 0]
+    return lo, (min(ends) + 1 if ends else len(text))
+
+
 def draft(text: str, published: dt.date | None, outlet: str, ds) -> dict:
     """Proposed events, quotes and new actors of one article, matched against the dataset ds."""
     index = name_index(ds)
-    mentions = index.find(text)
+    doc = parser.parse(text)  # None without a verified English model: the rules alone
+    lines = datelines(text)
+    # "MOSCOW —" heads the wire copy: the dateline's city is not an actor of the story, nor a speaker
+    mentions = [m for m in index.find(text) if not any(lo <= m.start < hi for lo, hi in lines)]
     outlets = {fold(name): sid for sid, name in zip(ds.sources["source_id"], ds.sources["name"])}
     outlets |= {fold(sid.replace("-", " ")): sid for sid in ds.sources["source_id"]}
     outlet_id = outlets.get(fold(outlet), "")
     dates = find_dates(text, published)
     people = frozenset(a for a, kind in zip(ds.actors["actor_id"], ds.actors["kind"]) if str(kind) == "person")
     sides = {a: ds.factions_of_actor.get(a, []) for a in ds.actors["actor_id"]}
-    quotes = find_quotes(text, index, mentions, outlets, fold, people, sides)
+    quotes = find_quotes(text, index, mentions, outlets, fold, people, sides, doc)
     events = []
     live = published is not None and len(_LIVE_ENTRY.findall(text)) >= 2
     for s, e in _sentences(text):
+        s = next((hi for lo, hi in lines if lo <= s < hi), s)  # the evidence starts after a dateline
         if _RELAYED_WORDS.search(text[s:e]):
             continue
         inside = [m for m in mentions if s <= m.start < e]
@@ -160,13 +286,26 @@ def draft(text: str, published: dt.date | None, outlet: str, ds) -> dict:
             if s + (asked.end() if asked else 0) <= d.start < e
             and not re.search(r"\bsince\s*$", text[max(0, d.start - 7) : d.start], re.I)
             and not d.text.lower().startswith("since ")
+            # "not on Thursday as earlier reported": a date the article corrects, not the event's
+            and not re.search(r"\bnot\s+(?:on\s+|in\s+)?$", text[max(0, d.start - 8) : d.start], re.I)
+            and not d.text.lower().startswith("not ")
+            # a date on a thing rather than the action ("the coup in 2007", "weeks after the October 7
+            # attack"): the story's background
+            and not (doc is not None and dates_a_thing(doc, d.start, d.end))
         ]
-        found = next(((k, m) for k, p in VERBS.items() if (m := re.search(p, text[s:e], re.I))), None)
+        found = _main_action(doc, s, [(k, m) for k, p in VERBS.items() if (m := _acting(p, text[s:e]))])
         # A verb we know classifies the event; without one, a dated sentence naming actors is still
         # proposed ("Hamas answered on 6 October"), unclassified, for the editor to type.
         said = re.search(rf"\b{SPEECH}\b|\binterview\b|\bspeak(?:ing|s)? (?:of|to|about)\b", text[s:e], re.I)
         if found:
             kind, (v_start, v_end) = found[0], (s + found[1].start(), s + found[1].end())
+            if doc is not None:  # dates on the event's own verb first: another action's date is not its
+                own = [
+                    d
+                    for d in when
+                    if not dates_another_action(doc, d.start, d.end, v_start) and not _quoted_apart(quotes, d, v_start)
+                ]
+                when = own or when  # none on its verb (the parse missed it): the rules choose, as before
         elif when and not said and not _RELAY_SENTENCE.search(text[s:e]):
             kind, (v_start, v_end) = "unclassified", (when[0].start, e)  # "Last spring she was promoted"
         else:
@@ -224,13 +363,16 @@ def draft(text: str, published: dt.date | None, outlet: str, ds) -> dict:
         # we signed, in 2017 we signed"): one event each.
         between = text[when[0].end : when[-1].start] if len(when) > 1 else ""
         parallel = re.search(r"\band\b", between) or ("," in between and _VERB.search(between))
-        for date in {d.edtf: d for d in reversed(when if parallel else when[:1])}.values():  # one per date
+        chosen = {d.edtf: d for d in reversed(when if parallel else when[:1])}
+        for date in chosen.values():  # one per date
             events.append(_event(ds, text, s, e, _spanned(text, s, date), inside, published, outlets, outlet_id, kind))
-    known = {m.text for m in mentions}
-    new_actors = []
-    for m in _TITLED.finditer(text):
-        if m.group(1) not in known and m.group(1) not in {a["name"] for a in new_actors}:
-            new_actors.append({"name": m.group(1), "because": m.group(0), "start": m.start(), "end": m.end()})
+        for date, noun_kind, lo, hi in _noun_events(doc, text, s, e, dates, kind, chosen):
+            # "comes after the resignation of the government two days ago": an event of its own, of the
+            # actors its noun phrase names
+            named = [m for m in inside if lo <= m.start < hi] or inside
+            events.append(_event(ds, text, s, e, date, named, published, outlets, outlet_id, noun_kind))
+    new_actors = _new_people(text, doc, mentions, quotes)
+    roles = {a["name"]: a["role"] for a in new_actors}  # a new person's quote carries their role to its form
     return {
         "schema": SCHEMA,
         "published": published.isoformat() if published else None,
@@ -246,7 +388,7 @@ def draft(text: str, published: dt.date | None, outlet: str, ds) -> dict:
                 "chain": q.chain
                 + (
                     [{"wording": "via", "outlet": outlet, "source_id": outlet_id}]
-                    if outlet and not (q.chain and q.chain[-1].get("source_id") == outlet_id and outlet_id)
+                    if outlet and not (q.chain and _same_outlet(q.chain[-1], outlet, outlet_id))
                     else []
                 ),
                 "start": q.start,
@@ -254,6 +396,7 @@ def draft(text: str, published: dt.date | None, outlet: str, ds) -> dict:
                 "confidence": q.confidence,
                 "note": q.note,
             }
+            | ({"speaker_role": roles[q.speaker]} if not q.speaker_id and q.speaker in roles else {})
             for q in quotes
         ],
         "actors": new_actors,

@@ -155,7 +155,7 @@ def chain_of(sentence: str, outlets: dict, fold) -> list[dict]:
     m = _RELAYED.search(sentence)
     if m:
         name, source_id = _outlet(m.group(1), outlets, fold)
-        if source_id:
+        if source_id or name:  # an outlet not yet a source is kept by name: curation proposes it as one
             steps.append({"wording": "relayed by", "outlet": name, "source_id": source_id})
     m = _QUOTED_BY.search(sentence)
     if m:
@@ -163,6 +163,28 @@ def chain_of(sentence: str, outlets: dict, fold) -> list[dict]:
         if source_id:  # "according to" a person is not a chain step
             steps.append({"wording": "published by", "outlet": name, "source_id": source_id})
     return steps
+
+
+# The next sentence passing the words on: "His remarks were relayed by Meridian News Agency."
+_RELAYED_NEXT = re.compile(
+    r"^\s*(?:his|her|their|the|these|those|its)\s+(?:remarks|comments|words|quotes?|interview)\s+"
+    r"(?:were|was)\s+(?:later\s+)?(?:carried|relayed|republished)\s+by\b",
+    re.I,
+)
+
+
+def _parsed_speaker(doc, start: int, end: int, mentions: list[Mention]) -> tuple[str, str] | None:
+    """The subject of the speech verb by the parse (grammar.speech_subject), when it is a named person: as
+    the known actor it names, else as written. A person, not their organisation named beside them."""
+    if doc is None:
+        return None
+    from components.drafting.grammar import speech_subject
+
+    found = speech_subject(doc, start, end)
+    if found is None or found.kind != "person":
+        return None
+    known = [x for x in mentions if found.start <= x.start < found.end or x.start <= found.start < x.end]
+    return (known[0].text, known[0].actor_id) if known else (found.text, "")
 
 
 def find_quotes(
@@ -173,8 +195,10 @@ def find_quotes(
     fold,
     people: frozenset = frozenset(),
     sides: dict | None = None,
+    doc=None,
 ) -> list[DraftQuote]:
-    """Direct quotes and paraphrases, with speakers and chains (left to right)."""
+    """Direct quotes and paraphrases, with speakers and chains (left to right). With the parse (doc), the
+    subject of the speech verb names a person speaker first; the rules decide the rest."""
     found: list[DraftQuote] = []
     last_speaker: tuple[str, str] = ("", "")
     last_at = 0  # the end of the sentence where the last speaker was named
@@ -194,7 +218,7 @@ def find_quotes(
         quote = DraftQuote(words.rstrip(",").rstrip(), start, start + len(words.rstrip(",").rstrip()), "direct")
         after = text[m.end() : hi]
         before = text[lo : m.start()]
-        speaker = None
+        speaker = _parsed_speaker(doc, quote.start, quote.end, mentions)
         earlier = [x for x in speaking if last_at <= x.start < m.start()]
         # Or a person named since then ("Layla Mansour remembers the mood. “…,” she said").
         earlier = earlier or [x for x in mentions if last_at <= x.start < m.start() and x.actor_id in people]
@@ -208,7 +232,9 @@ def find_quotes(
         named = _SAID_NAME.match(after) or _NAME_SAID.match(after)
         name = named.group(1).strip() if named else ""
         known = [x for x in mentions if m.end() <= x.start <= m.end() + len(after) and x.text in name]
-        if name and not known:  # a person not in the data: the full name a title gave, else as written
+        if (
+            speaker is None and name and not known
+        ):  # a person not in the data: the full name a title gave, else as written
             full = next((t for t in titled if t == name or t.split()[-1] == name), name)
             if full[:1].isupper() and full.lower() not in ("he", "she", "they", "it"):
                 speaker = (full, "")
@@ -336,6 +362,9 @@ def find_quotes(
         else:
             quote.confidence, quote.note = 0.3, "no speaker found: check who said it"
         quote.chain = chain_of(text[lo:hi], outlets, fold) or quote.chain
+        following = text[hi : _sentence_bounds(text, hi + 1, hi + 1)[1]] if hi < len(text) else ""
+        if _RELAYED_NEXT.match(following) and not any(c["wording"] == "relayed by" for c in quote.chain):
+            quote.chain = quote.chain + [c for c in chain_of(following, outlets, fold) if c["wording"] == "relayed by"]
         if not quote.chain and quote.note == "continues the quote before it":
             quote.chain = found[-1].chain  # the same words, carried the same way
         found.append(quote)

@@ -487,7 +487,7 @@ def accept_actor(engine: Engine, user: User, draft_id: int, expected_version: in
             "name": name,
             "kind": fields.get("kind") or "person",
             "faction_ids": fields.get("faction_ids", ""),
-            "role": fields.get("role") or d.proposal.get("because", ""),
+            "role": (fields["role"] if "role" in fields else d.proposal.get("role", "")).strip(),  # the title alone
             "aliases": "",
         }
         workcopy.insert_row(connection, user, "actors", row)

@@ -141,10 +141,26 @@ def _publish(ws, pending: int) -> None:
             st.rerun()
 
 
+def _parser_notice() -> None:
+    """Which drafter runs: on the verified English parser, or on its rules alone (and why)."""
+    from components.drafting import parser
+
+    found = parser.status()
+    if found.available:
+        st.caption(f":material/verified: Drafts read the grammar with {found.model}.")
+    else:
+        st.warning(
+            f"Drafting without the English parser: {found.reason}. Proposals come from the rules alone, which "
+            "miss more speakers and dates: check each one. (docs/drafting.md: installing the parser)",
+            icon=":material/rule:",
+        )
+
+
 def _add_article(ws, articles: list[dict]) -> None:
     state.apply_clearing()
     with st.expander("Add an article", expanded=not articles or state.has_flash("article"), icon=":material/note_add:"):
         _section("article")
+        _parser_notice()
         with st.form("add-article", clear_on_submit=False):
             upload = st.file_uploader("Upload the article (.txt, .md, .html)", type=["txt", "md", "html", "htm"])
             pasted = st.text_area("…or paste its text", height=200, key="article-text")
@@ -420,9 +436,11 @@ def _quote_draft(ws, d, ctx) -> None:
                 key=f"{key}-speaker",
             )
             n1, n2, n3 = st.columns(3)
+            person = p.get("speaker_role") is not None and not proposed  # the drafter found a new person
             new_name = n1.text_input(
                 "…or a new person's name",
-                placeholder=("e.g. " + p["speaker"]) if p.get("speaker") and not proposed else "",
+                value=p["speaker"] if person else "",
+                placeholder=("e.g. " + p["speaker"]) if p.get("speaker") and not proposed and not person else "",
                 key=f"{key}-new-name",
                 help="Not an actor yet: added as one when you accept, with the factions and role you give.",
             )
@@ -485,7 +503,9 @@ def _actor_draft(ws, d, ctx) -> None:
         st.markdown(f"**New actor #{d.draft_id}** · {md(p['name'])}")
         st.caption(f"Because the article says “{md(p.get('because', ''))}”")
         with st.form(f"{key}-form", border=False):
-            name = st.text_input("Name", value=p["name"], key=f"{key}-name")
+            n, r = st.columns(2)
+            name = n.text_input("Name", value=p["name"], key=f"{key}-name")
+            role = r.text_input("Role", value=p.get("role", ""), key=f"{key}-role", help="The title alone, as written.")
             a, b = st.columns(2)
             kind = a.selectbox("Kind", ["person", "organization", "state", "group"], key=f"{key}-kind")
             factions = b.multiselect(
@@ -499,7 +519,7 @@ def _actor_draft(ws, d, ctx) -> None:
                 ws.user,
                 d.draft_id,
                 d.row_version,
-                {"name": name, "kind": kind, "faction_ids": ";".join(factions)},
+                {"name": name, "kind": kind, "faction_ids": ";".join(factions), "role": role},
                 done="Added actor {result}.",
             )
             st.rerun()

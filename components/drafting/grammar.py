@@ -1,0 +1,233 @@
+"""Small named rules over the parse (a spaCy Doc from parser.parse): who is the subject of a speech verb,
+who a title introduces, where a wire dateline ends. Each answers None when the parse says nothing, and the
+drafter's rules decide instead (docs/drafting.md)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Verbs of saying, as lemmas: the subject of one of these is the speaker of the words it governs.
+SPEECH_LEMMAS = frozenset(
+    "say tell add stress state note warn announce insist explain declare argue indicate confirm affirm caution "
+    "recall claim deny describe repeat acknowledge write vow pledge reply respond comment emphasise emphasize "
+    "urge predict admit".split()
+)
+PRONOUNS = frozenset("he she they it we i you who which this that".split())
+NAME_LABELS = ("PERSON", "ORG", "NORP", "GPE", "FAC")
+
+# A wire dateline at the head of the text: "MOSCOW —", "CAIRO, March 3 (Agency) -", "GAZA CITY, 4 March —".
+DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2})"
+    r"(?:,\s*(?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8}))?"
+    r"(?:\s*\([^)\n]{1,60}\))?\s*[-–—]{1,2}\s+",
+    re.M,
+)
+
+
+@dataclass(frozen=True)
+class Named:
+    text: str  # the name as written ("Karim Haddad")
+    start: int
+    end: int
+    kind: str  # person / organisation / other
+    role: str = ""  # the title that introduced them ("Fatah Central Committee member"), "" when none
+
+
+def datelines(text: str) -> list[tuple[int, int]]:
+    """The character ranges of wire datelines (at the start of a line): their place names the dateline's
+    city, not an actor of the story, and never a speaker."""
+    return [(m.start(), m.end()) for m in DATELINE.finditer(text)]
+
+
+def _entity(token):
+    return next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+
+
+def _text(tokens) -> str:
+    """The words as written (their own spacing: "Islamic Jihad's"), without a leading article or edge commas."""
+    tokens = sorted(tokens, key=lambda t: t.i)
+    while tokens and (tokens[0].dep_ == "det" or tokens[0].is_punct):
+        tokens = tokens[1:]
+    while tokens and tokens[-1].is_punct:
+        tokens = tokens[:-1]
+    if not tokens:
+        return ""
+    return tokens[0].doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)].strip()
+
+
+def _role_of(head) -> str:
+    """A title before the name ("Central Committee member Karim Haddad") or in apposition to it ("Karim
+    Haddad, a Fatah Central Committee member"; "Islamic Jihad's representative in Cairo, Anwar Qudsi")."""
+    ent = _entity(head)
+    first = ent.start if ent is not None else head.i
+    before = [t for t in head.lefts if t.dep_ == "compound" and t.i < first and t.pos_ == "NOUN"]
+    if before:
+        return _text([t for t in before[0].subtree if t.i < first])
+    for child in head.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN":
+            return _text(child.subtree)
+    if head.dep_ == "appos" and head.head.pos_ == "NOUN":  # the title is the head: "its envoy, Anwar Qudsi"
+        return _text([t for t in head.head.subtree if t.i < first])
+    return ""
+
+
+def named(token) -> Named | None:
+    """The name a token stands in: its entity, or its proper-noun compound ("Karim Haddad"); a common noun
+    with a name in apposition ("a spokesman, Walid Hamdan") gives that name. Pronouns and unnamed nouns
+    ("an official") give None."""
+    if token.lower_ in PRONOUNS or token.pos_ == "PRON":
+        return None
+    if token.pos_ == "NOUN":
+        appos = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        return named(appos[0]) if appos else None
+    if token.pos_ != "PROPN":
+        return None
+    ent = _entity(token)
+    if ent is not None and ent.label_ in NAME_LABELS:
+        words = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
+        kind = {"PERSON": "person", "ORG": "organisation", "NORP": "organisation"}.get(ent.label_, "other")
+    else:
+        words = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [token]
+        kind = "other"
+    if not words:
+        return None
+    start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+    return Named(token.doc.text[start:end], start, end, kind, _role_of(token) if kind != "organisation" else "")
+
+
+def _tokens_around(doc, start: int, end: int):
+    """The tokens of the sentences a quote touches, and the first few of the next one when the quote ends
+    its sentence (a parser often splits after the closing mark: “…,” | she said) — within its paragraph."""
+    found = [s for s in doc.sents if s.start_char < end and s.end_char > start]
+    tokens = [t for s in found for t in s]
+    if found:
+        after = [s for s in doc.sents if s.start_char >= found[-1].end_char]
+        if after and not doc.text[end : after[0].start_char].strip(" ,.\"”’'"):
+            tokens += list(after[0])[:6]
+    return [t for t in tokens if "\n" not in doc.text[min(t.idx, start) : max(t.idx, end)]]
+
+
+def speech_subject(doc, start: int, end: int) -> Named | None:
+    """Who says the words at text[start:end]: the subject of the nearest speech verb outside them in their
+    sentence ("…,” Karim Haddad, a Fatah Central Committee member, told the Moscow Courier), or the one
+    "according to" names. None when the subject is a pronoun or unnamed, or there is no such verb."""
+    candidates = []
+    for token in _tokens_around(doc, start, end):
+        if not start <= token.idx < end:
+            if token.lemma_.lower() in SPEECH_LEMMAS and token.pos_ in ("VERB", "AUX"):
+                subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and c.dep_ != "expl"]
+                if subjects:
+                    candidates.append((min(abs(token.idx - start), abs(token.idx - end)), subjects[0]))
+            if token.lower_ == "according":
+                to = [c for c in token.children if c.lower_ == "to"]
+                objects = [c for c in to[0].children if c.dep_ == "pobj"] if to else []
+                if objects:
+                    candidates.append((min(abs(token.idx - start), abs(token.idx - end)), objects[0]))
+    if not candidates:
+        return None
+    _, subject = min(candidates, key=lambda c: c[0])
+    found = named(subject)
+    if found is not None and " " not in found.text:  # "Haddad said": the full name given before
+        full = [e for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 and e[-1].text == found.text]
+        full = [e for e in full if e.start_char < found.start] or full
+        if full:
+            e = full[0]
+            return Named(e.text, e.start_char, e.end_char, "person", _role_of(e.root))
+        if found.kind == "other" and subject.ent_type_ == "":
+            return Named(found.text, found.start, found.end, "person", found.role)
+    return found
+
+
+def titled_people(doc) -> list[Named]:
+    """People the article introduces with a title ("Central Committee member Karim Haddad", "Islamic
+    Jihad's representative in Cairo, Anwar Qudsi"): full names (two words or more) with their role."""
+    people: dict[str, Named] = {}
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or len(ent) < 2 or ent.text in people:
+            continue
+        found = named(ent.root)
+        if found is not None and found.role and found.kind == "person":
+            people[found.text] = found
+    return list(people.values())
+
+
+# Nouns that are events themselves: a date on them dates the event ("the meeting on Thursday").
+EVENT_NOUNS = frozenset(
+    "meeting talk talks visit summit session conference round election vote ceremony signing agreement deal "
+    "statement announcement speech interview trip tour call ceasefire truce negotiation negotiations "
+    "resignation".split()
+) | {"another", "one", "first", "second", "third", "fourth", "last"}  # "another in Doha in 2012": an agreement
+
+
+TIME_NOUNS = frozenset("morning afternoon evening night day week weekend month year hour".split())
+
+
+def dates_a_thing(doc, start: int, end: int) -> bool:
+    """Whether the date at text[start:end] dates a thing named by a noun rather than the sentence's action:
+    "the coup in 2007", "the October 7 attack" — a date for the story's background, not for the event the
+    sentence tells. A date on an event noun ("the meeting on Thursday") is the event's."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    while root.head.lemma_.lower() in TIME_NOUNS and root.head.i != root.i:  # "tomorrow morning": one date
+        root = root.head
+    head = root.head
+    if root.dep_ in ("compound", "nmod", "amod", "poss") and head.pos_ == "NOUN" and head.i >= span.end:
+        return head.lemma_.lower() not in EVENT_NOUNS
+    if root.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "NOUN":
+        return head.head.lemma_.lower() not in EVENT_NOUNS
+    return False
+
+
+def _verb_above(token):
+    """The nearest verb a token depends on (itself when it is one)."""
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token if token.pos_ in ("VERB", "AUX") else None
+
+
+CLAUSES = ("advcl", "pcomp", "relcl")  # a clause of its own: "after they launched …", "by ending …", "that began …"
+
+
+def dates_another_action(doc, date_start: int, date_end: int, verb_start: int) -> bool:
+    """Whether a date in the sentence belongs to another action than the event's verb at verb_start: one in
+    a clause of its own below where the two meet ("weeks after the resistance launched an operation on
+    October 7"; "talks that began last Thursday"; "… by ending the consequences of the coup in 2007"). A
+    date on the event's verb, on the verb that reports it ("announced on 16 February that it had invited")
+    or in the clause it reports is the event's. The parse attaches a phrase wrongly now and then, so the
+    drafter uses this only to prefer the other dates of a sentence, never to drop its only one."""
+    span = doc.char_span(date_start, date_end, alignment_mode="expand")
+    event = doc.char_span(verb_start, verb_start + 1, alignment_mode="expand")
+    if span is None or event is None or not len(span) or not len(event):
+        return False
+    dated, acting = _verb_above(span.root), _verb_above(event[0])
+    if dated is None or acting is None or dated.i == acting.i:
+        return False
+    above_acting = {acting, *acting.ancestors}
+    token = dated
+    while token not in above_acting and token.head.i != token.i:
+        if token.dep_ in CLAUSES:
+            return True
+        token = token.head
+    return False
+
+
+def dated_noun(doc, date_start: int, date_end: int):
+    """The noun a date is on, when it is on one ("the resignation of the government two days ago", "the
+    meeting on Thursday"): the token, else None (the date is on a verb, or the parse does not say)."""
+    span = doc.char_span(date_start, date_end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    token = span.root
+    for _ in range(4):  # through "ago", a preposition, "morning": to the word the date is about
+        if token.head.i == token.i:
+            return None
+        head = token.head
+        if head.pos_ == "NOUN" and head.lemma_.lower() not in TIME_NOUNS and not span.start <= head.i < span.end:
+            return head
+        if head.pos_ in ("VERB", "AUX"):
+            return None
+        token = head
+    return None
