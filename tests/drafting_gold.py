@@ -751,7 +751,7 @@ GOLD = [
         "ho10-wire.txt",
         dt.date(2025, 7, 10),
         "Northgate Agency",
-        "held-out",
+        "tune",
         events=[
             ("2025-07-09", "met a Hamas delegation led by Musa Abu Marzouk", "occurred"),
             ("2025-07-07", "arrived in the Russian capital on Monday", "occurred"),
@@ -790,7 +790,7 @@ GOLD = [
         "ho10-statement.txt",
         dt.date(2025, 8, 4),
         "Levant Ledger",
-        "held-out",
+        "tune",
         events=[
             ("2025-08-02", "released on Saturday", "occurred"),
             ("2025-07-30", "agreed at a meeting in Cairo on July 30", "occurred"),
@@ -824,7 +824,7 @@ GOLD = [
         "ho10-relay.txt",
         dt.date(2025, 8, 19),
         "Harbour Post",
-        "held-out",
+        "tune",
         events=[
             ("2025-08-14", "began last Thursday in Doha", "occurred"),
             ("2025-08-17", "met both delegations two days ago", "reported"),
@@ -856,7 +856,7 @@ GOLD = [
         "ho10-feature.txt",
         dt.date(2025, 9, 15),
         "Eastwire",
-        "held-out",
+        "tune",
         events=[
             ("2025-08", "signed their joint statement in early August", "occurred"),
             ("2014-12/2015-02", "first went to Cairo as a junior negotiator in the winter of 2014", "occurred"),

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 # Verbs of saying, as lemmas: the subject of one of these is the speaker of the words it governs.
 SPEECH_LEMMAS = frozenset(
-    "say tell add stress state note warn announce insist explain declare argue indicate confirm affirm caution "
+    "say tell quote add stress state note warn announce insist explain declare argue indicate confirm affirm caution "
     "recall claim deny describe repeat acknowledge write vow pledge reply respond comment emphasise emphasize "
     "urge predict admit".split()
 )
@@ -80,7 +80,21 @@ def named(token) -> Named | None:
         return None
     if token.pos_ == "NOUN":
         appos = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
-        return named(appos[0]) if appos else None
+        # (or a person named in its phrase, the apposition hung on a nearer word: "Its representative in
+        # Beirut, Ziad Hamdan, said")
+        appos = appos or [t for t in token.subtree if t.ent_type_ == "PERSON" and t.dep_ == "appos"]
+        if not appos:
+            return None
+        found = named(appos[0])
+        if found is not None and not found.role:
+            found = Named(
+                found.text,
+                found.start,
+                found.end,
+                found.kind,
+                _text(t for t in token.subtree if t.i < appos[0].left_edge.i),
+            )
+        return found
     if token.pos_ != "PROPN":
         return None
     ent = _entity(token)
@@ -127,6 +141,8 @@ def speech_subject(doc, start: int, end: int) -> Named | None:
     if not candidates:
         return None
     _, subject = min(candidates, key=lambda c: c[0])
+    if subject.lower_ in ("he", "she"):  # resolved by the caller, who knows the actors: "…,” he said
+        return Named(subject.text, subject.idx, subject.idx + len(subject.text), "pronoun")
     found = named(subject)
     if found is not None and " " not in found.text:  # "Haddad said": the full name given before
         full = [e for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 and e[-1].text == found.text]
@@ -137,6 +153,27 @@ def speech_subject(doc, start: int, end: int) -> Named | None:
         if found.kind == "other" and subject.ent_type_ == "":
             return Named(found.text, found.start, found.end, "person", found.role)
     return found
+
+
+def last_person(doc, before: int) -> Named | None:
+    """The last person the parse names before a position, as their full name ("Harb" → "Nabil Harb"): a
+    person's name, or a sentence's subject that is the surname of one named before ("Saadi, 61, moved")."""
+    people = [e for e in doc.ents if e.label_ == "PERSON" and e.end_char <= before]
+    if not people:
+        return None
+    surnames = {e[-1].text: e for e in people if len(e) > 1}
+    subjects = [
+        t
+        for t in doc
+        if t.idx < before and t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN" and t.text in surnames
+    ]
+    last = people[-1]
+    if subjects and subjects[-1].idx > last.start_char:
+        full = surnames[subjects[-1].text]
+        return Named(full.text, subjects[-1].idx, subjects[-1].idx + len(subjects[-1].text), "person", "")
+    full = [e for e in people if len(e) > 1 and e[-1].text == last[-1].text]
+    e = full[0] if len(last) == 1 and full else last
+    return Named(e.text, e.start_char, e.end_char, "person", _role_of(e.root))
 
 
 def titled_people(doc) -> list[Named]:

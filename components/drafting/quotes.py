@@ -123,9 +123,15 @@ def _and_join(names: list[str]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
+# A statement the text introduces ("in a joint statement", "according to a statement signed by …")
+_A_STATEMENT = re.compile(
+    r"\b(?:in|according to|under|with)\s+a\s+(?:joint\s+)?statement\b|\bstatement\s+signed\s+by\b", re.I
+)
+
+
 def _signatories(text: str, mentions: list[Mention], before: int, people: frozenset) -> list[Mention]:
     """The organisations named in the last sentence before `before` that speaks of a statement."""
-    statements = [m for m in _STATEMENT.finditer(text, 0, before)]
+    statements = [m for m in _A_STATEMENT.finditer(text, 0, before)]
     if not statements:
         return []
     lo, hi = _sentence_bounds(text, statements[-1].start(), statements[-1].end())
@@ -173,14 +179,20 @@ _RELAYED_NEXT = re.compile(
 )
 
 
-def _parsed_speaker(doc, start: int, end: int, mentions: list[Mention]) -> tuple[str, str] | None:
+def _parsed_speaker(doc, start: int, end: int, mentions: list[Mention], people: frozenset) -> tuple[str, str] | None:
     """The subject of the speech verb by the parse (grammar.speech_subject), when it is a named person: as
     the known actor it names, else as written. A person, not their organisation named beside them."""
     if doc is None:
         return None
-    from components.drafting.grammar import speech_subject
+    from components.drafting.grammar import last_person, speech_subject
 
     found = speech_subject(doc, start, end)
+    if found is not None and found.kind == "pronoun":  # "he said": the last person named, known or new
+        known = [x for x in mentions if x.end <= found.start and x.actor_id in people]
+        new = last_person(doc, found.start)
+        if known and (new is None or known[-1].end >= new.end or new.start <= known[-1].start < new.end):
+            return known[-1].text, known[-1].actor_id
+        found = new
     if found is None or found.kind != "person":
         return None
     known = [x for x in mentions if found.start <= x.start < found.end or x.start <= found.start < x.end]
@@ -218,7 +230,7 @@ def find_quotes(
         quote = DraftQuote(words.rstrip(",").rstrip(), start, start + len(words.rstrip(",").rstrip()), "direct")
         after = text[m.end() : hi]
         before = text[lo : m.start()]
-        speaker = _parsed_speaker(doc, quote.start, quote.end, mentions)
+        speaker = _parsed_speaker(doc, quote.start, quote.end, mentions, people)
         earlier = [x for x in speaking if last_at <= x.start < m.start()]
         # Or a person named since then ("Layla Mansour remembers the mood. “…,” she said").
         earlier = earlier or [x for x in mentions if last_at <= x.start < m.start() and x.actor_id in people]
@@ -365,8 +377,20 @@ def find_quotes(
         following = text[hi : _sentence_bounds(text, hi + 1, hi + 1)[1]] if hi < len(text) else ""
         if _RELAYED_NEXT.match(following) and not any(c["wording"] == "relayed by" for c in quote.chain):
             quote.chain = quote.chain + [c for c in chain_of(following, outlets, fold) if c["wording"] == "relayed by"]
-        if not quote.chain and quote.note == "continues the quote before it":
-            quote.chain = found[-1].chain  # the same words, carried the same way
+        if (
+            not quote.chain
+            and found
+            and (
+                quote.note == "continues the quote before it"
+                or (
+                    quote.speaker
+                    and (quote.speaker, quote.speaker_id) == (found[-1].speaker, found[-1].speaker_id)
+                    and "\n" not in text[found[-1].end : quote.start]
+                    and not found_speech(text[lo : m.start()] + " " + text[m.end() : hi])  # no "he said" of its own
+                )
+            )
+        ):
+            quote.chain = found[-1].chain  # the same remarks in one paragraph, carried the same way
         found.append(quote)
         covered.append((lo, hi))
     for x in mentions:  # "Mousa Abu Marzook said the atmosphere was calm."

@@ -45,7 +45,7 @@ FUTURE = re.compile(
     r"\b(will|shall|'ll|(?:is|are|was|were)\s+(?:\w+\s+)?due to|is to|are to|plans? to|planned to|is expected to|are expected to|"
     r"(?:is|are)\s+(?:now\s+|still\s+|also\s+)?(?:expected|scheduled|set|due)\s+to|expects? to|hopes? to|intends? to|"
     r"is scheduled|are scheduled|is set to|are set to|would|is going to|are going to|"
-    r"call(?:s|ed) for|urg(?:es|ed)|propos(?:es|ed)|invit(?:es|ed) \w+ to)\b",  # "called for a conference in June": ahead
+    r"call(?:s|ed) for|urg(?:es|ed)|propos(?:es|ed)|invit(?:es|ed) \w+ to|offer(?:s|ed)? to|expects? \w+ to)\b",  # "called for a conference in June": ahead
     re.IGNORECASE,
 )
 
@@ -92,11 +92,16 @@ PATTERNS = [
     ("weekday", rf"\b(?:on\s+)?({_DAY})\b"),
     ("this_period", r"\b(earlier|later)\s+this\s+(week|month|year)\b"),
     ("period", r"\b(last|next|this)\s+(week|month|year)\b"),
-    ("in_month", rf"\b(?:in|since|during)\s+({_FULL_MONTH})\b"),
+    ("last_month_name", rf"\b(last|next|this|this coming)\s+({_FULL_MONTH})\b"),
+    ("month_end", r"\b(?:by\s+|at\s+|before\s+)?the\s+end\s+of\s+(?:the|this)\s+month\b"),
+    ("in_month", rf"\b(?:in|since|during|to|until|by)\s+({_FULL_MONTH})\b"),
     ("weekend", r"\b(?:(?:over|during|at|on)\s+)?(the|this|last|next|coming)\s+weekend\b"),
     ("within", rf"\bwithin\s+(?:the\s+next\s+)?({_NUM})\s+(day|week|month)s?\b"),
     # A season without a year ("over the summer"): this year's, or the one before or after, by tense.
-    ("season", r"\b(?:over|during|in|through|this|last|next)\s+(?:the\s+)?(spring|summer|autumn|fall|winter)\b"),
+    (
+        "season",
+        r"\b(?:over|during|in|through|this|last|next|before|by|until|since)\s+(?:the\s+)?(spring|summer|autumn|fall|winter)\b",
+    ),
 ]
 COMPILED = [(name, re.compile(p, re.IGNORECASE)) for name, p in PATTERNS]
 COMPILED_BY_NAME = dict(COMPILED)
@@ -221,6 +226,17 @@ def resolve(kind: str, groups: tuple, pub: dt.date | None, future: bool, past: b
             return _day(this_year), "no year: weeks after publication and no past verb — the coming one"
         d = this_year if this_year <= pub else _safe_date(pub.year - 1, month, day)
         return _day(d), "no year: the last one before publication"
+    if kind == "last_month_name":  # "last October": the latest October before this month; "next": after it
+        which, month = g
+        if which == "last":
+            year = pub.year if month < pub.month else pub.year - 1
+        elif which == "next":
+            year = pub.year if month > pub.month else pub.year + 1
+        else:
+            year = pub.year if month >= pub.month or not future else pub.year + 1
+        return _month(year, month), f"“{which}” and a month: placed from the publication month"
+    if kind == "month_end":
+        return _month(pub.year, pub.month), "the end of the publication's month: kept as the month"
     if kind in ("in_month", "part_month"):
         month = g[-2] if kind == "part_month" else g[0]
         if future:
