@@ -16,9 +16,10 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-ROUNDS = {5: "e0b2989", 6: "7919b9f", 7: "74996b1", 8: "1f608ae", 9: "0666092", 10: "bc2128a"}
+ROUNDS = {5: "e0b2989", 6: "7919b9f", 7: "74996b1", 8: "1f608ae", 9: "0666092", 10: "bc2128a", 11: "d4f8afa"}
 # round -> the commit that first drafted it: the one adding its gold (rounds 5-9), or for round 10 (gold in
-# 8f5b022, written by a separate session) the first drafter on the parser, which had not read it
+# 8f5b022, written by a separate session) the first drafter on the parser, which had not read it; round 11
+# (gold in 780f4e5) was drafted blind by d4f8afa, the parser drafter after round 10 was tuned
 DRAFT = r"""
 import sys, json, tempfile
 from pathlib import Path
