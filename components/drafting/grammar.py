@@ -122,10 +122,9 @@ def _tokens_around(doc, start: int, end: int):
     return [t for t in tokens if "\n" not in doc.text[min(t.idx, start) : max(t.idx, end)]]
 
 
-def speech_subject(doc, start: int, end: int) -> Named | None:
-    """Who says the words at text[start:end]: the subject of the nearest speech verb outside them in their
-    sentence ("…,” Karim Haddad, a Fatah Central Committee member, told the Moscow Courier), or the one
-    "according to" names. None when the subject is a pronoun or unnamed, or there is no such verb."""
+def speech_subject_token(doc, start: int, end: int):
+    """The subject token of the nearest speech verb outside the words at text[start:end] (or the object of
+    "according to"), or None."""
     candidates = []
     for token in _tokens_around(doc, start, end):
         if not start <= token.idx < end:
@@ -141,6 +140,17 @@ def speech_subject(doc, start: int, end: int) -> Named | None:
     if not candidates:
         return None
     _, subject = min(candidates, key=lambda c: c[0])
+    return subject
+
+
+def speech_subject(doc, start: int, end: int) -> Named | None:
+    """Who says the words at text[start:end]: the subject of the nearest speech verb outside them in their
+    sentence ("…,” Karim Haddad, a Fatah Central Committee member, told the Moscow Courier), or the one
+    "according to" names; "he"/"she" as a pronoun for the caller to resolve. None when the subject is
+    unnamed, or there is no such verb."""
+    subject = speech_subject_token(doc, start, end)
+    if subject is None:
+        return None
     if subject.lower_ in ("he", "she"):  # resolved by the caller, who knows the actors: "…,” he said
         return Named(subject.text, subject.idx, subject.idx + len(subject.text), "pronoun")
     found = named(subject)
@@ -155,25 +165,46 @@ def speech_subject(doc, start: int, end: int) -> Named | None:
     return found
 
 
+def _people(doc) -> list[Named]:
+    """Every mention of a person the parse gives, in order, by full name: a person's name; a name in
+    apposition to a title ("a former negotiator, Hazem Lotfy", which the tagger may take for a place); and
+    a surname alone ("For Rahim", "Saadi, 61, moved") once the full name was given."""
+    found: list[Named] = []
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            found.append(Named(ent.text, ent.start_char, ent.end_char, "person"))
+    for token in doc:
+        if token.dep_ == "appos" and token.pos_ == "PROPN" and token.head.pos_ == "NOUN":
+            name = named(token)
+            if name is not None and " " in name.text:
+                found.append(Named(name.text, name.start, name.end, "person"))
+    found.sort(key=lambda n: n.start)
+    full: dict[str, str] = {}
+    out: list[Named] = []
+    starts = {n.start for n in found}
+    for token in doc:
+        for n in (n for n in found if n.start == token.idx):
+            out.append(n)
+            if " " in n.text:
+                full.setdefault(n.text.split()[-1], n.text)
+        if token.pos_ == "PROPN" and token.text in full and token.idx not in starts:
+            inside = any(n.start <= token.idx < n.end for n in found)
+            if not inside:
+                out.append(Named(full[token.text], token.idx, token.idx + len(token.text), "person"))
+    return out
+
+
 def last_person(doc, before: int) -> Named | None:
-    """The last person the parse names before a position, as their full name ("Harb" → "Nabil Harb"): a
-    person's name, or a sentence's subject that is the surname of one named before ("Saadi, 61, moved")."""
-    people = [e for e in doc.ents if e.label_ == "PERSON" and e.end_char <= before]
+    """The last person named before a position, as their full name ("Harb" → "Nabil Harb")."""
+    people = [n for n in _people(doc) if n.end <= before]
     if not people:
         return None
-    surnames = {e[-1].text: e for e in people if len(e) > 1}
-    subjects = [
-        t
-        for t in doc
-        if t.idx < before and t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN" and t.text in surnames
-    ]
     last = people[-1]
-    if subjects and subjects[-1].idx > last.start_char:
-        full = surnames[subjects[-1].text]
-        return Named(full.text, subjects[-1].idx, subjects[-1].idx + len(subjects[-1].text), "person", "")
-    full = [e for e in people if len(e) > 1 and e[-1].text == last[-1].text]
-    e = full[0] if len(last) == 1 and full else last
-    return Named(e.text, e.start_char, e.end_char, "person", _role_of(e.root))
+    if " " not in last.text:
+        earlier = [n for n in people if " " in n.text and n.text.split()[-1] == last.text]
+        if earlier:
+            return Named(earlier[0].text, last.start, last.end, "person")
+    return last
 
 
 def titled_people(doc) -> list[Named]:

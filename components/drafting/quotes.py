@@ -31,7 +31,7 @@ _SAID_TO = re.compile(
     r"(?:the\s+)?((?:[A-Z][\w'’.-]*\s?){1,5})"
 )
 _QUOTED_BY = re.compile(r"\b(?:quoted by|according to|reported by|cited by)\s+(?:the\s+)?((?:[A-Z][\w'’.-]*\s?){1,5})")
-_STATEMENT = re.compile(r"\bin a (?:joint\s+)?statement\b", re.IGNORECASE)
+_STATEMENT = re.compile(r"\bin an? (?:joint\s+|brief\s+|short\s+|written\s+|separate\s+)?statement\b", re.IGNORECASE)
 _RELAYED = re.compile(r"\b(?:carried|relayed|republished)\s+by\s+(?:the\s+)?((?:[A-Z][\w'’.-]*\s?){1,5})")
 _GROUP_SAID = re.compile(rf"\bthe\s+(?:group|movement|faction|party|organisation|organization)\s+{SPEECH}\b", re.I)
 _SAID_NAME = re.compile(rf"^[,\s]*{SPEECH}\s+((?:[A-Z][\w'’-]+\s?){{1,3}})")  # "…," said Rami Saleh
@@ -197,6 +197,24 @@ def _parsed_speaker(doc, start: int, end: int, mentions: list[Mention], people: 
         return None
     known = [x for x in mentions if found.start <= x.start < found.end or x.start <= found.start < x.end]
     return (known[0].text, known[0].actor_id) if known else (found.text, "")
+
+
+def _parsed_organisation(doc, start: int, end: int, mentions: list[Mention], people) -> tuple[str, str] | None:
+    from components.drafting.grammar import speech_subject_token
+
+    subject = speech_subject_token(doc, start, end)
+    if subject is None:
+        return None
+    lo = subject.left_edge.idx
+    hi = subject.right_edge.idx + len(subject.right_edge.text)
+    named_here = [x for x in mentions if lo <= x.start < hi and x.actor_id not in people]
+    if named_here:
+        return named_here[0].text, named_here[0].actor_id
+    if subject.lemma_.lower() in ("movement", "group", "faction", "party", "organisation", "organization"):
+        earlier = [x for x in mentions if x.end <= lo and x.actor_id not in people]
+        if earlier:
+            return earlier[-1].text, earlier[-1].actor_id
+    return None
 
 
 def find_quotes(
@@ -367,6 +385,9 @@ def find_quotes(
                 # A quote with no attribution of its own, right after another in the same paragraph.
                 if "\n" not in text[found[-1].end : m.start()].strip(' "“”,.') and m.start() - found[-1].end < 80:
                     speaker, quote.note = (found[-1].speaker, found[-1].speaker_id), "continues the quote before it"
+        if speaker is None and doc is not None:  # last: an organisation the parse finds speaking ("the
+            # movement said it “takes note …”"), as the actor it names or the one "the movement" refers to
+            speaker = _parsed_organisation(doc, quote.start, quote.end, mentions, people)
         if speaker:
             quote.speaker, quote.speaker_id = speaker
             last_speaker, last_at = speaker, hi

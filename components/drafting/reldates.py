@@ -98,9 +98,14 @@ PATTERNS = [
     ("weekend", r"\b(?:(?:over|during|at|on)\s+)?(the|this|last|next|coming)\s+weekend\b"),
     ("within", rf"\bwithin\s+(?:the\s+next\s+)?({_NUM})\s+(day|week|month)s?\b"),
     # A season without a year ("over the summer"): this year's, or the one before or after, by tense.
+    ("this_season", r"\bthis\s+(spring|summer|autumn|fall)\b"),  # the publication year's, whatever the tense
     (
         "season",
         r"\b(?:over|during|in|through|this|last|next|before|by|until|since)\s+(?:the\s+)?(spring|summer|autumn|fall|winter)\b",
+    ),
+    (
+        "week_of_month",
+        rf"\b(?:the\s+)?(first|second|third|last|final)\s+week\s+of\s+({_FULL_MONTH})(?:\s+(\d{{4}}))?\b",
     ),
 ]
 COMPILED = [(name, re.compile(p, re.IGNORECASE)) for name, p in PATTERNS]
@@ -235,6 +240,21 @@ def resolve(kind: str, groups: tuple, pub: dt.date | None, future: bool, past: b
         else:
             year = pub.year if month >= pub.month or not future else pub.year + 1
         return _month(year, month), f"“{which}” and a month: placed from the publication month"
+    if kind == "this_season":  # "this summer": the publication year's, whichever side of it the clause is
+        lo_m, hi_m = SEASONS[g[0]]
+        return f"{_month(pub.year, lo_m)}/{_month(pub.year, hi_m)}", f"this {g[0]}: the publication year's"
+    if kind == "week_of_month":  # "the first week of December": its days 1-7 (the last: its last seven)
+        which, month, year = g
+        if year:
+            year = int(year)
+        elif future:
+            year = pub.year if month >= pub.month else pub.year + 1
+        else:
+            year = pub.year if month <= pub.month else pub.year - 1
+        last_day = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+        first = {"first": 1, "second": 8, "third": 15}.get(which, last_day - 6)
+        lo, hi = dt.date(year, month, first), dt.date(year, month, min(first + 6, last_day))
+        return f"{_day(lo)}/{_day(hi)}", f"the {which} week of a month: its seven days"
     if kind == "month_end":
         return _month(pub.year, pub.month), "the end of the publication's month: kept as the month"
     if kind in ("in_month", "part_month"):
