@@ -265,7 +265,7 @@ def _ingest(args) -> int:
     from components.io.ingest import ingest
 
     try:
-        manifest = ingest([Path(d) for d in args.directories], Path(args.out))
+        manifest = ingest([Path(d) for d in args.directories], Path(args.out), part_rows=args.part_rows)
     except InvalidData as err:
         print(f"{', '.join(args.directories)}: the data is not valid; nothing was written.", file=sys.stderr)
         print(format_report(err.problems), file=sys.stderr)
@@ -568,11 +568,20 @@ def main(argv: list[str] | None = None) -> int:
         help="also write the versions before it (history/); `store import` of the directory keeps them",
     )
     p.set_defaults(func=_export)
+    from components.io.split import PART_ROWS
+
     p = sub.add_parser(
         "ingest", help="validate data directories once and write them as one dataset (Parquet with a manifest)"
     )
     p.add_argument("directories", nargs="+", help="one data directory, or several (e.g. synth parts) joined as one")
     p.add_argument("--out", required=True, help="a new (or empty) directory: the dataset")
+    p.add_argument(
+        "--part-rows",
+        type=_positive,
+        default=PART_ROWS,
+        help=f"events checked at a time (default {PART_ROWS:,}; about 3 KB of memory each): a larger table is "
+        "streamed in parts of this many, so memory follows this setting, not the input's size",
+    )
     p.set_defaults(func=_ingest)
     p = sub.add_parser("run", help="open the dashboard: on the store (default) or on a data directory")
     p.add_argument("--data", help="a data directory to show read-only, instead of the store")

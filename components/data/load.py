@@ -22,9 +22,11 @@ from components.data.problems import InvalidData
 from components.data.validate import check_tables, parse_dates, report, start_verbatim
 
 
-def load(root: str | Path) -> Dataset:
-    """Load and validate a data directory; raise InvalidData listing every problem."""
-    raw, problems = read_directory(root)
+def load(root: str | Path, texts: str | Path | None = None, text_ids: frozenset | None = None) -> Dataset:
+    """Load and validate a data directory; raise InvalidData listing every problem. `texts`: where its
+    article paths lead, when not the directory itself; `text_ids`: the articles whose texts to read, when
+    not all (ingest's parts read their own, in their source: components/io/split.py)."""
+    raw, problems = read_directory(root, texts, text_ids)
     checking = start_verbatim(raw)
     with ThreadPoolExecutor(max_workers=2) as pool:
         # The dates are parsed beside the other table rules; the date rules and the build wait for them.

@@ -42,6 +42,8 @@ class RawTable:
 @dataclass
 class RawData:
     root: Path
+    texts: Path | None = None  # where the article paths lead, when not root (ingest's parts: their source)
+    text_ids: frozenset | None = None  # the articles whose texts to read (ingest's parts: theirs); None: all
     tables: dict[str, RawTable] = field(default_factory=dict)
     article_texts: ArticleTexts = field(default_factory=lambda: ArticleTexts([], pa.array([], pa.large_string())))
     _memo: dict = field(default_factory=dict, repr=False)
@@ -63,12 +65,15 @@ class RawData:
             return self._memo[(table, column)]
 
 
-def read_directory(root: str | Path) -> tuple[RawData, list[Problem]]:
+def read_directory(
+    root: str | Path, texts: str | Path | None = None, text_ids: frozenset | None = None
+) -> tuple[RawData, list[Problem]]:
     """The tables and article texts of a directory, and every problem met reading them (file names in
-    problems are relative to the directory: viewers are never shown the server's paths)."""
+    problems are relative to the directory: viewers are never shown the server's paths). `texts`: the
+    directory the article paths are relative to, when not this one (given by the caller, never by data)."""
     root = Path(root)
     problems: list[Problem] = []
-    raw = RawData(root=root)
+    raw = RawData(root=root, texts=Path(texts) if texts is not None else None, text_ids=text_ids)
     unusable = directory_problem(root)
     if unusable:
         return raw, [unusable]
@@ -336,13 +341,15 @@ def _read_articles(raw: RawData) -> list[Problem]:
     table = raw.tables["articles"]
     if not {"article_id", "path"} <= set(table.frame.columns):
         return problems  # missing columns are reported by validation
-    root = os.path.realpath(raw.root)
+    root = os.path.realpath(raw.texts or raw.root)
     real_dirs: dict[str, str] = {}
     ids, bodies, lines = [], [], []
     for i, (article_id, rel) in enumerate(zip(table.frame["article_id"], table.frame["path"])):
         line = table.row(i)
         if not rel.strip():
             continue  # blank paths are reported by validation
+        if raw.text_ids is not None and article_id.strip() not in raw.text_ids:
+            continue  # another part of the same ingest reads this text (split.py)
         data = _article_bytes(root, rel, real_dirs)
         if data == "outside":
             problems.append(

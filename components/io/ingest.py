@@ -16,6 +16,8 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import tempfile
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -28,6 +30,7 @@ from components.data.loader import PARTITION, read_table
 from components.data.problems import InvalidData, Problem
 from components.data.schema import TABLES
 from components.engines.layout import DERIVED, FILTERED_COLUMNS, daily, derived, write_daily
+from components.io.split import PART_ROWS, needs_split, split_directory
 
 
 def _year(date: pd.Series) -> pd.Series:
@@ -36,20 +39,38 @@ def _year(date: pd.Series) -> pd.Series:
     return head.where(head.str.fullmatch(r"\d{4}"), "other")
 
 
-def ingest(sources: Path | list[Path], out: Path) -> dict:
+def ingest(sources: Path | list[Path], out: Path, part_rows: int = PART_ROWS) -> dict:
     """Validate each source directory fully and write them to `out` (a new or empty directory) as one dataset;
     the manifest, returned. Several directories (one export per year, or the parts of a dataset too large for
     memory) are validated one at a time: a table identical in each (factions, actors…) is written once, the
-    others are joined, and their ids must be unique across the directories."""
-    from components.data.load import load
-
+    others are joined, and their ids must be unique across the directories. A directory with more than
+    `part_rows` events is streamed into parts of that many first (split.py): memory follows `part_rows`."""
     sources = [Path(s) for s in (sources if isinstance(sources, (list, tuple)) else [sources])]
     out = Path(out)
     if out.exists() and any(out.iterdir()):
         raise FileExistsError(f"{out} is not empty; ingest writes a new dataset into a new or empty directory.")
-    for source in sources:  # every directory is readable and its tables valid before anything is written
+    for source in sources:
         if not source.is_dir():
             raise FileNotFoundError(f"{source} is not a directory.")
+    scratch = Path(tempfile.mkdtemp(prefix=f".{out.name}-parts-", dir=out.resolve().parent))
+    try:
+        units = []  # (directory to check, how its problems read in the original, where its documents are)
+        for source in sources:
+            if needs_split(source, part_rows):
+                done = split_directory(source, scratch / str(len(units)), part_rows)
+                units += [
+                    (part.root, partial(done.original, part), source, frozenset(part.text_ids)) for part in done.parts
+                ]
+            else:
+                units.append((source, None, source, None))
+        return _ingest(units, sources, out)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _ingest(units: list, sources: list[Path], out: Path) -> dict:
+    from components.data.load import load
+
     created = not out.exists()
     out.mkdir(parents=True, exist_ok=True)
     writers: dict[str, pq.ParquetWriter] = {}
@@ -63,8 +84,15 @@ def ingest(sources: Path | list[Path], out: Path) -> dict:
     warnings = []
     offset = 0
     try:
-        for i, source in enumerate(sources):
-            dataset = load(source)  # every rule and every passage; InvalidData lists every problem
+        copied = set()
+        for i, (source, original, documents, text_ids) in enumerate(units):
+            try:
+                # every rule and every passage; InvalidData lists every problem
+                dataset = load(source, texts=documents if documents != source else None, text_ids=text_ids)
+            except InvalidData as err:
+                if original is None:
+                    raise
+                raise InvalidData(original(err.problems)) from None  # at the rows of the original files
             part = f"part-{i:03d}"
             for name in TABLES:
                 table, _ = read_table(source, name)
@@ -126,7 +154,9 @@ def ingest(sources: Path | list[Path], out: Path) -> dict:
                     choices[column] = choices.get(column, pd.Series(dtype="int64")).add(found, fill_value=0)
             parts.append(dataset.counts())
             warnings += list(dataset.warnings)
-            _copy_documents(source, out)
+            if documents not in copied:
+                _copy_documents(documents, out)
+                copied.add(documents)
         _check_unique(ids)
     except BaseException:
         for writer in writers.values():

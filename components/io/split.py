@@ -1,0 +1,284 @@
+"""A data directory too large to read whole, streamed into parts for `factionline ingest` (issue 29).
+
+Its events table (CSV or Parquet, of any size) is read in batches of `part_rows` events; each batch becomes a
+part directory in scratch space, with the rows of the tables that refer to events (quotes, reports, story
+steps, superseded ids) that belong to those events, and links to every other table (actors, factions,
+sources, articles …); the article texts are read in the source (load(part, texts=source)). Ingest then validates and writes the parts one at a time, as
+it does the directories of a dataset split by hand (`synth --part-size`): memory grows with `part_rows`,
+not with the input. Problems found in a part are reported at the row of the original file.
+
+What a part cannot see: checks that compare events with each other (likely duplicates) run within a part.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import shutil
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from components.data.loader import RawTable
+from components.data.problems import InvalidData, Problem
+from components.data.schema import TABLES
+
+PART_ROWS = 500_000  # events per part: about 1.5 GB of memory while a part is checked (docs/performance.md)
+# The tables whose rows go with an event, by the column that names it.
+REFERRING = {"quotes": "event_id", "reports": "event_id", "stories": "event_id", "superseded": "replaced_by"}
+
+
+@dataclass
+class Part:
+    root: Path
+    first_event_row: int  # the spreadsheet row of its first event in the original events file
+    rows: dict[str, np.ndarray] = field(default_factory=dict)  # referring table -> its rows' original rows
+    # the articles whose texts this part reads: the ones its rows cite (the verbatim checks need them), and
+    # for the first part those nobody cites (so every text is checked once); not all half a million
+    text_ids: set[str] = field(default_factory=set)
+
+
+@dataclass
+class Split:
+    source: Path
+    files: dict[str, str]  # table -> its original file name (events.csv, quotes.parquet …)
+    parts: list[Part]
+
+    def original(self, part: Part, problems: list[Problem]) -> list[Problem]:
+        """Problems found in a part, at the file and row of the original directory."""
+        out = []
+        for p in problems:
+            name = next((n for n, f in self.files.items() if p.file in (f, TABLES[n].file, f"{n}.parquet")), None)
+            row = p.row
+            if name is not None and row is not None and row >= 2:
+                if name == "events":
+                    row = part.first_event_row + row - 2
+                elif name in part.rows and row - 2 < len(part.rows[name]):
+                    row = int(part.rows[name][row - 2])
+            out.append(replace(p, file=self.files.get(name, p.file) if name else p.file, row=row))
+        return out
+
+
+def _events_file(source: Path) -> Path | None:
+    for candidate in (source / "events.parquet", source / "events.csv"):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def needs_split(source: Path, part_rows: int) -> bool:
+    """Whether the directory's events are more than one part: Parquet by its row count, CSV by its size
+    (about 200 bytes an event, so that a file that may not fit is never read whole to count it)."""
+    path = _events_file(source)
+    if path is None:
+        return False
+    if path.suffix == ".parquet":
+        try:
+            return pq.ParquetFile(path).metadata.num_rows > part_rows
+        except (OSError, pa.ArrowException):
+            return False  # the loader says what is wrong with it
+    return path.stat().st_size > part_rows * 200
+
+
+def _csv_batches(path: Path, rows: int, file: str):
+    """(header, records, index of the first record) in batches, read as the loader reads CSV (strict
+    quoting, blank lines skipped, the header's cells stripped); a decoding or quoting error names its row."""
+    with path.open("rb") as raw:
+        reader = csv.reader(_lines(raw), strict=True)
+        index = 0
+        try:
+            header = [h.strip() for h in next(reader)]
+            batch: list[list[str]] = []
+            for record in reader:
+                if not record:
+                    continue
+                batch.append(record)
+                if len(batch) == rows:
+                    yield header, batch, index
+                    index += len(batch)
+                    batch = []
+            if batch or index == 0:
+                yield header, batch, index
+        except UnicodeDecodeError as err:
+            raise InvalidData(
+                [
+                    Problem(
+                        file,
+                        RawTable.row(index + len(batch)),
+                        None,
+                        f"The file is not UTF-8 text (byte 0x{err.object[err.start]:02x}).",
+                        "Save the file as 'CSV UTF-8'.",
+                    )
+                ]
+            ) from None
+        except csv.Error as err:
+            raise InvalidData(
+                [
+                    Problem(
+                        file,
+                        RawTable.row(index + len(batch)),
+                        None,
+                        f"The CSV is malformed in this row ({err}; line {reader.line_num} of the file).",
+                        "Check the quoting: a cell containing a comma, quote or line break must be wrapped in "
+                        'double quotes, and a quote inside it doubled ("").',
+                    )
+                ]
+            ) from None
+        except StopIteration:
+            return
+
+
+def _lines(raw):
+    """The file's lines as text, decoded one at a time (so that a byte that is not UTF-8 is met on its own
+    line, and its row is exact); a leading byte-order mark dropped."""
+    for number, line in enumerate(raw):
+        yield line.decode("utf-8-sig" if number == 0 else "utf-8")
+
+
+def _parquet_batches(path: Path, rows: int):
+    """(columns, DataFrame of text cells, index of the first row) in batches."""
+    handle = pq.ParquetFile(path)
+    index = 0
+    for batch in handle.iter_batches(batch_size=rows):
+        frame = batch.to_pandas()
+        for column in frame.columns:
+            frame[column] = frame[column].astype("string").fillna("").astype(object)
+        yield list(frame.columns), frame, index
+        index += len(frame)
+
+
+def _hashes(values) -> np.ndarray:
+    return pd.util.hash_array(np.asarray(values, dtype=object).astype(str))
+
+
+def split_directory(source: Path, scratch: Path, part_rows: int = PART_ROWS) -> Split:
+    """Stream the directory's events into parts under scratch (a new, empty folder), with the rows that
+    refer to them; every other table and the article texts linked, not copied."""
+    source, scratch = Path(source).resolve(), Path(scratch)
+    events = _events_file(source)
+    files = {"events": events.name}
+    parts: list[Part] = []
+    keys: list[np.ndarray] = []  # the events' id hashes, part by part: where a quote's event is
+    if events.suffix == ".parquet":
+        batches = _parquet_batches(events, part_rows)
+    else:
+        batches = _csv_batches(events, part_rows, events.name)
+    for header, batch, index in batches:
+        root = scratch / f"{source.name} (events from row {RawTable.row(index):,})"
+        root.mkdir(parents=True)
+        if isinstance(batch, pd.DataFrame):
+            batch.to_parquet(root / "events.parquet", index=False)
+        else:
+            _write_csv(root / "events.csv", header, batch)
+        keys.append(_hashes([str(i).strip() for i in _column(header, batch, "event_id")]))
+        parts.append(Part(root, RawTable.row(index), text_ids=_cited(header, batch)))
+    if not parts:
+        raise InvalidData([Problem(events.name, None, None, "The file has no header.", "Add a header row.")])
+    owner_hash = np.concatenate(keys)
+    owner_part = np.concatenate([np.full(len(k), n, dtype=np.int32) for n, k in enumerate(keys)])
+    order = np.argsort(owner_hash, kind="stable")
+    owner_hash, owner_part = owner_hash[order], owner_part[order]
+    for name, column in REFERRING.items():
+        path = next((p for p in (source / f"{name}.parquet", source / TABLES[name].file) if p.is_file()), None)
+        if path is not None:
+            files[name] = path.name
+            _route(path, name, column, parts, owner_hash, owner_part, part_rows)
+    _uncited_to_first(source, parts, part_rows)
+    for entry in sorted(source.iterdir()):  # every other table: linked into each part
+        stem = entry.stem
+        if entry.name.startswith(".") or (stem in ("events", *REFERRING) and entry.suffix in (".csv", ".parquet")):
+            continue
+        if not entry.is_file() or entry.suffix.lower() not in (".csv", ".parquet"):
+            continue  # the article texts are read where they are (load(part, texts=source)); documents copied
+        for part in parts:
+            os.symlink(entry, part.root / entry.name)
+        if entry.is_file() and stem in TABLES:
+            files.setdefault(stem, entry.name)
+    return Split(source, files, parts)
+
+
+def _route(path, name, column, parts, owner_hash, owner_part, part_rows) -> None:
+    """Write each row of a referring table into the part of the event it names (a blank or unknown id:
+    the first part, where the loader reports it)."""
+    parquet = path.suffix == ".parquet"
+    writers: dict[int, object] = {}
+    rows: dict[int, list[np.ndarray]] = {}
+    header: list[str] = []
+    try:
+        batches = _parquet_batches(path, part_rows) if parquet else _csv_batches(path, part_rows, path.name)
+        for header, batch, index in batches:
+            values = _column(header, batch, column)
+            h = _hashes([str(v).strip() for v in values])
+            spot = np.searchsorted(owner_hash, h).clip(0, max(len(owner_hash) - 1, 0))
+            found = (owner_hash[spot] == h) if len(owner_hash) else np.zeros(len(h), bool)
+            target = np.where(found, owner_part[spot], 0)
+            originals = np.arange(index, index + len(values)) + 2  # spreadsheet rows
+            cited = _column(header, batch, "article_id")
+            for n in np.unique(target):
+                mine = np.flatnonzero(target == n)
+                rows.setdefault(int(n), []).append(originals[mine])
+                parts[n].text_ids.update(str(cited[i]).strip() for i in mine)
+                if parquet:
+                    table = pa.Table.from_pandas(batch.iloc[mine], preserve_index=False)
+                    if n not in writers:
+                        writers[n] = pq.ParquetWriter(parts[n].root / f"{name}.parquet", table.schema)
+                    writers[n].write_table(table)
+                else:
+                    if n not in writers:
+                        handle = (parts[n].root / TABLES[name].file).open("w", encoding="utf-8", newline="")
+                        writers[n] = (handle, csv.writer(handle))
+                        writers[n][1].writerow(header)
+                    writers[n][1].writerows(batch[i] for i in mine)
+    finally:
+        for w in writers.values():
+            w.close() if parquet else w[0].close()
+    for n, part in enumerate(parts):  # a part none of whose events is referred to gets the header alone
+        if n not in writers:
+            if parquet:
+                pd.DataFrame({c: pd.Series([], dtype=object) for c in header}).to_parquet(
+                    part.root / f"{name}.parquet", index=False
+                )
+            else:
+                _write_csv(part.root / TABLES[name].file, header, [])
+        part.rows[name] = np.concatenate(rows[n]) if n in rows else np.array([], dtype=np.int64)
+
+
+def _column(header: list[str], batch, column: str) -> np.ndarray:
+    """One column of a batch (a DataFrame, or CSV records), blank where the column or the cell is missing."""
+    if isinstance(batch, pd.DataFrame):
+        return batch[column].to_numpy(dtype=object) if column in batch else np.full(len(batch), "", dtype=object)
+    at = header.index(column) if column in header else None
+    return np.array([r[at] if at is not None and at < len(r) else "" for r in batch], dtype=object)
+
+
+def _cited(header: list[str], batch) -> set[str]:
+    return {str(v).strip() for v in _column(header, batch, "article_id")} - {""}
+
+
+def _uncited_to_first(source: Path, parts: list[Part], part_rows: int) -> None:
+    """Articles no row cites: their texts are read by the first part (checked once, as in a whole load)."""
+    path = next((p for p in (source / "articles.parquet", source / TABLES["articles"].file) if p.is_file()), None)
+    if path is None:
+        return
+    cited = set().union(*(p.text_ids for p in parts))
+    batches = (
+        _parquet_batches(path, part_rows) if path.suffix == ".parquet" else _csv_batches(path, part_rows, path.name)
+    )
+    for header, batch, _ in batches:
+        parts[0].text_ids.update(_cited(header, batch) - cited)
+
+
+def _write_csv(path: Path, header: list[str], records: list[list[str]]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        writer.writerows(records)
+
+
+def remove(split: Split) -> None:
+    for part in split.parts:
+        shutil.rmtree(part.root, ignore_errors=True)
