@@ -13,24 +13,28 @@ from components.paths import APP, bundled_data, streamlit_config
 
 def _validate(args) -> int:
     from components.data.load import load
+    from components.io.split import check_in_parts, needs_split
 
     try:
-        dataset = load(args.directory)
+        if needs_split(Path(args.directory), args.part_rows):  # larger than memory: in parts, streamed
+            c, warnings = check_in_parts(Path(args.directory), args.part_rows)
+        else:
+            dataset = load(args.directory)
+            c, warnings = dataset.counts(), list(dataset.warnings)
     except InvalidData as err:
         print(f"{args.directory}: the data is not valid.", file=sys.stderr)
         print(format_report(err.problems), file=sys.stderr)
         return 1
-    c = dataset.counts()
     print(
-        f"{args.directory}: valid — {c['events']} events, {c['actors']} actors, "
-        f"{c['quotes']} quotes, {c['factions']} factions."
+        f"{args.directory}: valid — {c['events']:,} events, {c['actors']:,} actors, "
+        f"{c['quotes']:,} quotes, {c['factions']:,} factions."
     )
-    if dataset.warnings:  # checks of meaning: worth a look, not errors (the exit status stays 0)
-        print(f"{len(dataset.warnings)} warning(s) to look at:")
-        for w in dataset.warnings[:200]:
+    if warnings:  # checks of meaning: worth a look, not errors (the exit status stays 0)
+        print(f"{len(warnings)} warning(s) to look at:")
+        for w in warnings[:200]:
             print(f"- {w}")
-        if len(dataset.warnings) > 200:
-            print(f"- … and {len(dataset.warnings) - 200} more")
+        if len(warnings) > 200:
+            print(f"- … and {len(warnings) - 200} more")
     return 0
 
 
@@ -475,8 +479,16 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--data", help="the data directory to match actors and events against (default: bundled)")
     p.add_argument("--json", action="store_true", help="one JSON document (docs/drafting.md) instead of a list")
     p.set_defaults(func=_draft)
+    from components.io.split import PART_ROWS
+
     p = sub.add_parser("validate", help="check a data directory and report every problem")
     p.add_argument("directory")
+    p.add_argument(
+        "--part-rows",
+        type=_positive,
+        default=PART_ROWS,
+        help=f"events checked at a time when the directory is larger (default {PART_ROWS:,})",
+    )
     p.set_defaults(func=_validate)
     p = sub.add_parser("synth", help="write a synthetic data directory of N events (for scale tests)")
     p.add_argument("--events", type=_positive, required=True)
@@ -568,8 +580,6 @@ def main(argv: list[str] | None = None) -> int:
         help="also write the versions before it (history/); `store import` of the directory keeps them",
     )
     p.set_defaults(func=_export)
-    from components.io.split import PART_ROWS
-
     p = sub.add_parser(
         "ingest", help="validate data directories once and write them as one dataset (Parquet with a manifest)"
     )

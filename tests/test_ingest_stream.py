@@ -112,3 +112,27 @@ def test_each_article_text_is_read_by_a_part_that_needs_it_and_none_is_skipped(t
     (problem,) = err.value.problems
     assert (problem.file, problem.row, problem.column) == ("articles.csv", len(articles) + 2, "path")
     assert "does not exist" in problem.message
+
+
+def test_validate_checks_a_large_directory_in_parts_with_the_same_messages(tmp_path, capsys):
+    """`factionline validate` of a directory larger than a part: the same counts as a whole load, and every
+    problem of every part at its original row, including an id repeated across parts."""
+    from components.cli import main
+    from components.data.load import load
+
+    synthesize(1_000, tmp_path / "data", seed=11, csv=True)
+    _csv_only(tmp_path / "data")
+    whole = load(tmp_path / "data").counts()
+    assert main(["validate", str(tmp_path / "data"), "--part-rows", "300"]) == 0
+    said = capsys.readouterr().out
+    assert f"valid — {whole['events']:,} events, {whole['actors']:,} actors, {whole['quotes']:,} quotes" in said
+    events = pd.read_csv(tmp_path / "data" / "events.csv", dtype=str, keep_default_na=False)
+    events.loc[50, "date"] = "2024-02-30"  # row 52, first part
+    events.loc[900, "event_id"] = events.loc[10, "event_id"]  # row 902 repeats row 12, across parts
+    events.loc[950, "status"] = "rumoured"  # row 952, last part
+    events.to_csv(tmp_path / "data" / "events.csv", index=False)
+    assert main(["validate", str(tmp_path / "data"), "--part-rows", "300"]) == 1
+    report = capsys.readouterr().err
+    for expected in ("events.csv, row 52, column date", "events.csv, row 902, column event_id", "row 952"):
+        assert expected in report, expected
+    assert "also used in row 12" in report

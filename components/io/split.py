@@ -282,3 +282,70 @@ def _write_csv(path: Path, header: list[str], records: list[list[str]]) -> None:
 def remove(split: Split) -> None:
     for part in split.parts:
         shutil.rmtree(part.root, ignore_errors=True)
+
+
+def check_in_parts(source: Path, part_rows: int = PART_ROWS) -> tuple[dict[str, int], list[Problem]]:
+    """`factionline validate` of a directory too large to read whole: every part checked as a directory is,
+    each problem at its original row (all of them, part after part), event ids checked across parts.
+    Returns the counts and the checks of meaning (warnings); raises InvalidData listing every problem."""
+    import tempfile
+
+    from components.data.load import load
+
+    scratch = Path(tempfile.mkdtemp(prefix="factionline-validate-"))
+    try:
+        done = split_directory(source, scratch / "parts", part_rows)
+        problems: list[Problem] = _repeated_across_parts(done, part_rows)
+        counts: dict[str, int] = {}
+        warnings: list[Problem] = []
+        for part in done.parts:
+            try:
+                dataset = load(part.root, texts=done.source, text_ids=frozenset(part.text_ids))
+            except InvalidData as err:
+                problems += done.original(part, err.problems)
+                continue
+            warnings += done.original(part, list(dataset.warnings))
+            for name, n in dataset.counts().items():  # a table linked into every part is counted once
+                if name in REFERRING or name == "events":
+                    counts[name] = counts.get(name, 0) + n
+                else:
+                    counts.setdefault(name, n)
+        if problems:
+            raise InvalidData(problems)
+        return counts, warnings
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _repeated_across_parts(done: Split, part_rows: int) -> list[Problem]:
+    """An event id in two parts (each part finds its own repeats): named at the later row, with the first."""
+    file = done.files["events"]
+    path = done.source / file
+    batches = _parquet_batches(path, part_rows) if path.suffix == ".parquet" else _csv_batches(path, part_rows, file)
+    hashes, rows = [], []
+    for header, batch, index in batches:
+        hashes.append(_hashes([str(v).strip() for v in _column(header, batch, "event_id")]))
+        rows.append(np.arange(index, index + len(hashes[-1])) + 2)
+    if not hashes:
+        return []
+    h, r = np.concatenate(hashes), np.concatenate(rows)
+    order = np.argsort(h, kind="stable")
+    h, r = h[order], r[order]
+    again = np.flatnonzero(h[1:] == h[:-1]) + 1
+    starts = np.array([p.first_event_row for p in done.parts])
+    problems = []
+    for i in again:
+        first = i - 1
+        while first > 0 and h[first - 1] == h[i]:
+            first -= 1
+        if np.searchsorted(starts, r[first], "right") != np.searchsorted(starts, r[i], "right"):
+            problems.append(
+                Problem(
+                    file,
+                    int(r[i]),
+                    "event_id",
+                    f"The event_id is also used in row {int(r[first]):,}.",
+                    "Give every event its own event_id.",
+                )
+            )
+    return problems
