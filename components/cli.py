@@ -79,7 +79,12 @@ def _import(args) -> int:
     if s["reached"]:
         print("Events per faction: " + ", ".join(f"{f} {n:,}" for f, n in s["reached"].items()))
     try:
-        load(args.out)
+        from components.io.split import PART_ROWS, check_in_parts, needs_split
+
+        if needs_split(Path(args.out), PART_ROWS):  # a large import is checked in parts, as validate does
+            check_in_parts(Path(args.out), PART_ROWS)
+        else:
+            load(args.out)
     except InvalidData as err:  # a bug in an importer: say so plainly rather than leave a broken directory
         print(f"{args.out}: the imported data does not validate — please report this:", file=sys.stderr)
         print(format_report(err.problems), file=sys.stderr)

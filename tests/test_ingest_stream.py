@@ -136,3 +136,12 @@ def test_validate_checks_a_large_directory_in_parts_with_the_same_messages(tmp_p
     for expected in ("events.csv, row 52, column date", "events.csv, row 902, column event_id", "row 952"):
         assert expected in report, expected
     assert "also used in row 12" in report
+
+
+def test_an_empty_referring_table_stays_a_table_in_every_part(tmp_path):
+    """An import writes quotes.parquet with its header and no rows: each part keeps the header."""
+    synthesize(900, tmp_path / "data", seed=12)
+    quotes = pd.read_parquet(tmp_path / "data" / "quotes.parquet").iloc[0:0]
+    quotes.to_parquet(tmp_path / "data" / "quotes.parquet", index=False)
+    manifest = ingest(tmp_path / "data", tmp_path / "out", part_rows=300)
+    assert manifest["counts"]["events"] == 900 and manifest["counts"]["quotes"] == 0

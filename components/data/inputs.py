@@ -24,6 +24,29 @@ class InputRefused(ValueError):
 
 def read_input(path: Path | str, limit: int, what: str = "The file") -> bytes:
     path = Path(path)
+    _regular(path, limit, what)
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        with os.fdopen(fd, "rb") as file:
+            data = file.read(limit + 1)
+    except OSError as err:
+        raise InputRefused(path, f"cannot be read ({err.strerror}).") from None
+    if len(data) > limit:  # it grew while being read
+        raise InputRefused(path, f"more than the {limit:,} bytes this command reads.", True)
+    return data
+
+
+def open_input(path: Path | str, what: str = "The file"):
+    """A regular file opened for reading in binary, for a reader that streams it (any size)."""
+    path = Path(path)
+    _regular(path, None, what)
+    try:
+        return os.fdopen(os.open(path, os.O_RDONLY | os.O_NONBLOCK), "rb")
+    except OSError as err:
+        raise InputRefused(path, f"cannot be read ({err.strerror}).") from None
+
+
+def _regular(path: Path, limit: int | None, what: str) -> None:
     try:
         info = os.stat(path)
     except OSError as err:
@@ -45,14 +68,5 @@ def read_input(path: Path | str, limit: int, what: str = "The file") -> bytes:
             else "not a regular file"
         )
         raise InputRefused(path, f"{kind}, not a file. {what} must be a regular file.")
-    if info.st_size > limit:
+    if limit is not None and info.st_size > limit:
         raise InputRefused(path, f"{info.st_size:,} bytes, more than the {limit:,} this command reads.", True)
-    try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
-        with os.fdopen(fd, "rb") as file:
-            data = file.read(limit + 1)
-    except OSError as err:
-        raise InputRefused(path, f"cannot be read ({err.strerror}).") from None
-    if len(data) > limit:  # it grew while being read
-        raise InputRefused(path, f"more than the {limit:,} bytes this command reads.", True)
-    return data

@@ -207,7 +207,7 @@ def _route(path, name, column, parts, owner_hash, owner_part, part_rows) -> None
     parquet = path.suffix == ".parquet"
     writers: dict[int, object] = {}
     rows: dict[int, list[np.ndarray]] = {}
-    header: list[str] = []
+    header: list[str] = list(pq.ParquetFile(path).schema_arrow.names) if parquet else []  # (when it has no rows)
     try:
         batches = _parquet_batches(path, part_rows) if parquet else _csv_batches(path, part_rows, path.name)
         for header, batch, index in batches:

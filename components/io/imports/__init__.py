@@ -8,7 +8,9 @@ the builder all read FORMATS. Adding a format is a module with its FORMAT and on
 
 from __future__ import annotations
 
+import hashlib
 import os
+import shutil
 from pathlib import Path
 
 from components.io.imports import acled, gdelt, table, timelinejs
@@ -62,37 +64,71 @@ def build(fmt: str, name: str, data: bytes, base: Base, prefix: str | None = Non
             f"{name}: is larger than {MAX_BYTES // 1_000_000} MB. Fix: split it, or import it "
             "from the command line in parts and merge them."
         )
-    b = Builder(FORMATS[fmt], name, data, base, prefix)
+    b = Builder(FORMATS[fmt], name, hashlib.sha256(data).hexdigest(), base, prefix)
+    _convert(fmt, name, data, b)
+    return b
+
+
+def _convert(fmt: str, name: str, data, b: Builder) -> None:
     try:
         FORMATS[fmt].convert(name, data, b)
     except ImportFailed:
         raise
     except ValueError as err:
         raise ImportFailed(f"{name}: {err}") from None
-    if not b.events:
+    if not b.n_events:
         raise ImportFailed(
             f"{name}: no record could be imported ({len(b.skipped)} not imported; first: "
             + (f"{b.skipped[0].where}: {b.skipped[0].reason}" if b.skipped else "the file is empty")
             + ")."
         )
-    return b
 
 
 IMPORT_LIMIT = int(os.environ.get("FACTIONLINE_IMPORT_LIMIT", 4 * 1024**3))  # read whole: bounded by memory
 
 
+STREAMED = ("acled", "gdelt")  # formats read line by line from the command line: any size, bounded memory
+
+
 def run_import(fmt: str, path: Path, out: Path, base_dir: Path | None = None) -> Builder:
     """Import a file into a new data directory `out`; the base directory's crosswalk and factions apply
-    (default: the bundled data)."""
-    from components.data.inputs import InputRefused, read_input
+    (default: the bundled data). ACLED and GDELT files are streamed: records are read line by line and
+    written as they come (Builder(spill=out)), so a file larger than memory imports; the others are read
+    whole, up to IMPORT_LIMIT. Nothing is left in `out` when the import fails."""
+    from components.data.inputs import InputRefused, open_input, read_input
 
+    path, out = Path(path), Path(out)
+    if fmt not in FORMATS:
+        raise ImportFailed(f"{fmt!r} is not a format; use one of {', '.join(FORMATS)}.")
+    base = Base.read(base_dir or bundled_data())
+    if fmt not in STREAMED:
+        try:
+            data = read_input(path, IMPORT_LIMIT, "An import")
+        except InputRefused as err:
+            raise ImportFailed(str(err)) from None
+        b = build(fmt, path.name, data, base)
+        b.write(out)
+        return b
+    if out.exists() and any(out.iterdir()):
+        raise ImportFailed(f"{out} is not empty. Fix: choose a new directory for the import.")
     try:
-        data = read_input(path, IMPORT_LIMIT, "An import")
+        digest = hashlib.sha256()
+        with open_input(path, "An import") as source:
+            for block in iter(lambda: source.read(1 << 20), b""):
+                digest.update(block)
+            source.seek(0)
+            created = not out.exists()
+            out.mkdir(parents=True, exist_ok=True)
+            try:
+                b = Builder(FORMATS[fmt], path.name, digest.hexdigest(), base, spill=out)
+                _convert(fmt, path.name, source, b)
+                b.write(out)
+            except BaseException:
+                for child in [out] if created else list(out.iterdir()):
+                    shutil.rmtree(child, ignore_errors=True) if child.is_dir() else child.unlink(missing_ok=True)
+                raise
     except InputRefused as err:
         raise ImportFailed(str(err)) from None
-    path = Path(path)
-    b = build(fmt, path.name, data, Base.read(base_dir or bundled_data()))
-    b.write(out)
     return b
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import io
 
 from components.data.schema import split_list
 from components.io.crosswalk import acled_candidates, is_civilians
@@ -18,7 +17,7 @@ from components.io.imports.build import (
     Builder,
     Format,
     csv_records,
-    decode,
+    lines_of,
     one_line,
     slug,
 )
@@ -116,8 +115,9 @@ def edtf(day: dt.date, precision: str) -> tuple[str, str]:
     raise ValueError(f"time_precision {precision!r} is not 1, 2 or 3")
 
 
-def convert(text: str, b: Builder) -> None:
-    reader = csv.reader(io.StringIO(text, newline=""))
+def convert(lines, b: Builder) -> None:
+    """lines: the file's lines with their endings (build.lines_of), read as they come."""
+    reader = csv.reader(lines)
     try:
         header = [h.strip().lower() for h in next(reader)]
     except StopIteration:
@@ -192,7 +192,7 @@ FORMAT = Format(
     "https://acleddata.com/",
     ("csv", "txt"),
     detect=lambda name, first: looks_like(_header(first)),
-    convert=lambda name, data, b: convert(decode(data, name), b),
+    convert=lambda name, data, b: convert(lines_of(data, name), b),
     candidates=acled_candidates,
     terms="ACLED's data are used under its Terms of Use and Attribution Policy (acleddata.com): every use names "
     "ACLED as the source — “Armed Conflict Location & Event Data Project (ACLED); www.acleddata.com” — with the "

@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import hashlib
 import os
 import re
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 from components.data.dates import order_by_date
 from components.data.loader import read_table
@@ -53,7 +55,8 @@ class Format:
     provider_url: str
     extensions: tuple[str, ...]  # file endings the upload accepts for it
     detect: Callable[[str, str], bool]  # (lower-cased file name, first line of text) -> is it this format
-    convert: Callable[[str, bytes, Builder], None]  # (file name, bytes, builder): add the records
+    # (file name, the bytes or an open binary file, builder): add the records (lines_of / whole read them)
+    convert: Callable[[str, object, Builder], None]
     becomes: str = ""  # one line for the docs: what the format's records become
     binary_extensions: tuple[str, ...] = ()  # endings of files that are not text (detected by name alone)
     # The format's own naming rules, for a name of its scheme the crosswalk does not know: simpler names to
@@ -85,6 +88,31 @@ def decode(data: bytes, file: str) -> str:
         raise ImportFailed(
             f"{file}, line {line}: byte {data[err.start]:#04x} is not UTF-8. Fix: save the file as UTF-8."
         ) from None
+
+
+def lines_of(data, file: str):
+    """The file's lines, as text with their endings: from bytes in memory (an upload), or streamed from an
+    open binary file (the command line, any size) and decoded line by line, so that a byte that is not
+    UTF-8 is named at its line either way."""
+    if isinstance(data, bytes):
+        yield from decode(data, file).splitlines(keepends=True)
+        return
+    head = data.read(65536)
+    if b"\x00" in head:
+        raise ImportFailed(f"{file}: is a binary file, not text. Fix: export it as CSV, TSV or JSON.")
+    data.seek(0)
+    for number, raw in enumerate(data, start=1):
+        try:
+            yield raw.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError as err:
+            raise ImportFailed(
+                f"{file}, line {number}: byte {raw[err.start]:#04x} is not UTF-8. Fix: save the file as UTF-8."
+            ) from None
+
+
+def whole(data) -> bytes:
+    """The file's bytes (formats read whole: a table through pandas, a TimelineJS document)."""
+    return data if isinstance(data, bytes) else data.read()
 
 
 def csv_records(reader, b: Builder):
@@ -161,11 +189,30 @@ class Base:
         return cls(factions, actors, crosswalk)
 
 
+SPILL_ROWS = 100_000  # events held in memory while streaming an import to disk (Builder(spill=…))
+
+
 class Builder:
-    def __init__(self, fmt: Format, source_file: str, data: bytes, base: Base, prefix: str | None = None):
+    def __init__(
+        self,
+        fmt: Format,
+        source_file: str,
+        sha256: str,
+        base: Base,
+        prefix: str | None = None,
+        spill: Path | None = None,
+    ):
+        """spill: the output directory, written as the records are read (events in parts, article texts
+        as each is complete), so that an import of any size holds SPILL_ROWS events at a time."""
         self.format, self.fmt, self.file, self.base = fmt, fmt.name, source_file, base
         self.prefix = prefix or fmt.name
-        self.sha256 = hashlib.sha256(data).hexdigest()
+        self.sha256 = sha256
+        self.spill = Path(spill) if spill is not None else None
+        self.n_events = 0  # events so far, spilled or held
+        self.n_records = 0
+        self.articles: list[dict] = []  # the record articles written so far (spill)
+        self._parts: list[Path] = []  # the events written so far, in parts (spill)
+        self._filled: set[str] = set()  # columns some spilled event has a value in
         self.title = ""
         self.factions: dict[str, dict] = {}
         self.actors: dict[str, dict] = {}
@@ -310,8 +357,10 @@ class Builder:
         for f in {f for a in actor_ids for f in split_list(self.actors[a]["faction_ids"])}:
             self.reached[f] = self.reached.get(f, 0) + 1
         evidence = one_line(evidence)
-        article = f"{self.prefix}-records-{len(self.records) // RECORDS_PER_ARTICLE + 1:04d}"
+        article = f"{self.prefix}-records-{self.n_records // RECORDS_PER_ARTICLE + 1:04d}"
         self.records.append((where, evidence, published))
+        self.n_records += 1
+        self.n_events += 1
         self.events.append(
             {
                 "event_id": event_id,
@@ -331,11 +380,52 @@ class Builder:
                 **{k: one_line(v) for k, v in (measures or {}).items() if k in MEASURES and v.strip()},
             }
         )
+        if self.spill is not None:
+            if len(self.records) == RECORDS_PER_ARTICLE:
+                self._write_article(self.spill)
+            if len(self.events) >= SPILL_ROWS:
+                self._spill_events()
+
+    def _write_article(self, out: Path) -> None:
+        """The held records as their article: its text file and its row."""
+        k, chunk = self.n_records - len(self.records), self.records
+        article_id = f"{self.prefix}-records-{k // RECORDS_PER_ARTICLE + 1:04d}"
+        text = "".join(f"[{where} of {self.file}]\n\n{evidence}\n\n" for where, evidence, _ in chunk)
+        # The provider's own date where it gives one (the latest of the records'), else the import's
+        published = max((p for _, _, p in chunk if p), default=dt.date.today().isoformat())
+        (out / "articles").mkdir(parents=True, exist_ok=True)
+        (out / "articles" / f"{article_id}.txt").write_text(text, encoding="utf-8")
+        self.articles.append(
+            {
+                "article_id": article_id,
+                "title": f"{self.file}: records {k + 1:,}–{k + len(chunk):,} as imported",
+                "source_id": self._provider,
+                "published_on": published,
+                "url": "",
+                "credit": f"{self.format.provider} file {self.file} (sha256 {self.sha256[:16]}…), "
+                f"imported {dt.date.today().isoformat()} by factionline import {self.fmt}",
+                "path": f"articles/{article_id}.txt",
+            }
+        )
+        self.records = []
+
+    def _spill_events(self) -> None:
+        """The held events as one more part (Parquet, every column text), in the columns every event has."""
+        columns = list(TABLES["events"].columns) + list(OPTIONAL_COLUMNS.get("events", ()))
+        frame = pd.DataFrame(self.events, columns=columns, dtype=object).fillna("").astype("str")
+        self._filled |= {c for c in OPTIONAL_COLUMNS.get("events", ()) if frame[c].ne("").any()}
+        part = self.spill / ".events-parts" / f"{len(self._parts):05d}.parquet"
+        part.parent.mkdir(parents=True, exist_ok=True)
+        frame.to_parquet(part, index=False)
+        self._parts.append(part)
+        self.events = []
 
     # --- output ---------------------------------------------------------------------------------
     def write(self, out: Path) -> dict:
         """Write the data directory (refusing to overwrite a non-empty one) and IMPORT.md."""
         out = Path(out)
+        if self.spill is not None:
+            return self._finish(out)
         if out.exists() and any(out.iterdir()):
             raise ImportFailed(f"{out} is not empty. Fix: choose a new directory for the import.")
         (out / "articles").mkdir(parents=True, exist_ok=True)
@@ -371,6 +461,36 @@ class Builder:
                 "events": self.events,
                 "quotes": [],
             },
+        )
+        self._copy_crosswalk(out)
+        (out / "IMPORT.md").write_text(self.report_text(), encoding="utf-8")
+        return self.summary()
+
+    def _finish(self, out: Path) -> dict:
+        """A streamed import's last records and events, then its other tables: events.parquet joined from
+        the parts batch by batch, in the records' order (the loader orders by date), with the optional
+        columns some event has."""
+        if self.records:
+            self._write_article(out)
+        if self.events or not self._parts:
+            self._spill_events()
+        keep = list(TABLES["events"].columns) + [c for c in OPTIONAL_COLUMNS.get("events", ()) if c in self._filled]
+        schema = pa.schema([(c, pa.string()) for c in keep])
+        with pq.ParquetWriter(out / "events.parquet", schema) as writer:
+            for part in self._parts:
+                writer.write_table(pq.read_table(part, columns=keep).cast(schema))
+        shutil.rmtree(out / ".events-parts", ignore_errors=True)
+        write_tables(
+            out,
+            {
+                "factions": list(self.factions.values()),
+                "actors": list(self.actors.values()),
+                "sources": list(self.sources.values()),
+                "articles": self.articles,
+                "event_types": list(self.event_types.values()),
+                "quotes": [],
+            },
+            n_events=self.n_events,
         )
         self._copy_crosswalk(out)
         (out / "IMPORT.md").write_text(self.report_text(), encoding="utf-8")
@@ -420,7 +540,7 @@ class Builder:
         return {
             "format": self.fmt,
             "file": self.file,
-            "events": len(self.events),
+            "events": self.n_events,
             "skipped": len(self.skipped),
             "actors": len(self.actors),
             "factions": len(self.factions),
@@ -486,10 +606,10 @@ def reconciliation_text(names: list[dict], factions: dict[str, dict]) -> list[st
     return lines
 
 
-def write_tables(out: Path, tables: dict[str, list[dict]]) -> None:
+def write_tables(out: Path, tables: dict[str, list[dict]], n_events: int | None = None) -> None:
     """Each table in the contract's columns (plus any extra ones), all strings: CSV, or Parquet for the
     big tables from schema.PARQUET_FROM events (CSV stays easy to read and edit)."""
-    n_events = len(tables["events"])
+    n_events = len(tables["events"]) if n_events is None else n_events
     for name, rows in tables.items():
         columns = list(TABLES[name].columns) + list(OPTIONAL_COLUMNS.get(name, ()))
         extra = [c for r in rows[:1] for c in r if c not in columns and not c.startswith("_")]

@@ -12,7 +12,7 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 from components.data.safetext import safe_url
-from components.io.imports.build import Builder, Format, decode
+from components.io.imports.build import Builder, Format, lines_of
 from components.paths import RESOURCES
 
 CAMEO_FILE = RESOURCES / "cameo_eventcodes.tsv"
@@ -84,10 +84,11 @@ def _rounded(number: str) -> str:
         return number
 
 
-def convert(text: str, b: Builder) -> None:
+def convert(lines, b: Builder) -> None:
+    """lines: the file's lines (build.lines_of), read as they come."""
     names = {n: column_names(n) for n in LAYOUTS}
     labels = cameo_labels()
-    for number, raw in enumerate(text.splitlines(), start=1):
+    for number, raw in enumerate((line.rstrip("\r\n") for line in lines), start=1):
         where = f"line {number}"
         if not raw.strip():
             b.skip(where, "blank line")
@@ -164,7 +165,7 @@ FORMAT = Format(
     detect=lambda name, first: looks_like(first),
     terms="GDELT's data are free and open for any use, with citation: “The GDELT Project, "
     "https://www.gdeltproject.org/”.",
-    convert=lambda name, data, b: convert(decode(data, name), b),
+    convert=lambda name, data, b: convert(lines_of(data, name), b),
     becomes="2.0 (61 columns) and 1.0 (58, or 57 in the historical backfile), detected per row; CAMEO "
     "event codes → event types with GDELT's labels; Actor1/Actor2 code and name → actors; SOURCEURL "
     "→ the outlet and a link to the report; status reported (machine-coded from news text); Goldstein "

@@ -23,6 +23,7 @@ from components.io.imports.build import (
     decode,
     one_line,
     slug,
+    whole,
 )
 
 
@@ -106,7 +107,7 @@ FORMAT = Format(
     "",
     ("csv", "xlsx", "parquet"),
     detect=_is_table,
-    convert=lambda name, data, b: convert(read_table(name, data), b),
+    convert=lambda name, data, b: convert(read_table(name, whole(data)), b),
     becomes="the contract's event columns where present (date and title required); actor_ids may hold "
     "names, which reach faction lanes through the crosswalk",
     binary_extensions=("parquet", "xlsx"),

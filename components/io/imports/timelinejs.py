@@ -14,7 +14,7 @@ import json
 from html.parser import HTMLParser
 
 from components.data.safetext import safe_url
-from components.io.imports.build import Builder, Format, csv_records, decode, one_line
+from components.io.imports.build import Builder, Format, csv_records, decode, one_line, whole
 
 CSV_HEADER = (
     "Year",
@@ -184,8 +184,8 @@ def convert_csv(text: str, b: Builder) -> None:
         _add(b, where, slide, era=kind == "era")
 
 
-def _convert(name: str, data: bytes, b: Builder) -> None:
-    text = decode(data, name)
+def _convert(name: str, data, b: Builder) -> None:
+    text = decode(whole(data), name)
     if text.lstrip().startswith("{"):
         convert_json(text, b)
     else:
