@@ -3,8 +3,10 @@ every 0.2 s from /proc) on one directory of synthetic events, as one table.
 
     python bench/ingest.py --events 10000000 [--csv] [--part-rows N] [--work DIR]
 
-Writes the directory with `factionline synth` unless DIR/data exists; prints one JSON line and appends it
-to bench/ingest.jsonl. Not a test: the figures depend on the machine (docs/performance.md keeps them).
+Writes the directory unless DIR/data exists — with `factionline synth` up to 10 million events; above, as
+`synth --part-size` parts joined into one directory batch by batch (one events.parquet, one quotes.parquet,
+every article text in one articles/), since synth itself builds its table in memory. Prints one JSON line
+and appends it to bench/ingest.jsonl. Not a test: the figures depend on the machine (docs/performance.md).
 """
 
 from __future__ import annotations
@@ -44,6 +46,27 @@ def tree_rss(pid: int) -> int:
     return total
 
 
+def join_parts(parts: Path, out: Path) -> None:
+    """synth parts as one data directory: the big tables appended batch by batch, the shared ones once."""
+    import pyarrow.parquet as pq
+
+    folders = sorted(parts.iterdir())
+    (out / "articles").mkdir(parents=True)
+    for name in ("events", "quotes", "articles"):
+        writer = None
+        for folder in folders:
+            table = pq.read_table(folder / f"{name}.parquet")
+            writer = writer or pq.ParquetWriter(out / f"{name}.parquet", table.schema)
+            writer.write_table(table.cast(writer.schema))
+        writer.close()
+    for name in ("actors", "factions", "sources", "event_types"):
+        shutil.copyfile(folders[0] / f"{name}.parquet", out / f"{name}.parquet")
+    for folder in folders:
+        for text in (folder / "articles").iterdir():
+            os.replace(text, out / "articles" / text.name)
+    shutil.rmtree(parts)
+
+
 def measure(command: list[str]) -> tuple[float, int, int]:
     start, peak = time.monotonic(), 0
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
@@ -65,7 +88,13 @@ def main() -> None:
     args = parser.parse_args()
     work = Path(args.work)
     data = work / ("data-csv" if args.csv else "data")
-    if not data.exists():
+    if not data.exists() and args.events > 10_000_000 and not args.csv:
+        parts = work / "parts"
+        shutil.rmtree(parts, ignore_errors=True)
+        command = ["factionline", "synth", "--events", str(args.events), "--out", str(parts), "--part-size", "2000000"]
+        subprocess.run(command, check=True)
+        join_parts(parts, data)
+    elif not data.exists():
         command = ["factionline", "synth", "--events", str(args.events), "--out", str(data)]
         subprocess.run(command + (["--csv"] if args.csv else []), check=True)
         if args.csv:
