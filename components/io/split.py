@@ -310,9 +310,9 @@ def check_in_parts(source: Path, part_rows: int = PART_ROWS) -> tuple[dict[str, 
                     counts[name] = counts.get(name, 0) + n
                 else:
                     counts.setdefault(name, n)
-        if problems:
-            raise InvalidData(problems)
-        return counts, warnings
+        if problems:  # a problem of a table every part shares (its header) is said once
+            raise InvalidData(list(dict.fromkeys(problems)))
+        return counts, list(dict.fromkeys(warnings))
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 
