@@ -45,13 +45,15 @@ def main() -> None:
     out.mkdir(parents=True, exist_ok=True)
     store = Path(tempfile.mkdtemp()) / "store.sqlite"
     env = {"FACTIONLINE_STORE": f"sqlite:///{store}"}
-    from components.store import accounts
+    from components.paths import bundled_data
+    from components.store import accounts, versions, workcopy
     from components.store.db import open_store
     from components.store.roles import User
 
-    accounts.add(
-        open_store(env["FACTIONLINE_STORE"]), User("Operator", "admin"), "Ada Admin", "admin", "admin-pass-long"
-    )
+    engine = open_store(env["FACTIONLINE_STORE"])
+    accounts.add(engine, User("Operator", "admin"), "Ada Admin", "admin", "admin-pass-long")
+    workcopy.import_directory(engine, User("Operator", "admin"), bundled_data())  # version 1: the bundled data
+    versions.publish(engine, User("Operator", "admin"), "The bundled data")  # (the walk-through publishes v2)
     with streamlit_server(extra_env=env) as base, sync_playwright() as p:
         browser = launch_chromium(p)
         first = True
@@ -78,6 +80,7 @@ def main() -> None:
                     first = False
                 page.screenshot(path=str(out / f"curate-{width}-{scheme}.png"), full_page=True)
                 go(page, "Versions")
+                page.get_by_text("Events — ").first.wait_for()  # "What changed" between the two versions
                 page.screenshot(path=str(out / f"versions-{width}-{scheme}.png"), full_page=True)
                 go(page, "Audit log")
                 page.screenshot(path=str(out / f"audit-{width}-{scheme}.png"), full_page=True)

@@ -25,9 +25,10 @@ refuse_clear_cache()
 
 # The dark theme's red is light enough to read as text on the dark page (selected pills); white on it, as
 # Streamlit draws a primary button's label, is not (2.8:1): those labels are dark there instead (axe-core).
-READABLE_BUTTONS = (
+READABLE_BUTTONS = (  # dark labels on the dark theme's lighter red; a disabled one (no red) keeps a light label
     "<style>@media (prefers-color-scheme: dark) {"
-    'button[kind="primary"] p, button[kind="primaryFormSubmit"] p {color: #141414 !important}}</style>'
+    'button[kind="primary"]:not(:disabled) p, button[kind="primaryFormSubmit"]:not(:disabled) p '
+    "{color: #141414 !important}}</style>"
 )
 
 DASHBOARD = None  # the dashboard's page (in-app links to it: the stories)
