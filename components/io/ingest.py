@@ -59,10 +59,11 @@ def ingest(sources: Path | list[Path], out: Path, part_rows: int = PART_ROWS) ->
             if needs_split(source, part_rows):
                 done = split_directory(source, scratch / str(len(units)), part_rows)
                 units += [
-                    (part.root, partial(done.original, part), source, frozenset(part.text_ids)) for part in done.parts
+                    (part.root, partial(done.original, part), source, frozenset(part.text_ids), done.whole)
+                    for part in done.parts
                 ]
             else:
-                units.append((source, None, source, None))
+                units.append((source, None, source, None, {}))
         return _ingest(units, sources, out)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
@@ -85,7 +86,8 @@ def _ingest(units: list, sources: list[Path], out: Path) -> dict:
     offset = 0
     try:
         copied = set()
-        for i, (source, original, documents, text_ids) in enumerate(units):
+        whole: dict[str, int] = {}  # tables written from the source once, not joined from its parts
+        for i, (source, original, documents, text_ids, from_source) in enumerate(units):
             try:
                 # every rule and every passage; InvalidData lists every problem
                 dataset = load(source, texts=documents if documents != source else None, text_ids=text_ids)
@@ -95,6 +97,11 @@ def _ingest(units: list, sources: list[Path], out: Path) -> dict:
                 raise InvalidData(original(err.problems)) from None  # at the rows of the original files
             part = f"part-{i:03d}"
             for name in TABLES:
+                if name in from_source:  # each part holds the share it cites: the source's table, once
+                    if name not in first:
+                        first[name] = read_table(documents, name)[0].frame
+                        columns[name], whole[name] = list(first[name].columns), len(first[name])
+                    continue
                 table, _ = read_table(source, name)
                 if table is None:
                     continue
@@ -183,7 +190,9 @@ def _ingest(units: list, sources: list[Path], out: Path) -> dict:
         encoding="utf-8",
     )
     shared = {name for name in first if name not in writers}
-    counts = {k: parts[0][k] if k in shared else sum(c[k] for c in parts) for k in parts[0]}
+    counts = {k: parts[0][k] if k in shared else sum(c[k] for c in parts) for k in parts[0]} | {
+        k: n for k, n in whole.items() if k in parts[0]
+    }
     source = (
         ", ".join(s.name for s in sources)
         if len(sources) <= 3

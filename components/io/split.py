@@ -3,7 +3,8 @@
 Its events table (CSV or Parquet, of any size) is read in batches of `part_rows` events; each batch becomes a
 part directory in scratch space, with the rows of the tables that refer to events (quotes, reports, story
 steps, superseded ids) that belong to those events, and links to every other table (actors, factions,
-sources, articles …); the article texts are read in the source (load(part, texts=source)). Ingest then validates and writes the parts one at a time, as
+sources …) and the articles its rows cite (the first part also those nobody cites); the article texts are
+read in the source (load(part, texts=source, text_ids=…)). Ingest then validates and writes the parts one at a time, as
 it does the directories of a dataset split by hand (`synth --part-size`): memory grows with `part_rows`,
 not with the input. Problems found in a part are reported at the row of the original file.
 
@@ -47,6 +48,9 @@ class Split:
     source: Path
     files: dict[str, str]  # table -> its original file name (events.csv, quotes.parquet …)
     parts: list[Part]
+    # tables each part holds a share of that overlap (an article cited from two parts is in both): their
+    # rows in the source, which ingest writes whole, once
+    whole: dict[str, int] = field(default_factory=dict)
 
     def original(self, part: Part, problems: list[Problem]) -> list[Problem]:
         """Problems found in a part, at the file and row of the original directory."""
@@ -187,10 +191,15 @@ def split_directory(source: Path, scratch: Path, part_rows: int = PART_ROWS) -> 
         if path is not None:
             files[name] = path.name
             _route(path, name, column, parts, owner_hash, owner_part, part_rows)
-    _uncited_to_first(source, parts, part_rows)
+    articles = next((p for p in (source / "articles.parquet", source / TABLES["articles"].file) if p.is_file()), None)
+    totals = {}
+    if articles is not None:
+        files["articles"] = articles.name
+        totals["articles"] = _route_articles(articles, parts, part_rows)
     for entry in sorted(source.iterdir()):  # every other table: linked into each part
         stem = entry.stem
-        if entry.name.startswith(".") or (stem in ("events", *REFERRING) and entry.suffix in (".csv", ".parquet")):
+        routed = ("events", "articles", *REFERRING)
+        if entry.name.startswith(".") or (stem in routed and entry.suffix in (".csv", ".parquet")):
             continue
         if not entry.is_file() or entry.suffix.lower() not in (".csv", ".parquet"):
             continue  # the article texts are read where they are (load(part, texts=source)); documents copied
@@ -198,19 +207,57 @@ def split_directory(source: Path, scratch: Path, part_rows: int = PART_ROWS) -> 
             os.symlink(entry, part.root / entry.name)
         if entry.is_file() and stem in TABLES:
             files.setdefault(stem, entry.name)
-    return Split(source, files, parts)
+    return Split(source, files, parts, totals)
+
+
+class _PartWriters:
+    """One table's rows written into the parts, each part's file opened at its first row (Parquet or CSV,
+    as the source is); a part that gets none has the header alone. Remembers each row's original row."""
+
+    def __init__(self, path: Path, name: str, parts: list[Part]):
+        self.name, self.parts, self.parquet = name, parts, path.suffix == ".parquet"
+        self.header: list[str] = list(pq.ParquetFile(path).schema_arrow.names) if self.parquet else []
+        self.open: dict[int, object] = {}
+        self.rows: dict[int, list[np.ndarray]] = {}
+
+    def add(self, n: int, header: list[str], batch, mine: np.ndarray, originals: np.ndarray) -> None:
+        self.header = header
+        self.rows.setdefault(n, []).append(originals[mine])
+        if self.parquet:
+            table = pa.Table.from_pandas(batch.iloc[mine], preserve_index=False)
+            if n not in self.open:
+                self.open[n] = pq.ParquetWriter(self.parts[n].root / f"{self.name}.parquet", table.schema)
+            self.open[n].write_table(table)
+        else:
+            if n not in self.open:
+                handle = (self.parts[n].root / TABLES[self.name].file).open("w", encoding="utf-8", newline="")
+                self.open[n] = (handle, csv.writer(handle))
+                self.open[n][1].writerow(header)
+            self.open[n][1].writerows(batch[i] for i in mine)
+
+    def close(self) -> None:
+        for w in self.open.values():
+            w.close() if self.parquet else w[0].close()
+        for n, part in enumerate(self.parts):
+            if n not in self.open:
+                if self.parquet:
+                    empty = pd.DataFrame({c: pd.Series([], dtype=object) for c in self.header})
+                    empty.to_parquet(part.root / f"{self.name}.parquet", index=False)
+                else:
+                    _write_csv(part.root / TABLES[self.name].file, self.header, [])
+            part.rows[self.name] = np.concatenate(self.rows[n]) if n in self.rows else np.array([], dtype=np.int64)
+
+
+def _batches(path: Path, part_rows: int):
+    return _parquet_batches(path, part_rows) if path.suffix == ".parquet" else _csv_batches(path, part_rows, path.name)
 
 
 def _route(path, name, column, parts, owner_hash, owner_part, part_rows) -> None:
     """Write each row of a referring table into the part of the event it names (a blank or unknown id:
     the first part, where the loader reports it)."""
-    parquet = path.suffix == ".parquet"
-    writers: dict[int, object] = {}
-    rows: dict[int, list[np.ndarray]] = {}
-    header: list[str] = list(pq.ParquetFile(path).schema_arrow.names) if parquet else []  # (when it has no rows)
+    writers = _PartWriters(path, name, parts)
     try:
-        batches = _parquet_batches(path, part_rows) if parquet else _csv_batches(path, part_rows, path.name)
-        for header, batch, index in batches:
+        for header, batch, index in _batches(path, part_rows):
             values = _column(header, batch, column)
             h = _hashes([str(v).strip() for v in values])
             spot = np.searchsorted(owner_hash, h).clip(0, max(len(owner_hash) - 1, 0))
@@ -220,31 +267,38 @@ def _route(path, name, column, parts, owner_hash, owner_part, part_rows) -> None
             cited = _column(header, batch, "article_id")
             for n in np.unique(target):
                 mine = np.flatnonzero(target == n)
-                rows.setdefault(int(n), []).append(originals[mine])
                 parts[n].text_ids.update(str(cited[i]).strip() for i in mine)
-                if parquet:
-                    table = pa.Table.from_pandas(batch.iloc[mine], preserve_index=False)
-                    if n not in writers:
-                        writers[n] = pq.ParquetWriter(parts[n].root / f"{name}.parquet", table.schema)
-                    writers[n].write_table(table)
-                else:
-                    if n not in writers:
-                        handle = (parts[n].root / TABLES[name].file).open("w", encoding="utf-8", newline="")
-                        writers[n] = (handle, csv.writer(handle))
-                        writers[n][1].writerow(header)
-                    writers[n][1].writerows(batch[i] for i in mine)
+                writers.add(int(n), header, batch, mine, originals)
     finally:
-        for w in writers.values():
-            w.close() if parquet else w[0].close()
-    for n, part in enumerate(parts):  # a part none of whose events is referred to gets the header alone
-        if n not in writers:
-            if parquet:
-                pd.DataFrame({c: pd.Series([], dtype=object) for c in header}).to_parquet(
-                    part.root / f"{name}.parquet", index=False
-                )
-            else:
-                _write_csv(part.root / TABLES[name].file, header, [])
-        part.rows[name] = np.concatenate(rows[n]) if n in rows else np.array([], dtype=np.int64)
+        writers.close()
+
+
+def _route_articles(path: Path, parts: list[Part], part_rows: int) -> int:
+    """Each part gets the articles its rows cite, and the first also those nobody cites (so every article
+    is checked, and a part holds thousands of articles, not half a million). Returns the table's rows."""
+    cited = set().union(*(p.text_ids for p in parts))
+    writers = _PartWriters(path, "articles", parts)
+    total = 0
+    try:
+        for header, batch, index in _batches(path, part_rows):
+            ids = np.array([str(v).strip() for v in _column(header, batch, "article_id")], dtype=object)
+            originals = np.arange(index, index + len(ids)) + 2
+            nobody = ~np.isin(ids, np.array(sorted(cited), dtype=object))
+            parts[0].text_ids.update(ids[nobody])
+            lookup = pd.Index(ids)  # a hash table once per batch; each part looks up its few ids in it
+            for n, part in enumerate(parts):
+                wanted = np.array(sorted(part.text_ids), dtype=object)
+                if lookup.is_unique:
+                    at = lookup.get_indexer(wanted)
+                    mine = np.sort(at[at >= 0])
+                else:  # repeated ids (validation reports them): every row of each
+                    mine = np.flatnonzero(np.isin(ids, wanted))
+                if len(mine):
+                    writers.add(n, header, batch, mine, originals)
+            total += len(ids)
+    finally:
+        writers.close()
+    return total
 
 
 def _column(header: list[str], batch, column: str) -> np.ndarray:
@@ -257,19 +311,6 @@ def _column(header: list[str], batch, column: str) -> np.ndarray:
 
 def _cited(header: list[str], batch) -> set[str]:
     return {str(v).strip() for v in _column(header, batch, "article_id")} - {""}
-
-
-def _uncited_to_first(source: Path, parts: list[Part], part_rows: int) -> None:
-    """Articles no row cites: their texts are read by the first part (checked once, as in a whole load)."""
-    path = next((p for p in (source / "articles.parquet", source / TABLES["articles"].file) if p.is_file()), None)
-    if path is None:
-        return
-    cited = set().union(*(p.text_ids for p in parts))
-    batches = (
-        _parquet_batches(path, part_rows) if path.suffix == ".parquet" else _csv_batches(path, part_rows, path.name)
-    )
-    for header, batch, _ in batches:
-        parts[0].text_ids.update(_cited(header, batch) - cited)
 
 
 def _write_csv(path: Path, header: list[str], records: list[list[str]]) -> None:
@@ -309,7 +350,7 @@ def check_in_parts(source: Path, part_rows: int = PART_ROWS) -> tuple[dict[str, 
                 if name in REFERRING or name == "events":
                     counts[name] = counts.get(name, 0) + n
                 else:
-                    counts.setdefault(name, n)
+                    counts.setdefault(name, done.whole.get(name, n))
         if problems:  # a problem of a table every part shares (its header) is said once
             raise InvalidData(list(dict.fromkeys(problems)))
         return counts, list(dict.fromkeys(warnings))
