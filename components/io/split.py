@@ -144,15 +144,14 @@ def _lines(raw):
 
 
 def _parquet_batches(path: Path, rows: int):
-    """(columns, DataFrame of text cells, index of the first row) in batches."""
+    """(columns, an Arrow record batch, index of the first row) in batches. The cells stay in Arrow: only the
+    id columns a split needs become Python strings (_column) — turning every cell of a hundred million rows
+    into Python objects grew the process past 8 GB."""
     handle = pq.ParquetFile(path)
     index = 0
     for batch in handle.iter_batches(batch_size=rows):
-        frame = batch.to_pandas()
-        for column in frame.columns:
-            frame[column] = frame[column].astype("string").fillna("").astype(object)
-        yield list(frame.columns), frame, index
-        index += len(frame)
+        yield list(batch.schema.names), batch, index
+        index += batch.num_rows
 
 
 def _hashes(values) -> np.ndarray:
@@ -174,8 +173,8 @@ def split_directory(source: Path, scratch: Path, part_rows: int = PART_ROWS) -> 
     for header, batch, index in batches:
         root = scratch / f"{source.name} (events from row {RawTable.row(index):,})"
         root.mkdir(parents=True)
-        if isinstance(batch, pd.DataFrame):
-            batch.to_parquet(root / "events.parquet", index=False)
+        if isinstance(batch, pa.RecordBatch):
+            pq.write_table(pa.Table.from_batches([batch]), root / "events.parquet")
         else:
             _write_csv(root / "events.csv", header, batch)
         keys.append(_hashes([str(i).strip() for i in _column(header, batch, "event_id")]))
@@ -216,7 +215,8 @@ class _PartWriters:
 
     def __init__(self, path: Path, name: str, parts: list[Part]):
         self.name, self.parts, self.parquet = name, parts, path.suffix == ".parquet"
-        self.header: list[str] = list(pq.ParquetFile(path).schema_arrow.names) if self.parquet else []
+        self.schema = pq.ParquetFile(path).schema_arrow if self.parquet else None
+        self.header: list[str] = list(self.schema.names) if self.parquet else []
         self.open: dict[int, object] = {}
         self.rows: dict[int, list[np.ndarray]] = {}
 
@@ -224,7 +224,7 @@ class _PartWriters:
         self.header = header
         self.rows.setdefault(n, []).append(originals[mine])
         if self.parquet:
-            table = pa.Table.from_pandas(batch.iloc[mine], preserve_index=False)
+            table = pa.Table.from_batches([batch.take(pa.array(mine))])
             if n not in self.open:
                 self.open[n] = pq.ParquetWriter(self.parts[n].root / f"{self.name}.parquet", table.schema)
             self.open[n].write_table(table)
@@ -241,8 +241,7 @@ class _PartWriters:
         for n, part in enumerate(self.parts):
             if n not in self.open:
                 if self.parquet:
-                    empty = pd.DataFrame({c: pd.Series([], dtype=object) for c in self.header})
-                    empty.to_parquet(part.root / f"{self.name}.parquet", index=False)
+                    pq.write_table(self.schema.empty_table(), part.root / f"{self.name}.parquet")
                 else:
                     _write_csv(part.root / TABLES[self.name].file, self.header, [])
             part.rows[self.name] = np.concatenate(self.rows[n]) if n in self.rows else np.array([], dtype=np.int64)
@@ -303,8 +302,11 @@ def _route_articles(path: Path, parts: list[Part], part_rows: int) -> int:
 
 def _column(header: list[str], batch, column: str) -> np.ndarray:
     """One column of a batch (a DataFrame, or CSV records), blank where the column or the cell is missing."""
-    if isinstance(batch, pd.DataFrame):
-        return batch[column].to_numpy(dtype=object) if column in batch else np.full(len(batch), "", dtype=object)
+    if isinstance(batch, pa.RecordBatch):
+        if column not in batch.schema.names:
+            return np.full(batch.num_rows, "", dtype=object)
+        values = batch.column(column).cast(pa.string()).fill_null("")
+        return np.asarray(values.to_numpy(zero_copy_only=False), dtype=object)
     at = header.index(column) if column in header else None
     return np.array([r[at] if at is not None and at < len(r) else "" for r in batch], dtype=object)
 
