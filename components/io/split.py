@@ -282,8 +282,8 @@ def _route_articles(path: Path, parts: list[Part], part_rows: int) -> int:
         for header, batch, index in _batches(path, part_rows):
             ids = np.array([str(v).strip() for v in _column(header, batch, "article_id")], dtype=object)
             originals = np.arange(index, index + len(ids)) + 2
-            nobody = ~np.isin(ids, np.array(sorted(cited), dtype=object))
-            parts[0].text_ids.update(ids[nobody])
+            # (sets and hash tables: numpy's isin compares object arrays pair by pair, 500,000² at 100M)
+            parts[0].text_ids.update(i for i in ids if i not in cited)
             lookup = pd.Index(ids)  # a hash table once per batch; each part looks up its few ids in it
             for n, part in enumerate(parts):
                 wanted = np.array(sorted(part.text_ids), dtype=object)
@@ -291,7 +291,7 @@ def _route_articles(path: Path, parts: list[Part], part_rows: int) -> int:
                     at = lookup.get_indexer(wanted)
                     mine = np.sort(at[at >= 0])
                 else:  # repeated ids (validation reports them): every row of each
-                    mine = np.flatnonzero(np.isin(ids, wanted))
+                    mine = np.flatnonzero(pd.Series(ids).isin(part.text_ids).to_numpy())
                 if len(mine):
                     writers.add(n, header, batch, mine, originals)
             total += len(ids)
