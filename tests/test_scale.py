@@ -72,7 +72,7 @@ def test_cli_validates_a_parquet_directory(synth_dir):
     out = subprocess.run(
         [sys.executable, "-m", "components.cli", "validate", str(synth_dir)], cwd=ROOT, capture_output=True, text=True
     )
-    assert out.returncode == 0 and "4000 events" in out.stdout
+    assert out.returncode == 0 and "4,000 events" in out.stdout
 
 
 def test_parquet_and_csv_give_the_same_model(synth_dir, tmp_path):
