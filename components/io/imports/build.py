@@ -382,17 +382,17 @@ class Builder:
         )
         if self.spill is not None:
             if len(self.records) == RECORDS_PER_ARTICLE:
-                self._write_article(self.spill)
+                self._flush_records(self.spill)
             if len(self.events) >= SPILL_ROWS:
                 self._spill_events()
 
-    def _write_article(self, out: Path) -> None:
-        """The held records as their article: its text file and its row."""
-        k, chunk = self.n_records - len(self.records), self.records
+    def _write_article(self, out: Path, k: int, chunk: list) -> None:
+        """Records k, k+1 … as their article: its text file and its row (self.articles)."""
         article_id = f"{self.prefix}-records-{k // RECORDS_PER_ARTICLE + 1:04d}"
         text = "".join(f"[{where} of {self.file}]\n\n{evidence}\n\n" for where, evidence, _ in chunk)
+        today = dt.date.today().isoformat()
         # The provider's own date where it gives one (the latest of the records'), else the import's
-        published = max((p for _, _, p in chunk if p), default=dt.date.today().isoformat())
+        published = max((p for _, _, p in chunk if p), default=today)
         (out / "articles").mkdir(parents=True, exist_ok=True)
         (out / "articles" / f"{article_id}.txt").write_text(text, encoding="utf-8")
         self.articles.append(
@@ -403,10 +403,14 @@ class Builder:
                 "published_on": published,
                 "url": "",
                 "credit": f"{self.format.provider} file {self.file} (sha256 {self.sha256[:16]}…), "
-                f"imported {dt.date.today().isoformat()} by factionline import {self.fmt}",
+                f"imported {today} by factionline import {self.fmt}",
                 "path": f"articles/{article_id}.txt",
             }
         )
+
+    def _flush_records(self, out: Path) -> None:
+        """The held records (a streamed import's current article) written, and let go."""
+        self._write_article(out, self.n_records - len(self.records), self.records)
         self.records = []
 
     def _spill_events(self) -> None:
@@ -429,34 +433,15 @@ class Builder:
         if out.exists() and any(out.iterdir()):
             raise ImportFailed(f"{out} is not empty. Fix: choose a new directory for the import.")
         (out / "articles").mkdir(parents=True, exist_ok=True)
-        today = dt.date.today().isoformat()
-        articles = []
         for k in range(0, len(self.records), RECORDS_PER_ARTICLE):
-            chunk = self.records[k : k + RECORDS_PER_ARTICLE]
-            article_id = f"{self.prefix}-records-{k // RECORDS_PER_ARTICLE + 1:04d}"
-            text = "".join(f"[{where} of {self.file}]\n\n{evidence}\n\n" for where, evidence, _ in chunk)
-            # The provider's own date where it gives one (the latest of the records'), else the import's
-            published = max((p for _, _, p in chunk if p), default=today)
-            (out / "articles" / f"{article_id}.txt").write_text(text, encoding="utf-8")
-            articles.append(
-                {
-                    "article_id": article_id,
-                    "title": f"{self.file}: records {k + 1:,}–{k + len(chunk):,} as imported",
-                    "source_id": self._provider,
-                    "published_on": published,
-                    "url": "",
-                    "credit": f"{self.format.provider} file {self.file} (sha256 {self.sha256[:16]}…), "
-                    f"imported {today} by factionline import {self.fmt}",
-                    "path": f"articles/{article_id}.txt",
-                }
-            )
+            self._write_article(out, k, self.records[k : k + RECORDS_PER_ARTICLE])
         write_tables(
             out,
             {
                 "factions": list(self.factions.values()),
                 "actors": list(self.actors.values()),
                 "sources": list(self.sources.values()),
-                "articles": articles,
+                "articles": self.articles,
                 "event_types": list(self.event_types.values()),
                 "events": self.events,
                 "quotes": [],
@@ -471,7 +456,7 @@ class Builder:
         the parts batch by batch, in the records' order (the loader orders by date), with the optional
         columns some event has."""
         if self.records:
-            self._write_article(out)
+            self._flush_records(out)
         if self.events or not self._parts:
             self._spill_events()
         keep = list(TABLES["events"].columns) + [c for c in OPTIONAL_COLUMNS.get("events", ()) if c in self._filled]
