@@ -3,7 +3,7 @@
 A password sign-in lived in the tab's Streamlit session, which a reload or a new address ends. Now a
 successful sign-in also gets a random token (32 bytes), kept server-side only as its SHA-256 with the
 user and an expiry (SESSION_HOURS), and set in the browser as a cookie (`factionline_session`, path /,
-SameSite=Strict, Secure on https) by a same-origin component frame. A new session reads the cookie
+SameSite=Strict, Secure on https) by a script in the page (st.html). A new session reads the cookie
 (st.context.cookies) and, if the token is known and current, is signed in as that user — an account's
 user is checked again on every run (a disabled account ends). Signing out forgets the token on the server
 and clears the cookie. Tokens are per server process (replicas: sticky sessions, as Streamlit needs)."""
@@ -17,7 +17,6 @@ import threading
 import time
 
 import streamlit as st
-import streamlit.components.v1 as components
 
 COOKIE = "factionline_session"
 SESSION_HOURS = 12
@@ -79,10 +78,10 @@ def set_cookie(token: str) -> None:
 
 
 def _write_cookie(value: str, max_age: int) -> None:
-    # A same-origin component frame sets the page's cookie; nothing else is read or sent.
-    components.html(
+    # A script in the page sets its cookie; nothing else is read or sent.
+    st.html(
         "<script>(function(){const d=window.parent.document;const secure=window.parent.location.protocol==='https:';"
         f"d.cookie={json.dumps(COOKIE)}+'='+{json.dumps(value)}+'; path=/; max-age={int(max_age)}; SameSite=Strict'"
         "+(secure?'; Secure':'');})();</script>",
-        height=0,
+        unsafe_allow_javascript=True,  # our own script; the token is JSON-quoted
     )
