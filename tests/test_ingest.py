@@ -80,3 +80,35 @@ def test_the_command_and_the_app(tmp_path, monkeypatch, capsys):
     (tmp_path / "ds" / "factions.parquet").write_bytes(b"tampered")
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60).run()
     assert not at.exception and any("cannot be opened" in e.value for e in at.error)  # the report, not a traceback
+
+
+def test_checks_of_meaning_beyond_the_first_are_kept_outside_the_manifest(tmp_path, monkeypatch):
+    """A hundred million events in parts found 197,000 checks of meaning: 59 MB of manifest.json, parsed by
+    every server that opened the dataset (a second of its first view). The manifest now holds the first
+    WARNINGS_INLINE and the count; the rest are in warnings.jsonl, vouched for like every other file."""
+    from components.data import manifest as m
+    from components.io.synth import synthesize
+
+    synthesize(3000, tmp_path / "synth", seed=5)
+    checked = load(tmp_path / "synth")
+    assert len(checked.warnings) > 100
+    monkeypatch.setattr(m, "WARNINGS_INLINE", 40)
+    ingest(tmp_path / "synth", tmp_path / "ds")
+    written = json.loads((tmp_path / "ds" / MANIFEST).read_text())
+    assert len(written["warnings"]) == 40 and written["warning_count"] == len(checked.warnings)
+    assert "warnings.jsonl" in written["files"]
+    assert load_trusted(tmp_path / "ds").warnings == checked.warnings  # every one, in order
+
+    monkeypatch.setenv("FACTIONLINE_ENGINE", "duckdb")
+    monkeypatch.setenv("FACTIONLINE_DATA", str(tmp_path / "ds"))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at.query_params["view"] = "About this data"
+    at.run()
+    assert not at.exception
+    n = f"{len(checked.warnings):,}"
+    said = " ".join(c.value for c in at.caption) + " ".join(md.value for md in at.markdown)
+    assert f"{n} checks of meaning" in said and f"Checks of meaning ({n} warnings)" in said
+    assert f"The first 40 of {n}" in said  # the page lists what the server read: the first ones
+    (tmp_path / "ds" / "warnings.jsonl").write_text("{}\n")
+    with pytest.raises(DatasetRefused, match="warnings.jsonl has changed"):
+        verify(tmp_path / "ds")

@@ -47,7 +47,8 @@ class Backend(Protocol):
     lookups: Lookups  # factions, actors, event types, stories, names: what the sidebar and the figures read
     total: int  # events in the dataset
     total_quotes: int | None
-    warnings: tuple  # the checks of meaning (data/problems.Problem)
+    warnings: tuple  # the checks of meaning (data/problems.Problem); on an engine, the first of them
+    warning_count: int  # how many checks of meaning there are
 
     def supports(self, key: str) -> bool: ...
     def kept(self, f: Filters, key, make): ...
@@ -94,6 +95,7 @@ class Memory:
         self.total = len(ds.events)
         self.total_quotes = len(ds.quotes)
         self.warnings = ds.warnings
+        self.warning_count = len(ds.warnings)
 
     def supports(self, key: str) -> bool:
         return True

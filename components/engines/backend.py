@@ -11,8 +11,8 @@ from components.analysis.aggregate import LaneCounts
 from components.analysis.backend import ROWS_AT_MOST, Rows
 from components.analysis.cooccurrence import Matrix
 from components.analysis.filters import FILTERS, Filters
+from components.data.manifest import warning_count, warnings_of
 from components.data.model import Dataset
-from components.data.problems import Problem
 from components.engines.catalog import Catalog
 from components.engines.slices import RowReader
 from components.engines.sql import SqlEngine
@@ -25,10 +25,10 @@ class Engine:
         self.lookups = Catalog(engine)
         self.total = engine.total
         self.total_quotes = int(engine.manifest.get("counts", {}).get("quotes", 0))
-        self.warnings = tuple(
-            Problem(w["file"], w["row"], w["column"], w["message"], w["fix"])
-            for w in engine.manifest.get("warnings", [])
-        )
+        # the first checks of meaning (what About lists) and how many there are; the rest are read by
+        # `factionline validate`, not by every server that opens the dataset
+        self.warnings = warnings_of(engine.root, engine.manifest, everything=False)
+        self.warning_count = warning_count(engine.manifest)
         self.reader = RowReader(engine.con, engine.root)
 
     def supports(self, key: str) -> bool:

@@ -29,11 +29,11 @@ MAX_LISTED = 200  # rows of the articles and outlets tables sent to the browser
 
 
 def render(backend) -> None:
-    warnings = backend.warnings
+    warnings, n = backend.warnings, backend.warning_count
     if backend.name != "memory":
         _engine(backend)
     if warnings:
-        st.markdown(f"##### Checks of meaning ({len(warnings):,} warning{'' if len(warnings) == 1 else 's'})")
+        st.markdown(f"##### Checks of meaning ({n:,} warning{'' if n == 1 else 's'})")
         st.caption(
             "Rows that are well-formed but say something unlikely: an occurred event dated after its article, a "
             "planned one dated before it, a quote said after publication, a likely duplicate, a speaker the "
@@ -41,8 +41,10 @@ def render(backend) -> None:
             "the same."
         )
         problem_table(warnings[:WARNINGS_SHOWN])
-        if len(warnings) > WARNINGS_SHOWN:
-            st.caption(f"The first {WARNINGS_SHOWN:,} of {len(warnings):,}; `factionline validate` lists them all.")
+        if n > min(len(warnings), WARNINGS_SHOWN):
+            st.caption(
+                f"The first {min(len(warnings), WARNINGS_SHOWN):,} of {n:,}; `factionline validate` lists them all."
+            )
     shown, n = backend.articles(MAX_LISTED)
     ds = backend.article("")  # the outlets, the notes (and, below, an article asked for by its id)
     st.markdown(f"##### Articles ({n:,})")

@@ -158,8 +158,8 @@ def _dashboard(backend) -> None:
     if walking:
         story.panel(backend, *walking)
     st.caption(counts_line(backend, c))
-    if backend.warnings:
-        n = len(backend.warnings)
+    if backend.warning_count:
+        n = backend.warning_count
         st.caption(
             f":orange[:material/rule: {n:,} check{'' if n == 1 else 's'} of meaning "
             "to look at (an event dated after its report, a likely duplicate…): see *About this data*.]"
