@@ -5,8 +5,10 @@ standalone cluster of two workers) give exactly the in-memory model's results on
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from components.analysis import cooccurrence, query
@@ -92,6 +94,31 @@ def test_every_filter_selects_the_same_events(pair):
     for f in states(ds):
         memory = query.apply(ds, f).event_pos
         assert np.array_equal(engine.positions(f), np.sort(memory)), f
+
+
+def test_every_count_is_the_same_from_the_scanned_events(pair):
+    """The aggregates read Tables.scan: on Spark, the events without their text columns, kept in the workers'
+    memory; a filter on a text column (search) goes to the whole table. Counts per day are the model's."""
+    ds, engine = pair
+    if engine.name == "pyspark":
+        engine.warm().join()  # the server's backend starts it when it opens
+        assert engine.t.scan is engine.t.cached and "search" not in engine.t.scan.columns
+    for f in states(ds):
+        sel = query.apply(ds, f)
+        assert engine.count(f) == len(sel.event_pos), f
+        memory = pd.Series(ds.events["event_type"].to_numpy()[sel.event_pos]).value_counts()
+        got = engine.per_type(f)
+        assert dict(got[got > 0]) == dict(memory), f
+
+
+def test_the_sliders_ends_are_stored_at_ingest_and_are_the_models(pair):
+    ds, engine = pair
+    stored = json.loads((engine.root / "derived" / "choices.json").read_text())["ranges"]
+    assert stored == {"n_sources_max": int(ds.events["n_sources"].max()), "grades_seen": ds.grades_seen()}
+    assert engine.max_sources() == stored["n_sources_max"] and engine.grades_seen() == stored["grades_seen"]
+    older = SqlEngine(engine.root, engine.url)
+    older._cache["choices"] = {}  # a dataset ingested before the ends were stored: scanned for them
+    assert older.max_sources() == stored["n_sources_max"] and older.grades_seen() == stored["grades_seen"]
 
 
 def test_counts_per_faction_and_the_matrix_are_the_same(pair):

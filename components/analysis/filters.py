@@ -318,7 +318,7 @@ FILTERS: dict[str, Filter] = {
             "minimum",
             ("min_fatalities",),
             events=lambda ds, v: np.nan_to_num(ds.number("fatalities"), nan=-1) >= v,
-            sql=lambda t, v: (t.events.fatalities >= v) if "fatalities" in t.events.columns else t.ibis.literal(False),
+            sql=lambda t, v: (t.events.fatalities >= v) if "fatalities" in t.columns else t.ibis.literal(False),
             options=lambda ds, chosen: ["1", "5", "10", "25", "50"],
             label_of=lambda ds: lambda n: f"At least {n} reported",
             shown_when=lambda ds: ds.has_measure("fatalities"),

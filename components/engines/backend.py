@@ -30,6 +30,7 @@ class Engine:
         self.warnings = warnings_of(engine.root, engine.manifest, everything=False)
         self.warning_count = warning_count(engine.manifest)
         self.reader = RowReader(engine.con, engine.root)
+        engine.warm()  # a cluster's copy of the events filled in the background, the first view drawn meanwhile
 
     def supports(self, key: str) -> bool:
         return self.engine.supports(key)

@@ -6,7 +6,8 @@ engines (engines/sql.py) to query — the in-memory model's own derivations, so 
     derived/places/                        the map's places (a name, or rounded coordinates)
     derived/factions.parquet               each faction's bit in the masks
     derived/daily.parquet                  the whole table per first day and lane (the first view scans nothing)
-    derived/choices.json                   the filters' choices, most frequent first
+    derived/choices.json                   the filters' choices, most frequent first, and under "ranges" the
+                                           most sources an event has and the grades seen (the sliders' ends)
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ DERIVED = "derived"  # what the analytical engines query (components/engines): t
 MAX_LANE_BITS = 63  # factions a signed 64-bit mask holds (more: the engines join event_factions instead)
 # optional event columns the filters choose from
 FILTERED_COLUMNS = ("location", "admin1", "admin2", "sub_event_type", "civilian_targeting", "source_scale")
+RANGES = "ranges"  # choices.json's entry of the filters' ends: no scan for them when a dataset is opened
 SHOWN = ("title", "date", "date_text", "actor_ids", "article_id")  # the table's page of rows, as written
 
 

@@ -28,7 +28,10 @@ class RowReader:
         self.tables = {}
         events = self.root / "events"
         if events.is_dir():
-            self.tables["events"] = con.read_parquet(str(events / "**" / "*.parquet"), hive_partitioning=True)
+            if con.name == "pyspark":  # Spark finds the partition folders itself (a glob: a logged stack trace)
+                self.tables["events"] = con.read_parquet(str(events))
+            else:
+                self.tables["events"] = con.read_parquet(str(events / "**" / "*.parquet"), hive_partitioning=True)
         for name in ("reports", "quotes", "articles"):
             path = self.root / f"{name}.parquet"
             if path.is_file():

@@ -16,6 +16,7 @@ each event's factions as a bit mask, so a faction filter is one column's bitwise
 from __future__ import annotations
 
 import contextlib
+import copy
 import json
 import os
 import threading
@@ -30,6 +31,7 @@ from components.analysis.aggregate import NO_FACTION, LaneCounts, _bucket_bounds
 from components.analysis.filters import FILTERS, Filters, search_plan
 from components.data.families import of_types
 from components.data.names import NameIndex, actor_names
+from components.engines.layout import RANGES
 
 MEMORY = os.environ.get("FACTIONLINE_ENGINE_MEMORY", "3GB")  # DuckDB's own limit: it spills to disk beyond it
 MASKS_AT_ONCE = 200_000  # faction masks expanded per block for the matrix (64 MB of floats)
@@ -38,6 +40,10 @@ CACHED = 64  # query results kept per engine (shared by sessions; a state seen a
 
 # What an engine reads of a dataset (checked when it is opened; everything else in the background).
 READS = ("derived", "factions.parquet", "actors.parquet", "event_types.parquet")
+# The events' number columns: what a cluster keeps in its memory for the timeline's aggregates and the filters
+# on factions, dates, sources, grades and fatalities (text columns are slow to cache: 17 s at 10M on two
+# workers, against 4 s for these)
+NUMBERS = ("pos", "day", "first_day", "last_day", "lanes", "n_sources", "grades", "fatalities")
 
 
 class Unsupported(ValueError):
@@ -58,6 +64,11 @@ def connect(url: str):
             .config("spark.sql.session.timeZone", "UTC")
             .config("spark.ui.enabled", "false")  # offline by default: no web UI ports opened
             .config("spark.ui.showConsoleProgress", "false")
+            # The dashboard's aggregates are small (a row per day, type or place): the default 200 shuffle
+            # partitions made each query 200 tasks to schedule on every filter state
+            .config("spark.sql.shuffle.partitions", "4")
+            .config("spark.scheduler.mode", "FAIR")  # the warm-up's pool shares the cores with viewers' queries
+            .config("spark.sql.execution.arrow.pyspark.enabled", "true")  # results back as Arrow, not rows
             .getOrCreate()
         )
         return ibis.pyspark.connect(session)
@@ -78,9 +89,18 @@ class Tables:
         derived = Path(root).resolve() / "derived"
 
         def read(name: str):
-            return con.read_parquet(str(derived / name / "*.parquet"))
+            # Spark is given the folder (a glob makes it log a missing-file stack trace); DuckDB the files
+            return con.read_parquet(str(derived / name) if con.name == "pyspark" else str(derived / name / "*.parquet"))
 
         self.events = read("events")
+        self.columns = frozenset(self.events.columns)  # the dataset's: a filter on a column it lacks selects none
+        # What the aggregates scan. On a cluster, the events without their text columns, kept in the workers'
+        # memory (materialized in the background when the engine opens): each filter state reads memory,
+        # not Parquet files. DuckDB reads the files' columns it needs directly (0.5 s a state at 100M events).
+        self.scan = self.events
+        self.cached = None  # on a cluster, the copy; it is the scan once it is filled (SqlEngine.warm)
+        if con.name == "pyspark":
+            self.cached = self.events.select(*[c for c in NUMBERS if c in self.columns]).cache()
         self.event_factions = read("event_factions")
         self.event_actors = read("event_actors")
         bits = pd.read_parquet(derived / "factions.parquet")
@@ -89,6 +109,12 @@ class Tables:
         self.type_family = of_types(pd.read_parquet(Path(root) / "event_types.parquet"))
         actors = pd.read_parquet(Path(root) / "actors.parquet")
         self.names = NameIndex.build(actor_names(SimpleNamespace(actors=actors)))  # search's actor names
+
+    def scanning(self) -> Tables:
+        """These tables with the events the aggregates scan (the filters' `sql` members read `events`)."""
+        narrow = copy.copy(self)
+        narrow.events = self.scan
+        return narrow
 
     def mask(self, factions) -> int:
         return sum(1 << self.bit[f] for f in factions if f in self.bit)
@@ -126,7 +152,7 @@ class Tables:
 
     def graded(self, wanted: list[int]):
         """Events with a report of a chosen grade of each kind chosen (`wanted`: the bits per kind)."""
-        if "grades" not in self.events.columns:
+        if "grades" not in self.columns:
             return self.ibis.literal(False)
         expr = self.ibis.literal(True)
         for bits in wanted:
@@ -145,7 +171,7 @@ class Tables:
         return expr
 
     def column_in(self, column: str, values):
-        if column not in self.events.columns:
+        if column not in self.columns:
             return self.ibis.literal(False)
         return self.events[column].isin(list(values))
 
@@ -168,6 +194,26 @@ class SqlEngine:
         self.factions = pd.read_parquet(self.root / "factions.parquet")
         self._cache: OrderedDict = OrderedDict()
         self._lock = threading.Lock()
+
+    def warm(self) -> threading.Thread | None:
+        """On a cluster, in the background: fill its copy of the events (Tables.cached; the scan once filled)
+        and run the shape of a filter state's query once, its result not kept, so that the first click pays
+        neither (4 s before, 1–2 s after, at 10M events on two workers). Called once the dashboard's backend
+        is open; until the copy is filled, queries read the files."""
+        if self.t.cached is None:
+            return None
+        thread = threading.Thread(target=self._warm, daemon=True, name="factionline-warm")
+        thread.start()
+        return thread
+
+    def _warm(self) -> None:
+        with contextlib.suppress(Exception):  # a query that fails here fails again, and is reported, on the page
+            # a pool of its own (FAIR scheduling, connect()): a viewer's query takes the next free core
+            self.con._session.sparkContext.setLocalProperty("spark.scheduler.pool", "background")
+            self.t.cached.count().execute()  # filled
+            self.t.scan = self.t.cached  # from now on (a query on a copy being filled waits for all of it)
+            ids = list(self.factions["faction_id"])
+            self._daily(Filters(factions=tuple(ids[:1])))
 
     def _check_sums(self) -> None:
         from components.data.manifest import DatasetRefused, verify
@@ -205,9 +251,20 @@ class SqlEngine:
                 self._cache.popitem(last=False)
         return value
 
-    def where(self, filters: Filters):
-        """The events of a filter state, as an Ibis table expression."""
-        expr = self.t.ibis.literal(True)
+    def where(self, filters: Filters, reads: tuple[str, ...] | None = None):
+        """The events of a filter state, as an Ibis table expression. An aggregate that says which columns
+        it `reads` is answered from the scanned events (Tables.scan) when they hold those and every column
+        the filters test (a search reads the text: it goes to the whole table)."""
+        from ibis.common.exceptions import IbisTypeError
+
+        t = self.t
+        if reads is not None and t.scan is not t.events and set(reads) <= set(t.scan.columns):
+            with contextlib.suppress(AttributeError, IbisTypeError):  # a column the narrower table does not hold
+                return self._where(filters, t.scanning())
+        return self._where(filters, t)
+
+    def _where(self, filters: Filters, t: Tables):
+        expr = t.ibis.literal(True)
         for key, value in filters.values().items():
             flt = FILTERS[key]
             if value == flt.default:
@@ -216,8 +273,8 @@ class SqlEngine:
                 raise Unsupported(
                     f"The {flt.label} filter does not run on this engine's dataset; use the in-memory model."
                 )
-            expr = expr & flt.sql(self.t, value)
-        return self.t.events.filter(expr)
+            expr = expr & flt.sql(t, value)
+        return t.events.filter(expr)
 
     def positions(self, filters: Filters) -> np.ndarray:
         """The selected events' positions in the in-memory model's order (for comparing engines)."""
@@ -253,22 +310,27 @@ class SqlEngine:
         def make():
             if f == Filters() and not weights and (self.root / "derived" / "daily.parquet").is_file():
                 return self._daily_of_all()
-            sel = self.where(f)
-            aggs = {"n": sel.count(), "hi": sel.last_day.max()}
-            for i, faction in enumerate(self.lanes_of(f)):
-                if not self.t.masks:
-                    break
-                test = (sel.lanes == 0) if faction == "" else ((sel.lanes & (1 << self.t.bit[faction])) != 0)
-                value = test.cast("int64")  # faster than count(where=…) on DuckDB
-                if weights:
-                    value = value * sel[weights].fill_null(0)
-                aggs[f"lane{i}"] = value.sum()
-            frame = sel.group_by("day").aggregate(**aggs).to_pandas()
-            if not self.t.masks:
-                frame = self._lanes_by_join(sel, f, frame, weights)
-            return frame.sort_values("day", ignore_index=True)
+            return self._daily(f, weights)
 
         return self.kept(("daily", f, weights), make)
+
+    def _daily(self, f: Filters, weights: str | None = None) -> pd.DataFrame:
+        """daily() of a filter state, from the engine (not kept)."""
+        reads = ("day", "last_day", *(["lanes"] if self.t.masks else []), *([weights] if weights else []))
+        sel = self.where(f, reads)
+        aggs = {"n": sel.count(), "hi": sel.last_day.max()}
+        for i, faction in enumerate(self.lanes_of(f)):
+            if not self.t.masks:
+                break
+            test = (sel.lanes == 0) if faction == "" else ((sel.lanes & (1 << self.t.bit[faction])) != 0)
+            value = test.cast("int64")  # faster than count(where=…) on DuckDB
+            if weights:
+                value = value * sel[weights].fill_null(0)
+            aggs[f"lane{i}"] = value.sum()
+        frame = sel.group_by("day").aggregate(**aggs).to_pandas()
+        if not self.t.masks:
+            frame = self._lanes_by_join(sel, f, frame, weights)
+        return frame.sort_values("day", ignore_index=True)
 
     def _daily_of_all(self) -> pd.DataFrame:
         """The whole table's days, written at ingest (engines/layout.daily): the first view needs no scan."""
@@ -299,28 +361,46 @@ class SqlEngine:
         def make():
             if column not in self.t.events.columns:
                 return []
-            stored = self.root / "derived" / "choices.json"
-            if stored.is_file():  # written at ingest
-                return json.loads(stored.read_text(encoding="utf-8")).get(column, [])
+            stored = self._stored_choices()
+            if stored:  # written at ingest
+                return stored.get(column, [])
             ev = self.t.events
             frame = ev.group_by(ev[column].name("v")).aggregate(n=ev.count()).order_by([self.t.ibis.desc("n"), "v"])
             return [v for v in frame.to_pandas()["v"] if isinstance(v, str) and v.strip()]
 
         return self.kept(("distinct", column), make)
 
+    def _stored_choices(self) -> dict:
+        """derived/choices.json (written at ingest; {} for a dataset ingested before it was)."""
+
+        def make():
+            stored = self.root / "derived" / "choices.json"
+            return json.loads(stored.read_text(encoding="utf-8")) if stored.is_file() else {}
+
+        return self.kept("choices", make)
+
     def grades_seen(self) -> int:
         ev = self.t.events
         if "grades" not in ev.columns:
             return 0
-        return self.kept("grades-seen", lambda: int(ev.grades.bit_or().execute() or 0))
+        stored = self._stored_choices().get(RANGES, {}).get("grades_seen")
+
+        def make():  # the distinct masks, or-ed here: Ibis has no bit_or on Spark
+            masks = ev.select("grades").distinct().to_pandas()["grades"].dropna().to_numpy().astype(np.int64)
+            return int(np.bitwise_or.reduce(masks)) if len(masks) else 0
+
+        return self.kept("grades-seen", make if stored is None else lambda: stored)
 
     def max_sources(self) -> int:
         ev = self.t.events
-        return self.kept("max-sources", lambda: int(ev.n_sources.max().execute() or 1))
+        stored = self._stored_choices().get(RANGES, {}).get("n_sources_max")
+        return self.kept(
+            "max-sources", (lambda: int(ev.n_sources.max().execute() or 1)) if stored is None else lambda: stored
+        )
 
     def _by_mask(self, filters: Filters) -> pd.DataFrame:
         """Selected events per faction mask: at most one row per combination of factions that occurs."""
-        sel = self.where(filters.without_event())
+        sel = self.where(filters.without_event(), ("lanes",))
         return sel.group_by("lanes").aggregate(n=sel.count()).to_pandas()
 
     def _faction_bits(self) -> tuple[list[str], np.ndarray]:
@@ -333,7 +413,7 @@ class SqlEngine:
         f = filters.without_event()
 
         def make():
-            sel = self.where(f)
+            sel = self.where(f, ("lanes", *([weights] if weights else [])))
             if not self.t.masks:
                 if not weights:
                     return {a: n for (a, b), n in self.faction_matrix(f).items() if a == b}
@@ -359,7 +439,7 @@ class SqlEngine:
         f = filters.without_event()
 
         def make():
-            sel = self.where(f)
+            sel = self.where(f, ("event_type",))
             frame = sel.group_by("event_type").aggregate(n=sel.count()).to_pandas()
             return pd.Series(frame["n"].astype(int).to_numpy(), index=frame["event_type"].astype(str))
 
@@ -433,7 +513,7 @@ class SqlEngine:
         f = filters.without_event()
 
         def make():
-            sel = self.where(f)
+            sel = self.where(f, ("place_key", "event_type"))
             aggs = {"events": sel.count()}
             if "fatalities" in sel.columns:
                 aggs["fatalities"] = sel.fatalities.sum()

@@ -29,7 +29,7 @@ from components.data import manifest
 from components.data.loader import PARTITION, read_table
 from components.data.problems import InvalidData, Problem
 from components.data.schema import TABLES
-from components.engines.layout import DERIVED, FILTERED_COLUMNS, daily, derived, write_daily
+from components.engines.layout import DERIVED, FILTERED_COLUMNS, RANGES, daily, derived, write_daily
 from components.io.split import PART_ROWS, needs_split, split_directory
 
 
@@ -82,6 +82,7 @@ def _ingest(units: list, sources: list[Path], out: Path) -> dict:
     parts: list[dict[str, int]] = []  # each directory's counts
     days: list[pd.DataFrame] = []  # each directory's events per day and lane
     choices: dict[str, pd.Series] = {}  # events per value of each filtered column
+    ranges = {"n_sources_max": 1, "grades_seen": 0}  # the sources slider's top, the grades any report has
     warnings = []
     offset = 0
     try:
@@ -155,6 +156,11 @@ def _ingest(units: list, sources: list[Path], out: Path) -> dict:
                 rows[name] = rows.get(name, 0) + len(frame)  # shared tables are set right below
             offset += derived(dataset, out / DERIVED, offset, part)
             days.append(daily(dataset))
+            ev = dataset.events
+            if "n_sources" in ev and len(ev):
+                ranges["n_sources_max"] = max(ranges["n_sources_max"], int(ev["n_sources"].max()))
+            if "grades" in ev and len(ev):
+                ranges["grades_seen"] |= int(np.bitwise_or.reduce(ev["grades"].to_numpy().astype(np.int64)))
             for column in FILTERED_COLUMNS:  # the filters' choices, most frequent first: no scan to list them
                 if column in dataset.events.columns:
                     found = dataset.events[column].astype("str").str.strip().value_counts()
@@ -184,7 +190,8 @@ def _ingest(units: list, sources: list[Path], out: Path) -> dict:
             {
                 column: [v for v, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])) if v]
                 for column, counts in choices.items()
-            },
+            }
+            | {RANGES: ranges},
             ensure_ascii=False,
         ),
         encoding="utf-8",
