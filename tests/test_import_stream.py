@@ -56,3 +56,43 @@ def test_a_byte_that_is_not_utf8_is_named_at_its_line_and_nothing_is_left(tmp_pa
     with pytest.raises(ImportFailed, match=r"acled.csv, line 10: byte 0xff is not UTF-8"):
         run_import("acled", bad, tmp_path / "out")
     assert not (tmp_path / "out").exists()
+
+
+TABLE = """date,title,actor_ids,status,event_type,reported_by,evidence
+2031-03-04,Harbour council meets the river guild,Ila Varn;Oskar Tamm,occurred,meeting,Lakeside Courier,The council met the guild.
+2031-03-05,Guild answers the council,Oskar Tamm,reported,statement,Lakeside Courier,
+
+2031-03,Talks on the canal tolls,Ila Varn,planned,meeting,North Wire,Talks are planned for March.
+not a date,A row with a bad date,Ila Varn,occurred,meeting,North Wire,x
+2031-04-01,Short row
+,,,,,,
+2031-04-02,"Toll agreement signed, with reservations",Ila Varn;Oskar Tamm,occurred,agreement,North Wire,They signed.
+"""
+
+
+@pytest.mark.parametrize("suffix", ["csv", "parquet"])
+def test_a_streamed_table_import_is_the_whole_import(tmp_path, monkeypatch, suffix):
+    """`import table` of a CSV or Parquet file reads it a chunk of rows at a time (issue 29: it was read
+    whole); blank, short and bad rows are reported at the same lines as when the table is read whole."""
+    table_module = importlib.import_module("components.io.imports.table")
+    monkeypatch.setattr(table_module, "CHUNK_ROWS", 2)
+    monkeypatch.setattr(build_module, "SPILL_ROWS", 2)
+    # what is read whole is refused above this: the streamed import never holds the file
+    monkeypatch.setattr(importlib.import_module("components.io.imports"), "IMPORT_LIMIT", 100)
+    path = tmp_path / f"events.{suffix}"
+    if suffix == "csv":
+        path.write_text(TABLE, encoding="utf-8")
+    else:
+        import io
+
+        pd.read_csv(io.StringIO(TABLE), dtype=str, keep_default_na=False).to_parquet(path)
+    streamed = run_import("table", path, tmp_path / "streamed")
+    whole = build("table", path.name, path.read_bytes(), Base.read(bundled_data()))
+    whole.write(tmp_path / "whole")
+    assert streamed.summary() == whole.summary() and streamed.n_events == 5
+    assert [(s.where, s.reason) for s in streamed.skipped] == [(s.where, s.reason) for s in whole.skipped]
+    assert [s.where for s in streamed.skipped] == ["line 5", "line 7"]  # the bad date, the blank row
+    a, b = _tables(tmp_path / "streamed"), _tables(tmp_path / "whole")
+    for name in a:
+        pd.testing.assert_frame_equal(a[name][sorted(a[name].columns)], b[name][sorted(b[name].columns)], obj=name)
+    assert len(load(tmp_path / "streamed").events) == 5

@@ -87,13 +87,13 @@ def _convert(fmt: str, name: str, data, b: Builder) -> None:
 IMPORT_LIMIT = int(os.environ.get("FACTIONLINE_IMPORT_LIMIT", 4 * 1024**3))  # read whole: bounded by memory
 
 
-STREAMED = ("acled", "gdelt")  # formats read line by line from the command line: any size, bounded memory
+STREAMED = ("acled", "gdelt", "table")  # formats read as they come from the command line: any size
 
 
 def run_import(fmt: str, path: Path, out: Path, base_dir: Path | None = None) -> Builder:
     """Import a file into a new data directory `out`; the base directory's crosswalk and factions apply
-    (default: the bundled data). ACLED and GDELT files are streamed: records are read line by line and
-    written as they come (Builder(spill=out)), so a file larger than memory imports; the others are read
+    (default: the bundled data). ACLED, GDELT and table files (CSV, Parquet) are streamed: records are read
+    line by line, or a chunk of rows at a time, and written as they come (Builder(spill=out)), so a file larger than memory imports; the others are read
     whole, up to IMPORT_LIMIT. Nothing is left in `out` when the import fails."""
     from components.data.inputs import InputRefused, open_input, read_input
 

@@ -12,6 +12,7 @@ import csv
 import io
 
 import pandas as pd
+import pyarrow.parquet as pq
 
 from components.data.dates import date_problem
 from components.data.safetext import safe_url
@@ -21,6 +22,7 @@ from components.io.imports.build import (
     Format,
     ImportFailed,
     decode,
+    lines_of,
     one_line,
     slug,
     whole,
@@ -80,6 +82,56 @@ def convert(frame: pd.DataFrame, b: Builder, first_line: int = 2) -> None:
         )
 
 
+CHUNK_ROWS = 100_000  # rows converted at a time from an open CSV or Parquet file
+
+
+def convert_file(name: str, data, b: Builder) -> None:
+    """An upload (bytes) or an XLSX sheet (at most 1,048,576 rows) whole; an open CSV or Parquet file (the
+    command line, any size) in chunks of CHUNK_ROWS rows, as the Builder writes them."""
+    lower = name.lower()
+    if isinstance(data, bytes) or lower.endswith(".xlsx"):
+        convert(read_table(name, whole(data)), b)
+    elif lower.endswith(".parquet"):
+        try:
+            batches = pq.ParquetFile(data, pre_buffer=False).iter_batches(batch_size=CHUNK_ROWS)
+        except Exception as err:  # pyarrow raises several types for a broken file
+            raise ValueError(f"cannot be read as a table ({type(err).__name__}: {str(err)[:200]})") from None
+        line = 2
+        for batch in batches:
+            frame = batch.to_pandas()
+            convert(frame, b, line)
+            line += len(frame)
+    else:
+        _convert_csv(lines_of(data, name), b)
+
+
+def _convert_csv(lines, b: Builder) -> None:
+    """A CSV's records in chunks; blank lines skipped and short rows padded, as pandas reads the whole file."""
+    reader = csv.reader(lines)
+    try:
+        header = next(reader, None)
+        if header is None:
+            raise ValueError("the file is empty")
+        rows: list[list[str]] = []
+        line = 2  # the row number of the chunk's first record, as convert numbers a whole table
+        for record in reader:
+            if not record:
+                continue
+            if len(record) > len(header):
+                raise ValueError(
+                    f"line {line + len(rows)}: {len(record)} cells, and the header has {len(header)}. Fix: "
+                    "wrap a cell holding a comma in double quotes"
+                )
+            rows.append(record + [""] * (len(header) - len(record)))
+            if len(rows) == CHUNK_ROWS:
+                convert(pd.DataFrame(rows, columns=header), b, line)
+                line, rows = line + len(rows), []
+        if rows or line == 2:
+            convert(pd.DataFrame(rows, columns=header), b, line)
+    except csv.Error as err:
+        raise ValueError(f"line {reader.line_num}: the CSV is malformed ({err})") from None
+
+
 def read_table(name: str, data: bytes) -> pd.DataFrame:
     lower = name.lower()
     try:
@@ -107,7 +159,7 @@ FORMAT = Format(
     "",
     ("csv", "xlsx", "parquet"),
     detect=_is_table,
-    convert=lambda name, data, b: convert(read_table(name, whole(data)), b),
+    convert=convert_file,
     becomes="the contract's event columns where present (date and title required); actor_ids may hold "
     "names, which reach faction lanes through the crosswalk",
     binary_extensions=("parquet", "xlsx"),
