@@ -103,7 +103,11 @@ def test_every_count_is_the_same_from_the_scanned_events(pair):
     if engine.name == "pyspark":
         engine.warm().join()  # the server's backend starts it when it opens
         assert engine.t.scan is engine.t.cached and "search" not in engine.t.scan.columns
-    for f in states(ds):
+    chosen = states(ds)
+    if engine.name == "pyspark":  # a query is half a second on the local cluster: the copy, and the files
+        chosen = [f for f in chosen if f.factions or f.together or f.dates != (None, None)][:4]
+        chosen += [next(f for f in states(ds) if f.q), next(f for f in states(ds) if f.types)]
+    for f in chosen:
         sel = query.apply(ds, f)
         assert engine.count(f) == len(sel.event_pos), f
         memory = pd.Series(ds.events["event_type"].to_numpy()[sel.event_pos]).value_counts()
