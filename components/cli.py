@@ -73,7 +73,7 @@ def _import(args) -> int:
 
     try:
         b = run_import(
-            args.format, Path(args.file), Path(args.out), Path(args.base) if args.base else None, args.accessed
+            args.format, Path(args.file), Path(args.out), Path(args.base) if args.base else None, args.accessed or ""
         )
     except (ImportFailed, CrosswalkError) as err:
         print(f"factionline import: {err}", file=sys.stderr)
@@ -535,7 +535,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument(
         "--accessed",
         type=_iso_day,
-        default="",
+        default=None,
         help="the day the data were taken from their provider, YYYY-MM-DD, for the licence's attribution "
         "(default: the file's own date)",
     )

@@ -53,6 +53,7 @@ OUTLETS = ["Example Wire", "Gaza Local Radio", "Coastal Daily", "Fictional News 
 
 def rows(n: int, seed: int = 7, start: dt.date = dt.date(2023, 10, 7), days: int = 600) -> list[list[str]]:
     rng = random.Random(seed)
+    allies = random.Random(seed + 1)  # its own stream: the records' other fields are as they always were
     names = [a for a, _, w in ACTORS for _ in range(w)]
     inter = {a: i for a, i, _ in ACTORS}
     types = [t for t in TYPES for _ in range(t[3])]
@@ -84,10 +85,10 @@ def rows(n: int, seed: int = 7, start: dt.date = dt.date(2023, 10, 7), days: int
             "event_type": etype,
             "sub_event_type": sub,
             "actor1": a1,
-            "assoc_actor_1": "",
+            "assoc_actor_1": _ally(allies, a1),
             "inter1": inter[a1],
             "actor2": a2,
-            "assoc_actor_2": "",
+            "assoc_actor_2": _ally(allies, a2),
             "inter2": inter.get(a2, ""),
             "interaction": f"{inter[a1]}-{inter.get(a2, 'Sole')}",
             "civilian_targeting": civ,
@@ -110,6 +111,13 @@ def rows(n: int, seed: int = 7, start: dt.date = dt.date(2023, 10, 7), days: int
         }
         out.append([record[c] for c in COLUMNS])
     return out
+
+
+def _ally(rng: random.Random, actor: str) -> str:
+    """An associated actor beside Hamas now and then, as ACLED records allies fighting side by side."""
+    if actor != "Hamas Movement" or rng.random() > 0.3:
+        return ""
+    return rng.choice(["PIJ: Palestinian Islamic Jihad", "PIJ: Palestinian Islamic Jihad", "Al Aqsa Martyrs Brigade"])
 
 
 def text(n: int, seed: int = 7, sides: bool = False) -> str:

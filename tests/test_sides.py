@@ -215,3 +215,115 @@ def test_the_validator_checks_the_sides(data_copy):
     assert "does not match the sides" in found[(3, "direction")].message
     assert "'sideways' is not one of the allowed values" in found[(4, "direction")].message
     assert len(problems) == 3
+
+
+# --- merged data tells the truth about itself --------------------------------------------------------------
+def test_the_merged_licence_gives_each_inputs_terms_for_its_rows(merged_dir):
+    licence = (merged_dir / "LICENSE.md").read_text(encoding="utf-8")
+    curated, acled = licence.split("## The rows of imp")
+    assert "## The rows of data (13 events" in curated and "CC BY 4.0" in curated
+    assert "Armed Conflict Location & Event Data Project (ACLED); www.acleddata.com" in acled
+    assert f"Accessed: {dt.date.today().isoformat()}." in acled  # an upload's data: accessed today
+    assert "CC BY" not in acled and "Factionline contributors" not in acled
+
+
+def test_about_describes_every_input_and_claims_no_single_article(merged_dir, monkeypatch):
+    monkeypatch.setenv("FACTIONLINE_DATA", str(merged_dir))
+    at = _app(merged_dir, view="About this data")
+    notes = {
+        e.label: " ".join(m.value for m in e.markdown).replace("\\", "").replace("\u2060", "") for e in at.expander
+    }
+    assert "This directory merges 2 inputs" in notes["Curation note"]
+    assert "imported: Import of acled.csv (ACLED)" in notes["Curation note"]
+    assert "its own note (about its 13 events)" in notes["Curation note"]
+    assert "Every row in this dataset comes from one article" not in " ".join(notes.values())
+    assert "Armed Conflict Location & Event Data Project (ACLED); www.acleddata.com" in notes["Licence"]
+
+
+def test_one_outlet_per_name_across_inputs(merged, tmp_path):
+    names = merged.sources["name"].str.lower()
+    assert (names == "al jazeera").sum() == 1  # ACLED's "Al Jazeera" is the curated outlet
+    clash = merged.events.set_index("event_id").loc["imp:acled-pse90000"]
+    assert clash["reported_by"] == "aljazeera"
+    # An import made without the curated outlets (an older one) is matched by the merge
+    from components.io.imports import build
+    from components.io.imports.build import Base
+    from components.io.merge import merge
+
+    data = acled_shaped.text(0, sides=True).encode()
+    build("acled", "acled.csv", data, Base()).write(tmp_path / "old")
+    report = merge([BUNDLED, tmp_path / "old"], tmp_path / "m")
+    ds = load(tmp_path / "m")
+    assert (ds.sources["name"].str.lower() == "al jazeera").sum() == 1
+    assert ds.events.set_index("event_id").loc["old:acled-pse90000", "reported_by"] == "aljazeera"
+    assert any("→ aljazeera" in u for u in report.unified)
+
+
+def test_an_imported_record_shows_its_own_date(merged):
+    from components.analysis.provenance import attribution
+
+    for event_id, day in (("imp:acled-pse90000", "12 Jun 2024"), ("imp:acled-pse90006", "12 Jul 2024")):
+        report = merged.reports_of(merged.position_of(event_id)).iloc[0].to_dict()
+        assert attribution(merged, report).endswith(f", {day}"), event_id
+
+
+def test_an_import_writes_csv_below_50000_events_and_parquet_from_it_in_date_order(tmp_path, monkeypatch):
+    import importlib
+
+    from components.data import schema
+    from components.io.imports import run_import
+    from components.io.imports.build import date_keys
+
+    build_module = importlib.import_module("components.io.imports.build")
+    source = tmp_path / "acled.csv"
+    source.write_text(acled_shaped.text(300), encoding="utf-8")  # its records in no date order
+    small = run_import("acled", source, tmp_path / "small", accessed="2025-05-20")
+    assert (tmp_path / "small" / "events.csv").is_file() and not (tmp_path / "small" / "events.parquet").exists()
+    written = pd.read_csv(tmp_path / "small" / "events.csv", dtype=str, keep_default_na=False)
+    assert (np.diff(date_keys(written["date"])) >= 0).all() and len(written) == small.n_events
+    assert "Accessed: 2025-05-20." in (tmp_path / "small" / "LICENSE.md").read_text(encoding="utf-8")
+    # From schema.PARQUET_FROM events: Parquet, merged in date order from the sorted parts it was spilled in
+    monkeypatch.setattr(schema, "PARQUET_FROM", 100)
+    monkeypatch.setattr(build_module, "SPILL_ROWS", 64)
+    monkeypatch.setattr(build_module, "MERGE_ROWS", 16)
+    run_import("acled", source, tmp_path / "big")
+    big = pd.read_parquet(tmp_path / "big" / "events.parquet")
+    assert (np.diff(date_keys(big["date"])) >= 0).all()
+    pd.testing.assert_frame_equal(
+        big.sort_values("event_id").reset_index(drop=True)[list(written.columns)],
+        written.sort_values("event_id").reset_index(drop=True),
+    )
+    assert len(load(tmp_path / "big").events) == small.n_events
+
+
+GDELT = ROOT.parent / "shared" / "fixtures" / "external" / "gdelt" / "20191024143000.export.CSV"
+
+
+@pytest.mark.skipif(not GDELT.is_file(), reason=f"the shared GDELT fixture is not at {GDELT}")
+def test_a_real_gdelt_export_gives_directed_sides_and_each_records_own_date(tmp_path):
+    from components.io.imports import run_import
+
+    run_import("gdelt", GDELT, tmp_path / "g")
+    ds = load(tmp_path / "g")
+    ev = ds.events
+    both = ev[(ev["side_a"] != "") & (ev["side_b"] != "")]
+    assert len(both) > 100 and set(ev.loc[ev["side_a"] + ev["side_b"] != "", "direction"]) == {"directed"}
+    first = both.iloc[0]
+    assert first["actor_roles"].startswith("Actor1: ") and "; Actor2: " in first["actor_roles"]
+    hamas = ev[ev["actor_ids"].str.contains("hamas")]
+    assert len(hamas) and set(hamas["direction"]) == {"directed"}
+    assert set(ds.articles["published_on"]) == {"2019-10-24"}  # DATEADDED, not the day of the import
+
+
+def test_a_directory_with_sides_round_trips_through_the_store(merged_dir, tmp_path):
+    from components.store import versions, workcopy
+    from components.store.db import open_store
+    from components.store.roles import User
+
+    engine = open_store(f"sqlite:///{tmp_path / 'store.sqlite'}")
+    who = User("Operator", "admin")
+    workcopy.import_directory(engine, who, merged_dir, then=lambda c: versions.publish_in(c, who, "one"))
+    _, out = versions.export(engine, tmp_path / "out")
+    a, b = load(merged_dir).events, load(out).events
+    for column in ("event_id", "side_a", "side_b", "direction", "actor_roles"):
+        assert list(a[column]) == list(b[column]), column

@@ -83,13 +83,16 @@ def matrix_figure(matrix, colours: dict[str, str] | None = None, what: str = "ev
             )
         )
     top = int(labels * 0.75) + 10  # the column names, at -45°
+    # A column's name, at -45°, reaches right of its column by cos 45° of its length: the right margin holds
+    # the farthest (else Plotly widens the margin itself and narrows the cells: a squashed matrix)
+    right = max(20, *(int(0.71 * (14 + 6 * len(x)) - cell * (n - j - 0.5)) + 8 for j, x in enumerate(matrix.names)))
     order = {"categoryorder": "array", "categoryarray": names, "tickmode": "array", "tickvals": names}
     axis = {"showgrid": False, "zeroline": False, "fixedrange": True, "range": [-0.5, n - 0.5]}
     fig.update_layout(
         # The plot area is exactly n cells each way: square cells whatever the names.
-        width=cell * n + labels + 20,
+        width=cell * n + labels + right,
         height=cell * n + top + 20,
-        margin={"l": labels, "r": 20, "t": top, "b": 20},
+        margin={"l": labels, "r": right, "t": top, "b": 20},
         xaxis={**order, **axis, "side": "top", "tickangle": -45},
         yaxis={**order, **axis, "range": [n - 0.5, -0.5]},
         dragmode=False,

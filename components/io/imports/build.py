@@ -723,7 +723,7 @@ def write_tables(out: Path, tables: dict[str, list[dict]], n_events: int | None 
         if isinstance(rows, pd.DataFrame):  # a streamed import's events, already in date order
             rows = rows.reset_index(drop=True)
             extra = [c for c in rows.columns if c not in columns and not c.startswith("_")]
-            frame = rows.reindex(columns=columns + extra).fillna("").astype("str")
+            frame = rows.reindex(columns=columns + extra, fill_value="").fillna("").astype("str")
         else:
             extra = [c for r in rows[:1] for c in r if c not in columns and not c.startswith("_")]
             frame = pd.DataFrame(rows, columns=columns + extra, dtype=object).fillna("").astype("str")
