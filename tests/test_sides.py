@@ -141,8 +141,8 @@ def test_a_link_reopens_conflict_and_the_directed_view(merged_dir, monkeypatch):
     at = _app(merged_dir, view="Who acted on whom", initiator="israel", target="hamas")
     listed = at.dataframe[0].value
     first = listed.iloc[0]
-    assert (first["side A"], first["side B"], int(first["events"])) == ("Israel", "Hamas", 6)
-    assert any("6 of" in c.value and "events" in c.value for c in at.caption)
+    assert (first["side A — side B"], int(first["events"]), int(first["stated"])) == ("Israel — Hamas", 6, 0)
+    assert any(c.value.startswith("6 of ") for c in at.caption)  # the selection: Israel on side A, Hamas on B
 
 
 def test_who_meets_whom_does_not_count_clashes_by_default(merged_dir, monkeypatch):

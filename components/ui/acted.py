@@ -55,7 +55,7 @@ def view(page) -> None:
             key="acted-level",
             bind="query-params",
             help=f"Actors: those of the chosen factions' events (all, when none is chosen), up to "
-            f"{cooccurrence.MAX_ACTORS}.",
+            f"{cooccurrence.MAX_ACTORS}. " + SIDE_HELP,
         )
         or "Factions"
     )
@@ -82,12 +82,10 @@ def view(page) -> None:
         st.info("No event of the selection has sides.", icon=":material/swap_horiz:")
         return
     pairs = d.pairs()
-    stated = sum(s for *_, s in pairs)
     st.caption(
-        f":material/swap_horiz: Rows are side A, columns side B: each cell counts the selection's events with the "
-        f"row on side A and the column on side B ({stated:,} of the {sum(n for _, _, n, _ in pairs):,} pairs' "
-        "events where the source says who acted). "
-        + SIDE_HELP
+        ":material/swap_horiz: Rows are side A — who acted, where the source says so, else the first side it lists "
+        "(ACLED's actor1) — and columns side B: each cell counts the selection's events with the row on side A and "
+        "the column on side B; hover a cell to see how many of them the source directs."
         + (" Click a cell to filter to its events." if level == "Factions" else "")
     )
     figure = backend.kept(filters, ("acted-figure", level, filters.factions), lambda: matrix_figure(d))
@@ -100,21 +98,19 @@ def view(page) -> None:
         st.markdown("**Who acted on whom**")
         name = dict(zip(d.ids, d.names))
         listed = pd.DataFrame(
-            [
-                {"side A": name[a], "side B": name[b], "events": n, "the source says who acted": s}
-                for a, b, n, s in pairs[:LISTED]
-            ],
-            columns=["side A", "side B", "events", "the source says who acted"],
+            [{"events": n, "stated": k, "side A — side B": f"{name[a]} — {name[b]}"} for a, b, n, k in pairs[:LISTED]],
+            columns=["events", "stated", "side A — side B"],
         )
         st.dataframe(
             listed,
             hide_index=True,
             width="stretch",
             height=min(420, 38 + 35 * max(len(listed), 1)),
-            column_config={
+            column_config={  # the counts first: a long pair of names never pushes them out of view
                 "events": st.column_config.NumberColumn(width="small"),
-                "the source says who acted": st.column_config.NumberColumn(
-                    "stated", width="small", help="of those, events whose source says side A acted on side B"
+                "stated": st.column_config.NumberColumn(
+                    width="small", help="of those, the events whose source says side A acted on side B"
                 ),
+                "side A — side B": st.column_config.TextColumn(width="large"),
             },
         )

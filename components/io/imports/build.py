@@ -1,10 +1,13 @@
 """Turn imported records into a Factionline data directory (the same contract as the curated data).
 
 Provenance for imports: every record's text (ACLED notes, the GDELT record line, a TimelineJS
-slide) is stored, one record per paragraph, in `articles/<prefix>-records-NNNN.txt`; that text
-is the event's evidence, so the verbatim check holds and the event details can show the record
-"in the article" it came from. Nothing is dropped silently: a record that cannot be imported is
-listed with its line and reason in the report and in IMPORT.md.
+slide) is stored, one record per paragraph, in `articles/<prefix>-records-<day>-NNNN.txt`: the records
+the provider published that day (ACLED's timestamp, GDELT's DATEADDED), so that each record's report
+carries its own date ("via ACLED, 12 Jun 2024"); a format without dates writes
+`<prefix>-records-NNNN.txt`. That text is the event's evidence, so the verbatim check holds and the event
+details can show the record "in the article" it came from. Nothing is dropped silently: a record that
+cannot be imported is listed with its line and reason in the report and in IMPORT.md. LICENSE.md gives
+the provider's terms and the day the data were accessed.
 """
 
 from __future__ import annotations
