@@ -295,6 +295,7 @@ class Builder:
         self.name_actor: dict[tuple[str, str], str] = {}  # (scheme, name) -> actor id
         self.actor_events: dict[str, int] = {}  # actor id -> events naming it
         self._ids: set[str] = set()
+        self._outlet_of: dict[tuple[str, str], str] = {}  # (name as given, kind) -> source id
         self._provider = self.source(fmt.provider, fmt.provider_url, kind="dataset")
 
     # --- building blocks -------------------------------------------------------------------------
@@ -378,14 +379,18 @@ class Builder:
     def source(self, name: str, url: str = "", kind: str = "") -> str:
         """The outlet's id: the base's own outlet of that name (one Al Jazeera, whoever cites it), else a new
         one of the import's."""
-        name = one_line(name)
+        if (name, kind) in self._outlet_of:  # the same few outlets, named again on every record
+            return self._outlet_of[(name, kind)]
+        asked, name = (name, kind), one_line(name)
         known = self.base.known_outlet(name) if kind != "dataset" else None
         if known is not None:
             self.sources.setdefault(known["source_id"], {k: known.get(k, "") for k in TABLES["sources"].columns})
-            return known["source_id"]
-        source_id = f"{self.prefix}-src-{slug(name)}"
-        if source_id not in self.sources:
-            self.sources[source_id] = {"source_id": source_id, "name": name, "kind": kind, "url": url}
+            source_id = known["source_id"]
+        else:
+            source_id = f"{self.prefix}-src-{slug(name)}"
+            if source_id not in self.sources:
+                self.sources[source_id] = {"source_id": source_id, "name": name, "kind": kind, "url": url}
+        self._outlet_of[asked] = source_id
         return source_id
 
     def event_type(self, type_id: str, label: str, cameo: str = "") -> str:
