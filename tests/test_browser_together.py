@@ -67,9 +67,10 @@ def test_a_story_link_steps_and_highlights(browser):
 
 SQUARE_JS = """() => {
   const gd = [...document.querySelectorAll('.js-plotly-plot')][0];
-  const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis, n = xa._categories.length;
+  const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis;
   const t = gd._fullData.find(d => d.name === 'shared');
-  return {w: xa._length / n, h: ya._length / n, width: gd._fullLayout.width, asked: gd.layout.width,
+  return {w: xa._length / xa._categories.length, h: ya._length / ya._categories.length,
+          width: gd._fullLayout.width, asked: gd.layout.width,
           clipped: t ? t.cliponaxis : null};
 }"""
 

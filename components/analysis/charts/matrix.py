@@ -39,8 +39,12 @@ def matrix_figure(matrix, colours: dict[str, str] | None = None, what: str = "ev
     own = (rows == cols) & (not directed)
     top = max(int(counts[~own].max()) if (~own).any() else 1, 1)
     names = [esc(x) for x in matrix.names]
-    labels = 14 + 6 * max((len(x) for x in matrix.names), default=4)  # the longest name, in pixels
-    cell = max(14, min(MATRIX_PX, (MATRIX_WIDTH_PX - labels - 20) // n))  # a large matrix keeps to the page
+    # Rows and columns: every member each way; a directed matrix, those with an event on that side only
+    down = sorted(set(rows)) if directed else range(n)
+    across = sorted(set(cols)) if directed else range(n)
+    ynames, xnames = [names[i] for i in down], [names[j] for j in across]
+    labels = 14 + 6 * max((len(matrix.names[i]) for i in down), default=4)  # the longest row name, in pixels
+    cell = max(14, min(MATRIX_PX, (MATRIX_WIDTH_PX - labels - 20) // len(xnames)))  # keeps to the page's width
     for diagonal in (True, False):
         keep = own == diagonal
         r, c, k = rows[keep], cols[keep], counts[keep]
@@ -50,7 +54,7 @@ def matrix_figure(matrix, colours: dict[str, str] | None = None, what: str = "ev
             go.Scatter(
                 x=[names[j] for j in c],
                 y=[names[i] for i in r],
-                mode="markers+text" if n <= 20 else "markers",  # beyond 20 rows the counts are on hover
+                mode="markers+text" if max(len(down), len(across)) <= 20 else "markers",  # beyond: on hover
                 text=[_short(v) for v in k],  # the exact count is on hover
                 hovertext=[f"{v:,}" for v in k]
                 if not directed
@@ -78,23 +82,30 @@ def matrix_figure(matrix, colours: dict[str, str] | None = None, what: str = "ev
                     else "%{y} and %{x}: %{hovertext} shared " + what + "<br>click to show them<extra></extra>"
                 )
                 if not directed
-                else "%{y} → %{x}: %{hovertext}<br>click to show them<extra></extra>",
+                else "%{y} (side A) — %{x} (side B): %{hovertext}<br>click to show them<extra></extra>",
                 showlegend=False,
             )
         )
-    top = int(labels * 0.75) + 10  # the column names, at -45°
+    longest = max(len(matrix.names[j]) for j in across)
+    top = int((14 + 6 * longest) * 0.75) + 10  # the column names, at -45°
     # A column's name, at -45°, reaches right of its column by cos 45° of its length: the right margin holds
     # the farthest (else Plotly widens the margin itself and narrows the cells: a squashed matrix)
-    right = max(20, *(int(0.71 * (14 + 6 * len(x)) - cell * (n - j - 0.5)) + 8 for j, x in enumerate(matrix.names)))
-    order = {"categoryorder": "array", "categoryarray": names, "tickmode": "array", "tickvals": names}
-    axis = {"showgrid": False, "zeroline": False, "fixedrange": True, "range": [-0.5, n - 0.5]}
+    w, h = len(xnames), len(ynames)
+    right = max(
+        20, *(int(0.71 * (14 + 6 * len(matrix.names[j])) - cell * (w - k - 0.5)) + 8 for k, j in enumerate(across))
+    )
+    axis = {"showgrid": False, "zeroline": False, "fixedrange": True}
+
+    def order(shown):
+        return {"categoryorder": "array", "categoryarray": shown, "tickmode": "array", "tickvals": shown}
+
     fig.update_layout(
-        # The plot area is exactly n cells each way: square cells whatever the names.
-        width=cell * n + labels + right,
-        height=cell * n + top + 20,
+        # The plot area is exactly one cell per row and per column: square cells whatever the names.
+        width=cell * w + labels + right,
+        height=cell * h + top + 20,
         margin={"l": labels, "r": right, "t": top, "b": 20},
-        xaxis={**order, **axis, "side": "top", "tickangle": -45},
-        yaxis={**order, **axis, "range": [n - 0.5, -0.5]},
+        xaxis={**order(xnames), **axis, "range": [-0.5, w - 0.5], "side": "top", "tickangle": -45},
+        yaxis={**order(ynames), **axis, "range": [h - 0.5, -0.5]},
         dragmode=False,
         clickmode="event+select",
     )
