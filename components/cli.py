@@ -57,13 +57,24 @@ def _synth(args) -> int:
     return 0
 
 
+def _iso_day(text: str) -> str:
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a day written YYYY-MM-DD") from None
+
+
 def _import(args) -> int:
     from components.data.load import load
     from components.io.crosswalk import CrosswalkError
     from components.io.imports import ImportFailed, run_import
 
     try:
-        b = run_import(args.format, Path(args.file), Path(args.out), Path(args.base) if args.base else None)
+        b = run_import(
+            args.format, Path(args.file), Path(args.out), Path(args.base) if args.base else None, args.accessed or ""
+        )
     except (ImportFailed, CrosswalkError) as err:
         print(f"factionline import: {err}", file=sys.stderr)
         return 1
@@ -520,6 +531,13 @@ def main(argv: list[str] | None = None) -> int:
         dest="base",
         default=str(bundled_data()),
         help="the data directory whose crosswalk.csv and factions the import uses (default: the bundled data)",
+    )
+    p.add_argument(
+        "--accessed",
+        type=_iso_day,
+        default=None,
+        help="the day the data were taken from their provider, YYYY-MM-DD, for the licence's attribution "
+        "(default: the file's own date)",
     )
     p.set_defaults(func=_import)
     p = sub.add_parser("merge", help="combine data directories (e.g. the curated set and imports)")

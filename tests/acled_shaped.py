@@ -53,6 +53,7 @@ OUTLETS = ["Example Wire", "Gaza Local Radio", "Coastal Daily", "Fictional News 
 
 def rows(n: int, seed: int = 7, start: dt.date = dt.date(2023, 10, 7), days: int = 600) -> list[list[str]]:
     rng = random.Random(seed)
+    allies = random.Random(seed + 1)  # its own stream: the records' other fields are as they always were
     names = [a for a, _, w in ACTORS for _ in range(w)]
     inter = {a: i for a, i, _ in ACTORS}
     types = [t for t in TYPES for _ in range(t[3])]
@@ -84,10 +85,10 @@ def rows(n: int, seed: int = 7, start: dt.date = dt.date(2023, 10, 7), days: int
             "event_type": etype,
             "sub_event_type": sub,
             "actor1": a1,
-            "assoc_actor_1": "",
+            "assoc_actor_1": _ally(allies, a1),
             "inter1": inter[a1],
             "actor2": a2,
-            "assoc_actor_2": "",
+            "assoc_actor_2": _ally(allies, a2),
             "inter2": inter.get(a2, ""),
             "interaction": f"{inter[a1]}-{inter.get(a2, 'Sole')}",
             "civilian_targeting": civ,
@@ -112,12 +113,70 @@ def rows(n: int, seed: int = 7, start: dt.date = dt.date(2023, 10, 7), days: int
     return out
 
 
-def text(n: int, seed: int = 7) -> str:
+def _ally(rng: random.Random, actor: str) -> str:
+    """An associated actor beside Hamas now and then, as ACLED records allies fighting side by side."""
+    if actor != "Hamas Movement" or rng.random() > 0.3:
+        return ""
+    return rng.choice(["PIJ: Palestinian Islamic Jihad", "PIJ: Palestinian Islamic Jihad", "Al Aqsa Martyrs Brigade"])
+
+
+def text(n: int, seed: int = 7, sides: bool = False) -> str:
+    """n ACLED-shaped records; with `sides`, the SIDES records after them."""
     buf = io.StringIO()
     writer = csv.writer(buf)
     writer.writerow(COLUMNS)
     writer.writerows(rows(n, seed))
+    if sides:
+        writer.writerows(side_rows())
     return buf.getvalue()
+
+
+# Allies on one side, opponents on the other (issue 38), with known counts: in ACLED's own layout, the
+# associated actors beside actor1 and actor2. (times, event type, sub-event type, actor1, assoc_actor_1,
+# actor2, assoc_actor_2, civilian targeting, outlet, ACLED timestamp)
+ISRAEL, HAMAS, PIJ = "Military Forces of Israel (2022-)", "Hamas Movement", "PIJ: Palestinian Islamic Jihad"
+AQMB, FATAH, CIVILIANS = "Al Aqsa Martyrs Brigade", "Fatah Movement", "Civilians (Palestine)"
+STAMP = 1718150400  # 2024-06-12 00:00 UTC: the records' own date ("via ACLED, 12 Jun 2024")
+SIDES = [
+    (6, "Battles", "Armed clash", ISRAEL, "", HAMAS, PIJ, "", "Al Jazeera", STAMP),
+    (4, "Battles", "Armed clash", HAMAS, AQMB, ISRAEL, "", "", "Example Wire", STAMP + 86_400 * 30),
+    (3, "Violence against civilians", "Attack", ISRAEL, "", CIVILIANS, "", "Civilian targeting", "Al Jazeera", STAMP),
+    (2, "Battles", "Armed clash", HAMAS, "", FATAH, "", "", "Coastal Daily", STAMP + 86_400 * 60),
+]
+SIDES_FROM = dt.date(2024, 6, 1)  # the side records' dates (after every other record and the bundled events)
+
+
+def side_rows() -> list[list[str]]:
+    out, k = [], 0
+    for times, etype, sub, a1, assoc1, a2, assoc2, civ, outlet, stamp in SIDES:
+        for _ in range(times):
+            day = SIDES_FROM + dt.timedelta(days=k)
+            record = {c: "" for c in COLUMNS} | {
+                "event_id_cnty": f"PSE{90000 + k}",
+                "event_date": day.isoformat(),
+                "year": str(day.year),
+                "time_precision": "1",
+                "disorder_type": "Political violence",
+                "event_type": etype,
+                "sub_event_type": sub,
+                "actor1": a1,
+                "assoc_actor_1": assoc1,
+                "actor2": a2,
+                "assoc_actor_2": assoc2,
+                "interaction": "invented interaction",
+                "civilian_targeting": civ,
+                "country": "Palestine",
+                "admin1": "Gaza Strip",
+                "location": "Gaza City",
+                "geo_precision": "1",
+                "source": outlet,
+                "notes": f"On {day:%-d %B %Y}, an invented side record number {k} in Gaza City. [fatalities=2]",
+                "fatalities": "2",
+                "timestamp": str(stamp),
+            }
+            out.append([record[c] for c in COLUMNS])
+            k += 1
+    return out
 
 
 if __name__ == "__main__":
@@ -126,9 +185,9 @@ if __name__ == "__main__":
         handle.write(text(count))
 
 
-def merged_with_bundled(root, n: int, seed: int = 7):
-    """An n-row ACLED-shaped export imported (root/imp) and merged with the bundled data (root/merged), as the
-    README's example does; the merged directory."""
+def merged_with_bundled(root, n: int, seed: int = 7, sides: bool = False):
+    """An n-row ACLED-shaped export (with the SIDES records after them, when asked) imported (root/imp) and
+    merged with the bundled data (root/merged), as the README's example does; the merged directory."""
     from pathlib import Path
 
     from components.io.imports import build, detect
@@ -138,7 +197,7 @@ def merged_with_bundled(root, n: int, seed: int = 7):
     from .conftest import BUNDLED
 
     root = Path(root)
-    data = text(n, seed).encode()
+    data = text(n, seed, sides).encode()
     build(detect("acled.csv", data), "acled.csv", data, Base.read(BUNDLED)).write(root / "imp")
     merge([BUNDLED, root / "imp"], root / "merged")
     return root / "merged"

@@ -118,11 +118,16 @@ def test_every_count_is_the_same_from_the_scanned_events(pair):
 def test_the_sliders_ends_are_stored_at_ingest_and_are_the_models(pair):
     ds, engine = pair
     stored = json.loads((engine.root / "derived" / "choices.json").read_text())["ranges"]
-    assert stored == {"n_sources_max": int(ds.events["n_sources"].max()), "grades_seen": ds.grades_seen()}
+    assert stored == {
+        "n_sources_max": int(ds.events["n_sources"].max()),
+        "grades_seen": ds.grades_seen(),
+        "sides": ds.has_sides,
+    }
     assert engine.max_sources() == stored["n_sources_max"] and engine.grades_seen() == stored["grades_seen"]
     older = SqlEngine(engine.root, engine.url)
     older._cache["choices"] = {}  # a dataset ingested before the ends were stored: scanned for them
     assert older.max_sources() == stored["n_sources_max"] and older.grades_seen() == stored["grades_seen"]
+    assert older.has_sides() == engine.has_sides() == ds.has_sides
 
 
 def test_counts_per_faction_and_the_matrix_are_the_same(pair):

@@ -343,18 +343,16 @@ def test_marks_say_what_happened(merged):
 
 
 def test_who_meets_whom_counts_cooperation_apart_from_conflict(merged):
-    """A clash is not a meeting (issue 25): with "What happened" the matrix counts cooperation or conflict;
-    Hamas and Israel share conflict events in the ACLED-shaped data and no cooperation."""
+    """A clash is not a meeting (issue 25), and allies are not enemies (issue 38): Hamas and Israel, on
+    opposite sides of the ACLED-shaped clashes, share conflict and no cooperation."""
     from components.analysis.backend import Memory
     from components.ui.together import COUNTED
 
     backend = Memory(merged)
 
     def shared(kind: str) -> int:
-        m = backend.faction_matrix(Filters(families=COUNTED[kind]))
-        ids = m.ids
-        pair = [f for f in ids if "israel" in f.lower()], [f for f in ids if f == "hamas"]
-        return int(m.counts[ids.index(pair[0][0]), ids.index(pair[1][0])]) if pair[0] and pair[1] else 0
+        m = backend.faction_matrix(Filters(), count=COUNTED[kind])
+        return int(m.counts[m.ids.index("israel"), m.ids.index("hamas")])
 
     every = shared("All events")
     assert every > 0 and shared("Conflict") > 0 and shared("Cooperation") == 0

@@ -6,7 +6,8 @@ written once, against `Backend`; which one answers is the server's setting (FACT
 
 What a view asks:
 - aggregates of a filter state, at any size: counts, events per first day (date bounds and the view's
-  focus), counts per faction lane and time bucket, the faction matrix, per-faction and per-type totals,
+  focus), counts per faction lane and time bucket, the faction matrix (by side too) and who acted on whom,
+  per-faction and per-type totals,
   places, a page of rows in an order;
 - rows drawn one by one, as an in-memory model holding them (`Rows`): the selection's events with their
   quotes when it is small enough (`rows`), one event with its reports and quotes (`event`), a story's
@@ -27,7 +28,7 @@ import pandas as pd
 
 from components.analysis import query
 from components.analysis.aggregate import LaneCounts, lane_counts
-from components.analysis.cooccurrence import Matrix, faction_matrix
+from components.analysis.cooccurrence import Directed, Matrix, directed_matrix, faction_matrix
 from components.analysis.filters import Filters
 from components.data.model import Dataset, Lookups
 
@@ -64,7 +65,8 @@ class Backend(Protocol):
     def dataset_counts(self) -> dict[str, int]: ...
     def page(self, f: Filters, by: str, descending: bool, offset: int, limit: int) -> Rows: ...
     def places(self, f: Filters) -> tuple[pd.DataFrame, int, int] | None: ...
-    def faction_matrix(self, f: Filters, joint: bool = False) -> Matrix: ...
+    def faction_matrix(self, f: Filters, joint: bool = False, count: str = "all") -> Matrix: ...
+    def directed_matrix(self, f: Filters) -> Directed: ...
     def faction_totals(self, f: Filters) -> pd.DataFrame: ...
     def per_type(self, f: Filters) -> pd.Series: ...
     def sum_of(self, f: Filters, column: str) -> float: ...
@@ -164,9 +166,15 @@ class Memory:
         shown, unplaced = sel.memo("places", lambda: places(self.ds, sel.event_pos))
         return shown, unplaced, int(np.count_nonzero(by_name[sel.event_pos]))
 
-    def faction_matrix(self, f: Filters, joint: bool = False) -> Matrix:
+    def faction_matrix(self, f: Filters, joint: bool = False, count: str = "all") -> Matrix:
+        """Shared events per pair of factions, as `count` counts them (cooccurrence.COUNTS)."""
         sel = self.selection(f)
-        return sel.memo(("faction-matrix", joint), lambda: faction_matrix(self.ds, sel.event_pos, joint))
+        return sel.memo(("faction-matrix", joint, count), lambda: faction_matrix(self.ds, sel.event_pos, joint, count))
+
+    def directed_matrix(self, f: Filters) -> Directed:
+        """Who acted on whom: events per (side A faction, side B faction)."""
+        sel = self.selection(f)
+        return sel.memo("directed-matrix", lambda: directed_matrix(self.ds, sel.event_pos))
 
     def faction_totals(self, f: Filters) -> pd.DataFrame:
         from components.analysis.compare import faction_totals

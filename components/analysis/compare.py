@@ -131,9 +131,18 @@ def periods_of(backend, filters: Filters, before: Period, now: Period) -> pd.Dat
     table = pd.DataFrame({"faction_id": list(a["faction_id"]), "faction": [names.get(f, f) for f in a["faction_id"]]})
     for measure in ("events", "quotes", "fatalities"):
         if measure in a and measure in b:
-            table[f"{measure} before"] = a[measure].to_numpy().astype(int)
-            table[f"{measure} now"] = b[measure].to_numpy().astype(int)
+            table[f"{MEASURE_WORDS[measure]} before"] = a[measure].to_numpy().astype(int)
+            table[f"{MEASURE_WORDS[measure]} now"] = b[measure].to_numpy().astype(int)
     return with_levels(table, filters)
+
+
+# What a faction's column counts, in its header: fatalities are everyone reported killed in the events it took
+# part in, on any side — not its own losses (an event's fatalities are not split by side in ACLED).
+MEASURE_WORDS = {"events": "events", "quotes": "quotes", "fatalities": "fatalities in its events"}
+FATALITIES_NOTE = (
+    "Fatalities in its events: everyone reported killed in the events a faction took part in, on any side — "
+    "not its own losses (the sources do not say whose dead they were)."
+)
 
 
 def types_of(backend, filters: Filters, before: Period, now: Period) -> pd.DataFrame:
@@ -188,14 +197,20 @@ def factions_side_by_side(ds: Dataset, sel, x: str, y: str) -> pd.DataFrame:
     pos, lane = ds.lane_pairs()
     chosen = np.zeros(len(ds.events), dtype=bool)
     chosen[sel.event_pos] = True
+    spos, slane, side = ds.side_pairs()
     for f in (x, y):
         i = ids.index(f)
         mine = pos[(lane == i) & chosen[pos]]
         kinds = ds.events["event_type"].iloc[mine].value_counts().head(3)
+        on_side = [
+            int(len(np.unique(spos[(slane == i) & (side == s) & chosen[spos]]))) if ds.has_sides else None
+            for s in (0, 1)
+        ]
         rows[ds.faction_name.get(f, f)] = {
             "events": int(events[i]),
+            **({"as initiator (side A)": on_side[0], "as target (side B)": on_side[1]} if ds.has_sides else {}),
             "quotes": int(quotes[i]),
-            **({"fatalities": int(deaths[i])} if deaths is not None else {}),
+            **({MEASURE_WORDS["fatalities"]: int(deaths[i])} if deaths is not None else {}),
             "main event types": "; ".join(f"{ds.type_label.get(t, t)} ({n})" for t, n in kinds.items()) or "—",
             "main partners": "; ".join(f"{name} ({n})" for name, n in partners(ds, sel.event_pos, f, 3)) or "—",
         }

@@ -78,6 +78,37 @@ def _in_factions(ds: Dataset, factions) -> np.ndarray:
     return _positions(len(ds.events), ef["event_pos"].to_numpy()[_chosen(ef["faction_id"], factions)])
 
 
+def _on_side(ds: Dataset, side: int, factions) -> np.ndarray:
+    """Events with a chosen faction on a side (0: side A, the initiator or the first side; 1: side B)."""
+    pos, lane, sides = ds.side_pairs()
+    wanted = np.asarray(ds.factions["faction_id"].isin(list(factions)))
+    keep = (sides == side) & wanted[lane] if len(lane) else np.zeros(0, dtype=bool)
+    return _positions(len(ds.events), pos[keep])
+
+
+SIDE_HELP = (
+    "Side A is who acted where the source says so (GDELT's Actor1, CAMEO's source, ACLED's perpetrators of "
+    "civilian targeting); otherwise the first side the source lists (ACLED's actor1 and assoc_actor_1, whose "
+    "order does not say who attacked). Side B is the target, or the other side. Events without sides never match."
+)
+
+
+def _side_filter(key: str, label: str, param: str, side: int, what: str) -> Filter:
+    return Filter(
+        key,
+        label,
+        "choices",
+        (param,),
+        events=lambda ds, v: _on_side(ds, side, v),
+        sql=lambda t, v: t.on_side(side, v),
+        options=lambda ds, chosen: list(ds.factions["faction_id"]),
+        label_of=lambda ds: lambda faction_id: ds.faction_name.get(faction_id, faction_id),
+        shown_when=lambda ds: ds.has_sides,
+        help=f"Events in which a chosen faction is {what}. " + SIDE_HELP,
+        placeholder="Any",
+    )
+
+
 def _with_actors(ds: Dataset, actors) -> np.ndarray:
     ea = ds.event_actors
     return _positions(len(ds.events), ea["event_pos"].to_numpy()[_chosen(ea["actor_id"], actors)])
@@ -208,6 +239,8 @@ FILTERS: dict[str, Filter] = {
             help="Events in which every chosen faction takes part (a cell of *Who meets whom* sets it).",
             placeholder="Any",
         ),
+        _side_filter("initiators", "As initiator (side A)", "initiator", 0, "on side A: the initiator"),
+        _side_filter("targets", "As target (side B)", "target", 1, "on side B: the target, or the other side"),
         Filter(
             "actors",
             "Actors",

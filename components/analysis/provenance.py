@@ -1,5 +1,5 @@
-"""Who said it and who carried it, in words: attribution chains, speakers, source grades and an event's
-status history. Plain strings (no Markdown), shared by the cards, the details and the exports."""
+"""Who said it and who carried it, in words: attribution chains, speakers, source grades, an event's
+status history and who acted on whom (its sides). Plain strings (no Markdown), shared by the cards, the details and the exports."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import pandas as pd
 
 from components.data import chains
 from components.data.model import Dataset
-from components.data.schema import CREDIBILITY_WORDS, RELIABILITY_WORDS
+from components.data.schema import CREDIBILITY_WORDS, RELIABILITY_WORDS, split_list
 
 
 def _day(when) -> str:
@@ -82,3 +82,28 @@ def status_history(ds: Dataset, pos: int) -> str:
             steps.append(f"{r['status']} — {outlet}, {_day(r.get('published')) or 'undated'}")
             last = r["status"]
     return " → ".join(steps)
+
+
+def sides_line(ds: Dataset, pos: int) -> str:
+    """Who acted on whom, where the event has sides: "Israel → Hamas" when the source says side A acted on side
+    B, "Israel ↔ Hamas, PIJ" for two sides it does not direct ("" without sides). Shared by the hovers and the
+    details."""
+    ev = ds.events
+    a, b = (split_list(ev[c].iat[pos]) if c in ev.columns else [] for c in ("side_a", "side_b"))
+    if not a and not b:
+        return ""
+    arrow = " → " if str(ev["direction"].iat[pos]).strip() == "directed" else " ↔ "
+    return arrow.join(", ".join(ds.actor_name(x) for x in side) or "—" for side in (a, b))
+
+
+def sides_note(ds: Dataset, pos: int) -> str:
+    """What the sides line means for this event, and the source's own roles (actor_roles) as it words them."""
+    ev = ds.events
+    directed = str(ev["direction"].iat[pos]).strip() == "directed"
+    said = (
+        "The source says who acted (side A) on whom (side B)."
+        if directed
+        else "Two sides; the source does not say who acted (ACLED: the order of actor1 and actor2 says nothing)."
+    )
+    roles = str(ev["actor_roles"].iat[pos]).strip() if "actor_roles" in ev.columns else ""
+    return f"{said} As the source names them: {roles}." if roles else said

@@ -89,3 +89,16 @@ def render(
             name = event_title(target)
         parts.append(f"{step.wording} {name or target}".strip())
     return " · ".join(parts)
+
+
+def rename(cell: str, outlets: dict[str, str]) -> str:
+    """The chain with its outlet ids renamed (a merge unifying one outlet's two ids); words left as written."""
+    steps = parse(cell)
+    if not any(s.target in outlets and WORDINGS.get(s.wording) in (OUTLET, OPTIONAL) for s in steps):
+        return cell
+    return "; ".join(
+        f"{s.wording}: {outlets.get(s.target, s.target) if WORDINGS.get(s.wording) in (OUTLET, OPTIONAL) else s.target}"
+        if s.target
+        else s.wording
+        for s in steps
+    )

@@ -15,6 +15,7 @@ family ACLED names first in its label ("Battles: Armed clash").
 from __future__ import annotations
 
 FAMILIES = ("talks & cooperation", "pressure & strategy", "protest", "violence", "other")
+COOPERATIVE = FAMILIES[0]  # what Who meets whom counts as cooperation whoever takes part
 # Okabe–Ito colours: distinct for the common colour-vision deficiencies, and legible on light and dark pages.
 COLOURS = {
     "talks & cooperation": "#0072B2",

@@ -20,6 +20,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from components.data.dates import ParsedColumn, date_order, parse_column, patched, resolved
+from components.data.families import COOPERATIVE
 from components.data.loader import RawData
 from components.data.reports import REPORT_COLUMNS, derive
 from components.data.schema import EVENT_EXTRAS, LIST_SEPARATOR, MEASURES, split_list
@@ -389,6 +390,62 @@ class Dataset(Lookups):
             return pos[order], lane[order]
 
         return self.memo("lane_pairs", make)
+
+    def side_actors(self) -> pd.DataFrame:
+        """(event_pos, actor_id, side) for every actor named on a side of an event, side 0 for side A (the
+        initiator, or the first side) and 1 for side B, sorted by position: the one reading of side_a and
+        side_b (an actor named on both sides of one event is on both)."""
+
+        def make():
+            frames = []
+            for side, column in enumerate(("side_a", "side_b")):
+                pairs = _pairs(self.events, column, "actor_id").rename(columns={"pos": "event_pos"})
+                frames.append(pairs.astype({"actor_id": "str"}).assign(side=np.int8(side)))
+            out = pd.concat(frames, ignore_index=True)
+            out = out.iloc[np.argsort(out["event_pos"].to_numpy(), kind="stable")].reset_index(drop=True)
+            out["actor_id"] = out["actor_id"].astype("category")
+            return out
+
+        return self.memo("side_actors", make)
+
+    def side_pairs(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Every (event position, lane, side) of the events' sides, sorted by position: a faction is on a side
+        when an actor of that side belongs to it (lanes follow factions.csv, as lane_pairs'); once per side."""
+
+        def make():
+            sides = self.side_actors()
+            out = []
+            for side in (0, 1):
+                mine = sides[sides["side"].to_numpy() == side]
+                ef = _event_factions(mine[["event_pos", "actor_id"]].reset_index(drop=True), self.actor_factions)
+                lane = pd.Index(self.factions["faction_id"]).get_indexer(ef["faction_id"].astype("str"))
+                keep = lane >= 0
+                out.append((ef["event_pos"].to_numpy()[keep].astype(np.int64), lane[keep].astype(np.int64), side))
+            pos = np.concatenate([p for p, _, _ in out])
+            lane = np.concatenate([la for _, la, _ in out])
+            side = np.concatenate([np.full(len(p), s, dtype=np.int8) for p, _, s in out])
+            order = np.argsort(pos, kind="stable")
+            return pos[order], lane[order], side[order]
+
+        return self.memo("side_pairs", make)
+
+    @property
+    def has_sides(self) -> bool:
+        """Some event names a side (the side filters and the directed view are offered)."""
+        return self.memo("has-sides", lambda: len(self.side_actors()) > 0)
+
+    def directed(self) -> np.ndarray:
+        """Per event: the source says side A acted on side B (direction "directed")."""
+        return self.memo("directed", lambda: isin(self.events["direction"].astype("str").str.strip(), ["directed"]))
+
+    def cooperative(self) -> np.ndarray:
+        """Per event: its type is of the talks & cooperation family (data/families.py)."""
+
+        def make():
+            coop = [t for t, f in self.type_family.items() if f == COOPERATIVE]
+            return isin(self.events["event_type"].astype("str"), coop)
+
+        return self.memo("cooperative", make)
 
     def event_lanes(self, positions, only=()) -> pd.DataFrame:
         """(event_pos, faction_id) per lane of the events at positions, in their order; faction_id "" is

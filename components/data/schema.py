@@ -41,6 +41,11 @@ CREDIBILITY_WORDS = dict(
     )
 )
 LIST_SEPARATOR = ";"
+# An event's sides (optional): side_a and side_b name actors of its actor_ids; `direction` says what the
+# source says of them — "directed": side A acted on side B (GDELT's Actor1 on Actor2, CAMEO's source on its
+# target); "undirected": two sides, and the source does not say who acted (ACLED's actor1 and actor2).
+DIRECTIONS = ("directed", "undirected")
+SIDE_COLUMNS = ("side_a", "side_b", "direction", "actor_roles")
 
 
 def split_list(cell: str) -> list[str]:
@@ -135,10 +140,13 @@ TABLES: dict[str, Table] = {
                 Ref("actor_ids", "actors", many=True),
                 Ref("article_id", "articles"),
                 Ref("reported_by", "sources", optional=True),
+                # the event's two sides (optional columns): actors of actor_ids (data-model.md, "Sides")
+                Ref("side_a", "actors", many=True, optional=True),
+                Ref("side_b", "actors", many=True, optional=True),
             ),
             dates=("date",),
             required_text=("title", "evidence"),
-            choices={"status": STATUSES, "credibility": ("", *CREDIBILITY)},
+            choices={"status": STATUSES, "credibility": ("", *CREDIBILITY), "direction": ("", *DIRECTIONS)},
         ),
         Table(
             "quotes",
@@ -285,9 +293,10 @@ MEASURES: dict[str, Measure] = {
     )
 }
 
-# Optional columns the app understands when present (source_url: the report's link). The model adds the
-# extras as blank when absent; a measure column absent is absent (ds.has_measure).
-EVENT_EXTRAS = ("reported_by", "note", "source_url", "chain", "credibility")
+# Optional columns the app understands when present (source_url: the report's link; the sides, and the
+# source's own roles in words: actor_roles). The model adds the extras as blank when absent; a measure column
+# absent is absent (ds.has_measure).
+EVENT_EXTRAS = ("reported_by", "note", "source_url", "chain", "credibility", *SIDE_COLUMNS)
 OPTIONAL_COLUMNS = {
     "events": (*EVENT_EXTRAS, *MEASURES),
     "reports": ("chain", "credibility", "note", "source_url"),

@@ -126,8 +126,43 @@ def _refs_exist(ids: pd.Series, many: bool, optional: bool):
     return check
 
 
+def _sides_among_actors(frame: pd.DataFrame):
+    """A side names only actors of the event's own actor_ids."""
+
+    def check(s: pd.Series) -> pd.Series:
+        ok = np.ones(len(s), dtype=bool)
+        rows = np.flatnonzero(~blank(s))  # most events of most data have no sides
+        sides, actors = s.to_numpy(dtype=object)[rows], frame["actor_ids"].to_numpy(dtype=object)[rows]
+        ok[rows] = [set(split_list(a)) <= set(split_list(b)) for a, b in zip(sides, actors)]
+        return pd.Series(ok, index=s.index)
+
+    return check
+
+
+def _direction_with_sides(frame: pd.DataFrame):
+    """A direction is given exactly when a side is."""
+
+    def check(s: pd.Series) -> pd.Series:
+        sided = np.zeros(len(frame), dtype=bool)
+        for column in ("side_a", "side_b"):
+            if column in frame.columns:
+                sided |= ~blank(frame[column])
+        return pd.Series(sided == ~blank(s), index=s.index)
+
+    return check
+
+
 # error key -> (message, fix); {value} is the offending cell
 RULES = {
+    "side": (
+        "The side {value!r} names an actor that is not in the event's actor_ids.",
+        "Name in side_a and side_b only actors of actor_ids (';'-separated), or leave the side blank.",
+    ),
+    "direction": (
+        "The direction {value!r} does not match the sides: a direction is given exactly when side_a or side_b is.",
+        "Write directed (side A acted on side B) or undirected (two sides; the source does not say who acted) "
+        "when the event has sides; leave it blank when it has none.",
+    ),
     "blank": ("The cell is blank.", "Fill it in."),
     "blank_id": ("The id is blank.", "Give every row a unique id."),
     "duplicate_id": ("The id {value!r} is used by more than one row.", "Make every id unique."),
@@ -182,6 +217,12 @@ def _schema(table: Table, raw: RawData, dates) -> pa.DataFrameSchema:
             add(column, pa.Check(_valid_dates(dates, (table.name, column), optional), error="date"))
     if table.name == "factions":
         add("color", pa.Check.str_matches(HEX_COLOUR, error="colour"))
+    if table.name == "events" and "actor_ids" in frame.columns:
+        for column in ("side_a", "side_b"):
+            if column in frame.columns:
+                add(column, pa.Check(_sides_among_actors(frame), error="side"))
+        if "direction" in frame.columns:
+            add("direction", pa.Check(_direction_with_sides(frame), error="direction"))
     if "chain" in OPTIONAL_COLUMNS.get(table.name, ()) and "sources" in raw.tables:
         outlets = set(raw.tables["sources"].frame.get("source_id", pd.Series([], dtype=str)))
         add("chain", pa.Check(_valid_chains(outlets), error="chain"))

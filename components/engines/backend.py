@@ -9,7 +9,7 @@ import pandas as pd
 from components.analysis import query
 from components.analysis.aggregate import LaneCounts
 from components.analysis.backend import ROWS_AT_MOST, Rows
-from components.analysis.cooccurrence import Matrix
+from components.analysis.cooccurrence import Directed, Matrix
 from components.analysis.filters import FILTERS, Filters
 from components.data.manifest import warning_count, warnings_of
 from components.data.model import Dataset
@@ -151,23 +151,31 @@ class Engine:
             by_name = int(np.count_nonzero(how[rows.sel.event_pos] == "places.csv"))
         return shown, unplaced, by_name
 
-    def faction_matrix(self, f: Filters, joint: bool = False) -> Matrix:
+    def faction_matrix(self, f: Filters, joint: bool = False, count: str = "all") -> Matrix:
         def make():
-            if joint:  # the signatories of joint statements: the quotes of the selection's rows
+            if joint and count != "conflict":  # the signatories of joint statements: the quotes of the rows
                 rows = self.rows(f)
                 if rows is not None:
                     from components.analysis.cooccurrence import faction_matrix
 
-                    m = faction_matrix(rows.ds, rows.sel.event_pos, joint=True)
+                    m = faction_matrix(rows.ds, rows.sel.event_pos, joint=True, count=count)
                     return _reorder(m, list(self.lookups.factions["faction_id"]))
-            pairs = self.engine.faction_matrix(f)
+            pairs = self.engine.faction_matrix(f, count)
             ids = list(self.lookups.factions["faction_id"])
             counts = np.array([[pairs.get((a, b), 0) for b in ids] for a in ids], dtype=np.int64).reshape(
                 len(ids), len(ids)
             )
             return Matrix(ids, [self.lookups.faction_name.get(x, x) for x in ids], counts)
 
-        return self.kept(f, ("faction-matrix", joint), make)
+        return self.kept(f, ("faction-matrix", joint, count), make)
+
+    def directed_matrix(self, f: Filters) -> Directed:
+        def make():
+            counts, stated = self.engine.directed_matrix(f)
+            ids = list(self.lookups.factions["faction_id"])
+            return Directed(ids, [self.lookups.faction_name.get(x, x) for x in ids], counts, stated)
+
+        return self.kept(f, "directed-matrix", make)
 
     def faction_totals(self, f: Filters) -> pd.DataFrame:
         def make():

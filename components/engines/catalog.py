@@ -58,6 +58,10 @@ class Catalog(Lookups):
     def grades_seen(self) -> int:
         return self.engine.grades_seen()
 
+    @cached_property
+    def has_sides(self) -> bool:
+        return self.engine.has_sides()
+
     @property
     def graded(self) -> bool:
         return self.grades_seen() != 0

@@ -3,6 +3,7 @@ engines (engines/sql.py) to query — the in-memory model's own derivations, so 
 
     derived/events/part-*.parquet          one row per event: position, days, faction mask, filtered columns…
     derived/event_factions/, event_actors/ the event–faction and event–actor pairs (by position)
+    derived/event_sides/                   the event–faction pairs of each side (side 0: A, 1: B)
     derived/places/                        the map's places (a name, or rounded coordinates)
     derived/factions.parquet               each faction's bit in the masks
     derived/daily.parquet                  the whole table per first day and lane (the first view scans nothing)
@@ -51,11 +52,12 @@ def derived(dataset, folder: Path, offset: int = 0, part: str = "part-0") -> int
         }
     )
     lane_pos, lane = dataset.lane_pairs()
-    if len(factions) <= MAX_LANE_BITS:
-        bits = np.where(lane < len(factions), np.left_shift(np.int64(1), np.minimum(lane, 62)), 0).astype(np.int64)
-        masks = np.zeros(len(ev), dtype=np.int64)
-        np.bitwise_or.at(masks, lane_pos, bits)
-        index["lanes"] = masks
+    side_pos, side_lane, side = dataset.side_pairs()
+    if len(factions) <= MAX_LANE_BITS:  # each event's factions, and those of each side, as bit masks
+        index["lanes"] = _masks(len(ev), lane_pos, lane, len(factions))
+        index["lanes_a"] = _masks(len(ev), side_pos[side == 0], side_lane[side == 0], len(factions))
+        index["lanes_b"] = _masks(len(ev), side_pos[side == 1], side_lane[side == 1], len(factions))
+    index["directed"] = dataset.directed().astype(np.int8)  # the source says side A acted on side B
     for column in FILTERED_COLUMNS:
         if column in ev.columns:
             index[column] = ev[column].astype("str").str.strip().to_numpy()
@@ -83,6 +85,13 @@ def derived(dataset, folder: Path, offset: int = 0, part: str = "part-0") -> int
         "event_actors": pd.DataFrame(
             {"pos": ea["event_pos"].to_numpy().astype(np.int64) + offset, "actor_id": ea["actor_id"].astype("str")}
         ),
+        "event_sides": pd.DataFrame(
+            {
+                "pos": side_pos + offset,
+                "faction_id": np.asarray(factions, dtype=object)[side_lane],
+                "side": side.astype(np.int8),
+            }
+        ),
     }
     for name, frame in tables.items():
         (folder / name).mkdir(parents=True, exist_ok=True)
@@ -93,6 +102,14 @@ def derived(dataset, folder: Path, offset: int = 0, part: str = "part-0") -> int
         folder / "factions.parquet", index=False
     )
     return len(ev)
+
+
+def _masks(n: int, pos: np.ndarray, lane: np.ndarray, n_factions: int) -> np.ndarray:
+    """Per event, the bit mask of its lanes (bit i: the i-th faction; "No faction" has no bit)."""
+    bits = np.where(lane < n_factions, np.left_shift(np.int64(1), np.minimum(lane, 62)), 0).astype(np.int64)
+    masks = np.zeros(n, dtype=np.int64)
+    np.bitwise_or.at(masks, pos, bits)
+    return masks
 
 
 def daily(dataset) -> pd.DataFrame:

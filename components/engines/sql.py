@@ -27,9 +27,10 @@ from types import SimpleNamespace
 import numpy as np
 import pandas as pd
 
+from components.analysis import cooccurrence
 from components.analysis.aggregate import NO_FACTION, LaneCounts, _bucket_bounds, _bucket_index
 from components.analysis.filters import FILTERS, Filters, search_plan
-from components.data.families import of_types
+from components.data.families import COOPERATIVE, of_types
 from components.data.names import NameIndex, actor_names
 from components.engines.layout import RANGES
 
@@ -43,7 +44,8 @@ READS = ("derived", "factions.parquet", "actors.parquet", "event_types.parquet")
 # The events' number columns: what a cluster keeps in its memory for the timeline's aggregates and the filters
 # on factions, dates, sources, grades and fatalities (with the text columns too, filling the copy took 17.8 s
 # at 10M on two workers, and a faction state was no faster)
-NUMBERS = ("pos", "day", "first_day", "last_day", "lanes", "n_sources", "grades", "fatalities")
+NUMBERS = ("pos", "day", "first_day", "last_day", "lanes", "n_sources", "grades", "fatalities", "lanes_a", "lanes_b")
+NUMBERS += ("directed",)  # the sides: who meets whom by side, who acted on whom, the side filters
 
 
 class Unsupported(ValueError):
@@ -103,6 +105,8 @@ class Tables:
             self.cached = self.events.select(*[c for c in NUMBERS if c in self.columns]).cache()
         self.event_factions = read("event_factions")
         self.event_actors = read("event_actors")
+        # each side's factions (a dataset ingested before sides has none: its events have no sides)
+        self.event_sides = read("event_sides") if (derived / "event_sides").is_dir() else None
         bits = pd.read_parquet(derived / "factions.parquet")
         self.bit = dict(zip(bits["faction_id"], bits["bit"].astype(int)))
         self.masks = "lanes" in self.events.columns  # at most 63 factions: each event's factions in one integer
@@ -140,6 +144,16 @@ class Tables:
 
     def with_actors(self, values):
         return self.with_any(self.event_actors, "actor_id", values)
+
+    def on_side(self, side: int, values):
+        """Events with a chosen faction on a side (0: A, 1: B): a mask's bitwise test, or the side pairs."""
+        column = ("lanes_a", "lanes_b")[side]
+        if self.masks and column in self.columns:
+            return (self.events[column] & self.mask(values)) != 0
+        if self.event_sides is None:
+            return self.ibis.literal(False)
+        pairs = self.event_sides
+        return self.with_any(pairs.filter(pairs.side == side), "faction_id", values)
 
     def overlaps(self, dates):
         lo, hi = dates
@@ -445,8 +459,16 @@ class SqlEngine:
 
         return self.kept(("per-type", f), make)
 
-    def faction_matrix(self, filters: Filters) -> dict[tuple[str, str], int]:
-        """Shared events per ordered pair of factions (the diagonal: each one's events)."""
+    def faction_matrix(self, filters: Filters, count: str = "all") -> dict[tuple[str, str], int]:
+        """Shared events per ordered pair of factions, as `count` counts them (analysis/cooccurrence.COUNTS);
+        the diagonal, each one's events."""
+        if count != "all":
+            every = self.faction_matrix(filters)
+            sides = self.side_counts(filters)
+            ids = list(self.factions["faction_id"])
+            counts = cooccurrence.counted(*sides, count)
+            found = {(a, b): int(counts[i, j]) for i, a in enumerate(ids) for j, b in enumerate(ids) if i != j}
+            return {k: n for k, n in found.items() if n} | {(a, a): every[(a, a)] for a in ids if (a, a) in every}
 
         def make():
             if not self.t.masks:
@@ -466,6 +488,125 @@ class SqlEngine:
             }
 
         return self.kept(("matrix", filters.without_event()), make)
+
+    def has_sides(self) -> bool:
+        """Some event names a side (written at ingest; a dataset ingested before sides has none)."""
+        stored = self._stored_choices().get(RANGES, {}).get("sides")
+        if stored is not None:
+            return bool(stored)
+        sides = self.t.event_sides
+        return self.kept("has-sides", lambda: sides is not None and int(sides.count().execute()) > 0)
+
+    def side_counts(self, filters: Filters):
+        """(cooperative events' counts, the others') by side between factions (cooccurrence.SideCounts), as
+        the in-memory model's: from the selection grouped by its masks, or beyond 63 factions from its side
+        pairs."""
+        f = filters.without_event()
+
+        def make():
+            n = len(self.factions)
+            if not self.t.masks or "lanes_a" not in self.t.columns:
+                return self._sides_by_pairs(f)
+            groups = self._side_groups(f)
+            out = []
+            for coop in (1, 0):
+                g = groups[groups["coop"] == coop]
+                out.append(cooccurrence.mask_counts(g["lanes"], g["lanes_a"], g["lanes_b"], g["n"], n))
+            return tuple(out)
+
+        return self.kept(("side-counts", f), make)
+
+    def directed_matrix(self, filters: Filters) -> tuple[np.ndarray, np.ndarray]:
+        """Events per (side A faction, side B faction) in the selection, and of those the ones the source
+        states as directed (factions in factions.csv order)."""
+        f = filters.without_event()
+
+        def make():
+            n = len(self.factions)
+            if not self.t.masks or "lanes_a" not in self.t.columns:
+                return self._directed_by_pairs(f)
+            groups = self._side_groups(f)
+            every = cooccurrence.mask_counts(groups["lanes"], groups["lanes_a"], groups["lanes_b"], groups["n"], n)
+            said = groups[groups["directed"] == 1]
+            stated = cooccurrence.mask_counts(said["lanes"], said["lanes_a"], said["lanes_b"], said["n"], n)
+            return every.directed, stated.directed
+
+        return self.kept(("directed", f), make)
+
+    def _coop(self, sel):
+        """Per event of a selection: 1 when its type is of the cooperative family, else 0."""
+        coop = [t for t, family in self.t.type_family.items() if family == COOPERATIVE]
+        return (sel.event_type.isin(coop) if coop else self.t.ibis.literal(False)).cast("int8")
+
+    def _directed(self, sel):
+        """Per event of a selection: 1 when the source says side A acted on side B (0 before sides were ingested)."""
+        return sel.directed.cast("int8") if "directed" in sel.columns else self.t.ibis.literal(0).cast("int8")
+
+    def _side_groups(self, f: Filters) -> pd.DataFrame:
+        """The selection's events per (lanes, lanes_a, lanes_b, directed, coop): a row per combination, one
+        query for both matrices by side and who acted on whom."""
+
+        def make():
+            sel = self.where(f, ("lanes", "lanes_a", "lanes_b", "directed", "event_type"))
+            keys = {
+                "lanes": sel.lanes,
+                "lanes_a": sel.lanes_a,
+                "lanes_b": sel.lanes_b,
+                "directed": self._directed(sel),
+                "coop": self._coop(sel),
+            }
+            return sel.group_by(**keys).aggregate(n=sel.count()).to_pandas()
+
+        return self.kept(("side-groups", f), make)
+
+    def _side_pairs_of(self, f: Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """Beyond 63 factions: the selection's (pos, faction, coop) pairs and its (pos, faction, side, coop,
+        directed) side pairs, sorted by position, as numbers (a faction's row in factions.csv)."""
+        sel = self.where(f)
+        flags = sel.select("pos", coop=self._coop(sel), directed=self._directed(sel))
+        lanes = self.t.event_factions.join(flags, "pos").to_pandas()
+        sides = (
+            self.t.event_sides.join(flags, "pos").to_pandas()
+            if self.t.event_sides is not None
+            else pd.DataFrame(columns=["pos", "faction_id", "side", "coop", "directed"])
+        )
+        number = {x: i for i, x in enumerate(self.factions["faction_id"])}
+        out = []
+        for frame in (lanes, sides):
+            frame = frame.assign(member=frame["faction_id"].map(number)).dropna(subset=["member"])
+            frame = frame.astype({"member": np.int64, "pos": np.int64})
+            out.append(frame.sort_values("pos", kind="stable").reset_index(drop=True))
+        return out[0], out[1]
+
+    def _sides_by_pairs(self, f: Filters):
+        lanes, sides = self._side_pairs_of(f)
+        n = len(self.factions)
+        out = []
+        for coop in (1, 0):
+            a, b = lanes[lanes["coop"] == coop], sides[sides["coop"] == coop]
+            out.append(
+                cooccurrence.side_counts(
+                    a["pos"].to_numpy(),
+                    a["member"].to_numpy(),
+                    b["pos"].to_numpy(),
+                    b["member"].to_numpy(),
+                    b["side"].to_numpy().astype(np.int8),
+                    n,
+                )
+            )
+        return tuple(out)
+
+    def _directed_by_pairs(self, f: Filters):
+        _, sides = self._side_pairs_of(f)
+        n = len(self.factions)
+        out = []
+        for frame in (sides, sides[sides["directed"] == 1]):
+            a, b = frame[frame["side"] == 0], frame[frame["side"] == 1]
+            counts = cooccurrence.cross_counts(
+                a["pos"].to_numpy(), a["member"].to_numpy(), b["pos"].to_numpy(), b["member"].to_numpy(), n
+            )
+            out.append(counts)
+        return out[0], out[1]
 
     def _matrix_by_join(self, filters: Filters) -> dict[tuple[str, str], int]:
         chosen = self.where(filters).select("pos")

@@ -82,7 +82,8 @@ def _ingest(units: list, sources: list[Path], out: Path) -> dict:
     parts: list[dict[str, int]] = []  # each directory's counts
     days: list[pd.DataFrame] = []  # each directory's events per day and lane
     choices: dict[str, pd.Series] = {}  # events per value of each filtered column
-    ranges = {"n_sources_max": 1, "grades_seen": 0}  # the sources slider's top, the grades any report has
+    # the sources slider's top, the grades any report has, whether any event has sides (the side filters)
+    ranges = {"n_sources_max": 1, "grades_seen": 0, "sides": False}
     warnings = []
     offset = 0
     try:
@@ -161,6 +162,7 @@ def _ingest(units: list, sources: list[Path], out: Path) -> dict:
                 ranges["n_sources_max"] = max(ranges["n_sources_max"], int(ev["n_sources"].max()))
             if "grades" in ev and len(ev):
                 ranges["grades_seen"] |= int(np.bitwise_or.reduce(ev["grades"].to_numpy().astype(np.int64)))
+            ranges["sides"] |= dataset.has_sides
             for column in FILTERED_COLUMNS:  # the filters' choices, most frequent first: no scan to list them
                 if column in dataset.events.columns:
                     found = dataset.events[column].astype("str").str.strip().value_counts()

@@ -17,6 +17,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shutil
 from dataclasses import dataclass, field
@@ -30,7 +31,7 @@ from components.data.schema import LIST_SEPARATOR, TABLES, slug, split_list
 from components.data.similarity import content_words, similar_titles
 from components.io.crosswalk import FILE as CROSSWALK_FILE
 from components.io.crosswalk import Crosswalk
-from components.io.imports.build import write_tables
+from components.io.imports.build import outlet_key, write_tables
 
 
 class MergeError(ValueError):
@@ -101,32 +102,35 @@ def merge(dirs: list[Path], out: Path) -> MergeReport:
     for ns, d, raw, ds in zip(_namespaces(dirs), dirs, raws, datasets):
         report.inputs.append((ns, d, len(ds.events)))
         tag = (lambda i, ns=ns: f"{ns}:{i}") if ns else (lambda i: i)
+        outlet_map = _outlet_map(raw, tables["sources"], report) if ns else {}  # one Al Jazeera, not two
         for name in tables:
             key = TABLES[name].key
             for row in raw.tables[name].frame.to_dict(orient="records"):
-                _unify(tables[name], row, key, name, d, report)
+                if name != "sources" or row[key] not in outlet_map:
+                    _unify(tables[name], row, key, name, d, report)
         actor_map = _actor_map(raw, crosswalk, tables["actors"], report) if ns else {}
         for row in raw.tables["articles"].frame.to_dict(orient="records"):
             src = (d / row["path"]).resolve()
             rel = Path("articles") / ns / row["path"] if ns else Path(row["path"])
             (out / rel).parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(src, out / rel)
-            articles.append({**row, "article_id": tag(row["article_id"]), "path": rel.as_posix()})
+            articles.append(
+                {**_outlets_in(row, outlet_map), "article_id": tag(row["article_id"]), "path": rel.as_posix()}
+            )
         for row in raw.tables["events"].frame.to_dict(orient="records"):
-            ids = [actor_map.get(a, a) for a in split_list(row["actor_ids"])]
             events.append(
                 {
-                    **row,
+                    **_outlets_in(row, outlet_map),
                     "event_id": tag(row["event_id"]),
                     "article_id": tag(row["article_id"]),
-                    "actor_ids": LIST_SEPARATOR.join(dict.fromkeys(ids)),
+                    **_actors_in(row, actor_map),
                     "_input": ns or d.name,
                 }
             )
         for row in raw.tables["quotes"].frame.to_dict(orient="records"):
             quotes.append(
                 {
-                    **row,
+                    **_outlets_in(row, outlet_map),
                     "quote_id": tag(row["quote_id"]),
                     "article_id": tag(row["article_id"]),
                     "event_id": tag(row["event_id"]) if row["event_id"].strip() else "",
@@ -137,12 +141,10 @@ def merge(dirs: list[Path], out: Path) -> MergeReport:
             if name in raw.tables:
                 for row in raw.tables[name].frame.to_dict(orient="records"):
                     ids = ("report_id", "event_id", "article_id") if name == "reports" else ("event_id", "replaced_by")
-                    rows.append({**row, **{c: tag(row[c]) for c in ids}})
+                    rows.append({**_outlets_in(row, outlet_map), **{c: tag(row[c]) for c in ids}})
     optional = _optional_tables(raws, _namespaces(dirs), tables["actors"])
-    for d in dirs[:1]:  # the curated set's notes and crosswalk travel with it
-        for name in ("CURATION.md", "LICENSE.md", CROSSWALK_FILE):
-            if (d / name).is_file():
-                shutil.copyfile(d / name, out / name)
+    if (dirs[0] / CROSSWALK_FILE).is_file():  # the curated set's crosswalk travels with it
+        shutil.copyfile(dirs[0] / CROSSWALK_FILE, out / CROSSWALK_FILE)
     event_frame = pd.DataFrame(events)
     pairs = likely_duplicates(event_frame, tables["actors"])
     confident = pairs["confident"].astype(bool).to_numpy()  # (an empty object column would select columns)
@@ -169,8 +171,92 @@ def merge(dirs: list[Path], out: Path) -> MergeReport:
     if len(report.duplicates):
         report.duplicates.to_csv(out / "duplicates.csv", index=False)
     (out / "MERGE.md").write_text("# Merge\n\n```\n" + report.text() + "\n```\n", encoding="utf-8")
+    (out / "LICENSE.md").write_text(licence_of(report, raws), encoding="utf-8")
+    (out / "CURATION.md").write_text(curation_of(report), encoding="utf-8")
     load(out)  # the result must validate like any data directory
     return report
+
+
+def _inputs(report: MergeReport) -> list[tuple[str, Path, int, str]]:
+    """(namespace, directory, events, how its rows' ids read) of each input."""
+    return [(ns, d, n, f"ids `{ns}:…`" if ns else "ids as they were") for ns, d, n in report.inputs]
+
+
+def _body(text: str) -> str:
+    """A note's text under a heading of the merged note: its title dropped, its headings one level down."""
+    lines = text.strip().splitlines()
+    if lines and lines[0].startswith("# "):
+        lines = lines[1:]
+    return "\n".join("#" + line if line.startswith("#") else line for line in lines).strip()
+
+
+def _provider_terms(raw) -> str:
+    """The terms of the datasets an input was imported from (its outlets of kind "dataset"), for an input
+    with no LICENSE.md of its own (an import made before imports wrote one)."""
+    from components.io.imports import FORMATS
+
+    terms = {f.provider.lower(): f for f in FORMATS.values() if f.terms}
+    sources = raw.tables["sources"].frame
+    found = [
+        terms[str(name).strip().lower()]
+        for name, kind in zip(sources["name"], sources.get("kind", [""] * len(sources)))
+        if str(kind).strip() == "dataset" and str(name).strip().lower() in terms
+    ]
+    return "\n\n".join(f"{f.provider}: {f.terms} (The access date is not recorded: add it.)" for f in found)
+
+
+def licence_of(report: MergeReport, raws) -> str:
+    """LICENSE.md of a merged directory: each input's terms for its own rows (never one licence over all)."""
+    lines = [
+        "# Licence",
+        "",
+        f"This directory was merged by `factionline merge` on {dt.date.today().isoformat()} from "
+        f"{len(report.inputs)} inputs. Each row keeps the terms of the input it came from; the rows of a later "
+        "input have ids beginning with its name (events, quotes, reports and articles).",
+    ]
+    for (ns, d, n, ids), raw in zip(_inputs(report), raws):
+        own = d / "LICENSE.md"
+        text = _body(own.read_text(encoding="utf-8")) if own.is_file() else _provider_terms(raw)
+        lines += ["", f"## The rows of {ns or d.name} ({n:,} events, {ids})", ""]
+        lines.append(text or "No licence came with this input: ask whoever provided it before reusing its rows.")
+    return "\n".join(lines) + "\n"
+
+
+def curation_of(report: MergeReport) -> str:
+    """CURATION.md of a merged directory: every input, what it holds and how it was made, with its own note
+    (each about its own rows), and what the merge did."""
+    lines = [
+        "# Curation note",
+        "",
+        f"This directory merges {len(report.inputs)} inputs (`factionline merge`, {dt.date.today().isoformat()}), "
+        "each described below with its own note, which speaks of its own rows only:",
+        "",
+    ]
+    sections = []
+    for ns, d, n, ids in _inputs(report):
+        name = ns or d.name
+        imported = (d / "IMPORT.md").is_file()
+        head = (d / "IMPORT.md").read_text(encoding="utf-8").splitlines()[0].lstrip("# ") if imported else ""
+        how = f"imported: {head}" if imported else "curated (its note below)"
+        lines.append(f"- {name}: {n:,} events, {ids}; {how}.")
+        if (d / "CURATION.md").is_file():
+            sections += [
+                "",
+                f"## {name}: its own note (about its {n:,} events)",
+                "",
+                _body((d / "CURATION.md").read_text(encoding="utf-8")),
+            ]
+        elif imported:
+            summary = [x for x in (d / "IMPORT.md").read_text(encoding="utf-8").splitlines()[1:] if x.startswith("- ")]
+            sections += ["", f"## {name}: how it was imported", "", *summary]
+    lines += [
+        "",
+        f"The merge attached {len(report.attached):,} events as further reports of an earlier input's event, "
+        f"left {len(report.duplicates):,} unsure pairs of likely duplicates for a person to decide "
+        "(duplicates.csv), and unified actors and outlets named alike across inputs "
+        f"({len(report.unified):,}; MERGE.md lists them).",
+    ]
+    return "\n".join(lines + sections) + "\n"
 
 
 REPORT_OF_EVENT = ("article_id", "evidence", "date", "date_text", "status", "reported_by", "chain", "credibility")
@@ -237,6 +323,50 @@ def _optional_tables(raws, namespaces, actors: dict) -> dict[str, list[dict]]:
         out["places"] = list(places.values())
     if roles:
         out["roles"] = [r for r in roles if r["actor_id"] in actors]
+    return out
+
+
+def _outlet_map(raw, known: dict[str, dict], report: MergeReport) -> dict[str, str]:
+    """Outlets of a later input that are an earlier input's outlet under another id (the same name, case,
+    spaces and punctuation ignored: ACLED's "Al Jazeera" is the curated aljazeera), mapped to that id."""
+    keys: dict[str, str] = {}
+    for source_id, row in known.items():
+        for key in (outlet_key(row.get("name", "")), outlet_key(source_id)):
+            keys.setdefault(key, source_id)
+    keys.pop("", None)
+    mapping = {}
+    for row in raw.tables["sources"].frame.to_dict(orient="records"):
+        if str(row.get("kind", "")).strip() == "dataset":
+            continue  # a dataset (ACLED) is its provider, not an outlet that reported
+        found = keys.get(outlet_key(row["name"]))
+        if found and found != row["source_id"]:
+            mapping[row["source_id"]] = found
+            report.unified.append(f"outlet {row['source_id']} → {found} (the same name)")
+    return mapping
+
+
+def _outlets_in(row: dict, outlets: dict[str, str]) -> dict:
+    """A row with its outlet ids (source_id, reported_by, and those an attribution chain names) mapped."""
+    if not outlets:
+        return row
+    out = dict(row)
+    for column in ("source_id", "reported_by"):
+        if column in out:
+            out[column] = outlets.get(out[column], out[column])
+    if str(out.get("chain", "")).strip():
+        from components.data import chains
+
+        out["chain"] = chains.rename(out["chain"], outlets)
+    return out
+
+
+def _actors_in(row: dict, actors: dict[str, str]) -> dict:
+    """An event's actor lists (actor_ids and its sides) with the actors merged through the crosswalk."""
+    out = {}
+    for column in ("actor_ids", "side_a", "side_b"):
+        if column in row:
+            ids = [actors.get(a, a) for a in split_list(row[column])]
+            out[column] = LIST_SEPARATOR.join(dict.fromkeys(ids))
     return out
 
 

@@ -56,6 +56,8 @@ def periods(now_default: Period, table_of, types_of) -> None:
         hide_index=True,
         width="stretch",
     )
+    if any(c.startswith(compare.MEASURE_WORDS["fatalities"]) for c in table.columns):
+        st.caption(compare.FATALITIES_NOTE)
     types = types_of(before, now)
     if len(types):
         st.markdown("**Event types**")
@@ -95,7 +97,9 @@ def _factions(backend, filters) -> None:
             icon=":material/compare_arrows:",
         )
         return
-    st.dataframe(
-        rows.sel.memo(("compare-factions", x, y), lambda: compare.factions_side_by_side(rows.ds, rows.sel, x, y)),
-        width="stretch",
+    side_by_side = rows.sel.memo(
+        ("compare-factions", x, y), lambda: compare.factions_side_by_side(rows.ds, rows.sel, x, y)
     )
+    st.dataframe(side_by_side, width="stretch")
+    if compare.MEASURE_WORDS["fatalities"] in side_by_side.index:
+        st.caption(compare.FATALITIES_NOTE)

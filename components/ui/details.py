@@ -130,6 +130,9 @@ def render(ds: Dataset | None, event_id: str | None) -> None:
         if e.get("summary"):
             st.markdown(md(e["summary"]))
         st.markdown("**Actors**")
+        sides = provenance.sides_line(ds, pos)  # who acted on whom, where the source says
+        if sides:
+            st.markdown(f"{md(sides)}  \n:small[{md(provenance.sides_note(ds, pos))}]")
         for actor_id in split_list(e["actor_ids"]):
             actor = ds.actor.get(actor_id, {})
             line = f"{md(actor.get('name', actor_id))}"

@@ -1,6 +1,7 @@
 """The "Who meets whom" tab: faction × faction shared events of the selection (or actor × actor for the
-chosen factions), a click on a cell filters to that pair's events (`with=` in the URL); the pair's shared
-events per month; the actor network."""
+chosen factions), counted as cooperation, conflict (by the events' sides) or all (`count=` in the URL); a click
+on a cell filters to that pair's events (`with=` in the URL); the pair's shared events per month; the actor
+network."""
 
 from __future__ import annotations
 
@@ -33,6 +34,9 @@ def matrix_chart(fig, level: str = "Factions") -> list:
     return points
 
 
+SIDE_BY_SIDE_PX = 560  # a matrix at most this wide sits beside its lists (3/5 of the page at 1280 px)
+
+
 def pick_pair(points: list, filters) -> None:
     """A clicked cell of the faction matrix: that pair (Factions together), queued for the next run."""
     for point in points:
@@ -45,42 +49,45 @@ def pick_pair(points: list, filters) -> None:
         st.rerun()  # the matrix under its renewed key: the next click is never reported under the old one
 
 
-COUNTED = {  # what a cell counts: a clash is not a meeting (filters' "What happened", in the URL as what=)
-    "All events": (),
-    "Cooperation": ("talks & cooperation",),
-    "Conflict": ("pressure & strategy", "violence"),
+COUNTED = {  # what a cell counts (analysis/cooccurrence.COUNTS): a clash is not a meeting unless asked
+    "Cooperation": "cooperation",
+    "Conflict": "conflict",
+    "All events": "all",
 }
-
-
-def _kind(filters) -> None:
-    """Cooperation apart from conflict: the choice sets the "What happened" filter (what= in the URL)."""
-    now = next((k for k, v in COUNTED.items() if set(v) == set(filters.families)), None)
-    picked = st.segmented_control(
-        "Count",
-        list(COUNTED),
-        default=now,
-        key=f"together-kind-{now}",  # drawn anew when the filter changes in the sidebar
-        help="Cooperation: talks, statements, agreements, aid (CAMEO 01–08). Conflict: pressure, threats, "
-        "fighting, strikes (CAMEO 09–20 but protest; ACLED's battles, explosions, violence against civilians, "
-        "strategic developments). The sidebar's *What happened* holds the same choice.",
-    )
-    if picked and picked != now:
-        state.queue_drill({"families": COUNTED[picked]})
+COUNT_HELP = (
+    "Cooperation: events of talks and cooperation (CAMEO 01–08) both take part in, and any event in which they "
+    "are on the same side (allies in a clash). Conflict: any other event in which they are on opposite sides "
+    "(ACLED's actor1 and actor2, GDELT's Actor1 and Actor2); events without sides, as most curated ones, say "
+    "nobody's side and are not counted. All events: every event both take part in."
+)
+PARAMS = ("count", "together-level")  # bound to the URL: what a cell counts, factions or actors
+COUNTED_WORDS = {
+    "cooperation": "events of cooperation both take part in, or in which they are on the same side",
+    "conflict": "events in which they are on opposite sides (not talks or cooperation)",
+    "all": "events both take part in, cooperation and conflict alike",
+}
 
 
 def view(page) -> None:
     backend, filters = page.backend, page.filters
     lookups = backend.lookups
-    a, b = st.columns([3, 2], vertical_alignment="bottom")
-    level = a.segmented_control(
-        "Between",
-        ["Factions", "Actors"],
-        default="Factions",
-        key="together-level",
-        help="Actors: those of the chosen factions (all, when none is chosen), up to "
-        f"{cooccurrence.MAX_ACTORS}; beyond that, narrow the filters.",
+    a, c, b = st.columns([2, 3, 2], vertical_alignment="bottom")
+    level = (
+        a.segmented_control(
+            "Between",
+            ["Factions", "Actors"],
+            default="Factions",
+            key="together-level",
+            bind="query-params",
+            help="Actors: those of the chosen factions (all, when none is chosen), up to "
+            f"{cooccurrence.MAX_ACTORS}; beyond that, narrow the filters.",
+        )
+        or "Factions"
     )
-    _kind(filters)
+    picked = c.segmented_control(
+        "Count", list(COUNTED), default="Cooperation", key="count", bind="query-params", help=COUNT_HELP
+    )
+    count = COUNTED.get(picked or "Cooperation", "cooperation")
     joint = b.toggle(
         "Count joint statements",
         key="together-joint",
@@ -91,8 +98,8 @@ def view(page) -> None:
         rows = backend.rows(filters)  # actor by actor: the selection's rows (the whole model, or a slice)
         matrix = (
             rows.sel.memo(
-                ("actor-matrix", filters.factions, joint),
-                lambda: cooccurrence.actor_matrix(rows.ds, rows.sel.event_pos, filters.factions, joint),
+                ("actor-matrix", filters.factions, joint, count),
+                lambda: cooccurrence.actor_matrix(rows.ds, rows.sel.event_pos, filters.factions, joint, count),
             )
             if rows is not None
             else None
@@ -105,7 +112,7 @@ def view(page) -> None:
             )
             return
     else:
-        matrix = backend.faction_matrix(filters, joint)
+        matrix = backend.faction_matrix(filters, joint, count)
         shown = [i for i, f in enumerate(matrix.ids) if matrix.counts[i, i]]
         matrix = cooccurrence.Matrix(
             [matrix.ids[i] for i in shown], [matrix.names[i] for i in shown], matrix.counts[shown][:, shown]
@@ -115,18 +122,20 @@ def view(page) -> None:
         return
     pairs = matrix.pairs()
     st.caption(
-        f":material/groups: {len(matrix.ids)} {level.lower()} · {len(pairs)} pairs that shared at least one event. "
-        "Each cell counts the selection's events in which both take part; the diagonal, each one's own events"
-        + (f" — only {', '.join(filters.families)}. " if filters.families else " — cooperation and conflict alike. ")
+        f":material/groups: {len(matrix.ids)} {level.lower()} · {len(pairs)} pairs. Each cell counts the "
+        f"selection's {COUNTED_WORDS[count]}; the diagonal, each one's own events"
+        + (f" (only {', '.join(filters.families)})" if filters.families else "")
+        + ". "
         + ("Click a cell to filter to that pair's events." if level == "Factions" else "")
     )
-    large = len(matrix.ids) > 12  # a large matrix takes the page's width, the lists go below it
-    left, right = (st.container(), st.container()) if large else st.columns([3, 2], gap="large")
+    figure = backend.kept(
+        filters, ("matrix-figure", level, joint, count, filters.factions), lambda: matrix_figure(matrix)
+    )
+    # The matrix keeps its own width (square cells, every count whole): beside the lists only when it fits
+    # there, else above them — a column narrower than the figure would squash it (and clip its counts)
+    left, right = st.columns([3, 2], gap="large") if figure.layout.width <= SIDE_BY_SIDE_PX else (st.container(),) * 2
     with left:
-        points = matrix_chart(
-            backend.kept(filters, ("matrix-figure", level, joint, filters.factions), lambda: matrix_figure(matrix)),
-            level,
-        )
+        points = matrix_chart(figure, level)
         if level == "Factions":
             pick_pair(points, filters)
     with right:
@@ -169,7 +178,7 @@ def view(page) -> None:
         by_actor = {a: colours.get((lookups.factions_of_actor.get(a) or [""])[0], "#7F7F7F") for a in matrix.ids}
         fig = backend.kept(
             filters,
-            ("network", filters.factions, joint),
+            ("network", filters.factions, joint, count),
             lambda: network_figure(matrix, cooccurrence.layout(matrix), by_actor),
         )
         st.plotly_chart(fig, key="together-network", theme="streamlit", width="stretch", config={"displaylogo": False})

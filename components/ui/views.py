@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from components.analysis.backend import Backend
 from components.analysis.query import Filters
-from components.ui import about, compare, placemap, story, table, timeline, together, workspace
+from components.ui import about, acted, compare, placemap, story, table, timeline, together, workspace
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,8 @@ class View:
 VIEWS: tuple[View, ...] = (
     View("Timeline", timeline.view),
     View("Map", placemap.view),
-    View("Who meets whom", together.view),
+    View("Who meets whom", together.view, together.PARAMS),
+    View("Who acted on whom", acted.view, acted.PARAMS),
     View("Compare", compare.view, compare.PARAMS),
     View("Table & downloads", table.view, table.PARAMS),
     View("About this data", about.view),

@@ -8,6 +8,8 @@ import plotly.graph_objects as go
 from components.analysis.charts.common import NO_FACTION_COLOUR, esc
 
 MATRIX_PX = 34  # a cell of the co-occurrence matrix
+MATRIX_WIDTH_PX = 860  # the widest a matrix is drawn: the page's width at 1280 px (a figure wider than its
+# column is squashed by Streamlit, its cells no longer square and its counts clipped)
 
 
 def _short(n: int) -> str:
@@ -24,16 +26,25 @@ def _short(n: int) -> str:
 
 def matrix_figure(matrix, colours: dict[str, str] | None = None, what: str = "events") -> go.Figure:
     """The co-occurrence matrix as square marks (a click on one selects its pair): darker for more shared
-    events, the count written in each; the diagonal is each row's own events, drawn faint."""
+    events, the count written in each; the diagonal is each row's own events, drawn faint. A directed matrix
+    (cooccurrence.Directed: side A in rows, side B in columns) has no such diagonal: a cell on it is a faction
+    on both sides of its events."""
     n = len(matrix.ids)
     fig = go.Figure()
     if not n:
         return fig
+    directed = hasattr(matrix, "stated")
     rows, cols = np.nonzero(matrix.counts)
     counts = matrix.counts[rows, cols]
-    own = rows == cols
+    own = (rows == cols) & (not directed)
     top = max(int(counts[~own].max()) if (~own).any() else 1, 1)
     names = [esc(x) for x in matrix.names]
+    # Rows and columns: every member each way; a directed matrix, those with an event on that side only
+    down = sorted(set(rows)) if directed else range(n)
+    across = sorted(set(cols)) if directed else range(n)
+    ynames, xnames = [names[i] for i in down], [names[j] for j in across]
+    labels = 14 + 6 * max((len(matrix.names[i]) for i in down), default=4)  # the longest row name, in pixels
+    cell = max(14, min(MATRIX_PX, (MATRIX_WIDTH_PX - labels - 20) // len(xnames)))  # keeps to the page's width
     for diagonal in (True, False):
         keep = own == diagonal
         r, c, k = rows[keep], cols[keep], counts[keep]
@@ -43,16 +54,19 @@ def matrix_figure(matrix, colours: dict[str, str] | None = None, what: str = "ev
             go.Scatter(
                 x=[names[j] for j in c],
                 y=[names[i] for i in r],
-                mode="markers+text" if n <= 20 else "markers",  # beyond 20 rows the counts are on hover
+                mode="markers+text" if max(len(down), len(across)) <= 20 else "markers",  # beyond: on hover
                 text=[_short(v) for v in k],  # the exact count is on hover
-                hovertext=[f"{v:,}" for v in k],
+                hovertext=[f"{v:,}" for v in k]
+                if not directed
+                else [_stated(v, int(matrix.stated[i, j]), what) for v, i, j in zip(k, r, c)],
                 textfont={
                     "size": 11,
                     "color": ["#888" if diagonal or v / top <= 0.45 else "white" for v in k],
                 },
+                cliponaxis=False,  # a count in the last row or column is never cut ("135", not "13")
                 marker={
                     "symbol": "square",
-                    "size": max(10, min(MATRIX_PX, 760 // n) - 4),
+                    "size": cell - 4,
                     "color": "rgba(128,128,128,0.15)" if diagonal else k,
                     # translucent blue: faint cells read on a light and on a dark page alike
                     "colorscale": [[0, "rgba(31,119,180,0.14)"], [1, "rgba(31,119,180,1)"]],
@@ -66,26 +80,45 @@ def matrix_figure(matrix, colours: dict[str, str] | None = None, what: str = "ev
                     "%{y}: %{hovertext} " + what + " in the selection<extra></extra>"
                     if diagonal
                     else "%{y} and %{x}: %{hovertext} shared " + what + "<br>click to show them<extra></extra>"
-                ),
+                )
+                if not directed
+                else "%{y} (side A) — %{x} (side B): %{hovertext}<br>click to show them<extra></extra>",
                 showlegend=False,
             )
         )
-    cell = max(14, min(MATRIX_PX, 760 // n))  # a large matrix keeps to the page's width
-    labels = 14 + 6 * max((len(x) for x in matrix.names), default=4)  # the longest name, in pixels
-    top = int(labels * 0.75) + 10  # the column names, at -45°
-    order = {"categoryorder": "array", "categoryarray": names, "tickmode": "array", "tickvals": names}
-    axis = {"showgrid": False, "zeroline": False, "fixedrange": True, "range": [-0.5, n - 0.5]}
+    longest = max(len(matrix.names[j]) for j in across)
+    top = int((14 + 6 * longest) * 0.75) + 10  # the column names, at -45°
+    # A column's name, at -45°, reaches right of its column by cos 45° of its length: the right margin holds
+    # the farthest (else Plotly widens the margin itself and narrows the cells: a squashed matrix)
+    w, h = len(xnames), len(ynames)
+    right = max(
+        20, *(int(0.71 * (14 + 6 * len(matrix.names[j])) - cell * (w - k - 0.5)) + 8 for k, j in enumerate(across))
+    )
+    axis = {"showgrid": False, "zeroline": False, "fixedrange": True}
+
+    def order(shown):
+        return {"categoryorder": "array", "categoryarray": shown, "tickmode": "array", "tickvals": shown}
+
     fig.update_layout(
-        # The plot area is exactly n cells each way: square cells whatever the names.
-        width=cell * n + labels + 20,
-        height=cell * n + top + 20,
-        margin={"l": labels, "r": 20, "t": top, "b": 20},
-        xaxis={**order, **axis, "side": "top", "tickangle": -45},
-        yaxis={**order, **axis, "range": [n - 0.5, -0.5]},
+        # The plot area is exactly one cell per row and per column: square cells whatever the names.
+        width=cell * w + labels + right,
+        height=cell * h + top + 20,
+        margin={"l": labels, "r": right, "t": top, "b": 20},
+        xaxis={**order(xnames), **axis, "range": [-0.5, w - 0.5], "side": "top", "tickangle": -45},
+        yaxis={**order(ynames), **axis, "range": [h - 0.5, -0.5]},
         dragmode=False,
         clickmode="event+select",
     )
     return fig
+
+
+def _stated(n: int, stated: int, what: str) -> str:
+    """A directed cell's hover: its events, and how many of them the source directs."""
+    if stated == n:
+        return f"{n:,} {what}, the source says who acted"
+    if not stated:
+        return f"{n:,} {what} (two sides: the source does not say who acted)"
+    return f"{n:,} {what}, {stated:,} where the source says who acted"
 
 
 def network_figure(matrix, positions: dict[str, tuple[float, float]], colours: dict[str, str]) -> go.Figure:

@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 from components.analysis.aggregate import NO_FACTION, LaneCounts, focus_days
 from components.analysis.charts.common import NO_FACTION_COLOUR, STATUS_WORDS, esc, faction_colours, point_data
 from components.analysis.packing import VAGUE_DAYS, Packed, label_text, pack
+from components.analysis.provenance import sides_line
 from components.data.families import COLOURS as FAMILY_COLOURS
 from components.data.model import Dataset
 
@@ -98,9 +99,11 @@ def _hover(ds: Dataset, rows: pd.DataFrame, every: pd.DataFrame | None = None) -
         if fatalities is not None and fatalities[i] == fatalities[i]:
             killed = f"<br>Fatalities: {int(fatalities[i]):,}"
         status = col["status"][i]
+        sides = sides_line(ds, int(rows["event_pos"].iat[i]))  # "Israel → Hamas" where the source says so
+        who = esc(sides) if sides else actors_of[ids]
         out.append(
             f"<b>{esc(col['title'][i])}</b><br>{wording}{esc(col['date_label'][i])} · "
-            f"{esc(STATUS_WORDS.get(status, status))}<br>Actors: {actors_of[ids]}<br>Source: {esc(outlet)}{killed}{also}"
+            f"{esc(STATUS_WORDS.get(status, status))}<br>Actors: {who}<br>Source: {esc(outlet)}{killed}{also}"
         )
     return out
 

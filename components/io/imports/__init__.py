@@ -8,6 +8,8 @@ the builder all read FORMATS. Adding a format is a module with its FORMAT and on
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import hashlib
 import os
 import shutil
@@ -55,8 +57,9 @@ def detect(name: str, data: bytes) -> str:
     )
 
 
-def build(fmt: str, name: str, data: bytes, base: Base, prefix: str | None = None) -> Builder:
-    """Convert one file into a Builder (not yet written); ImportFailed names the file and line."""
+def build(fmt: str, name: str, data: bytes, base: Base, prefix: str | None = None, accessed: str = "") -> Builder:
+    """Convert one file into a Builder (not yet written); ImportFailed names the file and line. accessed: the
+    day the data were taken from their provider (default today: an upload)."""
     if fmt not in FORMATS:
         raise ImportFailed(f"{fmt!r} is not a format; use one of {', '.join(FORMATS)}.")
     if len(data) > MAX_BYTES:
@@ -64,7 +67,7 @@ def build(fmt: str, name: str, data: bytes, base: Base, prefix: str | None = Non
             f"{name}: is larger than {MAX_BYTES // 1_000_000} MB. Fix: split it, or import it "
             "from the command line in parts and merge them."
         )
-    b = Builder(FORMATS[fmt], name, hashlib.sha256(data).hexdigest(), base, prefix)
+    b = Builder(FORMATS[fmt], name, hashlib.sha256(data).hexdigest(), base, prefix, accessed=accessed)
     _convert(fmt, name, data, b)
     return b
 
@@ -90,9 +93,10 @@ IMPORT_LIMIT = int(os.environ.get("FACTIONLINE_IMPORT_LIMIT", 4 * 1024**3))  # r
 STREAMED = ("acled", "gdelt", "table")  # formats read as they come from the command line: any size
 
 
-def run_import(fmt: str, path: Path, out: Path, base_dir: Path | None = None) -> Builder:
+def run_import(fmt: str, path: Path, out: Path, base_dir: Path | None = None, accessed: str = "") -> Builder:
     """Import a file into a new data directory `out`; the base directory's crosswalk and factions apply
-    (default: the bundled data). ACLED, GDELT and table files (CSV, Parquet) are streamed: records are read
+    (default: the bundled data). accessed: the day the data were taken from their provider (ISO), for the
+    licence's attribution; default, the file's own date (when it was saved). ACLED, GDELT and table files (CSV, Parquet) are streamed: records are read
     line by line, or a chunk of rows at a time, and written as they come (Builder(spill=out)), so a file larger than memory imports; the others are read
     whole, up to IMPORT_LIMIT. Nothing is left in `out` when the import fails."""
     from components.data.inputs import InputRefused, open_input, read_input
@@ -101,12 +105,15 @@ def run_import(fmt: str, path: Path, out: Path, base_dir: Path | None = None) ->
     if fmt not in FORMATS:
         raise ImportFailed(f"{fmt!r} is not a format; use one of {', '.join(FORMATS)}.")
     base = Base.read(base_dir or bundled_data())
+    if not accessed:
+        with contextlib.suppress(OSError):  # a file that cannot be read is reported below, by its name
+            accessed = dt.date.fromtimestamp(path.stat().st_mtime).isoformat()
     if fmt not in STREAMED:
         try:
             data = read_input(path, IMPORT_LIMIT, "An import")
         except InputRefused as err:
             raise ImportFailed(str(err)) from None
-        b = build(fmt, path.name, data, base)
+        b = build(fmt, path.name, data, base, accessed=accessed)
         b.write(out)
         return b
     if out.exists() and any(out.iterdir()):
@@ -120,7 +127,7 @@ def run_import(fmt: str, path: Path, out: Path, base_dir: Path | None = None) ->
             created = not out.exists()
             out.mkdir(parents=True, exist_ok=True)
             try:
-                b = Builder(FORMATS[fmt], path.name, digest.hexdigest(), base, spill=out)
+                b = Builder(FORMATS[fmt], path.name, digest.hexdigest(), base, spill=out, accessed=accessed)
                 _convert(fmt, path.name, source, b)
                 b.write(out)
             except BaseException:

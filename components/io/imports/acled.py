@@ -140,10 +140,12 @@ def convert(lines, b: Builder) -> None:
         except ValueError as err:
             b.skip(where, str(err))
             continue
-        actors = []
-        for column in ("actor1", "assoc_actor_1", "actor2", "assoc_actor_2"):
+        actors, sides, roles = [], ([], []), []
+        for side, column in ((0, "actor1"), (0, "assoc_actor_1"), (1, "actor2"), (1, "assoc_actor_2")):
             for name in split_list(r.get(column, "")):
                 actors.append(b.actor(name, scheme="acled", kind="", role=f"ACLED {column}"))
+                sides[side].append(actors[-1])
+                roles.append((column, name))
         outlets = split_list(r.get("source", ""))
         sources = [b.source(name, kind="outlet") for name in outlets]
         type_id = b.event_type(
@@ -178,6 +180,12 @@ def convert(lines, b: Builder) -> None:
             note="; ".join(d for d in details if d) + ".",
             published=_published(r.get("timestamp", ""), day),
             measures={k: r[k] for k in KEPT if k in r},
+            side_a=sides[0],
+            side_b=sides[1],
+            # ACLED: actor1 and actor2 "do not imply directionality" — except that civilians targeted are the
+            # target (civilian_targeting names actor2's civilians as such)
+            direction="directed" if r.get("civilian_targeting") else "undirected",
+            actor_roles=roles,
         )
 
 
@@ -200,7 +208,11 @@ FORMAT = Format(
     never_faction=lambda name: "civilians: never a faction" if is_civilians(name) else "",
     becomes="dates as ACLED writes them or as spreadsheets reformat them; time_precision 1 → the day, "
     "2 → the week around it (an interval), 3 → the month; actor1, assoc_actor_1, actor2, "
-    "assoc_actor_2 → actors (named through the crosswalk and ACLED's naming rules); source → outlets; "
+    "assoc_actor_2 → actors (named through the crosswalk and ACLED's naming rules) and two sides, actor1 "
+    "with assoc_actor_1 (side A) and actor2 with assoc_actor_2 (side B), undirected (ACLED's order does not "
+    "say who acted) except where civilians were targeted (side A acted on them), each actor's ACLED role "
+    "and name kept in actor_roles; timestamp → the record's own report date; source → outlets (one with "
+    "the base's outlet of the same name); "
     "notes → summary and evidence; event type and sub-event type → event types; fatalities, coordinates "
     "and geo_precision, country/iso, admin1–3, disorder and sub-event type, inter codes, interaction, "
     "civilian targeting, source scale and tags → the same-named columns",

@@ -1,10 +1,13 @@
 """Turn imported records into a Factionline data directory (the same contract as the curated data).
 
 Provenance for imports: every record's text (ACLED notes, the GDELT record line, a TimelineJS
-slide) is stored, one record per paragraph, in `articles/<prefix>-records-NNNN.txt`; that text
-is the event's evidence, so the verbatim check holds and the event details can show the record
-"in the article" it came from. Nothing is dropped silently: a record that cannot be imported is
-listed with its line and reason in the report and in IMPORT.md.
+slide) is stored, one record per paragraph, in `articles/<prefix>-records-<day>-NNNN.txt`: the records
+the provider published that day (ACLED's timestamp, GDELT's DATEADDED), so that each record's report
+carries its own date ("via ACLED, 12 Jun 2024"); a format without dates writes
+`<prefix>-records-NNNN.txt`. That text is the event's evidence, so the verbatim check holds and the event
+details can show the record "in the article" it came from. Nothing is dropped silently: a record that
+cannot be imported is listed with its line and reason in the report and in IMPORT.md. LICENSE.md gives
+the provider's terms and the day the data were accessed.
 """
 
 from __future__ import annotations
@@ -18,11 +21,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from components.data.dates import order_by_date
+from components.data.dates import parse_column
 from components.data.loader import read_table
 from components.data.schema import MEASURES, OPTIONAL_COLUMNS, TABLES, as_parquet, slug, split_list
 from components.io.crosswalk import FILE as CROSSWALK_FILE
@@ -139,6 +143,19 @@ class Base:
     factions: dict[str, dict] = field(default_factory=dict)
     actors: dict[str, dict] = field(default_factory=dict)
     crosswalk: Crosswalk = field(default_factory=Crosswalk)
+    sources: dict[str, dict] = field(default_factory=dict)  # its outlets: an imported outlet of one name is one
+
+    def known_outlet(self, name: str) -> dict | None:
+        """The base's outlet of this name or id (case, spaces and punctuation ignored: "Al-Jazeera" is
+        "Al Jazeera" is aljazeera), or None."""
+        if "_outlets_cache" not in self.__dict__:
+            outlets: dict[str, dict] = {}
+            for source_id, row in self.sources.items():
+                for key in (outlet_key(row.get("name", "")), outlet_key(source_id)):
+                    outlets.setdefault(key, row)
+            outlets.pop("", None)
+            self.__dict__["_outlets_cache"] = outlets
+        return self.__dict__["_outlets_cache"].get(outlet_key(name))
 
     def known_name(self, name: str) -> Mapping | None:
         """A faction's name, or an actor's name or alias, of the base (case and spacing ignored)."""
@@ -182,14 +199,58 @@ class Base:
 
         factions = {r["faction_id"]: r for r in rows("factions") if r.get("faction_id")}
         actors = {r["actor_id"]: r for r in rows("actors") if r.get("actor_id")}
+        sources = {r["source_id"]: r for r in rows("sources") if r.get("source_id")}
         actor_factions = {a: tuple(split_list(r.get("faction_ids", ""))) for a, r in actors.items()}
         crosswalk = Crosswalk()
         if (directory / CROSSWALK_FILE).is_file():
             crosswalk = Crosswalk.read(directory / CROSSWALK_FILE, actor_factions, set(factions), set(actors))
-        return cls(factions, actors, crosswalk)
+        return cls(factions, actors, crosswalk, sources)
 
 
 SPILL_ROWS = 100_000  # events held in memory while streaming an import to disk (Builder(spill=…))
+MERGE_ROWS = 20_000  # rows read at a time from each sorted part when the parts are merged in date order
+ORDER_KEY = "_order"  # a spilled part's date order, one integer per event (date_keys)
+
+
+def date_keys(dates: pd.Series) -> np.ndarray:
+    """Each EDTF date's place in the model's order (first day, then last day; unreadable last) as one
+    integer: days are offset by 2**22 (year 1 to 9999 fit in 23 bits), the first day shifted above the last."""
+    parsed = parse_column(dates)
+    off, top = 1 << 22, (1 << 23) - 1
+
+    def days(a):
+        return np.where(np.isnat(a), top, a.astype("datetime64[D]").astype(np.int64) + off)
+
+    return (days(parsed.rows("start")) << 23) | days(parsed.rows("end"))
+
+
+def merged_in_order(parts: list[Path], columns: list[str]):
+    """Arrow tables of the rows of sorted parts (each with its ORDER_KEY), in order: a batch of each part is
+    held, and every held row up to the smallest of the parts' last held keys is written (those rows can be
+    followed only by larger ones); memory follows the number of parts times MERGE_ROWS."""
+    readers = [pq.ParquetFile(p).iter_batches(batch_size=MERGE_ROWS, columns=[*columns, ORDER_KEY]) for p in parts]
+    held: list = [None] * len(parts)
+
+    def refill(i: int) -> None:
+        batch = next(readers[i], None)
+        held[i] = pa.Table.from_batches([batch]) if batch is not None and batch.num_rows else None
+
+    for i in range(len(parts)):
+        refill(i)
+    while any(h is not None for h in held):
+        live = [i for i, h in enumerate(held) if h is not None]
+        bound = min(held[i][ORDER_KEY][-1].as_py() for i in live)
+        chunks = []
+        for i in live:
+            keys = held[i][ORDER_KEY].to_numpy()
+            n = int(np.searchsorted(keys, bound, "right"))
+            chunks.append(held[i].slice(0, n))
+            held[i] = held[i].slice(n)
+            if not held[i].num_rows:
+                refill(i)
+        table = pa.concat_tables(chunks)
+        order = np.argsort(table[ORDER_KEY].to_numpy(), kind="stable")
+        yield table.take(pa.array(order)).select(columns)
 
 
 class Builder:
@@ -201,16 +262,23 @@ class Builder:
         base: Base,
         prefix: str | None = None,
         spill: Path | None = None,
+        accessed: str = "",
     ):
         """spill: the output directory, written as the records are read (events in parts, article texts
-        as each is complete), so that an import of any size holds SPILL_ROWS events at a time."""
+        as they come), so that an import of any size holds SPILL_ROWS events at a time. accessed: the day
+        the data were taken from their provider (ISO; the licence says it), default today."""
         self.format, self.fmt, self.file, self.base = fmt, fmt.name, source_file, base
         self.prefix = prefix or fmt.name
         self.sha256 = sha256
         self.spill = Path(spill) if spill is not None else None
         self.n_events = 0  # events so far, spilled or held
         self.n_records = 0
-        self.articles: list[dict] = []  # the record articles written so far (spill)
+        self.accessed = accessed or dt.date.today().isoformat()
+        self.articles: list[dict] = []  # the record articles' rows (written with the tables)
+        # Record articles: one per day the provider published its records (ACLED's timestamp, GDELT's
+        # DATEADDED), RECORDS_PER_ARTICLE records each, so that a record's report carries its own date.
+        self._per_day: dict[str, int] = {}  # published day ("" undated) -> records so far
+        self._article_of: dict[str, dict] = {}  # article id -> day, part, records, first record number
         self._parts: list[Path] = []  # the events written so far, in parts (spill)
         self._filled: set[str] = set()  # columns some spilled event has a value in
         self.title = ""
@@ -220,12 +288,14 @@ class Builder:
         self.event_types: dict[str, dict] = {}
         self.events: list[dict] = []
         self.skipped: list[Skipped] = []
-        self.records: list[tuple[str, str, str]] = []  # (where, evidence, published: ISO date or "") in event order
+        self.records: dict[str, list[tuple[str, str]]] = {}  # article id -> (where, evidence) not yet written
+        self._held = 0  # records held in self.records
         self.reached: dict[str, int] = {}  # faction -> events that reached it via the crosswalk
         self.names: dict[tuple[str, str], tuple[Mapping | None, str]] = {}  # (scheme, name) -> mapping, note
         self.name_actor: dict[tuple[str, str], str] = {}  # (scheme, name) -> actor id
         self.actor_events: dict[str, int] = {}  # actor id -> events naming it
         self._ids: set[str] = set()
+        self._outlet_of: dict[tuple[str, str], str] = {}  # (name as given, kind) -> source id
         self._provider = self.source(fmt.provider, fmt.provider_url, kind="dataset")
 
     # --- building blocks -------------------------------------------------------------------------
@@ -307,10 +377,20 @@ class Builder:
         return mapping
 
     def source(self, name: str, url: str = "", kind: str = "") -> str:
-        name = one_line(name)
-        source_id = f"{self.prefix}-src-{slug(name)}"
-        if source_id not in self.sources:
-            self.sources[source_id] = {"source_id": source_id, "name": name, "kind": kind, "url": url}
+        """The outlet's id: the base's own outlet of that name (one Al Jazeera, whoever cites it), else a new
+        one of the import's."""
+        if (name, kind) in self._outlet_of:  # the same few outlets, named again on every record
+            return self._outlet_of[(name, kind)]
+        asked, name = (name, kind), one_line(name)
+        known = self.base.known_outlet(name) if kind != "dataset" else None
+        if known is not None:
+            self.sources.setdefault(known["source_id"], {k: known.get(k, "") for k in TABLES["sources"].columns})
+            source_id = known["source_id"]
+        else:
+            source_id = f"{self.prefix}-src-{slug(name)}"
+            if source_id not in self.sources:
+                self.sources[source_id] = {"source_id": source_id, "name": name, "kind": kind, "url": url}
+        self._outlet_of[asked] = source_id
         return source_id
 
     def event_type(self, type_id: str, label: str, cameo: str = "") -> str:
@@ -340,9 +420,16 @@ class Builder:
         source_url: str = "",
         measures: dict[str, str] | None = None,
         published: str = "",
+        side_a: list[str] = (),
+        side_b: list[str] = (),
+        direction: str = "",
+        actor_roles: list[tuple[str, str]] = (),
     ) -> None:
         """measures: the record's analytic fields (schema.MEASURES), kept as the source wrote them; published:
-        the day the provider published the record (ISO), the date of the record's report — else the import's."""
+        the day the provider published the record (ISO), the date of the record's report — else the import's.
+        side_a, side_b: the record's sides (actor ids; data-model.md, "Sides"), direction "directed" when the
+        source says side A acted on side B, else "undirected"; actor_roles: (the source's role, its name) of
+        each actor, as the source words them (ACLED's actor1, assoc_actor_1 …; GDELT's Actor1, Actor2)."""
         event_id = f"{self.prefix}-{slug(event_id, 80)}"
         if event_id in self._ids:
             base, n = event_id, 2
@@ -351,14 +438,19 @@ class Builder:
             event_id = f"{base}-{n}"
             note = f"{note} The source id repeats an earlier record; this one was renamed {event_id}.".strip()
         self._ids.add(event_id)
-        actor_ids = list(dict.fromkeys(actor_ids)) or [self.actor("Actor not named in the record", scheme="name")]
+        side_a, side_b = list(dict.fromkeys(side_a)), list(dict.fromkeys(side_b))
+        actor_ids = list(dict.fromkeys([*actor_ids, *side_a, *side_b])) or [
+            self.actor("Actor not named in the record", scheme="name")
+        ]
+        direction = (direction or "undirected") if side_a or side_b else ""
         for a in actor_ids:
             self.actor_events[a] = self.actor_events.get(a, 0) + 1
         for f in {f for a in actor_ids for f in split_list(self.actors[a]["faction_ids"])}:
             self.reached[f] = self.reached.get(f, 0) + 1
         evidence = one_line(evidence)
-        article = f"{self.prefix}-records-{self.n_records // RECORDS_PER_ARTICLE + 1:04d}"
-        self.records.append((where, evidence, published))
+        article = self._article_for(published)
+        self.records.setdefault(article, []).append((where, evidence))
+        self._held += 1
         self.n_records += 1
         self.n_events += 1
         self.events.append(
@@ -377,47 +469,70 @@ class Builder:
                 "reported_by": reported_by,
                 "note": one_line(note),
                 "source_url": source_url,
+                "side_a": ";".join(side_a),
+                "side_b": ";".join(side_b),
+                "direction": direction,
+                "actor_roles": "; ".join(f"{role}: {one_line(name)}" for role, name in actor_roles if name.strip()),
                 **{k: one_line(v) for k, v in (measures or {}).items() if k in MEASURES and v.strip()},
             }
         )
         if self.spill is not None:
-            if len(self.records) == RECORDS_PER_ARTICLE:
+            if self._held >= RECORDS_PER_ARTICLE:
                 self._flush_records(self.spill)
             if len(self.events) >= SPILL_ROWS:
                 self._spill_events()
 
-    def _write_article(self, out: Path, k: int, chunk: list) -> None:
-        """Records k, k+1 … as their article: its text file and its row (self.articles)."""
-        article_id = f"{self.prefix}-records-{k // RECORDS_PER_ARTICLE + 1:04d}"
-        text = "".join(f"[{where} of {self.file}]\n\n{evidence}\n\n" for where, evidence, _ in chunk)
-        today = dt.date.today().isoformat()
-        # The provider's own date where it gives one (the latest of the records'), else the import's
-        published = max((p for _, _, p in chunk if p), default=today)
-        (out / "articles").mkdir(parents=True, exist_ok=True)
-        (out / "articles" / f"{article_id}.txt").write_text(text, encoding="utf-8")
-        self.articles.append(
-            {
-                "article_id": article_id,
-                "title": f"{self.file}: records {k + 1:,}–{k + len(chunk):,} as imported",
-                "source_id": self._provider,
-                "published_on": published,
-                "url": "",
-                "credit": f"{self.format.provider} file {self.file} (sha256 {self.sha256[:16]}…), "
-                f"imported {today} by factionline import {self.fmt}",
-                "path": f"articles/{article_id}.txt",
-            }
-        )
+    def _article_for(self, published: str) -> str:
+        """The record article of the next record published that day: RECORDS_PER_ARTICLE records each."""
+        day = published or ""
+        k = self._per_day.get(day, 0)
+        self._per_day[day] = k + 1
+        part = k // RECORDS_PER_ARTICLE + 1
+        article_id = f"{self.prefix}-records-{day + '-' if day else ''}{part:04d}"
+        if article_id not in self._article_of:
+            self._article_of[article_id] = {"day": day, "part": part, "records": 0}
+        self._article_of[article_id]["records"] += 1
+        return article_id
 
     def _flush_records(self, out: Path) -> None:
-        """The held records (a streamed import's current article) written, and let go."""
-        self._write_article(out, self.n_records - len(self.records), self.records)
-        self.records = []
+        """The held records appended to their articles' texts, and let go (a streamed import holds at most
+        RECORDS_PER_ARTICLE of them)."""
+        (out / "articles").mkdir(parents=True, exist_ok=True)
+        for article_id, chunk in self.records.items():
+            with (out / "articles" / f"{article_id}.txt").open("a", encoding="utf-8") as handle:
+                handle.write("".join(f"[{where} of {self.file}]\n\n{evidence}\n\n" for where, evidence in chunk))
+        self.records, self._held = {}, 0
+
+    def _article_rows(self) -> list[dict]:
+        """Each record article's row: published the day its records were (else the day of the import)."""
+        today = dt.date.today().isoformat()
+        rows = []
+        for article_id, a in self._article_of.items():
+            records = f"{a['records']:,} record{'' if a['records'] == 1 else 's'}"
+            what = f"{records} published {a['day']}" if a["day"] else records
+            rows.append(
+                {
+                    "article_id": article_id,
+                    "title": f"{self.file}: {what} as imported" + (f" (part {a['part']})" if a["part"] > 1 else ""),
+                    "source_id": self._provider,
+                    "published_on": a["day"] or today,
+                    "url": "",
+                    "credit": f"{self.format.provider} file {self.file} (sha256 {self.sha256[:16]}…), "
+                    f"imported {today} by factionline import {self.fmt}",
+                    "path": f"articles/{article_id}.txt",
+                }
+            )
+        return rows
 
     def _spill_events(self) -> None:
-        """The held events as one more part (Parquet, every column text), in the columns every event has."""
+        """The held events as one more part (Parquet, every column text), in the columns every event has,
+        in date order with their order keys (_finish merges the parts in date order)."""
         columns = list(TABLES["events"].columns) + list(OPTIONAL_COLUMNS.get("events", ()))
         frame = pd.DataFrame(self.events, columns=columns, dtype=object).fillna("").astype("str")
         self._filled |= {c for c in OPTIONAL_COLUMNS.get("events", ()) if frame[c].ne("").any()}
+        keys = date_keys(frame["date"])
+        order = np.argsort(keys, kind="stable")
+        frame = frame.iloc[order].assign(**{ORDER_KEY: keys[order]})
         part = self.spill / ".events-parts" / f"{len(self._parts):05d}.parquet"
         part.parent.mkdir(parents=True, exist_ok=True)
         frame.to_parquet(part, index=False)
@@ -426,60 +541,75 @@ class Builder:
 
     # --- output ---------------------------------------------------------------------------------
     def write(self, out: Path) -> dict:
-        """Write the data directory (refusing to overwrite a non-empty one) and IMPORT.md."""
+        """Write the data directory (refusing to overwrite a non-empty one), IMPORT.md and LICENSE.md."""
         out = Path(out)
         if self.spill is not None:
             return self._finish(out)
         if out.exists() and any(out.iterdir()):
             raise ImportFailed(f"{out} is not empty. Fix: choose a new directory for the import.")
         (out / "articles").mkdir(parents=True, exist_ok=True)
-        for k in range(0, len(self.records), RECORDS_PER_ARTICLE):
-            self._write_article(out, k, self.records[k : k + RECORDS_PER_ARTICLE])
-        write_tables(
-            out,
-            {
-                "factions": list(self.factions.values()),
-                "actors": list(self.actors.values()),
-                "sources": list(self.sources.values()),
-                "articles": self.articles,
-                "event_types": list(self.event_types.values()),
-                "events": self.events,
-                "quotes": [],
-            },
-        )
-        self._copy_crosswalk(out)
-        (out / "IMPORT.md").write_text(self.report_text(), encoding="utf-8")
+        self._flush_records(out)
+        self._write_rest(out, {"events": self.events}, self.n_events)
         return self.summary()
 
     def _finish(self, out: Path) -> dict:
-        """A streamed import's last records and events, then its other tables: events.parquet joined from
-        the parts batch by batch, in the records' order (the loader orders by date), with the optional
-        columns some event has."""
-        if self.records:
-            self._flush_records(out)
+        """A streamed import's last records and events, then its tables: the events of every part in date
+        order (each part is sorted; they are merged a batch at a time), with the optional columns some event
+        has — as CSV below schema.PARQUET_FROM events, as events.parquet from it."""
+        self._flush_records(out)
         if self.events or not self._parts:
             self._spill_events()
         keep = list(TABLES["events"].columns) + [c for c in OPTIONAL_COLUMNS.get("events", ()) if c in self._filled]
-        schema = pa.schema([(c, pa.string()) for c in keep])
-        with pq.ParquetWriter(out / "events.parquet", schema) as writer:
-            for part in self._parts:
-                writer.write_table(pq.read_table(part, columns=keep).cast(schema))
+        if not as_parquet(self.n_events, "events"):  # small enough to sort in memory and write as CSV
+            frames = [pd.read_parquet(part, columns=[*keep, ORDER_KEY]) for part in self._parts]
+            frame = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=keep)
+            frame = frame.iloc[np.argsort(frame[ORDER_KEY].to_numpy(), kind="stable")][keep]
+            events = {"events": frame}
+        else:
+            schema = pa.schema([(c, pa.string()) for c in keep])
+            with pq.ParquetWriter(out / "events.parquet", schema) as writer:
+                for batch in merged_in_order(self._parts, keep):
+                    writer.write_table(batch.cast(schema))
+            events = {}
         shutil.rmtree(out / ".events-parts", ignore_errors=True)
+        self._write_rest(out, events, self.n_events)
+        return self.summary()
+
+    def _write_rest(self, out: Path, events: dict, n_events: int) -> None:
         write_tables(
             out,
             {
                 "factions": list(self.factions.values()),
                 "actors": list(self.actors.values()),
                 "sources": list(self.sources.values()),
-                "articles": self.articles,
+                "articles": self._article_rows(),
                 "event_types": list(self.event_types.values()),
+                **events,
                 "quotes": [],
             },
-            n_events=self.n_events,
+            n_events=n_events,
         )
         self._copy_crosswalk(out)
         (out / "IMPORT.md").write_text(self.report_text(), encoding="utf-8")
-        return self.summary()
+        (out / "LICENSE.md").write_text(self.licence_text(), encoding="utf-8")
+
+    def licence_text(self) -> str:
+        """LICENSE.md of the import: whose data it is, under which terms, and when it was accessed (ACLED's
+        attribution asks for the date)."""
+        f = self.format
+        lines = [
+            "# Licence",
+            "",
+            f"The events, actors and record texts imported from `{self.file}` (sha256 {self.sha256[:16]}…) are "
+            f"{f.provider}'s"
+            + (f" ({f.provider_url})" if f.provider_url else "")
+            + f"; imported by `factionline import {self.fmt}` on {dt.date.today().isoformat()}.",
+            "",
+            f"Accessed: {self.accessed}.",
+            "",
+            f.terms or f"The data belong to {f.provider}: use them under its terms, and credit it.",
+        ]
+        return "\n".join(lines) + "\n"
 
     def _copy_crosswalk(self, out: Path) -> None:
         """Keep the crosswalk beside the import, so a merge unifies through the same mappings."""
@@ -592,23 +722,37 @@ def reconciliation_text(names: list[dict], factions: dict[str, dict]) -> list[st
 
 
 def write_tables(out: Path, tables: dict[str, list[dict]], n_events: int | None = None) -> None:
-    """Each table in the contract's columns (plus any extra ones), all strings: CSV, or Parquet for the
-    big tables from schema.PARQUET_FROM events (CSV stays easy to read and edit)."""
+    """Each table in the contract's columns (plus any extra ones), all strings, events in date order (the
+    model's: loading need not sort): CSV, or Parquet for the big tables from schema.PARQUET_FROM events (CSV
+    stays easy to read and edit). A table's rows are dicts, or a DataFrame."""
     n_events = len(tables["events"]) if n_events is None else n_events
     for name, rows in tables.items():
         columns = list(TABLES[name].columns) + list(OPTIONAL_COLUMNS.get(name, ()))
-        extra = [c for r in rows[:1] for c in r if c not in columns and not c.startswith("_")]
-        frame = pd.DataFrame(rows, columns=columns + extra, dtype=object).fillna("").astype("str")
+        if isinstance(rows, pd.DataFrame):  # a streamed import's events, already in date order
+            rows = rows.reset_index(drop=True)
+            extra = [c for c in rows.columns if c not in columns and not c.startswith("_")]
+            frame = rows.reindex(columns=columns + extra, fill_value="").fillna("").astype("str")
+        else:
+            extra = [c for r in rows[:1] for c in r if c not in columns and not c.startswith("_")]
+            frame = pd.DataFrame(rows, columns=columns + extra, dtype=object).fillna("").astype("str")
         # An optional column is written when some row has a value (an ACLED import has fatalities,
         # a TimelineJS one does not).
         empty = [c for c in OPTIONAL_COLUMNS.get(name, ()) if not frame[c].ne("").any()]
         frame = frame.drop(columns=empty)
         if name == "events":  # date order, the model's: loading need not sort
-            frame = frame.iloc[order_by_date(frame["date"])]
+            frame = frame.iloc[np.argsort(date_keys(frame["date"]), kind="stable")]
         if as_parquet(n_events, name):
             frame.to_parquet(out / f"{name}.parquet", index=False)
         else:
             frame.to_csv(out / f"{name}.csv", index=False)
+
+
+def outlet_key(name: str) -> str:
+    """An outlet's name for matching across inputs: letters and digits only, case and a leading "the" ignored
+    ("Al-Jazeera", "Al Jazeera" and aljazeera are one outlet; "The Guardian" is "Guardian")."""
+    plain = slug(str(name or ""), 200).replace("-", " ")
+    plain = plain[4:] if plain.startswith("the ") else plain
+    return plain.replace(" ", "")
 
 
 def _key(name: str) -> str:

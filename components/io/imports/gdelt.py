@@ -103,12 +103,14 @@ def convert(lines, b: Builder) -> None:
         except ValueError:
             b.skip(where, f"SQLDATE {r['SQLDATE']!r} is not a YYYYMMDD date")
             continue
-        actors, who = [], []
-        for side in ("Actor1", "Actor2"):
+        actors, who, sides, roles = [], [], ([], []), []
+        for k, side in enumerate(("Actor1", "Actor2")):
             code, name = r[f"{side}Code"], r[f"{side}Name"]
             if code or name:
                 actors.append(b.actor(name or code, scheme="name", code=code, role=f"GDELT {side}"))
                 who.append(b.actors[actors[-1]]["name"])
+                sides[k].append(actors[-1])
+                roles.append((side, f"{name} ({code})" if name and code else name or code))
         code = r["EventCode"]
         label = labels.get(code) or labels.get(r["EventBaseCode"]) or f"CAMEO event {code}"
         type_id = b.event_type(f"cameo-{code or 'none'}", label, code)
@@ -141,6 +143,12 @@ def convert(lines, b: Builder) -> None:
             reported_by=source,
             source_url=safe_url(url) or "",
             note=f"{LAYOUTS[len(fields)]} event {r['GLOBALEVENTID']}, added {r['DATEADDED']}.",
+            published=_added(r["DATEADDED"], day),
+            # CAMEO codes an event as its source actor (Actor1) acting on its target (Actor2)
+            side_a=sides[0],
+            side_b=sides[1],
+            direction="directed",
+            actor_roles=roles,
             measures={
                 "goldstein": r["GoldsteinScale"],
                 "avg_tone": r["AvgTone"],
@@ -156,6 +164,15 @@ def convert(lines, b: Builder) -> None:
         )
 
 
+def _added(stamp: str, day: dt.date) -> str:
+    """The record's own date: DATEADDED (YYYYMMDDHHMMSS in 2.0, YYYYMMDD in 1.0), never before the event's day."""
+    try:
+        added = dt.datetime.strptime(stamp.strip()[:8], "%Y%m%d").date()
+    except ValueError:
+        return ""
+    return max(added, day).isoformat()
+
+
 FORMAT = Format(
     "gdelt",
     "a GDELT event export (tab-separated)",
@@ -167,7 +184,9 @@ FORMAT = Format(
     "https://www.gdeltproject.org/”.",
     convert=lambda name, data, b: convert(lines_of(data, name), b),
     becomes="2.0 (61 columns) and 1.0 (58, or 57 in the historical backfile), detected per row; CAMEO "
-    "event codes → event types with GDELT's labels; Actor1/Actor2 code and name → actors; SOURCEURL "
+    "event codes → event types with GDELT's labels; Actor1/Actor2 code and name → actors and the event's "
+    "directed sides (CAMEO's source acting on its target; roles kept in actor_roles); DATEADDED → the record's "
+    "own report date; SOURCEURL "
     "→ the outlet and a link to the report; status reported (machine-coded from news text); Goldstein "
     "scale, average tone, numbers of mentions/sources/articles and the action geography (coordinates, "
     "type as geo_precision, country and ADM1 codes) → the same-meaning columns",

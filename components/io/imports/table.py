@@ -2,8 +2,8 @@
 
 Needs a `date` (EDTF) and a `title` column; understands the contract's other event columns
 (event_id, date_text, status, event_type, summary, location, actor_ids, evidence, reported_by,
-source_url, note). actor_ids may hold ids or names (';'-separated); they reach faction lanes through
-the crosswalk. The record text (evidence, else title and summary) is stored as the import's records.
+source_url, note, side_a, side_b, direction). actor_ids and the sides may hold ids or names (';'-separated);
+they reach faction lanes through the crosswalk. The record text (evidence, else title and summary) is stored as the import's records.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import pyarrow.parquet as pq
 
 from components.data.dates import date_problem
 from components.data.safetext import safe_url
-from components.data.schema import STATUSES, split_list
+from components.data.schema import DIRECTIONS, STATUSES, split_list
 from components.io.imports.build import (
     Builder,
     Format,
@@ -52,6 +52,8 @@ def convert(frame: pd.DataFrame, b: Builder, first_line: int = 2) -> None:
             b.skip(where, "the title is blank")
             continue
         actors = [b.actor(a, scheme="name") for a in split_list(r.get("actor_ids", ""))]
+        sides = [[b.actor(a, scheme="name") for a in split_list(r.get(c, ""))] for c in ("side_a", "side_b")]
+        direction = r.get("direction", "").lower()
         status = r.get("status", "").lower()
         kind = r.get("event_type", "") or "unspecified"
         type_id = b.event_type(f"table-{slug(kind)}", kind if kind != "unspecified" else "Unspecified")
@@ -76,9 +78,16 @@ def convert(frame: pd.DataFrame, b: Builder, first_line: int = 2) -> None:
                 for p in (
                     r.get("note", ""),
                     "" if status in STATUSES else f"Status {status or '(blank)'} read as 'reported'.",
+                    ""
+                    if direction in ("", *DIRECTIONS) or not any(sides)
+                    else f"Direction {direction!r} read as 'undirected'.",
                 )
                 if p
             ),
+            side_a=sides[0],
+            side_b=sides[1],
+            direction=direction if direction in DIRECTIONS else "undirected",
+            actor_roles=[(c, r[c]) for c in ("side_a", "side_b") if r.get(c)],
         )
 
 
@@ -160,7 +169,8 @@ FORMAT = Format(
     ("csv", "xlsx", "parquet"),
     detect=_is_table,
     convert=convert_file,
-    becomes="the contract's event columns where present (date and title required); actor_ids may hold "
-    "names, which reach faction lanes through the crosswalk",
+    becomes="the contract's event columns where present (date and title required), the sides (side_a, "
+    "side_b, direction) included; actor_ids and the sides may hold names, which reach faction lanes through "
+    "the crosswalk",
     binary_extensions=("parquet", "xlsx"),
 )
