@@ -110,6 +110,7 @@ def _hover(ds: Dataset, rows: pd.DataFrame, every: pd.DataFrame | None = None) -
 
 ROW_PX = 24  # a row of marks in a lane
 LABELS_UP_TO = 60  # lane marks: below this many, each mark has a short headline beside it
+NAMED_UP_TO = 400  # up to this many, a mark has its headline where it fits (its hover always has it)
 ROW_BUDGET = 36  # rows of marks in all lanes together (about a screen); labelled marks (few) get more
 
 
@@ -138,11 +139,12 @@ def timeline(
     colours = faction_colours(ds)
     fig = go.Figure()
     lo, hi, hidden = view_range(events, window)
-    labelled = 0 < len(rows) <= LABELS_UP_TO
+    labelled = 0 < len(rows) <= LABELS_UP_TO  # few: each reserves room for its label
+    named = len(rows) <= NAMED_UP_TO  # more: labels where they fit (a drilled week's bars)
     rows["size"] = _sizes(ds, rows, by_fatalities)
     rows["fuzzy"] = rows["uncertain"] | rows["approximate"]
-    rows["label"] = mark_labels(ds, rows) if labelled or selected is not None else ""
-    if not labelled and selected is not None:  # many marks: only the selected one is named, where it fits
+    rows["label"] = mark_labels(ds, rows) if named or selected is not None else ""
+    if not named and selected is not None:  # many marks: only the selected one is named, where it fits
         rows.loc[rows["event_id"] != selected, "label"] = ""
     packed = pack(
         rows,
@@ -501,7 +503,7 @@ def focus_range(events: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp, int]:
 
 
 MAX_MARKS = 1500  # above this many lane marks the timeline draws counts instead of events
-MAX_CONNECTORS = 300  # beyond this many multi-lane events the dotted joins would only be clutter
+MAX_CONNECTORS = 40  # beyond this many multi-lane events the dotted joins are clutter (lines through every lane)
 
 
 def _connectors(fig: go.Figure, rows: pd.DataFrame, lanes: list[str]) -> None:
