@@ -114,6 +114,7 @@ def pack(
     else:
         rows["label"] = ""
         rows["label_left"] = False
+        rows["label_x"] = rows["x"]
     return Packed(rows, crowds, lanes, bands, y0)
 
 
@@ -167,6 +168,7 @@ def _labels(rows, lane_no, lane_rows, is_day, start, end, noon, size, view, ns_p
     rest = np.flatnonzero(ids != selected)
     order = np.concatenate([first, rest[np.argsort(start[rest], kind="stable")]])
     kept = np.full(len(rows), "", dtype=object)
+    at = start.copy()
     left_side = np.zeros(len(rows), dtype=bool)
     for i in order:
         if row_of[i] < 0 or not text[i]:
@@ -176,18 +178,20 @@ def _labels(rows, lane_no, lane_rows, is_day, start, end, noon, size, view, ns_p
         if is_day[i]:
             own = (size[i] / 2 + GAP_PX) * ns_px
             spots = ((noon[i] + own, noon[i] + own + width, False), (noon[i] - own - width, noon[i] - own, True))
-        else:  # over its own bar, from its first day (or back from its last)
-            spots = ((start[i], start[i] + width, False), (end[i] - width, end[i], True))
+        else:  # over its own bar, from its first day in view (or back from its last)
+            a, b = max(start[i], lo), min(end[i], hi)
+            spots = ((a, a + width, False), (b - width, b, True))
         for a, b, on_left in spots:
             a, b = int(a), int(b)
             if a < lo or b > hi:
                 continue
             if _free(taken, a, b, int(i)):
                 bisect.insort(taken, (a, b, int(i)))
-                kept[i], left_side[i] = text[i], on_left
+                kept[i], left_side[i], at[i] = text[i], on_left, b if on_left else a
                 break
     rows["label"] = kept
     rows["label_left"] = left_side
+    rows["label_x"] = pd.to_datetime(at)  # where a span's label is anchored (its left or right end)
 
 
 def _free(intervals: list, a: int, b: int, owner: int) -> bool:

@@ -60,14 +60,19 @@ def place_map(
                 **common,
             )
         )
+        # The names, busiest first: the page hides a name that would overlap one before it at any zoom
+        # (ui/declutter.py); the first view's are placed here so that none does.
+        order = np.argsort(-places["events"].to_numpy(dtype=float), kind="stable")
+        more = set(order[:NAMES_AT_MOST].tolist())
+        labels = [lab or (names[i] if i in more else "") for i, lab in enumerate(labels)]
         fig.add_trace(  # the names above every point (a label is never under another place's point)
             go.Scatter(
-                x=places["lon"],
-                y=places["lat"],
+                x=places["lon"].to_numpy()[order],
+                y=places["lat"].to_numpy()[order],
                 mode="markers+text",
-                marker=dict(size=diameter, opacity=0),  # unseen: sets each label's distance from its point
-                text=labels,
-                textposition=positions,
+                marker=dict(size=diameter[order], opacity=0),  # unseen: sets each label's distance from its point
+                text=[labels[i] for i in order],
+                textposition=[positions[i] for i in order],
                 textfont=dict(size=10),
                 hoverinfo="skip",
                 name="names",
@@ -172,7 +177,8 @@ def place_map(
     return fig
 
 
-LABELS_AT_MOST = 12
+LABELS_AT_MOST = 12  # placed for the first view
+NAMES_AT_MOST = 40  # named, the page showing those that do not overlap at the zoom shown
 _PLOT_PX = 400  # the map's drawing height in pixels (460 less margins and the axis title), for label boxes
 _CHAR_PX, _LINE_PX = 6.0, 13.0  # a 10 px label's character width and line height
 _SPOTS = (

@@ -233,7 +233,7 @@ def timeline(
             go.Scatter(
                 name="span labels",
                 y=named_spans["y"],
-                x=np.where(named_spans["label_left"], named_spans["end"] + pd.Timedelta(days=1), named_spans["start"]),
+                x=named_spans["label_x"],
                 mode="text",
                 text=[
                     _shown_label(t, f, u)
@@ -334,11 +334,13 @@ def mark_labels(ds: Dataset, rows: pd.DataFrame) -> list[str]:
     alike = (cut.groupby([rows["lane"], cut]).transform("size") > 1).to_numpy()  # cut titles that read the same
     out = []
     for i, title in enumerate(titles):
-        if not alike[i] or place is None or not place.iat[i]:  # a headline that tells it apart: kept
+        what = (sub.iat[i] if sub is not None and sub.iat[i] else kind.iat[i].split(":")[-1].strip()) or ""
+        template = bool(what) and len(title) > LABEL_CHARS and title.lower().startswith(what.lower() + ":")
+        if not (alike[i] or template) or place is None or not place.iat[i]:  # a headline that tells it apart
             out.append(title)
             continue
-        what = (sub.iat[i] if sub is not None and sub.iat[i] else kind.iat[i].split(":")[-1].strip()) or ""
-        out.append(f"{place.iat[i]} · {what}" if what else place.iat[i])
+        short = what.split("/")[0] if len(what) > 16 else what  # "Shelling/artillery/missile attack": "Shelling"
+        out.append(f"{place.iat[i]} · {short}" if short else place.iat[i])
     labels = pd.Series(out, index=rows.index)
     day = rows["start"].dt.floor("D")
     same = labels.groupby([rows["lane"], day, labels]).transform("size") > 1
@@ -392,6 +394,7 @@ def _lane_axis(fig: go.Figure, packed: Packed) -> None:
         zeroline=False,
         fixedrange=True,
         title_text="",
+        automargin=False,  # no room kept for tick labels it has none of (34 px a phone needs)
     )
     # One layout update for all separators and names (add_hline / add_annotation per lane is slow).
     line = dict(color="rgba(128,128,128,0.35)", width=1)
@@ -593,7 +596,12 @@ def density_timeline(
         hoverlabel=dict(align="left"),
     )
     fig.update_yaxes(
-        range=[max(len(lanes), 1), 0], showticklabels=False, fixedrange=True, showgrid=False, zeroline=False
+        range=[max(len(lanes), 1), 0],
+        showticklabels=False,
+        fixedrange=True,
+        showgrid=False,
+        zeroline=False,
+        automargin=False,
     )
     fig.update_layout(
         annotations=[
