@@ -215,14 +215,14 @@ def test_nothing_drawn_overlaps_and_a_phone_never_scrolls_sideways(browser, serv
 
 def test_a_click_low_in_a_tall_chart_keeps_the_details_in_view(page, server):
     """Issue 39: after a click low in a tall chart the details heading sat 336-549 px above the screen."""
-    page.goto(f"{server}/?faction=hamas")
+    page.goto(f"{server}/?from=2023-10-09&to=2023-10-15")  # every lane in a dense week: a tall chart
     wait_ready(page, 60_000)
     page.wait_for_selector(".js-plotly-plot .scatterlayer .point", timeout=30_000)
-    n = page.evaluate(
+    lowest = page.evaluate(
         "() => { const gd = document.querySelectorAll('.js-plotly-plot')[0];"
-        " return gd._fullData.find(d => d.name === 'dates').x.length; }"
+        " const y = gd._fullData.find(d => d.name === 'dates').y; return y.indexOf(Math.max(...y)); }"
     )
-    at = visible_point(page, "dates", n - 1)  # the last mark drawn: low in the chart
+    at = visible_point(page, "dates", lowest)  # the lowest mark: far down the chart
     page.mouse.click(at["x"], at["y"])
     page.wait_for_function("() => location.search.includes('event=')", timeout=30_000)
     wait_ready(page)
