@@ -73,7 +73,7 @@ def place_map(
                 marker=dict(size=diameter[order], opacity=0),  # unseen: sets each label's distance from its point
                 text=[labels[i] for i in order],
                 textposition=[positions[i] for i in order],
-                textfont=dict(size=10),
+                textfont=dict(size=10, shadow="auto"),  # a halo: a name over a point or a coast still reads
                 hoverinfo="skip",
                 name="names",
                 showlegend=False,
@@ -267,7 +267,7 @@ def _base_layer(fig: go.Figure, places: pd.DataFrame) -> None:
                 y=[y for _, _, y in layer.names],
                 text=[esc(n) for n, _, _ in layer.names],
                 mode="text",
-                textfont=dict(size=11, color=BASE_INK),
+                textfont=dict(size=11, color=BASE_INK, shadow="auto"),
                 hoverinfo="skip",
                 showlegend=False,
                 name="countries",

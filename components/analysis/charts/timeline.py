@@ -181,7 +181,7 @@ def timeline(
                 customdata=spans[["event_id"]].to_numpy(),
                 marker=dict(
                     color=spans["colour"],
-                    opacity=np.where(vague, 0.3, 0.7).tolist(),
+                    opacity=np.where(vague, 0.25, 0.4).tolist(),  # light enough that a headline on it reads
                     line=dict(color=spans["colour"], width=np.where(vague, 0.5, 1.5)),
                     pattern=dict(
                         shape=np.where(spans["fuzzy"], "/", np.where(spans["status"] == "planned", ".", "")),
@@ -247,7 +247,9 @@ def timeline(
             )
         )
     _crowds(fig, packed)
-    _connectors(fig, shown, lanes)
+    # Dotted joins between an event's lanes: every one among few marks; among many, the selected event's only
+    # (dozens of lines through every lane were clutter)
+    _connectors(fig, shown if labelled else shown[shown["event_id"] == selected], lanes)
     _lane_axis(fig, packed)
     if selected is not None and (shown["event_id"] == selected).any():
         sel = shown[shown["event_id"] == selected]
@@ -539,7 +541,7 @@ HOVER_DATE = {"day": "%-d %b %Y", "week": "week of %-d %b %Y", "month": "%B %Y",
 EPOCH = np.datetime64("1970-01-01", "D")
 
 
-STRIP_COLOUR = "#3F6FD8"  # the heat strip's one colour: its strength says how many (lanes say which faction)
+STRIP_COLOUR = "#4F86EA"  # the heat strip's one colour: its strength says how many (lanes say which faction)
 
 
 def density_timeline(
@@ -646,7 +648,7 @@ def density_timeline(
 
 def strip_opacity(counts, peak: int) -> np.ndarray:
     """A heat-strip cell's strength for its count (the square root: a few events still show)."""
-    return 0.12 + 0.88 * np.sqrt(np.asarray(counts, dtype=float) / max(peak, 1))
+    return 0.18 + 0.82 * np.sqrt(np.asarray(counts, dtype=float) / max(peak, 1))
 
 
 def drill_target(ds: Dataset, customdata) -> tuple[str, object, object] | None:
