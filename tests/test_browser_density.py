@@ -186,6 +186,30 @@ def _drawn(page) -> list[dict]:
     return page.evaluate(DRAWN_BOXES_JS)
 
 
+LANE_NAME_COLOURS_JS = """() => [...document.querySelectorAll('.js-plotly-plot')[0].querySelectorAll('.annotation-text')]
+  .map(t => getComputedStyle(t).fill)"""
+
+
+def _lane_name_contrast(page) -> list[float]:
+    """Each lane name's contrast with the page (the name's faint tint under it left out: the page is the worst case)."""
+
+    def luminance(rgb):
+        c = [v / 255 for v in rgb]
+        c = [v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4 for v in c]
+        return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2]
+
+    def rgb(css):
+        return [int(float(v)) for v in css[css.index("(") + 1 : css.index(")")].split(",")[:3]]
+
+    page_bg = page.evaluate("() => getComputedStyle(document.querySelector('[data-testid=\"stApp\"]')).backgroundColor")
+    back = luminance(rgb(page_bg))
+    out = []
+    for fill in page.evaluate(LANE_NAME_COLOURS_JS):
+        text = luminance(rgb(fill))
+        out.append((max(text, back) + 0.05) / (min(text, back) + 0.05))
+    return out
+
+
 @pytest.mark.parametrize("width", [1440, 390])
 def test_nothing_drawn_overlaps_and_a_phone_never_scrolls_sideways(browser, server, width):
     """Issue 39: on the merged Hamas view 54 "+N" boxes overlapped (223 pairs); on a phone ordinary marks
@@ -206,6 +230,7 @@ def test_nothing_drawn_overlaps_and_a_phone_never_scrolls_sideways(browser, serv
             assert sum(b["kind"] == "label" for b in boxes) >= 1 or "faction=hamas" == query, query
             pairs = overlapping(boxes)
             assert not pairs, (query, width, pairs[:3])
+            assert min(_lane_name_contrast(page)) >= 4.5, query  # lanes named in the text colour (Egypt was 1.3:1)
             if width < 640:
                 wide = page.evaluate(
                     "() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth) - window.innerWidth"

@@ -6,7 +6,7 @@
 - The event details sit beside the timeline and stay in view while the chart scrolls by (sticky) on a wide
   screen; on a phone the columns stack and they come directly under the chart.
 - A coloured note in a caption (an orange warning) at full strength: the caption's fading took it to 2.8:1.
-- The legends under the charts, in the page's text colour.
+- The legends under the charts, and the charts' labels, in the page's text colour.
 """
 
 from __future__ import annotations
@@ -29,6 +29,12 @@ CSS = """<style>
 /* A caption is faded (opacity 0.6): a coloured note in one (":orange[Open instance…]") fell to 2.8:1 */
 [data-testid="stCaptionContainer"]:has(.stMarkdownColoredText) {opacity: 1}
 .factionline-legend {font-size: 0.875rem; line-height: 1.9}
+/* Chart labels (headlines on and beside marks, "+N", lane and place names) in the page's text colour: the charts'
+   muted grey on a light bar was hard to read, and lane names in their faction's colour were 1.3:1 (Egypt) */
+.js-plotly-plot .scatterlayer .textpoint text, .js-plotly-plot .annotation-text {fill: #262730 !important}
+@media (prefers-color-scheme: dark) {
+  .js-plotly-plot .scatterlayer .textpoint text, .js-plotly-plot .annotation-text {fill: #e8e8ea !important}
+}
 </style>"""
 
 
