@@ -216,7 +216,9 @@ def test_nothing_drawn_overlaps_and_a_phone_never_scrolls_sideways(browser, serv
     overlapped too. Measured on the rendered SVG: marks, bars, labels, "+N" boxes and lane names."""
     from .browser import overlapping
 
-    with watched_page(browser, width=width, has_touch=width < 640) as page:
+    with watched_page(
+        browser, width=width, has_touch=width < 640, color_scheme="dark" if width < 640 else "light"
+    ) as page:
         for query in (
             "faction=hamas",
             WEEK,

@@ -5,7 +5,7 @@
 - Every control at least 24 × 24 px (WCAG 2.2 target size): the date range's day and month segments were 18 px.
 - The event details sit beside the timeline and stay in view while the chart scrolls by (sticky) on a wide
   screen; on a phone the columns stack and they come directly under the chart.
-- A coloured note in a caption (an orange warning) at full strength: the caption's fading took it to 2.8:1.
+- A coloured note or code in a caption at full strength: the caption's fading took them to 2.8:1 and 4.2:1.
 - The legends under the charts, and the charts' labels, in the page's text colour.
 """
 
@@ -26,8 +26,9 @@ CSS = """<style>
     position: sticky; top: 0.5rem; max-height: calc(100vh - 1rem); overflow-y: auto; overscroll-behavior: contain;
   }
 }
-/* A caption is faded (opacity 0.6): a coloured note in one (":orange[Open instance…]") fell to 2.8:1 */
-[data-testid="stCaptionContainer"]:has(.stMarkdownColoredText) {opacity: 1}
+/* A caption is faded (opacity 0.6): a coloured note in one (":orange[Open instance…]") fell to 2.8:1, code in one
+   (Versions: `?v=N`) to 4.2:1 */
+[data-testid="stCaptionContainer"]:has(.stMarkdownColoredText, code) {opacity: 1}
 .factionline-legend {font-size: 0.875rem; line-height: 1.9}
 /* Chart labels (headlines on and beside marks, "+N", lane and place names) in the page's text colour: the charts'
    muted grey on a light bar was hard to read, and lane names in their faction's colour were 1.3:1 (Egypt) */

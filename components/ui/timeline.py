@@ -329,6 +329,10 @@ def render_counts(backend, filters, fatalities: bool = False) -> None:
         width="stretch",
         config={"displaylogo": False},
     )
+    if len(lc.lanes) > 1:  # was in the y title, clipped at both ends ("ents per week…")
+        st.caption(
+            f"{'Fatalities' if fatalities else 'Events'} per {lc.bucket}, stacked by faction: an event in two lanes counts in each."
+        )
     if hidden:
         st.caption(
             f":material/first_page: {hidden:,} earlier event{'' if hidden == 1 else 's'} before "
