@@ -179,12 +179,12 @@ def fill_article(page, text: str, title: str, outlet: str, published: tuple[str,
 
 
 @contextmanager
-def watched_page(browser, width: int = 1440, height: int = 1000):
-    """A page in a new context that fails the test, on closing, for any script error or any request leaving
-    the machine (offline by default)."""
+def watched_page(browser, width: int = 1440, height: int = 1000, **options):
+    """A page in a new context (`options`: Playwright's, e.g. color_scheme, has_touch) that fails the test, on
+    closing, for any script error or any request leaving the machine (offline by default)."""
     from urllib.parse import urlparse
 
-    context = browser.new_context(viewport={"width": width, "height": height})
+    context = browser.new_context(viewport={"width": width, "height": height}, **options)
     page = context.new_page()
     outside, errors = [], []
     page.on("request", lambda r: outside.append(r.url) if urlparse(r.url).hostname not in ("127.0.0.1", None) else None)
@@ -193,3 +193,54 @@ def watched_page(browser, width: int = 1440, height: int = 1000):
     context.close()
     assert not errors, errors
     assert not [u for u in outside if not u.startswith(("data:", "blob:"))], outside  # nothing leaves the machine
+
+
+# Every mark, bar, label, "+N" box and lane name the first chart on the page draws, as on-screen boxes with the event
+# (or crowd, or lane) they belong to; only those whose centre lies in the plot area (a point outside the view is
+# clipped away). Joining lines are left out: they are meant to cross lanes.
+DRAWN_BOXES_JS = """() => {
+  const gd = document.querySelectorAll('.js-plotly-plot')[0];
+  const area = gd.querySelector('.nsewdrag').getBoundingClientRect();
+  const out = [];
+  const inside = r => { const x = r.left + r.width / 2, y = r.top + r.height / 2;
+    return r.width > 0 && x >= area.left && x <= area.right && y >= area.top && y <= area.bottom; };
+  const ownerOf = (trace, i) => {
+    if (trace.name === 'Selected event') return String((trace.meta || [])[i] ?? 'selected');
+    const c = trace.customdata ? trace.customdata[i] : null;
+    if (c === null || c === undefined) return trace.name + ' ' + i;
+    const v = Array.isArray(c) ? c : Object.keys(c).sort((a, b) => a - b).map(k => c[k]);
+    return v[0] === '@crowd' ? 'crowd ' + v[1] + ' ' + v[2] : String(v[0]);
+  };
+  gd.querySelectorAll('.scatterlayer .trace, .barlayer .trace').forEach(g => {
+    const trace = g.__data__ && g.__data__[0] && g.__data__[0].trace;
+    if (!trace || trace.name === 'Same event in several lanes') return;
+    g.querySelectorAll('path.point, .textpoint text').forEach(el => {
+      const d = el.__data__ || (el.parentNode && el.parentNode.__data__);
+      if (!d || d.i === undefined) return;
+      if (el.tagName === 'text' && !el.textContent) return;
+      const r = el.getBoundingClientRect();
+      if (!inside(r)) return;
+      out.push({kind: el.tagName === 'text' ? 'label' : (trace.type === 'bar' ? 'bar' : 'mark'),
+                owner: ownerOf(trace, d.i), x0: r.left, x1: r.right, y0: r.top, y1: r.bottom,
+                text: el.tagName === 'text' ? el.textContent : ''});
+    });
+  });
+  gd.querySelectorAll('.annotation').forEach((el, k) => {
+    const r = el.querySelector('rect.bg, .annotation-text').getBoundingClientRect();
+    if (inside(r)) out.push({kind: 'lane', owner: 'lane ' + k, x0: r.left, x1: r.right, y0: r.top, y1: r.bottom, text: el.textContent});
+  });
+  return out;
+}"""
+
+
+def overlapping(boxes: list[dict], tolerance: float = 1.0) -> list[tuple[dict, dict]]:
+    """Pairs of boxes of different owners that overlap by more than `tolerance` pixels both ways."""
+    boxes = sorted(boxes, key=lambda b: b["x0"])
+    pairs = []
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            if b["x0"] >= a["x1"] - tolerance:
+                break
+            if a["owner"] != b["owner"] and min(a["y1"], b["y1"]) - max(a["y0"], b["y0"]) > tolerance:
+                pairs.append((a, b))
+    return pairs

@@ -164,3 +164,31 @@ def test_the_data_grid_offers_no_raw_csv_download_only_the_neutralised_one(page,
     assert toolbar.get_by_role("button", name="Search").count() == 1  # the toolbar is there …
     assert page.get_by_role("button", name="Download as CSV").count() == 0  # … without the raw export
     assert page.get_by_role("button", name="Events CSV").count() == 1  # the app's own, formulas neutralised
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_serious_violation_on_the_default_view(browser, server, scheme):
+    """axe-core (WCAG 2.0-2.2 A/AA), issue 39: the default view, a selected event, story mode, light and dark.
+    Before: the date range's four day and month segments were under the 24 px target size."""
+    from .axe import serious_violations
+
+    context = browser.new_context(viewport={"width": 1440, "height": 1000}, color_scheme=scheme)
+    page = context.new_page()
+    for query in ("", "?event=ev-2024-02-29-hamas-fatah-meet-moscow", "?story=moscow-talks&step=4"):
+        page.goto(f"{server}/{query}")
+        wait_ready(page)
+        page.wait_for_selector(".js-plotly-plot .scatterlayer .point", timeout=20_000)
+        found = serious_violations(page)
+        assert not found, (query, scheme, found)
+    context.close()
+
+
+def test_story_buttons_are_not_cut(page, server):
+    """Issue 39: story mode's "Previous" was cut to "Previ…" at 1440 px."""
+    page.goto(f"{server}/?story=moscow-talks&step=4")
+    wait_ready(page)
+    for name in ("Previous", "Next", "Close"):
+        button = page.locator(".st-key-story-panel").get_by_role("button", name=name)
+        assert button.evaluate(
+            "el => [el, ...el.querySelectorAll('*')].every(e => e.scrollWidth <= e.clientWidth + 1)"
+        ), name

@@ -52,6 +52,22 @@ def alternating(marks: list[dict], n: int) -> list[dict]:
     return order
 
 
+def on_screen(page, target: str) -> dict:
+    """The mark of `target` where it is now, after scrolling the page so that it is on screen (the timeline is
+    taller than the window on merged data and on a phone, and a click scrolls the details into view)."""
+    mark = next(m for m in page.evaluate(MARKS_JS) if m["id"] == target)
+    height = page.viewport_size["height"]
+    if not 60 < mark["y"] < height - 60:  # scroll the page (a wheel over the chart would zoom it)
+        page.evaluate(
+            "dy => { const m = document.querySelector('[data-testid=\"stMain\"]');"
+            " if (m && m.scrollHeight > m.clientHeight) m.scrollBy(0, dy); else window.scrollBy(0, dy); }",
+            mark["y"] - height / 2,
+        )
+        page.wait_for_timeout(400)
+        mark = next(m for m in page.evaluate(MARKS_JS) if m["id"] == target)
+    return mark
+
+
 def click_in_turn(page, n: int) -> list[tuple[str, str]]:
     """Click n marks one after the other; (clicked, selected) for each."""
     page.wait_for_selector(".js-plotly-plot .scatterlayer .point", timeout=30_000)
@@ -61,7 +77,7 @@ def click_in_turn(page, n: int) -> list[tuple[str, str]]:
     for target in plan:
         if target == previous:
             continue
-        mark = next(m for m in page.evaluate(MARKS_JS) if m["id"] == target)  # after each rerun: where it is now
+        mark = on_screen(page, target)  # after each rerun: where it is now
         page.mouse.move(mark["x"], mark["y"])
         page.mouse.click(mark["x"], mark["y"])
         try:
@@ -140,7 +156,7 @@ def test_taps_on_a_phone_select_the_tapped_mark(browser):
         page.wait_for_selector(".js-plotly-plot .scatterlayer .point", timeout=30_000)
         seen = []
         for target in [m["id"] for m in alternating(page.evaluate(MARKS_JS), 4)]:
-            mark = next(m for m in page.evaluate(MARKS_JS) if m["id"] == target)
+            mark = on_screen(page, target)  # a tap scrolls the details (under the chart) into view
             page.touchscreen.tap(mark["x"], mark["y"])
             try:
                 page.wait_for_function(

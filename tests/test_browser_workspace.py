@@ -6,7 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from .browser import fill_article, open_curate, sign_in, store_with_editor, streamlit_server, wait_ready
+from .browser import (
+    EDITOR_ACCOUNT,
+    fill_article,
+    open_curate,
+    sign_in,
+    store_with_editor,
+    streamlit_server,
+    wait_ready,
+)
 
 pytestmark = pytest.mark.browser
 playwright_api = pytest.importorskip("playwright.sync_api")
@@ -96,3 +104,19 @@ def test_an_editor_drafts_accepts_and_publishes_and_a_viewer_sees_it(browser, tm
         wait_ready(viewer, 60_000)
         viewer.get_by_text("What changed").wait_for()
         shot(viewer, "08-versions")
+
+        # axe-core (WCAG 2.0-2.2 A/AA), issue 39: the workspace's pages, light and dark
+        from .axe import serious_violations
+
+        found = {"curate-light": serious_violations(editor), "versions-light": serious_violations(viewer)}
+        dark = browser.new_context(viewport={"width": 1440, "height": 1000}, color_scheme="dark").new_page()
+        sign_in(dark, base, *EDITOR_ACCOUNT)
+        dark.get_by_role("link", name="Curate").click()
+        wait_ready(dark, 60_000)
+        dark.get_by_text("Publish a version", exact=True).wait_for()
+        found["curate-dark"] = serious_violations(dark)
+        dark.get_by_role("link", name="Versions").click()
+        wait_ready(dark, 60_000)
+        dark.get_by_text("What changed").wait_for()
+        found["versions-dark"] = serious_violations(dark)
+        assert not any(found.values()), found

@@ -258,9 +258,27 @@ def test_the_map_draws_the_coast_and_borders_at_gaza_scale(merged):
     near_gaza = (xs > 34.2) & (xs < 34.6) & (ys > 31.2) & (ys < 31.6)
     assert near_gaza.sum() >= 10  # the Gaza Strip's Mediterranean coast
     assert len([x for x in borders.x if x is not None]) >= 10  # the Gaza–Israel and Gaza–Egypt lines
-    assert [t.name for t in fig.data][:2] == ["coast", "borders"]  # drawn under the places
-    assert all(t.hoverinfo == "skip" for t in fig.data if t.name in ("coast", "borders", "countries"))
-    assert len(str(fig.to_json())) < 400_000  # only the lines near the view are sent
+    assert [t.name for t in fig.data][:3] == ["land", "coast", "borders"]  # drawn under the places
+    assert all(t.hoverinfo == "skip" for t in fig.data if t.name in ("land", "coast", "borders", "countries"))
+    assert len(str(fig.to_json())) < 700_000  # the world at 1:110m, the countries near the places at 1:10m
+
+
+def test_the_map_has_geography_however_far_it_is_zoomed_out(merged):
+    """Issue 39: after Autoscale the coast and borders vanished into an empty grid from 0 to 75°E. The whole
+    world's land is drawn (filled), and Autoscale fits the places (Moscow too), not the world."""
+    from components.analysis.charts.places import place_map
+
+    shown, _ = places(merged, apply(merged, Filters()).event_pos)
+    fig = place_map(shown)
+    land = next(t for t in fig.data if t.name == "land")
+    assert land.fill == "toself"
+    xs = np.array([x for x in land.x if x is not None])
+    ys = np.array([y for y in land.y if y is not None])
+    assert xs.min() < -170 and xs.max() > 170  # every continent
+    between = (xs > 0) & (xs < 75) & (ys > 30) & (ys < 56)
+    assert between.sum() >= 200  # land outlines all over the zoomed-out view
+    clip = fig.layout.xaxis.autorangeoptions
+    assert clip.clipmin < 34.2 and 37.6 < clip.clipmax < 45  # Autoscale: the places, not the world
 
 
 def test_a_changed_base_map_is_refused(tmp_path, monkeypatch):

@@ -1,8 +1,9 @@
-"""The map's base layer, offline: coastlines and country borders from Natural Earth (public domain), as the
-world-atlas package (ISC) builds them into TopoJSON, shipped in components/resources/basemap/ and checked by
-hash when read (see its README). Nothing is fetched: the lines near the view are drawn into the figure itself.
+"""The map's base layer, offline: land, coastlines and country borders from Natural Earth (public domain), as
+the world-atlas package (ISC) builds them into TopoJSON, shipped in components/resources/basemap/ and checked by
+hash when read (see its README). Nothing is fetched: the geography is drawn into the figure itself.
 
     coast, borders, names = lines_near(lon0, lon1, lat0, lat1)   # lon/lat with None between lines
+    layer = world_near(lon0, lon1, lat0, lat1)   # the whole world (1:110m) with the countries near the view at 1:10m
 
 A TopoJSON arc used by one country is a coast (or an edge without a neighbour); by two, a border.
 """
@@ -38,6 +39,7 @@ class Atlas:
     boxes: np.ndarray  # (arcs, 4): min lon, max lon, min lat, max lat
     shared: np.ndarray  # bool per arc: a border between two countries
     names: list[tuple[str, float, float, float, float]]  # country name and its largest part's box
+    countries: list[tuple[str, list[list[int]], tuple]]  # name, its polygons' outer rings (arc indices), its box
 
 
 @lru_cache(maxsize=2)
@@ -54,11 +56,16 @@ def atlas(name: str) -> Atlas:
         arcs.append(np.column_stack([q[:, 0] * sx + tx, q[:, 1] * sy + ty]))
     boxes = np.array([[a[:, 0].min(), a[:, 0].max(), a[:, 1].min(), a[:, 1].max()] for a in arcs])
     uses = np.zeros(len(arcs), dtype=np.int64)
-    names = []
+    names, countries = [], []
     for geometry in topo["objects"]["countries"]["geometries"]:
         polygons = geometry.get("arcs", [])
         if geometry.get("type") == "Polygon":
             polygons = [polygons]
+        outers = [polygon[0] for polygon in polygons if polygon]
+        if outers:
+            b = boxes[[i if i >= 0 else ~i for ring in outers for i in ring]]
+            whole = (b[:, 0].min(), b[:, 1].max(), b[:, 2].min(), b[:, 3].max())
+            countries.append((str(geometry.get("properties", {}).get("name", "")), outers, whole))
         largest = None
         for polygon in polygons:
             for ring in polygon:
@@ -74,14 +81,14 @@ def atlas(name: str) -> Atlas:
                     largest = box
         if largest is not None:
             names.append((str(geometry.get("properties", {}).get("name", "")), *largest))
-    return Atlas(arcs, boxes, uses >= 2, names)
+    return Atlas(arcs, boxes, uses >= 2, names, countries)
 
 
-def _joined(parts: list[np.ndarray]) -> tuple[list, list]:
+def _joined(parts: list[np.ndarray], digits: int = 4) -> tuple[list, list]:
     xs, ys = [], []
     for a in parts:
-        xs += [*a[:, 0].round(4).tolist(), None]
-        ys += [*a[:, 1].round(4).tolist(), None]
+        xs += [*a[:, 0].round(digits).tolist(), None]
+        ys += [*a[:, 1].round(digits).tolist(), None]
     return xs, ys
 
 
@@ -101,3 +108,100 @@ def lines_near(lon0: float, lon1: float, lat0: float, lat1: float):
         if name and lon0 <= (x0 + x1) / 2 <= lon1 and lat0 <= (y0 + y1) / 2 <= lat1
     ]
     return coast, borders, names
+
+
+@dataclass(frozen=True)
+class Layer:
+    """What the map draws under its places, as line coordinates (lon, lat lists with None between parts)."""
+
+    land: tuple[list, list]  # the countries' outer rings, to fill
+    coast: tuple[list, list]
+    borders: tuple[list, list]
+    names: list[tuple[str, float, float]]  # countries near the view: name, lon, lat
+
+
+FINE_POINTS_AT_MOST = 12_000  # a country of more 1:10m points (Russia, Canada) stays at 1:110m: bytes for nothing
+COARSE_TOL = 0.15  # degrees between the 1:110m points kept (seen only zoomed out, where a pixel is bigger)
+NEAR_PAD = 2.0  # degrees around the places' box drawn at 1:10m (the rest of the world at 1:110m)
+
+
+def _thin(points: np.ndarray, tol: float, box: tuple | None = None, far_tol: float = 0.0) -> np.ndarray:
+    """The points of a line at least `tol` degrees apart (`far_tol` outside `box`, where the view is not), its
+    ends kept: 1:10m detail beyond what a view shows is bytes sent for nothing."""
+    if len(points) <= 2 or tol <= 0:
+        return points
+    if box is not None:
+        x0, x1, y0, y1 = box
+        inside = (points[:, 0] >= x0) & (points[:, 0] <= x1) & (points[:, 1] >= y0) & (points[:, 1] <= y1)
+        tols = np.where(inside, tol, far_tol)
+    else:
+        tols = np.full(len(points), tol)
+    keep, last = [0], points[0]
+    for i in range(1, len(points) - 1):
+        if abs(points[i, 0] - last[0]) + abs(points[i, 1] - last[1]) >= tols[i]:
+            keep.append(i)
+            last = points[i]
+    keep.append(len(points) - 1)
+    return points[keep]
+
+
+def _points(a: Atlas, rings) -> int:
+    return sum(len(a.arcs[i if i >= 0 else ~i]) for ring in rings for i in ring)
+
+
+def _ring(a: Atlas, ring: list[int]) -> np.ndarray:
+    """A ring's coordinates from its arcs (a negative index: the arc reversed); shared ends once."""
+    parts = []
+    for index in ring:
+        arc = a.arcs[index] if index >= 0 else a.arcs[~index][::-1]
+        parts.append(arc if not parts else arc[1:])
+    return np.concatenate(parts) if parts else np.zeros((0, 2))
+
+
+@lru_cache(maxsize=16)
+def world_near(lon0: float, lon1: float, lat0: float, lat1: float) -> Layer:
+    """The whole world's land, coast and borders (1:110m), with the countries near the box at 1:10m (their
+    coast then matches the places; the world stays drawn however far the map is zoomed out)."""
+    span = max(lon1 - lon0, lat1 - lat0, 0.05)
+    pad = max(NEAR_PAD, span)
+    fine, coarse = atlas("countries-10m.json"), atlas("countries-110m.json")
+
+    def near(box) -> bool:
+        x0, x1, y0, y1 = box
+        return x1 >= lon0 - pad and x0 <= lon1 + pad and y1 >= lat0 - pad and y0 <= lat1 + pad
+
+    def touches(a: Atlas, rings) -> bool:  # a ring's own box (a country's spans oceans: France, Russia)
+        for ring in rings:
+            b = a.boxes[[i if i >= 0 else ~i for i in ring]]
+            if near((b[:, 0].min(), b[:, 1].max(), b[:, 2].min(), b[:, 3].max())):
+                return True
+        return False
+
+    close = [
+        c
+        for c in (fine.countries if span <= FINE_UP_TO else ())
+        if c[0] and near(c[2]) and touches(fine, c[1]) and _points(fine, c[1]) <= FINE_POINTS_AT_MOST
+    ]
+    close_names = {c[0] for c in close}
+    far = [c for c in coarse.countries if c[0] not in close_names]
+    tol = span / 500  # about a pixel of the first view (its span over some 600 px) …
+    far_tol = min(tol * 10, COARSE_TOL)  # … and ten of them away from it
+    view = (lon0 - span, lon1 + span, lat0 - span, lat1 + span)
+    land, arcs_fine, arcs_coarse = [], set(), set()
+    for atlas_, chosen, used in ((fine, close, arcs_fine), (coarse, far, arcs_coarse)):
+        for _, rings, _ in chosen:
+            for ring in rings:
+                land.append(_thin(_ring(atlas_, ring), *((tol, view, far_tol) if atlas_ is fine else (COARSE_TOL,))))
+                used.update(i if i >= 0 else ~i for i in ring)
+    lines = [(_thin(fine.arcs[i], tol, view, far_tol), fine.shared[i]) for i in sorted(arcs_fine)]
+    lines += [(_thin(coarse.arcs[i], COARSE_TOL), coarse.shared[i]) for i in sorted(arcs_coarse)]
+    coast = _joined([arc for arc, shared in lines if not shared])
+    borders = _joined([arc for arc, shared in lines if shared])
+    names = [
+        (name, (x0 + x1) / 2, (y0 + y1) / 2)
+        for name, x0, x1, y0, y1 in (fine.names if close else [])
+        if name in close_names
+        and lon0 - pad <= (x0 + x1) / 2 <= lon1 + pad
+        and lat0 - pad <= (y0 + y1) / 2 <= lat1 + pad
+    ]
+    return Layer(_joined(land), coast, borders, names)

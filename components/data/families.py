@@ -16,13 +16,16 @@ from __future__ import annotations
 
 FAMILIES = ("talks & cooperation", "pressure & strategy", "protest", "violence", "other")
 COOPERATIVE = FAMILIES[0]  # what Who meets whom counts as cooperation whoever takes part
-# Okabe–Ito colours: distinct for the common colour-vision deficiencies, and legible on light and dark pages.
+# Hues of their own: the factions' palette (Okabe–Ito, data/factions.csv) takes orange, yellow, sky blue, blue,
+# bluish green, vermillion and reddish purple; a family is violet, teal, olive or crimson, so that a mark's colour
+# never reads as a faction (Hamas green was also "pressure & strategy"). Each is 3:1 or more on the light and the
+# dark page (WCAG's contrast for graphics), and they differ in lightness as well as hue.
 COLOURS = {
-    "talks & cooperation": "#0072B2",
-    "pressure & strategy": "#009E73",
-    "protest": "#E69F00",
-    "violence": "#D55E00",
-    "other": "#999999",
+    "talks & cooperation": "#8A63D2",
+    "pressure & strategy": "#178F8F",
+    "protest": "#5F8F1B",
+    "violence": "#D03A5E",
+    "other": "#8C8C8C",
 }
 ACLED = {
     "battles": "violence",

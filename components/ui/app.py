@@ -12,7 +12,7 @@ import streamlit as st
 from components.analysis.filters import FILTERS
 from components.data.problems import InvalidData
 from components.paths import RESOURCES
-from components.ui import auth, backends, filters, state, story, touch, upload, workspace
+from components.ui import auth, backends, filters, state, story, theme, touch, upload, workspace
 from components.ui.cache_guard import refuse_clear_cache
 from components.ui.loading import load_dataset, report_invalid
 from components.ui.offline import stay_offline
@@ -22,14 +22,6 @@ ICON = RESOURCES / "icon.png"
 stay_offline()  # once, when the server first imports the app
 refuse_clear_cache()
 
-
-# The dark theme's red is light enough to read as text on the dark page (selected pills); white on it, as
-# Streamlit draws a primary button's label, is not (2.8:1): those labels are dark there instead (axe-core).
-READABLE_BUTTONS = (  # dark labels on the dark theme's lighter red; a disabled one (no red) keeps a light label
-    "<style>@media (prefers-color-scheme: dark) {"
-    'button[kind="primary"]:not(:disabled) p, button[kind="primaryFormSubmit"]:not(:disabled) p '
-    "{color: #141414 !important}}</style>"
-)
 
 DASHBOARD = None  # the dashboard's page (in-app links to it: the stories)
 
@@ -53,7 +45,7 @@ def _record_timing(seconds: float) -> None:
 def _app() -> None:
     # A local icon: a Material icon here would make every browser fetch it from Google's servers.
     st.set_page_config(page_title="Factionline", page_icon=str(ICON), layout="wide")
-    st.html(READABLE_BUTTONS)
+    theme.install()  # the page's own styles (contrast, target sizes, the sticky details)
     user = auth.gate()  # before anything is loaded: no data, chart or count is sent
     if user is None:
         return

@@ -37,11 +37,17 @@ def measures_line(ds: Dataset, pos: int) -> str:
     return " · ".join(parts)
 
 
-def crowd(ds: Dataset, lane: str, day, ids: list[str]) -> None:
-    """The events of a lane's crowded day (those drawn and those behind its "+N"), each a button that
+def crowd(ds: Dataset, lane: str, day, ids: list[str], last=None) -> None:
+    """The events of a lane's crowded day or days (those drawn and those behind its "+N"), each a button that
     selects it."""
     with st.container(border=True, key="crowd"):
-        st.markdown(f"**{len(ids):,} events in {md(lane)} on {day:%-d %B %Y}** (the day's marks and its +N)")
+        if last is None or last == day:
+            st.markdown(f"**{len(ids):,} events in {md(lane)} on {day:%-d %B %Y}** (the day's marks and its +N)")
+        else:
+            st.markdown(
+                f"**{len(ids):,} events in {md(lane)} from {day:%-d %B} to {last:%-d %B %Y}** (those days' marks "
+                "and their +N)"
+            )
         # A box of its own height that scrolls: the event details below stay in view
         with st.container(border=False, height=min(360, 44 * min(len(ids), 60) + 8)):
             for event_id in ids[:60]:
@@ -59,6 +65,7 @@ def _choose(event_id: str) -> None:
     """An event chosen from a "+N" list: selected, and the list closed (it would push the details away)."""
     state.select_event(event_id)
     state.set_crowd(None)
+    state.request_focus(".st-key-event-details")
 
 
 def corroboration_badge(sources: int, reports: int) -> str:

@@ -10,7 +10,7 @@ from components.analysis.charts.common import point_data
 from components.analysis.charts.places import map_focus, place_map
 from components.analysis.geo import MAX_PLACES
 from components.data.safetext import md
-from components.ui import state
+from components.ui import declutter, state
 
 TILES_SETTING = "FACTIONLINE_MAP_TILES"  # an operator's tile URL (https://…/{z}/{x}/{y}.png): off by default
 
@@ -64,6 +64,7 @@ def draw(
     tiles = os.environ.get(TILES_SETTING, "").strip() or None
     make = lambda: place_map(shown, size_by, highlight, tiles)  # noqa: E731
     fig = memo(("map", size_by, highlight, tiles), make) if memo else make()
+    declutter.install()  # names that would overlap are hidden at every zoom, the busiest place's kept
     picked = st.plotly_chart(
         fig,
         key=state.chart_key("map"),

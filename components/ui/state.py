@@ -33,10 +33,27 @@ def select_event(event_id: str | None) -> None:
 def pick(source: str, event_id: str | None) -> None:
     """Select an event when the chart or the table reports a new pick. Their widget state persists
     between reruns, so only a pick that differs from the source's last one selects."""
-    last = f"last-{source}-pick"
-    if event_id and event_id != st.session_state.get(last):
+    if new_pick(source, event_id):
         select_event(event_id)
+
+
+def new_pick(source: str, event_id: str | None) -> bool:
+    """Whether a source (the table, the events list) reports a pick that differs from its last one."""
+    last = f"last-{source}-pick"
+    fresh = bool(event_id) and event_id != st.session_state.get(last)
     st.session_state[last] = event_id
+    return fresh
+
+
+_FOCUS = "focus-next"  # a CSS selector to bring into view after this run (the details after a click)
+
+
+def request_focus(selector: str | None) -> None:
+    st.session_state[_FOCUS] = selector
+
+
+def take_focus() -> str | None:
+    return st.session_state.pop(_FOCUS, None)
 
 
 def notices() -> list[str]:

@@ -70,22 +70,19 @@ def panel(backend, story: str, step: int) -> None:
     ds, steps = _steps(backend, story)
     row = steps.iloc[step - 1]
     with st.container(border=True, key="story-panel"):
-        top = st.columns([6, 1, 1, 1], vertical_alignment="center")
-        top[0].markdown(f":material/auto_stories: **{md(row['title'])}** · step {step} of {len(steps)}")
-        if top[1].button(
-            "Previous", key="story-prev", disabled=step == 1, icon=":material/arrow_back:", width="stretch"
-        ):
-            _go(story, step - 1)
-        if top[2].button(
-            "Next", key="story-next", disabled=step == len(steps), icon=":material/arrow_forward:", width="stretch"
-        ):
-            _go(story, step + 1)
-        if top[3].button("Close", key="story-close", icon=":material/close:", width="stretch"):
-            for name in ("story", "step"):
-                if name in st.query_params:
-                    del st.query_params[name]
-            state.set_story_step(None)
-            st.rerun()
+        st.markdown(f":material/auto_stories: **{md(row['title'])}** · step {step} of {len(steps)}")
+        # Buttons as wide as their words, in a row that wraps on a phone ("Previous" was cut to "Previ…")
+        with st.container(horizontal=True, gap="small", key="story-buttons"):
+            if st.button("Previous", key="story-prev", disabled=step == 1, icon=":material/arrow_back:"):
+                _go(story, step - 1)
+            if st.button("Next", key="story-next", disabled=step == len(steps), icon=":material/arrow_forward:"):
+                _go(story, step + 1)
+            if st.button("Close", key="story-close", icon=":material/close:"):
+                for name in ("story", "step"):
+                    if name in st.query_params:
+                        del st.query_params[name]
+                state.set_story_step(None)
+                st.rerun()
         st.markdown(md(row["text"]))
         st.download_button(
             "This story as TimelineJS JSON",

@@ -56,7 +56,29 @@ def render(backend, filters: Filters, total: int) -> str | None:
         },
     )
     picked_rows = picked.selection.rows if picked else []
+    keyed = keyboard_row(frame)
+    if keyed:
+        state.select_event(keyed)
     return frame["event_id"].iat[picked_rows[0]] if picked_rows else None
+
+
+def keyboard_row(frame) -> str | None:
+    """The keyboard's way to a row's event (the grid selects no row with Enter or Space): this page's rows in
+    the table's order, searchable; choosing one opens its details below."""
+    ids = frame["event_id"].tolist()
+    if not ids:
+        return None
+    when = frame["Start"].astype(str).tolist() if "Start" in frame else [""] * len(ids)
+    words = {e: f"{d} · {t[:100]}" for e, d, t in zip(ids, when, frame["Title"].astype(str))}
+    choice = st.selectbox(
+        f"Open a row's event ({len(ids):,} rows, in the table's order)",
+        ids,
+        index=None,
+        format_func=words.get,
+        placeholder="Type to search, Enter to open its details",
+        key=f"table-keyboard-{hash(tuple(ids[:3] + ids[-3:])) & 0xFFFF}",
+    )
+    return choice if state.new_pick("table-keyboard", choice) else None
 
 
 def backend_rows_limit(backend) -> int:

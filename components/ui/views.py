@@ -33,7 +33,7 @@ class View:
 
 
 VIEWS: tuple[View, ...] = (
-    View("Timeline", timeline.view),
+    View("Timeline", timeline.view, timeline.PARAMS),
     View("Map", placemap.view),
     View("Who meets whom", together.view, together.PARAMS),
     View("Who acted on whom", acted.view, acted.PARAMS),

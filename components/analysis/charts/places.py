@@ -60,15 +60,20 @@ def place_map(
                 **common,
             )
         )
+        # The names, busiest first: the page hides a name that would overlap one before it at any zoom
+        # (ui/declutter.py); the first view's are placed here so that none does.
+        order = np.argsort(-places["events"].to_numpy(dtype=float), kind="stable")
+        more = set(order[:NAMES_AT_MOST].tolist())
+        labels = [lab or (names[i] if i in more else "") for i, lab in enumerate(labels)]
         fig.add_trace(  # the names above every point (a label is never under another place's point)
             go.Scatter(
-                x=places["lon"],
-                y=places["lat"],
+                x=places["lon"].to_numpy()[order],
+                y=places["lat"].to_numpy()[order],
                 mode="markers+text",
-                marker=dict(size=diameter, opacity=0),  # unseen: sets each label's distance from its point
-                text=labels,
-                textposition=positions,
-                textfont=dict(size=10),
+                marker=dict(size=diameter[order], opacity=0),  # unseen: sets each label's distance from its point
+                text=[labels[i] for i in order],
+                textposition=[positions[i] for i in order],
+                textfont=dict(size=10, shadow="auto"),  # a halo: a name over a point or a coast still reads
                 hoverinfo="skip",
                 name="names",
                 showlegend=False,
@@ -153,10 +158,27 @@ def place_map(
             pad_lon = max(float(core["lon"].max() - core["lon"].min()) * 0.15, 0.05)
             fig.update_xaxes(range=[core["lon"].min() - pad_lon, core["lon"].max() + pad_lon])
             fig.update_yaxes(range=[core["lat"].min() - pad_lat, core["lat"].max() + pad_lat])
+            # Autoscale (and a double click) shows every place with the geography around it, not the whole world
+            # the base layer covers: its range is clipped to the places' box, padded.
+            reach = max(
+                float(places["lon"].max() - places["lon"].min()), float(places["lat"].max() - places["lat"].min())
+            )
+            margin = max(reach * 0.15, 0.5)
+            fig.update_xaxes(
+                autorangeoptions=dict(
+                    clipmin=float(places["lon"].min()) - margin, clipmax=float(places["lon"].max()) + margin
+                )
+            )
+            fig.update_yaxes(
+                autorangeoptions=dict(
+                    clipmin=float(places["lat"].min()) - margin, clipmax=float(places["lat"].max()) + margin
+                )
+            )
     return fig
 
 
-LABELS_AT_MOST = 12
+LABELS_AT_MOST = 12  # placed for the first view
+NAMES_AT_MOST = 40  # named, the page showing those that do not overlap at the zoom shown
 _PLOT_PX = 400  # the map's drawing height in pixels (460 less margins and the axis title), for label boxes
 _CHAR_PX, _LINE_PX = 6.0, 13.0  # a 10 px label's character width and line height
 _SPOTS = (
@@ -203,34 +225,49 @@ def place_labels(places: pd.DataFrame, names: list[str], diameter: np.ndarray) -
 
 
 BASE_INK = "rgba(128,128,128,0.75)"  # reads on light and dark pages
+LAND = "rgba(128,128,128,0.16)"  # land filled, the sea left as the page
 
 
 def _base_layer(fig: go.Figure, places: pd.DataFrame) -> None:
-    """Coast (solid) and country borders (dotted) around the places, and the countries' names: under the
-    points, never hovered or clicked."""
-    from components.data.basemap import BasemapRefused, lines_near
+    """Land (filled), coast (solid) and country borders (dotted) for the whole world at 1:110m, the countries
+    near the places at 1:10m, and those countries' names: under the points, never hovered or clicked. However
+    far the map is zoomed out, there is geography under it."""
+    from components.data.basemap import BasemapRefused, world_near
 
     core = map_focus(places)
     lon0, lon1 = float(core["lon"].min()), float(core["lon"].max())
     lat0, lat1 = float(core["lat"].min()), float(core["lat"].max())
     try:
-        coast, borders, names = lines_near(lon0, lon1, lat0, lat1)
+        layer = world_near(round(lon0, 2), round(lon1, 2), round(lat0, 2), round(lat1, 2))
     except (BasemapRefused, OSError) as err:  # the points still show; the page says why the lines do not
         fig.add_annotation(text=esc(f"No base map: {err}"), x=0, y=1, xref="paper", yref="paper", showarrow=False)
         return
-    line = dict(mode="lines", hoverinfo="skip", showlegend=False)
-    fig.add_trace(go.Scatter(x=coast[0], y=coast[1], line=dict(color=BASE_INK, width=1.2), name="coast", **line))
+    common = dict(mode="lines", hoverinfo="skip", showlegend=False)
     fig.add_trace(
-        go.Scatter(x=borders[0], y=borders[1], line=dict(color=BASE_INK, width=1, dash="dot"), name="borders", **line)
+        go.Scatter(
+            x=layer.land[0], y=layer.land[1], fill="toself", fillcolor=LAND, line=dict(width=0), name="land", **common
+        )
     )
-    if names:
+    fig.add_trace(
+        go.Scatter(x=layer.coast[0], y=layer.coast[1], line=dict(color=BASE_INK, width=1.1), name="coast", **common)
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=layer.borders[0],
+            y=layer.borders[1],
+            line=dict(color=BASE_INK, width=1, dash="dot"),
+            name="borders",
+            **common,
+        )
+    )
+    if layer.names:
         fig.add_trace(
             go.Scatter(
-                x=[x for _, x, _ in names],
-                y=[y for _, _, y in names],
-                text=[esc(n) for n, _, _ in names],
+                x=[x for _, x, _ in layer.names],
+                y=[y for _, _, y in layer.names],
+                text=[esc(n) for n, _, _ in layer.names],
                 mode="text",
-                textfont=dict(size=11, color=BASE_INK),
+                textfont=dict(size=11, color=BASE_INK, shadow="auto"),
                 hoverinfo="skip",
                 showlegend=False,
                 name="countries",

@@ -9,7 +9,8 @@ import plotly.graph_objects as go
 
 from components.analysis.aggregate import NO_FACTION, LaneCounts, focus_days
 from components.analysis.charts.common import NO_FACTION_COLOUR, STATUS_WORDS, esc, faction_colours, point_data
-from components.analysis.packing import VAGUE_DAYS, Packed, label_text, pack
+from components.analysis.charts.geometry import drawn_boxes, overlapping_pairs
+from components.analysis.packing import MIN_PLOT_PX, VAGUE_DAYS, Packed, crowd_text, label_text, pack
 from components.analysis.provenance import sides_line
 from components.data.families import COLOURS as FAMILY_COLOURS
 from components.data.model import Dataset
@@ -36,6 +37,8 @@ LANE_COLUMNS = (
     "n_sources",
     "event_type",
     "civilian_targeting",
+    "location",
+    "sub_event_type",
 )
 MARK_PX = 12  # a mark's size; sized by fatalities, from it up to MARK_MAX_PX (a row is ROW_PX)
 MARK_MAX_PX = 22
@@ -110,6 +113,7 @@ def _hover(ds: Dataset, rows: pd.DataFrame, every: pd.DataFrame | None = None) -
 
 ROW_PX = 24  # a row of marks in a lane
 LABELS_UP_TO = 60  # lane marks: below this many, each mark has a short headline beside it
+NAMED_UP_TO = 400  # up to this many, a mark has its headline where it fits (its hover always has it)
 ROW_BUDGET = 36  # rows of marks in all lanes together (about a screen); labelled marks (few) get more
 
 
@@ -120,33 +124,49 @@ def timeline(
     only: tuple[str, ...] = (),
     window: tuple | None = None,
     by_fatalities: bool = False,
+    colour_by: str = "type",
 ) -> go.Figure:
-    """One lane per faction, split into rows so that no mark hides another (packing.py); day dates are
-    marks at midday, coarser dates and intervals are bars over their days, vague ones faint. A crowded
-    day beyond a lane's rows is one "+N" mark that lists its events when clicked. A mark's colour says what
-    happened (its type's family: data/families.py); an event targeting civilians has a cross in its mark;
-    with `by_fatalities`, a mark's area grows with the fatalities reported.
+    """One lane per faction, split into rows so that no mark, "+N" box or label touches another at any plot
+    width from a phone's (packing.py); day dates are marks at midday, coarser dates and intervals are bars
+    over their days, vague ones faint. A crowded day beyond a lane's rows is one "+N" box that lists its
+    events when clicked. Colour has one meaning: what happened (`colour_by="type"`, the type's family:
+    data/families.py, a palette of its own) or the faction (`"faction"`); the lanes are named, never
+    coloured. An event targeting civilians has a cross in its mark; with `by_fatalities`, a mark's area grows
+    with the fatalities reported.
 
-    customdata: [event_id] for an event's mark; ["@crowd", faction_id, first day, n] for a crowd.
+    customdata: [event_id] for an event's mark; ["@crowd", faction_id, first day, n, last day] for a crowd.
+    layout.meta: marks, marks behind "+N" boxes, and the overlapping pairs of boxes as drawn (geometry.py).
     """
     rows = lane_rows(ds, events, only)
     lanes = lane_order(ds, rows)
     colours = faction_colours(ds)
     fig = go.Figure()
     lo, hi, hidden = view_range(events, window)
-    labelled = 0 < len(rows) <= LABELS_UP_TO
-    packed = pack(rows, lanes, (lo, hi), labelled, ROW_BUDGET * (2 if labelled else 1))
+    labelled = 0 < len(rows) <= LABELS_UP_TO  # few: each reserves room for its label
+    named = len(rows) <= NAMED_UP_TO  # more: labels where they fit (a drilled week's bars)
+    rows["size"] = _sizes(ds, rows, by_fatalities)
+    rows["fuzzy"] = rows["uncertain"] | rows["approximate"]
+    rows["label"] = mark_labels(ds, rows) if named or selected is not None else ""
+    if not named and selected is not None:  # many marks: only the selected one is named, where it fits
+        rows.loc[rows["event_id"] != selected, "label"] = ""
+    packed = pack(
+        rows,
+        lanes,
+        (lo, hi),
+        labels=True,
+        budget=ROW_BUDGET * (2 if labelled else 1),
+        selected=selected,
+        reserve=labelled,
+    )
     shown = packed.rows[packed.rows["row"] >= 0].copy()  # marks in a crowd are listed, not drawn
     shown["hover"] = _hover(ds, shown, packed.rows) if len(shown) else []
-    shown["fuzzy"] = shown["uncertain"] | shown["approximate"]
-    shown["colour"] = shown["event_type"].astype(str).map(ds.type_family).fillna("other").map(FAMILY_COLOURS)
+    if colour_by == "faction":
+        shown["colour"] = shown["faction_id"].map(colours).fillna(NO_FACTION_COLOUR)
+    else:
+        shown["colour"] = shown["event_type"].astype(str).map(ds.type_family).fillna("other").map(FAMILY_COLOURS)
     shown["civilians"] = (
         shown["civilian_targeting"].astype(str).str.strip().ne("") if "civilian_targeting" in shown else False
     )
-    shown["label"] = [
-        ("? " if u else "~ " if a else "") + esc(label_text(t))
-        for t, u, a in zip(shown["title"], shown["uncertain"], shown["approximate"])
-    ]
     is_span = shown["precision"] != "day"
     spans, points = shown[is_span], shown[~is_span]
     if len(spans):
@@ -164,7 +184,7 @@ def timeline(
                 customdata=spans[["event_id"]].to_numpy(),
                 marker=dict(
                     color=spans["colour"],
-                    opacity=np.where(vague, 0.3, 0.7).tolist(),
+                    opacity=np.where(vague, 0.25, 0.4).tolist(),  # light enough that a headline on it reads
                     line=dict(color=spans["colour"], width=np.where(vague, 0.5, 1.5)),
                     pattern=dict(
                         shape=np.where(spans["fuzzy"], "/", np.where(spans["status"] == "planned", ".", "")),
@@ -179,12 +199,6 @@ def timeline(
             )
         )
         _span_status(fig, spans[~vague])
-    if by_fatalities and len(points):
-        deaths = np.nan_to_num(ds.number("fatalities")[points["event_pos"].to_numpy()])
-        peak = max(float(deaths.max()), 1.0)
-        points = points.assign(size=MARK_PX + (MARK_MAX_PX - MARK_PX) * np.sqrt(deaths / peak))
-    else:
-        points = points.assign(size=MARK_PX)
     # One trace per status (and civilian targeting), each with one symbol: an array of symbols costs Plotly
     # ~0.5 ms a mark to validate.
     for (status, civilians), part in points.groupby([points["status"].astype(str), points["civilians"]], sort=False):
@@ -192,14 +206,17 @@ def timeline(
         symbol = SYMBOLS.get(status, "circle")
         if civilians:  # a cross in the mark: civilians were the target
             symbol = symbol.replace("-open", "") + "-x" + ("-open" if planned else "")
+        named = part["label"].astype(str).ne("").any()
         fig.add_trace(
             go.Scatter(
                 name=("dates" if status == "occurred" else f"dates: {status}") + (", civilians" if civilians else ""),
                 y=part["y"],
                 x=part["x"],
-                mode="markers+text" if labelled else "markers",
-                text=part["label"] if labelled else None,
-                textposition=np.where(part["label_left"], "middle left", "middle right") if labelled else None,
+                mode="markers+text" if named else "markers",
+                text=[_shown_label(t, f, u) for t, f, u in zip(part["label"], part["uncertain"], part["approximate"])]
+                if named
+                else None,
+                textposition=np.where(part["label_left"], "middle left", "middle right") if named else None,
                 textfont=dict(size=11),
                 customdata=part[["event_id"]].to_numpy(),
                 hovertext=part["hover"],
@@ -213,38 +230,44 @@ def timeline(
                 ),
             )
         )
-    if labelled and len(spans):  # a span's headline from its first day, over the bar
+    named_spans = spans[spans["label"].astype(str).ne("")] if len(spans) else spans
+    if len(named_spans):  # a span's headline on its bar, from its first day (or back from its last)
         fig.add_trace(
             go.Scatter(
                 name="span labels",
-                y=spans["y"],
-                x=spans["label_x"],
+                y=named_spans["y"],
+                x=named_spans["label_x"],
                 mode="text",
-                text=spans["label"],
-                textposition=np.where(spans["label_left"], "middle left", "middle right"),
+                text=[
+                    _shown_label(t, f, u)
+                    for t, f, u in zip(named_spans["label"], named_spans["uncertain"], named_spans["approximate"])
+                ],
+                textposition=np.where(named_spans["label_left"], "middle left", "middle right"),
                 textfont=dict(size=11),
-                customdata=spans[["event_id"]].to_numpy(),
-                hovertext=spans["hover"],
+                customdata=named_spans[["event_id"]].to_numpy(),
+                hovertext=named_spans["hover"],
                 hovertemplate="%{hovertext}<extra></extra>",
             )
         )
-    _crowds(fig, packed, colours)
-    _connectors(fig, shown, lanes)
-    _lane_axis(fig, packed, colours, dict(zip(rows["lane"], rows["faction_id"])))
+    _crowds(fig, packed)
+    # Dotted joins between an event's lanes: every one among few marks; among many, the selected event's only
+    # (dozens of lines through every lane were clutter)
+    _connectors(fig, shown if labelled else shown[shown["event_id"] == selected], lanes)
+    _lane_axis(fig, packed)
     if selected is not None and (shown["event_id"] == selected).any():
         sel = shown[shown["event_id"] == selected]
-        middle = sel["start"] + (sel["end"] + pd.Timedelta(days=1) - sel["start"]) / 2
-        fig.add_trace(
+        middle = np.where(
+            sel["precision"] == "day", sel["x"], sel["start"] + (sel["end"] + pd.Timedelta(days=1) - sel["start"]) / 2
+        )
+        fig.add_trace(  # a ring around the mark, within the mark's own reserved room (its label is its own)
             go.Scatter(
                 name="Selected event",
-                mode="markers+text" if not labelled else "markers",
+                mode="markers",
                 x=middle,
                 y=sel["y"],
-                text=sel["label"],
-                textposition="top center",
-                textfont=dict(size=12, color="#E0115F"),
+                meta=[selected] * len(sel),
                 hoverinfo="skip",
-                marker=dict(size=24, symbol="circle-open", color="#E0115F", line=dict(width=3)),
+                marker=dict(size=SELECTED_PX, symbol="circle-open", color=SELECTED_COLOUR, line=dict(width=2.5)),
             )
         )
     fig.update_layout(
@@ -255,15 +278,83 @@ def timeline(
         margin=dict(l=6, r=6, t=26 if hidden else 8, b=10),
         showlegend=False,
         hoverlabel=dict(align="left"),
-        # What the caption says: marks drawn, and lane marks behind "+N" boxes (listed on a click).
-        meta={"behind": int(packed.crowds["n"].sum()) if len(packed.crowds) else 0, "marks": len(packed.rows)},
     )
     fig.update_xaxes(type="date", title_text="")
     if len(rows):
         fig.update_xaxes(range=[lo, hi])
     if hidden:
         _earlier_note(fig, hidden)
+    # What the caption says, measured on the figure as drawn at the narrowest width (a wider plot only spreads it)
+    overlaps = len(overlapping_pairs(drawn_boxes(fig, MIN_PLOT_PX))) if len(rows) else 0
+    fig.update_layout(
+        meta={
+            "behind": int(packed.crowds["n"].sum()) if len(packed.crowds) else 0,
+            "marks": len(packed.rows),
+            "overlaps": overlaps,
+            "labelled": int(shown["label"].astype(str).ne("").sum()),
+        }
+    )
     return fig
+
+
+SELECTED_PX = 18  # the selected event's ring: inside the room a mark reserves (packing.MARK_PX)
+SELECTED_COLOUR = "#E0115F"
+LABEL_CHARS = 30  # a label's longest text: the whole of it fits beside its mark, or it is not drawn
+
+
+def _shown_label(text: str, uncertain: bool, approximate: bool) -> str:
+    if not text:
+        return ""
+    return ("? " if uncertain else "~ " if approximate else "") + esc(text)
+
+
+def _sizes(ds: Dataset, rows: pd.DataFrame, by_fatalities: bool) -> np.ndarray:
+    """Each day mark's size in pixels: MARK_PX, or by fatalities (area) up to MARK_MAX_PX."""
+    if not by_fatalities or not ds.has_measure("fatalities") or not len(rows):
+        return np.full(len(rows), float(MARK_PX))
+    deaths = np.nan_to_num(ds.number("fatalities")[rows["event_pos"].to_numpy()])
+    peak = max(float(deaths.max()), 1.0)
+    return MARK_PX + (MARK_MAX_PX - MARK_PX) * np.sqrt(deaths / peak)
+
+
+def size_key(ds: Dataset, events: pd.DataFrame) -> list[tuple[int, float]]:
+    """The size key of marks sized by fatalities: a few fatality counts and the mark size each is drawn at."""
+    if not ds.has_measure("fatalities") or not len(events):
+        return []
+    deaths = np.nan_to_num(ds.number("fatalities")[events.index.to_numpy()])
+    peak = max(float(deaths.max()), 1.0)
+    steps = sorted({0, int(round(peak / 4)), int(round(peak))})
+    return [(n, MARK_PX + (MARK_MAX_PX - MARK_PX) * np.sqrt(n / peak)) for n in steps]
+
+
+def mark_labels(ds: Dataset, rows: pd.DataFrame) -> list[str]:
+    """The shortest text that tells a lane's marks apart: the title when it fits; else (an imported record's
+    long title, "Armed clash: Hamas Movement and M…") what happened and where, then the other side's actors
+    when neighbours of a lane and day would still read the same. The whole title is in the hover."""
+    titles = [" ".join(str(t).split()) for t in rows["title"]]
+    place = rows["location"].astype(str).str.split(",").str[0].str.strip() if "location" in rows else None
+    sub = rows["sub_event_type"].astype(str).str.strip() if "sub_event_type" in rows else None
+    kind = rows["event_type"].astype(str).map(ds.type_label).fillna(rows["event_type"].astype(str))
+    cut = pd.Series([label_text(t, LABEL_CHARS) for t in titles], index=rows.index)
+    alike = (cut.groupby([rows["lane"], cut]).transform("size") > 1).to_numpy()  # cut titles that read the same
+    out = []
+    for i, title in enumerate(titles):
+        what = (sub.iat[i] if sub is not None and sub.iat[i] else kind.iat[i].split(":")[-1].strip()) or ""
+        template = bool(what) and len(title) > LABEL_CHARS and title.lower().startswith(what.lower() + ":")
+        if not (alike[i] or template) or place is None or not place.iat[i]:  # a headline that tells it apart
+            out.append(title)
+            continue
+        short = what.split("/")[0] if len(what) > 16 else what  # "Shelling/artillery/missile attack": "Shelling"
+        out.append(f"{place.iat[i]} · {short}" if short else place.iat[i])
+    labels = pd.Series(out, index=rows.index)
+    day = rows["start"].dt.floor("D")
+    same = labels.groupby([rows["lane"], day, labels]).transform("size") > 1
+    for i in np.flatnonzero(same.to_numpy()):  # neighbours alike: who else took part
+        lane = rows["lane"].iat[i]
+        others = [n for n in ds.actor_names(str(rows["actor_ids"].iat[i])) if lane.lower() not in n.lower()]
+        if others:
+            labels.iat[i] = f"{labels.iat[i]} · {others[0].split(' (')[0].split(':')[0]}"
+    return [label_text(t, LABEL_CHARS) for t in labels]
 
 
 def _earlier_note(fig: go.Figure, hidden: int) -> None:
@@ -297,9 +388,10 @@ def view_range(events: pd.DataFrame, window: tuple | None) -> tuple[pd.Timestamp
     return focus_range(events)
 
 
-def _lane_axis(fig: go.Figure, packed: Packed, colours: dict[str, str], lane_ids: dict[str, str]) -> None:
+def _lane_axis(fig: go.Figure, packed: Packed) -> None:
     """Lane names inside the plot at the top left of their bands (the width goes to the time axis, which
-    a phone needs), a faint line between lanes."""
+    a phone needs), in the page's text colour (a faction's colour as text was 1.3:1 for Egypt's yellow), a
+    faint line between lanes."""
     fig.update_yaxes(
         range=[packed.height_rows, 0],
         showticklabels=False,
@@ -307,6 +399,7 @@ def _lane_axis(fig: go.Figure, packed: Packed, colours: dict[str, str], lane_ids
         zeroline=False,
         fixedrange=True,
         title_text="",
+        automargin=False,  # no room kept for tick labels it has none of (34 px a phone needs)
     )
     # One layout update for all separators and names (add_hline / add_annotation per lane is slow).
     line = dict(color="rgba(128,128,128,0.35)", width=1)
@@ -322,8 +415,8 @@ def _lane_axis(fig: go.Figure, packed: Packed, colours: dict[str, str], lane_ids
                 yanchor="top",
                 showarrow=False,
                 text=f"<b>{esc(name)}</b>",
-                font=dict(size=11, color=colours.get(lane_ids.get(name, ""), NO_FACTION_COLOUR)),
-                bgcolor="rgba(128,128,128,0.10)",
+                font=dict(size=11),
+                bgcolor="rgba(128,128,128,0.12)",
                 borderpad=1,
             )
             for (top, _), name in zip(packed.bands, packed.lanes)
@@ -357,19 +450,23 @@ def _span_status(fig: go.Figure, spans: pd.DataFrame) -> None:
         )
 
 
-def _crowds(fig: go.Figure, packed: Packed, colours: dict[str, str]) -> None:
-    """A "+N" mark for the events of a lane and day that do not fit its rows."""
+CROWD_COLOUR = "rgba(128,128,128,0.28)"  # a "+N" box: grey, neither a type nor a faction
+
+
+def _crowds(fig: go.Figure, packed: Packed) -> None:
+    """A "+N" box for the events of a lane and day (or run of days) that do not fit its rows."""
     crowds = packed.crowds
     if crowds.empty:
         return
     first_day = (crowds["day"].to_numpy().astype("datetime64[D]") - EPOCH).astype(np.int64)
+    last_day = (crowds["last_day"].to_numpy().astype("datetime64[D]") - EPOCH).astype(np.int64)
     fig.add_trace(
         go.Scatter(
             name="crowds",
             mode="markers+text",
             x=crowds["day"] + pd.Timedelta(hours=12),
             y=crowds["y"],
-            text=[f"+{n}" for n in crowds["n"]],
+            text=[crowd_text(n) for n in crowds["n"]],
             textposition="middle right",
             textfont=dict(size=10),
             customdata=np.column_stack(
@@ -378,22 +475,28 @@ def _crowds(fig: go.Figure, packed: Packed, colours: dict[str, str]) -> None:
                     crowds["faction_id"].to_numpy(dtype=object),
                     first_day,
                     crowds["n"],
+                    last_day,
                 ]
             ),
             hovertext=[
-                f"<b>{n:,} more event(s) in {esc(lane)}</b> on {day:%-d %b %Y}<br>click to list them"
-                for n, lane, day in zip(crowds["n"], crowds["lane"], crowds["day"])
+                f"<b>{n:,} more event(s) in {esc(lane)}</b> {_days_words(day, last)}<br>click to list them"
+                for n, lane, day, last in zip(crowds["n"], crowds["lane"], crowds["day"], crowds["last_day"])
             ],
             hovertemplate="%{hovertext}<extra></extra>",
             marker=dict(
                 size=14,
                 symbol="square",
-                color=[colours.get(f, NO_FACTION_COLOUR) for f in crowds["faction_id"]],
-                opacity=0.35,
+                color=CROWD_COLOUR,
                 line=dict(color="rgba(128,128,128,0.9)", width=1),
             ),
         )
     )
+
+
+def _days_words(day: pd.Timestamp, last: pd.Timestamp) -> str:
+    if day == last:
+        return f"on {day:%-d %b %Y}"
+    return f"from {day:%-d %b} to {last:%-d %b %Y}"
 
 
 def focus_range(events: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp, int]:
@@ -408,7 +511,7 @@ def focus_range(events: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp, int]:
 
 
 MAX_MARKS = 1500  # above this many lane marks the timeline draws counts instead of events
-MAX_CONNECTORS = 300  # beyond this many multi-lane events the dotted joins would only be clutter
+MAX_CONNECTORS = 40  # beyond this many multi-lane events the dotted joins are clutter (lines through every lane)
 
 
 def _connectors(fig: go.Figure, rows: pd.DataFrame, lanes: list[str]) -> None:
@@ -441,15 +544,23 @@ HOVER_DATE = {"day": "%-d %b %Y", "week": "week of %-d %b %Y", "month": "%B %Y",
 EPOCH = np.datetime64("1970-01-01", "D")
 
 
-def density_timeline(ds: Dataset, lc: LaneCounts, view: tuple | None = None, hidden: int = 0) -> go.Figure:
+STRIP_COLOUR = "#4F86EA"  # the heat strip's one colour: its strength says how many (lanes say which faction)
+
+
+def density_timeline(
+    ds: Dataset, lc: LaneCounts, view: tuple | None = None, hidden: int = 0, selected: list | None = None
+) -> go.Figure:
     """The timeline for large selections: a heat strip per faction lane on the same time axis, one cell
     per time bucket, darker for more events. An event in two lanes counts in each (event–faction pairs).
+
+    Colour means one thing here, how many: every cell is one colour, stronger for more (the lanes name the
+    factions). `selected`: (faction_id, start, end) of the selected event's lanes, ringed on the strip (a
+    story's step on merged data).
 
     customdata holds numbers only (compact in Plotly's binary encoding): the lane's faction position
     (-1: no faction), the bucket's first and last day as days since 1970, and the count. A click on a
     cell drills into that faction and period.
     """
-    colours = faction_colours(ds)
     factions = list(ds.factions["faction_id"])
     fig = go.Figure()
     first = (lc.starts - EPOCH).astype(np.int64)
@@ -459,7 +570,6 @@ def density_timeline(ds: Dataset, lc: LaneCounts, view: tuple | None = None, hid
     peak = max(int(counts.max()), 1) if counts.size else 1
     names = np.array([name for _, name in lc.lanes] or [""], dtype=object)
     lane = np.array([factions.index(f) if f in factions else -1 for f, _ in lc.lanes] or [-1])
-    colour = np.array([colours.get(f, NO_FACTION_COLOUR) for f, _ in lc.lanes] or [""], dtype=object)
     width_ms = ((lc.ends - lc.starts).astype(np.int64) + 1) * DAY_MS
     # One trace for every cell (colour per cell): Plotly's drawing time grows with the number of traces.
     fig.add_trace(
@@ -471,9 +581,7 @@ def density_timeline(ds: Dataset, lc: LaneCounts, view: tuple | None = None, hid
             width=0.56,
             text=np.array([esc(n) for n in names], dtype=object)[rows],
             textposition="none",
-            marker=dict(
-                color=colour[rows], opacity=(0.12 + 0.88 * np.sqrt(counts / peak)).tolist(), line=dict(width=0)
-            ),
+            marker=dict(color=STRIP_COLOUR, opacity=strip_opacity(counts, peak).tolist(), line=dict(width=0)),
             customdata=np.column_stack([lane[rows], first[cols], last[cols], counts]),
             hovertemplate=(
                 f"<b>%{{text}}</b> · %{{base|{HOVER_DATE[lc.bucket]}}}<br>"
@@ -493,7 +601,12 @@ def density_timeline(ds: Dataset, lc: LaneCounts, view: tuple | None = None, hid
         hoverlabel=dict(align="left"),
     )
     fig.update_yaxes(
-        range=[max(len(lanes), 1), 0], showticklabels=False, fixedrange=True, showgrid=False, zeroline=False
+        range=[max(len(lanes), 1), 0],
+        showticklabels=False,
+        fixedrange=True,
+        showgrid=False,
+        zeroline=False,
+        automargin=False,
     )
     fig.update_layout(
         annotations=[
@@ -506,11 +619,26 @@ def density_timeline(ds: Dataset, lc: LaneCounts, view: tuple | None = None, hid
                 yanchor="top",
                 showarrow=False,
                 text=f"<b>{esc(name)}</b>",
-                font=dict(size=11, color=colours.get(f, NO_FACTION_COLOUR)),
+                font=dict(size=11),
             )
             for k, (f, name) in enumerate(lc.lanes)
         ]
     )
+    for faction_id, start, end in selected or ():  # the selected event on its lanes' strips
+        k = next((i for i, (f, _) in enumerate(lc.lanes) if f == faction_id), None)
+        if k is None:
+            continue
+        middle = pd.Timestamp(start) + (pd.Timestamp(end) + pd.Timedelta(days=1) - pd.Timestamp(start)) / 2
+        fig.add_trace(
+            go.Scatter(
+                name="Selected event",
+                x=[middle],
+                y=[k + 0.62],
+                mode="markers",
+                hoverinfo="skip",
+                marker=dict(size=SELECTED_PX, symbol="circle-open", color=SELECTED_COLOUR, line=dict(width=3)),
+            )
+        )
     fig.update_xaxes(type="date")
     if view is not None:
         lo, hi = (pd.Timestamp(v) for v in view)
@@ -519,6 +647,11 @@ def density_timeline(ds: Dataset, lc: LaneCounts, view: tuple | None = None, hid
     if hidden:
         _earlier_note(fig, hidden)
     return fig
+
+
+def strip_opacity(counts, peak: int) -> np.ndarray:
+    """A heat-strip cell's strength for its count (the square root: a few events still show)."""
+    return 0.18 + 0.82 * np.sqrt(np.asarray(counts, dtype=float) / max(peak, 1))
 
 
 def drill_target(ds: Dataset, customdata) -> tuple[str, object, object] | None:
@@ -559,9 +692,11 @@ def counts_over_time(
         barmode="stack",
         height=320,
         margin=dict(l=10, r=10, t=30, b=10),
-        legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0),
-        yaxis_title=f"{what} per {lc.bucket} and faction" + (" (events in 2 lanes count twice)" if several else ""),
+        legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0, traceorder="normal"),  # lane order, top first
+        yaxis_title=f"{what} per {lc.bucket}",  # short: a long one was clipped at both ends ("ents per week…")
     )
+    if several:
+        fig.update_layout(meta={"note": "An event in two lanes counts in each."})
     if view is not None:
         lo, hi = (pd.Timestamp(v) for v in view)
         fig.update_xaxes(range=[lo - pd.Timedelta(days=1), hi + pd.Timedelta(days=2)])
