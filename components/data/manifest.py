@@ -175,11 +175,11 @@ def warnings_of(root: Path, manifest: dict, everything: bool = True) -> tuple:
 
 def load_any(root: Path):
     """An ingested dataset trusted by its manifest, else a data directory loaded and checked in full."""
-    from components.data.load import load
-
     if is_dataset(root):
         return load_trusted(root)
-    with progress.phase("check") as checked:  # read, checked and built in one
+    with progress.phase("check") as checked:  # read, checked and built in one (the checks' import too)
+        from components.data.load import load
+
         dataset = load(root)
         checked.advance(len(dataset.events))
     return dataset
