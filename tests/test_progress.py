@@ -138,3 +138,16 @@ def test_the_page_says_which_phases_are_done_and_which_is_under_way():
     assert lines[0].startswith("**Opening the event data** · ")
     assert lines[1].startswith(":material/check: Checking the files against the manifest · ")
     assert lines[2].startswith(":material/pending: Building the model… ") and lines[2].endswith(" so far")
+
+
+def test_synth_import_and_merge_say_their_phases(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("FACTIONLINE_PROGRESS_SECONDS", "0")
+    assert main(["synth", "--events", "300", "--out", str(tmp_path / "synth")]) == 0
+    assert phases_said(capsys.readouterr().err, "synth") == ["generate", "write", "generate"]  # articles within
+    table = tmp_path / "events.csv"  # a fictional table
+    table.write_text("date,title\n2024-02-29,A council meets\n2024-03,A march is planned\n", encoding="utf-8")
+    assert main(["import", "table", str(table), "--out", str(tmp_path / "imported")]) == 0
+    assert phases_said(capsys.readouterr().err, "import") == ["digest", "convert", "write", "check"]
+    imported = str(tmp_path / "imported")
+    assert main(["merge", imported, imported, "--out", str(tmp_path / "merged")]) == 0
+    assert phases_said(capsys.readouterr().err, "merge") == ["check", "combine", "duplicates", "check"]
