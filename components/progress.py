@@ -141,7 +141,7 @@ class Reporter:
                     return
                 for phase in self.open:
                     phase.sync()
-                self.tick()
+                self._safely(self.tick)
             if self._stop.wait(self.interval):
                 return
 
@@ -152,13 +152,19 @@ class Reporter:
         with self.lock:
             for phase in reversed(self.open):  # left open by an error: ended, not completed
                 self._end(phase, completed=False)
-            self.on_close()
+            self._safely(self.on_close)
 
     def _start(self, phase: Phase) -> None:
         with self.lock:
             phase.depth = len(self.open)
             self.open.append(phase)
-            self.on_start(phase)
+            self._safely(self.on_start, phase)
+
+    @staticmethod
+    def _safely(draw: Callable, *args) -> None:
+        """Drawing never stops the work: a closed or full stderr (`2>&-`, a gone terminal) only hides it."""
+        with contextlib.suppress(OSError, ValueError):
+            draw(*args)
 
     def _end(self, phase: Phase, completed: bool) -> None:
         with self.lock:
@@ -170,7 +176,7 @@ class Reporter:
                 phase.total = phase.done  # an estimate, corrected: the loop has seen every row
             self.open.remove(phase)
             self.finished.append(phase)
-            self.on_end(phase)
+            self._safely(self.on_end, phase)
 
 
 _REPORTER: contextvars.ContextVar[Reporter | None] = contextvars.ContextVar("factionline_progress", default=None)

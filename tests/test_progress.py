@@ -151,3 +151,12 @@ def test_synth_import_and_merge_say_their_phases(tmp_path, capsys, monkeypatch):
     imported = str(tmp_path / "imported")
     assert main(["merge", imported, imported, "--out", str(tmp_path / "merged")]) == 0
     assert phases_said(capsys.readouterr().err, "merge") == ["check", "combine", "duplicates", "check"]
+
+
+def test_a_closed_stderr_hides_progress_and_the_work_goes_on():
+    gone = io.StringIO()
+    gone.close()
+    with progress.reporting(progress.Lines("factionline ingest", every=0, stream=gone)):
+        with progress.phase("write", unit="tables") as shown:
+            shown.advance(3)
+    assert shown.done == 3 and shown.completed
