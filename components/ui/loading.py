@@ -86,7 +86,7 @@ def page_text(reporter: progress.Reporter) -> str:
         else:
             lines.append(f"{indent}:material/check: {phase.what.capitalize()} · {_seconds(phase.elapsed)}")
     if len(lines) == 1:
-        lines.append(":material/pending: Waiting for it to be read (another page may be opening it)…")
+        lines.append(":material/pending: Finding the data, or waiting for another page that is opening it…")
     return "  \n".join(lines)
 
 
