@@ -7,19 +7,22 @@ import os
 import sys
 from pathlib import Path
 
+from components import progress
 from components.data.problems import InvalidData, format_report
 from components.paths import APP, bundled_data, streamlit_config
 
 
 def _validate(args) -> int:
     from components.data.load import load
-    from components.io.split import check_in_parts, needs_split
+    from components.io.split import check_in_parts, events_in, needs_split
 
     try:
         if needs_split(Path(args.directory), args.part_rows):  # larger than memory: in parts, streamed
             c, warnings = check_in_parts(Path(args.directory), args.part_rows)
         else:
-            dataset = load(args.directory)
+            with progress.phase("check", events_in(Path(args.directory))) as shown:
+                dataset = load(args.directory)
+                shown.advance(len(dataset.events))
             c, warnings = dataset.counts(), list(dataset.warnings)
     except InvalidData as err:
         print(f"{args.directory}: the data is not valid.", file=sys.stderr)
@@ -95,7 +98,8 @@ def _import(args) -> int:
         if needs_split(Path(args.out), PART_ROWS):  # a large import is checked in parts, as validate does
             check_in_parts(Path(args.out), PART_ROWS)
         else:
-            load(args.out)
+            with progress.phase("check", s["events"]) as shown:
+                shown.advance(len(load(args.out).events))
     except InvalidData as err:  # a bug in an importer: say so plainly rather than leave a broken directory
         print(f"{args.out}: the imported data does not validate — please report this:", file=sys.stderr)
         print(format_report(err.problems), file=sys.stderr)
@@ -475,6 +479,11 @@ def _store_migrate(args) -> int:
     return 0
 
 
+def _shows_progress(p: argparse.ArgumentParser) -> None:
+    """A command that can run for minutes: its progress on stderr (components/progress.py), or none."""
+    p.add_argument("--quiet", action="store_true", help="show no progress on stderr (the result is printed as usual)")
+
+
 def _positive(text: str) -> int:
     try:
         value = int(text)
@@ -505,6 +514,7 @@ def main(argv: list[str] | None = None) -> int:
         default=PART_ROWS,
         help=f"events checked at a time when the directory is larger (default {PART_ROWS:,})",
     )
+    _shows_progress(p)
     p.set_defaults(func=_validate)
     p = sub.add_parser("synth", help="write a synthetic data directory of N events (for scale tests)")
     p.add_argument("--events", type=_positive, required=True)
@@ -519,6 +529,7 @@ def main(argv: list[str] | None = None) -> int:
         type=int,
         help="stream: write parts of this many events (out/part-000 …), two at a time; for data beyond memory",
     )
+    _shows_progress(p)
     p.set_defaults(func=_synth)
     from components.io.imports import FORMATS, labels
 
@@ -539,10 +550,12 @@ def main(argv: list[str] | None = None) -> int:
         help="the day the data were taken from their provider, YYYY-MM-DD, for the licence's attribution "
         "(default: the file's own date)",
     )
+    _shows_progress(p)
     p.set_defaults(func=_import)
     p = sub.add_parser("merge", help="combine data directories (e.g. the curated set and imports)")
     p.add_argument("directories", nargs="+")
     p.add_argument("--out", required=True)
+    _shows_progress(p)
     p.set_defaults(func=_merge)
     p = sub.add_parser("places", help="write places.csv (coordinates of the events' places) from an offline gazetteer")
     p.add_argument("directory")
@@ -615,6 +628,7 @@ def main(argv: list[str] | None = None) -> int:
         help=f"events checked at a time (default {PART_ROWS:,}; about 3 KB of memory each): a larger table is "
         "streamed in parts of this many, so memory follows this setting, not the input's size",
     )
+    _shows_progress(p)
     p.set_defaults(func=_ingest)
     p = sub.add_parser("run", help="open the dashboard: on the store (default) or on a data directory")
     p.add_argument("--data", help="a data directory to show read-only, instead of the store")
@@ -655,7 +669,8 @@ def _run_command(args) -> int:
 
     name = f"factionline {args.command}"
     try:
-        result = args.func(args)
+        with progress.reporting(progress.for_command(args.command, args.quiet) if hasattr(args, "quiet") else None):
+            result = args.func(args)
         sys.stdout.flush()  # here, not at exit: a closed pipe is then caught below
         return result
     except BrokenPipeError:  # `factionline store versions | head`: the reader has what it wanted

@@ -46,7 +46,18 @@ def test_layers_import_only_below_them():
 
 def test_every_module_is_in_a_layer():
     top = {p.name for p in PACKAGE.glob("*.py")}
-    assert top == {"__init__.py", "cli.py", "paths.py"}, top
+    assert top == {"__init__.py", "cli.py", "paths.py", "progress.py"}, top
+
+
+def test_progress_is_below_every_layer():
+    """Every layer reports its long loops through components/progress.py: it imports no layer, and no
+    display library at import (tqdm only when a bar is drawn)."""
+    names = imports(PACKAGE / "progress.py")
+    assert not [n for n in names if n.startswith(("components", "streamlit"))], names
+    tree = ast.parse((PACKAGE / "progress.py").read_text(encoding="utf-8"))
+    at_import = {a.name for node in tree.body if isinstance(node, ast.Import) for a in node.names}
+    at_import |= {node.module for node in tree.body if isinstance(node, ast.ImportFrom)}
+    assert "tqdm" in names and "tqdm" not in at_import
 
 
 def test_filters_formats_and_views_are_registries():

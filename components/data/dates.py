@@ -16,8 +16,6 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
-from edtf import parse_edtf, struct_time_to_date
-from edtf.parser.edtf_exceptions import EDTFParseException
 
 
 @dataclass(frozen=True)
@@ -85,6 +83,11 @@ def parse_date(text: str) -> EDTFDate:
 
 
 def _slow(text: str) -> EDTFDate:
+    # imported at the first date the fast path cannot read: the edtf package builds its pyparsing grammar on
+    # import (~0.2 s), which the first view of data written in the simple forms never needs
+    from edtf import parse_edtf, struct_time_to_date
+    from edtf.parser.edtf_exceptions import EDTFParseException
+
     try:
         parsed = parse_edtf(text)
         start = struct_time_to_date(parsed.lower_strict())

@@ -12,6 +12,7 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
+from components import progress
 from components.data.problems import InvalidData, Problem
 
 SCHEMA_VERSION = 1
@@ -52,11 +53,18 @@ def file_list(out: Path) -> dict:
     )
     listed = {p.relative_to(out).as_posix(): p for p in files}
     documents = [rel for rel in listed if rel.startswith(DOCUMENT_FOLDER)]
-    with (out / DOCUMENTS).open("w", encoding="utf-8") as index:
-        for rel in documents:
-            e = _entry(listed[rel])
-            index.write(f"{rel}\t{e['bytes']}\t{e['mtime_ns']}\t{e['sha256']}\n")
-    entries = {rel: _entry(p) for rel, p in listed.items() if not rel.startswith(DOCUMENT_FOLDER)}
+    size = sum(p.stat().st_size for p in listed.values())
+    with progress.phase("checksums", size, unit="bytes") as summed:  # the time goes by the bytes read
+        with (out / DOCUMENTS).open("w", encoding="utf-8") as index:
+            for rel in documents:
+                e = _entry(listed[rel])
+                index.write(f"{rel}\t{e['bytes']}\t{e['mtime_ns']}\t{e['sha256']}\n")
+                summed.advance(e["bytes"])
+        entries = {}
+        for rel, path in listed.items():
+            if not rel.startswith(DOCUMENT_FOLDER):
+                entries[rel] = _entry(path)
+                summed.advance(entries[rel]["bytes"])
     return {"files": entries | {DOCUMENTS: _entry(out / DOCUMENTS)}, "documents": len(documents)}
 
 
@@ -98,9 +106,11 @@ def verify(root: Path, checksums: bool = True, within: tuple[str, ...] | None = 
     if within is None and DOCUMENTS in listed:  # the article texts: once documents.tsv itself is vouched for
         _check(root, DOCUMENTS, listed[DOCUMENTS], checksums, again)
         listed |= _documents(root)
-    for rel, entry in listed.items():
-        if chosen(rel):
+    wanted = {rel: entry for rel, entry in listed.items() if chosen(rel)}
+    with progress.phase("verify", sum(e["bytes"] for e in wanted.values()), unit="bytes") as checked:
+        for rel, entry in wanted.items():
             _check(root, rel, entry, checksums, again)
+            checked.advance(entry["bytes"])
     folders = [root] if within is None else [root / w for w in within if (root / w).is_dir()]
     extra = [
         p.relative_to(root).as_posix()
@@ -139,10 +149,13 @@ def load_trusted(root: Path):
         manifest = verify(root)
     except DatasetRefused as err:
         raise InvalidData([Problem(MANIFEST, None, None, str(err), "Run `factionline ingest` again.")]) from err
-    raw, problems = read_directory(root)
+    with progress.phase("read", unit="tables"):
+        raw, problems = read_directory(root)
     if problems:
         raise InvalidData(problems)
-    dataset = build(raw, resolved(parse_dates(raw)))
+    with progress.phase("build") as built:
+        dataset = build(raw, resolved(parse_dates(raw)))
+        built.advance(len(dataset.events))
     return replace(dataset, warnings=warnings_of(root, manifest))
 
 
@@ -162,9 +175,14 @@ def warnings_of(root: Path, manifest: dict, everything: bool = True) -> tuple:
 
 def load_any(root: Path):
     """An ingested dataset trusted by its manifest, else a data directory loaded and checked in full."""
-    from components.data.load import load
+    if is_dataset(root):
+        return load_trusted(root)
+    with progress.phase("check") as checked:  # read, checked and built in one (the checks' import too)
+        from components.data.load import load
 
-    return load_trusted(root) if is_dataset(root) else load(root)
+        dataset = load(root)
+        checked.advance(len(dataset.events))
+    return dataset
 
 
 def _hidden(path: Path, root: Path) -> bool:

@@ -15,6 +15,7 @@ import pickle
 import tempfile
 from pathlib import Path
 
+from components import progress
 from components.data.model import Dataset
 from components.paths import PACKAGE
 
@@ -53,16 +54,24 @@ def fingerprint(root: Path) -> str:
 
 def load_cached(root: str | Path, loader=None) -> Dataset:
     """load(root) (or loader(root)), from the private cache when an identical directory was loaded before."""
-    from components.data.load import load  # here: a cache hit needs no validation code (pandera: ~0.4 s)
 
-    load = loader or load
+    def load(root: Path) -> Dataset:
+        if loader is not None:
+            return loader(root)
+        # imported on a miss only: a cache hit needs no validation code (pandera and what it pulls in,
+        # pyspark among them: 0.6-1 s of the first view)
+        from components.data.load import load as check_and_build
+
+        return check_and_build(root)
+
     root = Path(root)
     folder = cache_dir()
     if folder is None or not os.path.isdir(root):
         return load(root)
     path = folder / f"{fingerprint(root)}.pickle"
     try:
-        with path.open("rb") as handle:
+        with path.open("rb") as handle, progress.phase("saved", os.fstat(handle.fileno()).st_size, "bytes") as read:
+            read.follow(handle.tell)  # how far the unpickling has read
             dataset = Dataset(**pickle.load(handle))
         os.utime(path)  # most recently used
         return dataset
@@ -70,7 +79,8 @@ def load_cached(root: str | Path, loader=None) -> Dataset:
         pass  # absent or unreadable: build it again
     dataset = load(root)  # raises InvalidData: nothing is cached for invalid data
     if len(dataset.events) >= MIN_EVENTS:
-        _store(folder, path, dataset)
+        with progress.phase("save", unit="bytes"):
+            _store(folder, path, dataset)
     return dataset
 
 

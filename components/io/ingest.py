@@ -25,12 +25,13 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from components import progress
 from components.data import manifest
 from components.data.loader import PARTITION, read_table
 from components.data.problems import InvalidData, Problem
 from components.data.schema import TABLES
 from components.engines.layout import DERIVED, FILTERED_COLUMNS, RANGES, daily, derived, write_daily
-from components.io.split import PART_ROWS, needs_split, split_directory
+from components.io.split import PART_ROWS, events_in, needs_split, split_directory
 
 
 def _year(date: pd.Series) -> pd.Series:
@@ -55,6 +56,7 @@ def ingest(sources: Path | list[Path], out: Path, part_rows: int = PART_ROWS) ->
     scratch = Path(tempfile.mkdtemp(prefix=f".{out.name}-parts-", dir=out.resolve().parent))
     try:
         units = []  # (directory to check, how its problems read in the original, where its documents are)
+        events = []  # how many events each holds (for progress; a directory's CSV is estimated)
         for source in sources:
             if needs_split(source, part_rows):
                 done = split_directory(source, scratch / str(len(units)), part_rows)
@@ -62,14 +64,16 @@ def ingest(sources: Path | list[Path], out: Path, part_rows: int = PART_ROWS) ->
                     (part.root, partial(done.original, part), source, frozenset(part.text_ids), done.whole)
                     for part in done.parts
                 ]
+                events += [part.n_events for part in done.parts]
             else:
                 units.append((source, None, source, None, {}))
-        return _ingest(units, sources, out)
+                events.append(events_in(source))
+        return _ingest(units, sources, out, None if None in events else sum(events))
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 
 
-def _ingest(units: list, sources: list[Path], out: Path) -> dict:
+def _ingest(units: list, sources: list[Path], out: Path, events: int | None = None) -> dict:
     from components.data.load import load
 
     created = not out.exists()
@@ -86,10 +90,12 @@ def _ingest(units: list, sources: list[Path], out: Path) -> dict:
     ranges = {"n_sources_max": 1, "grades_seen": 0, "sides": False}
     warnings = []
     offset = 0
+    # each directory or part checked and written in turn; counted once its events are (parts[-1] is its counts)
+    checking = progress.track(units, "check", events, size=lambda _: parts[-1]["events"])
     try:
         copied = set()
         whole: dict[str, int] = {}  # tables written from the source once, not joined from its parts
-        for i, (source, original, documents, text_ids, from_source) in enumerate(units):
+        for i, (source, original, documents, text_ids, from_source) in enumerate(checking):
             try:
                 # every rule and every passage; InvalidData lists every problem
                 dataset = load(source, texts=documents if documents != source else None, text_ids=text_ids)
@@ -174,30 +180,35 @@ def _ingest(units: list, sources: list[Path], out: Path) -> dict:
                 copied.add(documents)
         _check_unique(ids)
     except BaseException:
+        checking.close()  # the phase ends here, before the error is reported
         for writer in writers.values():
             writer.close()
         # nothing half-written is left to be mistaken for a dataset (an empty directory given stays, empty)
         for child in [out] if created else list(out.iterdir()):
             shutil.rmtree(child, ignore_errors=True) if child.is_dir() else child.unlink(missing_ok=True)
         raise
-    for writer in writers.values():
-        writer.close()
-    for name, frame in first.items():
-        if name not in writers:
-            frame.to_parquet(out / f"{name}.parquet", index=False)
-            rows[name] = len(frame)
-    write_daily(days, out / DERIVED / "daily.parquet")
-    (out / DERIVED / "choices.json").write_text(
-        json.dumps(
-            {
-                column: [v for v, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])) if v]
-                for column, counts in choices.items()
-            }
-            | {RANGES: ranges},
-            ensure_ascii=False,
-        ),
-        encoding="utf-8",
-    )
+    with progress.phase("write", unit="tables") as written:
+        for writer in writers.values():
+            writer.close()
+        for name, frame in first.items():
+            if name not in writers:
+                frame.to_parquet(out / f"{name}.parquet", index=False)
+                rows[name] = len(frame)
+                written.advance()
+        write_daily(days, out / DERIVED / "daily.parquet")
+        (out / DERIVED / "choices.json").write_text(
+            json.dumps(
+                {
+                    column: [v for v, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])) if v]
+                    for column, counts in choices.items()
+                }
+                | {RANGES: ranges},
+                ensure_ascii=False,
+            ),
+            encoding="utf-8",
+        )
+    # Rollups (issue 40) are written here, as `with progress.phase("rollups", …)`: after the tables they sum,
+    # before the manifest, whose checksums then vouch for them too.
     shared = {name for name in first if name not in writers}
     counts = {k: parts[0][k] if k in shared else sum(c[k] for c in parts) for k in parts[0]} | {
         k: n for k, n in whole.items() if k in parts[0]

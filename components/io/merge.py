@@ -25,6 +25,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from components import progress
 from components.data.load import load
 from components.data.loader import read_directory
 from components.data.schema import LIST_SEPARATOR, TABLES, slug, split_list
@@ -92,14 +93,17 @@ def merge(dirs: list[Path], out: Path) -> MergeReport:
         raise MergeError(f"{out} is not empty. Fix: choose a new directory for the merge.")
     if any(out.resolve() == d.resolve() for d in dirs):
         raise MergeError("the output directory is one of the inputs. Fix: choose a new directory.")
-    datasets = [load(d) for d in dirs]  # raises InvalidData, naming file, row and column
+    # raises InvalidData, naming file, row and column
+    datasets = [load(d) for d in progress.track(dirs, "check", unit="directories")]
     raws = [read_directory(d)[0] for d in dirs]
     report = MergeReport(out=out)
     crosswalk = _crosswalk(dirs[0], raws[0])
     tables: dict[str, dict[str, dict]] = {t: {} for t in ("factions", "actors", "sources", "event_types")}
     events, quotes, articles, reports, superseded = [], [], [], [], []
     (out / "articles").mkdir(parents=True, exist_ok=True)
-    for ns, d, raw, ds in zip(_namespaces(dirs), dirs, raws, datasets):
+    for ns, d, raw, ds in progress.track(
+        zip(_namespaces(dirs), dirs, raws, datasets), "combine", len(dirs), "directories"
+    ):
         report.inputs.append((ns, d, len(ds.events)))
         tag = (lambda i, ns=ns: f"{ns}:{i}") if ns else (lambda i: i)
         outlet_map = _outlet_map(raw, tables["sources"], report) if ns else {}  # one Al Jazeera, not two
@@ -173,7 +177,8 @@ def merge(dirs: list[Path], out: Path) -> MergeReport:
     (out / "MERGE.md").write_text("# Merge\n\n```\n" + report.text() + "\n```\n", encoding="utf-8")
     (out / "LICENSE.md").write_text(licence_of(report, raws), encoding="utf-8")
     (out / "CURATION.md").write_text(curation_of(report), encoding="utf-8")
-    load(out)  # the result must validate like any data directory
+    with progress.phase("check", report.events):
+        load(out)  # the result must validate like any data directory
     return report
 
 
@@ -418,7 +423,9 @@ def likely_duplicates(events: pd.DataFrame, actors: dict[str, dict]) -> pd.DataF
     event type or the same place."""
     factions = {a: set(split_list(r.get("faction_ids", ""))) for a, r in actors.items()}
     rows = []
-    for date, group in events.groupby("date", sort=True):
+    for date, group in progress.track(
+        events.groupby("date", sort=True), "duplicates", events["date"].nunique(), "days"
+    ):
         if group["_input"].nunique() < 2 or len(group) > 500:
             continue  # a day with hundreds of machine-coded events is compared by nobody
         recs = group.to_dict(orient="records")

@@ -24,6 +24,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from components import progress
 from components.data.loader import RawTable
 from components.data.problems import InvalidData, Problem
 from components.data.schema import TABLES
@@ -37,6 +38,7 @@ REFERRING = {"quotes": "event_id", "reports": "event_id", "stories": "event_id",
 class Part:
     root: Path
     first_event_row: int  # the spreadsheet row of its first event in the original events file
+    n_events: int = 0
     rows: dict[str, np.ndarray] = field(default_factory=dict)  # referring table -> its rows' original rows
     # the articles whose texts this part reads: the ones its rows cite (the verbatim checks need them), and
     # for the first part those nobody cites (so every text is checked once); not all half a million
@@ -86,6 +88,32 @@ def needs_split(source: Path, part_rows: int) -> bool:
         except (OSError, pa.ArrowException):
             return False  # the loader says what is wrong with it
     return path.stat().st_size > part_rows * 200
+
+
+def rows_in(path: Path | None) -> int | None:
+    """A table file's rows, for progress: a Parquet file's from its footer; a CSV file's estimated from
+    the lines of its first megabyte and its size (the count is corrected when the file has been read)."""
+    if path is None or not path.is_file():
+        return None
+    suffix = path.suffix.lower()
+    if suffix not in (".parquet", ".csv", ".tsv", ".txt"):
+        return None  # a spreadsheet or an archive: not counted ahead
+    try:
+        if suffix == ".parquet":
+            return pq.ParquetFile(path).metadata.num_rows
+        with path.open("rb") as handle:
+            sample = handle.read(1 << 20)
+    except (OSError, pa.ArrowException):
+        return None  # the loader says what is wrong with it
+    lines = sample.count(b"\n")
+    if len(sample) < 1 << 20:
+        return max(lines - 1, 0)  # read whole: exact, but for cells holding line breaks
+    return round(path.stat().st_size * lines / len(sample)) - 1
+
+
+def events_in(source: Path) -> int | None:
+    """A data directory's events (estimated for CSV: rows_in)."""
+    return rows_in(_events_file(Path(source)))
 
 
 def _csv_batches(path: Path, rows: int, file: str):
@@ -155,6 +183,10 @@ def _parquet_batches(path: Path, rows: int):
         index += batch.num_rows
 
 
+def _rows_of(batch: tuple) -> int:
+    return len(batch[1])
+
+
 def _hashes(values) -> np.ndarray:
     return pd.util.hash_array(np.asarray(values, dtype=object).astype(str))
 
@@ -162,7 +194,18 @@ def _hashes(values) -> np.ndarray:
 def split_directory(source: Path, scratch: Path, part_rows: int = PART_ROWS) -> Split:
     """Stream the directory's events into parts under scratch (a new, empty folder), with the rows that
     refer to them; every other table and the article texts linked, not copied."""
-    source, scratch = Path(source).resolve(), Path(scratch)
+    source = Path(source).resolve()
+    tables = [_events_file(source)] + [_table_file(source, name) for name in (*REFERRING, "articles")]
+    known = [rows_in(path) for path in tables if path is not None]
+    with progress.phase("split", None if None in known else sum(known), unit="rows") as shown:
+        return _split(source, Path(scratch), part_rows, shown)
+
+
+def _table_file(source: Path, name: str) -> Path | None:
+    return next((p for p in (source / f"{name}.parquet", source / TABLES[name].file) if p.is_file()), None)
+
+
+def _split(source: Path, scratch: Path, part_rows: int, shown: progress.Phase) -> Split:
     events = _events_file(source)
     files = {"events": events.name}
     parts: list[Part] = []
@@ -179,7 +222,8 @@ def split_directory(source: Path, scratch: Path, part_rows: int = PART_ROWS) -> 
         else:
             _write_csv(root / "events.csv", header, batch)
         keys.append(_hashes([str(i).strip() for i in _column(header, batch, "event_id")]))
-        parts.append(Part(root, RawTable.row(index), text_ids=_cited(header, batch)))
+        parts.append(Part(root, RawTable.row(index), len(keys[-1]), text_ids=_cited(header, batch)))
+        shown.advance(len(keys[-1]))
         del batch
         pa.default_memory_pool().release_unused()  # Arrow keeps freed batches for reuse: give them back
     if not parts:
@@ -195,15 +239,15 @@ def split_directory(source: Path, scratch: Path, part_rows: int = PART_ROWS) -> 
     owners.sort(order="hash", kind="stable")
     owner_hash, owner_part = owners["hash"], owners["part"]
     for name, column in REFERRING.items():
-        path = next((p for p in (source / f"{name}.parquet", source / TABLES[name].file) if p.is_file()), None)
+        path = _table_file(source, name)
         if path is not None:
             files[name] = path.name
-            _route(path, name, column, parts, owner_hash, owner_part, part_rows)
-    articles = next((p for p in (source / "articles.parquet", source / TABLES["articles"].file) if p.is_file()), None)
+            _route(path, name, column, parts, owner_hash, owner_part, part_rows, shown)
+    articles = _table_file(source, "articles")
     totals = {}
     if articles is not None:
         files["articles"] = articles.name
-        totals["articles"] = _route_articles(articles, parts, part_rows)
+        totals["articles"] = _route_articles(articles, parts, part_rows, shown)
     for entry in sorted(source.iterdir()):  # every other table: linked into each part
         stem = entry.stem
         routed = ("events", "articles", *REFERRING)
@@ -256,16 +300,22 @@ class _PartWriters:
             part.rows[self.name] = np.concatenate(self.rows[n]) if n in self.rows else np.array([], dtype=np.int64)
 
 
-def _batches(path: Path, part_rows: int):
-    return _parquet_batches(path, part_rows) if path.suffix == ".parquet" else _csv_batches(path, part_rows, path.name)
+def _batches(path: Path, part_rows: int, shown: progress.Phase):
+    """A table's batches (Parquet or CSV), each counted in the split's progress as it is done."""
+    batches = (
+        _parquet_batches(path, part_rows) if path.suffix == ".parquet" else _csv_batches(path, part_rows, path.name)
+    )
+    for header, batch, index in batches:
+        yield header, batch, index
+        shown.advance(len(batch))
 
 
-def _route(path, name, column, parts, owner_hash, owner_part, part_rows) -> None:
+def _route(path, name, column, parts, owner_hash, owner_part, part_rows, shown) -> None:
     """Write each row of a referring table into the part of the event it names (a blank or unknown id:
     the first part, where the loader reports it)."""
     writers = _PartWriters(path, name, parts)
     try:
-        for header, batch, index in _batches(path, part_rows):
+        for header, batch, index in _batches(path, part_rows, shown):
             values = _column(header, batch, column)
             h = _hashes([str(v).strip() for v in values])
             spot = np.searchsorted(owner_hash, h).clip(0, max(len(owner_hash) - 1, 0))
@@ -281,14 +331,14 @@ def _route(path, name, column, parts, owner_hash, owner_part, part_rows) -> None
         writers.close()
 
 
-def _route_articles(path: Path, parts: list[Part], part_rows: int) -> int:
+def _route_articles(path: Path, parts: list[Part], part_rows: int, shown: progress.Phase) -> int:
     """Each part gets the articles its rows cite, and the first also those nobody cites (so every article
     is checked, and a part holds thousands of articles, not half a million). Returns the table's rows."""
     cited = set().union(*(p.text_ids for p in parts))
     writers = _PartWriters(path, "articles", parts)
     total = 0
     try:
-        for header, batch, index in _batches(path, part_rows):
+        for header, batch, index in _batches(path, part_rows, shown):
             ids = np.array([str(v).strip() for v in _column(header, batch, "article_id")], dtype=object)
             originals = np.arange(index, index + len(ids)) + 2
             # (sets and hash tables: numpy's isin compares object arrays pair by pair, 500,000² at 100M)
@@ -350,7 +400,7 @@ def check_in_parts(source: Path, part_rows: int = PART_ROWS) -> tuple[dict[str, 
         problems: list[Problem] = _repeated_across_parts(done, part_rows)
         counts: dict[str, int] = {}
         warnings: list[Problem] = []
-        for part in done.parts:
+        for part in progress.track(done.parts, "check", sum(p.n_events for p in done.parts), size=_events_of):
             try:
                 dataset = load(part.root, texts=done.source, text_ids=frozenset(part.text_ids))
             except InvalidData as err:
@@ -369,13 +419,17 @@ def check_in_parts(source: Path, part_rows: int = PART_ROWS) -> tuple[dict[str, 
         shutil.rmtree(scratch, ignore_errors=True)
 
 
+def _events_of(part: Part) -> int:
+    return part.n_events
+
+
 def _repeated_across_parts(done: Split, part_rows: int) -> list[Problem]:
     """An event id in two parts (each part finds its own repeats): named at the later row, with the first."""
     file = done.files["events"]
     path = done.source / file
     batches = _parquet_batches(path, part_rows) if path.suffix == ".parquet" else _csv_batches(path, part_rows, file)
     hashes, rows = [], []
-    for header, batch, index in batches:
+    for header, batch, index in progress.track(batches, "ids", sum(p.n_events for p in done.parts), size=_rows_of):
         hashes.append(_hashes([str(v).strip() for v in _column(header, batch, "event_id")]))
         rows.append(np.arange(index, index + len(hashes[-1])) + 2)
     if not hashes:

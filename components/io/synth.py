@@ -13,6 +13,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from components import progress
 from components.data.dates import order_by_date
 from components.data.schema import TABLES
 
@@ -165,6 +166,13 @@ def synthesize(
     """reports: the share of events told by one further report (in another article): 0.3 gives 1.3
     reports per event. part: one part of a larger dataset (synthesize_parts): the same factions, actors and
     outlets as every other part of this seed, its own events, and ids of its own."""
+    with progress.phase("generate", n_events) as made:
+        counts = _synthesize(n_events, Path(out), seed, csv, events_per_article, reports, part)
+        made.advance(n_events)
+    return counts
+
+
+def _synthesize(n_events, out, seed, csv, events_per_article, reports, part) -> dict[str, int]:
     rng = np.random.default_rng(seed)
     out = Path(out)
     (out / "articles").mkdir(parents=True, exist_ok=True)
@@ -335,7 +343,8 @@ def synthesize(
             pd.DataFrame({"article_id": report_rows["article_id"], "pos": 2 * n + ri, "text": report_rows["evidence"]}),
         ]
     ).sort_values("pos")
-    for article_id, group in text_rows.groupby("article_id", sort=False):
+    groups = text_rows.groupby("article_id", sort=False)
+    for article_id, group in progress.track(groups, "write", n_articles, "articles"):
         (out / "articles" / f"{article_id}.txt").write_text("\n\n".join(group["text"]) + "\n", encoding="utf-8")
     articles = pd.DataFrame(
         {
@@ -381,6 +390,10 @@ def _part(job: tuple) -> dict[str, int]:
     return synthesize(n, folder, seed=seed, reports=reports, part=part)
 
 
+def _events(counts: dict[str, int]) -> int:
+    return counts["events"]
+
+
 def synthesize_parts(
     n_events: int, out: str | Path, part_size: int = 1_000_000, seed: int = 0, reports: float = 0.0, workers: int = 2
 ) -> dict[str, int]:
@@ -395,7 +408,7 @@ def synthesize_parts(
     jobs = [(n, out / f"part-{i:03d}", seed, reports, i) for i, n in enumerate(sizes)]
     totals: dict[str, int] = {}
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        for counts in pool.map(_part, jobs):
+        for counts in progress.track(pool.map(_part, jobs), "generate", n_events, size=_events):
             for key, value in counts.items():
                 totals[key] = (
                     totals.get(key, 0) + value if key in ("events", "quotes", "articles", "reports") else value

@@ -10,6 +10,8 @@ it can open the database anyway); every change, and every refused sign-in, goes 
 
 from __future__ import annotations
 
+import functools
+import threading
 import unicodedata
 
 from argon2 import PasswordHasher
@@ -22,7 +24,17 @@ from components.store.tables import accounts
 
 HASHER = PasswordHasher()
 SHORTEST_PASSWORD = 12
-_NOBODY = HASHER.hash("no account has this password")  # a missing account costs the same time as a wrong password
+
+
+@functools.cache
+def _nobody() -> str:
+    """A hash no password matches: a missing account costs the same time as a wrong password."""
+    return HASHER.hash("no account has this password")
+
+
+# Made beside the first page, not in its way (an Argon2id hash is ~0.2 s; argon2's C code runs without the
+# GIL), and before anyone can sign in, so that the first refusal of a missing account is not the slow one.
+threading.Thread(target=_nobody, daemon=True, name="factionline-nobody-hash").start()
 
 
 class AccountRefused(ValueError):
@@ -132,7 +144,7 @@ def verify(engine: Engine, name: str, password: str) -> User | None:
             )
         ).first()
     try:
-        HASHER.verify(row.password_hash if row else _NOBODY, password)
+        HASHER.verify(row.password_hash if row else _nobody(), password)
     except (VerificationError, InvalidHashError):
         return None
     return User(row.display_name, row.role) if row else None

@@ -25,7 +25,6 @@ import time
 
 import streamlit as st
 
-from components.store import accounts
 from components.store.roles import ROLES, User
 from components.ui import remember, state
 from components.ui.throttle import THROTTLE
@@ -72,6 +71,8 @@ def _has_accounts(store) -> bool:
     url, now = str(store.url), time.monotonic()
     seen = _ACCOUNTS_SEEN.get(url)
     if seen is None or now - seen[0] > 10:
+        from components.store import accounts  # the store's modules only when a store is used
+
         try:
             seen = (now, accounts.any_active(store))
         except Exception as err:  # the store went away between two questions
@@ -178,6 +179,8 @@ def client_address() -> str:
 
 def attempt(store, name: str, given: str, client: str) -> tuple[User | None, str]:
     """A sign-in: the user, or why not. Throttled before any password is checked; failures are logged."""
+    from components.store import accounts
+
     keys = [f"client:{client}", f"account:{accounts.key(name) or '(viewers)'}"]
     wait = THROTTLE.locked_for(keys)
     if wait > 0:
@@ -216,6 +219,8 @@ def _still_valid(signed: dict, store) -> User | None:
     """A session signed in with an account ends when the account is disabled (checked on every run)."""
     if not signed.get("account") or store is None:
         return User(signed["name"] or f"a {signed['role']}", signed["role"])
+    from components.store import accounts
+
     try:
         return accounts.active(store, signed["name"])
     except Exception:

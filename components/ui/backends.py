@@ -9,8 +9,10 @@ from pathlib import Path
 
 import streamlit as st
 
+from components import progress
 from components.analysis.backend import Memory
 from components.data.problems import InvalidData
+from components.ui.loading import opening
 
 MEMORY_ENGINES = ("", "memory")
 
@@ -28,13 +30,14 @@ def configured() -> bool:
     return setting().lower() not in MEMORY_ENGINES
 
 
-@st.cache_resource(show_spinner="Opening the dataset in the engine…", max_entries=2)
+@st.cache_resource(show_spinner=False, max_entries=2)  # loading.opening() says what is being done
 def _open_engine(root: str, url: str, ingested: int):  # ingested: the manifest's time: a new ingest opens anew
     # cache_resource: one engine per dataset and URL, shared by every session (its results cache is locked).
     from components.engines.backend import Engine
     from components.engines.sql import SqlEngine
 
-    return Engine(SqlEngine(Path(root), url))
+    with progress.phase("engine"):
+        return Engine(SqlEngine(Path(root), url))
 
 
 def memory(ds) -> Memory:
@@ -57,7 +60,8 @@ def open_engine(root: Path):
         )
         return None
     try:
-        return _open_engine(os.path.abspath(root), url_of(name), (Path(root) / MANIFEST).stat().st_mtime_ns)
+        with opening("Opening the dataset in the engine"):
+            return _open_engine(os.path.abspath(root), url_of(name), (Path(root) / MANIFEST).stat().st_mtime_ns)
     except ImportError as err:  # only opening the engine: an import error later is a bug, not a setup
         st.title("Factionline", anchor=False)
         st.error(

@@ -3,13 +3,16 @@ cannot be opened (never the server's paths: those go to the server log)."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import threading
+import time
 from pathlib import Path
 
 import streamlit as st
 
+from components import progress
 from components.analysis.geo import place_table
 from components.data.manifest import load_any
 from components.data.model import Dataset
@@ -38,7 +41,67 @@ def _signature(root: Path) -> tuple:
     return tuple(entries)
 
 
-@st.cache_resource(show_spinner="Loading the event data…", max_entries=4)
+class PageProgress(progress.Reporter):
+    """The phases of a dataset's first open, on the page while it loads (components/progress.py): what is
+    being done, how far, for how long — instead of a spinner that says nothing for a minute. Drawn from a
+    thread of its own into a placeholder made before the load (the load itself runs in a cached function,
+    where an element would be replayed on every later run); nothing is drawn when the load takes under
+    half a second (a loaded dataset: every rerun)."""
+
+    interval = 0.5
+    delay = 0.5
+
+    def __init__(self, title: str) -> None:
+        super().__init__()
+        self.title = title
+        self.placeholder = st.empty()
+        self.drawn = False
+
+    def thread(self, target) -> threading.Thread:
+        from streamlit.runtime.scriptrunner import add_script_run_ctx
+
+        return add_script_run_ctx(super().thread(target))  # it draws into this session's page
+
+    def tick(self) -> None:
+        box = self.placeholder.container(border=True)
+        box.markdown(page_text(self))
+        current = self.open[-1] if self.open else None
+        if current is not None and current.total:
+            box.progress(min(current.done / current.total, 1.0), text=progress.line(current))
+        self.drawn = True
+
+    def on_close(self) -> None:
+        if self.drawn:
+            self.placeholder.empty()
+
+
+def page_text(reporter: progress.Reporter) -> str:
+    """What the page says while a dataset opens: the title and time so far, each phase done (with its
+    time), and the one under way."""
+    lines = [f"**{reporter.title}** · {_seconds(time.monotonic() - reporter.began)}"]
+    for phase in [*reporter.finished, *reporter.open]:
+        indent = "\u2003" * phase.depth
+        if phase.ended is None:
+            lines.append(f"{indent}:material/pending: {phase.what.capitalize()}… {_seconds(phase.elapsed)} so far")
+        else:
+            lines.append(f"{indent}:material/check: {phase.what.capitalize()} · {_seconds(phase.elapsed)}")
+    if len(lines) == 1:
+        lines.append(":material/pending: Finding the data, or waiting for another page that is opening it…")
+    return "  \n".join(lines)
+
+
+def _seconds(seconds: float) -> str:
+    return f"{seconds:.1f} s" if seconds < 60 else f"{int(seconds // 60)} min {int(seconds % 60):02d} s"
+
+
+@contextlib.contextmanager
+def opening(title: str):
+    """Show the phases of the work inside on the page (after half a second), then clear them."""
+    with progress.reporting(PageProgress(title)):
+        yield
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)  # opening() says what is being done
 def _load(root: str, signature: tuple) -> Dataset:
     # cache_resource: one copy shared by every session and rerun; views never mutate it.
     dataset = load_cached(root, load_any)  # an ingested dataset is trusted by its manifest
@@ -53,7 +116,8 @@ def _load(root: str, signature: tuple) -> Dataset:
 
 
 def load_dataset(root: Path) -> Dataset:
-    return _load(os.path.abspath(root), _signature(root))
+    with opening("Opening the event data"):
+        return _load(os.path.abspath(root), _signature(root))
 
 
 def report_invalid(root: Path, problems: list[Problem]) -> None:

@@ -6,10 +6,8 @@ pinned to an older one) is marked as such."""
 from __future__ import annotations
 
 import streamlit as st
-from sqlalchemy.exc import SQLAlchemyError
 
 from components.data.safetext import md
-from components.store import notes
 from components.ui import workspace
 
 
@@ -20,6 +18,11 @@ def render(target_kind: str, target_id: str) -> None:
         return
     if ws.engine is None:
         return
+    # the store's modules only with a store: a data directory's page never imports SQLAlchemy for notes
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from components.store import notes
+
     editor = ws.user.can("editor")
     try:
         thread = notes.thread(ws.engine, ws.user, target_kind, target_id)

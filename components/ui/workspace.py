@@ -15,17 +15,21 @@ import sys
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import streamlit as st
-from sqlalchemy import Engine
-from sqlalchemy.exc import SQLAlchemyError
 
 from components.paths import bundled_data
-from components.store import versions, workcopy
-from components.store.db import StoreUnavailable, describe, migrate, open_store, store_url
 from components.store.roles import User
-from components.store.versions import Version
 from components.ui import state
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from components.store.versions import Version
+
+# The store's modules (SQLAlchemy, the accounts, the versions) are imported where the store is used, not
+# here: a data directory's first view never pays for them (~0.5 s of it).
 
 log = logging.getLogger("factionline")
 LATEST_TTL = 2.0  # seconds: how stale "the latest version" may be (one cheap query per session per period)
@@ -83,6 +87,8 @@ def _release(engine: Engine) -> None:
 @st.cache_resource(show_spinner="Opening the store…", ttl=60, on_release=_release)
 def _engine(url: str, from_secrets: bool) -> Engine:
     # One engine per store and server process (a connection pool shared by every session).
+    from components.store.db import migrate, open_store
+
     if from_secrets:
         settings = dict(st.secrets["connections"]["factionline"])  # [connections.factionline] in secrets
         engine = st.connection("factionline", type="sql", **settings).engine
@@ -94,6 +100,7 @@ def _engine(url: str, from_secrets: bool) -> Engine:
 def _seed(engine: Engine) -> None:
     """An empty store starts as the bundled data (FACTIONLINE_SEED=none: leave it empty, for
     `factionline store import DIR` to seed)."""
+    from components.store import versions, workcopy
     from components.store.roles import User as Who
 
     if os.environ.get("FACTIONLINE_SEED", "bundled").lower() == "none" or not workcopy.is_empty(engine):
@@ -109,6 +116,8 @@ def _seed(engine: Engine) -> None:
 
 @st.cache_data(ttl=LATEST_TTL, show_spinner=False)
 def _latest(url: str, from_secrets: bool) -> Version | None:
+    from components.store import versions
+
     return versions.latest(_engine(url, from_secrets))
 
 
@@ -116,6 +125,8 @@ _PINNED: dict[tuple[str, int], Version] = {}  # published versions never change:
 
 
 def _version(url: str, from_secrets: bool, number: int) -> Version | None:
+    from components.store import versions
+
     key = (url, number)
     if key not in _PINNED:
         found = versions.get(_engine(url, from_secrets), number)
@@ -141,6 +152,8 @@ def pinned_version() -> int | None:
 
 def _store_setting() -> tuple[str, bool]:
     """The store's URL, and whether it comes from Streamlit's secrets."""
+    from components.store.db import store_url
+
     explicit = _args().store or os.environ.get("FACTIONLINE_STORE")
     return store_url(explicit), not explicit and _secret_connection()  # --store and FACTIONLINE_STORE win
 
@@ -149,6 +162,10 @@ def account_store() -> Engine | None:
     """The store that holds people's accounts; None when a data directory is shown or the store is down."""
     if data_setting()[1] is not None:
         return None
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from components.store.db import StoreUnavailable, describe
+
     url, from_secrets = _store_setting()
     try:
         return _engine(url, from_secrets)
@@ -162,6 +179,11 @@ def resolve(user: User) -> Workspace:
     setting, value = data_setting()
     if value is not None:
         return Workspace(user, Path(value))
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from components.store import versions
+    from components.store.db import StoreUnavailable
+
     url, from_secrets = _store_setting()
     try:
         engine = _engine(url, from_secrets)
@@ -199,6 +221,8 @@ def resolve(user: User) -> Workspace:
 
 
 def _unreachable(user: User, url: str, err: Exception) -> Workspace:
+    from components.store.db import StoreUnavailable, describe
+
     log.error("The store %s cannot be reached: %s", describe(url), err)
     reason = (
         "The store (this instance's SQLite file) cannot be opened: the app's user cannot create or write it. "
@@ -227,7 +251,9 @@ def _unreachable(user: User, url: str, err: Exception) -> Workspace:
 
 def _cached_version(url: str) -> tuple[Version, Path] | None:
     """After a restart with the database down: the newest version this server wrote to its cache."""
+    from components.store import versions
     from components.store.db import fingerprint
+    from components.store.versions import Version
 
     try:
         folder = versions.cache_root() / fingerprint(url)

@@ -15,6 +15,7 @@ import os
 import shutil
 from pathlib import Path
 
+from components import progress
 from components.io.imports import acled, gdelt, table, timelinejs
 from components.io.imports.build import (
     Base,
@@ -100,6 +101,7 @@ def run_import(fmt: str, path: Path, out: Path, base_dir: Path | None = None, ac
     line by line, or a chunk of rows at a time, and written as they come (Builder(spill=out)), so a file larger than memory imports; the others are read
     whole, up to IMPORT_LIMIT. Nothing is left in `out` when the import fails."""
     from components.data.inputs import InputRefused, open_input, read_input
+    from components.io.split import rows_in
 
     path, out = Path(path), Path(out)
     if fmt not in FORMATS:
@@ -121,15 +123,20 @@ def run_import(fmt: str, path: Path, out: Path, base_dir: Path | None = None, ac
     try:
         digest = hashlib.sha256()
         with open_input(path, "An import") as source:
-            for block in iter(lambda: source.read(1 << 20), b""):
+            for block in progress.track(
+                iter(lambda: source.read(1 << 20), b""), "digest", path.stat().st_size, "bytes", len
+            ):
                 digest.update(block)
             source.seek(0)
             created = not out.exists()
             out.mkdir(parents=True, exist_ok=True)
             try:
                 b = Builder(FORMATS[fmt], path.name, digest.hexdigest(), base, spill=out, accessed=accessed)
-                _convert(fmt, path.name, source, b)
-                b.write(out)
+                with progress.phase("convert", rows_in(path), "records") as converted:
+                    converted.follow(lambda: b.n_events + len(b.skipped))  # the Builder counts them
+                    _convert(fmt, path.name, source, b)
+                with progress.phase("write", unit="tables"):
+                    b.write(out)
             except BaseException:
                 for child in [out] if created else list(out.iterdir()):
                     shutil.rmtree(child, ignore_errors=True) if child.is_dir() else child.unlink(missing_ok=True)
