@@ -228,25 +228,66 @@ def test_the_apps_database_role_can_only_add_to_and_read_the_audit_log(owned_pos
 
     owner_url, app_url, app_role = owned_postgres
     monkeypatch.setenv("FACTIONLINE_APP_ROLE", app_role)
-    open_store(owner_url).dispose()  # the owner migrates (and the migration grants)
+    owner = open_store(owner_url)  # the owner migrates (and the migration grants)
     app = open_store(app_url)  # the app opens it: already up to date, no DDL needed
     admin = User("Operator", "admin")
     workcopy.import_directory(app, admin, BUNDLED)
     versions.publish(app, admin, "first")
-    accounts.add(app, admin, "Dana Levi", "editor", "correct horse battery")
+    accounts.add(owner, admin, "Dana Levi", "editor", "correct horse battery")  # accounts: the owner (the CLI)
     assert len(audit.entries(app, admin)) >= 3
-    for statement in (
+    refused = (
         "TRUNCATE audit",
         "DELETE FROM audit",
         "UPDATE audit SET user_name = 'someone else'",
         "ALTER TABLE audit DISABLE TRIGGER ALL",
         "DROP TABLE audit",
-    ):
+        # issue 35: published versions and accounts cannot be rewritten by the app's role either
+        "UPDATE versions SET message = 'rewritten'",
+        "DELETE FROM version_files",
+        "TRUNCATE versions CASCADE",
+        "ALTER TABLE versions DISABLE TRIGGER ALL",
+        "UPDATE accounts SET role = 'admin'",
+        "DELETE FROM accounts",
+        "INSERT INTO accounts VALUES ('mallory', 'Mallory', 'admin', 'x', now(), 'Mallory', NULL)",
+    )
+    for statement in refused:
         with pytest.raises(sa.exc.ProgrammingError, match="permission denied|must be owner"):
             with app.begin() as c:
                 c.execute(sa.text(statement))
-    assert len(audit.entries(app, admin)) >= 3
+    # a back-dated audit entry is dated by the database
+    with app.begin() as c:
+        c.execute(
+            sa.text(
+                "INSERT INTO audit (at, user_name, role, action, target, detail) "
+                "VALUES ('2001-01-01T00:00:00Z', 'x', 'admin', 'publish', 'v', '{}')"
+            )
+        )
+    newest = audit.entries(app, admin, limit=1)[0]
+    assert newest["action"] == "publish" and newest["at"].year > 2001
+    # the owner itself cannot change a published version (a trigger, as for the audit log)
+    with pytest.raises(sa.exc.DBAPIError, match="append-only"):
+        with owner.begin() as c:
+            c.execute(sa.text("UPDATE versions SET message = 'rewritten'"))
+    assert versions.get(app, 1).message == "first" and len(audit.entries(app, admin)) >= 4
     app.dispose()
+    owner.dispose()
+
+
+def test_a_published_version_cannot_be_changed_on_sqlite_either(tmp_path):
+    import sqlalchemy as sa
+
+    from components.store import versions, workcopy
+    from components.store.db import open_store
+    from components.store.roles import User
+
+    engine = open_store(f"sqlite:///{tmp_path / 'store.sqlite'}")
+    workcopy.import_directory(engine, User("Operator", "admin"), BUNDLED)
+    versions.publish(engine, User("Operator", "admin"), "first")
+    for statement in ("UPDATE versions SET message = 'x'", "DELETE FROM version_files", "DELETE FROM versions"):
+        with pytest.raises(sa.exc.DBAPIError, match="append-only"):
+            with engine.begin() as c:
+                c.execute(sa.text(statement))
+    assert versions.get(engine, 1).message == "first"
 
 
 # --- 4. one character must not block publishing ------------------------------------------------------------
