@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from streamlit.testing.v1 import AppTest
 
 from .test_app import APP
+from .test_shared_instance import owned_postgres  # noqa: F401 (a fixture)
 
 
 @pytest.fixture
@@ -121,3 +122,57 @@ def test_the_open_instance_warning_is_not_shown_on_an_account_locked_instance(lo
     at.run()
     assert at.get("plotly_chart")
     assert not any("Open instance" in c.value for c in at.sidebar.caption)
+
+
+def test_postgresql_the_apps_role_locked_out_then_back_never_shows_data(owned_postgres, monkeypatch):  # noqa: F811
+    """The probe of issue 35 on PostgreSQL: the app's role may not log in (NOLOGIN, its connections
+    ended), then may again. An anonymous client sees no data at any moment; the lock holds after."""
+    from components.store import accounts
+    from components.store.db import open_store
+    from components.store.roles import User
+    from components.ui import auth, workspace
+
+    from .conftest import PG_ADMIN
+
+    owner_url, app_url, app_role = owned_postgres
+    monkeypatch.setenv("FACTIONLINE_APP_ROLE", app_role)
+    owner = open_store(owner_url)
+    accounts.add(owner, User("Operator", "admin"), "Dana Levi", "editor", "correct horse battery")
+    owner.dispose()
+    for name in ("FACTIONLINE_DATA", "FACTIONLINE_PASSWORD"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("FACTIONLINE_STORE", app_url)
+    superuser = sa.create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
+
+    def may_log_in(yes: bool) -> None:
+        with superuser.connect() as c:
+            c.execute(sa.text(f"ALTER ROLE {app_role} {'LOGIN' if yes else 'NOLOGIN'}"))
+            if not yes:
+                c.execute(
+                    sa.text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = :r"),
+                    {"r": app_role},
+                )
+        workspace._engine.clear()
+        auth._ACCOUNTS_SEEN.clear()  # as if RECHECK seconds had passed
+
+    try:
+        first = AppTest.from_file(APP, default_timeout=60).run()
+        assert first.text_input(key="password-input") and not first.get("plotly_chart")
+        may_log_in(False)
+        for tab in (first, AppTest.from_file(APP, default_timeout=60)):
+            tab.run()
+            assert not _page_titles(tab)
+            _shows_nothing(tab)
+            assert any("unavailable" in e.value for e in tab.error)
+        may_log_in(True)
+        back = AppTest.from_file(APP, default_timeout=60).run()
+        assert back.text_input(key="password-input") and not back.get("plotly_chart") and not _page_titles(back)
+        back.text_input(key="name-input").input("Dana Levi")
+        back.text_input(key="password-input").input("correct horse battery")
+        back.button[0].click()
+        back.run()
+        assert back.get("plotly_chart") and "Curate" in _page_titles(back)
+    finally:
+        may_log_in(True)
+        workspace._engine.clear()
+        superuser.dispose()

@@ -159,22 +159,26 @@ def gate() -> User | None:
 
     store = account_store()
     if not locked(store):
+        _allow(True)
         return local_user()
     kept = auth_store.for_sessions(store)  # where sessions and the throttle live (None: cannot be reached)
     try:
         user = _current(kept)
     except Exception as err:  # the store, its accounts or its sessions cannot be read: nobody is let in
         log.error("Cannot check the sign-in: %s", err)
+        _allow(False)
         _unavailable()
         return None
     if user is not None:
+        _allow(True)
         token = state.take_cookie_to_set()
         if token:
             remember.set_cookie(token)
         _signed_in_as(user.name, user.role, lambda: sign_out(kept))
         return user
+    _allow(False)  # no upload URLs, file bytes or component messages before sign-in
     _title()
-    remember.clear_stale_cookie()
+    remember.clear_stale_cookie(state.take_cookie_to_set() == "")
     column = st.columns([2, 3])[0]
     with column, st.form("sign-in", enter_to_submit=True):
         name = st.text_input(
@@ -233,6 +237,17 @@ def sign_out(kept) -> None:
     except Exception as err:  # the tab forgets it anyway; the store ends it when it is back (or it expires)
         log.error("Could not end a session in the store: %s", err)
     state.sign_out()
+    state.cookie_to_set("")  # the sign-in page clears the browser's cookie
+
+
+def _allow(yes: bool) -> None:
+    """Whether this session may get upload URLs and send file bytes and component messages."""
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    from components.ui import cache_guard
+
+    ctx = get_script_run_ctx()
+    cache_guard.allow(ctx.session_id if ctx else None, yes)
 
 
 def client_address() -> str:
@@ -292,6 +307,7 @@ def _start_session(kept, user: User) -> None:
 
 def _oidc() -> User | None:
     if not st.user.is_logged_in:
+        _allow(False)
         _title()
         st.button("Log in", on_click=st.login, type="primary", icon=":material/login:")
         return None
@@ -299,6 +315,7 @@ def _oidc() -> User | None:
     roles = _secret("roles")
     role = role_of_email(email, dict(roles) if roles else None)
     if role is None:
+        _allow(False)
         _title()
         st.error(
             f"{email or 'This account'} is not on this instance's list of people. Ask its administrator to add you.",
@@ -307,6 +324,7 @@ def _oidc() -> User | None:
         st.button("Log out", on_click=st.logout, icon=":material/logout:")
         return None
     name = email or str(st.user.get("name") or "you")
+    _allow(True)
     _signed_in_as(name, role, None)
     return User(name, role)
 
