@@ -28,7 +28,6 @@ import streamlit as st
 
 from components.store.roles import User
 from components.ui import auth_store, remember, state
-from components.ui.throttle import THROTTLE
 
 VIEWERS_PASSWORD = ("FACTIONLINE_PASSWORD", "password")  # (environment variable, secrets key)
 RETIRED = {  # shared passwords of roles that now need an account
@@ -258,13 +257,20 @@ def client_address() -> str:
 
 
 def attempt(store, name: str, given: str, client: str, kept=None) -> tuple[User | None, str]:
-    """A sign-in: the user, or why not. Throttled before any password is checked; failures are logged."""
+    """A sign-in: the user, or why not. One atomic step of the throttle (kept in the store) comes before
+    any password is checked; failures and throttled refusals are audited."""
     from components.store import accounts
+    from components.ui import throttle
 
-    keys = [f"client:{client}", f"account:{accounts.key(name) or '(viewers)'}"]
-    wait = THROTTLE.locked_for(keys)
-    if wait > 0:
-        return None, f"Too many failed sign-ins. Try again in {_duration(wait)}."
+    kept = kept if kept is not None else store if store is not None else auth_store.local()
+    account = accounts.key(name) or "(viewers)"
+    step = throttle.reserve(kept, client, account)
+    if step.wait > 0:
+        if step.audit and store is not None:
+            _audit_refusal(store, name, client, "throttled: too many failed sign-ins from this client")
+        return None, f"Too many failed sign-ins. Try again in {_duration(step.wait)}."
+    if step.slow:
+        time.sleep(throttle.ACCOUNT_SLOWDOWN)  # this account is being guessed: a pause, never a refusal
     user, refusal = None, "That account and password do not match. Try again, or ask whoever shared this link."
     if name.strip():
         if store is None:
@@ -278,16 +284,21 @@ def attempt(store, name: str, given: str, client: str, kept=None) -> tuple[User 
         elif role in RETIRED:
             refusal = RETIRED_MESSAGE
     if user is not None:
-        THROTTLE.succeeded(keys)
+        throttle.succeeded(kept, client, account)
         return user, ""
-    THROTTLE.failed(keys)
     log.warning("Refused a sign-in to account %r from %s.", name.strip()[:100], client)
     if store is not None:
-        try:
-            accounts.refused(store, name, client, "wrong password or no such account")
-        except Exception as err:
-            log.error("Could not log the refused sign-in: %s", err)
+        _audit_refusal(store, name, client, "wrong password or no such account")
     return None, refusal
+
+
+def _audit_refusal(store, name: str, client: str, reason: str) -> None:
+    from components.store import accounts
+
+    try:
+        accounts.refused(store, name, client, reason)
+    except Exception as err:
+        log.error("Could not log the refused sign-in: %s", err)
 
 
 def _duration(seconds: float) -> str:
