@@ -37,4 +37,5 @@ EXPOSE 8501
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
     CMD factionline health
 
-CMD ["streamlit", "run", "dashboard.py"]
+# Streamlit with the app's guards installed before the first connection (components/ui/serve.py)
+CMD ["python", "-m", "components.ui.serve", "run", "dashboard.py"]

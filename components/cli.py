@@ -131,7 +131,7 @@ def _run(args) -> int:
     cmd = [
         sys.executable,
         "-m",
-        "streamlit",
+        "components.ui.serve",  # Streamlit's command line, its guards installed first
         "run",
         str(APP),
         *streamlit_flags(),

@@ -54,7 +54,8 @@ def streamlit_server(
     env.pop("FACTIONLINE_DATA", None)
     if data is not None:
         env["FACTIONLINE_DATA"] = str(data)
-    start = [sys.executable, str(launcher)] if launcher else [sys.executable, "-m", "streamlit"]
+    # as `factionline run` starts it: Streamlit with the app's guards installed first (components/ui/serve.py)
+    start = [sys.executable, str(launcher)] if launcher else [sys.executable, "-m", "components.ui.serve"]
     cmd = [
         *start,
         "run",

@@ -18,12 +18,12 @@ os.environ["FACTIONLINE_STORE"] = f"sqlite:///{tempfile.mkdtemp(prefix='factionl
 
 @pytest.fixture(autouse=True)
 def _no_sign_in_lockout_carries_over():
-    """Failed sign-ins lock a client for a while (in the process): each test starts with none."""
-    from components.ui.throttle import THROTTLE
+    """Failed sign-ins make a client wait (counted in the store): each test starts with none."""
+    from components.ui.auth_store import forget_throttle
 
-    THROTTLE.reset()
+    forget_throttle()
     yield
-    THROTTLE.reset()
+    forget_throttle()
 
 
 @pytest.fixture

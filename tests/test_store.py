@@ -45,14 +45,14 @@ def tables_of(directory) -> dict[str, pd.DataFrame]:
 
 def test_migrations_create_the_tables_the_queries_use_and_run_once(store_url):
     engine = open_store(store_url)
-    assert revision(engine) == "0003"
+    assert revision(engine) == "0004"
     inspector = sa.inspect(engine)
     for table in metadata.sorted_tables:
         found = {c["name"] for c in inspector.get_columns(table.name)}
         assert found == {c.name for c in table.columns}, table.name
     migrate(engine)  # again: nothing to do, nothing broken
     open_store(store_url)  # a second process starting: the same
-    assert revision(engine) == "0003"
+    assert revision(engine) == "0004"
 
 
 def test_a_store_at_the_first_schema_upgrades_and_keeps_its_data(store_url):
@@ -62,7 +62,7 @@ def test_a_store_at_the_first_schema_upgrades_and_keeps_its_data(store_url):
     workcopy.import_directory(engine, ADMIN, BUNDLED)
     versions.publish(engine, ADMIN, "at the first schema")
     migrate(engine)
-    assert revision(engine) == "0003"
+    assert revision(engine) == "0004"
     assert versions.latest(engine).n_events == 13
     with engine.connect() as c:
         assert len(workcopy.rows(c, "events")) == 13

@@ -14,6 +14,7 @@ import tempfile
 import zipfile
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
+from zlib import error as zlib_error
 
 from components.data.model import Dataset
 from components.data.schema import slug
@@ -27,8 +28,12 @@ from components.io.uploadbudget import (
 )
 
 MAX_UPLOAD_MB = 200
-MAX_UNZIPPED = 1_000_000_000  # bytes: a zip bomb stops here
+# A zip may unpack to at most this much (and to no more than the upload budget has room for): checked on
+# the declared sizes first, then on the bytes actually written while streaming, 1 MB at a time — never a
+# whole entry in memory. A 1 MB zip of 950 MB was accepted (the server grew by 1.6–1.9 GB).
+MAX_UNZIPPED = 200_000_000
 MAX_MEMBERS = 20_000
+CHUNK = 1 << 20
 TYPES = ["zip", *extensions()]  # a zipped data directory, or any import format
 
 
@@ -60,13 +65,20 @@ def open_upload(
     if budget is None:
         return _open(name, data, base_dir)
     shown = display_name(name)
+    # the budget counts what is held: the file's own bytes (Streamlit keeps them while the uploader shows
+    # the file) and, once built, the model; before that, an estimate
     try:
         lease = budget.reserve(len(data) * ESTIMATE_FACTOR, replacing.lease if replacing else None)
     except OverBudget as err:
         raise UploadError(f"{shown}: not opened: {err}") from None
+
+    def unpacked(nbytes: int) -> None:  # a zip's real size known: its model holds at least that much
+        lease.settle(len(data) + nbytes)
+
     try:
-        uploaded = _open(name, data, base_dir)
-        lease.settle(dataset_bytes(uploaded.dataset))
+        room = budget.room(lease) - len(data)  # a zip may unpack to no more than the budget has left
+        uploaded = _open(name, data, base_dir, unpacked, room)
+        lease.settle(len(data) + dataset_bytes(uploaded.dataset))
     except OverBudget as err:
         raise UploadError(f"{shown}: opened but too large to keep: {err}") from None
     except BaseException:
@@ -80,7 +92,7 @@ def display_name(name: str) -> str:
     return PurePosixPath(name.replace("\\", "/")).name or "upload"
 
 
-def _open(name: str, data: bytes, base_dir: Path) -> Uploaded:
+def _open(name: str, data: bytes, base_dir: Path, unpacked=None, room: int | None = None) -> Uploaded:
     from components.data.load import load  # here: the page need not import the checks until an upload
 
     name = display_name(name)
@@ -95,7 +107,9 @@ def _open(name: str, data: bytes, base_dir: Path) -> Uploaded:
         target = Path(tmp) / slug(Path(name).stem, 40)
         is_zip = name.lower().endswith(".zip") or (data[:4] == b"PK\x03\x04" and not name.lower().endswith(".xlsx"))
         if is_zip:  # (an .xlsx file is a zip too)
-            _unzip(name, data, target)
+            nbytes = _unzip(name, data, target, MAX_UNZIPPED if room is None else min(MAX_UNZIPPED, room))
+            if unpacked is not None:
+                unpacked(nbytes)
             return Uploaded(name, "data directory", load(_data_root(name, target)), ())
         try:
             fmt = detect(name, data)
@@ -106,7 +120,8 @@ def _open(name: str, data: bytes, base_dir: Path) -> Uploaded:
         return Uploaded(name, fmt, load(target), tuple(builder.skipped), tuple(builder.reconciliation()))
 
 
-def _unzip(name: str, data: bytes, target: Path) -> None:
+def _unzip(name: str, data: bytes, target: Path, cap: int = MAX_UNZIPPED) -> int:
+    """Unpack into target, at most `cap` bytes in all (refused past it); the bytes written."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
@@ -114,10 +129,15 @@ def _unzip(name: str, data: bytes, target: Path) -> None:
     members = archive.infolist()
     if len(members) > MAX_MEMBERS:
         raise UploadError(f"{name}: holds {len(members):,} files (at most {MAX_MEMBERS:,}).")
-    if sum(m.file_size for m in members) > MAX_UNZIPPED:
-        raise UploadError(f"{name}: unpacks to more than {MAX_UNZIPPED // 1_000_000_000} GB.")
+    too_big = (
+        f"{name}: unpacks to more than {cap / 1e6:,.0f} MB (what an upload may unpack to now). Fix: upload a "
+        "smaller data directory, or import it from the command line (factionline import)."
+    )
+    if sum(m.file_size for m in members) > cap:
+        raise UploadError(too_big)
     target.mkdir(parents=True)
     root = target.resolve()
+    written = 0
     for m in members:
         path = PurePosixPath(m.filename.replace("\\", "/"))
         if m.is_dir() or path.name.startswith(".") or "__MACOSX" in path.parts:
@@ -133,9 +153,15 @@ def _unzip(name: str, data: bytes, target: Path) -> None:
             raise UploadError(f"{name}: the entry {m.filename!r} points outside the archive.")
         out.parent.mkdir(parents=True, exist_ok=True)
         try:
-            out.write_bytes(archive.read(m))
-        except (zipfile.BadZipFile, NotImplementedError, RuntimeError) as err:  # corrupt, encrypted
+            with archive.open(m) as source, out.open("wb") as sink:
+                while chunk := source.read(CHUNK):  # streamed: the cap holds whatever the headers said
+                    written += len(chunk)
+                    if written > cap:
+                        raise UploadError(too_big)
+                    sink.write(chunk)
+        except (zipfile.BadZipFile, NotImplementedError, RuntimeError, EOFError, zlib_error) as err:
             raise UploadError(f"{name}: the entry {m.filename!r} cannot be unpacked ({err}).") from None
+    return written
 
 
 def _data_root(name: str, target: Path) -> Path:

@@ -61,6 +61,11 @@ class UploadBudget:
             mb = DEFAULT_MB
         return cls(int(max(mb, 0) * 1_000_000))
 
+    def room(self, lease: Lease | None = None) -> int:
+        """Bytes still free, counting `lease`'s own share as free (what it may grow to)."""
+        with self._lock:
+            return max(self.limit - sum(n for k, n in self._held.items() if lease is None or k != lease.key), 0)
+
     def used(self) -> int:
         with self._lock:
             return sum(self._held.values())

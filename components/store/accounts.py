@@ -18,6 +18,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Engine, func, select
 
+from components.store import sessions
 from components.store.audit import log, log_as, now
 from components.store.roles import ROLES, User, require
 from components.store.tables import accounts
@@ -91,7 +92,8 @@ def set_password(engine: Engine, by: User, name: str, password: str) -> None:
         ).rowcount
         if not done:
             raise AccountRefused(f"There is no account {name!r}.")
-        log(connection, by, "set password", name)
+        ended = sessions.end_account(connection, key(name))  # a reset password ends the old sign-ins
+        log(connection, by, "set password", name, sessions_ended=ended)
 
 
 def disable(engine: Engine, by: User, name: str) -> None:
@@ -104,7 +106,8 @@ def disable(engine: Engine, by: User, name: str) -> None:
         ).rowcount
         if not done:
             raise AccountRefused(f"There is no active account {name!r}.")
-        log(connection, by, "disable account", name)
+        ended = sessions.end_account(connection, key(name))
+        log(connection, by, "disable account", name, sessions_ended=ended)
 
 
 def listed(engine: Engine) -> list[dict]:

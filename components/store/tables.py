@@ -3,7 +3,7 @@ definitions are what the queries use, and tests check that the two agree."""
 
 from __future__ import annotations
 
-from sqlalchemy import Column, DateTime, ForeignKey, Integer, LargeBinary, MetaData, String, Table, Text
+from sqlalchemy import Column, DateTime, Float, ForeignKey, Integer, LargeBinary, MetaData, String, Table, Text
 
 metadata = MetaData()
 
@@ -100,4 +100,26 @@ accounts = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("created_by", String(200), nullable=False),
     Column("disabled_at", DateTime(timezone=True), nullable=True),
+)
+# Added by the fourth migration: signed-in sessions (each token kept only as its SHA-256) and the
+# sign-in throttle's counts, in the store so that every replica and tab sees the same ones.
+sessions = Table(
+    "sessions",
+    metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("account", String(200), nullable=False),  # the account's key; "" for the viewers' shared password
+    Column("display_name", String(200), nullable=False),
+    Column("role", String(16), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+    Column("ended_at", DateTime(timezone=True), nullable=True),
+)
+throttle = Table(
+    "throttle",
+    metadata,
+    Column("key", String(300), primary_key=True),  # "client:ADDRESS" or "account:NAME"
+    Column("attempts", Integer, nullable=False),  # counted before the password is checked
+    Column("last_at", Float, nullable=False),  # epoch seconds
+    Column("wait_until", Float, nullable=False),
+    Column("audited_at", Float, nullable=False),  # the last throttled refusal written to the audit log
 )

@@ -12,15 +12,27 @@ import streamlit as st
 from components.analysis.filters import FILTERS
 from components.data.problems import InvalidData
 from components.paths import RESOURCES
-from components.ui import auth, backends, filters, state, story, theme, touch, upload, workspace
-from components.ui.cache_guard import refuse_clear_cache
+from components.ui import (
+    auth,
+    auth_cookie,
+    backends,
+    cache_guard,
+    filters,
+    state,
+    story,
+    theme,
+    touch,
+    upload,
+    workspace,
+)
 from components.ui.loading import load_dataset, report_invalid
 from components.ui.offline import stay_offline
 from components.ui.views import VIEWS, Page
 
 ICON = RESOURCES / "icon.png"
 stay_offline()  # once, when the server first imports the app
-refuse_clear_cache()
+cache_guard.install()  # nothing before sign-in (uploads, component messages, cache wipes)
+auth_cookie.install()  # the session cookie's HttpOnly route
 
 
 DASHBOARD = None  # the dashboard's page (in-app links to it: the stories)

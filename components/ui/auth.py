@@ -21,13 +21,13 @@ import hmac
 import logging
 import math
 import os
+import threading
 import time
 
 import streamlit as st
 
-from components.store.roles import ROLES, User
-from components.ui import remember, state
-from components.ui.throttle import THROTTLE
+from components.store.roles import User
+from components.ui import auth_store, remember, state
 
 VIEWERS_PASSWORD = ("FACTIONLINE_PASSWORD", "password")  # (environment variable, secrets key)
 RETIRED = {  # shared passwords of roles that now need an account
@@ -60,30 +60,57 @@ def passwords() -> dict[str, str]:
     return found
 
 
-_ACCOUNTS_SEEN: dict[str, tuple[float, bool]] = {}  # store -> (when asked, whether it has accounts)
+# Whether an instance is open (no sign-in) is decided from its configuration, never from an error:
+# - an OIDC [auth] section or a viewers' password: locked;
+# - a data directory and neither: open (it has no accounts to hold);
+# - the store and neither: open only once the store has been read and holds no active account. Until it
+#   has been read (it is down at start) the instance is locked, and says it is unavailable. Once it holds
+#   an account the instance stays locked for the life of the process: neither an error nor disabling every
+#   account opens it again (a restart decides anew). An open laptop locks within RECHECK seconds of its
+#   owner adding the first account.
+RECHECK = 10.0
+_DECIDED: dict[str, str] = {}  # store -> "open" | "locked", for this process
+_ACCOUNTS_SEEN: dict[str, float] = {}  # store -> when an open instance last looked for accounts
+_DECIDING = threading.Lock()
 
 
-def _has_accounts(store) -> bool:
-    """Whether the store holds an active account (asked at most every 10 s: a laptop whose owner adds the
-    first account locks within seconds)."""
-    if store is None:
-        return False
-    url, now = str(store.url), time.monotonic()
-    seen = _ACCOUNTS_SEEN.get(url)
-    if seen is None or now - seen[0] > 10:
-        from components.store import accounts  # the store's modules only when a store is used
-
-        try:
-            seen = (now, accounts.any_active(store))
-        except Exception as err:  # the store went away between two questions
-            log.error("Cannot read the accounts: %s", err)
-            seen = (now, False)
-        _ACCOUNTS_SEEN[url] = seen
-    return seen[1]
+def configured_lock() -> bool:
+    return bool(_secret("auth") or passwords())
 
 
 def locked(store=None) -> bool:
-    return bool(_secret("auth") or passwords() or _has_accounts(store))
+    """Whether this instance needs a sign-in (store: the accounts' store, None when it cannot be opened)."""
+    if configured_lock():
+        return True
+    from components.ui.workspace import store_name
+
+    name = store_name()
+    if name is None:
+        return False  # a data directory, no password: a laptop's (nothing to sign in to)
+    return not _open_store(name, store)
+
+
+def _open_store(name: str, store) -> bool:
+    with _DECIDING:
+        decided = _DECIDED.get(name)
+        if decided == "locked":
+            return False
+        if decided == "open" and time.monotonic() - _ACCOUNTS_SEEN.get(name, 0.0) <= RECHECK:
+            return True
+    if store is None:
+        return decided == "open"  # unreachable: an undecided instance stays locked
+    from components.store import accounts  # the store's modules only when a store is used
+
+    try:
+        has = accounts.any_active(store)
+    except Exception as err:  # an error never opens a lock: the decision stands (undecided: locked)
+        log.error("Cannot read the accounts: %s", err)
+        return decided == "open"
+    with _DECIDING:
+        if _DECIDED.get(name) != "locked":
+            _DECIDED[name] = "locked" if has else "open"
+        _ACCOUNTS_SEEN[name] = time.monotonic()
+        return _DECIDED[name] == "open"
 
 
 def matches(given: str, expected: str) -> bool:
@@ -123,28 +150,34 @@ def local_user() -> User:
 
 
 def gate() -> User | None:
-    """The signed-in user of this session; otherwise draw only the sign-in and return None."""
+    """The signed-in user of this session; otherwise draw only the sign-in (or, when the sessions cannot
+    be read, that the instance is unavailable) and return None. Every run looks the session up again."""
     if _secret("auth"):
         return _oidc()
     from components.ui.workspace import account_store
 
     store = account_store()
     if not locked(store):
+        _allow(True)
         return local_user()
-    signed = state.signed_in() or remember.recall()  # this tab's sign-in, or this browser's (a reload, a link)
-    if signed and signed.get("role") in ROLES:
-        user = _still_valid(signed, store)
-        if user is not None:
-            if state.signed_in() is None:
-                state.sign_in(signed)
-            token = state.take_cookie_to_set()
-            if token:
-                remember.set_cookie(token)
-            _signed_in_as(user.name, user.role, sign_out)
-            return user
-        sign_out()
+    kept = auth_store.for_sessions(store)  # where sessions and the throttle live (None: cannot be reached)
+    try:
+        user = _current(kept)
+    except Exception as err:  # the store, its accounts or its sessions cannot be read: nobody is let in
+        log.error("Cannot check the sign-in: %s", err)
+        _allow(False)
+        _unavailable()
+        return None
+    if user is not None:
+        _allow(True)
+        token = state.take_cookie_to_set()
+        if token:
+            remember.set_cookie(token)
+        _signed_in_as(user.name, user.role, lambda: sign_out(kept))
+        return user
+    _allow(False)  # no upload URLs, file bytes or component messages before sign-in
     _title()
-    remember.clear_stale_cookie()
+    remember.clear_stale_cookie(state.take_cookie_to_set() == "")
     column = st.columns([2, 3])[0]
     with column, st.form("sign-in", enter_to_submit=True):
         name = st.text_input(
@@ -155,19 +188,65 @@ def gate() -> User | None:
         given = st.text_input("Password", type="password", key="password-input")
         submitted = st.form_submit_button("Sign in", type="primary")
     if submitted:
-        user, refusal = attempt(store, name, given, client_address())
+        try:
+            user, refusal = attempt(store, name, given, client_address(), kept)
+        except Exception as err:
+            log.error("Cannot complete a sign-in: %s", err)
+            user, refusal = None, UNAVAILABLE
         if user is not None:
-            record = {"name": user.name, "role": user.role, "account": bool(user.name)}
-            state.sign_in(record)
-            state.cookie_to_set(remember.issue(record))  # set on the next run, drawn with the page
+            _start_session(kept, user)
             st.rerun()
         column.error(refusal, icon=":material/lock:")
     return None
 
 
-def sign_out() -> None:
-    remember.forget()
+UNAVAILABLE = (
+    "This instance is unavailable right now: its store cannot be reached, so nobody can sign in. "
+    "Try again in a few minutes; whoever runs it will find the reason in the server log."
+)
+
+
+def _current(kept) -> User | None:
+    """This tab's session (or this browser's cookie: a reload, a link), as the store knows it now."""
+    if kept is None:
+        raise RuntimeError("the store that keeps the sessions cannot be opened")
+    from components.store import sessions
+
+    for token in dict.fromkeys(t for t in (state.session_token(), remember.cookie_token()) if t):
+        user = sessions.lookup(kept, token)
+        if user is not None:
+            if token != state.session_token():
+                state.keep_session(token)
+            return user
+    state.sign_out()  # ended elsewhere (Sign out in another tab, a reset, disabled, expired), or none
+    return None
+
+
+def _unavailable() -> None:
+    st.title("Factionline", anchor=False)
+    st.error(UNAVAILABLE, icon=":material/cloud_off:")
+
+
+def sign_out(kept) -> None:
+    from components.store import sessions
+
+    token = state.session_token() or remember.cookie_token()
+    try:
+        sessions.end(kept, token)
+    except Exception as err:  # the tab forgets it anyway; the store ends it when it is back (or it expires)
+        log.error("Could not end a session in the store: %s", err)
     state.sign_out()
+    state.cookie_to_set("")  # the sign-in page clears the browser's cookie
+
+
+def _allow(yes: bool) -> None:
+    """Whether this session may get upload URLs and send file bytes and component messages."""
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    from components.ui import cache_guard
+
+    ctx = get_script_run_ctx()
+    cache_guard.allow(ctx.session_id if ctx else None, yes)
 
 
 def client_address() -> str:
@@ -177,14 +256,21 @@ def client_address() -> str:
         return "unknown"
 
 
-def attempt(store, name: str, given: str, client: str) -> tuple[User | None, str]:
-    """A sign-in: the user, or why not. Throttled before any password is checked; failures are logged."""
+def attempt(store, name: str, given: str, client: str, kept=None) -> tuple[User | None, str]:
+    """A sign-in: the user, or why not. One atomic step of the throttle (kept in the store) comes before
+    any password is checked; failures and throttled refusals are audited."""
     from components.store import accounts
+    from components.ui import throttle
 
-    keys = [f"client:{client}", f"account:{accounts.key(name) or '(viewers)'}"]
-    wait = THROTTLE.locked_for(keys)
-    if wait > 0:
-        return None, f"Too many failed sign-ins. Try again in {_duration(wait)}."
+    kept = kept if kept is not None else store if store is not None else auth_store.local()
+    account = accounts.key(name) or "(viewers)"
+    step = throttle.reserve(kept, client, account)
+    if step.wait > 0:
+        if step.audit and store is not None:
+            _audit_refusal(store, name, client, "throttled: too many failed sign-ins from this client")
+        return None, f"Too many failed sign-ins. Try again in {_duration(step.wait)}."
+    if step.slow:
+        time.sleep(throttle.ACCOUNT_SLOWDOWN)  # this account is being guessed: a pause, never a refusal
     user, refusal = None, "That account and password do not match. Try again, or ask whoever shared this link."
     if name.strip():
         if store is None:
@@ -198,16 +284,21 @@ def attempt(store, name: str, given: str, client: str) -> tuple[User | None, str
         elif role in RETIRED:
             refusal = RETIRED_MESSAGE
     if user is not None:
-        THROTTLE.succeeded(keys)
+        throttle.succeeded(kept, client, account)
         return user, ""
-    THROTTLE.failed(keys)
     log.warning("Refused a sign-in to account %r from %s.", name.strip()[:100], client)
     if store is not None:
-        try:
-            accounts.refused(store, name, client, "wrong password or no such account")
-        except Exception as err:
-            log.error("Could not log the refused sign-in: %s", err)
+        _audit_refusal(store, name, client, "wrong password or no such account")
     return None, refusal
+
+
+def _audit_refusal(store, name: str, client: str, reason: str) -> None:
+    from components.store import accounts
+
+    try:
+        accounts.refused(store, name, client, reason)
+    except Exception as err:
+        log.error("Could not log the refused sign-in: %s", err)
 
 
 def _duration(seconds: float) -> str:
@@ -215,20 +306,19 @@ def _duration(seconds: float) -> str:
     return f"{seconds} seconds" if seconds < 120 else f"{math.ceil(seconds / 60)} minutes"
 
 
-def _still_valid(signed: dict, store) -> User | None:
-    """A session signed in with an account ends when the account is disabled (checked on every run)."""
-    if not signed.get("account") or store is None:
-        return User(signed["name"] or f"a {signed['role']}", signed["role"])
-    from components.store import accounts
+def _start_session(kept, user: User) -> None:
+    """A new token at every sign-in (the browser's earlier one, if any, ends: no fixation)."""
+    from components.store import accounts, sessions
 
-    try:
-        return accounts.active(store, signed["name"])
-    except Exception:
-        return User(signed["name"], signed["role"])  # the store is down: nothing can be written anyway
+    sessions.end(kept, remember.cookie_token())
+    token = sessions.issue(kept, user, account=accounts.key(user.name) if user.name else "")
+    state.keep_session(token)
+    state.cookie_to_set(token)  # set in the browser on the next run, drawn with the page
 
 
 def _oidc() -> User | None:
     if not st.user.is_logged_in:
+        _allow(False)
         _title()
         st.button("Log in", on_click=st.login, type="primary", icon=":material/login:")
         return None
@@ -236,6 +326,7 @@ def _oidc() -> User | None:
     roles = _secret("roles")
     role = role_of_email(email, dict(roles) if roles else None)
     if role is None:
+        _allow(False)
         _title()
         st.error(
             f"{email or 'This account'} is not on this instance's list of people. Ask its administrator to add you.",
@@ -244,6 +335,7 @@ def _oidc() -> User | None:
         st.button("Log out", on_click=st.logout, icon=":material/logout:")
         return None
     name = email or str(st.user.get("name") or "you")
+    _allow(True)
     _signed_in_as(name, role, None)
     return User(name, role)
 

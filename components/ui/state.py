@@ -15,7 +15,7 @@ _NOTICES = "notices"  # what was ignored in the link, shown above the views
 _DRILL = "drill"  # filter values a click on a count bubble asks for, applied on the next run
 _CROWD = "crowd"  # (lane name, day, event ids) of a clicked "+N" mark, listed beside the chart
 _STORY = "story-last-step"  # (story, step) last followed: a new step selects its event, once
-_SIGNED_IN = "signed-in"  # {"name", "role"} after a password sign-in
+_SIGNED_IN = "signed-in"  # the session token of a password sign-in (components/store/sessions.py)
 _WORKSPACE = "_workspace"  # this run's data (ui/workspace.Workspace)
 _FLASH = "curate-flash"  # (kind, message, section) to show on the Curate page's next run, in that section
 _SECTION = "curate-section"  # the Curate page's section being drawn (where its messages belong)
@@ -118,13 +118,14 @@ def set_story_step(value: tuple | None) -> None:
     st.session_state[_STORY] = value
 
 
-def signed_in() -> dict | None:
+def session_token() -> str | None:
+    """This tab's sign-in: its session's token (the store decides on every run whether it still holds)."""
     value = st.session_state.get(_SIGNED_IN)
-    return value if isinstance(value, dict) else None
+    return value if isinstance(value, str) else None
 
 
-def sign_in(account: dict) -> None:
-    st.session_state[_SIGNED_IN] = account
+def keep_session(token: str) -> None:
+    st.session_state[_SIGNED_IN] = token
     st.session_state.pop("password-input", None)  # the typed password is not kept
 
 

@@ -175,6 +175,11 @@ def account_store() -> Engine | None:
         return None
 
 
+def store_name() -> str | None:
+    """The store's URL (as configured); None when a data directory is shown."""
+    return None if data_setting()[1] is not None else _store_setting()[0]
+
+
 def resolve(user: User) -> Workspace:
     setting, value = data_setting()
     if value is not None:
