@@ -156,3 +156,48 @@ def test_reopen_then_reject_on_an_older_article_is_saved_audited_and_stays_there
     waiting = sum(d.status == "proposed" for d in curation.listed(store, EDITOR, older))
     assert any(c.value.startswith(f"This article: {waiting} to review") for c in at.caption)  # today's count
     assert "to review" not in at.selectbox(key="curate-pick").format_func(older)  # labels never change
+
+
+def test_a_missed_report_a_quote_and_a_person_are_added_by_hand_and_published(store, tmp_path):
+    from components.data.load import load
+    from components.store import versions
+
+    article_id, _ = _article(store, tmp_path)
+    at = _session(EDITOR.name, **{"hand-table": "reports"})
+    at.selectbox(key="hand-reports-event_id").set_value("ev-2024-02-29-hamas-fatah-meet-moscow")
+    at.selectbox(key="hand-reports-article_id").set_value(article_id)
+    at.text_area(key="hand-reports-evidence").input(
+        "Delegations of Hamas and Fatah held talks in Moscow, officials said."
+    )
+    at.text_input(key="hand-reports-date").input("2024-02-29")
+    _button(at, "Add another report of an existing event").click().run()
+    said = _messages(at)
+    assert "not in the article" in said and "word for word" in said, said  # not verbatim: refused, kept
+    assert at.text_input(key="hand-reports-date").value == "2024-02-29"
+    passage = "Delegations of Hamas and Fatah held talks in Moscow on Thursday, officials of both movements said."
+    at.text_area(key="hand-reports-evidence").input(passage)
+    _button(at, "Add another report of an existing event").click().run()
+    assert "Added reports" in _messages(at), _messages(at)
+    # a person the drafter missed, once: the same name again is refused, naming the first
+    at.selectbox(key="hand-table").set_value("actors").run()
+    at.text_input(key="hand-actors-name").input("Laila Mansur")
+    at.text_input(key="hand-actors-kind").input("person")
+    _button(at, "Add an actor (a person or group)").click().run()
+    assert "Added actors laila-mansur" in _messages(at), _messages(at)
+    at.text_input(key="hand-actors-name").input("Laila Mansour")
+    at.text_input(key="hand-actors-kind").input("person")
+    _button(at, "Add an actor (a person or group)").click().run()
+    assert "likely already an actor (laila-mansur)" in _messages(at), _messages(at)
+    # a quote she gave, in the article word for word
+    at.selectbox(key="hand-table").set_value("quotes").run()
+    at.multiselect(key="hand-quotes-speaker_id").set_value(["laila-mansur"])
+    at.text_area(key="hand-quotes-text").input("Nobody left the room angry,")
+    at.selectbox(key="hand-quotes-quote_type").set_value("direct")
+    at.selectbox(key="hand-quotes-article_id").set_value(article_id)
+    _button(at, "Add a quote").click().run()
+    assert "Added quotes" in _messages(at), _messages(at)
+    v = versions.publish(store, EDITOR, "by hand")
+    published = load(versions.materialize(store, v.version_id, tmp_path / "v"))
+    reports = published.report_table
+    assert passage in set(reports["evidence"])
+    assert "laila-mansur" in set(published.quotes["speaker_id"])

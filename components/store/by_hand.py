@@ -20,6 +20,7 @@ KINDS = {  # table -> what the Curate page calls it
     "actors": "An actor (a person or group)",
     "sources": "A source (an outlet)",
 }
+TABLE_KEYS = {t: TABLES[t].key for t in KINDS}
 PASSAGES = {"events": "evidence", "reports": "evidence", "quotes": "text"}  # must be in the article, verbatim
 
 

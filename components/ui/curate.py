@@ -22,7 +22,7 @@ from components.store.curation import Refused
 from components.store.db import failure, read_only
 from components.store.roles import Forbidden
 from components.store.workcopy import Conflict, Stale
-from components.ui import draft_forms, rows_editor, seen, state, workspace
+from components.ui import add_by_hand, draft_forms, rows_editor, seen, state, workspace
 from components.ui.common import problem_table
 from components.ui.loading import load_dataset
 
@@ -119,6 +119,7 @@ def render() -> None:
     _add_article(ws, articles)
     if articles:
         _review(ws, articles)
+    add_by_hand.render(ws, _guard, _section)
     rows_editor.edit_rows(ws, _guard, _section)
     rows_editor.recent_changes(ws, _guard, _section)
 
