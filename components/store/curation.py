@@ -19,7 +19,7 @@ from components.drafting.draft import NEW_TYPES, draft
 from components.store import audit, workcopy
 from components.store.roles import User, require
 from components.store.tables import drafts
-from components.store.workcopy import Conflict
+from components.store.workcopy import Conflict, Stale
 
 
 class Refused(ValueError):
@@ -64,6 +64,34 @@ def still_publishable(connection: Connection, table: str, key: str) -> None:
                 for p in mine[:5]
             )
             raise Refused(f"Not saved: publishing would then fail. {listed}") from None
+
+
+def people(connection: Connection) -> dict[str, list[str]]:
+    """Every actor's names: id -> its name and aliases (what a likely duplicate is looked up in)."""
+    return {
+        r.key: [r.data.get("name", ""), *split_list(r.data.get("aliases", ""))]
+        for r in workcopy.rows(connection, "actors")
+    }
+
+
+def likely_same_person(known: dict[str, list[str]], name: str) -> list[str]:
+    """Actors whose name or an alias is this name, spelling and transliteration aside (fold: "Marzook" is
+    "Marzouk"): a new person by this name is likely one of them."""
+    wanted = fold(name)
+    if not wanted:
+        return []
+    return [key for key, names in known.items() if any(fold(n) == wanted for n in names if n)]
+
+
+def _not_a_second(connection: Connection, name: str) -> None:
+    """A new person is created once: a name an actor already has is refused, naming them to choose instead."""
+    found = likely_same_person(people(connection), name)
+    if found:
+        listed = ", ".join(found[:5])
+        raise Refused(
+            f"{name!r} is likely already an actor ({listed}): choose them instead of adding a second. If this is "
+            "someone else of the same name, add them by hand with their own id and a note, then choose them."
+        )
 
 
 def _unique(connection: Connection, table: str, base: str) -> str:
@@ -209,7 +237,9 @@ def _draft(r) -> Draft:
     )
 
 
-def _decide(connection: Connection, user: User, d: Draft, expected_version: int, status: str, result: str) -> None:
+def _decide(
+    connection: Connection, user: User, d: Draft, expected_version: int, status: str, result: str, yours=None
+) -> None:
     done = connection.execute(
         update(drafts)
         .where(drafts.c.draft_id == d.draft_id, drafts.c.row_version == expected_version, drafts.c.status == "proposed")
@@ -222,16 +252,23 @@ def _decide(connection: Connection, user: User, d: Draft, expected_version: int,
         )
     )
     if done.rowcount != 1:
-        _decided_meanwhile(get(connection, d.draft_id))
-    audit.log(connection, user, status, f"draft:{d.draft_id}", result=result)
+        _decided_meanwhile(get(connection, d.draft_id), yours)
+    audit.log(connection, user, status, f"draft:{d.draft_id}", result=result, version=expected_version + 1)
 
 
-def _decided_meanwhile(now: Draft):
-    """The Conflict of a draft someone else decided since it was read: who, when, what."""
-    when = f" at {audit.utc(now.decided_at)} UTC" if now.decided_at else ""
-    raise Conflict(
-        f"Draft {now.draft_id} was {now.status} by {now.decided_by or 'someone'}{when} since you opened it. "
-        "Nothing of yours was saved: reload the page to see their decision."
+def _decided_meanwhile(now: Draft, yours: dict | None = None):
+    """The Stale of a draft someone else decided (or reopened) since it was read: who, when, their decision
+    beside the values that were refused."""
+    verb = "reopened" if now.status == "proposed" else now.status
+    theirs = {"status": now.status, "result": now.result}
+    raise Stale(
+        f"Draft {now.draft_id}",
+        now.decided_by,
+        now.decided_at,
+        theirs,
+        yours or {},
+        "Nothing of yours was saved: your values are kept in the form; decide again if it still needs it.",
+        verb,
     )
 
 
@@ -257,12 +294,14 @@ def one_decision(decide):
     return run
 
 
-def _open(connection: Connection, draft_id: int, kind: str | None = None, expected: int | None = None) -> Draft:
+def _open(
+    connection: Connection, draft_id: int, kind: str | None = None, expected: int | None = None, yours=None
+) -> Draft:
     d = get(connection, draft_id, lock=expected is not None)
     if d is None:
         raise Refused(f"There is no draft {draft_id}.")
     if expected is not None and (d.row_version != expected or d.status != "proposed"):
-        _decided_meanwhile(d)
+        _decided_meanwhile(d, yours)
     if kind and d.kind != kind:
         raise Refused(f"Draft {draft_id} is a proposed {d.kind}, not a {kind}.")
     return d
@@ -272,8 +311,8 @@ def _open(connection: Connection, draft_id: int, kind: str | None = None, expect
 def reject(engine: Engine, user: User, draft_id: int, expected_version: int, reason: str = "") -> None:
     require(user, "editor")
     with engine.begin() as connection:
-        d = _open(connection, draft_id, expected=expected_version)
-        _decide(connection, user, d, expected_version, "rejected", reason.strip()[:500])
+        d = _open(connection, draft_id, expected=expected_version, yours={"status": "rejected"})
+        _decide(connection, user, d, expected_version, "rejected", reason.strip()[:500], {"status": "rejected"})
 
 
 def _article(connection: Connection, article_id: str) -> dict:
@@ -289,7 +328,7 @@ def accept_event(engine: Engine, user: User, draft_id: int, expected_version: in
     event_type, title, summary, location, actor_ids, note). The evidence stays the verbatim passage."""
     require(user, "editor")
     with engine.begin() as connection:
-        d = _open(connection, draft_id, "event", expected=expected_version)
+        d = _open(connection, draft_id, "event", expected=expected_version, yours=fields)
         p = d.proposal
         article = _article(connection, d.article_id)
         event_type = (fields.get("event_type") or p["event_type"]).strip()
@@ -326,7 +365,9 @@ def accept_event(engine: Engine, user: User, draft_id: int, expected_version: in
             "actor_ids": actor_ids,
             "article_id": d.article_id,
             "evidence": p["evidence"],
-            "reported_by": p.get("reported_by") or article.get("source_id", ""),
+            "reported_by": (fields.get("reported_by") or "").strip()
+            or p.get("reported_by")
+            or article.get("source_id", ""),
             "note": (fields.get("note") or "").strip(),
         }
         workcopy.insert_row(connection, user, "events", row)
@@ -343,7 +384,7 @@ def attach_report(
     require(user, "editor")
     fields = fields or {}
     with engine.begin() as connection:
-        d = _open(connection, draft_id, "event", expected=expected_version)
+        d = _open(connection, draft_id, "event", expected=expected_version, yours=fields)
         if workcopy.get(connection, "events", event_id) is None:
             raise Refused(f"There is no event {event_id} in the working copy.")
         p = d.proposal
@@ -361,7 +402,9 @@ def attach_report(
                 "date": (fields.get("date") or p["date"] or "").strip(),
                 "date_text": (fields.get("date_text") or p.get("date_text") or "").strip(),
                 "status": fields.get("status") or p["status"],
-                "reported_by": p.get("reported_by") or article.get("source_id", ""),
+                "reported_by": (fields.get("reported_by") or "").strip()
+                or p.get("reported_by")
+                or article.get("source_id", ""),
             },
         )
         still_publishable(connection, "reports", report_id)
@@ -419,12 +462,13 @@ def accept_quote(engine: Engine, user: User, draft_id: int, expected_version: in
     words stay verbatim."""
     require(user, "editor")
     with engine.begin() as connection:
-        d = _open(connection, draft_id, "quote", expected=expected_version)
+        d = _open(connection, draft_id, "quote", expected=expected_version, yours=fields)
         p = d.proposal
         article = _article(connection, d.article_id)
         speaker = str(fields["speaker_id"] if "speaker_id" in fields else p.get("speaker_id") or "").strip()
         new_person = (fields.get("new_speaker_name") or "").strip()
         if new_person:  # a speaker who is not an actor yet: created here, with the passage as the evidence
+            _not_a_second(connection, new_person)
             made = _unique(connection, "actors", slug(new_person, 40))
             workcopy.insert_row(
                 connection,
@@ -458,7 +502,7 @@ def accept_quote(engine: Engine, user: User, draft_id: int, expected_version: in
             "quote_type": fields.get("quote_type") or p["quote_type"],
             "said_on": (fields.get("said_on") if fields.get("said_on") is not None else p.get("said_on") or "") or "",
             "event_id": (fields.get("event_id") or "").strip(),
-            "reported_by": article.get("source_id", ""),
+            "reported_by": (fields.get("reported_by") or "").strip() or article.get("source_id", ""),
             "article_id": d.article_id,
             "chain": fields.get("chain")
             if fields.get("chain") is not None
@@ -479,8 +523,9 @@ def accept_actor(engine: Engine, user: User, draft_id: int, expected_version: in
     """Accept a proposed new actor (fields: actor_id, name, kind, faction_ids, role)."""
     require(user, "editor")
     with engine.begin() as connection:
-        d = _open(connection, draft_id, "actor", expected=expected_version)
+        d = _open(connection, draft_id, "actor", expected=expected_version, yours=fields)
         name = (fields.get("name") or d.proposal["name"]).strip()
+        _not_a_second(connection, name)
         actor_id = (fields.get("actor_id") or "").strip() or _unique(connection, "actors", slug(name, 40))
         row = {
             "actor_id": actor_id,
@@ -493,7 +538,24 @@ def accept_actor(engine: Engine, user: User, draft_id: int, expected_version: in
         workcopy.insert_row(connection, user, "actors", row)
         still_publishable(connection, "actors", actor_id)
         _decide(connection, user, d, expected_version, "accepted", f"actors:{actor_id}")
+        _point_quotes_to(connection, d.article_id, name, actor_id)
     return actor_id
+
+
+def _point_quotes_to(connection: Connection, article_id: str, name: str, actor_id: str) -> None:
+    """The article's proposed quotes by the person just added now name them as their speaker (so accepting
+    one does not make the person again). The proposal is the drafter's, not a decision: its version stays."""
+    for r in connection.execute(
+        select(drafts).where(drafts.c.article_id == article_id, drafts.c.kind == "quote", drafts.c.status == "proposed")
+    ).mappings():
+        proposal = json.loads(r["proposal"])
+        if not proposal.get("speaker_id") and fold(proposal.get("speaker") or "") == fold(name):
+            proposal["speaker_id"] = actor_id
+            connection.execute(
+                update(drafts)
+                .where(drafts.c.draft_id == r["draft_id"])
+                .values(proposal=json.dumps(proposal, ensure_ascii=False))
+            )
 
 
 def reopen(engine: Engine, user: User, draft_id: int, expected_version: int) -> str:
@@ -505,7 +567,7 @@ def reopen(engine: Engine, user: User, draft_id: int, expected_version: int) -> 
         if d is None:
             raise Refused(f"There is no draft {draft_id}.")
         if d.row_version != expected_version:
-            _decided_meanwhile(d)
+            _decided_meanwhile(d, {"status": "proposed"})
         if d.status == "proposed":
             raise Refused(f"Draft {draft_id} is not decided.")
         said = f"draft {draft_id} is proposed again"
@@ -514,18 +576,30 @@ def reopen(engine: Engine, user: User, draft_id: int, expected_version: int) -> 
             made = workcopy.get(connection, table, key)
             if made is not None:
                 if made.updated_by != d.decided_by or made.row_version != 1:
-                    raise Conflict(
-                        f"{table} {key}, made by accepting draft {draft_id}, was changed since by {made.updated_by} at "
-                        f"{audit.utc(made.updated_at)} UTC. Delete or edit it under *Edit the working copy* instead."
+                    raise workcopy.stale_row(
+                        made,
+                        table,
+                        key,
+                        {},
+                        f"It was made by accepting draft {draft_id}: nothing was reopened. Delete or edit it under "
+                        "*Edit the working copy* instead.",
                     )
                 workcopy.delete_row(connection, user, table, key, made.row_version)
                 said += f"; {table} {key} removed"
         connection.execute(
             update(drafts)
             .where(drafts.c.draft_id == draft_id)
-            .values(status="proposed", result="", row_version=drafts.c.row_version + 1, decided_by="", decided_at=None)
+            .values(
+                status="proposed",
+                result="",
+                row_version=drafts.c.row_version + 1,
+                decided_by=user.name,  # who reopened it, and when: a decision against the older version names them
+                decided_at=audit.now(),
+            )
         )
-        audit.log(connection, user, "reopened", f"draft:{draft_id}", was=d.status, result=d.result)
+        audit.log(
+            connection, user, "reopened", f"draft:{draft_id}", was=d.status, result=d.result, version=d.row_version + 1
+        )
     return said
 
 
@@ -567,8 +641,16 @@ def choices(engine: Engine) -> dict:
         }
         factions = {r.key: r.data.get("name", r.key) for r in workcopy.rows(c, "factions")}
         sources = {r.key: r.data.get("name", r.key) for r in workcopy.rows(c, "sources")}
+        known = people(c)
     types |= {k: v for k, v in NEW_TYPES.items() if k not in types and k != "unclassified"}
-    return {"actors": actors, "types": types, "events": events, "factions": factions, "sources": sources}
+    return {
+        "actors": actors,
+        "types": types,
+        "events": events,
+        "factions": factions,
+        "sources": sources,
+        "people": known,
+    }
 
 
 NEAR_DAYS = 7  # a report within a week of an event may be another account of it (or contradict its date)

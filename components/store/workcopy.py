@@ -28,6 +28,36 @@ class Conflict(RuntimeError):
     """The row changed since it was read (or already exists): reload it and try again."""
 
 
+class Stale(Conflict):
+    """A write against a version its author did not see (the one rule of every write): nothing was saved.
+    Names who changed the thing and when, with their current values beside the ones that were refused, so
+    that the page can show both and keep the person's values in the form to apply again."""
+
+    def __init__(self, what: str, by: str, at, theirs: dict, yours: dict, advice: str = "", verb: str = "changed"):
+        self.what, self.by, self.at, self.verb = what, by or "someone", at, verb
+        self.theirs = {k: "" if v is None else str(v) for k, v in (theirs or {}).items()}
+        self.yours = {k: "" if v is None else str(v) for k, v in (yours or {}).items()}
+        when = f" at {audit.utc(at)} UTC" if at else ""
+        advice = advice or "Nothing of yours was saved: your values are kept; check theirs, then save again."
+        super().__init__(f"{what} was {verb} by {self.by}{when} since you opened it. {advice} " + self.side_by_side())
+
+    def differing(self) -> list[tuple[str, str, str]]:
+        """(field, theirs, yours) for every field you gave that differs from theirs."""
+        return [(k, self.theirs.get(k, ""), v) for k, v in self.yours.items() if self.theirs.get(k, "") != v]
+
+    def side_by_side(self) -> str:
+        cells = [f"{k}: theirs {t!r}, yours {y!r}" for k, t, y in self.differing()]
+        return ("Where you differ — " + "; ".join(cells)[:800] + ".") if cells else ""
+
+
+def stale_row(current: Record | None, table: str, key: str, yours: dict, advice: str = "") -> Stale:
+    """The Stale of a working-copy row read at an older version (or removed since: its deletion's author is
+    not kept on the row, so the message says it is gone)."""
+    if current is None:
+        return Stale(f"{table} {key!r}", "someone", None, {}, yours, advice or "It no longer exists.", "removed")
+    return Stale(f"{table} {key!r}", current.updated_by, current.updated_at, current.data, yours, advice)
+
+
 class BadValue(ValueError):
     """A value the data model cannot hold (a control character); the message names the field."""
 
@@ -112,9 +142,15 @@ def _record(r) -> Record:
 
 
 def insert_row(
-    connection: Connection, user: User, table: str, data: dict[str, str], position: int | None = None
+    connection: Connection,
+    user: User,
+    table: str,
+    data: dict[str, str],
+    position: int | None = None,
+    version: int = 1,
 ) -> str:
-    """Add a row at the end of its table (or back at its old position); Conflict when its id is taken."""
+    """Add a row at the end of its table (or back at its old position and version: an undone deletion, so
+    that the changes before it can be undone in turn); Conflict when its id is taken."""
     require(user, "editor")
     data = _clean(table, data)
     registered = table in table_names(connection)
@@ -136,12 +172,12 @@ def insert_row(
             key=key,
             position=position,
             data=json.dumps(data, ensure_ascii=False),
-            row_version=1,
+            row_version=version,
             updated_by=user.name,
             updated_at=audit.now(),
         )
     )
-    audit.log(connection, user, "insert", f"{table}:{key}", data=data)
+    audit.log(connection, user, "insert", f"{table}:{key}", data=data, version=version)
     return key
 
 
@@ -150,10 +186,10 @@ def update_row(
 ) -> int:
     """Change cells of a row read at expected_version; Conflict when it changed since. The new version."""
     require(user, "editor")
-    current = get(connection, table, key)
-    if current is None:
-        raise Conflict(f"{table}: {key!r} no longer exists (removed by someone else). Reload the page.")
     changes = _clean(table, changes)
+    current = get(connection, table, key)
+    if current is None or current.row_version != expected_version:
+        raise stale_row(current, table, key, changes)
     data = dict(current.data) | changes
     done = connection.execute(
         update(records)
@@ -165,24 +201,14 @@ def update_row(
             updated_at=audit.now(),
         )
     )
-    if done.rowcount != 1:
-        raise Conflict(
-            f"{table}: {key!r} was changed by {current.updated_by} at {audit.utc(current.updated_at)} UTC "
-            "since you opened it. Nothing was saved: reload it, check their change, and edit again. "
-            + _side_by_side(current.data, changes)
-        )
+    if done.rowcount != 1:  # changed between the read and the write: their values as they are now
+        raise stale_row(get(connection, table, key), table, key, changes)
     before = {k: current.data.get(k, "") for k in changes}
-    audit.log(connection, user, "update", f"{table}:{key}", before=before, after=changes)
+    audit.log(connection, user, "update", f"{table}:{key}", before=before, after=changes, version=expected_version + 1)
     known = columns(connection, table)
     if any(c not in known for c in changes):
         _set_columns(connection, table, known + [c for c in changes if c not in known])
     return expected_version + 1
-
-
-def _side_by_side(theirs: dict, yours: dict) -> str:
-    """Their values beside yours, for the cells you changed (a conflict's message)."""
-    cells = [f"{k}: theirs {theirs.get(k, '')!r}, yours {v!r}" for k, v in yours.items() if theirs.get(k, "") != v]
-    return ("Where you differ — " + "; ".join(cells)[:800] + ".") if cells else ""
 
 
 def delete_row(connection: Connection, user: User, table: str, key: str, expected_version: int) -> None:
@@ -190,19 +216,25 @@ def delete_row(connection: Connection, user: User, table: str, key: str, expecte
     the deletion can be undone."""
     require(user, "editor")
     current = get(connection, table, key)
-    if current is None:
-        raise Conflict(f"{table}: {key!r} no longer exists (removed by someone else). Reload the page.")
+    deleting = "Nothing was deleted: check their change, then delete again if it should go."
+    if current is None or current.row_version != expected_version:
+        raise stale_row(current, table, key, {}, deleting)
     done = connection.execute(
         delete(records).where(
             records.c.table_name == table, records.c.key == key, records.c.row_version == expected_version
         )
     )
     if done.rowcount != 1:
-        raise Conflict(
-            f"{table}: {key!r} was changed by {current.updated_by} at {audit.utc(current.updated_at)} UTC since you "
-            "opened it. Nothing was deleted: reload it and check their change."
-        )
-    audit.log(connection, user, "delete", f"{table}:{key}", data=current.data, position=current.position)
+        raise stale_row(get(connection, table, key), table, key, {}, deleting)
+    audit.log(
+        connection,
+        user,
+        "delete",
+        f"{table}:{key}",
+        data=current.data,
+        position=current.position,
+        version=current.row_version,
+    )
 
 
 def recent_changes(engine: Engine, limit: int = 30) -> list[dict]:
@@ -219,7 +251,8 @@ def recent_changes(engine: Engine, limit: int = 30) -> list[dict]:
 
 def undo(engine: Engine, user: User, audit_id: int) -> str:
     """Undo one change of the working copy: an insert is deleted, an update's cells set back, a deletion
-    restored. Refused (Conflict, naming who) when the row was changed again since. What was done, in words."""
+    restored. The row must still be exactly as that change left it (its version, where the log kept it, and
+    its cells): else Stale, naming who changed it since and when. What was done, in words."""
     require(user, "editor")
     with engine.begin() as connection:
         entry = connection.execute(select(audit_table).where(audit_table.c.audit_id == audit_id)).mappings().first()
@@ -228,34 +261,37 @@ def undo(engine: Engine, user: User, audit_id: int) -> str:
         table, _, key = entry["target"].partition(":")
         detail = json.loads(entry["detail"])
         current = get(connection, table, key)
+        left = detail.get("version")  # the version the change left (older log entries: the cells alone)
+        again = "Undo their change first, or edit the row."
         if entry["action"] == "insert":
-            if current is None:
-                raise Conflict(f"{table}: {key!r} is already gone.")
-            if current.data != detail["data"]:
-                raise Conflict(_changed_since(table, key, current))
+            if current is None or current.data != detail["data"] or (left and current.row_version != left):
+                raise stale_row(current, table, key, detail["data"], again)
             delete_row(connection, user, table, key, current.row_version)
             said = f"removed {table} {key}"
         elif entry["action"] == "update":
-            if current is None:
-                raise Conflict(f"{table}: {key!r} was deleted since; restore it first.")
-            if any(current.data.get(k, "") != v for k, v in detail["after"].items()):
-                raise Conflict(_changed_since(table, key, current))
+            if (
+                current is None
+                or any(current.data.get(k, "") != v for k, v in detail["after"].items())
+                or (left and current.row_version != left)
+            ):
+                raise stale_row(current, table, key, detail["after"], again)
             update_row(connection, user, table, key, detail["before"], current.row_version)
             said = f"set {', '.join(detail['before'])} of {table} {key} back"
         else:
             if current is not None:
-                raise Conflict(f"{table}: {key!r} exists again (someone added it since).")
-            insert_row(connection, user, table, detail["data"], position=detail.get("position"))
+                raise Stale(
+                    f"{table} {key!r}",
+                    current.updated_by,
+                    current.updated_at,
+                    current.data,
+                    detail["data"],
+                    "It exists again: edit that row instead.",
+                    "added again",
+                )
+            insert_row(connection, user, table, detail["data"], position=detail.get("position"), version=left or 1)
             said = f"restored {table} {key}"
         audit.log(connection, user, "undo", f"audit:{audit_id}", what=said)
     return said
-
-
-def _changed_since(table: str, key: str, current: Record) -> str:
-    return (
-        f"{table}: {key!r} was changed again by {current.updated_by} at {audit.utc(current.updated_at)} UTC: "
-        "undo that change first, or edit the row."
-    )
 
 
 def put_document(connection: Connection, user: User, path: str, content: str) -> None:

@@ -16,14 +16,13 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from components.data.problems import InvalidData
 from components.data.safetext import md
-from components.data.schema import QUOTE_TYPES, STATUSES, split_list
 from components.drafting.draft import DraftError, read_article
 from components.store import audit, curation, versions
 from components.store.curation import Refused
 from components.store.db import failure, read_only
 from components.store.roles import Forbidden
-from components.store.workcopy import Conflict
-from components.ui import rows_editor, state, workspace
+from components.store.workcopy import Conflict, Stale
+from components.ui import add_by_hand, draft_forms, rows_editor, seen, state, workspace
 from components.ui.common import problem_table
 from components.ui.loading import load_dataset
 
@@ -43,6 +42,26 @@ def _section(name: str) -> None:
     kind, message = state.take_flash(name)
     if message:
         {"success": st.success, "error": st.error, "warning": st.warning}[kind](message)
+    conflict = st.session_state.get(seen.CONFLICT)
+    if conflict and conflict[0] == name:
+        del st.session_state[seen.CONFLICT]
+        _theirs_beside_yours(conflict[1])
+
+
+def _theirs_beside_yours(err: Stale) -> None:
+    """A refused write's values: theirs (as the store holds them now) beside yours (kept in the form)."""
+    import pandas as pd
+
+    rows = err.differing()
+    if not rows:
+        return
+    st.caption(f"Theirs ({md(err.by)}, {audit.utc(err.at)} UTC) beside yours — yours are still in the form:")
+    st.dataframe(
+        pd.DataFrame(rows, columns=["Field", f"Theirs ({err.by})", "Yours (not saved)"]),
+        hide_index=True,
+        width="stretch",
+        key=None,
+    )
 
 
 def _guard(action, *args, done: str = "", **kwargs):
@@ -50,7 +69,9 @@ def _guard(action, *args, done: str = "", **kwargs):
     try:
         result = action(*args, **kwargs)
     except (Conflict, Refused, Forbidden, ValueError) as err:
-        _flash("error", str(err))
+        _flash("error", str(err).split(" Where you differ — ")[0] if isinstance(err, Stale) else str(err))
+        if isinstance(err, Stale):
+            st.session_state[seen.CONFLICT] = (st.session_state.get("curate-section", "top"), err)
         return None
     except SQLAlchemyError as err:
         log.error("A store action failed: %s", err)
@@ -58,7 +79,7 @@ def _guard(action, *args, done: str = "", **kwargs):
         return None
     if done:
         _flash("success", done.format(result=result))
-    return result
+    return True if result is None else result  # None: refused (a message says why)
 
 
 def render() -> None:
@@ -98,6 +119,7 @@ def render() -> None:
     _add_article(ws, articles)
     if articles:
         _review(ws, articles)
+    add_by_hand.render(ws, _guard, _section)
     rows_editor.edit_rows(ws, _guard, _section)
     rows_editor.recent_changes(ws, _guard, _section)
 
@@ -223,15 +245,19 @@ def _sources(ws) -> dict[str, str]:
 
 
 def _review(ws, articles: list[dict]) -> None:
-    labels = {
-        a["article_id"]: f"{a.get('published_on', '')} · {a.get('title', '')[:80]} "
-        f"({a['drafts'].get('proposed', 0)} to review)"
-        for a in articles
-    }
+    # Labels that never change with the counts: a select box whose option labels change is reset by the
+    # browser to its first option (the newest article) — a decision on an older article then jumped away.
+    labels = {a["article_id"]: f"{a.get('published_on', '')} · {a.get('title', '')[:80]}" for a in articles}
     ids = list(labels)
     if state.picked_article() not in ids:
         state.pick_article(ids[0])
     article_id = st.selectbox("Article", ids, format_func=labels.get, key=state.CURATE_PICK)
+    counts = next(a["drafts"] for a in articles if a["article_id"] == article_id)
+    elsewhere = sum(a["drafts"].get("proposed", 0) for a in articles if a["article_id"] != article_id)
+    st.caption(
+        f"This article: {counts.get('proposed', 0)} to review · {counts.get('accepted', 0)} accepted · "
+        f"{counts.get('rejected', 0)} rejected. Other articles: {elsewhere} to review."
+    )
     drafts = curation.listed(ws.engine, ws.user, article_id)
     text = curation.article_text(ws.engine, article_id) or ""
     left, right = st.columns([5, 6], gap="large")
@@ -252,18 +278,9 @@ def _review(ws, articles: list[dict]) -> None:
                 else:
                     waiting = sum(d.status == "proposed" for d in mine)
                     st.caption(f"{waiting} to review · {len(mine) - waiting} decided")
-                for d in mine:
-                    if d.status == "proposed":
-                        {"event": _event_draft, "quote": _quote_draft, "actor": _actor_draft}[kind](ws, d, context)
-                decided = [d for d in mine if d.status != "proposed"]
-                for d in decided:
-                    left, right = st.columns([5, 2], vertical_alignment="center")
-                    left.caption(f"#{d.draft_id} {md(d.status)} by {md(d.decided_by)} {md(d.result)}".strip())
-                    if right.button("Reopen", key=f"reopen-{d.draft_id}-{d.row_version}", icon=":material/undo:"):
-                        _guard(
-                            curation.reopen, ws.engine, ws.user, d.draft_id, d.row_version, done="Reopened: {result}."
-                        )
-                        st.rerun()
+                # proposed first (as this session saw them), then the decided ones with Reopen
+                for d in sorted(mine, key=lambda d: seen.draft(d)["status"] != "proposed"):
+                    draft_forms.draft_card(ws, _guard, d, context)
 
 
 def _highlighted(text: str, drafts) -> str:
@@ -301,226 +318,3 @@ def _highlighted(text: str, drafts) -> str:
 
 def _choices(ws) -> dict:
     return curation.choices(ws.engine)
-
-
-def _reject_button(where, ws, d, key: str) -> None:
-    if where.button("Reject", key=f"{key}-reject", icon=":material/close:"):
-        _guard(curation.reject, ws.engine, ws.user, d.draft_id, d.row_version, done="Rejected.")
-        st.rerun()
-
-
-def _event_draft(ws, d, ctx) -> None:
-    p = d.proposal
-    key = f"ev-{d.draft_id}-{d.row_version}"
-    with st.container(border=True, key=f"draft-{d.draft_id}"):
-        st.markdown(
-            f"**Event #{d.draft_id}** · {md(p.get('date') or 'date unresolved')} ({md(p.get('date_text', ''))}) · {md(p['status'])}"
-        )
-        st.caption(f"“{md(p['evidence'][:400])}”")
-        with st.form(f"{key}-form", border=False):
-            title = st.text_input("Neutral title", value=p["title"], key=f"{key}-title")
-            a, b, c = st.columns([2, 2, 2])
-            date = a.text_input("Date (EDTF)", value=p.get("date") or "", key=f"{key}-date")
-            status = b.selectbox("Status", STATUSES, index=STATUSES.index(p["status"]), key=f"{key}-status")
-            types = list(ctx["types"])
-            kind = p.get("event_type") if p.get("event_type") in types else None
-            event_type = c.selectbox(
-                "Type",
-                types,
-                index=types.index(kind) if kind else None,
-                format_func=ctx["types"].get,
-                placeholder="Choose a type",
-                key=f"{key}-type",
-            )
-            proposed = [x["actor_id"] for x in p.get("actors", []) if x.get("actor_id") in ctx["actors"]]
-            actors = st.multiselect(
-                "Actors",
-                list(ctx["actors"]),
-                default=list(dict.fromkeys(proposed)),
-                format_func=ctx["actors"].get,
-                key=f"{key}-actors",
-            )
-            s1, s2 = st.columns([3, 2])
-            summary = s1.text_input("Summary (optional)", key=f"{key}-summary")
-            location = s2.text_input("Location", value=p.get("location") or "", key=f"{key}-location")
-            accept = st.form_submit_button("Accept as a new event", type="primary", icon=":material/check:")
-        if accept:
-            _guard(
-                curation.accept_event,
-                ws.engine,
-                ws.user,
-                d.draft_id,
-                d.row_version,
-                {
-                    "title": title,
-                    "date": date,
-                    "status": status,
-                    "event_type": event_type or "unclassified",
-                    "actor_ids": ";".join(actors),
-                    "summary": summary,
-                    "location": location,
-                },
-                done="Accepted as event {result}. Publish to show it to viewers.",
-            )
-            st.rerun()
-        ranked = curation.attach_candidates(ws.engine, p)
-        ranked_ids = [c["event_id"] for c in ranked]
-        options = ranked_ids + [e for e in ctx["events"] if e not in ranked_ids]
-        about = {c["event_id"]: c for c in ranked}
-
-        def described(e: str) -> str:
-            c = about.get(e)
-            if c is None:
-                return ctx["events"][e]
-            why = [f"{c['shared']} actor{'' if c['shared'] == 1 else 's'} shared"] if c["shared"] else []
-            if c["apart"] is not None:
-                why.append(
-                    "same dates" if c["apart"] == 0 else f"{c['apart']} day{'' if c['apart'] == 1 else 's'} apart"
-                )
-            return f"{'★ ' if c['strong'] else ''}{c['label']} ({', '.join(why)})"
-
-        x, y, z = st.columns([4, 2, 1.3], vertical_alignment="bottom")
-        target = x.selectbox(
-            "…or another report of" + (" (the likeliest first)" if ranked else ""),
-            options,
-            index=0 if ranked and ranked[0]["strong"] else None,  # a weak match is offered, never chosen for you
-            format_func=described,
-            placeholder="Choose an event",
-            key=f"{key}-attach-to",
-        )
-        if y.button("Attach as a report", key=f"{key}-attach", disabled=target is None, icon=":material/add_link:"):
-            event = curation.row(ws.engine, "events", target)
-            was = event.data.get("status", "") if event else ""
-            prompt = (
-                f" The event is recorded as {was!r} and this report says {status!r}: check its title, status and "
-                "note (“to meet…” may now read “met”), opened below under *Edit the working copy*."
-                if was and was != status
-                else ""
-            )
-            if (
-                _guard(
-                    curation.attach_report,
-                    ws.engine,
-                    ws.user,
-                    d.draft_id,
-                    d.row_version,
-                    target,
-                    {"date": date, "status": status},
-                    done=f"Attached to {target} as report {{result}}.{prompt}",
-                )
-                and prompt
-            ):
-                state.open_in_editor("events", target)
-            st.rerun()
-        _reject_button(z, ws, d, key)
-
-
-def _quote_draft(ws, d, ctx) -> None:
-    p = d.proposal
-    key = f"q-{d.draft_id}-{d.row_version}"
-    with st.container(border=True, key=f"draft-{d.draft_id}"):
-        kind = "Direct quote" if p["quote_type"] == "direct" else "Paraphrase"
-        who = p.get("speaker") or "speaker not found"
-        st.markdown(f"**{kind} #{d.draft_id}** · {md(who)}")
-        st.markdown(f"> {md(p['text'][:600])}")
-        if p.get("note"):
-            st.caption(md(p["note"]))
-        with st.form(f"{key}-form", border=False):
-            actors = list(ctx["actors"])
-            proposed = [a for a in split_list(p.get("speaker_id", "")) if a in ctx["actors"]]
-            speakers = st.multiselect(
-                "Said by (several for a joint statement)",
-                actors,
-                default=proposed,
-                format_func=ctx["actors"].get,
-                key=f"{key}-speaker",
-            )
-            n1, n2, n3 = st.columns(3)
-            person = p.get("speaker_role") is not None and not proposed  # the drafter found a new person
-            new_name = n1.text_input(
-                "…or a new person's name",
-                value=p["speaker"] if person else "",
-                placeholder=("e.g. " + p["speaker"]) if p.get("speaker") and not proposed and not person else "",
-                key=f"{key}-new-name",
-                help="Not an actor yet: added as one when you accept, with the factions and role you give.",
-            )
-            new_factions = n2.multiselect(
-                "Their factions", list(ctx["factions"]), format_func=ctx["factions"].get, key=f"{key}-new-factions"
-            )
-            new_role = n3.text_input("Their role", value=p.get("speaker_role", ""), key=f"{key}-new-role")
-            a, b = st.columns(2)
-            qtype = a.selectbox("Kind", QUOTE_TYPES, index=QUOTE_TYPES.index(p["quote_type"]), key=f"{key}-type")
-            said_on = b.text_input("Said on (EDTF, optional)", value=p.get("said_on") or "", key=f"{key}-said")
-            events = list(ctx["events"])
-            event = st.selectbox(
-                "The event it is about (optional)",
-                events,
-                index=None,
-                format_func=ctx["events"].get,
-                placeholder="Choose an event",
-                key=f"{key}-event",
-            )
-            chain = st.text_input(
-                "Attribution chain",
-                value=curation.chain_cell(p.get("chain", []), ctx["sources"]),
-                key=f"{key}-chain",
-                help="Steps such as “told: guardian; via: aljazeera” (see the data model).",
-            )
-            outlets = curation.new_outlets(p.get("chain", []), ctx["sources"])
-            if outlets:
-                st.caption(
-                    "New outlets, added as sources when you accept: "
-                    + ", ".join(f"{md(name)} ({md(key_)})" for key_, name in outlets.items())
-                )
-            accept = st.form_submit_button("Accept the quote", type="primary", icon=":material/check:")
-        if accept:
-            _guard(
-                curation.accept_quote,
-                ws.engine,
-                ws.user,
-                d.draft_id,
-                d.row_version,
-                {
-                    "speaker_id": ";".join(speakers),
-                    "quote_type": qtype,
-                    "said_on": said_on,
-                    "chain": chain,
-                    "event_id": event or "",
-                    "new_speaker_name": new_name,
-                    "new_speaker_factions": ";".join(new_factions),
-                    "new_speaker_role": new_role,
-                },
-                done="Accepted as quote {result}.",
-            )
-            st.rerun()
-        _reject_button(st, ws, d, key)
-
-
-def _actor_draft(ws, d, ctx) -> None:
-    p = d.proposal
-    key = f"a-{d.draft_id}-{d.row_version}"
-    with st.container(border=True, key=f"draft-{d.draft_id}"):
-        st.markdown(f"**New actor #{d.draft_id}** · {md(p['name'])}")
-        st.caption(f"Because the article says “{md(p.get('because', ''))}”")
-        with st.form(f"{key}-form", border=False):
-            n, r = st.columns(2)
-            name = n.text_input("Name", value=p["name"], key=f"{key}-name")
-            role = r.text_input("Role", value=p.get("role", ""), key=f"{key}-role", help="The title alone, as written.")
-            a, b = st.columns(2)
-            kind = a.selectbox("Kind", ["person", "organization", "state", "group"], key=f"{key}-kind")
-            factions = b.multiselect(
-                "Factions", list(ctx["factions"]), format_func=ctx["factions"].get, key=f"{key}-factions"
-            )
-            accept = st.form_submit_button("Add the actor", type="primary", icon=":material/person_add:")
-        if accept:
-            _guard(
-                curation.accept_actor,
-                ws.engine,
-                ws.user,
-                d.draft_id,
-                d.row_version,
-                {"name": name, "kind": kind, "faction_ids": ";".join(factions), "role": role},
-                done="Added actor {result}.",
-            )
-            st.rerun()
-        _reject_button(st, ws, d, key)

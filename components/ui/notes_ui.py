@@ -45,8 +45,12 @@ def render(target_kind: str, target_id: str) -> None:
         st.markdown(f"{indent}:small[**{md(n['author'])}** · {md(when)}{badge}]  \n{indent}{md(n['body'])}")
     if not editor:
         return
-    with st.form(f"note-{target_kind}-{target_id}", clear_on_submit=True):
-        body = st.text_area("Add a note", height=80, key=f"note-body-{target_id}", max_chars=4000)
+    # Not cleared on submit: a note the store refused stays in the box (cleared once it is saved).
+    body_key = f"note-body-{target_id}"
+    if st.session_state.pop(f"{body_key}-saved", False):
+        st.session_state.pop(body_key, None)
+    with st.form(f"note-{target_kind}-{target_id}"):
+        body = st.text_area("Add a note", height=80, key=body_key, max_chars=4000)
         a, b = st.columns(2)
         public = a.toggle("Public (viewers see it)", key=f"note-public-{target_id}")
         parents = {n["note_id"]: f"{n['author']}: {n['body'][:50]}" for n in thread}
@@ -64,9 +68,11 @@ def render(target_kind: str, target_id: str) -> None:
             notes.add(ws.engine, ws.user, target_kind, target_id, body, "public" if public else "internal", parent)
         except (ValueError, SQLAlchemyError) as err:
             st.error(
-                f"The note was not saved: {err if isinstance(err, ValueError) else 'the store cannot be reached.'}"
+                f"The note was not saved: {err if isinstance(err, ValueError) else 'the store cannot be reached.'} "
+                "Your text is still in the box."
             )
             return
+        st.session_state[f"{body_key}-saved"] = True
         st.rerun()
 
 

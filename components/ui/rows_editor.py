@@ -8,7 +8,7 @@ import streamlit as st
 
 from components.data.safetext import md
 from components.store import audit, curation, workcopy
-from components.ui import state
+from components.ui import seen, state
 
 LONG = ("summary", "note", "text", "evidence", "title", "role", "aliases", "chain", "credit")
 
@@ -38,22 +38,27 @@ def edit_rows(ws, guard, section) -> None:
         if key is None or key not in rows:
             return
         row = curation.row(ws.engine, table, key)
-        if row is None:
+        mine = seen.row(table, key, row) if row is not None else None
+        if row is None and mine is None:
             st.warning("That row is no longer in the working copy (someone removed it).")
             return
         columns = curation.columns_of(ws.engine, table)
-        id_column = next((c for c in columns if row.data.get(c) == key), None)
-        form_key = f"edit-{table}-{key}-{row.row_version}"
+        id_column = next((c for c in columns if mine["data"].get(c) == key), None)
+        # One key per row, never per version: a save submitted from a page opened before someone else's
+        # lands in this same form (and is refused, naming them), instead of in a form that no longer exists.
+        form_key = f"edit-{table}-{key}"
+        if row is None or row.row_version != mine["version"]:
+            _changed_since(table, key, row, mine, [f"{form_key}-{c}" for c in columns])
         with st.form(form_key):
             st.caption(
-                f"{md(table)} · {md(key)} · version {row.row_version}, last changed by {md(row.updated_by)} "
-                f"at {audit.utc(row.updated_at)} UTC. The id stays; everything else can change."
+                f"{md(table)} · {md(key)} · version {mine['version']}, last changed by {md(mine['by'])} "
+                f"at {audit.utc(mine['at'])} UTC. The id stays; everything else can change."
             )
             values = {}
             for column in columns:
                 if column == id_column:
                     continue
-                value = str(row.data.get(column, ""))
+                value = str(mine["data"].get(column, ""))
                 widget = st.text_area if column in LONG or len(value) > 80 else st.text_input
                 values[column] = widget(column, value=value, key=f"{form_key}-{column}")
             save, remove, sure = st.columns([1, 1, 2], vertical_alignment="center")
@@ -61,36 +66,72 @@ def edit_rows(ws, guard, section) -> None:
             deleted = remove.form_submit_button("Delete", icon=":material/delete:")
             confirmed = sure.checkbox("Yes, delete this row", key=f"{form_key}-sure")
         if saved:
-            changes = {k: v for k, v in values.items() if str(row.data.get(k, "")) != v}
+            changes = {k: v for k, v in values.items() if str(mine["data"].get(k, "")) != v}
             if not changes:
                 st.info("Nothing changed.")
                 return
-            guard(
+            done = guard(
                 curation.update_row,
                 ws.engine,
                 ws.user,
                 table,
                 key,
                 changes,
-                row.row_version,
+                mine["version"],  # the version this person saw, not the one the store holds now
                 done=f"Saved {key} ({', '.join(changes)}). Undo it under *Recent changes*; publish to show it.",
             )
+            if done is not None:
+                seen.forget_row(table, key)  # seen again, at the version just saved
             st.rerun()
         if deleted:
             if not confirmed:
                 st.warning("Tick “Yes, delete this row” to delete it.")
                 return
-            guard(
+            done = guard(
                 curation.delete_row,
                 ws.engine,
                 ws.user,
                 table,
                 key,
-                row.row_version,
+                mine["version"],
                 done=f"Deleted {table} {key}. Undo it under *Recent changes*.",
             )
-            state.open_in_editor(table, None)
+            if done:
+                seen.forget_row(table, key)
+                seen.forget_widgets([f"{form_key}-{c}" for c in columns])
+                state.open_in_editor(table, None)
             st.rerun()
+
+
+def _changed_since(table: str, key: str, row, mine: dict, widgets: list[str]) -> None:
+    """Someone changed (or removed) the row since this page showed it: say who and when; the form keeps
+    the version this person opened (and what they typed) until they choose to keep theirs or take the other."""
+    if row is None:
+        st.warning(
+            f"{table} {key} was removed since you opened it. Your values stay below; nothing can be saved to it.",
+            icon=":material/sync_problem:",
+        )
+        return
+    st.warning(
+        f"{md(row.updated_by)} changed {md(key)} at {audit.utc(row.updated_at)} UTC (version {row.row_version}) "
+        f"since you opened it at version {mine['version']}. Saving now is refused: keep your values and save "
+        "them over theirs, or take their version.",
+        icon=":material/sync_problem:",
+    )
+    a, b = st.columns(2)
+    a.button(
+        "Keep my values, then save again",
+        key=f"edit-keep-{table}-{key}",
+        icon=":material/edit_note:",
+        on_click=seen.see_row,
+        args=(table, key, row),
+    )
+
+    def take_theirs():
+        seen.see_row(table, key, row)
+        seen.forget_widgets(widgets)
+
+    b.button("Take their version", key=f"edit-theirs-{table}-{key}", icon=":material/sync:", on_click=take_theirs)
 
 
 FIRST = ("events", "reports", "quotes", "actors", "factions", "sources", "articles", "event_types", "stories")
