@@ -13,7 +13,7 @@ from pathlib import Path
 
 from components.data.names import Mention, fold, name_index
 from components.data.schema import split_list
-from components.drafting import parser
+from components.drafting import modality, parser
 from components.drafting.grammar import (
     dated_noun,
     datelines,
@@ -22,7 +22,7 @@ from components.drafting.grammar import (
     titled_people,
 )
 from components.drafting.quotes import _TITLED, SPEECH, _and_join, chain_of, find_quotes
-from components.drafting.reldates import _VERB, DateMention, _future, find_dates
+from components.drafting.reldates import _VERB, OPEN_BOUND, DateMention, _future, find_dates
 
 MAX_BYTES = 1_000_000
 SCHEMA = "factionline-draft/1"
@@ -37,7 +37,11 @@ VERBS = {
     r"fly to|leave|leaves|left for|depart\w*)\b",
     "invitation": r"\b(invited|invites|invite|invitation)\b",
     "leadership_change": r"\b(resigned|resigns|resignation|stepped down)\b",
-    "military_force": r"\b(attacked|attack|strike|strikes|struck|shelled|launched)\b",
+    "military_force": r"\b(attacked|attack|strike|strikes|struck|shelled|launched|clash(?:es|ed)?|killed|kill|"
+    r"fired|bombed|raided)\b",
+    "arrest": r"\b(arrested|arresting|arrests|detained|detaining|rounded up)\b",
+    "protest": r"\b(sit-ins?|protest(?:s|ed|ing)?|demonstrat\w+|rall(?:y|ies|ied))\b",
+    "reduce_relations": r"\b(closed its|recalled (?:its|his|her|their)|expelled|severed|cut ties)\b",
     "mediation": r"\b(mediat\w+|brokered)\b",
     "consult": r"\b(consult\w*)\b",
     "endorse": r"\b(welcomed|praised|endorsed)\b",
@@ -76,6 +80,8 @@ _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+,\s*$")  # "MOSCOW, March 1 (Eastwir
 NEW_TYPES = {
     "agreement": "Sign or agree an accord (CAMEO 057)",
     "postponement": "Postpone or call off (not in CAMEO)",
+    "arrest": "Arrest or detain (CAMEO 173)",
+    "protest": "Demonstrate or rally (CAMEO 141)",
     "unclassified": "Event (choose its type)",  # a dated sentence with no verb we know
 }
 
@@ -270,7 +276,7 @@ def draft(text: str, published: dt.date | None, outlet: str, ds) -> dict:
     people = frozenset(a for a, kind in zip(ds.actors["actor_id"], ds.actors["kind"]) if str(kind) == "person")
     sides = {a: ds.factions_of_actor.get(a, []) for a in ds.actors["actor_id"]}
     quotes = find_quotes(text, index, mentions, outlets, fold, people, sides, doc)
-    events = []
+    events, set_aside = [], []
     live = published is not None and len(_LIVE_ENTRY.findall(text)) >= 2
     for s, e in _sentences(text):
         s = next((hi for lo, hi in lines if lo <= s < hi), s)  # the evidence starts after a dateline
@@ -292,6 +298,7 @@ def draft(text: str, published: dt.date | None, outlet: str, ds) -> dict:
             # a date on a thing rather than the action ("the coup in 2007", "weeks after the October 7
             # attack"): the story's background
             and not (doc is not None and dates_a_thing(doc, d.start, d.end))
+            and d.how != OPEN_BOUND  # "more than six years ago": no day, month or year to date an event by
         ]
         found = _main_action(doc, s, [(k, m) for k, p in VERBS.items() if (m := _acting(p, text[s:e]))])
         # A verb we know classifies the event; without one, a dated sentence naming actors is still
@@ -364,8 +371,13 @@ def draft(text: str, published: dt.date | None, outlet: str, ds) -> dict:
         between = text[when[0].end : when[-1].start] if len(when) > 1 else ""
         parallel = re.search(r"\band\b", between) or ("," in between and _VERB.search(between))
         chosen = {d.edtf: d for d in reversed(when if parallel else when[:1])}
+        aside = modality.set_aside(doc, v_start) if found else None
         for date in chosen.values():  # one per date
-            events.append(_event(ds, text, s, e, _spanned(text, s, date), inside, published, outlets, outlet_id, kind))
+            event = _event(ds, text, s, e, _spanned(text, s, date), inside, published, outlets, outlet_id, kind)
+            if aside:  # denied, conditional: shown to the curator, never drafted as occurred
+                set_aside.append(event | {"status": aside[0], "set_aside_by": aside[1]})
+            else:
+                events.append(event)
         for date, noun_kind, lo, hi in _noun_events(doc, text, s, e, dates, kind, chosen):
             # "comes after the resignation of the government two days ago": an event of its own, of the
             # actors its noun phrase names
@@ -400,6 +412,7 @@ def draft(text: str, published: dt.date | None, outlet: str, ds) -> dict:
             for q in quotes
         ],
         "actors": new_actors,
+        "set_aside": set_aside,
         "dates": [{"text": d.text, "edtf": d.edtf, "how": d.how, "start": d.start, "end": d.end} for d in dates],
     }
 
@@ -575,6 +588,9 @@ def review_text(result: dict) -> str:
             f"  [{q['confidence']:.0%}] {who}{' (' + q['speaker_id'] + ')' if q['speaker_id'] else ''} — {q['quote_type']}: “{q['text'][:140]}”"
         )
         lines.append(f"        chain: {chain or '—'}" + (f"  · {q['note']}" if q["note"] else ""))
+    if result.get("set_aside"):
+        lines += ["", f"Read but not drafted as events ({len(result['set_aside'])}):"]
+        lines += [f"  {e['status']} ({e['set_aside_by']}): {e['evidence'][:160]}" for e in result["set_aside"]]
     if result["actors"]:
         lines += ["", f"New actors proposed ({len(result['actors'])}):"]
         lines += [f"  {a['name']} — “{a['because']}”" for a in result["actors"]]

@@ -40,8 +40,28 @@ def datelines(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in DATELINE.finditer(text)]
 
 
+def _cached(doc, key: str, make):
+    """One computation per parse: the sentence and entity lists are rebuilt by spaCy on every access, and
+    the rules ask for them per quote (a 1,500-word article took seconds)."""
+    if key not in doc.user_data:
+        doc.user_data[key] = make(doc)
+    return doc.user_data[key]
+
+
+def _doc_text(doc) -> str:
+    return _cached(doc, "text", lambda d: d.text)
+
+
+def sentences(doc) -> list:
+    return _cached(doc, "sents", lambda d: list(d.sents))
+
+
+def _entity_at(doc) -> dict:
+    return {i: e for e in doc.ents for i in range(e.start, e.end)}
+
+
 def _entity(token):
-    return next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    return _cached(token.doc, "entity_at", _entity_at).get(token.i)
 
 
 def _text(tokens) -> str:
@@ -53,7 +73,7 @@ def _text(tokens) -> str:
         tokens = tokens[:-1]
     if not tokens:
         return ""
-    return tokens[0].doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)].strip()
+    return _doc_text(tokens[0].doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)].strip()
 
 
 def _role_of(head) -> str:
@@ -107,19 +127,19 @@ def named(token) -> Named | None:
     if not words:
         return None
     start, end = words[0].idx, words[-1].idx + len(words[-1].text)
-    return Named(token.doc.text[start:end], start, end, kind, _role_of(token) if kind != "organisation" else "")
+    return Named(_doc_text(token.doc)[start:end], start, end, kind, _role_of(token) if kind != "organisation" else "")
 
 
 def _tokens_around(doc, start: int, end: int):
     """The tokens of the sentences a quote touches, and the first few of the next one when the quote ends
     its sentence (a parser often splits after the closing mark: “…,” | she said) — within its paragraph."""
-    found = [s for s in doc.sents if s.start_char < end and s.end_char > start]
+    found = [s for s in sentences(doc) if s.start_char < end and s.end_char > start]
     tokens = [t for s in found for t in s]
     if found:
-        after = [s for s in doc.sents if s.start_char >= found[-1].end_char]
-        if after and not doc.text[end : after[0].start_char].strip(" ,.\"”’'"):
+        after = [s for s in sentences(doc) if s.start_char >= found[-1].end_char]
+        if after and not _doc_text(doc)[end : after[0].start_char].strip(" ,.\"”’'"):
             tokens += list(after[0])[:6]
-    return [t for t in tokens if "\n" not in doc.text[min(t.idx, start) : max(t.idx, end)]]
+    return [t for t in tokens if "\n" not in _doc_text(doc)[min(t.idx, start) : max(t.idx, end)]]
 
 
 def speech_subject_token(doc, start: int, end: int):
@@ -155,7 +175,11 @@ def speech_subject(doc, start: int, end: int) -> Named | None:
         return Named(subject.text, subject.idx, subject.idx + len(subject.text), "pronoun")
     found = named(subject)
     if found is not None and " " not in found.text:  # "Haddad said": the full name given before
-        full = [e for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 and e[-1].text == found.text]
+        full = [
+            e
+            for e in _cached(doc, "ents", lambda d: list(d.ents))
+            if e.label_ == "PERSON" and len(e) > 1 and e[-1].text == found.text
+        ]
         full = [e for e in full if e.start_char < found.start] or full
         if full:
             e = full[0]
@@ -196,7 +220,7 @@ def _people(doc) -> list[Named]:
 
 def last_person(doc, before: int) -> Named | None:
     """The last person named before a position, as their full name ("Harb" → "Nabil Harb")."""
-    people = [n for n in _people(doc) if n.end <= before]
+    people = [n for n in _cached(doc, "people", _people) if n.end <= before]
     if not people:
         return None
     last = people[-1]

@@ -15,7 +15,7 @@ from components.data.names import Mention, NameIndex
 
 SPEECH = (
     r"(?:said|says|told|added|stressed|stated|noted|warned|announced|insisted|explained|declared|argued|"
-    r"considered|indicated|confirmed|affirmed|pointed out|welcomed|quoted|saying|recalls|recalled|cautioned|blamed)"
+    r"considered|indicated|confirmed|affirmed|pointed out|welcomed|quoted|saying|recalls|recalled(?!\s+(?:its|his|her|their)\s+(?:envoy|ambassador))|cautioned|blamed)"
 )
 _DIRECT = re.compile(r"“([^”]{3,}?)”|\"([^\"\n]{3,}?)\"")
 _PRONOUN_AFTER = re.compile(rf"^[,\s]*(?:he|she|they|it)\s+{SPEECH}\b", re.IGNORECASE)

@@ -15,6 +15,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from components.drafting import anchors
+
 MONTHS = {
     m: i
     for i, m in enumerate(
@@ -87,6 +89,8 @@ PATTERNS = [
     ("tomorrow", rf"\btomorrow(?:\s*,\s*({_DAY}))?\b"),
     ("yesterday", rf"\byesterday(?:\s*,\s*({_DAY}))?\b"),
     ("today", r"\b(?:today|tonight|this morning|this afternoon|this evening)\b"),
+    # "more than six years ago": a bound, not a date (matched first, so "six years ago" is not taken alone)
+    ("open_ago", rf"\b(?:more than|over|nearly|almost|at least|some)\s+({_NUM})\s+(day|week|month|year)s?\s+ago\b"),
     ("ago", rf"\b({_NUM})\s+(day|week|month|year)s?\s+ago\b"),
     ("last_next_day", rf"\b(last|next|this|coming)\s+({_DAY})\b"),
     ("weekday", rf"\b(?:on\s+)?({_DAY})\b"),
@@ -108,6 +112,7 @@ PATTERNS = [
         rf"\b(?:the\s+)?(first|second|third|last|final)\s+week\s+of\s+({_FULL_MONTH})(?:\s+(\d{{4}}))?\b",
     ),
 ]
+OPEN_BOUND = "an open bound, not a date (no event is dated by it)"
 COMPILED = [(name, re.compile(p, re.IGNORECASE)) for name, p in PATTERNS]
 COMPILED_BY_NAME = dict(COMPILED)
 
@@ -217,6 +222,8 @@ def resolve(kind: str, groups: tuple, pub: dt.date | None, future: bool, past: b
         return _month(int(g[2]), g[1]), f"{g[0]} a month: kept as the month"
     if kind == "in_year":
         return g[0], "a year: kept as the year"
+    if kind == "open_ago":
+        return None, OPEN_BOUND
     if pub is None:
         return None, "relative to the publication date, which was not given"
     if kind in ("month_day", "day_month"):
@@ -348,6 +355,10 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
     """Every date expression of the text, left to right, each resolved (or marked unresolved)."""
     taken = []  # (start, end) already matched: an earlier, more specific pattern wins
     found = []
+    for name, m in anchors.matches(text):  # "a day later": from the event before, resolved below
+        if not any(m.start() < e and s < m.end() for s, e in taken):
+            taken.append((m.start(), m.end()))
+            found.append(DateMention(m.start(), m.end(), m.group(0), None, f"anchored:{name}"))
     for kind, pattern in COMPILED:
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
@@ -367,4 +378,4 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
                 m = COMPILED_BY_NAME["within"].match(text, d.start)
                 edtf, how = resolve("within", m.groups(), dt.date.fromisoformat(base[-1].edtf), False)
                 found[i] = DateMention(d.start, d.end, d.text, edtf, how.replace("publication", f"“{base[-1].text}”"))
-    return sorted(found, key=lambda d: d.start)
+    return anchors.anchor(sorted(found, key=lambda d: d.start))

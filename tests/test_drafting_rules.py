@@ -1,0 +1,138 @@
+"""The drafter's small named rules, each on its own fictional test sentence (issue 37), and the error kinds
+they fix on the fictional articles tests/fixtures/drafting/tu37-*.txt. Every rule of a stage's registry
+has a sentence here: a rule added without one fails test_every_rule_has_a_sentence."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+import pytest
+
+from components.data.load import load
+from components.drafting import anchors, modality, parser
+from components.drafting.draft import draft, read_article
+from components.drafting.reldates import find_dates
+
+from . import reports_fixture
+from .drafting_gold import FIXTURES
+
+WEDNESDAY = dt.date(2025, 11, 12)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    found = parser.status()
+    if not found.available:
+        if os.environ.get("CI"):
+            pytest.fail(f"the English parser cannot be used: {found.reason}")
+        pytest.skip(f"the English parser is not installed here: {found.reason}")
+    return parser.english()
+
+
+@pytest.fixture(scope="module")
+def told(tmp_path_factory):
+    return load(reports_fixture.write(tmp_path_factory.mktemp("rules") / "data"))
+
+
+# (rule, sentence, the trigger word, the status it answers): each modality rule on its own sentence
+MODALITY = [
+    (modality.negated, "Hamas did not attack the border post on Sunday.", "attack", "denied"),
+    (modality.denied_by_verb, "Hamas denied carrying out the strike on Sunday.", "strike", "denied"),
+    (modality.declared_false, "Reports that Nadir had met Hamas leaders on Saturday were false.", "met", "denied"),
+    (modality.no_such, "There were no negotiations between Hamas and Fatah last week.", "negotiations", "denied"),
+    (
+        modality.conditional,
+        'Mansour said Hamas was "ready to sign tomorrow if the arrests stop".',
+        "sign",
+        "conditional",
+    ),
+]
+
+
+@pytest.mark.parametrize("rule, sentence, word, status", MODALITY, ids=[m[0].__name__ for m in MODALITY])
+def test_each_modality_rule_on_its_sentence(nlp, rule, sentence, word, status):
+    doc = parser.parse(sentence)
+    trigger = next(t for t in doc if t.text == word)
+    assert rule(trigger) == status
+    assert modality.set_aside(doc, trigger.idx) == (status, rule.__name__)  # the first rule that answers
+    told_as_happening = parser.parse("Hamas attacked the border post on Sunday, officials said.")
+    assert rule(next(t for t in told_as_happening if t.text == "attacked")) is None
+
+
+# (rule name, sentence, the words, the EDTF): each anchor rule resolved from the date before it
+ANCHORS = [
+    (
+        "units_later",
+        "Hamas met Fatah on 3 November. Fatah met Egypt three days later.",
+        "three days later",
+        "2025-11-06",
+    ),
+    ("next_day", "Hamas met Fatah on 3 November. The next day Fatah left.", "The next day", "2025-11-04"),
+    ("same_day", "Hamas attacked a post on 3 November. Within hours Israel struck back.", "Within hours", "2025-11-03"),
+    (
+        "month_of_that_year",
+        "They met in March 2019. In November of that year they signed.",
+        "In November of that year",
+        "2019-11",
+    ),
+    ("that_year", "They met in March 2019. Later that year they signed.", "Later that year", "2019"),
+]
+
+
+@pytest.mark.parametrize("name, text, words, edtf", ANCHORS, ids=[a[0] for a in ANCHORS])
+def test_each_anchor_rule_dates_from_the_event_before(name, text, words, edtf):
+    found = {d.text: d for d in find_dates(text, WEDNESDAY)}
+    assert found[words].edtf == edtf, found[words].how
+    assert not find_dates(words + " they met.", WEDNESDAY)[0].resolved  # nothing dated before: unresolved
+    assert anchors.UNANCHORED in find_dates(words + " they met.", WEDNESDAY)[0].how
+
+
+def test_every_rule_has_a_sentence():
+    assert {m[0].__name__ for m in MODALITY} == {r.__name__ for r in modality.MODALITY}
+    assert {a[0] for a in ANCHORS} == {name for name, _, _ in anchors.ANCHORS}
+
+
+def test_an_open_bound_is_no_date_and_no_event(told):
+    (mention,) = find_dates("A truce agreed more than six years ago is collapsing.", WEDNESDAY)
+    assert mention.text == "more than six years ago" and mention.edtf is None
+    result = draft("Hamas and Fatah agreed a truce more than six years ago.", WEDNESDAY, "Eastwire", told)
+    assert result["events"] == []
+
+
+def _article(told, name: str, outlet: str) -> dict:
+    return draft(read_article(FIXTURES / name), WEDNESDAY, outlet, told)
+
+
+def _starting(items: list, words: str) -> dict:
+    return next(e for e in items if e["evidence"].startswith(words))
+
+
+def test_denied_and_conditional_events_are_set_aside_never_drafted_as_occurred(nlp, told):
+    result = _article(told, "tu37-clashes.txt", "Northgate Agency")
+    denied = ("Hamas denied", "Reports that", "There were no", "Layla Mansour said")
+    assert not [e for e in result["events"] if e["evidence"].startswith(denied)]
+    aside = {words: _starting(result["set_aside"], words) for words in denied}
+    assert [(aside[w]["status"], aside[w]["set_aside_by"]) for w in denied] == [
+        ("denied", "denied_by_verb"),
+        ("denied", "declared_false"),
+        ("denied", "no_such"),
+        ("conditional", "conditional"),
+    ]
+    # kept: an event with no named faction, and the events a saying or an accusation carries
+    clashes = _starting(result["events"], "Clashes in the northern camps")
+    assert clashes["date"] == "2025-11-10" and clashes["actors"] == []
+    arrests = _starting(result["events"], "Fatah accused Hamas")
+    assert (arrests["event_type"], arrests["date"]) == ("arrest", "2025-11")
+    assert _starting(result["events"], "Students")["status"] == "planned"
+    assert not any("six years" in e["evidence"] for e in result["events"] + result["set_aside"])
+
+
+def test_dates_relative_to_events_and_two_dated_clauses(nlp, told):
+    events = _article(told, "tu37-relative.txt", "Eastwire")["events"]
+    dated = [(e["date"], e["evidence"][:24]) for e in events]
+    assert ("2025-11-04", "Israeli forces struck a ") in dated  # "a day later"
+    assert ("2025-11-04", "Within hours of the seco") in dated
+    assert ("2025-11-07", "Fatah held an emergency ") in dated  # "three days later": from the one before
+    assert ("2019-11", "In November of that year") in dated
+    assert {d for d, words in dated if words.startswith("Hamas closed")} == {"2025-11-09", "2025-11-10"}
