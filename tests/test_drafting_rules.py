@@ -136,3 +136,79 @@ def test_dates_relative_to_events_and_two_dated_clauses(nlp, told):
     assert ("2025-11-07", "Fatah held an emergency ") in dated  # "three days later": from the one before
     assert ("2019-11", "In November of that year") in dated
     assert {d for d, words in dated if words.startswith("Hamas closed")} == {"2025-11-09", "2025-11-10"}
+
+
+# (rule, article text, the quote's words, the speaker as written, its actor ids): each speaker rule on its text
+SPEAKERS = [
+    (
+        "pronoun_by_gender",
+        "Karim Nadir and Layla Mansour spoke. Mansour leads the Hamas delegation, and her deputy stood beside "
+        'her.\n\n"We are ready," he said.\n\n"So are we," she said.',
+        "We are ready",
+        "Karim Nadir",
+        "nadir",
+    ),
+    (
+        "role_noun",
+        'A Fatah spokesman, Samir Odeh, spoke first. "Nobody is in a hurry," the spokesman said.',
+        "Nobody is in a hurry",
+        "Samir Odeh",
+        "",
+    ),
+    (
+        "statement_issuers",
+        'Egypt and Qatar issued a joint statement urging Hamas and Fatah to meet. "The door is open," the '
+        "statement said.",
+        "The door is open",
+        "Egypt and Qatar",
+        "egypt;qatar",
+    ),
+    (
+        "unnamed_description",
+        '"Both sides are waiting," said one Western diplomat.',
+        "Both sides are waiting",
+        "one Western diplomat",
+        "",
+    ),
+    (
+        "the_interviewee",
+        '"The list is ready": an interview\n\nHisham Barakat heads the office.\n\nQ: Is it ready?\n\nA: It is.'
+        "\n\nQ: And then?\n\nWe wait.",
+        "The list is ready",
+        "Hisham Barakat",
+        "",
+    ),
+]
+
+
+@pytest.mark.parametrize("rule, text, words, speaker, ids", SPEAKERS, ids=[s[0] for s in SPEAKERS])
+def test_each_speaker_rule_on_its_text(nlp, told, rule, text, words, speaker, ids):
+    quotes = draft(text, WEDNESDAY, "Eastwire", told)["quotes"]
+    quote = next(q for q in quotes if q["text"].rstrip(",") == words)
+    assert (quote["speaker"], quote["speaker_id"]) == (speaker, ids), quote["note"]
+
+
+def test_a_q_and_a_interview_gives_the_answers_as_the_interviewees_quotes(nlp, told):
+    result = _article(told, "tu37-interview.txt", "Levant Ledger")
+    answers = [q for q in result["quotes"] if q["note"].startswith("an answer of the interviewee")]
+    assert [q["text"][:20] for q in answers] == ["It is ready. We hand", "If the invitation is", "Our delegation trave"]
+    assert {q["speaker"] for q in answers} == {"Hisham Barakat"}
+    assert not any("?" in q["text"] for q in result["quotes"])  # the questions are the interviewer's
+    assert "Hisham Barakat" in {a["name"] for a in result["actors"]}  # proposed as an actor
+
+
+def test_alternating_pronouns_joint_issuers_and_unnamed_speakers_on_one_article(nlp, told):
+    quotes = {q["text"]: q for q in _article(told, "tu37-joint.txt", "Eastwire")["quotes"]}
+    assert [quotes[w]["speaker_id"] for w in ("We have our answer ready", "Ours has been ready for a month")] == [
+        "nadir",
+        "mansour",
+    ]
+    assert quotes["Then let us meet"]["speaker_id"] == "nadir"
+    assert quotes["The door remains open to both movements"]["speaker_id"] == "egypt;qatar"  # not Hamas, Fatah
+
+
+def test_every_speaker_rule_has_a_text():
+    from components.drafting import speakers
+
+    assert {s[0] for s in SPEAKERS} == {r.__name__ for r in speakers.COREFERENCE}
+    assert [r.__name__ for r in speakers.CONTENT] == ["qa_answers"]

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from components.data.names import Mention, fold, name_index
 from components.data.schema import split_list
-from components.drafting import modality, parser
+from components.drafting import modality, parser, speakers
 from components.drafting.grammar import (
     dated_noun,
     datelines,
@@ -276,6 +276,7 @@ def draft(text: str, published: dt.date | None, outlet: str, ds) -> dict:
     people = frozenset(a for a, kind in zip(ds.actors["actor_id"], ds.actors["kind"]) if str(kind) == "person")
     sides = {a: ds.factions_of_actor.get(a, []) for a in ds.actors["actor_id"]}
     quotes = find_quotes(text, index, mentions, outlets, fold, people, sides, doc)
+    quotes = speakers.attribute(speakers.Context(text, doc, mentions, people), quotes)
     events, set_aside = [], []
     live = published is not None and len(_LIVE_ENTRY.findall(text)) >= 2
     for s, e in _sentences(text):
@@ -372,6 +373,9 @@ def draft(text: str, published: dt.date | None, outlet: str, ds) -> dict:
         parallel = re.search(r"\band\b", between) or ("," in between and _VERB.search(between))
         chosen = {d.edtf: d for d in reversed(when if parallel else when[:1])}
         aside = modality.set_aside(doc, v_start) if found else None
+        if aside and re.search(r"\bstatement\b", text[s:v_start], re.I):
+            # "Fatah, in a statement on Sunday, said it would not sign …": the statement is the event
+            kind, aside = "statement", None
         for date in chosen.values():  # one per date
             event = _event(ds, text, s, e, _spanned(text, s, date), inside, published, outlets, outlet_id, kind)
             if aside:  # denied, conditional: shown to the curator, never drafted as occurred

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 SPEECH_LEMMAS = frozenset(
     "say tell quote add stress state note warn announce insist explain declare argue indicate confirm affirm caution "
     "recall claim deny describe repeat acknowledge write vow pledge reply respond comment emphasise emphasize "
-    "urge predict admit".split()
+    "urge predict admit blame call accuse".split()
 )
 PRONOUNS = frozenset("he she they it we i you who which this that".split())
 NAME_LABELS = ("PERSON", "ORG", "NORP", "GPE", "FAC")
@@ -216,6 +216,11 @@ def _people(doc) -> list[Named]:
             if not inside:
                 out.append(Named(full[token.text], token.idx, token.idx + len(token.text), "person"))
     return out
+
+
+def people(doc) -> list[Named]:
+    """Every mention of a person, in order, by full name (once per parse)."""
+    return _cached(doc, "people", _people)
 
 
 def last_person(doc, before: int) -> Named | None:

@@ -54,9 +54,19 @@ def _if_clause(token) -> bool:
     return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in IF for c in token.children)
 
 
+def _quoted(token) -> bool:
+    """Inside quotation marks: an odd number of straight marks, or an opening curly one, before it in its
+    sentence."""
+    before = token.doc.text[token.sent.start_char : token.idx]
+    return before.count('"') % 2 == 1 or before.rfind("“") > before.rfind("”")
+
+
 def conditional(trigger) -> str | None:
-    """ "ready to sign a truce tomorrow if the arrests stop", "if Hamas signs, …": an action under a
-    condition is no event of the article, whichever side of the "if" it stands."""
+    """Someone's quoted words under a condition ("ready to sign a truce tomorrow if the arrests stop"): the
+    speaker's terms, no event of the article. (A reported "said it would send an observer next week if …"
+    stays a planned event: the narrator tells the plan.)"""
+    if not _quoted(trigger):
+        return None
     for token in _up(trigger):
         if _if_clause(token) or any(_if_clause(c) for c in token.children):
             return "conditional"
