@@ -92,35 +92,31 @@ def _role_of(head) -> str:
     return ""
 
 
-def named(token) -> Named | None:
-    """The name a token stands in: its entity, or its proper-noun compound ("Karim Haddad"); a common noun
-    with a name in apposition ("a spokesman, Walid Hamdan") gives that name. Pronouns and unnamed nouns
-    ("an official") give None."""
-    if token.lower_ in PRONOUNS or token.pos_ == "PRON":
+def _named_in_apposition(token) -> Named | None:
+    """A common noun with a name in apposition ("a spokesman, Walid Hamdan"), or a person named in its
+    phrase, the apposition hung on a nearer word ("Its representative in Beirut, Ziad Hamdan, said"): that
+    name, with the noun phrase as their role when they have none."""
+    appos = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    appos = appos or [t for t in token.subtree if t.ent_type_ == "PERSON" and t.dep_ == "appos"]
+    if not appos:
         return None
-    if token.pos_ == "NOUN":
-        appos = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
-        # (or a person named in its phrase, the apposition hung on a nearer word: "Its representative in
-        # Beirut, Ziad Hamdan, said")
-        appos = appos or [t for t in token.subtree if t.ent_type_ == "PERSON" and t.dep_ == "appos"]
-        if not appos:
-            return None
-        found = named(appos[0])
-        if found is not None and not found.role:
-            found = Named(
-                found.text,
-                found.start,
-                found.end,
-                found.kind,
-                _text(t for t in token.subtree if t.i < appos[0].left_edge.i),
-            )
+    found = named(appos[0])
+    if found is None or found.role:
         return found
-    if token.pos_ != "PROPN":
-        return None
+    role = _text(t for t in token.subtree if t.i < appos[0].left_edge.i)
+    return Named(found.text, found.start, found.end, found.kind, role)
+
+
+KINDS = {"PERSON": "person", "ORG": "organisation", "NORP": "organisation"}
+
+
+def _proper_name(token) -> Named | None:
+    """A proper noun's name: its entity ("Karim Haddad", without a leading "the"), else its proper-noun
+    compound."""
     ent = _entity(token)
     if ent is not None and ent.label_ in NAME_LABELS:
         words = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
-        kind = {"PERSON": "person", "ORG": "organisation", "NORP": "organisation"}.get(ent.label_, "other")
+        kind = KINDS.get(ent.label_, "other")
     else:
         words = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [token]
         kind = "other"
@@ -128,6 +124,17 @@ def named(token) -> Named | None:
         return None
     start, end = words[0].idx, words[-1].idx + len(words[-1].text)
     return Named(_doc_text(token.doc)[start:end], start, end, kind, _role_of(token) if kind != "organisation" else "")
+
+
+def named(token) -> Named | None:
+    """The name a token stands in: its entity, or its proper-noun compound ("Karim Haddad"); a common noun
+    with a name in apposition ("a spokesman, Walid Hamdan") gives that name. Pronouns and unnamed nouns
+    ("an official") give None."""
+    if token.lower_ in PRONOUNS or token.pos_ == "PRON":
+        return None
+    if token.pos_ == "NOUN":
+        return _named_in_apposition(token)
+    return _proper_name(token) if token.pos_ == "PROPN" else None
 
 
 def _tokens_around(doc, start: int, end: int):
