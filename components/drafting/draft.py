@@ -75,6 +75,25 @@ def read_article(path: Path) -> str:
     return text
 
 
+def _person_found(text: str, name: str, role: str, start: int, end: int) -> dict:
+    lo, hi = _sentence_of(text, start)
+    return {"name": name, "role": role, "because": text[lo:hi].strip(), "start": start, "end": end}
+
+
+def _named_speakers(text: str, quotes) -> dict[str, dict]:
+    """The named speakers of quotes who are not actors ("Hisham Barakat"), not descriptions ("one Western
+    diplomat"), where the text names them."""
+    found: dict[str, dict] = {}
+    for q in quotes:
+        if not q.speaker or q.speaker_id or len(q.speaker.split()) < 2 or not q.speaker[:1].isupper():
+            continue
+        at = text.find(q.speaker, q.end)
+        at = at if at >= 0 else text.find(q.speaker)
+        if at >= 0 and not q.speaker.lower().startswith(("a ", "an ", "the ", "one ")):
+            found.setdefault(q.speaker, _person_found(text, q.speaker, "", at, at + len(q.speaker)))
+    return found
+
+
 def _new_people(text: str, doc, mentions, quotes) -> list[dict]:
     """People the article introduces who are not actors yet: with the parse, the titled full names
     ("Central Committee member Karim Haddad") and the named speakers of quotes; without it, the names a
@@ -83,37 +102,11 @@ def _new_people(text: str, doc, mentions, quotes) -> list[dict]:
     found: dict[str, dict] = {}
     if doc is not None:
         for person in titled_people(doc):
-            lo, hi = _sentence_of(text, person.start)
-            found.setdefault(
-                person.text,
-                {
-                    "name": person.text,
-                    "role": person.role,
-                    "because": text[lo:hi].strip(),
-                    "start": person.start,
-                    "end": person.end,
-                },
-            )
-        for q in quotes:
-            if q.speaker and not q.speaker_id and len(q.speaker.split()) >= 2 and q.speaker[:1].isupper():
-                at = text.find(q.speaker, q.end)
-                at = at if at >= 0 else text.find(q.speaker)
-                if at >= 0 and not q.speaker.lower().startswith(("a ", "an ", "the ", "one ")):
-                    lo, hi = _sentence_of(text, at)
-                    found.setdefault(
-                        q.speaker,
-                        {
-                            "name": q.speaker,
-                            "role": "",
-                            "because": text[lo:hi].strip(),
-                            "start": at,
-                            "end": at + len(q.speaker),
-                        },
-                    )
+            found.setdefault(person.text, _person_found(text, person.text, person.role, person.start, person.end))
+        found = found | {k: v for k, v in _named_speakers(text, quotes).items() if k not in found}
     else:
         for m in _TITLED.finditer(text):
-            name = m.group(1)
-            role = m.group(0)[: m.start(1) - m.start()].strip(" ,")
+            name, role = m.group(1), m.group(0)[: m.start(1) - m.start()].strip(" ,")
             found.setdefault(
                 name, {"name": name, "role": role, "because": m.group(0), "start": m.start(), "end": m.end()}
             )
@@ -205,36 +198,43 @@ def _same_sentence(text: str, a: int, b: int) -> bool:
     return not re.search(r"[.!?]\s|\n", text[lo:hi])
 
 
+def _event_lines(e: dict) -> list[str]:
+    lines = [f"  [{e['confidence']:.0%}] {e['date'] or 'UNRESOLVED'} ({e['date_text']}) {e['status']} — {e['title']}"]
+    lines.append(f"        evidence: {e['evidence'][:160]}")
+    if e["matches"]:
+        lines.append(f"        may be another report of: {', '.join(e['matches'])}")
+    return lines
+
+
+def _quote_lines(q: dict) -> list[str]:
+    chain = "; ".join(f"{s['wording']}: {s.get('source_id') or s.get('outlet', '')}".rstrip(": ") for s in q["chain"])
+    who = (q["speaker"] or "SPEAKER NOT FOUND") + (f" ({q['speaker_id']})" if q["speaker_id"] else "")
+    return [
+        f"  [{q['confidence']:.0%}] {who} — {q['quote_type']}: “{q['text'][:140]}”",
+        f"        chain: {chain or '—'}" + (f"  · {q['note']}" if q["note"] else ""),
+    ]
+
+
+def _section(title: str, items: list, lines_of) -> list[str]:
+    if not items:
+        return []
+    return ["", f"{title} ({len(items)}):"] + [line for item in items for line in lines_of(item)]
+
+
 def review_text(result: dict) -> str:
     """The draft as a readable review list."""
-    lines = [
-        f"Draft of an article by {result['outlet']['name'] or '(outlet not given)'}, published {result['published'] or '(not given: relative dates unresolved)'}",
-        "",
-    ]
-    lines.append(f"Events proposed ({len(result['events'])}):")
-    for e in result["events"]:
-        lines.append(
-            f"  [{e['confidence']:.0%}] {e['date'] or 'UNRESOLVED'} ({e['date_text']}) {e['status']} — {e['title']}"
-        )
-        lines.append(f"        evidence: {e['evidence'][:160]}")
-        if e["matches"]:
-            lines.append(f"        may be another report of: {', '.join(e['matches'])}")
+    published = result["published"] or "(not given: relative dates unresolved)"
+    lines = [f"Draft of an article by {result['outlet']['name'] or '(outlet not given)'}, published {published}"]
+    lines += ["", f"Events proposed ({len(result['events'])}):"]
+    lines += [line for e in result["events"] for line in _event_lines(e)]
     lines += ["", f"Quotes proposed ({len(result['quotes'])}):"]
-    for q in result["quotes"]:
-        chain = "; ".join(
-            f"{s['wording']}: {s.get('source_id') or s.get('outlet', '')}".rstrip(": ") for s in q["chain"]
-        )
-        who = q["speaker"] or "SPEAKER NOT FOUND"
-        lines.append(
-            f"  [{q['confidence']:.0%}] {who}{' (' + q['speaker_id'] + ')' if q['speaker_id'] else ''} — {q['quote_type']}: “{q['text'][:140]}”"
-        )
-        lines.append(f"        chain: {chain or '—'}" + (f"  · {q['note']}" if q["note"] else ""))
-    if result.get("set_aside"):
-        lines += ["", f"Read but not drafted as events ({len(result['set_aside'])}):"]
-        lines += [f"  {e['status']} ({e['set_aside_by']}): {e['evidence'][:160]}" for e in result["set_aside"]]
-    if result["actors"]:
-        lines += ["", f"New actors proposed ({len(result['actors'])}):"]
-        lines += [f"  {a['name']} — “{a['because']}”" for a in result["actors"]]
+    lines += [line for q in result["quotes"] for line in _quote_lines(q)]
+    lines += _section(
+        "Read but not drafted as events",
+        result.get("set_aside", []),
+        lambda e: [f"  {e['status']} ({e['set_aside_by']}): {e['evidence'][:160]}"],
+    )
+    lines += _section("New actors proposed", result["actors"], lambda a: [f"  {a['name']} — “{a['because']}”"])
     unresolved = [d for d in result["dates"] if d["edtf"] is None]
     if unresolved:
         lines += ["", "Dates left unresolved: " + ", ".join(f"“{d['text']}” ({d['how']})" for d in unresolved)]
