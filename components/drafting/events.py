@@ -9,12 +9,17 @@ and answers False when the sentence holds no event.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+import numpy as np
+
+from components.data.dates import DateError, parse_date
 from components.data.names import Mention, fold
 from components.data.schema import split_list
+from components.data.similarity import near_events
 from components.drafting import modality
 from components.drafting.grammar import dated_noun, dates_a_thing, dates_another_action
 from components.drafting.quotes import SPEECH, _and_join, chain_of
@@ -469,18 +474,26 @@ def _in_live_entry(text: str, at: int) -> bool:
     return bool(LIVE_ENTRY.match(text, para))
 
 
+@functools.lru_cache(maxsize=4096)
+def _bounds(edtf: str):
+    """The first and last instants an EDTF date can mean (as the data model's columns hold them), or None:
+    one small parse per distinct date (a pandas column per event took a second per long article)."""
+    try:
+        found = parse_date(edtf)
+    except DateError:
+        return None
+    return np.datetime64(found.start, "s"), np.datetime64(found.end, "s")
+
+
 def _narrowest_first(when: list) -> list:
     """Dates in apposition ("three years ago, in the spring of 2021"): the most precise one first."""
     if len(when) < 2 or not all(d.resolved for d in when[:2]):
         return when
-    import pandas as pd  # noqa: PLC0415
-
-    from components.data.dates import parse_column  # noqa: PLC0415
-
-    parsed = parse_column(pd.Series([d.edtf for d in when[:2]]))
-    lo, hi = parsed.rows("start"), parsed.rows("end")
-    if lo[0] <= lo[1] and hi[1] <= hi[0] and (hi[1] - lo[1]) < (hi[0] - lo[0]):  # the second lies inside the first
-        return [when[1], when[0], *when[2:]]
+    first, second = _bounds(when[0].edtf), _bounds(when[1].edtf)
+    if first is None or second is None:
+        return when
+    if first[0] <= second[0] and second[1] <= first[1] and (second[1] - second[0]) < (first[1] - first[0]):
+        return [when[1], when[0], *when[2:]]  # the second lies inside the first
     return when
 
 
@@ -518,14 +531,5 @@ def _event(ctx: Context, f: Frame, date, inside, kind) -> dict:
 def _matches(ds, date, actor_ids: list[str]) -> list[str]:
     """Existing events this may be another report of (data/similarity.near_events): overlapping dates and a
     shared actor."""
-    if not date.resolved:
-        return []
-    import pandas as pd  # noqa: PLC0415
-
-    from components.data.dates import parse_column  # noqa: PLC0415 (a small parse, only when matching)
-
-    parsed = parse_column(pd.Series([date.edtf]))
-    lo, hi = parsed.rows("start")[0], parsed.rows("end")[0]
-    from components.data.similarity import near_events  # noqa: PLC0415
-
-    return near_events(ds.events, lo, hi, actor_ids)
+    bounds = _bounds(date.edtf) if date.resolved else None
+    return near_events(ds.events, bounds[0], bounds[1], actor_ids) if bounds else []

@@ -48,7 +48,7 @@ def _cached(doc, key: str, make):
     return doc.user_data[key]
 
 
-def _doc_text(doc) -> str:
+def doc_text(doc) -> str:
     return _cached(doc, "text", lambda d: d.text)
 
 
@@ -73,7 +73,7 @@ def _text(tokens) -> str:
         tokens = tokens[:-1]
     if not tokens:
         return ""
-    return _doc_text(tokens[0].doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)].strip()
+    return doc_text(tokens[0].doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)].strip()
 
 
 def _role_of(head) -> str:
@@ -123,7 +123,7 @@ def _proper_name(token) -> Named | None:
     if not words:
         return None
     start, end = words[0].idx, words[-1].idx + len(words[-1].text)
-    return Named(_doc_text(token.doc)[start:end], start, end, kind, _role_of(token) if kind != "organisation" else "")
+    return Named(doc_text(token.doc)[start:end], start, end, kind, _role_of(token) if kind != "organisation" else "")
 
 
 def named(token) -> Named | None:
@@ -144,9 +144,9 @@ def _tokens_around(doc, start: int, end: int):
     tokens = [t for s in found for t in s]
     if found:
         after = [s for s in sentences(doc) if s.start_char >= found[-1].end_char]
-        if after and not _doc_text(doc)[end : after[0].start_char].strip(" ,.\"”’'"):
+        if after and not doc_text(doc)[end : after[0].start_char].strip(" ,.\"”’'"):
             tokens += list(after[0])[:6]
-    return [t for t in tokens if "\n" not in _doc_text(doc)[min(t.idx, start) : max(t.idx, end)]]
+    return [t for t in tokens if "\n" not in doc_text(doc)[min(t.idx, start) : max(t.idx, end)]]
 
 
 def speech_subject_token(doc, start: int, end: int):
@@ -201,7 +201,7 @@ def _people(doc) -> list[Named]:
     apposition to a title ("a former negotiator, Hazem Lotfy", which the tagger may take for a place); and
     a surname alone ("For Rahim", "Saadi, 61, moved") once the full name was given."""
     found: list[Named] = []
-    for ent in doc.ents:
+    for ent in _cached(doc, "ents", lambda d: list(d.ents)):
         if ent.label_ == "PERSON":
             found.append(Named(ent.text, ent.start_char, ent.end_char, "person"))
     for token in doc:
@@ -244,10 +244,15 @@ def last_person(doc, before: int) -> Named | None:
 
 
 def titled_people(doc) -> list[Named]:
+    """The titled people of the article (_titled_people), once per parse."""
+    return _cached(doc, "titled", _titled_people)
+
+
+def _titled_people(doc) -> list[Named]:
     """People the article introduces with a title ("Central Committee member Karim Haddad", "Islamic
     Jihad's representative in Cairo, Anwar Qudsi"): full names (two words or more) with their role."""
     people: dict[str, Named] = {}
-    for ent in doc.ents:
+    for ent in _cached(doc, "ents", lambda d: list(d.ents)):
         if ent.label_ != "PERSON" or len(ent) < 2 or ent.text in people:
             continue
         found = named(ent.root)

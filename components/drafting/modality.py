@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from components.drafting import grammar
+
 DENYING = frozenset("deny reject dismiss refute".split())
 FALSE = frozenset("false untrue baseless unfounded fabricated incorrect groundless".split())
 IF = frozenset("if unless".split())
@@ -57,7 +59,7 @@ def _if_clause(token) -> bool:
 def _quoted(token) -> bool:
     """Inside quotation marks: an odd number of straight marks, or an opening curly one, before it in its
     sentence."""
-    before = token.doc.text[token.sent.start_char : token.idx]
+    before = grammar.doc_text(token.doc)[token.sent.start_char : token.idx]
     return before.count('"') % 2 == 1 or before.rfind("“") > before.rfind("”")
 
 
