@@ -212,3 +212,147 @@ def test_every_speaker_rule_has_a_text():
 
     assert {s[0] for s in SPEAKERS} == {r.__name__ for r in speakers.COREFERENCE}
     assert [r.__name__ for r in speakers.CONTENT] == ["qa_answers"]
+
+
+# (rule, text, the quote's words, (speaker, id), with the parse?): each SOURCE rule of quotes.py on its text,
+# decided by that rule (the earlier ones in SOURCE say nothing there)
+SOURCE = [
+    (
+        "parsed_person",
+        '"We agreed to keep talking," Central Committee member Karim Haddad told the Moscow Courier.',
+        "We agreed",
+        ("Karim Haddad", ""),
+        True,
+    ),
+    (
+        "new_name_after",
+        'The talks went on. "Nobody left the room angry," said Rami Saleh.',
+        "Nobody",
+        ("Rami Saleh", ""),
+        False,
+    ),
+    (
+        "unnamed_after",
+        '"Both sides have confirmed," an Egyptian official told Eastwire.',
+        "Both sides",
+        ("an Egyptian official", "egypt"),
+        False,
+    ),
+    ("known_name_after", '"The corridors decide," Nadir said.', "The corridors", ("Nadir", "nadir"), False),
+    (
+        "pronoun_last_speaker",
+        'Karim Nadir spoke first. "We are ready," he said.',
+        "We are",
+        ("Karim Nadir", "nadir"),
+        False,
+    ),
+    (
+        "name_after_verb",
+        '"We are ready," Hamas spokesperson Layla Mansour told Eastwire.',
+        "We are",
+        ("Layla Mansour", "mansour"),
+        False,
+    ),
+    (
+        "subject_before_verb",
+        'Karim Nadir, who led the delegation, said: "We are ready for a second round."',
+        "We are",
+        ("Karim Nadir", "nadir"),
+        False,
+    ),
+    (
+        "group_said",
+        'Hamas rejected the list. "The list is not final," the group said.',
+        "The list",
+        ("Hamas", "hamas"),
+        False,
+    ),
+    (
+        "titled_in_sentence",
+        'The talks continue, spokesman Oren Tal wrote in a note: "They continue as planned."',
+        "They continue",
+        ("Oren Tal", ""),
+        False,
+    ),
+    (
+        "statement_said",
+        "In a joint statement on Friday, Hamas, Fatah and Palestinian Islamic Jihad called for talks.\n\n"
+        '"Unity is a program," the statement said.',
+        "Unity",
+        ("Hamas, Fatah and Palestinian Islamic Jihad", "hamas;fatah;pij"),
+        False,
+    ),
+    (
+        "introduced_before",
+        'A Hamas official told the Levant Ledger that an answer was awaited. "The ball is in their court," the '
+        "official said.",
+        "The ball",
+        ("A Hamas official", "hamas"),
+        False,
+    ),
+    (
+        "name_before_colon",
+        'Asked about the talks, Abu Marzouk was brief: "It was useful."',
+        "It was",
+        ("Marzouk", "abu-marzouk"),  # as written: the name index matched the surname
+        False,
+    ),
+    (
+        "described_side",
+        'Musa Abu Marzouk arrived. In an interview, the senior Hamas figure preferred to speak of "a partnership '
+        'with rules".',
+        "a partnership",
+        ("Musa Abu Marzouk", "abu-marzouk"),
+        False,
+    ),
+    (
+        "sentence_subject",
+        'Qatar\'s mediator opened the session with a call for "patience on all sides".',
+        "patience",
+        ("Qatar", "qatar"),
+        False,
+    ),
+    (
+        "pronoun_in_paragraph",
+        'Asked about Hamas, Karim Nadir smiled. He waited. "They are our brothers."',
+        "They are",
+        ("Karim Nadir", "nadir"),
+        False,
+    ),
+    (
+        "continues_quote",
+        '"Waiting is work," Karim Nadir told the Harbour Post. "The corridors decide."',
+        "The corridors",
+        ("Karim Nadir", "nadir"),
+        False,
+    ),
+    (
+        "parsed_organisation",
+        'Palestinian Islamic Jihad answered on Monday. The movement said it "takes note of the proposal".',
+        "takes note",
+        ("Palestinian Islamic Jihad", "pij"),
+        True,
+    ),
+]
+
+
+@pytest.mark.parametrize("rule, text, words, speaker, parsed", SOURCE, ids=[s[0] for s in SOURCE])
+def test_each_source_rule_on_its_text(told, rule, text, words, speaker, parsed):
+    from components.data.names import fold, name_index
+    from components.drafting.quotes import find_quotes
+
+    if parsed and not parser.status().available:
+        pytest.skip("needs the English parser")
+    index = name_index(told)
+    people = frozenset(a for a, k in zip(told.actors["actor_id"], told.actors["kind"]) if str(k) == "person")
+    sides = {a: told.factions_of_actor.get(a, []) for a in told.actors["actor_id"]}
+    doc = parser.parse(text) if parsed else None
+    quotes = find_quotes(text, index, index.find(text), {}, fold, people, sides, doc)
+    quote = next(q for q in quotes if q.text.startswith(words))
+    assert (quote.speaker, quote.speaker_id, quote.rule) == (*speaker, rule), quote.note
+
+
+def test_every_source_rule_has_a_text():
+    from components.drafting import quotes
+
+    assert [s[0] for s in SOURCE] == [r.__name__ for r in quotes.SOURCE]

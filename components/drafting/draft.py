@@ -170,6 +170,7 @@ def _quote_document(q, ctx: events.Context, outlet: str, roles: dict) -> dict:
         "end": q.end,
         "confidence": q.confidence,
         "note": q.note,
+        "speaker_rule": q.rule,
     } | ({"speaker_role": roles[q.speaker]} if not q.speaker_id and q.speaker in roles else {})
 
 

@@ -57,6 +57,7 @@ class DraftQuote:
     chain: list[dict] = field(default_factory=list)  # [{"wording": "told", "outlet": name, "source_id": id}]
     confidence: float = 0.5
     note: str = ""
+    rule: str = ""  # the rule that named the speaker (SOURCE, speakers.COREFERENCE), for the reviewer
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -525,6 +526,7 @@ def _speaker(c: _Quotes, q: _Mark) -> None:
             _track_speaking(c, q)
     if speaker:
         q.quote.speaker, q.quote.speaker_id = speaker
+        q.quote.rule = rule.__name__
         c.last_speaker, c.last_at = speaker, q.hi
         q.quote.confidence = 0.8 if q.quote.speaker_id else 0.6
     else:
@@ -573,6 +575,7 @@ def name_said_paraphrases(c: _Quotes) -> None:
         if lead:
             at, words = at + lead.end(), words[lead.end() :]
         quote = DraftQuote(words, at, at + len(words), "paraphrase", x.text, x.actor_id, confidence=0.6)
+        quote.rule = "name_said_paraphrases"
         lo, hi = _sentence_bounds(c.text, x.start, at)
         quote.chain = chain_of(c.text[lo:hi], c.outlets, c.fold)
         c.found.append(quote)
@@ -595,6 +598,7 @@ def said_that_paraphrases(c: _Quotes) -> None:
         elif person:
             quote.speaker = person[0]
         quote.confidence = 0.6 if quote.speaker_id else 0.4
+        quote.rule = "said_that_paraphrases" if quote.speaker else ""
         quote.chain = chain_of(c.text[lo:hi], c.outlets, c.fold)
         c.found.append(quote)
 

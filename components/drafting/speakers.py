@@ -74,7 +74,7 @@ def qa_answers(ctx: Context, quotes: list) -> list:
         start = mark.end() if mark else lo
         words = ctx.text[start:hi].rstrip()
         quote = DraftQuote(words, start, start + len(words), "direct", *ctx.interviewee, confidence=0.6)
-        quote.note = "an answer of the interviewee (a Q&A layout): check"
+        quote.note, quote.rule = "an answer of the interviewee (a Q&A layout): check", "qa_answers"
         found.append(quote)
     return found
 
@@ -240,6 +240,7 @@ def attribute(ctx: Context, quotes: list) -> list:
             answer = _shaped(rule(ctx, quote))
             if answer:
                 quote.speaker, quote.speaker_id, quote.note = answer
+                quote.rule = rule.__name__
                 quote.confidence = 0.7 if quote.speaker_id else 0.5
                 break
     return quotes
