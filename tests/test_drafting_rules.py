@@ -356,3 +356,16 @@ def test_every_source_rule_has_a_text():
     from components.drafting import quotes
 
     assert [s[0] for s in SOURCE] == [r.__name__ for r in quotes.SOURCE]
+
+
+def test_the_docs_list_every_rule_of_every_stage():
+    from pathlib import Path
+
+    from components.drafting import events, quotes, reldates, speakers
+
+    docs = (Path(__file__).resolve().parent.parent / "docs" / "drafting.md").read_text(encoding="utf-8")
+    registries = [events.TRIGGER, events.ARGUMENTS, events.TIME, modality.MODALITY, quotes.SOURCE]
+    names = [r.__name__ for rules in registries for r in rules]
+    names += [r.__name__ for r in speakers.CONTENT + speakers.COREFERENCE] + [a[0] for a in anchors.ANCHORS]
+    names += list(reldates.ABSOLUTE) + list(reldates.RELATIVE)
+    assert [n for n in names if f"`{n}`" not in docs] == []
