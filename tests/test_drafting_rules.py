@@ -124,7 +124,8 @@ def test_denied_and_conditional_events_are_set_aside_never_drafted_as_occurred(n
     assert clashes["date"] == "2025-11-10" and clashes["actors"] == []
     arrests = _starting(result["events"], "Fatah accused Hamas")
     assert (arrests["event_type"], arrests["date"]) == ("arrest", "2025-11")
-    assert _starting(result["events"], "Students")["status"] == "planned"
+    sit_in = _starting(result["events"], "Students")
+    assert sit_in["status"] == "planned" and sit_in["actors"] == []  # "they": the students, not Hamas and Fatah
     assert not any("six years" in e["evidence"] for e in result["events"] + result["set_aside"])
 
 
@@ -369,3 +370,23 @@ def test_the_docs_list_every_rule_of_every_stage():
     names += [r.__name__ for r in speakers.CONTENT + speakers.COREFERENCE] + [a[0] for a in anchors.ANCHORS]
     names += list(reldates.ABSOLUTE) + list(reldates.RELATIVE)
     assert [n for n in names if f"`{n}`" not in docs] == []
+
+
+def test_issuers_who_said_in_a_joint_statement_and_questions_that_are_no_interview(nlp, told):
+    text = (
+        "Egypt and Qatar said in a joint statement on Tuesday that Hamas and Fatah had agreed to meet. "
+        '"The door is open," the statement said.'
+    )
+    (quote,) = [q for q in draft(text, WEDNESDAY, "Eastwire", told)["quotes"] if q["quote_type"] == "direct"]
+    assert (quote["speaker_id"], quote["speaker_rule"]) == ("egypt;qatar", "statement_issuers")
+    report = (
+        "Karim Nadir arrived in Doha on Monday.\n\nWhat happens next?\n\nNobody in the room could say.\n\n"
+        "Will the list hold?\n\nHamas and Fatah met on Tuesday."
+    )
+    assert draft(report, WEDNESDAY, "Eastwire", told)["quotes"] == []  # two rhetorical questions: no Q&A
+    interview = (
+        "Hisham Barakat spoke to the Levant Ledger.\n\nLevant Ledger: Is the list ready?\n\nBarakat: It is ready.\n\n"
+        "Levant Ledger: When will you meet?\n\nBarakat: Next week.\n\nLevant Ledger: Where?\n\nBarakat: In Doha."
+    )
+    answers = [q["text"] for q in draft(interview, WEDNESDAY, "Levant Ledger", told)["quotes"]]
+    assert answers == ["It is ready.", "Next week.", "In Doha."]

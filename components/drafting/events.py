@@ -179,8 +179,23 @@ def referring_subject(ctx: Context, f: Frame) -> bool:
     """A subject that refers back, before any name ("The movement had met Egyptian officials", "he", "the
     two movements"): the actors it stands for join the ones named."""
     first = f.inside[0].start if f.inside else f.e
-    f.inside = _referred(ctx.text[f.s : min(f.v_end, first)], ctx.mentions, f.s, ctx.people) + f.inside
+    if not _they_of_this_sentence(ctx, f, min(f.v_end, first)):
+        f.inside = _referred(ctx.text[f.s : min(f.v_end, first)], ctx.mentions, f.s, ctx.people) + f.inside
     return True
+
+
+def _they_of_this_sentence(ctx: Context, f: Frame, until: int) -> bool:
+    """ "Students at the university said they will stage a sit-in": "they" is the sentence's own unnamed
+    subject (a common noun above it), not the organisations named before."""
+    if ctx.doc is None:
+        return False
+    span = ctx.doc.char_span(f.s, until, alignment_mode="contract")
+    they = next((t for t in span or [] if t.lower_ == "they" and t.dep_ == "nsubj"), None)
+    if they is None:
+        return False
+    subjects = [c for a in they.ancestors for c in a.children if c.dep_ == "nsubj" and c.i < they.i]
+    # a definite subject ("The signatories said they …") refers back itself: the rule for "they" stands
+    return any(c.pos_ == "NOUN" and not any(d.dep_ in ("det", "poss") for d in c.children) for c in subjects)
 
 
 def we_in_a_quote(ctx: Context, f: Frame) -> bool:

@@ -20,8 +20,10 @@ HE, SHE = frozenset("he him his himself".split()), frozenset("she her hers herse
 ISSUING = frozenset("issue release publish sign circulate put".split())
 DESCRIBING = frozenset("a an one another two three several".split())
 # A question of an interview: "Q: …", "Question: …", or a paragraph in bold, or a paragraph that only asks.
-QUESTION = re.compile(r"^(?:Q[:.]|Question:|\*\*[^\n]*\?\*\*$|[A-Z][^\n\"“”]*\?$)", re.M)
-ANSWER_MARK = re.compile(r"^(?:A[:.]|Answer:)\s*", re.M)
+QUESTION = re.compile(r"^(?:Q[:.]|Question:|\*\*[^\n]*\?\*\*$)", re.M)
+ASKING = re.compile(r"^[A-Z][^\n\"“”]*\?$", re.M)  # a paragraph that only asks: a question when answers follow
+# "A: …", "Answer: …", or the interviewee's name ("Barakat: …")
+ANSWER_MARK = re.compile(r"^(?:A[:.]|Answer:|[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}:)\s*", re.M)
 
 
 @dataclass
@@ -43,6 +45,18 @@ def _is_question(text: str, lo: int, hi: int) -> bool:
     return bool(QUESTION.match(text[lo:hi].strip()))
 
 
+def _questions(text: str, paragraphs: list) -> list[int]:
+    """The paragraphs that are an interviewer's questions: marked ones ("Q: …", a bold question), two or
+    more; else three or more paragraphs that only ask, each followed by an answer (a rhetorical question
+    in a report is not an interview)."""
+    marked = [i for i, (lo, hi) in enumerate(paragraphs) if _is_question(text, lo, hi)]
+    if len(marked) >= 2:
+        return marked
+    asking = [i for i, (lo, hi) in enumerate(paragraphs) if ASKING.match(text[lo:hi].strip())]
+    answered = [i for i in asking if i + 1 < len(paragraphs) and i + 1 not in asking]
+    return asking if len(asking) >= 3 and answered == asking else []
+
+
 def interviewee(ctx: Context, before: int) -> tuple[str, str] | None:
     """The person a Q&A article introduces before its first question: the first person named (a known
     actor's id when the name is one)."""
@@ -57,11 +71,11 @@ def interviewee(ctx: Context, before: int) -> tuple[str, str] | None:
 
 
 def qa_answers(ctx: Context, quotes: list) -> list:
-    """A Q&A interview ("Q: …" or bold questions, two or more): each answer paragraph without quotation
-    marks is a direct quote of the interviewee ("A: It is ready." → “It is ready.”)."""
+    """A Q&A interview (_questions): each later paragraph that is no question and has no quotation marks is
+    a direct quote of the interviewee ("A: It is ready." → “It is ready.”; "Barakat: …" the same)."""
     paragraphs = list(_paragraphs(ctx.text))
-    questions = [i for i, (lo, hi) in enumerate(paragraphs) if _is_question(ctx.text, lo, hi)]
-    if len(questions) < 2:
+    questions = _questions(ctx.text, paragraphs)
+    if not questions:
         return []
     ctx.interviewee = interviewee(ctx, paragraphs[questions[0]][0])
     if ctx.interviewee is None:
@@ -168,21 +182,25 @@ def role_noun(ctx: Context, quote):
     return (known[0].text, known[0].actor_id) if known else (person.text, ""), f"“the {noun}”: {person.text}"
 
 
+def _issuing_verb(token):
+    """The verb that issues a statement: "Egypt and Qatar issued a joint statement", "… said in a joint
+    statement"."""
+    if token.dep_ == "dobj" and token.head.lemma_.lower() in ISSUING:
+        return token.head
+    if token.dep_ == "pobj" and token.head.lower_ == "in" and token.head.head.lemma_.lower() in grammar.SPEECH_LEMMAS:
+        return token.head.head
+    return None
+
+
 def statement_issuers(ctx: Context, quote):
-    """ "…," the statement said — after "Egypt and Qatar issued a joint statement": its issuers, the
-    subject of "issued" and its conjuncts (not the parties the statement names)."""
+    """ "…," the statement said — after "Egypt and Qatar issued a joint statement urging Hamas and Fatah …"
+    or "Egypt and Qatar said in a joint statement that …": its issuers, the subject of that verb and its
+    conjuncts (not the parties the statement names, as the sentence's organisations would be)."""
     subject = _subject(ctx, quote)
-    if quote.speaker or subject is None or subject.lemma_.lower() != "statement":
+    if (quote.speaker and quote.rule != "statement_said") or subject is None or subject.lemma_.lower() != "statement":
         return None
-    issued = [
-        t
-        for t in ctx.doc[: subject.i]
-        if t.lemma_.lower() == "statement" and t.head.lemma_.lower() in ISSUING and t.dep_ == "dobj"
-    ]
-    if not issued:
-        return None
-    verb = issued[-1].head
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    verbs = [v for t in ctx.doc[: subject.i] if t.lemma_.lower() == "statement" and (v := _issuing_verb(t))]
+    subjects = [c for c in verbs[-1].children if c.dep_ == "nsubj"] if verbs else []
     if not subjects:
         return None
     subject = subjects[-1]  # the nearest: a wire dateline ("CAIRO, Nov 12 -") may parse as another
