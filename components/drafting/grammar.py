@@ -11,7 +11,7 @@ from dataclasses import dataclass
 SPEECH_LEMMAS = frozenset(
     "say tell quote add stress state note warn announce insist explain declare argue indicate confirm affirm caution "
     "recall claim deny describe repeat acknowledge write vow pledge reply respond comment emphasise emphasize "
-    "urge predict admit".split()
+    "urge predict admit blame call accuse".split()
 )
 PRONOUNS = frozenset("he she they it we i you who which this that".split())
 NAME_LABELS = ("PERSON", "ORG", "NORP", "GPE", "FAC")
@@ -40,8 +40,28 @@ def datelines(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in DATELINE.finditer(text)]
 
 
+def _cached(doc, key: str, make):
+    """One computation per parse: the sentence and entity lists are rebuilt by spaCy on every access, and
+    the rules ask for them per quote (a 1,500-word article took seconds)."""
+    if key not in doc.user_data:
+        doc.user_data[key] = make(doc)
+    return doc.user_data[key]
+
+
+def doc_text(doc) -> str:
+    return _cached(doc, "text", lambda d: d.text)
+
+
+def sentences(doc) -> list:
+    return _cached(doc, "sents", lambda d: list(d.sents))
+
+
+def _entity_at(doc) -> dict:
+    return {i: e for e in doc.ents for i in range(e.start, e.end)}
+
+
 def _entity(token):
-    return next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    return _cached(token.doc, "entity_at", _entity_at).get(token.i)
 
 
 def _text(tokens) -> str:
@@ -53,7 +73,7 @@ def _text(tokens) -> str:
         tokens = tokens[:-1]
     if not tokens:
         return ""
-    return tokens[0].doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)].strip()
+    return doc_text(tokens[0].doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)].strip()
 
 
 def _role_of(head) -> str:
@@ -72,6 +92,40 @@ def _role_of(head) -> str:
     return ""
 
 
+def _named_in_apposition(token) -> Named | None:
+    """A common noun with a name in apposition ("a spokesman, Walid Hamdan"), or a person named in its
+    phrase, the apposition hung on a nearer word ("Its representative in Beirut, Ziad Hamdan, said"): that
+    name, with the noun phrase as their role when they have none."""
+    appos = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    appos = appos or [t for t in token.subtree if t.ent_type_ == "PERSON" and t.dep_ == "appos"]
+    if not appos:
+        return None
+    found = named(appos[0])
+    if found is None or found.role:
+        return found
+    role = _text(t for t in token.subtree if t.i < appos[0].left_edge.i)
+    return Named(found.text, found.start, found.end, found.kind, role)
+
+
+KINDS = {"PERSON": "person", "ORG": "organisation", "NORP": "organisation"}
+
+
+def _proper_name(token) -> Named | None:
+    """A proper noun's name: its entity ("Karim Haddad", without a leading "the"), else its proper-noun
+    compound."""
+    ent = _entity(token)
+    if ent is not None and ent.label_ in NAME_LABELS:
+        words = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
+        kind = KINDS.get(ent.label_, "other")
+    else:
+        words = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [token]
+        kind = "other"
+    if not words:
+        return None
+    start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+    return Named(doc_text(token.doc)[start:end], start, end, kind, _role_of(token) if kind != "organisation" else "")
+
+
 def named(token) -> Named | None:
     """The name a token stands in: its entity, or its proper-noun compound ("Karim Haddad"); a common noun
     with a name in apposition ("a spokesman, Walid Hamdan") gives that name. Pronouns and unnamed nouns
@@ -79,47 +133,20 @@ def named(token) -> Named | None:
     if token.lower_ in PRONOUNS or token.pos_ == "PRON":
         return None
     if token.pos_ == "NOUN":
-        appos = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
-        # (or a person named in its phrase, the apposition hung on a nearer word: "Its representative in
-        # Beirut, Ziad Hamdan, said")
-        appos = appos or [t for t in token.subtree if t.ent_type_ == "PERSON" and t.dep_ == "appos"]
-        if not appos:
-            return None
-        found = named(appos[0])
-        if found is not None and not found.role:
-            found = Named(
-                found.text,
-                found.start,
-                found.end,
-                found.kind,
-                _text(t for t in token.subtree if t.i < appos[0].left_edge.i),
-            )
-        return found
-    if token.pos_ != "PROPN":
-        return None
-    ent = _entity(token)
-    if ent is not None and ent.label_ in NAME_LABELS:
-        words = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
-        kind = {"PERSON": "person", "ORG": "organisation", "NORP": "organisation"}.get(ent.label_, "other")
-    else:
-        words = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [token]
-        kind = "other"
-    if not words:
-        return None
-    start, end = words[0].idx, words[-1].idx + len(words[-1].text)
-    return Named(token.doc.text[start:end], start, end, kind, _role_of(token) if kind != "organisation" else "")
+        return _named_in_apposition(token)
+    return _proper_name(token) if token.pos_ == "PROPN" else None
 
 
 def _tokens_around(doc, start: int, end: int):
     """The tokens of the sentences a quote touches, and the first few of the next one when the quote ends
     its sentence (a parser often splits after the closing mark: “…,” | she said) — within its paragraph."""
-    found = [s for s in doc.sents if s.start_char < end and s.end_char > start]
+    found = [s for s in sentences(doc) if s.start_char < end and s.end_char > start]
     tokens = [t for s in found for t in s]
     if found:
-        after = [s for s in doc.sents if s.start_char >= found[-1].end_char]
-        if after and not doc.text[end : after[0].start_char].strip(" ,.\"”’'"):
+        after = [s for s in sentences(doc) if s.start_char >= found[-1].end_char]
+        if after and not doc_text(doc)[end : after[0].start_char].strip(" ,.\"”’'"):
             tokens += list(after[0])[:6]
-    return [t for t in tokens if "\n" not in doc.text[min(t.idx, start) : max(t.idx, end)]]
+    return [t for t in tokens if "\n" not in doc_text(doc)[min(t.idx, start) : max(t.idx, end)]]
 
 
 def speech_subject_token(doc, start: int, end: int):
@@ -155,7 +182,11 @@ def speech_subject(doc, start: int, end: int) -> Named | None:
         return Named(subject.text, subject.idx, subject.idx + len(subject.text), "pronoun")
     found = named(subject)
     if found is not None and " " not in found.text:  # "Haddad said": the full name given before
-        full = [e for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 and e[-1].text == found.text]
+        full = [
+            e
+            for e in _cached(doc, "ents", lambda d: list(d.ents))
+            if e.label_ == "PERSON" and len(e) > 1 and e[-1].text == found.text
+        ]
         full = [e for e in full if e.start_char < found.start] or full
         if full:
             e = full[0]
@@ -170,7 +201,7 @@ def _people(doc) -> list[Named]:
     apposition to a title ("a former negotiator, Hazem Lotfy", which the tagger may take for a place); and
     a surname alone ("For Rahim", "Saadi, 61, moved") once the full name was given."""
     found: list[Named] = []
-    for ent in doc.ents:
+    for ent in _cached(doc, "ents", lambda d: list(d.ents)):
         if ent.label_ == "PERSON":
             found.append(Named(ent.text, ent.start_char, ent.end_char, "person"))
     for token in doc:
@@ -194,9 +225,14 @@ def _people(doc) -> list[Named]:
     return out
 
 
+def people(doc) -> list[Named]:
+    """Every mention of a person, in order, by full name (once per parse)."""
+    return _cached(doc, "people", _people)
+
+
 def last_person(doc, before: int) -> Named | None:
     """The last person named before a position, as their full name ("Harb" → "Nabil Harb")."""
-    people = [n for n in _people(doc) if n.end <= before]
+    people = [n for n in _cached(doc, "people", _people) if n.end <= before]
     if not people:
         return None
     last = people[-1]
@@ -208,10 +244,15 @@ def last_person(doc, before: int) -> Named | None:
 
 
 def titled_people(doc) -> list[Named]:
+    """The titled people of the article (_titled_people), once per parse."""
+    return _cached(doc, "titled", _titled_people)
+
+
+def _titled_people(doc) -> list[Named]:
     """People the article introduces with a title ("Central Committee member Karim Haddad", "Islamic
     Jihad's representative in Cairo, Anwar Qudsi"): full names (two words or more) with their role."""
     people: dict[str, Named] = {}
-    for ent in doc.ents:
+    for ent in _cached(doc, "ents", lambda d: list(d.ents)):
         if ent.label_ != "PERSON" or len(ent) < 2 or ent.text in people:
             continue
         found = named(ent.root)

@@ -15,7 +15,7 @@ from components.data.names import Mention, NameIndex
 
 SPEECH = (
     r"(?:said|says|told|added|stressed|stated|noted|warned|announced|insisted|explained|declared|argued|"
-    r"considered|indicated|confirmed|affirmed|pointed out|welcomed|quoted|saying|recalls|recalled|cautioned|blamed)"
+    r"considered|indicated|confirmed|affirmed|pointed out|welcomed|quoted|saying|recalls|recalled(?!\s+(?:its|his|her|their)\s+(?:envoy|ambassador))|cautioned|blamed)"
 )
 _DIRECT = re.compile(r"“([^”]{3,}?)”|\"([^\"\n]{3,}?)\"")
 _PRONOUN_AFTER = re.compile(rf"^[,\s]*(?:he|she|they|it)\s+{SPEECH}\b", re.IGNORECASE)
@@ -57,6 +57,7 @@ class DraftQuote:
     chain: list[dict] = field(default_factory=list)  # [{"wording": "told", "outlet": name, "source_id": id}]
     confidence: float = 0.5
     note: str = ""
+    rule: str = ""  # the rule that named the speaker (SOURCE, speakers.COREFERENCE), for the reviewer
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -217,6 +218,391 @@ def _parsed_organisation(doc, start: int, end: int, mentions: list[Mention], peo
     return None
 
 
+@dataclass
+class _Quotes:
+    """The article as the quote stages read it, and what they remember from one quote to the next."""
+
+    text: str
+    mentions: list[Mention]
+    outlets: dict
+    fold: object
+    people: frozenset
+    sides: dict | None
+    doc: object
+    speaking: list = field(default_factory=list)  # actors named right before a speech verb ("Zomlot indicated")
+    found: list = field(default_factory=list)  # the quotes so far, left to right
+    covered: list = field(default_factory=list)  # (lo, hi) of sentences whose quotes were taken
+    last_speaker: tuple = ("", "")
+    last_at: int = 0  # the end of the sentence where the last speaker was named
+
+
+@dataclass
+class _Mark:
+    """One quotation in marks on its way through the stages."""
+
+    m: re.Match
+    quote: DraftQuote
+    lo: int  # its sentence
+    hi: int
+
+    text: str  # the article
+
+    @property
+    def before(self) -> str:
+        return self.text[self.lo : self.m.start()]
+
+    @property
+    def after(self) -> str:
+        return self.text[self.m.end() : self.hi]
+
+
+# --- Cue and content: quotation marks ---------------------------------------------------------------------
+
+
+def _marks(c: _Quotes):
+    """Words in straight or curly quotation marks, each part of a split quote on its own; a one- or
+    two-word quote only when a speech verb frames it ("said it was “calm”"), else it is a term."""
+    text = c.text
+    for m in _DIRECT.finditer(text):
+        group = 1 if m.group(1) is not None else 2
+        words = m.group(group).strip()
+        lo, hi = _sentence_bounds(text, m.start(), m.end())
+        said_before = re.search(rf"\b{SPEECH}\b", text[lo : m.start()], re.I)
+        said_after = re.search(rf"\b{SPEECH}\b", text[m.end() : hi], re.I)
+        named_before = any(lo <= x.start < m.start() for x in c.mentions)
+        if len(words.split()) < 3 and not (said_before or (said_after and named_before)):
+            continue
+        start = m.start(group) + (len(m.group(group)) - len(m.group(group).lstrip()))
+        words = words.rstrip(",").rstrip()
+        yield _Mark(m, DraftQuote(words, start, start + len(words), "direct"), lo, hi, text)
+
+
+# --- Source: who says the words (the first rule that answers decides) -------------------------------------
+
+
+def parsed_person(c: _Quotes, q: _Mark):
+    """The parse's subject of the speech verb, when it is a named person (grammar.speech_subject)."""
+    return _parsed_speaker(c.doc, q.quote.start, q.quote.end, c.mentions, c.people)
+
+
+def new_name_after(c: _Quotes, q: _Mark):
+    """ "…," said Rami Saleh — a person not in the data: the full name a title gave, else as written."""
+    named = _SAID_NAME.match(q.after) or _NAME_SAID.match(q.after)
+    name = named.group(1).strip() if named else ""
+    if not name or _known_after(c, q, name):
+        return None
+    titled = {n.group(1) for n in _TITLED.finditer(c.text, 0, q.m.start())}
+    full = next((t for t in titled if t == name or t.split()[-1] == name), name)
+    return (full, "") if full[:1].isupper() and full.lower() not in ("he", "she", "they", "it") else None
+
+
+def _known_after(c: _Quotes, q: _Mark, name: str) -> list:
+    return [x for x in c.mentions if q.m.end() <= x.start <= q.m.end() + len(q.after) and x.text in name]
+
+
+def unnamed_after(c: _Quotes, q: _Mark):
+    """ "…," an Egyptian official told Northgate: as written, tied to the actor it names (Egypt); "the
+    official said" is the one introduced before (anaphor, below)."""
+    unnamed, back = _UNNAMED.match(q.after), _ANAPHOR.match(q.after)
+    if not unnamed:
+        return None
+    if (
+        back
+        and unnamed.group(1).lower().startswith("the ")
+        and _introduced(c.text, back.group(1), q.m.start(), c.mentions)
+    ):
+        return None
+    at = q.m.end()
+    inside = [x for x in c.mentions if at + unnamed.start(1) <= x.start < at + unnamed.end(1)]
+    if not inside and re.search(r"\bthe (?:movement|group|faction|party)$", unnamed.group(1)):
+        inside = [x for x in c.mentions if x.start < q.m.start() and x.actor_id not in c.people][-1:]
+    q.quote.note = "an unnamed speaker" + (f" of {inside[0].text}" if inside else "") + ": check who they speak for"
+    return unnamed.group(1), inside[0].actor_id if inside else ""
+
+
+def known_name_after(c: _Quotes, q: _Mark):
+    """ "…," Nadir said: a known actor named right after the quote."""
+    named = _SAID_NAME.match(q.after) or _NAME_SAID.match(q.after)
+    known = _known_after(c, q, named.group(1).strip() if named else "")
+    return (known[0].text, known[0].actor_id) if known else None
+
+
+def pronoun_last_speaker(c: _Quotes, q: _Mark):
+    """ "…," he said: the last speaker named (speakers.py corrects it by gender)."""
+    if (_PRONOUN_AFTER.match(q.after) or _PRONOUN_BEFORE.search(q.before)) and c.last_speaker[0]:
+        q.quote.note = "the pronoun's speaker: the last one named"
+        return c.last_speaker
+    return None
+
+
+def name_after_verb(c: _Quotes, q: _Mark):
+    """ "…," Hamas spokesperson Layla Mansour told …: the person before the verb speaks, not her
+    organisation; "an Egyptian official, Hani Fawzi, told": the titled name."""
+    text, end, hi = c.text, q.m.end(), q.hi
+    near_after = [x for x in c.mentions if end <= x.start < end + 120 and x.start < hi]
+    if not (_VERB_AFTER.match(q.after) or (near_after and re.search(SPEECH, text[end : near_after[0].end + 40]))):
+        return None
+    if not near_after:
+        person = _person(text, end, min(hi, end + 160))
+        return (person[0], "") if person else None
+    verb = re.search(rf"\b{SPEECH}\b", text[end:hi], re.I)
+    until = end + verb.start() if verb else hi
+    persons = [x for x in near_after if x.start < until and x.actor_id in c.people]
+    titled = _person(text, end, until)
+    pick = persons[-1] if persons else None if titled else near_after[0]
+    return (pick.text, pick.actor_id) if pick else (titled[0], "")
+
+
+def subject_before_verb(c: _Quotes, q: _Mark):
+    """The subject of the speech verb before the quote: the nearest person named before it ("Karim Nadir,
+    who led the Fatah delegation, said, “…”"), else the nearest name."""
+    verbs = list(re.finditer(rf"\b{SPEECH}\b", q.before, re.I))
+    if not verbs:
+        return None
+    at = q.lo + verbs[-1].start()
+    person = _person(c.text, q.lo, at)
+    known_people = [x for x in c.mentions if q.lo <= x.start < at and x.actor_id in c.people]
+    if person and not (known_people and known_people[-1].start >= person[1]):
+        return person[0], ""
+    if known_people:
+        return known_people[-1].text, known_people[-1].actor_id
+    near_before = [x for x in c.mentions if q.lo <= x.start < at]
+    return (near_before[-1].text, near_before[-1].actor_id) if near_before else None
+
+
+def group_said(c: _Quotes, q: _Mark):
+    """ "…," the group said: the organisation named before in the sentence, else the last one named
+    (a sentence's subject first, not a place in it)."""
+    if not _GROUP_SAID.search(q.after):
+        return None
+    near_before = [x for x in c.mentions if q.lo <= x.start < q.m.start()]
+    if near_before:
+        groups = [x for x in near_before if x.actor_id not in c.people] or near_before
+        return groups[-1].text, groups[-1].actor_id
+    groups = [x for x in c.mentions if x.start < q.m.start() and x.actor_id not in c.people]
+    groups = [x for x in groups if _starts_sentence(c.text, x.start)] or groups
+    return (groups[-1].text, groups[-1].actor_id) if groups else None
+
+
+def titled_in_sentence(c: _Quotes, q: _Mark):
+    """A titled name anywhere in the sentence ("spokesperson Oren Tal")."""
+    person = _person(c.text, q.lo, q.m.start()) or _person(c.text, q.m.end(), q.hi)
+    return (person[0], "") if person else None
+
+
+def statement_said(c: _Quotes, q: _Mark):
+    """ "The statement accused …", "…," the statement said: who issued the last statement, or every
+    signatory of a joint one ("In a joint statement, Hamas, Fatah and PIJ called …")."""
+    if not _STATEMENT_SUBJECT.search(c.text[q.lo : q.hi]):
+        return None
+    issued = [x for x in c.found if x.speaker and any(s["wording"] == "in a statement" for s in x.chain)]
+    if issued:
+        q.quote.note = "the statement's issuer, named before"
+        return issued[-1].speaker, issued[-1].speaker_id
+    signed = _signatories(c.text, c.mentions, q.m.start(), c.people)
+    if not signed:
+        return None
+    q.quote.note = "the statement's signatories, named before" + (" (a joint statement)" if len(signed) > 1 else "")
+    return _and_join([x.text for x in signed]), ";".join(x.actor_id for x in signed)
+
+
+def introduced_before(c: _Quotes, q: _Mark):
+    """ "…," the official said: the one introduced before ("A Hamas official told the Levant Ledger …"),
+    with that sentence's chain when this one names none."""
+    back = _ANAPHOR.match(q.after) or _SUBJECT_ANAPHOR.match(q.before)
+    intro = _introduced(c.text, back.group(1), q.m.start(), c.mentions) if back else None
+    if not intro:
+        return None
+    q.quote.note = "the speaker introduced before: check"
+    q.quote.chain = chain_of(c.text[slice(*_sentence_bounds(c.text, intro[2], intro[2] + 1))], c.outlets, c.fold)
+    return intro[0], intro[1]
+
+
+def name_before_colon(c: _Quotes, q: _Mark):
+    """ "Abu Marzook was brief: “…”": the person (else the name) before the colon."""
+    if not q.before.rstrip().endswith(":"):
+        return None
+    named = [x for x in c.mentions if q.lo <= x.start < q.m.start()]
+    pick = next((x for x in reversed(named) if x.actor_id in c.people), named[-1] if named else None)
+    return (pick.text, pick.actor_id) if pick else None
+
+
+def described_side(c: _Quotes, q: _Mark):
+    """ "the senior Hamas figure preferred to speak of “…”": the last person of that side named."""
+    described = _DESCRIBED.search(q.before)
+    if not described or c.sides is None:
+        return None
+    org = [x for x in c.mentions if q.lo + described.start() <= x.start < q.lo + described.end()]
+    side = set(c.sides.get(org[0].actor_id, [org[0].actor_id])) if org else set()
+    persons = [
+        x
+        for x in c.mentions
+        if x.start < q.m.start() and x.actor_id in c.people and side & set(c.sides.get(x.actor_id, []))
+    ]
+    if not persons:
+        return None
+    q.quote.note = f"“{described.group(0)}”: the last person of that side named"
+    return persons[-1].text, persons[-1].actor_id
+
+
+def sentence_subject(c: _Quotes, q: _Mark):
+    """No speech verb: the sentence's subject ("Qatar's mediator opened with a call for “…”")."""
+    subject = [
+        x for x in c.mentions if q.lo <= x.start < q.m.start() and not c.text[q.lo : x.start].strip(" -–—:0123456789")
+    ]
+    if not subject or found_speech(q.before):
+        return None
+    q.quote.note = "the sentence's subject: check"
+    return subject[0].text, subject[0].actor_id
+
+
+def pronoun_in_paragraph(c: _Quotes, q: _Mark):
+    """ "Asked about Hamas, he smiled. “They are our brothers.”": the person the pronoun stands for."""
+    paragraph = c.text[max(c.text.rfind("\n", 0, q.m.start()), 0) : q.m.start()]
+    if c.last_speaker[1] in c.people and re.search(r"\b(?:he|she)\b", paragraph, re.I):
+        q.quote.note = "the pronoun's speaker: the last one named"
+        return c.last_speaker
+    return None
+
+
+def continues_quote(c: _Quotes, q: _Mark):
+    """A quote with no attribution of its own, right after another in the same paragraph."""
+    last = c.found[-1] if c.found else None
+    if last is None or last.quote_type != "direct" or not last.speaker:
+        return None
+    if "\n" in c.text[last.end : q.m.start()].strip(' "“”,.') or q.m.start() - last.end >= 80:
+        return None
+    q.quote.note = "continues the quote before it"
+    return last.speaker, last.speaker_id
+
+
+def parsed_organisation(c: _Quotes, q: _Mark):
+    """Last: an organisation the parse finds speaking ("the movement said it “takes note …”"), as the actor
+    it names or the one "the movement" refers to."""
+    return _parsed_organisation(c.doc, q.quote.start, q.quote.end, c.mentions, c.people) if c.doc is not None else None
+
+
+SOURCE = [
+    parsed_person,
+    new_name_after,
+    unnamed_after,
+    known_name_after,
+    pronoun_last_speaker,
+    name_after_verb,
+    subject_before_verb,
+    group_said,
+    titled_in_sentence,
+    statement_said,
+    introduced_before,
+    name_before_colon,
+    described_side,
+    sentence_subject,
+    pronoun_in_paragraph,
+    continues_quote,
+    parsed_organisation,
+]
+
+
+def _track_speaking(c: _Quotes, q: _Mark) -> None:
+    """Someone named speaking since the last attributed quote is the last speaker (for "he said"): the
+    subject of their sentence, the person rather than their organisation ("Hamas spokesperson Layla
+    Mansour said"); else a person named since then ("Layla Mansour remembers the mood")."""
+    earlier = [x for x in c.speaking if c.last_at <= x.start < q.m.start()]
+    earlier = earlier or [x for x in c.mentions if c.last_at <= x.start < q.m.start() and x.actor_id in c.people]
+    if earlier:
+        lo_last, _ = _sentence_bounds(c.text, earlier[-1].start, earlier[-1].end)
+        in_sentence = [x for x in earlier if x.start >= lo_last]
+        subject = next((x for x in in_sentence if x.actor_id in c.people), in_sentence[0])
+        c.last_speaker = (subject.text, subject.actor_id)
+
+
+def _speaker(c: _Quotes, q: _Mark) -> None:
+    speaker = None
+    for rule in SOURCE:
+        speaker = rule(c, q)
+        if speaker is not None:
+            break
+        if rule is parsed_person:  # who spoke since the last quote: for the pronoun rules that follow
+            _track_speaking(c, q)
+    if speaker:
+        q.quote.speaker, q.quote.speaker_id = speaker
+        q.quote.rule = rule.__name__
+        c.last_speaker, c.last_at = speaker, q.hi
+        q.quote.confidence = 0.8 if q.quote.speaker_id else 0.6
+    else:
+        q.quote.confidence, q.quote.note = 0.3, "no speaker found: check who said it"
+
+
+# --- The chain: how the words came to the article ---------------------------------------------------------
+
+
+def _same_remarks(c: _Quotes, q: _Mark, last) -> bool:
+    """The same remarks in one paragraph, with no "he said" of their own."""
+    quote = q.quote
+    return (
+        quote.speaker
+        and (quote.speaker, quote.speaker_id) == (last.speaker, last.speaker_id)
+        and "\n" not in c.text[last.end : quote.start]
+        and not found_speech(q.before + " " + q.after)
+    )
+
+
+def _chain(c: _Quotes, q: _Mark) -> None:
+    """The sentence's chain ("told X", "quoted by X", "in a statement"); "His remarks were relayed by …"
+    in the next sentence; else the chain of the quote it continues."""
+    quote = q.quote
+    quote.chain = chain_of(c.text[q.lo : q.hi], c.outlets, c.fold) or quote.chain
+    following = c.text[q.hi : _sentence_bounds(c.text, q.hi + 1, q.hi + 1)[1]] if q.hi < len(c.text) else ""
+    if _RELAYED_NEXT.match(following) and not any(s["wording"] == "relayed by" for s in quote.chain):
+        quote.chain = quote.chain + [s for s in chain_of(following, c.outlets, c.fold) if s["wording"] == "relayed by"]
+    last = c.found[-1] if c.found else None
+    if not quote.chain and last and (quote.note == "continues the quote before it" or _same_remarks(c, q, last)):
+        quote.chain = last.chain
+
+
+# --- Paraphrases ------------------------------------------------------------------------------------------
+
+
+def name_said_paraphrases(c: _Quotes) -> None:
+    """ "Mousa Abu Marzook said the atmosphere was calm.": a known actor, a speech verb, the words after
+    it ("announced on Tuesday that it would …": the words after "that")."""
+    for x in c.mentions:
+        m = re.match(rf"\s+{SPEECH}\s+(?!that\b)([a-z][^.“”\"]{{12,}})", c.text[x.end :])
+        if not m or any(lo <= x.start < hi for lo, hi in c.covered):
+            continue
+        at, words = x.end + m.start(1), m.group(1).strip().rstrip(",")
+        lead = _THAT.match(words)
+        if lead:
+            at, words = at + lead.end(), words[lead.end() :]
+        quote = DraftQuote(words, at, at + len(words), "paraphrase", x.text, x.actor_id, confidence=0.6)
+        quote.rule = "name_said_paraphrases"
+        lo, hi = _sentence_bounds(c.text, x.start, at)
+        quote.chain = chain_of(c.text[lo:hi], c.outlets, c.fold)
+        c.found.append(quote)
+        c.covered.append((lo, hi))
+
+
+def said_that_paraphrases(c: _Quotes) -> None:
+    """ "… said that talks would resume": the words after "that", by the last name (or titled person)
+    before the verb."""
+    for m in _PARAPHRASE.finditer(c.text):
+        if any(lo <= m.start() < hi for lo, hi in c.covered):
+            continue
+        lo, hi = _sentence_bounds(c.text, m.start(), m.end())
+        speakers = [x for x in c.mentions if lo <= x.start < m.start()]
+        person = _person(c.text, lo, m.start())
+        words = m.group(1).strip().rstrip(",")
+        quote = DraftQuote(words, m.start(1), m.start(1) + len(words), "paraphrase")
+        if speakers:
+            quote.speaker, quote.speaker_id = speakers[-1].text, speakers[-1].actor_id
+        elif person:
+            quote.speaker = person[0]
+        quote.confidence = 0.6 if quote.speaker_id else 0.4
+        quote.rule = "said_that_paraphrases" if quote.speaker else ""
+        quote.chain = chain_of(c.text[lo:hi], c.outlets, c.fold)
+        c.found.append(quote)
+
+
 def find_quotes(
     text: str,
     names: NameIndex,
@@ -227,219 +613,16 @@ def find_quotes(
     sides: dict | None = None,
     doc=None,
 ) -> list[DraftQuote]:
-    """Direct quotes and paraphrases, with speakers and chains (left to right). With the parse (doc), the
+    """Direct quotes and paraphrases, with speakers and chains (left to right): the cue and content
+    (_marks), the source (SOURCE, in order), the chain; then the paraphrases. With the parse (doc), the
     subject of the speech verb names a person speaker first; the rules decide the rest."""
-    found: list[DraftQuote] = []
-    last_speaker: tuple[str, str] = ("", "")
-    last_at = 0  # the end of the sentence where the last speaker was named
-    # Who speaks where: a named actor followed closely by a speech verb ("Zomlot indicated"), for pronouns.
-    speaking = [x for x in mentions if re.match(rf"[^.]{{0,80}}?\b{SPEECH}\b", text[x.end : x.end + 120])]
-    covered: list[tuple[int, int]] = []
-    for m in _DIRECT.finditer(text):
-        group = 1 if m.group(1) is not None else 2
-        words = m.group(group).strip()
-        lo, hi = _sentence_bounds(text, m.start(), m.end())
-        said_before = re.search(rf"\b{SPEECH}\b", text[lo : m.start()], re.I)
-        said_after = re.search(rf"\b{SPEECH}\b", text[m.end() : hi], re.I)
-        named_before = any(lo <= x.start < m.start() for x in mentions)
-        if len(words.split()) < 3 and not (said_before or (said_after and named_before)):
-            continue  # a term in quotation marks ("the coup"), not a quotation; but 'said it was "calm"' is
-        start = m.start(group) + (len(m.group(group)) - len(m.group(group).lstrip()))
-        quote = DraftQuote(words.rstrip(",").rstrip(), start, start + len(words.rstrip(",").rstrip()), "direct")
-        after = text[m.end() : hi]
-        before = text[lo : m.start()]
-        speaker = _parsed_speaker(doc, quote.start, quote.end, mentions, people)
-        earlier = [x for x in speaking if last_at <= x.start < m.start()]
-        # Or a person named since then ("Layla Mansour remembers the mood. “…,” she said").
-        earlier = earlier or [x for x in mentions if last_at <= x.start < m.start() and x.actor_id in people]
-        if earlier:  # someone was named speaking since the last attributed quote: the subject of its sentence
-            lo_last, _ = _sentence_bounds(text, earlier[-1].start, earlier[-1].end)
-            in_sentence = [x for x in earlier if x.start >= lo_last]
-            # "Hamas spokesperson Layla Mansour said": the person speaks, not her organisation
-            subject = next((x for x in in_sentence if x.actor_id in people), in_sentence[0])
-            last_speaker = (subject.text, subject.actor_id)
-        titled = {n.group(1) for n in _TITLED.finditer(text, 0, m.start())}  # people a title introduced
-        named = _SAID_NAME.match(after) or _NAME_SAID.match(after)
-        name = named.group(1).strip() if named else ""
-        known = [x for x in mentions if m.end() <= x.start <= m.end() + len(after) and x.text in name]
-        if (
-            speaker is None and name and not known
-        ):  # a person not in the data: the full name a title gave, else as written
-            full = next((t for t in titled if t == name or t.split()[-1] == name), name)
-            if full[:1].isupper() and full.lower() not in ("he", "she", "they", "it"):
-                speaker = (full, "")
-        unnamed = _UNNAMED.match(after)
-        back = _ANAPHOR.match(after)
-        if (
-            unnamed
-            and back
-            and unnamed.group(1).lower().startswith("the ")
-            and _introduced(text, back.group(1), m.start(), mentions)
-        ):
-            unnamed = None  # "the official said": the one introduced before, below
-        if speaker is None and unnamed:  # "…," an Egyptian official told Northgate: as written, for Egypt
-            inside = [x for x in mentions if m.end() + unnamed.start(1) <= x.start < m.end() + unnamed.end(1)]
-            if not inside and re.search(r"\bthe (?:movement|group|faction|party)$", unnamed.group(1)):
-                inside = [x for x in mentions if x.start < m.start() and x.actor_id not in people][-1:]
-            speaker = (unnamed.group(1), inside[0].actor_id if inside else "")
-            quote.note = (
-                "an unnamed speaker" + (f" of {inside[0].text}" if inside else "") + ": check who they speak for"
-            )
-        if speaker is None and known:
-            speaker = (known[0].text, known[0].actor_id)
-        if speaker is None and (_PRONOUN_AFTER.match(after) or _PRONOUN_BEFORE.search(before)) and last_speaker[0]:
-            speaker, quote.note = last_speaker, "the pronoun's speaker: the last one named"
-        elif speaker is None:
-            near_after = [x for x in mentions if m.end() <= x.start < m.end() + 120 and x.start < hi]
-            near_before = [x for x in mentions if lo <= x.start < m.start()]
-            if _VERB_AFTER.match(after) or (near_after and re.search(SPEECH, text[m.end() : near_after[0].end + 40])):
-                if near_after:
-                    # "…," Hamas spokesperson Layla Mansour told …: the person before the verb speaks
-                    verb = re.search(rf"\b{SPEECH}\b", text[m.end() : hi], re.I)
-                    until = m.end() + verb.start() if verb else hi
-                    persons = [x for x in near_after if x.start < until and x.actor_id in people]
-                    titled = _person(text, m.end(), until)  # "an Egyptian official, Hani Fawzi, told"
-                    pick = persons[-1] if persons else None if titled else near_after[0]
-                    speaker = (pick.text, pick.actor_id) if pick else (titled[0], "")
-                else:
-                    person = _person(text, m.end(), min(hi, m.end() + 160))
-                    speaker = (person[0], "") if person else None
-            verbs = list(re.finditer(rf"\b{SPEECH}\b", before, re.I))
-            if speaker is None and verbs:
-                # the subject of the speech verb before the quote: the nearest person named before it ("…,"
-                # Karim Nadir, who led the Fatah delegation, said, "…"; the deputy leader, Samir Haddad, said
-                # the movement had met Egyptian officials …), else the nearest name
-                at = lo + verbs[-1].start()
-                person = _person(text, lo, at)
-                known_people = [x for x in mentions if lo <= x.start < at and x.actor_id in people]
-                if person and not (known_people and known_people[-1].start >= person[1]):
-                    speaker = (person[0], "")
-                elif known_people:
-                    speaker = (known_people[-1].text, known_people[-1].actor_id)
-                elif near_before and near_before[0].start < at:
-                    pick = [x for x in near_before if x.start < at][-1]
-                    speaker = (pick.text, pick.actor_id)
-            if speaker is None and _GROUP_SAID.search(after) and near_before:
-                groups = [x for x in near_before if x.actor_id not in people] or near_before
-                speaker = (groups[-1].text, groups[-1].actor_id)
-            if speaker is None and _GROUP_SAID.search(after):  # "the group said": the last group named
-                groups = [x for x in mentions if x.start < m.start() and x.actor_id not in people]
-                # a sentence's subject first ("Palestinian Islamic Jihad announced …"), not a place in it
-                groups = [x for x in groups if _starts_sentence(text, x.start)] or groups
-                speaker = (groups[-1].text, groups[-1].actor_id) if groups else None
-            if speaker is None:
-                person = _person(text, lo, m.start()) or _person(text, m.end(), hi)
-                speaker = (person[0], "") if person else None
-            if speaker is None and _STATEMENT_SUBJECT.search(text[lo:hi]):
-                # "The statement accused …", "…," the statement said: who issued the last statement
-                issued = [q for q in found if q.speaker and any(c["wording"] == "in a statement" for c in q.chain)]
-                signed = _signatories(text, mentions, m.start(), people)
-                if issued:
-                    speaker = (issued[-1].speaker, issued[-1].speaker_id)
-                    quote.note = "the statement's issuer, named before"
-                elif signed:  # "In a joint statement, Hamas, Fatah and PIJ called …": every signatory
-                    speaker = (_and_join([x.text for x in signed]), ";".join(x.actor_id for x in signed))
-                    quote.note = "the statement's signatories, named before" + (
-                        " (a joint statement)" if len(signed) > 1 else ""
-                    )
-            back = _ANAPHOR.match(after) or _SUBJECT_ANAPHOR.match(before)
-            if (
-                speaker is None and back
-            ):  # "…," the official said: the one introduced before ("A Hamas official told …")
-                intro = _introduced(text, back.group(1), m.start(), mentions)
-                if intro:
-                    speaker, quote.note = (intro[0], intro[1]), "the speaker introduced before: check"
-                    told_then = chain_of(text[slice(*_sentence_bounds(text, intro[2], intro[2] + 1))], outlets, fold)
-                    quote.chain = told_then  # kept when this sentence names no chain of its own (below)
-            if speaker is None and before.rstrip().endswith(":"):  # "Abu Marzook was brief: “…”"
-                named = [x for x in mentions if lo <= x.start < m.start()]
-                pick = next((x for x in reversed(named) if x.actor_id in people), named[-1] if named else None)
-                if pick:
-                    speaker = (pick.text, pick.actor_id)
-            described = _DESCRIBED.search(before)
-            if speaker is None and described and sides is not None:
-                # "the senior Hamas figure preferred to speak of “…”": the last person of that side named
-                org = [x for x in mentions if lo + described.start() <= x.start < lo + described.end()]
-                side = set(sides.get(org[0].actor_id, [org[0].actor_id])) if org else set()
-                persons = [
-                    x
-                    for x in mentions
-                    if x.start < m.start() and x.actor_id in people and side & set(sides.get(x.actor_id, []))
-                ]
-                if persons:
-                    speaker, quote.note = (
-                        (persons[-1].text, persons[-1].actor_id),
-                        f"“{described.group(0)}”: the last person of that side named",
-                    )
-            subject = [
-                x for x in mentions if lo <= x.start < m.start() and not text[lo : x.start].strip(" -–—:0123456789")
-            ]
-            if speaker is None and subject and not found_speech(before):
-                # no speech verb: the sentence's subject ("Qatar's mediator opened with a call for '…'")
-                speaker, quote.note = (subject[0].text, subject[0].actor_id), "the sentence's subject: check"
-            paragraph = text[max(text.rfind("\n", 0, m.start()), 0) : m.start()]
-            if speaker is None and last_speaker[1] in people and re.search(r"\b(?:he|she)\b", paragraph, re.I):
-                # "Asked about Hamas, he smiled. “They are our brothers.”": the person the pronoun stands for
-                speaker, quote.note = last_speaker, "the pronoun's speaker: the last one named"
-            if speaker is None and found and found[-1].quote_type == "direct" and found[-1].speaker:
-                # A quote with no attribution of its own, right after another in the same paragraph.
-                if "\n" not in text[found[-1].end : m.start()].strip(' "“”,.') and m.start() - found[-1].end < 80:
-                    speaker, quote.note = (found[-1].speaker, found[-1].speaker_id), "continues the quote before it"
-        if speaker is None and doc is not None:  # last: an organisation the parse finds speaking ("the
-            # movement said it “takes note …”"), as the actor it names or the one "the movement" refers to
-            speaker = _parsed_organisation(doc, quote.start, quote.end, mentions, people)
-        if speaker:
-            quote.speaker, quote.speaker_id = speaker
-            last_speaker, last_at = speaker, hi
-            quote.confidence = 0.8 if quote.speaker_id else 0.6
-        else:
-            quote.confidence, quote.note = 0.3, "no speaker found: check who said it"
-        quote.chain = chain_of(text[lo:hi], outlets, fold) or quote.chain
-        following = text[hi : _sentence_bounds(text, hi + 1, hi + 1)[1]] if hi < len(text) else ""
-        if _RELAYED_NEXT.match(following) and not any(c["wording"] == "relayed by" for c in quote.chain):
-            quote.chain = quote.chain + [c for c in chain_of(following, outlets, fold) if c["wording"] == "relayed by"]
-        if (
-            not quote.chain
-            and found
-            and (
-                quote.note == "continues the quote before it"
-                or (
-                    quote.speaker
-                    and (quote.speaker, quote.speaker_id) == (found[-1].speaker, found[-1].speaker_id)
-                    and "\n" not in text[found[-1].end : quote.start]
-                    and not found_speech(text[lo : m.start()] + " " + text[m.end() : hi])  # no "he said" of its own
-                )
-            )
-        ):
-            quote.chain = found[-1].chain  # the same remarks in one paragraph, carried the same way
-        found.append(quote)
-        covered.append((lo, hi))
-    for x in mentions:  # "Mousa Abu Marzook said the atmosphere was calm."
-        m = re.match(rf"\s+{SPEECH}\s+(?!that\b)([a-z][^.“”\"]{{12,}})", text[x.end :])
-        if m and not any(lo <= x.start < hi for lo, hi in covered):
-            at = x.end + m.start(1)
-            words = m.group(1).strip().rstrip(",")
-            lead = _THAT.match(words)  # "announced on Tuesday that it would …": the words after "that"
-            if lead:
-                at, words = at + lead.end(), words[lead.end() :]
-            quote = DraftQuote(words, at, at + len(words), "paraphrase", x.text, x.actor_id, confidence=0.6)
-            lo, hi = _sentence_bounds(text, x.start, at)
-            quote.chain = chain_of(text[lo:hi], outlets, fold)
-            found.append(quote)
-            covered.append((lo, hi))
-    for m in _PARAPHRASE.finditer(text):
-        if any(lo <= m.start() < hi for lo, hi in covered):
-            continue
-        lo, hi = _sentence_bounds(text, m.start(), m.end())
-        speakers = [x for x in mentions if lo <= x.start < m.start()]
-        person = _person(text, lo, m.start())
-        words = m.group(1).strip().rstrip(",")
-        quote = DraftQuote(words, m.start(1), m.start(1) + len(words), "paraphrase")
-        if speakers:
-            quote.speaker, quote.speaker_id = speakers[-1].text, speakers[-1].actor_id
-        elif person:
-            quote.speaker = person[0]
-        quote.confidence = 0.6 if quote.speaker_id else 0.4
-        quote.chain = chain_of(text[lo:hi], outlets, fold)
-        found.append(quote)
-    return sorted(found, key=lambda q: q.start)
+    c = _Quotes(text, mentions, outlets, fold, people, sides, doc)
+    c.speaking = [x for x in mentions if re.match(rf"[^.]{{0,80}}?\b{SPEECH}\b", text[x.end : x.end + 120])]
+    for q in _marks(c):
+        _speaker(c, q)
+        _chain(c, q)
+        c.found.append(q.quote)
+        c.covered.append((q.lo, q.hi))
+    name_said_paraphrases(c)
+    said_that_paraphrases(c)
+    return sorted(c.found, key=lambda q: q.start)

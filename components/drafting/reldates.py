@@ -15,6 +15,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from components.drafting import anchors
+
 MONTHS = {
     m: i
     for i, m in enumerate(
@@ -87,6 +89,8 @@ PATTERNS = [
     ("tomorrow", rf"\btomorrow(?:\s*,\s*({_DAY}))?\b"),
     ("yesterday", rf"\byesterday(?:\s*,\s*({_DAY}))?\b"),
     ("today", r"\b(?:today|tonight|this morning|this afternoon|this evening)\b"),
+    # "more than six years ago": a bound, not a date (matched first, so "six years ago" is not taken alone)
+    ("open_ago", rf"\b(?:more than|over|nearly|almost|at least|some)\s+({_NUM})\s+(day|week|month|year)s?\s+ago\b"),
     ("ago", rf"\b({_NUM})\s+(day|week|month|year)s?\s+ago\b"),
     ("last_next_day", rf"\b(last|next|this|coming)\s+({_DAY})\b"),
     ("weekday", rf"\b(?:on\s+)?({_DAY})\b"),
@@ -108,6 +112,7 @@ PATTERNS = [
         rf"\b(?:the\s+)?(first|second|third|last|final)\s+week\s+of\s+({_FULL_MONTH})(?:\s+(\d{{4}}))?\b",
     ),
 ]
+OPEN_BOUND = "an open bound, not a date (no event is dated by it)"
 COMPILED = [(name, re.compile(p, re.IGNORECASE)) for name, p in PATTERNS]
 COMPILED_BY_NAME = dict(COMPILED)
 
@@ -194,177 +199,300 @@ def _month_number(word: str) -> int:
     return MONTHS.get(word) or ABBREVIATIONS[word]
 
 
-def resolve(kind: str, groups: tuple, pub: dt.date | None, future: bool, past: bool = True) -> tuple[str | None, str]:
-    """The EDTF date of one matched expression, and how it was found."""
-    g = [x.lower() if isinstance(x, str) else x for x in groups]
-    g = [_month_number(x) if isinstance(x, str) and x.rstrip(".") in ABBREVIATIONS else x for x in g]
-    g = [x if not isinstance(x, str) or x not in MONTHS else MONTHS[x] for x in g]
-    if kind == "iso":
-        d = _safe_date(int(g[0]), int(g[1]), int(g[2]))
-        return (_day(d), "as written") if d else (None, "not a calendar date")
-    if kind in ("month_day_year", "day_month_year"):
-        month, day = (g[0], int(g[1])) if kind == "month_day_year" else (g[1], int(g[0]))
-        d = _safe_date(int(g[2]), month, day)
-        return (_day(d), "as written") if d else (None, "not a calendar date")
-    if kind == "season_year":
-        year, (lo, hi) = int(g[1]), SEASONS[g[0]]
-        if lo > hi:  # winter: December to February of the next year
-            return f"{_month(year, lo)}/{_month(year + 1, hi)}", f"the {g[0]} as months (meteorological)"
-        return f"{_month(year, lo)}/{_month(year, hi)}", f"the {g[0]} as months (meteorological)"
-    if kind == "month_year":
-        return _month(int(g[1]), g[0]), "a month: kept as the month"
-    if kind == "part_month" and g[2]:
+# Each kind of expression has its resolver: (groups, publication date, future?, past?) -> (EDTF, how).
+# The groups come normalised (lower case, months as numbers). Absolute kinds need no publication date.
+
+
+def _iso(g, pub, future, past):
+    d = _safe_date(int(g[0]), int(g[1]), int(g[2]))
+    return (_day(d), "as written") if d else (None, "not a calendar date")
+
+
+def _month_day_year(g, pub, future, past):
+    d = _safe_date(int(g[2]), g[0], int(g[1]))
+    return (_day(d), "as written") if d else (None, "not a calendar date")
+
+
+def _day_month_year(g, pub, future, past):
+    return _month_day_year([g[1], g[0], g[2]], pub, future, past)
+
+
+def _season_year(g, pub, future, past):
+    year, (lo, hi) = int(g[1]), SEASONS[g[0]]
+    # winter: December to February of the next year
+    return f"{_month(year, lo)}/{_month(year + (lo > hi), hi)}", f"the {g[0]} as months (meteorological)"
+
+
+def _month_year(g, pub, future, past):
+    return _month(int(g[1]), g[0]), "a month: kept as the month"
+
+
+def _in_year(g, pub, future, past):
+    return g[0], "a year: kept as the year"
+
+
+def _open_ago(g, pub, future, past):
+    return None, OPEN_BOUND
+
+
+def _month_day(g, pub, future, past):
+    month, day = g[0], int(g[1])
+    this_year = _safe_date(pub.year, month, day)
+    if this_year is None:
+        return None, "not a calendar date"
+    if future:
+        d = this_year if this_year >= pub else _safe_date(pub.year + 1, month, day)
+        return _day(d), "no year: the next one after publication (the sentence speaks of the future)"
+    if this_year > pub and (this_year - pub).days <= 62 and not past:
+        return _day(this_year), "no year: weeks after publication and no past verb — the coming one"
+    d = this_year if this_year <= pub else _safe_date(pub.year - 1, month, day)
+    return _day(d), "no year: the last one before publication"
+
+
+def _day_month(g, pub, future, past):
+    return _month_day([g[1], g[0]], pub, future, past)
+
+
+def _last_month_name(g, pub, future, past):
+    """ "last October": the latest October before this month; "next": after it."""
+    which, month = g
+    if which == "last":
+        year = pub.year if month < pub.month else pub.year - 1
+    elif which == "next":
+        year = pub.year if month > pub.month else pub.year + 1
+    else:
+        year = pub.year if month >= pub.month or not future else pub.year + 1
+    return _month(year, month), f"“{which}” and a month: placed from the publication month"
+
+
+def _this_season(g, pub, future, past):
+    """ "this summer": the publication year's, whichever side of it the clause is."""
+    lo_m, hi_m = SEASONS[g[0]]
+    return f"{_month(pub.year, lo_m)}/{_month(pub.year, hi_m)}", f"this {g[0]}: the publication year's"
+
+
+def _week_of_month(g, pub, future, past):
+    """ "the first week of December": its days 1-7 (the last: its last seven)."""
+    which, month, year = g
+    if year:
+        year = int(year)
+    elif future:
+        year = pub.year if month >= pub.month else pub.year + 1
+    else:
+        year = pub.year if month <= pub.month else pub.year - 1
+    last_day = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+    first = {"first": 1, "second": 8, "third": 15}.get(which, last_day - 6)
+    lo, hi = dt.date(year, month, first), dt.date(year, month, min(first + 6, last_day))
+    return f"{_day(lo)}/{_day(hi)}", f"the {which} week of a month: its seven days"
+
+
+def _month_end(g, pub, future, past):
+    return _month(pub.year, pub.month), "the end of the publication's month: kept as the month"
+
+
+def _month_by_tense(month: int, pub, future) -> str:
+    if future:
+        return _month(pub.year if month >= pub.month else pub.year + 1, month)
+    return _month(pub.year if month <= pub.month else pub.year - 1, month)
+
+
+def _in_month(g, pub, future, past):
+    return _month_by_tense(g[0], pub, future), "a month without a year, placed by tense"
+
+
+def _part_month(g, pub, future, past):
+    if g[2]:  # "late May 2024": the year written
         return _month(int(g[2]), g[1]), f"{g[0]} a month: kept as the month"
-    if kind == "in_year":
-        return g[0], "a year: kept as the year"
-    if pub is None:
-        return None, "relative to the publication date, which was not given"
-    if kind in ("month_day", "day_month"):
-        month, day = (g[0], int(g[1])) if kind == "month_day" else (g[1], int(g[0]))
-        this_year = _safe_date(pub.year, month, day)
-        if this_year is None:
-            return None, "not a calendar date"
-        if future:
-            d = this_year if this_year >= pub else _safe_date(pub.year + 1, month, day)
-            return _day(d), "no year: the next one after publication (the sentence speaks of the future)"
-        if this_year > pub and (this_year - pub).days <= 62 and not past:
-            return _day(this_year), "no year: weeks after publication and no past verb — the coming one"
-        d = this_year if this_year <= pub else _safe_date(pub.year - 1, month, day)
-        return _day(d), "no year: the last one before publication"
-    if kind == "last_month_name":  # "last October": the latest October before this month; "next": after it
-        which, month = g
-        if which == "last":
-            year = pub.year if month < pub.month else pub.year - 1
-        elif which == "next":
-            year = pub.year if month > pub.month else pub.year + 1
-        else:
-            year = pub.year if month >= pub.month or not future else pub.year + 1
-        return _month(year, month), f"“{which}” and a month: placed from the publication month"
-    if kind == "this_season":  # "this summer": the publication year's, whichever side of it the clause is
-        lo_m, hi_m = SEASONS[g[0]]
-        return f"{_month(pub.year, lo_m)}/{_month(pub.year, hi_m)}", f"this {g[0]}: the publication year's"
-    if kind == "week_of_month":  # "the first week of December": its days 1-7 (the last: its last seven)
-        which, month, year = g
-        if year:
-            year = int(year)
-        elif future:
-            year = pub.year if month >= pub.month else pub.year + 1
-        else:
-            year = pub.year if month <= pub.month else pub.year - 1
-        last_day = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
-        first = {"first": 1, "second": 8, "third": 15}.get(which, last_day - 6)
-        lo, hi = dt.date(year, month, first), dt.date(year, month, min(first + 6, last_day))
-        return f"{_day(lo)}/{_day(hi)}", f"the {which} week of a month: its seven days"
-    if kind == "month_end":
-        return _month(pub.year, pub.month), "the end of the publication's month: kept as the month"
-    if kind in ("in_month", "part_month"):
-        month = g[-2] if kind == "part_month" else g[0]
-        if future:
-            year = pub.year if month >= pub.month else pub.year + 1
-        else:
-            year = pub.year if month <= pub.month else pub.year - 1
-        return _month(year, month), "a month without a year, placed by tense"
-    if kind == "weekend":
-        saturday = pub + dt.timedelta(days=(5 - pub.weekday()) % 7)  # this week's Saturday (or today)
-        if g[0] in ("next", "coming") or (g[0] in ("the", "this") and future):
-            saturday += dt.timedelta(days=7 if g[0] == "next" and pub.weekday() < 5 else 0)
-        elif pub.weekday() < 5 or g[0] == "last":
-            saturday -= dt.timedelta(days=7)  # the weekend just past
-        return f"{_day(saturday)}/{_day(saturday + dt.timedelta(days=1))}", "a weekend: kept as its two days"
-    if kind == "within":
-        n = NUMBERS.get(g[0]) if not g[0].isdigit() else int(g[0])
-        days = {"day": 1, "week": 7}.get(g[1])
-        if days:
-            return f"{_day(pub)}/{_day(pub + dt.timedelta(days=n * days))}", f"within {n} {g[1]}(s) of publication"
-        y, m = _shift_month(pub.year, pub.month, n)
-        return f"{_month(pub.year, pub.month)}/{_month(y, m)}", f"within {n} month(s) of publication"
-    if kind == "season":
-        lo_m, hi_m = SEASONS[g[0]]
-        if lo_m > hi_m:  # winter, December to February: the current one, else the last (or the coming)
-            year = pub.year if pub.month == 12 else pub.year - 1 if pub.month <= hi_m or not future else pub.year
-            return f"{_month(year, lo_m)}/{_month(year + 1, hi_m)}", f"the {g[0]} as months, placed by tense"
-        if future:
-            year = pub.year if pub.month <= hi_m else pub.year + 1
-        else:
-            year = pub.year if pub.month >= lo_m else pub.year - 1
-        return f"{_month(year, lo_m)}/{_month(year, hi_m)}", f"the {g[0]} as months, placed by tense"
-    if kind in ("tomorrow", "yesterday"):
+    return _month_by_tense(g[1], pub, future), "a month without a year, placed by tense"
+
+
+def _weekend(g, pub, future, past):
+    saturday = pub + dt.timedelta(days=(5 - pub.weekday()) % 7)  # this week's Saturday (or today)
+    if g[0] in ("next", "coming") or (g[0] in ("the", "this") and future):
+        saturday += dt.timedelta(days=7 if g[0] == "next" and pub.weekday() < 5 else 0)
+    elif pub.weekday() < 5 or g[0] == "last":
+        saturday -= dt.timedelta(days=7)  # the weekend just past
+    return f"{_day(saturday)}/{_day(saturday + dt.timedelta(days=1))}", "a weekend: kept as its two days"
+
+
+def _count(word: str) -> int:
+    return NUMBERS.get(word) if not word.isdigit() else int(word)
+
+
+def _within(g, pub, future, past):
+    n = _count(g[0])
+    days = {"day": 1, "week": 7}.get(g[1])
+    if days:
+        return f"{_day(pub)}/{_day(pub + dt.timedelta(days=n * days))}", f"within {n} {g[1]}(s) of publication"
+    y, m = _shift_month(pub.year, pub.month, n)
+    return f"{_month(pub.year, pub.month)}/{_month(y, m)}", f"within {n} month(s) of publication"
+
+
+def _season(g, pub, future, past):
+    lo_m, hi_m = SEASONS[g[0]]
+    if lo_m > hi_m:  # winter, December to February: the current one, else the last (or the coming)
+        year = pub.year if pub.month == 12 else pub.year - 1 if pub.month <= hi_m or not future else pub.year
+        return f"{_month(year, lo_m)}/{_month(year + 1, hi_m)}", f"the {g[0]} as months, placed by tense"
+    if future:
+        year = pub.year if pub.month <= hi_m else pub.year + 1
+    else:
+        year = pub.year if pub.month >= lo_m else pub.year - 1
+    return f"{_month(year, lo_m)}/{_month(year, hi_m)}", f"the {g[0]} as months, placed by tense"
+
+
+def _one_day_off(kind: str):
+    def resolver(g, pub, future, past):
         d = pub + dt.timedelta(days=1 if kind == "tomorrow" else -1)
         how = f"{kind}: publication {pub.isoformat()} {'+' if kind == 'tomorrow' else '-'} 1 day"
         if g[0] and WEEKDAYS[g[0]] != d.weekday():
             how += f" (the text says {g[0].capitalize()}, which that day is not: check)"
         return _day(d), how
-    if kind == "today":
-        return _day(pub), "the publication day"
-    if kind == "ago":
-        n = NUMBERS.get(g[0]) if not g[0].isdigit() else int(g[0])
-        unit = g[1]
-        if unit == "day":
-            return _day(pub - dt.timedelta(days=n)), f"{n} day(s) before publication"
-        if unit == "week":
-            return _day(pub - dt.timedelta(weeks=n)) + "~", f"{n} week(s) before publication: approximate"
-        if unit == "month":
-            y, m = _shift_month(pub.year, pub.month, -n)
-            return _month(y, m) + "~", f"{n} month(s) before publication: the month, approximate"
-        return str(pub.year - n) + "~", f"{n} year(s) before publication: the year, approximate"
-    if kind in ("last_next_day", "weekday"):
-        which, name = (g[0], g[1]) if kind == "last_next_day" else (None, g[0])
-        target = WEEKDAYS[name]
-        ahead = (target - pub.weekday()) % 7
-        behind = (pub.weekday() - target) % 7
-        if which == "last":
-            d = pub - dt.timedelta(days=behind or 7)
-        elif which == "next":  # the weekday of next week ("next Tuesday" on a Monday: eight days on)
-            d = pub - dt.timedelta(days=pub.weekday()) + dt.timedelta(days=7 + target)
-        elif which == "coming":
-            d = pub + dt.timedelta(days=ahead or 7)
-        elif which == "this" or future:
-            d = pub + dt.timedelta(days=ahead)
-        else:
-            d = pub - dt.timedelta(days=behind)
-        how = "the weekday " + ("after" if d > pub else "on or before") + " publication"
-        return _day(d), how + (" (the sentence speaks of the future)" if future and which is None else "")
-    if kind in ("this_period", "period"):
-        which, unit = g
-        if unit == "month":
-            by = {"last": -1, "next": 1}.get(which, 0)
-            y, m = _shift_month(pub.year, pub.month, by)
-            return _month(y, m), "a month: kept as the month"
-        if unit == "year":
-            by = {"last": -1, "next": 1}.get(which, 0)
-            return str(pub.year + by), "a year: kept as the year"
-        monday = pub - dt.timedelta(days=pub.weekday())
-        by = {"last": -7, "next": 7}.get(which, 0)
-        lo, hi = monday + dt.timedelta(days=by), monday + dt.timedelta(days=by + 6)
-        if which == "earlier":
-            hi = pub
-        elif which == "later":
-            lo = pub
-        return f"{_day(lo)}/{_day(hi)}", "a week: kept as its days"
+
+    return resolver
+
+
+def _today(g, pub, future, past):
+    return _day(pub), "the publication day"
+
+
+def _ago(g, pub, future, past):
+    n, unit = _count(g[0]), g[1]
+    if unit == "day":
+        return _day(pub - dt.timedelta(days=n)), f"{n} day(s) before publication"
+    if unit == "week":
+        return _day(pub - dt.timedelta(weeks=n)) + "~", f"{n} week(s) before publication: approximate"
+    if unit == "month":
+        y, m = _shift_month(pub.year, pub.month, -n)
+        return _month(y, m) + "~", f"{n} month(s) before publication: the month, approximate"
+    return str(pub.year - n) + "~", f"{n} year(s) before publication: the year, approximate"
+
+
+def _weekday_date(which, target: int, pub, future) -> dt.date:
+    ahead, behind = (target - pub.weekday()) % 7, (pub.weekday() - target) % 7
+    if which == "last":
+        return pub - dt.timedelta(days=behind or 7)
+    if which == "next":  # the weekday of next week ("next Tuesday" on a Monday: eight days on)
+        return pub - dt.timedelta(days=pub.weekday()) + dt.timedelta(days=7 + target)
+    if which == "coming":
+        return pub + dt.timedelta(days=ahead or 7)
+    if which == "this" or future:
+        return pub + dt.timedelta(days=ahead)
+    return pub - dt.timedelta(days=behind)
+
+
+def _last_next_day(g, pub, future, past):
+    d = _weekday_date(g[0], WEEKDAYS[g[1]], pub, future)
+    return _day(d), "the weekday " + ("after" if d > pub else "on or before") + " publication"
+
+
+def _weekday(g, pub, future, past):
+    d = _weekday_date(None, WEEKDAYS[g[0]], pub, future)
+    how = "the weekday " + ("after" if d > pub else "on or before") + " publication"
+    return _day(d), how + (" (the sentence speaks of the future)" if future else "")
+
+
+def _period(g, pub, future, past):
+    which, unit = g
+    by = {"last": -1, "next": 1}.get(which, 0)
+    if unit == "month":
+        y, m = _shift_month(pub.year, pub.month, by)
+        return _month(y, m), "a month: kept as the month"
+    if unit == "year":
+        return str(pub.year + by), "a year: kept as the year"
+    monday = pub - dt.timedelta(days=pub.weekday()) + dt.timedelta(days=7 * by)
+    lo, hi = monday, monday + dt.timedelta(days=6)
+    lo, hi = (lo, pub) if which == "earlier" else (pub, hi) if which == "later" else (lo, hi)
+    return f"{_day(lo)}/{_day(hi)}", "a week: kept as its days"
+
+
+ABSOLUTE = {
+    "iso": _iso,
+    "month_day_year": _month_day_year,
+    "day_month_year": _day_month_year,
+    "season_year": _season_year,
+    "month_year": _month_year,
+    "in_year": _in_year,
+    "open_ago": _open_ago,
+}
+RELATIVE = {
+    "part_month": _part_month,
+    "month_day": _month_day,
+    "day_month": _day_month,
+    "last_month_name": _last_month_name,
+    "this_season": _this_season,
+    "week_of_month": _week_of_month,
+    "month_end": _month_end,
+    "in_month": _in_month,
+    "weekend": _weekend,
+    "within": _within,
+    "season": _season,
+    "tomorrow": _one_day_off("tomorrow"),
+    "yesterday": _one_day_off("yesterday"),
+    "today": _today,
+    "ago": _ago,
+    "last_next_day": _last_next_day,
+    "weekday": _weekday,
+    "this_period": _period,
+    "period": _period,
+}
+
+
+def _normalised(groups: tuple) -> list:
+    g = [x.lower() if isinstance(x, str) else x for x in groups]
+    g = [_month_number(x) if isinstance(x, str) and x.rstrip(".") in ABBREVIATIONS else x for x in g]
+    return [x if not isinstance(x, str) or x not in MONTHS else MONTHS[x] for x in g]
+
+
+def resolve(kind: str, groups: tuple, pub: dt.date | None, future: bool, past: bool = True) -> tuple[str | None, str]:
+    """The EDTF date of one matched expression, and how it was found."""
+    g = _normalised(groups)
+    if kind == "part_month" and g[2]:
+        return _part_month(g, pub, future, past)  # a year written: absolute
+    if kind in ABSOLUTE:
+        return ABSOLUTE[kind](g, pub, future, past)
+    if pub is None:
+        return None, "relative to the publication date, which was not given"
+    if kind in RELATIVE:
+        return RELATIVE[kind](g, pub, future, past)
     return None, "not understood"
+
+
+def _free(taken: list, m) -> bool:
+    return not any(m.start() < e and s < m.end() for s, e in taken)
+
+
+def _matched(text: str, published: dt.date | None) -> list[DateMention]:
+    """Every expression the patterns find (anchored ones first, then in PATTERNS order: where two overlap
+    the earlier, more specific one wins), resolved against the publication date."""
+    taken, found = [], []
+    for name, m in anchors.matches(text):  # "a day later": from the event before, resolved by anchors
+        if _free(taken, m):
+            taken.append((m.start(), m.end()))
+            found.append(DateMention(m.start(), m.end(), m.group(0), None, f"anchored:{name}"))
+    for kind, pattern in COMPILED:
+        for m in (m for m in pattern.finditer(text) if _free(taken, m)):
+            future, past = _future(text, m.start(), m.end()), _past(text, m.start(), m.end())
+            edtf, how = resolve(kind, m.groups(), published, future, past)
+            taken.append((m.start(), m.end()))
+            found.append(DateMention(m.start(), m.end(), m.group(0), edtf, how))
+    return sorted(found, key=lambda d: d.start)
+
+
+def _within_from_the_day_before(text: str, found: list[DateMention]) -> list[DateMention]:
+    """ "said on Thursday … to answer within ten days": counted from the day named before it in its
+    sentence, not from publication."""
+    out = []
+    for d in found:
+        base = [b for b in out if b.resolved and len(b.edtf) == 10 and "/" not in b.edtf]
+        base = [b for b in base if "." not in text[b.end : d.start] and "\n" not in text[b.end : d.start]]
+        if d.how.startswith("within ") and base:
+            m = COMPILED_BY_NAME["within"].match(text, d.start)
+            edtf, how = resolve("within", m.groups(), dt.date.fromisoformat(base[-1].edtf), False)
+            d = DateMention(d.start, d.end, d.text, edtf, how.replace("publication", f"“{base[-1].text}”"))
+        out.append(d)
+    return out
 
 
 def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
     """Every date expression of the text, left to right, each resolved (or marked unresolved)."""
-    taken = []  # (start, end) already matched: an earlier, more specific pattern wins
-    found = []
-    for kind, pattern in COMPILED:
-        for m in pattern.finditer(text):
-            if any(m.start() < e and s < m.end() for s, e in taken):
-                continue
-            edtf, how = resolve(
-                kind, m.groups(), published, _future(text, m.start(), m.end()), _past(text, m.start(), m.end())
-            )
-            taken.append((m.start(), m.end()))
-            found.append(DateMention(m.start(), m.end(), m.group(0), edtf, how))
-    # "said on Thursday … to answer within ten days": counted from the day named before it, not publication
-    found.sort(key=lambda d: d.start)
-    for i, d in enumerate(found):
-        if d.how.startswith("within ") and published is not None:
-            base = [b for b in found[:i] if b.resolved and len(b.edtf) == 10 and "/" not in b.edtf]
-            base = [b for b in base if "." not in text[b.end : d.start] and "\n" not in text[b.end : d.start]]
-            if base:
-                m = COMPILED_BY_NAME["within"].match(text, d.start)
-                edtf, how = resolve("within", m.groups(), dt.date.fromisoformat(base[-1].edtf), False)
-                found[i] = DateMention(d.start, d.end, d.text, edtf, how.replace("publication", f"“{base[-1].text}”"))
-    return sorted(found, key=lambda d: d.start)
+    return anchors.anchor(_within_from_the_day_before(text, _matched(text, published)))

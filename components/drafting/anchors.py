@@ -1,0 +1,107 @@
+"""Events, stage 3 — time anchors relative to another event: "a day later", "within hours", "hours after the
+strike", "three days later", "in November of that year". Such words date an event from the one told just
+before, not from the publication date: each rule resolves them from the last date the text gave before
+them (in the same or an earlier sentence), itself possibly anchored ("a day later … three days later").
+
+A rule is (name, pattern, resolver); the resolver takes the match and the anchor's EDTF and answers the
+EDTF and how it was found, or None when the anchor is not precise enough (a month for "a day later").
+Without an anchor the date stays unresolved and says why (never the publication date instead).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+COUNTS = {
+    w: i for i, w in enumerate(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"), 1)
+} | {"a": 1, "an": 1}
+_COUNT = "|".join(COUNTS) + r"|\d+"
+_MONTHS = "january february march april may june july august september october november december".split()
+UNANCHORED = "relative to an event told before it, and none before it is dated"
+
+
+def _day(edtf: str) -> dt.date | None:
+    return dt.date.fromisoformat(edtf) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", edtf) else None
+
+
+def units_later(m, base: str):
+    """ "a day later", "three days later", "two weeks later": the anchor's day plus that many (weeks and
+    more approximate, as "ago" is)."""
+    day = _day(base)
+    n = COUNTS.get(m.group(1).lower()) or int(m.group(1))
+    if day is None:
+        return None
+    unit = m.group(2).lower()
+    if unit == "day":
+        return (day + dt.timedelta(days=n)).isoformat(), f"{n} day(s) after {base}"
+    if unit == "week":
+        return (day + dt.timedelta(weeks=n)).isoformat() + "~", f"{n} week(s) after {base}: approximate"
+    return None
+
+
+def next_day(m, base: str):
+    """ "the next day", "the following morning": the anchor's day plus one."""
+    day = _day(base)
+    return ((day + dt.timedelta(days=1)).isoformat(), f"the day after {base}") if day else None
+
+
+def same_day(m, base: str):
+    """ "within hours", "hours after the strike", "hours later", "later that day": the anchor's day."""
+    day = _day(base)
+    return (day.isoformat(), f"the same day as {base}") if day else None
+
+
+def month_of_that_year(m, base: str):
+    """ "in November of that year": the month of the anchor's year."""
+    month = _MONTHS.index(m.group(1).lower()) + 1
+    return f"{base[:4]}-{month:02d}", f"a month of the year of {base}"
+
+
+def that_year(m, base: str):
+    """ "later that year", "that same year": the anchor's year."""
+    return base[:4], f"the year of {base}"
+
+
+ANCHORS: list[tuple[str, str, Callable]] = [
+    ("units_later", rf"\b({_COUNT})\s+(day|week)s?\s+(?:later|afterwards?)\b", units_later),
+    ("next_day", r"\b(?:the\s+)?(?:next|following)\s+(?:day|morning|afternoon|evening|night)\b", next_day),
+    (
+        "same_day",
+        r"\b(?:within\s+(?:a\s+few\s+)?hours|(?:a\s+few\s+|several\s+)?hours\s+(?:later|after)|"
+        r"later\s+(?:that|the\s+same)\s+day|(?:that|the\s+same)\s+(?:day|evening|night))\b",
+        same_day,
+    ),
+    (
+        "month_of_that_year",
+        rf"\b(?:in\s+)?({'|'.join(_MONTHS)})\s+of\s+(?:that|the\s+same)\s+year\b",
+        month_of_that_year,
+    ),
+    ("that_year", r"\b(?:later\s+|earlier\s+)?(?:that|the\s+same)\s+year\b", that_year),
+]
+COMPILED = [(name, re.compile(p, re.IGNORECASE), resolver) for name, p, resolver in ANCHORS]
+
+
+def matches(text: str):
+    """(name, match) for every anchored expression, for the date finder to take before its own patterns."""
+    for name, pattern, _ in COMPILED:
+        for m in pattern.finditer(text):
+            yield name, m
+
+
+def anchor(found: list) -> list:
+    """The date mentions (in text order) with each anchored one resolved from the last date before it."""
+    rules = {name: (pattern, resolver) for name, pattern, resolver in COMPILED}
+    out, last = [], None
+    for d in found:
+        if d.how.startswith("anchored:"):
+            name = d.how.split(":", 1)[1]
+            pattern, resolver = rules[name]
+            answer = resolver(pattern.match(d.text), last.edtf) if last is not None else None
+            d = replace(d, edtf=answer[0], how=f"{answer[1]} (“{last.text}”)") if answer else replace(d, how=UNANCHORED)
+        if d.edtf and "/" not in d.edtf:
+            last = d
+        out.append(d)
+    return out

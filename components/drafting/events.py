@@ -1,0 +1,550 @@
+"""Events of an article: a pipeline of stages over each sentence (trigger → arguments → time anchor →
+modality → status), each stage a list of small named rules (docs/drafting.md lists them and the errors
+each fixes). A rule takes the sentence's Frame and the article's Context, may narrow or fill the frame,
+and answers False when the sentence holds no event.
+
+    drafted(ctx) -> (events, set_aside)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from components.data.dates import DateError, parse_date
+from components.data.names import Mention, fold
+from components.data.schema import split_list
+from components.data.similarity import near_events
+from components.drafting import modality
+from components.drafting.grammar import dated_noun, dates_a_thing, dates_another_action
+from components.drafting.quotes import SPEECH, _and_join, chain_of
+from components.drafting.reldates import _VERB, OPEN_BOUND, DateMention, _future
+
+REPORTED = re.compile(r"\b(reportedly|allegedly|according to|is said to|are said to|was said to|were said to)\b", re.I)
+# Event verbs -> event types: the bundled types (CAMEO-coded), then two the bundled data lacks (a draft
+# proposes them as new types for the editor to add or map).
+VERBS = {
+    "postponement": r"\b(postponed|postpone|delayed|called off|cancelled|canceled)\b",
+    "host_visit": r"\b(received|receives|hosted|hosts|host)\b",
+    "meeting": r"\b(met|meet|meets|meeting|talks|discussions|negotiat\w*|sat down|session|take place|took place|round)\b",
+    "visit": r"\b(visited|visits|visit|arrived|arrive|arrives|travelled to|traveled to|travel to|flew to|flown to|"
+    r"fly to|leave|leaves|left for|depart\w*)\b",
+    "invitation": r"\b(invited|invites|invite|invitation)\b",
+    "leadership_change": r"\b(resigned|resigns|resignation|stepped down)\b",
+    "military_force": r"\b(attacked|attack|strike|strikes|struck|shelled|launched|clash(?:es|ed)?|killed|kill|"
+    r"fired|bombed|raided)\b",
+    "arrest": r"\b(arrested|arresting|arrests|detained|detaining|rounded up)\b",
+    "protest": r"\b(sit-ins?|protest(?:s|ed|ing)?|demonstrat\w+|rall(?:y|ies|ied))\b",
+    "reduce_relations": r"\b(closed its|recalled (?:its|his|her|their)|expelled|severed|cut ties)\b",
+    "mediation": r"\b(mediat\w+|brokered)\b",
+    "consult": r"\b(consult\w*)\b",
+    "endorse": r"\b(welcomed|praised|endorsed)\b",
+    "agreement": r"\b(agreed|agree|agreement|signed|sign|signing|deal|accord)\b",
+    "statement": r"\b(announced|announces|declared|statement|news conference|press conference|briefing)\b",
+}
+# "said on Wednesday", "told Eastwire on Friday": the day it was said
+_SAID_ON = re.compile(rf"\b{SPEECH}(?:\s+(?:the\s+)?[A-Z][\w'’.-]*){{0,3}}\s*$", re.I)
+# A sentence whose subject refers back ("she has flown to Doha", "the talks were postponed", "the two
+# movements are due to meet"): its actors are the ones named just before.
+_REFERS = re.compile(
+    r"\b(?:(he|she)|(?:the|its) (?:(group|movement|faction|party|organi[sz]ation))|they|both|"
+    r"(?:the|their|his|her) (?:(two|three|four) )?(?:talks|meeting|negotiations|delegations?|negotiators|"
+    r"movements|factions|sides|parties|leaders|groups)|the [A-Z]\w+ (?:talks|meeting|negotiations)|(?:an?|the) (?:second|third|next|new|final|further) "
+    r"(?:round|meeting|session))\b",
+    re.I,
+)
+# "two days of talks that ended on Sunday", "a three-day meeting ending on Friday": a span ending that day
+_N_DAYS = r"\b(?P<n>two|three|four|five|six|seven|\d)[- ]days?\b"
+_ENDED = r"\b(?:end|ended|ending|ends|concluded|closed|wrapped up)\b"
+_PAREN = re.compile(r"\s*\(.*\)$")  # "(CAMEO 057)" in a type's label: not for a title
+_RELAY_SENTENCE = re.compile(r"\b(?:relayed|carried|republished|quoted|reported|published)\s+by\b", re.I)
+# "The statement was relayed by Eastwire on Sunday": how the words travelled (the chain), not an event
+_RELAYED_WORDS = re.compile(
+    r"\b(?:statement|remarks|comments|words|interview|text)\s+(?:was|were)\s+(?:\w+\s+)?"
+    r"(?:relayed|carried|republished|quoted|reported|published)\b",
+    re.I,
+)
+_STATED_ON = re.compile(r"\bstatement\s+(?:(?:published|issued|released)\s+)?(?:(?:late |early )?on\s+)?$", re.I)
+_LASTS = re.compile(
+    r"[^.]{0,30}?\b(?:last|lasting|run|running|for)\s+(two|three|four|five|six|seven|\d)\s+days\b", re.I
+)
+_SPAN = re.compile(rf"{_N_DAYS}[^.]{{0,60}}?{_ENDED}|{_ENDED}[^.]{{0,40}}?{_N_DAYS.replace('?P<n>', '?P<m>')}", re.I)
+LIVE_ENTRY = re.compile(r"^\d{1,2}[:.]\d{2}\s*[-–—:]", re.M)  # "10:05 - …": a live blog's entry of the day
+_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+,\s*$")  # "MOSCOW, March 1 (Eastwire) -"
+NEW_TYPES = {
+    "agreement": "Sign or agree an accord (CAMEO 057)",
+    "postponement": "Postpone or call off (not in CAMEO)",
+    "arrest": "Arrest or detain (CAMEO 173)",
+    "protest": "Demonstrate or rally (CAMEO 141)",
+    "unclassified": "Event (choose its type)",  # a dated sentence with no verb we know
+}
+
+
+@dataclass
+class Context:
+    """What every sentence's rules may read: the article, its parse, its dates, its quotes and the data."""
+
+    text: str
+    doc: object  # the spaCy parse, or None
+    ds: object  # the dataset (actors, types, events)
+    published: dt.date | None
+    outlets: dict
+    outlet_id: str
+    mentions: list  # known actors named (names.Mention), datelines left out
+    dates: list  # every DateMention of the text
+    people: frozenset  # the known actors who are persons
+    quotes: list  # the quotes found (quotes.DraftQuote)
+    datelines: list  # (start, end) of wire datelines
+    live: bool = False  # a live blog ("10:05 - …" entries)
+
+
+@dataclass
+class Frame:
+    """One sentence on its way through the stages."""
+
+    s: int
+    e: int
+    inside: list = field(default_factory=list)  # the actors it names (and those it refers to)
+    when: list = field(default_factory=list)  # its candidate dates, narrowed stage by stage
+    own: list = field(default_factory=list)  # dates not of a saying ("said on Friday")
+    found: tuple | None = None  # (kind, match) of the event word that tells its action
+    kind: str = ""
+    v_start: int = 0  # the trigger's offsets
+    v_end: int = 0
+    emitted: list = field(default_factory=list)  # events the stages drafted already (a statement)
+
+
+def _sentence(ctx: Context, f: Frame) -> str:
+    return ctx.text[f.s : f.e]
+
+
+# --- Stage 1: the trigger -------------------------------------------------------------------------------
+
+
+def not_relayed_words(ctx: Context, f: Frame) -> bool:
+    """ "The statement was relayed by Eastwire on Sunday": how words travelled (the chain), no event."""
+    return not _RELAYED_WORDS.search(_sentence(ctx, f))
+
+
+def _usable(ctx: Context, d, lo: int) -> bool:
+    """A date that can date the sentence's event: not a span's start ("since late May"), not one the
+    article corrects ("not on Thursday"), not a thing's ("the coup in 2007"), not an open bound."""
+    before = ctx.text[max(0, d.start - 8) : d.start]
+    return (
+        d.start >= lo
+        and not re.search(r"\bsince\s*$", before[-7:], re.I)
+        and not d.text.lower().startswith(("since ", "not "))
+        and not re.search(r"\bnot\s+(?:on\s+|in\s+)?$", before, re.I)
+        and not (ctx.doc is not None and dates_a_thing(ctx.doc, d.start, d.end))
+        and d.how != OPEN_BOUND
+    )
+
+
+def candidate_dates(ctx: Context, f: Frame) -> bool:
+    """The sentence's dates, less a question's ("Asked whether it could be signed this week, …")."""
+    asked = re.match(r"[^,]*?\bAsked\b[^,]*,", _sentence(ctx, f))
+    lo = f.s + (asked.end() if asked else 0)
+    f.inside = [m for m in ctx.mentions if f.s <= m.start < f.e]
+    f.when = [d for d in ctx.dates if d.start < f.e and _usable(ctx, d, lo)]
+    return True
+
+
+def trigger(ctx: Context, f: Frame) -> bool:
+    """The event word that tells the action (VERBS, the verb nearest the root first); without one, a dated
+    sentence that reports no saying is still proposed, unclassified ("Hamas answered on 6 October")."""
+    sentence = _sentence(ctx, f)
+    f.found = _main_action(ctx.doc, f.s, [(k, m) for k, p in VERBS.items() if (m := _acting(p, sentence))])
+    if f.found:
+        f.kind, f.v_start, f.v_end = f.found[0], f.s + f.found[1].start(), f.s + f.found[1].end()
+        return True
+    said = re.search(rf"\b{SPEECH}\b|\binterview\b|\bspeak(?:ing|s)? (?:of|to|about)\b", sentence, re.I)
+    if f.when and not said and not _RELAY_SENTENCE.search(sentence):
+        f.kind, f.v_start, f.v_end = "unclassified", f.when[0].start, f.e  # "Last spring she was promoted"
+        return True
+    return False  # a saying's date belongs to its quote; a relay to the chain
+
+
+TRIGGER: list[Callable] = [not_relayed_words, candidate_dates, trigger]
+
+
+# --- Stage 2: the arguments (who) ------------------------------------------------------------------------
+
+
+def referring_subject(ctx: Context, f: Frame) -> bool:
+    """A subject that refers back, before any name ("The movement had met Egyptian officials", "he", "the
+    two movements"): the actors it stands for join the ones named."""
+    first = f.inside[0].start if f.inside else f.e
+    if not _they_of_this_sentence(ctx, f, min(f.v_end, first)):
+        f.inside = _referred(ctx.text[f.s : min(f.v_end, first)], ctx.mentions, f.s, ctx.people) + f.inside
+    return True
+
+
+def _they_of_this_sentence(ctx: Context, f: Frame, until: int) -> bool:
+    """ "Students at the university said they will stage a sit-in": "they" is the sentence's own unnamed
+    subject (a common noun above it), not the organisations named before."""
+    if ctx.doc is None:
+        return False
+    span = ctx.doc.char_span(f.s, until, alignment_mode="contract")
+    they = next((t for t in span or [] if t.lower_ == "they" and t.dep_ == "nsubj"), None)
+    if they is None:
+        return False
+    subjects = [c for a in they.ancestors for c in a.children if c.dep_ == "nsubj" and c.i < they.i]
+    # a definite subject ("The signatories said they …") refers back itself: the rule for "they" stands
+    return any(c.pos_ == "NOUN" and not any(d.dep_ in ("det", "poss") for d in c.children) for c in subjects)
+
+
+def we_in_a_quote(ctx: Context, f: Frame) -> bool:
+    """ "In 2011 we signed," said a Hamas leader: "we" is the speaker's side."""
+    if not f.inside:
+        f.inside = _we(ctx.text, f.s, f.e, ctx.quotes, ctx.ds)
+    return True
+
+
+ARGUMENTS: list[Callable] = [referring_subject, we_in_a_quote]
+
+
+# --- Stage 3: the time anchor ----------------------------------------------------------------------------
+
+
+def own_verb_dates(ctx: Context, f: Frame) -> bool:
+    """Dates on the event's own verb first: a date in another clause ("weeks after the group launched an
+    attack on October 7") or in someone's quoted words is not its — unless no other date is left."""
+    if f.found and ctx.doc is not None:
+        own = [
+            d
+            for d in f.when
+            if not dates_another_action(ctx.doc, d.start, d.end, f.v_start)
+            and not _quoted_apart(ctx.quotes, d, f.v_start)
+        ]
+        f.when = own or f.when
+    return True
+
+
+def live_blog_day(ctx: Context, f: Frame) -> bool:
+    """An undated entry of a live blog happened that day, when the sentence tells it rather than quotes
+    someone ("10:05 - Delegations have arrived"; not "Mansour said the first session was …")."""
+    told = not re.search(rf"\b{SPEECH}\b|[“\"]", ctx.text[f.s : f.v_start], re.I)
+    if f.found and not f.when and ctx.live and f.inside and told and _in_live_entry(ctx.text, f.s):
+        if not _future(ctx.text, f.v_start, f.v_end):
+            day = ctx.published.isoformat()
+            f.when = [DateMention(f.s, f.s, "", day, "a live blog's entry: the publication day")]
+    return True
+
+
+def dated_with_actors(ctx: Context, f: Frame) -> bool:
+    """An event needs a date, and actors or a verb that says what happened (a clash with no faction named
+    is an event: "Clashes in the camps killed at least 19 on Monday")."""
+    return bool(f.when) and bool(f.inside or f.found)
+
+
+def not_a_saying_date(ctx: Context, f: Frame) -> bool:
+    """The event's date, not a dateline's ("MOSCOW, March 1 (Eastwire) -") nor the day it was said ("said
+    on Wednesday that they will meet tomorrow")."""
+    text = ctx.text
+    f.when = [d for d in f.when if not _DATELINE.search(text[text.rfind("\n", 0, d.start) + 1 : d.start])]
+    f.own = [d for d in f.when if not _SAID_ON.search(text[max(f.s, d.start - 40) : d.start])]
+    return bool(f.when)
+
+
+def statement_and_its_clause(ctx: Context, f: Frame) -> bool:
+    """ "said in a statement on Thursday that it would attend the talks next week": the statement is an
+    event on its day, and the reported clause one of its own when it has a date and a verb we know."""
+    stated = [d for d in f.when if _STATED_ON.search(ctx.text[f.s : d.start])]
+    if not stated:
+        return True
+    f.emitted.append(_event(ctx, f, stated[0], f.inside, "statement"))
+    that = re.search(r"\bthat\b", ctx.text[stated[0].end : f.e])
+    clause_at = stated[0].end + that.end() if that else f.e
+    f.kind = next((k for k, p in VERBS.items() if re.search(p, ctx.text[clause_at : f.e], re.I)), None)
+    f.own = [d for d in f.when if d.start >= clause_at]
+    return bool(f.own and f.kind)
+
+
+def said_or_stated_on(ctx: Context, f: Frame) -> bool:
+    """Only the day it was said: an event when a verb we know tells it ("Hamas announced on Tuesday …"; "in
+    a statement published on Saturday, …" is the statement), not "told Eastwire on Friday that the talks
+    were useful"."""
+    if not f.own and f.found and re.search(r"\bstatement\b", ctx.text[f.s : f.when[0].start], re.I):
+        f.kind = "statement"
+    framing = f.kind == "statement" or not re.search(r"\bthat\b", ctx.text[f.when[0].end : f.e])
+    f.when = f.own or (f.when if f.found and framing else [])
+    return bool(f.when)
+
+
+def reported_clause(ctx: Context, f: Frame) -> bool:
+    """ "X said (…) that they would attend … next week": the event's date is in the reported clause."""
+    that = re.search(rf"\b{SPEECH}\b[^.]*?\bthat\b", ctx.text[f.s : f.e], re.I)
+    if that:
+        f.when = [d for d in f.when if d.start >= f.s + that.end()] or f.when
+    f.when = _narrowest_first(f.when)  # "three years ago, in the spring of 2021": the precise one
+    return True
+
+
+TIME: list[Callable] = [
+    own_verb_dates,
+    live_blog_day,
+    dated_with_actors,
+    not_a_saying_date,
+    statement_and_its_clause,
+    said_or_stated_on,
+    reported_clause,
+]
+STAGES = {"trigger": TRIGGER, "arguments": ARGUMENTS, "time anchor": TIME}
+
+
+# --- Stages 4 and 5: modality (modality.py) and status (_status), then the events -------------------------
+
+
+def _dates_of_clauses(ctx: Context, f: Frame) -> dict:
+    """Several dates in clauses of their own ("arrived two days ago and met Hamas yesterday"; "Hamas closed
+    its office on Sunday, and Qatar recalled its envoy on Monday"): one event each; else the first."""
+    between = ctx.text[f.when[0].end : f.when[-1].start] if len(f.when) > 1 else ""
+    parallel = re.search(r"\band\b", between) or ("," in between and _VERB.search(between))
+    return {d.edtf: d for d in reversed(f.when if parallel else f.when[:1])}
+
+
+def _emit(ctx: Context, f: Frame, events: list, set_aside: list) -> None:
+    chosen = _dates_of_clauses(ctx, f)
+    aside = modality.set_aside(ctx.doc, f.v_start) if f.found else None
+    if aside and re.search(r"\bstatement\b", ctx.text[f.s : f.v_start], re.I):
+        # "Fatah, in a statement on Sunday, said it would not sign …": the statement is the event
+        f.kind, aside = "statement", None
+    for date in chosen.values():
+        event = _event(ctx, f, _spanned(ctx.text, f.s, date), f.inside, f.kind)
+        if aside:  # denied, conditional: shown to the curator, never drafted as occurred
+            set_aside.append(event | {"status": aside[0], "set_aside_by": aside[1]})
+        else:
+            events.append(event)
+    for date, noun_kind, lo, hi in _noun_events(ctx.doc, ctx.text, f.s, f.e, ctx.dates, f.kind, chosen):
+        # "comes after the resignation of the government two days ago": an event of its own, of the
+        # actors its noun phrase names
+        named = [m for m in f.inside if lo <= m.start < hi] or f.inside
+        events.append(_event(ctx, f, date, named, noun_kind))
+
+
+def _sentences(text: str):
+    for m in re.finditer(r"[^\n.!?]+(?:[.!?][\"”’)]*(?=\s|$)|$)", text):  # a closing quote mark may follow
+        s, e = m.start(), m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        if e - s > 20:
+            yield s, e
+
+
+def drafted(ctx: Context) -> tuple[list, list]:
+    """The events of the article, and those read but set aside (denied, conditional)."""
+    events, set_aside = [], []
+    for s, e in _sentences(ctx.text):
+        s = next((hi for lo, hi in ctx.datelines if lo <= s < hi), s)  # the evidence starts after a dateline
+        f = Frame(s, e)
+        passed = all(rule(ctx, f) for rule in TRIGGER + ARGUMENTS + TIME)
+        events += f.emitted
+        if passed:
+            _emit(ctx, f, events, set_aside)
+    return events, set_aside
+
+
+def _status(ctx: Context, sentence: str, date) -> str:
+    """Stage 5: planned when dated after publication or spoken of in the future (will, is expected to,
+    plans, invited … to, called for); reported when the sentence says "reportedly", "according to", "is
+    said to"; else occurred."""
+    ahead = ctx.published is not None and date.resolved and date.edtf[:10] > ctx.published.isoformat()
+    if ahead or _future(ctx.text, date.start, date.end):
+        return "planned"
+    return "reported" if REPORTED.search(sentence) else "occurred"
+
+
+def _noun_events(doc, text: str, s: int, e: int, dates, kind: str, chosen: dict) -> list:
+    """Events a sentence names by a noun with a date of its own, beside the one its verb tells: (date,
+    kind) for "the resignation of the Palestinian government two days ago". Needs the parse."""
+    if doc is None:
+        return []
+    found = []
+    for d in dates:
+        if not s <= d.start < e or d.edtf in chosen:
+            continue
+        noun = dated_noun(doc, d.start, d.end)
+        noun_kind = next((k for k, p in VERBS.items() if noun is not None and re.fullmatch(p, noun.text, re.I)), None)
+        if noun_kind and noun_kind != kind and noun_kind not in ("statement", "agreement"):
+            words = sorted(noun.subtree, key=lambda t: t.i)
+            found.append((d, noun_kind, words[0].idx, words[-1].idx + len(words[-1].text)))
+    return found
+
+
+def _main_action(doc, s: int, matches: list):
+    """Of the event words a sentence matches (in VERBS order), the one that tells its action: with the
+    parse, a verb before a noun and the verb nearest the sentence's root ("Abbas welcomed the invitation"
+    is a welcome, not an invitation), an announcing verb after the action it announces; without it, the
+    first."""
+    if not matches:
+        return None
+    if doc is None or len(matches) == 1:
+        return matches[0]
+
+    def rank(pair):
+        span = doc.char_span(s + pair[1].start(), s + pair[1].end(), alignment_mode="expand")
+        token = span.root if span is not None and len(span) else None
+        if token is None or token.pos_ not in ("VERB", "AUX"):
+            return (2, 0)
+        # "announced that it had invited …": the announcement frames the action it reports
+        return (1 if pair[0] == "statement" else 0, sum(1 for _ in token.ancestors))
+
+    return min(matches, key=rank)
+
+
+def _quoted_apart(quotes, date, verb_start: int) -> bool:
+    """A date in someone's quoted words when the event's verb is the narrator's ("Abbas welcomed the
+    invitation and stressed “… the coup in 2007 …”"): the speaker's background, not the event's date."""
+    return any(
+        q.quote_type == "direct" and q.start <= date.start < q.end and not q.start <= verb_start < q.end for q in quotes
+    )
+
+
+def _acting(pattern: str, sentence: str):
+    """The first match of an event verb that tells the action, not its setting: "during a meeting of the
+    leadership, Abbas welcomed …" is a welcome, not a meeting."""
+    for m in re.finditer(pattern, sentence, re.I):
+        if not re.search(r"\bduring\s+(?:a|an|the|their|its)\s+(?:[\w-]+\s+)?$", sentence[: m.start()], re.I):
+            return m
+    return None
+
+
+def _we(text: str, s: int, e: int, quotes: list, ds) -> list:
+    """ "we" inside a direct quote is the speaker's side ("In 2011 we signed," said a Hamas leader): the
+    speaker's faction when it is an actor too, else the speaker."""
+    for q in quotes:
+        if q.quote_type == "direct" and q.speaker_id and q.start <= s + 1 and e - 1 <= q.end + 1:
+            if re.search(r"\b(?:we|our|us)\b", text[s:e], re.I):
+                sides = [
+                    f for f in ds.factions_of_actor.get((split_list(q.speaker_id) or [""])[0], []) if f in ds.actor
+                ]
+                ids = sides or split_list(q.speaker_id)
+                return [Mention(q.start, q.start, ds.actor_name(a), a) for a in ids]
+    return []
+
+
+def _spanned(text: str, s: int, date: DateMention) -> DateMention:
+    """ "two days of talks that ended on Sunday": the days up to that date, not the last one alone."""
+    span = _SPAN.search(text, s, date.start)
+    ahead = _LASTS.match(text, date.end)  # "open on November 11 and last three days": from that day
+    if not (span or ahead) or not date.resolved or len(date.edtf) != 10:
+        return date
+    if ahead:
+        words = ahead.group(1).lower()
+        n = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}.get(words) or int(words)
+        first = dt.date.fromisoformat(date.edtf)
+        return DateMention(
+            date.start,
+            date.end,
+            date.text,
+            f"{first}/{first + dt.timedelta(days=n - 1)}",
+            f"{n} days from {first} ({date.how})",
+        )
+    words = (span.group("n") or span.group("m")).lower()
+    n = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}.get(words) or int(words)
+    end = dt.date.fromisoformat(date.edtf)
+    start = end - dt.timedelta(days=n - 1)
+    return DateMention(date.start, date.end, date.text, f"{start}/{end}", f"{n} days ending {end} ({date.how})")
+
+
+def _referred(before_verb: str, mentions: list, at: int, people: frozenset) -> list:
+    """The actors a referring subject stands for: "he"/"she" the last person named, "the two movements"
+    the last two organisations, "they"/"the talks" the organisations of the last sentence naming any."""
+    ref = _REFERS.search(before_verb)
+    if not ref:
+        return []
+    earlier = [m for m in mentions if m.start < at]
+    if ref.group(1):
+        persons = [m for m in earlier if m.actor_id in people]
+        return persons[-1:]
+    groups = [m for m in earlier if m.actor_id not in people]
+    if ref.group(2):  # "the movement": the last organisation named
+        return groups[-1:]
+    if ref.group(3):
+        n = {"two": 2, "three": 3, "four": 4}[ref.group(3).lower()]
+        picked = list({m.actor_id: m for m in reversed(groups)}.values())[:n]
+        return list(reversed(picked)) if len(picked) == n else []
+    return _last_named_together(groups) if groups else []
+
+
+def _last_named_together(groups: list) -> list:
+    """The last organisation named and those named just before it ("Hamas, Fatah and Palestinian Islamic
+    Jihad"): a run of mentions with gaps under 80 characters."""
+    picked = [groups[-1]]
+    for m in reversed(groups[:-1]):
+        if picked[-1].start - m.end > 80:
+            break
+        picked.append(m)
+    return list(reversed(picked))
+
+
+def _in_live_entry(text: str, at: int) -> bool:
+    """Is the position inside a paragraph that starts with a time ("10:05 - …")?"""
+    para = text.rfind("\n\n", 0, at) + 2 if text.rfind("\n\n", 0, at) >= 0 else 0
+    return bool(LIVE_ENTRY.match(text, para))
+
+
+@functools.lru_cache(maxsize=4096)
+def _bounds(edtf: str):
+    """The first and last instants an EDTF date can mean (as the data model's columns hold them), or None:
+    one small parse per distinct date (a pandas column per event took a second per long article)."""
+    try:
+        found = parse_date(edtf)
+    except DateError:
+        return None
+    return np.datetime64(found.start, "s"), np.datetime64(found.end, "s")
+
+
+def _narrowest_first(when: list) -> list:
+    """Dates in apposition ("three years ago, in the spring of 2021"): the most precise one first."""
+    if len(when) < 2 or not all(d.resolved for d in when[:2]):
+        return when
+    first, second = _bounds(when[0].edtf), _bounds(when[1].edtf)
+    if first is None or second is None:
+        return when
+    if first[0] <= second[0] and second[1] <= first[1] and (second[1] - second[0]) < (first[1] - first[0]):
+        return [when[1], when[0], *when[2:]]  # the second lies inside the first
+    return when
+
+
+def _event(ctx: Context, f: Frame, date, inside, kind) -> dict:
+    """One proposed event of the sentence text[f.s:f.e], on one of its dates."""
+    ds, sentence = ctx.ds, ctx.text[f.s : f.e]
+    actor_ids = list(dict.fromkeys(m.actor_id for m in inside))
+    names = [ds.actor_name(a) for a in actor_ids]
+    label = ds.type_label.get(kind) or NEW_TYPES.get(kind, kind.replace("_", " "))
+    confidence = round(0.4 + 0.2 * (len(actor_ids) >= 2) + 0.2 * date.resolved + 0.1 * (kind in ds.type_label), 2)
+    return {
+        "date": date.edtf,
+        "date_text": date.text,
+        "date_how": date.how,
+        "status": _status(ctx, sentence, date),
+        "event_type": kind,
+        "event_type_known": kind in ds.type_label,
+        "title": f"{_and_join(names)}: {_PAREN.sub('', label).lower()}" if names else label,
+        "actors": [
+            {"name": m.text, "actor_id": m.actor_id, "faction_ids": ds.factions_of_actor.get(m.actor_id, [])}
+            for m in {m.actor_id: m for m in inside}.values()
+        ],
+        "location": "",
+        "evidence": sentence,
+        "reported_by": next(
+            (c["source_id"] for c in chain_of(sentence, ctx.outlets, fold) if c.get("source_id")), ctx.outlet_id
+        ),
+        "start": f.s,
+        "end": f.e,
+        "confidence": confidence,
+        "matches": _matches(ds, date, actor_ids),
+    }
+
+
+def _matches(ds, date, actor_ids: list[str]) -> list[str]:
+    """Existing events this may be another report of (data/similarity.near_events): overlapping dates and a
+    shared actor."""
+    bounds = _bounds(date.edtf) if date.resolved else None
+    return near_events(ds.events, bounds[0], bounds[1], actor_ids) if bounds else []

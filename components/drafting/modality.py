@@ -1,0 +1,95 @@
+"""Events, stage 4 — modality: is the action the trigger names told as having happened (or as planned)?
+
+Each rule is a small function over the parse: given the trigger token (the word that names the event),
+it answers a status that keeps the event out of the drafted events — "denied" or "conditional" — or None.
+The drafter lists such events under `set_aside` with the rule's name, so a curator sees what was read and
+why it is no event (docs/drafting.md, "Modality"). Without the parse no rule answers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from components.drafting import grammar
+
+DENYING = frozenset("deny reject dismiss refute".split())
+FALSE = frozenset("false untrue baseless unfounded fabricated incorrect groundless".split())
+IF = frozenset("if unless".split())
+# A clause boundary the walk up from the trigger does not cross: a relative clause describes a noun, an
+# adverbial one ("after they denied …") is another action.
+BOUNDARY = frozenset("relcl advcl".split())
+
+
+def _up(trigger):
+    """The trigger and the words it hangs from, up to its clause's edge."""
+    token = trigger
+    yield token
+    while token.head.i != token.i and token.dep_ not in BOUNDARY:
+        token = token.head
+        yield token
+
+
+def negated(trigger) -> str | None:
+    """ "Hamas did not attack the post": a `neg` dependent on the trigger."""
+    return "denied" if any(c.dep_ == "neg" for c in trigger.children) else None
+
+
+def denied_by_verb(trigger) -> str | None:
+    """ "Hamas denied carrying out the strike": the trigger under a verb of denial."""
+    return "denied" if any(t.lemma_.lower() in DENYING for t in list(_up(trigger))[1:]) else None
+
+
+def declared_false(trigger) -> str | None:
+    """ "Reports that Nadir had met Hamas leaders were false": a clause whose words are called false."""
+    for token in _up(trigger):
+        if any(c.dep_ in ("acomp", "attr") and c.lemma_.lower() in FALSE for c in token.children):
+            return "denied"
+    return None
+
+
+def no_such(trigger) -> str | None:
+    """ "There were no negotiations between Hamas and Fatah": "no" determines the event noun."""
+    return "denied" if any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children) else None
+
+
+def _if_clause(token) -> bool:
+    return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in IF for c in token.children)
+
+
+def _quoted(token) -> bool:
+    """Inside quotation marks: an odd number of straight marks, or an opening curly one, before it in its
+    sentence."""
+    before = grammar.doc_text(token.doc)[token.sent.start_char : token.idx]
+    return before.count('"') % 2 == 1 or before.rfind("“") > before.rfind("”")
+
+
+def conditional(trigger) -> str | None:
+    """Someone's quoted words under a condition ("ready to sign a truce tomorrow if the arrests stop"): the
+    speaker's terms, no event of the article. (A reported "said it would send an observer next week if …"
+    stays a planned event: the narrator tells the plan.)"""
+    if not _quoted(trigger):
+        return None
+    for token in _up(trigger):
+        if _if_clause(token) or any(_if_clause(c) for c in token.children):
+            return "conditional"
+        if token.dep_ == "ccomp":  # the reported clause's edge: "said (…) if" belongs to the saying
+            break
+    return None
+
+
+MODALITY: list[Callable] = [negated, denied_by_verb, declared_false, no_such, conditional]
+
+
+def set_aside(doc, at: int) -> tuple[str, str] | None:
+    """The status and the rule's name when a rule keeps the event whose trigger starts at character `at`
+    out of the draft; None when it is told as happening (or without the parse)."""
+    if doc is None:
+        return None
+    span = doc.char_span(at, at + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    for rule in MODALITY:
+        status = rule(span[0])
+        if status:
+            return status, rule.__name__
+    return None

@@ -1,0 +1,264 @@
+"""Quotes, the content found by layout and the coreference stage (after quotes.py's cue, content and
+source rules): who the words belong to when the sentence says "he", "she", "the spokesman", "the
+statement", "one Western diplomat", or nothing at all (a Q&A interview's answers).
+
+Each rule is a small function over the parse: CONTENT rules add quotes the quotation marks do not show;
+COREFERENCE rules take a quote and the article's context and answer (speaker, speaker_id, note), or None
+to leave the speaker as it was. Without the parse only the Q&A layout rule runs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from components.drafting import grammar
+from components.drafting.quotes import DraftQuote, _and_join
+
+HE, SHE = frozenset("he him his himself".split()), frozenset("she her hers herself".split())
+ISSUING = frozenset("issue release publish sign circulate put".split())
+DESCRIBING = frozenset("a an one another two three several".split())
+# A question of an interview: "Q: …", "Question: …", or a paragraph in bold, or a paragraph that only asks.
+QUESTION = re.compile(r"^(?:Q[:.]|Question:|\*\*[^\n]*\?\*\*$)", re.M)
+ASKING = re.compile(r"^[A-Z][^\n\"“”]*\?$", re.M)  # a paragraph that only asks: a question when answers follow
+# "A: …", "Answer: …", or the interviewee's name ("Barakat: …")
+ANSWER_MARK = re.compile(r"^(?:A[:.]|Answer:|[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}:)\s*", re.M)
+
+
+@dataclass
+class Context:
+    text: str
+    doc: object  # the spaCy parse, or None
+    mentions: list  # known actors named (names.Mention)
+    people: frozenset  # the known actors who are persons
+    interviewee: tuple[str, str] | None = None  # (name, actor id) of a Q&A article's interviewee
+    gender: dict = field(default_factory=dict)  # person key -> "he" / "she", from the pronouns near them
+
+
+def _paragraphs(text: str):
+    for m in re.finditer(r"[^\n]+", text):
+        yield m.start(), m.end()
+
+
+def _is_question(text: str, lo: int, hi: int) -> bool:
+    return bool(QUESTION.match(text[lo:hi].strip()))
+
+
+def _questions(text: str, paragraphs: list) -> list[int]:
+    """The paragraphs that are an interviewer's questions: marked ones ("Q: …", a bold question), two or
+    more; else three or more paragraphs that only ask, each followed by an answer (a rhetorical question
+    in a report is not an interview)."""
+    marked = [i for i, (lo, hi) in enumerate(paragraphs) if _is_question(text, lo, hi)]
+    if len(marked) >= 2:
+        return marked
+    asking = [i for i, (lo, hi) in enumerate(paragraphs) if ASKING.match(text[lo:hi].strip())]
+    answered = [i for i in asking if i + 1 < len(paragraphs) and i + 1 not in asking]
+    return asking if len(asking) >= 3 and answered == asking else []
+
+
+def interviewee(ctx: Context, before: int) -> tuple[str, str] | None:
+    """The person a Q&A article introduces before its first question: the first person named (a known
+    actor's id when the name is one)."""
+    people = [(n.start, n.text) for n in grammar.people(ctx.doc)] if ctx.doc is not None else []
+    people += [(m.start, m.text) for m in ctx.mentions if m.actor_id in ctx.people]
+    people = sorted(p for p in people if p[0] < before)
+    if not people:
+        return None
+    at, name = people[0]
+    known = [m for m in ctx.mentions if m.start <= at < m.end and m.actor_id in ctx.people]
+    return (known[0].text, known[0].actor_id) if known else (name, "")
+
+
+def qa_answers(ctx: Context, quotes: list) -> list:
+    """A Q&A interview (_questions): each later paragraph that is no question and has no quotation marks is
+    a direct quote of the interviewee ("A: It is ready." → “It is ready.”; "Barakat: …" the same)."""
+    paragraphs = list(_paragraphs(ctx.text))
+    questions = _questions(ctx.text, paragraphs)
+    if not questions:
+        return []
+    ctx.interviewee = interviewee(ctx, paragraphs[questions[0]][0])
+    if ctx.interviewee is None:
+        return []
+    found = []
+    for i, (lo, hi) in enumerate(paragraphs):
+        if i < questions[0] or i in questions or re.search(r"[\"“”]", ctx.text[lo:hi]):
+            continue
+        mark = ANSWER_MARK.match(ctx.text, lo)
+        start = mark.end() if mark else lo
+        words = ctx.text[start:hi].rstrip()
+        quote = DraftQuote(words, start, start + len(words), "direct", *ctx.interviewee, confidence=0.6)
+        quote.note, quote.rule = "an answer of the interviewee (a Q&A layout): check", "qa_answers"
+        found.append(quote)
+    return found
+
+
+CONTENT: list[Callable] = [qa_answers]
+
+
+def _key(name: str, actor_id: str) -> str:
+    return actor_id or name
+
+
+def _persons(ctx: Context) -> list[tuple[int, str, str]]:
+    """Every person named, in order: (position, name, actor id) — known actors by their id, new people by
+    their full name."""
+    found = [(m.start, m.text, m.actor_id) for m in ctx.mentions if m.actor_id in ctx.people]
+    if ctx.doc is not None:
+        for n in grammar.people(ctx.doc):
+            if not any(m.start <= n.start < m.end or n.start <= m.start < n.end for m in ctx.mentions):
+                found.append((n.start, n.text, ""))
+    return sorted(found)
+
+
+def _voted(ctx: Context, persons: list, sent, token):
+    """The person a pronoun outside quotes stands for, when the sentence says it plainly: the nearest person
+    before it with no speech verb between ("Mansour leads the delegation, and her deputy …"; not "…,
+    Barakat said, but she takes notes"), or, for a sentence's first word, the one person the sentence before
+    names ("… Barakat said. He was in Moscow")."""
+    before = [p for p in persons if sent.start_char <= p[0] < token.idx]
+    if before:
+        between = ctx.doc.char_span(before[-1][0], token.idx, alignment_mode="expand") or []
+        if not any(t.lemma_.lower() in grammar.SPEECH_LEMMAS for t in between):
+            return before[-1]
+        return None
+    if token.i == sent.start and sent.start > 0:
+        previous = ctx.doc[sent.start - 1].sent
+        named = {_key(p[1], p[2]): p for p in persons if previous.start_char <= p[0] < previous.end_char}
+        return next(iter(named.values())) if len(named) == 1 else None
+    return None
+
+
+def genders(ctx: Context, quotes: list) -> dict:
+    """Each person's pronoun ("he"/"she") as the text uses it, by a majority of the plain cases (_voted);
+    a tie leaves it unknown. The "he" of "…," he said is what is resolved, never evidence."""
+    votes: dict = {}
+    persons = _persons(ctx)
+    for sent in grammar.sentences(ctx.doc):
+        for token in sent:
+            word = token.lower_
+            if word not in HE | SHE or any(q.start <= token.idx < q.end for q in quotes):
+                continue
+            if token.head.lemma_.lower() in grammar.SPEECH_LEMMAS and token.dep_ == "nsubj":
+                continue
+            person = _voted(ctx, persons, sent, token)
+            if person is not None:
+                votes.setdefault(_key(person[1], person[2]), []).append("he" if word in HE else "she")
+    return {k: v[0] for k, v in votes.items() if v.count(v[0]) * 2 > len(v)}
+
+
+def _subject(ctx: Context, quote):
+    return grammar.speech_subject_token(ctx.doc, quote.start, quote.end) if ctx.doc is not None else None
+
+
+def pronoun_by_gender(ctx: Context, quote):
+    """ "…," she said — after "…," he said: the last person named whose gender is not the other one,
+    when the speaker found so far is of the other gender."""
+    subject = _subject(ctx, quote)
+    if subject is None or subject.lower_ not in ("he", "she"):
+        return None
+    said = subject.lower_
+    if ctx.gender.get(_key(quote.speaker, quote.speaker_id), said) == said:
+        return None
+    for _, name, actor_id in reversed([p for p in _persons(ctx) if p[0] < subject.idx]):
+        if ctx.gender.get(_key(name, actor_id), said) == said:
+            return name, actor_id, f"“{subject.text}”: the last person named who is “{said}”"
+    return None
+
+
+def role_noun(ctx: Context, quote):
+    """ "…," the spokesman said: the person named before with that role ("A Fatah spokesman, Samir Odeh")."""
+    subject = _subject(ctx, quote)
+    if subject is None or subject.pos_ != "NOUN" or not any(c.lower_ == "the" for c in subject.children):
+        return None
+    if quote.speaker_id in ctx.people:
+        return None
+    noun = subject.lemma_.lower()
+    titled = [n for n in grammar.titled_people(ctx.doc) if n.start < quote.start and noun in n.role.lower()]
+    if not titled:
+        return None
+    person = max(titled, key=lambda n: n.start)
+    known = [m for m in ctx.mentions if m.start <= person.start < m.end and m.actor_id in ctx.people]
+    return (known[0].text, known[0].actor_id) if known else (person.text, ""), f"“the {noun}”: {person.text}"
+
+
+def _issuing_verb(token):
+    """The verb that issues a statement: "Egypt and Qatar issued a joint statement", "… said in a joint
+    statement"."""
+    if token.dep_ == "dobj" and token.head.lemma_.lower() in ISSUING:
+        return token.head
+    if token.dep_ == "pobj" and token.head.lower_ == "in" and token.head.head.lemma_.lower() in grammar.SPEECH_LEMMAS:
+        return token.head.head
+    return None
+
+
+def statement_issuers(ctx: Context, quote):
+    """ "…," the statement said — after "Egypt and Qatar issued a joint statement urging Hamas and Fatah …"
+    or "Egypt and Qatar said in a joint statement that …": its issuers, the subject of that verb and its
+    conjuncts (not the parties the statement names, as the sentence's organisations would be)."""
+    subject = _subject(ctx, quote)
+    if (quote.speaker and quote.rule != "statement_said") or subject is None or subject.lemma_.lower() != "statement":
+        return None
+    verbs = [v for t in ctx.doc[: subject.i] if t.lemma_.lower() == "statement" and (v := _issuing_verb(t))]
+    subjects = [c for c in verbs[-1].children if c.dep_ == "nsubj"] if verbs else []
+    if not subjects:
+        return None
+    subject = subjects[-1]  # the nearest: a wire dateline ("CAIRO, Nov 12 -") may parse as another
+    lo, hi = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge.text)
+    named = list({m.actor_id: m for m in ctx.mentions if lo <= m.start < hi}.values())
+    if not named:
+        return None
+    return (_and_join([m.text for m in named]), ";".join(m.actor_id for m in named)), "the statement's issuers"
+
+
+def unnamed_description(ctx: Context, quote):
+    """ "…," said one Western diplomat: an unnamed speaker kept as their description."""
+    subject = _subject(ctx, quote)
+    if quote.speaker or subject is None or subject.pos_ != "NOUN":
+        return None
+    if not any(c.lower_ in DESCRIBING for c in subject.children):
+        return None
+    words = [t for t in subject.subtree if t.i <= subject.i]
+    lo, hi = words[0].idx, words[-1].idx + len(words[-1].text)
+    inside = [m for m in ctx.mentions if lo <= m.start < hi]
+    return (ctx.text[lo:hi], inside[0].actor_id if inside else ""), "an unnamed speaker: check who they speak for"
+
+
+def the_interviewee(ctx: Context, quote):
+    """A quote of a Q&A article no other rule attributes (its headline's words): the interviewee's."""
+    if quote.speaker or ctx.interviewee is None:
+        return None
+    return ctx.interviewee, "the interviewee of a Q&A article: check"
+
+
+def _shaped(answer):
+    """Rules answer ((speaker, id), note) or (speaker, id, note): one shape for the caller."""
+    if answer is None or len(answer) == 3:
+        return answer
+    (speaker, actor_id), note = answer
+    return speaker, actor_id, note
+
+
+COREFERENCE: list[Callable] = [pronoun_by_gender, role_noun, statement_issuers, unnamed_description, the_interviewee]
+
+
+def attribute(ctx: Context, quotes: list) -> list:
+    """The quotes with the content rules' quotes added and each speaker passed through the coreference
+    rules in order (the first that answers decides)."""
+    for rule in CONTENT:
+        added = rule(ctx, quotes)
+        quotes = sorted(
+            quotes + [q for q in added if not any(q.start < o.end and o.start < q.end for o in quotes)],
+            key=lambda q: q.start,
+        )
+    if ctx.doc is not None:
+        ctx.gender = genders(ctx, quotes)
+    for quote in quotes:
+        for rule in COREFERENCE:
+            answer = _shaped(rule(ctx, quote))
+            if answer:
+                quote.speaker, quote.speaker_id, quote.note = answer
+                quote.rule = rule.__name__
+                quote.confidence = 0.7 if quote.speaker_id else 0.5
+                break
+    return quotes
