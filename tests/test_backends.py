@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from components.analysis.backend import Memory
+from components.analysis.backend import Memory, RowsRefused
 from components.analysis.filters import Filters
 from components.data.manifest import load_trusted
 from components.io.ingest import ingest
@@ -166,5 +166,8 @@ def test_an_engine_declines_rows_beyond_its_limit(backends, monkeypatch):
     monkeypatch.setattr(eb, "ROWS_AT_MOST", 3)
     f = Filters(q="a-filter-state-not-seen-before" * 0 + "the")
     if engine.counts(f)["events"] > 3:
-        assert engine.rows(f) is None
+        with pytest.raises(RowsRefused) as refused:
+            engine.rows(f)
+        assert (refused.value.what, refused.value.limit) == ("events", 3)
+        assert engine.rows_or_none(f) is None
         assert engine.counts(f)["actors"] is None  # counted where the rows are read

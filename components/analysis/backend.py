@@ -37,10 +37,22 @@ ROWS_AT_MOST = 5_000  # events (and candidate quotes) an engine brings into memo
 
 @dataclass(frozen=True)
 class Rows:
-    """An in-memory model holding the rows a view draws, and the selection within it."""
+    """An in-memory model holding the rows a view draws, and the selection within it. `quotes` False: rows
+    asked for the events only (the timeline's marks): the model holds the events' own quotes, not every quote
+    the filters select, so sel.quote_pos is not the selection's quotes."""
 
     ds: Dataset
     sel: query.Selection
+    quotes: bool = True
+
+
+class RowsRefused(Exception):
+    """More rows than a backend brings into memory at once: the view says so and asks to narrow the filters
+    (a typed refusal, never a None that a view forgets to check)."""
+
+    def __init__(self, what: str, count: int, limit: int):
+        self.what, self.count, self.limit = what, count, limit
+        super().__init__(f"{count:,} {what} are more than the {limit:,} read into memory at once")
 
 
 class Backend(Protocol):
@@ -57,7 +69,8 @@ class Backend(Protocol):
     def contains(self, f: Filters, event_id: str) -> bool: ...
     def days(self, f: Filters) -> pd.DataFrame: ...
     def lane_counts(self, f: Filters, bucket: str, weights: str | None = None) -> LaneCounts: ...
-    def rows(self, f: Filters) -> Rows | None: ...
+    def rows(self, f: Filters, quotes: bool = True) -> Rows: ...  # raises RowsRefused beyond a limit
+    def rows_or_none(self, f: Filters, quotes: bool = True) -> Rows | None: ...
     def event(self, event_id: str) -> Dataset | None: ...
     def story(self, story_id: str) -> Dataset | None: ...
     def article(self, article_id: str) -> Dataset: ...
@@ -131,8 +144,11 @@ class Memory:
             ("lanes", f.factions, bucket, weights), lambda: lane_counts(self.ds, sel.event_pos, f.factions, bucket, w)
         )
 
-    def rows(self, f: Filters) -> Rows:
-        return Rows(self.ds, self.selection(f))
+    def rows(self, f: Filters, quotes: bool = True) -> Rows:
+        return Rows(self.ds, self.selection(f))  # the whole model: never refused
+
+    def rows_or_none(self, f: Filters, quotes: bool = True) -> Rows:
+        return self.rows(f, quotes)
 
     def event(self, event_id: str) -> Dataset | None:
         return self.ds if self.ds.position_of(event_id) is not None else None

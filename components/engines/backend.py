@@ -8,7 +8,7 @@ import pandas as pd
 
 from components.analysis import query
 from components.analysis.aggregate import LaneCounts
-from components.analysis.backend import ROWS_AT_MOST, Rows
+from components.analysis.backend import ROWS_AT_MOST, Rows, RowsRefused
 from components.analysis.cooccurrence import Directed, Matrix
 from components.analysis.filters import FILTERS, Filters
 from components.data.manifest import warning_count, warnings_of
@@ -39,10 +39,10 @@ class Engine:
         return self.engine.kept((f.without_event(), key), make)
 
     def counts(self, f: Filters) -> dict[str, int | None]:
-        rows = self.rows(f)  # actors and quotes are counted where the rows are read
-        if rows is not None:
-            return rows.sel.counts()
-        return {"events": self.engine.count(f), "actors": None, "quotes": None}
+        try:  # actors and quotes are counted where the rows are read
+            return self.rows(f).sel.counts()
+        except RowsRefused:
+            return {"events": self.engine.count(f), "actors": None, "quotes": None}
 
     def contains(self, f: Filters, event_id: str) -> bool:
         def make():
@@ -59,26 +59,43 @@ class Engine:
     def lane_counts(self, f: Filters, bucket: str, weights: str | None = None) -> LaneCounts:
         return self.engine.lane_counts(f, bucket, weights)
 
-    def rows(self, f: Filters) -> Rows | None:
+    def rows(self, f: Filters, quotes: bool = True) -> Rows:
         """The selection's events and the quotes the filters may select, as an in-memory model, when they are
-        at most ROWS_AT_MOST each; None beyond (the views drawn row by row say to narrow the filters)."""
+        at most ROWS_AT_MOST each; RowsRefused beyond (the views drawn row by row say to narrow the filters).
+        quotes=False: the events only, with their own quotes (the timeline's marks need no more; the quotes
+        the filters may select are counted without the date filter and can pass the limit when the events
+        do not)."""
         f = f.without_event()
-        if self.engine.count(f) > ROWS_AT_MOST:
-            return None
+        n = self.engine.count(f)
+        if n > ROWS_AT_MOST:
+            raise RowsRefused("events", n, ROWS_AT_MOST)
 
         def make():
             ids = list(self.engine.where(f).select("event_id").to_pandas()["event_id"])
+            if not quotes:
+                ds = self.reader.slice(ids)
+                return Rows(ds, query.apply(ds, f), quotes=False)
             # A quote passes by its own predicate (speaker, dates, search, grade) or its event's: the
             # candidates are the quotes whose event passes the filters without a quote predicate, or with
             # no event; their events come along (a quote's date and search text are its event's).
             loose = f.replace(**{k: FILTERS[k].default for k, _ in f.values().items() if FILTERS[k].quotes})
             candidates = self._quote_candidates(loose)
-            if candidates is None:
-                return None
+            if isinstance(candidates, RowsRefused):
+                return candidates
             ds = self.reader.slice(ids + candidates, quote_filter=self._quotes_of(loose))
             return Rows(ds, query.apply(ds, f))
 
-        return self.kept(f, "rows", make)
+        found = self.kept(f, ("rows", quotes), make)  # the quotes' refusal is kept too: counting them costs a scan
+        if isinstance(found, RowsRefused):
+            raise found
+        return found
+
+    def rows_or_none(self, f: Filters, quotes: bool = True) -> Rows | None:
+        """For an answer that adds what the rows say when they fit (quotes per faction, places by name)."""
+        try:
+            return self.rows(f, quotes)
+        except RowsRefused:
+            return None
 
     def _quotes_of(self, loose: Filters):
         """An Ibis predicate over the quotes table: those whose event passes `loose`, or with no event."""
@@ -86,13 +103,14 @@ class Engine:
         known = self.engine.t.events.select("event_id")
         return lambda q: q.event_id.isin(events.event_id) | ~q.event_id.isin(known.event_id)
 
-    def _quote_candidates(self, loose: Filters) -> list[str] | None:
+    def _quote_candidates(self, loose: Filters) -> list[str] | RowsRefused:
         quotes = self.reader.tables.get("quotes")
         if quotes is None:
             return []
         chosen = quotes.filter(self._quotes_of(loose)(quotes))
-        if int(chosen.count().execute()) > ROWS_AT_MOST:
-            return None
+        n = int(chosen.count().execute())
+        if n > ROWS_AT_MOST:
+            return RowsRefused("quotes", n, ROWS_AT_MOST)
         return [e for e in chosen.select("event_id").distinct().to_pandas()["event_id"] if e]
 
     def event(self, event_id: str) -> Dataset | None:
@@ -142,8 +160,8 @@ class Engine:
         if found is None:
             return None
         shown, unplaced = found
-        rows = self.rows(f)
         by_name = 0  # events placed by their place's name (places.csv), said where the rows are read
+        rows = self.rows_or_none(f, quotes=False)
         if rows is not None:
             from components.analysis.geo import event_coordinates
 
@@ -154,7 +172,7 @@ class Engine:
     def faction_matrix(self, f: Filters, joint: bool = False, count: str = "all") -> Matrix:
         def make():
             if joint and count != "conflict":  # the signatories of joint statements: the quotes of the rows
-                rows = self.rows(f)
+                rows = self.rows_or_none(f)
                 if rows is not None:
                     from components.analysis.cooccurrence import faction_matrix
 
@@ -182,7 +200,7 @@ class Engine:
             ids = list(self.lookups.factions["faction_id"])
             events = self.engine.per_faction(f)
             frame = pd.DataFrame({"faction_id": ids, "events": [events.get(x, 0) for x in ids]})
-            rows = self.rows(f)
+            rows = self.rows_or_none(f)
             if rows is not None:
                 from components.analysis.compare import faction_totals
 

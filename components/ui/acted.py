@@ -62,7 +62,7 @@ def view(page) -> None:
     if level == "Factions":
         d = _shown(backend.directed_matrix(filters))
     else:
-        rows = backend.rows(filters)
+        rows = backend.rows_or_none(filters, quotes=False)  # who acted: the events' sides, no quotes
         d = (
             rows.sel.memo(
                 ("actor-directed", filters.factions),

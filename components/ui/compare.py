@@ -8,7 +8,7 @@ import datetime as dt
 import streamlit as st
 
 from components.analysis import compare
-from components.analysis.backend import ROWS_AT_MOST
+from components.analysis.backend import RowsRefused
 from components.analysis.compare import ARROWS, MIN_EVENTS, SHARE, Period
 
 PARAMS = ("cmp", "cmp_now", "cmp_before", "cmp_x", "cmp_y")  # bound to the URL: the mode, periods and factions
@@ -89,11 +89,13 @@ def _factions(backend, filters) -> None:
         st.caption("Choose two different factions.")
         return
     st.caption("Both within the current filters (dates, types, search…).")
-    rows = backend.rows(filters)  # the selection's rows: the whole model, or an engine's slice
-    if rows is None:
+    try:
+        rows = backend.rows(filters)  # the selection's rows: the whole model, or an engine's slice
+    except RowsRefused as refused:
         st.info(
-            f"Two factions side by side read the selection's rows: up to {ROWS_AT_MOST:,} events on the "
-            f"{backend.name} engine. Narrow the filters (a period, a type) to compare them.",
+            f"Two factions side by side read the selection's rows: up to {refused.limit:,} events and quotes at "
+            f"once, and this selection may hold {refused.count:,} {refused.what}. Narrow the filters (a period, "
+            "a type) to compare them.",
             icon=":material/compare_arrows:",
         )
         return

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.analysis.backend import ROWS_AT_MOST
+from components.analysis.backend import ROWS_AT_MOST, RowsRefused
 from components.analysis.export import TIMELINEJS_MAX, readable, reports_of, table_csv, table_json, timelinejs
 from components.analysis.query import Filters, Selection
 from components.analysis.tables import sort_options, table_frame
@@ -149,11 +149,13 @@ def view(page) -> None:
     if event_id:  # a row clicked shows its event here too, not only on the Timeline tab
         st.subheader("Selected event", anchor=False)
         details.render(backend.event(event_id), event_id)
-    rows = backend.rows(filters)
-    if rows is None:
+    try:
+        rows = backend.rows(filters)
+    except RowsRefused as refused:
         st.caption(
-            f":material/download: The downloads hold a whole selection of up to {ROWS_AT_MOST:,} events on the "
-            f"{backend.name} engine: narrow the filters to download it (this one has {page.counts['events']:,})."
+            f":material/download: The downloads hold a whole selection of up to {refused.limit:,} events and "
+            f"quotes read at once: narrow the filters to download it (this one may hold {refused.count:,} "
+            f"{refused.what})."
         )
         return
     exports(rows.ds, rows.sel)

@@ -9,7 +9,7 @@ import numpy as np
 import streamlit as st
 
 from components.analysis.aggregate import bucket_for, choose_bucket, focus
-from components.analysis.backend import ROWS_AT_MOST
+from components.analysis.backend import RowsRefused
 from components.analysis.charts.common import point_data
 from components.analysis.charts.timeline import (
     EPOCH,
@@ -74,7 +74,7 @@ def render(backend, filters, selected: str | None) -> str | None:
         drill_into(lookups, chart(fig))
         strip_legend(strip)
         return None
-    rows = backend.rows(filters)
+    rows = backend.rows(filters, quotes=False)  # the marks: the events only (at most MAX_MARKS of them here)
     fatal = backend.lookups.has_measure("fatalities")
     colour, sized = controls(fatal)
     fig = _figure(
@@ -365,9 +365,10 @@ def view(page) -> None:
     with side, st.container(key="details-side"):  # sticky beside the chart on a wide screen (theme.py)
         st.subheader("Event details", anchor=False)
         crowd = state.crowd()
-        rows = backend.rows(filters) if crowd else None
-        if crowd and rows is not None:
-            details.crowd(rows.ds, *crowd)  # a bounded, scrolling list: the details stay in view
+        if crowd:  # a crowd is drawn in event mode: its events were read for the marks
+            details.crowd(
+                backend.rows(filters, quotes=False).ds, *crowd
+            )  # a bounded, scrolling list: the details stay in view
         event_id = state.selected_event()
         details.render(backend.event(event_id) if event_id else None, event_id)
     keep_in_view.scroll()  # a click's answer (the details, a "+N" list) scrolled into view when it is off screen
@@ -400,12 +401,14 @@ def _shown(ds: Dataset, event_pos) -> np.ndarray:
 
 def quotes_section(backend, filters) -> None:
     """The quote cards: by speakers in the selection (the filters' reading), or quotes on the events shown."""
-    rows = backend.rows(filters)
-    if rows is None:
+    try:
+        rows = backend.rows(filters)
+    except RowsRefused as refused:
         st.subheader("Quotes", anchor=False)
         st.info(
-            f"The quote cards show a selection of up to {ROWS_AT_MOST:,} events and quotes on the {backend.name} "
-            "engine: narrow the filters (a faction, a period, a search) to read them.",
+            f"The quote cards show a selection of up to {refused.limit:,} events and quotes read at once, and "
+            f"this one may hold {refused.count:,} {refused.what}: narrow the filters (a faction, a period, a "
+            "search) to read them.",
             icon=":material/format_quote:",
         )
         return

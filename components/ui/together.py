@@ -94,7 +94,9 @@ def view(page) -> None:
         "they issued it together.",
     )
     if level == "Actors":
-        rows = backend.rows(filters)  # actor by actor: the selection's rows (the whole model, or a slice)
+        rows = backend.rows_or_none(
+            filters, quotes=joint
+        )  # actor by actor (joint statements: the quotes): the selection's rows (the whole model, or a slice)
         matrix = (
             rows.sel.memo(
                 ("actor-matrix", filters.factions, joint, count),
