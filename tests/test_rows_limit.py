@@ -33,9 +33,9 @@ def text_of(at) -> str:
 
 
 def test_a_few_events_of_many_quotes_draw_on_an_engine(synthetic, monkeypatch):
-    import components.engines.backend as engine_backend
+    from components.backends import base
 
-    monkeypatch.setattr(engine_backend, "ROWS_AT_MOST", 100)  # fewer than the 147 quotes, more than the events
+    monkeypatch.setattr(base, "ROWS_AT_MOST", 100)  # fewer than the 147 quotes, more than the events
     monkeypatch.setenv("FACTIONLINE_ENGINE", "duckdb")
     monkeypatch.setenv("FACTIONLINE_DATA", str(synthetic))
     at = AppTest.from_file(APP, default_timeout=90)

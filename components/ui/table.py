@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.analysis.backend import ROWS_AT_MOST, RowsRefused
 from components.analysis.export import TIMELINEJS_MAX, readable, reports_of, table_csv, table_json, timelinejs
 from components.analysis.query import Filters, Selection
 from components.analysis.tables import sort_options, table_frame
+from components.backends.base import ALL_ROWS, ROWS_AT_MOST, RowsRefused
 from components.data.model import Dataset
 from components.ui import details, state
 
@@ -83,7 +83,7 @@ def keyboard_row(frame) -> str | None:
 
 def backend_rows_limit(backend) -> int:
     """Events of a selection the downloads can hold whole: any number in memory, an engine's row limit."""
-    return backend.total if backend.name == "memory" else ROWS_AT_MOST
+    return backend.total if ALL_ROWS in backend.capabilities else ROWS_AT_MOST
 
 
 def exports(ds: Dataset, sel: Selection) -> None:
