@@ -1,16 +1,16 @@
-"""One backend interface (analysis/backend.Backend), two implementations: every answer a view asks for is the
+"""One backend interface (backends/base.Backend), two implementations: every answer a view asks for is the
 same on an engine (DuckDB in process, Spark on a local two-worker cluster) as in memory, on the same ingested
 dataset — aggregates at any size, and the rows drawn one by one (details, quotes, stories, table pages)
-from the engine's slices (issue 24)."""
+from the engine's slices (issue 24). The questions of the data (aggregates) are checked record by record in
+tests/test_questions.py."""
 
 from __future__ import annotations
 
-import numpy as np
-import pandas as pd
 import pytest
 
-from components.analysis.backend import Memory
 from components.analysis.filters import Filters
+from components.backends.base import RowsRefused
+from components.backends.memory import Memory
 from components.data.manifest import load_trusted
 from components.io.ingest import ingest
 
@@ -19,7 +19,7 @@ from .test_engines import states
 
 pytest.importorskip("ibis")
 pytest.importorskip("duckdb")
-from components.engines.backend import Engine  # noqa: E402
+from components.backends.sql import Engine  # noqa: E402
 from components.engines.sql import SqlEngine  # noqa: E402
 
 MEETING = "ev-2024-02-29-hamas-fatah-meet-moscow"
@@ -59,43 +59,6 @@ def backends(request, tmp_path_factory):
 
 def quote_ids(rows) -> list[str]:
     return sorted(rows.ds.quotes["quote_id"].iloc[rows.sel.quote_pos])
-
-
-def test_aggregates_are_the_same(backends):
-    memory, engine = backends
-    for f in states(memory.ds):
-        assert engine.counts(f)["events"] == memory.counts(f)["events"], f
-        a, b = memory.days(f), engine.days(f)
-        pd.testing.assert_frame_equal(
-            a.reset_index(drop=True).astype("int64"), b[["day", "n", "hi"]].reset_index(drop=True).astype("int64")
-        )
-        for bucket in ("week", "year"):
-            x, y = memory.lane_counts(f, bucket), engine.lane_counts(f, bucket)
-            assert x.lanes == y.lanes and np.array_equal(x.counts, y.counts), (f, bucket)
-        if memory.lookups.has_measure("fatalities"):  # sums per lane: blank fatalities count as none
-            x, y = memory.lane_counts(f, "month", "fatalities"), engine.lane_counts(f, "month", "fatalities")
-            assert x.lanes == y.lanes and np.array_equal(x.counts, y.counts), (f, "fatalities")
-        mx, my = memory.faction_matrix(f), engine.faction_matrix(f)
-        assert mx.ids == my.ids and np.array_equal(mx.counts, my.counts), f
-        if engine.name == "duckdb":  # by side (issue 38); on the Spark cluster in test_sides (a job per query)
-            for count in ("cooperation", "conflict"):
-                mx, my = memory.faction_matrix(f, count=count), engine.faction_matrix(f, count=count)
-                assert np.array_equal(mx.counts, my.counts), (f, count)
-            dx, dy = memory.directed_matrix(f), engine.directed_matrix(f)
-            assert np.array_equal(dx.counts, dy.counts) and np.array_equal(dx.stated, dy.stated), f
-        tx, ty = memory.faction_totals(f), engine.faction_totals(f)
-        assert list(tx["events"]) == list(ty["events"]), f
-        if "fatalities" in tx:
-            assert list(tx["fatalities"]) == list(ty["fatalities"]), f
-            assert memory.sum_of(f, "fatalities") == engine.sum_of(f, "fatalities"), f
-        if "quotes" in ty:  # where the engine read the selection's rows
-            assert list(tx["quotes"]) == list(ty["quotes"]), f
-        px, py = memory.per_type(f), engine.per_type(f)
-        assert px[px > 0].sort_index().to_dict() == py[py > 0].sort_index().to_dict(), f
-        sx, sy = memory.places(f), engine.places(f)
-        assert sx[1] == sy[1] and list(sx[0]["place"]) == list(sy[0]["place"]), f
-        assert list(sx[0]["events"]) == list(sy[0]["events"]), f
-        assert list(sx[0]["family"]) == list(sy[0]["family"]), f  # each point's colour: what mostly happened
 
 
 def test_rows_are_the_same(backends):
@@ -161,10 +124,13 @@ def test_bundled_meeting_and_story_from_the_engine(tmp_path):
 
 def test_an_engine_declines_rows_beyond_its_limit(backends, monkeypatch):
     memory, engine = backends
-    import components.engines.backend as eb
+    from components.backends import base
 
-    monkeypatch.setattr(eb, "ROWS_AT_MOST", 3)
+    monkeypatch.setattr(base, "ROWS_AT_MOST", 3)
     f = Filters(q="a-filter-state-not-seen-before" * 0 + "the")
-    if engine.counts(f)["events"] > 3:
-        assert engine.rows(f) is None
-        assert engine.counts(f)["actors"] is None  # counted where the rows are read
+    if engine.ask("counts", f)["events"] > 3:
+        with pytest.raises(RowsRefused) as refused:
+            engine.rows(f)
+        assert (refused.value.what, refused.value.limit) == ("events", 3)
+        assert engine.rows_or_none(f) is None
+        assert engine.ask("counts", f)["actors"] is None  # counted where the rows are read

@@ -123,7 +123,9 @@ def test_two_periods_compared_on_the_engine_as_in_memory(on_engine):
 
     ds = load(BUNDLED)
     before, now = Period(dt.date(2023, 10, 1), dt.date(2024, 1, 31)), Period(dt.date(2024, 2, 1), dt.date(2024, 5, 31))
-    expected = compare.periods_table(ds, Filters(), before, now)
+    from components.backends.memory import Memory
+
+    expected = compare.periods_of(Memory(ds), Filters(), before, now)
     at = AppTest.from_file(APP, default_timeout=60)
     at.query_params["view"] = "Compare"
     at.query_params["cmp_before"] = ["2023-10-01", "2024-01-31"]

@@ -363,13 +363,13 @@ def test_marks_say_what_happened(merged):
 def test_who_meets_whom_counts_cooperation_apart_from_conflict(merged):
     """A clash is not a meeting (issue 25), and allies are not enemies (issue 38): Hamas and Israel, on
     opposite sides of the ACLED-shaped clashes, share conflict and no cooperation."""
-    from components.analysis.backend import Memory
+    from components.backends.memory import Memory
     from components.ui.together import COUNTED
 
     backend = Memory(merged)
 
     def shared(kind: str) -> int:
-        m = backend.faction_matrix(Filters(), count=COUNTED[kind])
+        m = backend.ask("faction_matrix", Filters(), count=COUNTED[kind])
         return int(m.counts[m.ids.index("israel"), m.ids.index("hamas")])
 
     every = shared("All events")

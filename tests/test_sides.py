@@ -13,8 +13,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from components.analysis import cooccurrence
-from components.analysis.backend import Memory
 from components.analysis.filters import Filters
+from components.backends.memory import Memory
 from components.data.load import load
 
 from . import acled_shaped
@@ -53,15 +53,15 @@ def test_the_import_keeps_each_records_sides_and_acleds_own_roles(merged):
 
 def test_conflict_counts_a_pair_only_across_sides(merged):
     backend = Memory(merged)
-    conflict = backend.faction_matrix(ACLED_ONLY, count="conflict")
+    conflict = backend.ask("faction_matrix", ACLED_ONLY, count="conflict")
     assert cell(conflict, "hamas", "pij") == 0  # always on the same side: allies, never in conflict
     assert cell(conflict, "hamas", "israel") == 10 and cell(conflict, "pij", "israel") == 6
     assert cell(conflict, "hamas", "fatah") == 2  # the two clashes between them, not the four beside each other
     assert cell(conflict, "fatah", "israel") == 4
-    cooperation = backend.faction_matrix(ACLED_ONLY, count="cooperation")
+    cooperation = backend.ask("faction_matrix", ACLED_ONLY, count="cooperation")
     assert cell(cooperation, "hamas", "pij") == 6 and cell(cooperation, "hamas", "fatah") == 4
     assert cell(cooperation, "hamas", "israel") == 0
-    every = backend.faction_matrix(ACLED_ONLY, count="all")
+    every = backend.ask("faction_matrix", ACLED_ONLY, count="all")
     assert cell(every, "hamas", "pij") == 6 and cell(every, "hamas", "fatah") == 6
     for m in (conflict, cooperation):  # the diagonal is each one's events, whatever is counted
         assert np.array_equal(np.diag(m.counts), np.diag(every.counts))
@@ -73,13 +73,13 @@ def test_cooperation_counts_cooperative_events_of_unsided_data(merged):
     their type; the 2007 rupture counts as neither (the source does not say who stood where)."""
     backend = Memory(merged)
     before = Filters(dates=(None, dt.date(2024, 3, 1)))
-    assert cell(backend.faction_matrix(before, count="all"), "hamas", "fatah") == 4
-    assert cell(backend.faction_matrix(before, count="cooperation"), "hamas", "fatah") == 3
-    assert cell(backend.faction_matrix(before, count="conflict"), "hamas", "fatah") == 0
+    assert cell(backend.ask("faction_matrix", before, count="all"), "hamas", "fatah") == 4
+    assert cell(backend.ask("faction_matrix", before, count="cooperation"), "hamas", "fatah") == 3
+    assert cell(backend.ask("faction_matrix", before, count="conflict"), "hamas", "fatah") == 0
 
 
 def test_the_directed_view_counts_side_a_against_side_b(merged):
-    m = Memory(merged).directed_matrix(ACLED_ONLY)
+    m = Memory(merged).ask("directed_matrix", ACLED_ONLY)
     assert cell(m, "israel", "hamas") == 6 and cell(m, "hamas", "israel") == 4
     assert cell(m, "fatah", "israel") == 4 and cell(m, "hamas", "fatah") == 2 and cell(m, "fatah", "hamas") == 0
     assert int(m.stated.sum()) == 0  # ACLED's clashes name two sides, not who acted
@@ -90,10 +90,10 @@ def test_the_directed_view_counts_side_a_against_side_b(merged):
 
 def test_as_initiator_and_as_target_filter_by_side(merged):
     backend = Memory(merged)
-    assert backend.counts(Filters(initiators=("israel",)))["events"] == 9
-    assert backend.counts(Filters(targets=("hamas",)))["events"] == 6
-    assert backend.counts(Filters(initiators=("hamas",), targets=("israel",)))["events"] == 4
-    assert backend.counts(Filters(initiators=("fatah",)))["events"] == 4  # the Al Aqsa Martyrs Brigade's side
+    assert backend.ask("counts", Filters(initiators=("israel",)))["events"] == 9
+    assert backend.ask("counts", Filters(targets=("hamas",)))["events"] == 6
+    assert backend.ask("counts", Filters(initiators=("hamas",), targets=("israel",)))["events"] == 4
+    assert backend.ask("counts", Filters(initiators=("fatah",)))["events"] == 4  # the Al Aqsa Martyrs Brigade's side
 
 
 def test_the_side_filters_are_links():
@@ -170,27 +170,27 @@ def test_memory_duckdb_and_spark_agree_on_sides(merged_dir, engine_url, tmp_path
         states += [Filters(), ACLED_ONLY, Filters(targets=("hamas",))]
     ids = list(memory.ds.factions["faction_id"])
     for f in states:
-        assert sql.count(f) == memory.counts(f)["events"], f
+        assert sql.count(f) == memory.ask("counts", f)["events"], f
         for count in cooccurrence.COUNTS:
-            x, y = memory.faction_matrix(f, count=count), _matrix(sql.faction_matrix(f, count), ids)
+            x, y = memory.ask("faction_matrix", f, count=count), _matrix(sql.faction_matrix(f, count), ids)
             assert x.ids == ids and np.array_equal(x.counts, y), (f, count)
-        x, (counts, stated) = memory.directed_matrix(f), sql.directed_matrix(f)
+        x, (counts, stated) = memory.ask("directed_matrix", f), sql.directed_matrix(f)
         assert np.array_equal(x.counts, counts) and np.array_equal(x.stated, stated), f
     if not engine_url.startswith("duckdb"):
         return
-    from components.engines.backend import Engine
+    from components.backends.sql import Engine
 
     engine = Engine(sql)  # the dashboard's backend: the same matrices, with names
-    m, d = engine.faction_matrix(ACLED_ONLY, count="conflict"), engine.directed_matrix(ACLED_ONLY)
+    m, d = engine.ask("faction_matrix", ACLED_ONLY, count="conflict"), engine.ask("directed_matrix", ACLED_ONLY)
     assert cell(m, "hamas", "pij") == 0 and cell(m, "hamas", "israel") == 10 and cell(d, "israel", "hamas") == 6
     sql.t.masks = False  # beyond 63 factions, no masks: the side pairs give the same answers
     for f in states:
         for count in cooccurrence.COUNTS:
             assert np.array_equal(
-                memory.faction_matrix(f, count=count).counts, _matrix(sql.faction_matrix(f, count), ids)
+                memory.ask("faction_matrix", f, count=count).counts, _matrix(sql.faction_matrix(f, count), ids)
             )
-        assert np.array_equal(memory.directed_matrix(f).counts, sql.directed_matrix(f)[0])
-        assert sql.count(f) == memory.counts(f)["events"], f
+        assert np.array_equal(memory.ask("directed_matrix", f).counts, sql.directed_matrix(f)[0])
+        assert sql.count(f) == memory.ask("counts", f)["events"], f
 
 
 def test_the_validator_checks_the_sides(data_copy):

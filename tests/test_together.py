@@ -105,7 +105,9 @@ def test_periods_compared_on_a_constructed_case():
     ds = load(BUNDLED)
     now = compare.Period(dt.date(2024, 2, 1), dt.date(2024, 2, 29))
     assert now.previous() == compare.Period(dt.date(2024, 1, 3), dt.date(2024, 1, 31))
-    table = compare.periods_table(ds, Filters(), now.previous(), now).set_index("faction_id")
+    from components.backends.memory import Memory
+
+    table = compare.periods_of(Memory(ds), Filters(), now.previous(), now).set_index("faction_id")
     # Fatah: no event in January, several in February -> new; every count equals the selection's
     feb = query.apply(ds, Filters(dates=(now.first, now.last), factions=("fatah",))).n_events
     assert table.loc["fatah", "events now"] == feb and table.loc["fatah", "events before"] == 0

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from components.analysis.aggregate import focus
 from components.analysis.cooccurrence import faction_matrix
 from components.analysis.filters import Filters
 from components.data.model import Dataset
@@ -55,19 +56,10 @@ class Period:
         return f"{self.first:%-d %b %Y} – {self.last:%-d %b %Y}"
 
 
-def current_period(ds: Dataset, filters: Filters) -> Period:
-    """The date filter's range, else the span of the selection's events."""
-    from components.analysis.backend import Memory
-
-    return period_of(Memory(ds).days(filters.replace(dates=(None, None)).without_event()), filters)
-
-
 def period_of(days: pd.DataFrame, filters: Filters) -> Period:
     """ "This period" by default: the date filter's range; else the later half of the selection's span
     (aggregate.focus: a lone early event does not stretch it), so that the previous period of the same
     length — the earlier half — holds the rest of the data and the change levels compare like with like."""
-    from components.analysis.aggregate import focus
-
     lo, hi = filters.dates
     if lo and hi:
         return Period(lo, hi)
@@ -115,18 +107,12 @@ def faction_totals(ds: Dataset, sel) -> pd.DataFrame:
     return table
 
 
-def periods_table(ds: Dataset, filters: Filters, before: Period, now: Period) -> pd.DataFrame:
-    """Per faction: events, quotes and (where present) fatalities in each period, and the change level."""
-    from components.analysis.backend import Memory
-
-    return periods_of(Memory(ds), filters, before, now)
-
-
 def periods_of(backend, filters: Filters, before: Period, now: Period) -> pd.DataFrame:
-    """periods_table from any backend's per-faction totals (analysis/backend.Backend.faction_totals): the
+    """Per faction: events, quotes and (where present) fatalities in each period, and the change level, from
+    any backend's per-faction totals (the question faction_totals): the
     measures it has (quotes where it has the rows, fatalities where the data has them)."""
-    a = backend.faction_totals(filters.replace(dates=(before.first, before.last)).without_event())
-    b = backend.faction_totals(filters.replace(dates=(now.first, now.last)).without_event())
+    a = backend.ask("faction_totals", filters.replace(dates=(before.first, before.last)))
+    b = backend.ask("faction_totals", filters.replace(dates=(now.first, now.last)))
     names = backend.lookups.faction_name
     table = pd.DataFrame({"faction_id": list(a["faction_id"]), "faction": [names.get(f, f) for f in a["faction_id"]]})
     for measure in ("events", "quotes", "fatalities"):
@@ -146,8 +132,8 @@ FATALITIES_NOTE = (
 
 
 def types_of(backend, filters: Filters, before: Period, now: Period) -> pd.DataFrame:
-    a = backend.per_type(filters.replace(dates=(before.first, before.last)).without_event())
-    b = backend.per_type(filters.replace(dates=(now.first, now.last)).without_event())
+    a = backend.ask("per_type", filters.replace(dates=(before.first, before.last)))
+    b = backend.ask("per_type", filters.replace(dates=(now.first, now.last)))
     return types_levels(a, b, backend.lookups.type_label)
 
 
@@ -160,12 +146,6 @@ def with_levels(table: pd.DataFrame, filters: Filters) -> pd.DataFrame:
         table = table[table["faction_id"].isin(filters.factions)]
     busy = (table["events before"] + table["events now"]) > 0
     return table[busy].sort_values(["events now", "events before"], ascending=False).reset_index(drop=True)
-
-
-def types_table(ds: Dataset, filters: Filters, before: Period, now: Period) -> pd.DataFrame:
-    from components.analysis.backend import Memory
-
-    return types_of(Memory(ds), filters, before, now)
 
 
 def types_levels(before: pd.Series, now: pd.Series, label: dict[str, str]) -> pd.DataFrame:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.analysis.backend import ROWS_AT_MOST
 from components.data.safetext import md, safe_url
 from components.ui.common import problem_table, show_article
 
@@ -30,8 +29,8 @@ MAX_LISTED = 200  # rows of the articles and outlets tables sent to the browser
 
 def render(backend) -> None:
     warnings, n = backend.warnings, backend.warning_count
-    if backend.name != "memory":
-        _engine(backend)
+    for line in backend.describe().lines:  # which engine answers, over which dataset, how it was checked
+        st.markdown(line)
     if warnings:
         st.markdown(f"##### Checks of meaning ({n:,} warning{'' if n == 1 else 's'})")
         st.caption(
@@ -108,20 +107,6 @@ def _datasets(ds) -> None:
         name = f"**{md(row['name'])}**" + (f" ({md(url)})" if url else "")
         said = terms.get(str(row["name"]).strip().lower(), "")
         st.markdown(f"- {name}: {md(said) if said else 'see the licence below and the file it came from.'}")
-
-
-def _engine(backend) -> None:
-    """Which engine answers, over which ingested dataset, and how it was checked."""
-    m = backend.engine.manifest
-    c = m.get("counts", {})
-    st.markdown(
-        f"**Engine:** {backend.name} · **dataset:** ingested {m.get('ingested_at', '')} from "
-        f"{md(m.get('source', ''))}, schema version {m.get('schema_version')}; {c.get('events', 0):,} events, "
-        f"{c.get('actors', 0):,} actors, {c.get('factions', 0):,} factions, {c.get('quotes', 0):,} quotes. Every "
-        "rule and evidence passage was checked once at ingest; the manifest's checksums vouch for the files. "
-        f"Views drawn row by row (quote cards, the table's downloads, actors, two factions) read up to "
-        f"{ROWS_AT_MOST:,} events of a selection into memory; every other view runs on the engine at any size."
-    )
 
 
 def view(page) -> None:

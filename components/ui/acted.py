@@ -16,6 +16,7 @@ from components.analysis.filters import SIDE_HELP
 from components.ui import state
 from components.ui.together import SIDE_BY_SIDE_PX, matrix_chart
 
+ASKS = ("directed_matrix",)  # its questions of the data (analysis/questions.py)
 PARAMS = ("acted-level",)  # bound to the URL: factions or actors
 LISTED = 50  # pairs in the list beside the matrix
 
@@ -60,9 +61,9 @@ def view(page) -> None:
         or "Factions"
     )
     if level == "Factions":
-        d = _shown(backend.directed_matrix(filters))
+        d = _shown(backend.ask("directed_matrix", filters))
     else:
-        rows = backend.rows(filters)
+        rows = backend.rows_or_none(filters, quotes=False)  # who acted: the events' sides, no quotes
         d = (
             rows.sel.memo(
                 ("actor-directed", filters.factions),

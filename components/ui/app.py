@@ -10,6 +10,7 @@ import time
 import streamlit as st
 
 from components.analysis.filters import FILTERS
+from components.backends.base import UPLOAD
 from components.data.problems import InvalidData
 from components.paths import RESOURCES
 from components.ui import (
@@ -141,23 +142,23 @@ def dashboard() -> None:
 
 def _dashboard(backend) -> None:
     lookups = backend.lookups
-    chosen = filters.sidebar(lookups, supported=None if backend.name == "memory" else backend.supports)
+    chosen = filters.sidebar(lookups, supported=backend.supports)
     _unsupported_in_link(backend)
     walking = story.current(backend)  # after the sidebar: its first run sets the page's notices
     if walking:
         chosen = story.follow(backend, *walking, chosen)
     story.sidebar(lookups, DASHBOARD)
-    if backend.name == "memory":
+    if UPLOAD in backend.capabilities:
         upload.sidebar(lookups)
-    if chosen.event and not backend.contains(chosen.without_event(), chosen.event):
+    if chosen.event and not backend.ask("contains", chosen, event_id=chosen.event):
         state.add_notice(f"The selected event {chosen.event!r} is outside the current filters, so it is not shown.")
         state.select_event(None)
         chosen = chosen.without_event()
     base = chosen.without_event()
-    c = backend.counts(base)
+    c = backend.ask("counts", base)
 
     st.title("Factionline", anchor=False)
-    if backend.name == "memory":
+    if UPLOAD in backend.capabilities:
         upload.error_report()
     if walking:
         story.panel(backend, *walking)
@@ -200,17 +201,20 @@ def counts_line(backend, c: dict) -> str:
     if c.get("quotes") is not None and backend.total_quotes is not None:
         parts.append(f"{c['quotes']:,} of {backend.total_quotes:,} quotes")
     line = " · ".join(parts) + " in the current selection"
-    if backend.name != "memory":
-        line += f" · engine: **{backend.name}**"
+    engine = backend.describe().engine
+    if engine:
+        line += f" · engine: **{engine}**"
     return line
 
 
 def _unsupported_in_link(backend) -> None:
     """A link made on another backend may hold a filter this one cannot run: said once, not silently dropped."""
-    if backend.name == "memory" or not state.first_time("link-checked"):
+    unsupported = [flt for flt in FILTERS.values() if not backend.supports(flt.key)]
+    if not unsupported or not state.first_time("link-checked"):
         return
-    for flt in FILTERS.values():
-        if not backend.supports(flt.key) and any(p in st.query_params for p in flt.params):
+    for flt in unsupported:
+        if any(p in st.query_params for p in flt.params):
             state.add_notice(
-                f"Ignored the {flt.label.lower()} filter: it does not run on the {backend.name} engine yet."
+                f"Ignored the {flt.label.lower()} filter: it does not run on the {backend.describe().engine} engine "
+                "yet."
             )

@@ -10,7 +10,7 @@ from pathlib import Path
 import streamlit as st
 
 from components import progress
-from components.analysis.backend import Memory
+from components.backends.memory import Memory
 from components.data.problems import InvalidData
 from components.ui.loading import opening
 
@@ -33,7 +33,7 @@ def configured() -> bool:
 @st.cache_resource(show_spinner=False, max_entries=2)  # loading.opening() says what is being done
 def _open_engine(root: str, url: str, ingested: int):  # ingested: the manifest's time: a new ingest opens anew
     # cache_resource: one engine per dataset and URL, shared by every session (its results cache is locked).
-    from components.engines.backend import Engine
+    from components.backends.sql import Engine
     from components.engines.sql import SqlEngine
 
     with progress.phase("engine"):

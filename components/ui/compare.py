@@ -8,9 +8,10 @@ import datetime as dt
 import streamlit as st
 
 from components.analysis import compare
-from components.analysis.backend import ROWS_AT_MOST
 from components.analysis.compare import ARROWS, MIN_EVENTS, SHARE, Period
+from components.backends.base import RowsRefused
 
+ASKS = ("days", "faction_totals", "per_type", "per_status")  # its questions of the data (analysis/questions.py)
 PARAMS = ("cmp", "cmp_now", "cmp_before", "cmp_x", "cmp_y")  # bound to the URL: the mode, periods and factions
 
 
@@ -25,8 +26,13 @@ def view(page) -> None:
     if mode == "Two factions":
         _factions(backend, filters)
         return
+    by_status = backend.ask("per_status", filters)  # events per status: said when there is more than one
+    if len(by_status) > 1:
+        st.caption(
+            "Events in the selection by status: " + " · ".join(f"{n:,} {s}" for s, n in sorted(by_status.items()))
+        )
     periods(
-        compare.period_of(backend.days(filters.replace(dates=(None, None))), filters),
+        compare.period_of(backend.ask("days", filters.replace(dates=(None, None))), filters),
         lambda before, now: compare.periods_of(backend, filters, before, now),
         lambda before, now: compare.types_of(backend, filters, before, now),
     )
@@ -89,11 +95,13 @@ def _factions(backend, filters) -> None:
         st.caption("Choose two different factions.")
         return
     st.caption("Both within the current filters (dates, types, search…).")
-    rows = backend.rows(filters)  # the selection's rows: the whole model, or an engine's slice
-    if rows is None:
+    try:
+        rows = backend.rows(filters)  # the selection's rows: the whole model, or an engine's slice
+    except RowsRefused as refused:
         st.info(
-            f"Two factions side by side read the selection's rows: up to {ROWS_AT_MOST:,} events on the "
-            f"{backend.name} engine. Narrow the filters (a period, a type) to compare them.",
+            f"Two factions side by side read the selection's rows: up to {refused.limit:,} events and quotes at "
+            f"once, and this selection may hold {refused.count:,} {refused.what}. Narrow the filters (a period, "
+            "a type) to compare them.",
             icon=":material/compare_arrows:",
         )
         return

@@ -12,12 +12,13 @@ from components.analysis.geo import MAX_PLACES
 from components.data.safetext import md
 from components.ui import declutter, state
 
+ASKS = ("places",)  # its questions of the data (analysis/questions.py)
 TILES_SETTING = "FACTIONLINE_MAP_TILES"  # an operator's tile URL (https://…/{z}/{x}/{y}.png): off by default
 
 
 def view(page) -> None:
     backend, filters = page.backend, page.filters
-    found = backend.places(filters)
+    found = backend.ask("places", filters)
     if found is None:
         st.info(
             "This dataset was ingested before the map ran on engines: ingest it again to map it here.",

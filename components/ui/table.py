@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.analysis.backend import ROWS_AT_MOST
 from components.analysis.export import TIMELINEJS_MAX, readable, reports_of, table_csv, table_json, timelinejs
 from components.analysis.query import Filters, Selection
 from components.analysis.tables import sort_options, table_frame
+from components.backends.base import ALL_ROWS, ROWS_AT_MOST, RowsRefused
 from components.data.model import Dataset
 from components.ui import details, state
 
@@ -83,7 +83,7 @@ def keyboard_row(frame) -> str | None:
 
 def backend_rows_limit(backend) -> int:
     """Events of a selection the downloads can hold whole: any number in memory, an engine's row limit."""
-    return backend.total if backend.name == "memory" else ROWS_AT_MOST
+    return backend.total if ALL_ROWS in backend.capabilities else ROWS_AT_MOST
 
 
 def exports(ds: Dataset, sel: Selection) -> None:
@@ -149,11 +149,13 @@ def view(page) -> None:
     if event_id:  # a row clicked shows its event here too, not only on the Timeline tab
         st.subheader("Selected event", anchor=False)
         details.render(backend.event(event_id), event_id)
-    rows = backend.rows(filters)
-    if rows is None:
+    try:
+        rows = backend.rows(filters)
+    except RowsRefused as refused:
         st.caption(
-            f":material/download: The downloads hold a whole selection of up to {ROWS_AT_MOST:,} events on the "
-            f"{backend.name} engine: narrow the filters to download it (this one has {page.counts['events']:,})."
+            f":material/download: The downloads hold a whole selection of up to {refused.limit:,} events and "
+            f"quotes read at once: narrow the filters to download it (this one may hold {refused.count:,} "
+            f"{refused.what})."
         )
         return
     exports(rows.ds, rows.sel)

@@ -9,7 +9,6 @@ import numpy as np
 import streamlit as st
 
 from components.analysis.aggregate import bucket_for, choose_bucket, focus
-from components.analysis.backend import ROWS_AT_MOST
 from components.analysis.charts.common import point_data
 from components.analysis.charts.timeline import (
     EPOCH,
@@ -25,11 +24,13 @@ from components.analysis.charts.timeline import (
     timeline,
 )
 from components.analysis.query import Selection
+from components.backends.base import RowsRefused
 from components.data.families import COLOURS as FAMILY_COLOURS
 from components.data.model import Dataset
 from components.ui import details, quotes, state
 from components.ui import focus as keep_in_view
 
+ASKS = ("counts", "days", "lanes", "sum")  # the questions of the data it asks (analysis/questions.py)
 PARAMS = ("colour", "sized")  # bound to the URL: what a mark's colour says, and marks sized by fatalities
 COLOUR_BY = {"what happened": "type", "faction": "faction"}
 
@@ -52,9 +53,9 @@ def render(backend, filters, selected: str | None) -> str | None:
     only, window = filters.factions, filters.dates
     lo, hi, hidden = _view(backend, filters)
     lookups = backend.lookups
-    bucket = bucket_for(lo, hi, len(backend.lane_counts(filters, "year").lanes))  # the lanes drawn
-    strip = backend.lane_counts(filters, bucket)
-    events = backend.counts(filters)["events"]
+    bucket = bucket_for(lo, hi, len(backend.ask("lanes", filters, bucket="year").lanes))  # the lanes drawn
+    strip = backend.ask("lanes", filters, bucket=bucket)
+    events = backend.ask("counts", filters)["events"]
     counts_mode = strip.total > MAX_MARKS
     if counts_mode:
         view = (lo.astype(object), hi.astype(object))
@@ -74,7 +75,7 @@ def render(backend, filters, selected: str | None) -> str | None:
         drill_into(lookups, chart(fig))
         strip_legend(strip)
         return None
-    rows = backend.rows(filters)
+    rows = backend.rows(filters, quotes=False)  # the marks: the events only (at most MAX_MARKS of them here)
     fatal = backend.lookups.has_measure("fatalities")
     colour, sized = controls(fatal)
     fig = _figure(
@@ -240,7 +241,7 @@ def _view(backend, filters) -> tuple:
     """The range the timeline shows (the date filter's, or the events' without a lone early outlier: one
     definition, aggregate.focus) and how many events lie before it."""
     window = filters.dates
-    lo, hi, hidden = focus(backend.days(filters))
+    lo, hi, hidden = focus(backend.ask("days", filters))
     if window and window[0]:
         lo, hidden = np.datetime64(window[0], "D"), 0
     if window and window[1]:
@@ -316,9 +317,11 @@ def render_counts(backend, filters, fatalities: bool = False) -> None:
     lo, hi, hidden = _view(backend, filters)  # the timeline's own range: a lone early event noted, not drawn
     view = (lo.astype(object), hi.astype(object))
     bucket = choose_bucket(lo, hi)
-    lc = backend.lane_counts(filters, bucket)
+    lc = backend.ask("lanes", filters, bucket=bucket)
     if fatalities:
-        sums = backend.lane_counts(filters, bucket, "fatalities")  # the same lanes and buckets: the grids align
+        sums = backend.ask(
+            "lanes", filters, bucket=bucket, weights="fatalities"
+        )  # the same lanes and buckets: the grids align
         make = lambda: counts_over_time(backend.lookups, lc, view, sums.counts, "fatalities")  # noqa: E731
     else:
         make = lambda: counts_over_time(backend.lookups, lc, view)  # noqa: E731
@@ -365,16 +368,17 @@ def view(page) -> None:
     with side, st.container(key="details-side"):  # sticky beside the chart on a wide screen (theme.py)
         st.subheader("Event details", anchor=False)
         crowd = state.crowd()
-        rows = backend.rows(filters) if crowd else None
-        if crowd and rows is not None:
-            details.crowd(rows.ds, *crowd)  # a bounded, scrolling list: the details stay in view
+        if crowd:  # a crowd is drawn in event mode: its events were read for the marks
+            details.crowd(
+                backend.rows(filters, quotes=False).ds, *crowd
+            )  # a bounded, scrolling list: the details stay in view
         event_id = state.selected_event()
         details.render(backend.event(event_id) if event_id else None, event_id)
     keep_in_view.scroll()  # a click's answer (the details, a "+N" list) scrolled into view when it is off screen
     if c["events"]:
         # Stacked counts per faction: shown for mid-sized selections; in counts mode the heat strip
         # already is counts over time, so it waits for a click (one chart less to repaint).
-        marks = backend.lane_counts(filters, "year").total
+        marks = backend.ask("lanes", filters, bucket="year").total
         shown = COUNTS_INLINE_AT <= c["events"] and marks <= MAX_MARKS
         if st.toggle("Events over time (stacked counts per faction)", value=shown, key=f"counts-{shown}"):
             render_counts(backend, filters)
@@ -382,7 +386,7 @@ def view(page) -> None:
             "Fatalities over time per faction", key="fatalities"
         ):
             render_counts(backend, filters, fatalities=True)
-            whole = backend.sum_of(filters, "fatalities")
+            whole = backend.ask("sum", filters, column="fatalities")
             st.caption(
                 f":material/functions: **{whole:,.0f} fatalities** reported in the selection, each event counted "
                 "once. The lanes count an event in each of its factions (a clash between two is in both), so "
@@ -400,12 +404,14 @@ def _shown(ds: Dataset, event_pos) -> np.ndarray:
 
 def quotes_section(backend, filters) -> None:
     """The quote cards: by speakers in the selection (the filters' reading), or quotes on the events shown."""
-    rows = backend.rows(filters)
-    if rows is None:
+    try:
+        rows = backend.rows(filters)
+    except RowsRefused as refused:
         st.subheader("Quotes", anchor=False)
         st.info(
-            f"The quote cards show a selection of up to {ROWS_AT_MOST:,} events and quotes on the {backend.name} "
-            "engine: narrow the filters (a faction, a period, a search) to read them.",
+            f"The quote cards show a selection of up to {refused.limit:,} events and quotes read at once, and "
+            f"this one may hold {refused.count:,} {refused.what}: narrow the filters (a faction, a period, a "
+            "search) to read them.",
             icon=":material/format_quote:",
         )
         return

@@ -59,6 +59,7 @@ COUNT_HELP = (
     "(ACLED's actor1 and actor2, GDELT's Actor1 and Actor2); events without sides, as most curated ones, say "
     "nobody's side and are not counted. All events: every event both take part in."
 )
+ASKS = ("faction_matrix", "days")  # its questions of the data (analysis/questions.py)
 PARAMS = ("count", "together-level")  # bound to the URL: what a cell counts, factions or actors
 COUNTED_WORDS = {
     "cooperation": "events of cooperation both take part in, or in which they are on the same side",
@@ -94,7 +95,9 @@ def view(page) -> None:
         "they issued it together.",
     )
     if level == "Actors":
-        rows = backend.rows(filters)  # actor by actor: the selection's rows (the whole model, or a slice)
+        rows = backend.rows_or_none(
+            filters, quotes=joint
+        )  # actor by actor (joint statements: the quotes): the selection's rows (the whole model, or a slice)
         matrix = (
             rows.sel.memo(
                 ("actor-matrix", filters.factions, joint, count),
@@ -111,7 +114,7 @@ def view(page) -> None:
             )
             return
     else:
-        matrix = backend.faction_matrix(filters, joint, count)
+        matrix = backend.ask("faction_matrix", filters, joint=joint, count=count)
         shown = [i for i, f in enumerate(matrix.ids) if matrix.counts[i, i]]
         matrix = cooccurrence.Matrix(
             [matrix.ids[i] for i in shown], [matrix.names[i] for i in shown], matrix.counts[shown][:, shown]
@@ -161,7 +164,7 @@ def view(page) -> None:
         )
         if len(filters.together) == 2:
             x, y = filters.together
-            months, counts = cooccurrence.per_month(backend.days(filters))  # the selection is the pair's events
+            months, counts = cooccurrence.per_month(backend.ask("days", filters))  # the selection is the pair's events
             st.markdown(f"**{md(lookups.faction_name.get(x, x))} and {md(lookups.faction_name.get(y, y))}, per month**")
             if len(months):
                 import plotly.express as px  # here: Plotly Express is ~0.2 s to import, and only this chart uses it

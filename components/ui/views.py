@@ -1,14 +1,15 @@
 """The dashboard's views (its tabs), in order: one record each, for every backend. Adding a view is adding
-one record here and its render function, which receives the page: the backend (analysis/backend.Backend:
-the in-memory model or an engine), the filter state and the selection's counts."""
+one record here and its render function, which receives the page: the backend (backends/base.Backend:
+the in-memory model or an engine), the filter state and the selection's counts. A view declares the questions
+of the data it asks (`asks`: names of analysis/questions.QUESTIONS); the architecture test holds it to them."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from components.analysis.backend import Backend
 from components.analysis.query import Filters
+from components.backends.base import Backend
 from components.ui import about, acted, compare, placemap, story, table, timeline, together, workspace
 
 
@@ -30,14 +31,15 @@ class View:
     label: str
     render: Callable[[Page], None]
     params: tuple[str, ...] = ()  # the URL parameters its own widgets are bound to
+    asks: tuple[str, ...] = ()  # the questions of the data it asks (backend.ask), by name
 
 
 VIEWS: tuple[View, ...] = (
-    View("Timeline", timeline.view, timeline.PARAMS),
-    View("Map", placemap.view),
-    View("Who meets whom", together.view, together.PARAMS),
-    View("Who acted on whom", acted.view, acted.PARAMS),
-    View("Compare", compare.view, compare.PARAMS),
+    View("Timeline", timeline.view, timeline.PARAMS, timeline.ASKS),
+    View("Map", placemap.view, asks=placemap.ASKS),
+    View("Who meets whom", together.view, together.PARAMS, together.ASKS),
+    View("Who acted on whom", acted.view, acted.PARAMS, acted.ASKS),
+    View("Compare", compare.view, compare.PARAMS, compare.ASKS),
     View("Table & downloads", table.view, table.PARAMS),
     View("About this data", about.view),
 )
