@@ -762,6 +762,12 @@ def _run_command(args) -> int:
         where = f"{err.filename}: " if err.filename else ""
         print(f"{name}: {where}{err.strerror or err}", file=sys.stderr)
         return 1
+    except EOFError:  # a password asked of a closed or empty input
+        print(f"{name}: the input ended before anything was typed; nothing was changed.", file=sys.stderr)
+        return 1
+    except OverflowError as err:  # a count or a date beyond what can be represented
+        print(f"{name}: a number is too large ({err}). Fix: give a smaller one.", file=sys.stderr)
+        return 1
     except MemoryError:
         print(
             f"{name}: ran out of memory. Try a smaller input (or, for large tables, `factionline ingest`).",

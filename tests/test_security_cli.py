@@ -48,3 +48,37 @@ def test_granting_to_a_role_that_does_not_exist_says_so(store_url, capsys):
     assert cli.main(["store", "grant", "nosuchrole", "--store", store_url]) == 1
     err = capsys.readouterr().err
     assert "no database role 'nosuchrole'" in err and "cannot be reached" not in err
+
+
+def test_an_article_too_large_to_publish_is_refused_at_entry_and_publishing_still_works(tmp_path):
+    import datetime as dt
+
+    from components.store import curation, versions, workcopy
+    from components.store.db import open_store
+    from components.store.roles import User
+
+    from .conftest import BUNDLED
+
+    editor = User("Ed Itor", "editor")
+    engine = open_store(f"sqlite:///{tmp_path / 'store.sqlite'}")
+    workcopy.import_directory(engine, User("Operator", "admin"), BUNDLED)
+    huge = "A fictional paragraph about a harbour council meeting. " * 110_000  # about 6 MB
+    with pytest.raises(curation.Refused, match="larger than 5 MB"):
+        curation.add_article(
+            engine, editor, text=huge, title="Harbour council", outlet="Eastwire", published=dt.date(2024, 3, 1)
+        )
+    assert versions.publish(engine, editor, "after the refused article").version_id == 1
+
+
+@pytest.mark.parametrize("error,says", [(EOFError(), "input ended"), (OverflowError("int too large"), "too large")])
+def test_an_ended_input_or_an_overflow_is_one_line_not_an_unexpected_error(tmp_path, capsys, monkeypatch, error, says):
+    import getpass
+
+    def fail(*_args, **_kwargs):
+        raise error
+
+    monkeypatch.setattr(getpass, "getpass", fail)  # where `accounts add` asks for the password
+    argv = ["accounts", "add", "Dana Levi", "--role", "editor", "--store", f"sqlite:///{tmp_path / 's.sqlite'}"]
+    assert cli.main(argv) == 1
+    err = capsys.readouterr().err
+    assert says in err and "unexpected error" not in err and "Traceback" not in err
