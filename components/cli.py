@@ -198,12 +198,25 @@ def _store_health() -> int:
     """The configured store opens. A SQLite store that cannot be opened (a volume owned by root, a missing
     directory) is a broken container: unhealthy. A database server that is down is not fixed by a
     restart, and the server still shows viewers the last version it read: healthy, and says so."""
+    import os
+
     from sqlalchemy import text
     from sqlalchemy.exc import SQLAlchemyError
 
     from components.store.db import StoreUnavailable, describe, open_store, store_url
 
-    url = store_url()
+    url = os.environ.get("FACTIONLINE_STORE") or _secrets_store_url() or store_url()
+    if not _sqlite_exists(url):  # checked, never created here (the app creates it at its first start)
+        from sqlalchemy.engine import make_url
+
+        folder = Path(make_url(url).database).expanduser().parent
+        while not folder.exists():
+            folder = folder.parent
+        if not (folder.is_dir() and os.access(folder, os.W_OK)):
+            print(f"unhealthy: the store {describe(url)} cannot be opened (its folder cannot be made)", file=sys.stderr)
+            return 1
+        print("ok")  # the app makes the store at its first use; nothing to check yet, nothing made here
+        return 0
     try:
         engine = open_store(url, migrate_now=False)
         with engine.begin() as connection:
@@ -220,6 +233,35 @@ def _store_health() -> int:
         return 0
     print("ok")
     return 0
+
+
+def _secrets_store_url() -> str | None:
+    """The store the app opens from Streamlit's secrets ([connections.factionline]: `url`, or its parts),
+    read from the same files Streamlit reads (the working directory's, then the user's)."""
+    import tomllib
+
+    from sqlalchemy.engine import URL
+
+    for path in (Path.cwd() / ".streamlit" / "secrets.toml", Path.home() / ".streamlit" / "secrets.toml"):
+        try:
+            with path.open("rb") as handle:
+                settings = tomllib.load(handle).get("connections", {}).get("factionline")
+        except (OSError, tomllib.TOMLDecodeError):
+            continue
+        if not settings:
+            continue
+        if settings.get("url"):
+            return str(settings["url"])
+        driver = settings.get("dialect", "") + (f"+{settings['driver']}" if settings.get("driver") else "")
+        return URL.create(
+            driver,
+            username=settings.get("username"),
+            password=settings.get("password"),
+            host=settings.get("host"),
+            port=settings.get("port"),
+            database=settings.get("database"),
+        ).render_as_string(hide_password=False)
+    return None
 
 
 def _places(args) -> int:
@@ -318,9 +360,18 @@ def _cli_user():
     return User(f"{who} (command line)", "admin")  # whoever can run it can open the database itself
 
 
-def _open(args):
+def _open(args, must_exist: bool = False):
+    """The store; None (and one line saying why) when it cannot be opened. must_exist: a command that only
+    reads (export, versions) never creates a SQLite store at a mistyped path."""
     from components.store.db import StoreUnavailable, describe, open_store, store_url
 
+    if must_exist and not _sqlite_exists(store_url(args.store)):
+        print(
+            f"factionline: there is no store at {describe(store_url(args.store))}. Fix: check the path "
+            "(--store sqlite:///PATH or FACTIONLINE_STORE); `factionline store import DIR` creates one.",
+            file=sys.stderr,
+        )
+        return None
     try:
         engine = open_store(args.store)
     except StoreUnavailable as err:
@@ -328,6 +379,19 @@ def _open(args):
         return None
     print(f"store: {describe(store_url(args.store))}", file=sys.stderr)
     return engine
+
+
+def _sqlite_exists(url: str) -> bool:
+    """False only for a SQLite store whose file is not there (any other store: asked when opened)."""
+    from sqlalchemy.engine import make_url
+
+    try:
+        parsed = make_url(url)
+    except Exception:
+        return True  # open_store says what is wrong with it
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return True
+    return Path(parsed.database).expanduser().is_file()
 
 
 def _store_import(args) -> int:
@@ -390,7 +454,7 @@ def _store_publish(args) -> int:
 def _store_versions(args) -> int:
     from components.store import versions
 
-    engine = _open(args)
+    engine = _open(args, must_exist=True)
     if engine is None:
         return 1
     listed = versions.listed(engine)
@@ -405,7 +469,7 @@ def _store_versions(args) -> int:
 def _export(args) -> int:
     from components.store import versions
 
-    engine = _open(args)
+    engine = _open(args, must_exist=True)
     if engine is None:
         return 1
     try:
@@ -466,9 +530,21 @@ def _store_grant(args) -> int:
     if engine.dialect.name != "postgresql":
         print("factionline store grant: grants are for a PostgreSQL store.", file=sys.stderr)
         return 1
+    from sqlalchemy import text
+
     with engine.begin() as connection:
+        if connection.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": args.role}).first() is None:
+            print(
+                f"factionline store grant: there is no database role {args.role!r}. Fix: create it first "
+                f"(CREATE ROLE {args.role} LOGIN PASSWORD '…'), or check its spelling.",
+                file=sys.stderr,
+            )
+            return 1
         grant(connection, args.role)
-    print(f"{args.role} may now read and write the working tables, and only read and add to the audit log.")
+    print(
+        f"{args.role} may now read and write the working tables; only read and add to the published versions "
+        "and the audit log; only read the accounts."
+    )
     return 0
 
 
@@ -526,7 +602,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     p.add_argument(
         "--part-size",
-        type=int,
+        type=_positive,
         help="stream: write parts of this many events (out/part-000 …), two at a time; for data beyond memory",
     )
     _shows_progress(p)
@@ -685,6 +761,12 @@ def _run_command(args) -> int:
     except OSError as err:
         where = f"{err.filename}: " if err.filename else ""
         print(f"{name}: {where}{err.strerror or err}", file=sys.stderr)
+        return 1
+    except EOFError:  # a password asked of a closed or empty input
+        print(f"{name}: the input ended before anything was typed; nothing was changed.", file=sys.stderr)
+        return 1
+    except OverflowError as err:  # a count or a date beyond what can be represented
+        print(f"{name}: a number is too large ({err}). Fix: give a smaller one.", file=sys.stderr)
         return 1
     except MemoryError:
         print(

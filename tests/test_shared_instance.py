@@ -469,10 +469,11 @@ def test_a_read_only_store_still_serves_its_versions_and_says_why_nothing_saves(
         (["draft", "{tmp}/fifo"], "a pipe (FIFO)"),
         (["draft", "{tmp}/loop"], "leads back to itself"),
         (["import", "gdelt", "{tmp}/a-file", "--out", "{tmp}/a-file"], "exists and is a file"),
-        (["export", "--out", "{tmp}/a-file", "--store", "sqlite:///{tmp}/s.sqlite"], "exists and is a file"),
+        (["export", "--out", "{tmp}/o", "--store", "sqlite:///{tmp}/s.sqlite"], "there is no store"),
         (["synth", "--events", "10", "--out", "{tmp}/a-file"], "exists and is a file"),
         (["store", "versions", "--store", "nosuch://x"], "names no database"),
-        (["store", "versions", "--store", "sqlite:///{tmp}/a-file/under/s.sqlite"], "cannot be created"),
+        (["store", "versions", "--store", "sqlite:///{tmp}/a-file/under/s.sqlite"], "there is no store"),
+        (["store", "import", "{tmp}/o", "--store", "sqlite:///{tmp}/a-file/under/s.sqlite"], "cannot be created"),
     ],
 )
 def test_bad_command_line_input_is_one_line_and_never_a_traceback(argv, says, tmp_path, capsys):

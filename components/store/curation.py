@@ -135,6 +135,13 @@ def add_article(
         raise Refused("The article has no text. Paste it, or upload a .txt, .md or .html file.")
     if not title.strip():
         raise Refused("Give the article's title (as the outlet published it).")
+    from components.data.loader import MAX_ARTICLE_BYTES
+
+    if len(text.encode("utf-8")) > MAX_ARTICLE_BYTES:  # accepted here, it blocked every later publish
+        raise Refused(
+            f"The article is larger than {MAX_ARTICLE_BYTES // 1_000_000} MB, more than a published version may "
+            "hold. Paste the article itself, without the page around it."
+        )
     with engine.begin() as connection:
         _not_added_before(connection, text, url)
         source_id = source_for(connection, user, outlet)
