@@ -78,7 +78,7 @@ def test_every_draft_decision_from_an_older_page_names_who_decided(store_url, tm
         with pytest.raises(Stale) as refused:
             decide()
         assert refused.value.by == EDITOR.name and refused.value.verb == "rejected"
-        assert refused.value.theirs["status"] == "rejected"
+        assert refused.value.theirs["decision"] == "rejected"
     # reopened by one editor; the other, still on the page where it was rejected, reopens too: refused
     rejected = _draft(engine, event.draft_id)
     curation.reopen(engine, EDITOR, event.draft_id, rejected.row_version)

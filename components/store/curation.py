@@ -260,7 +260,7 @@ def _decided_meanwhile(now: Draft, yours: dict | None = None):
     """The Stale of a draft someone else decided (or reopened) since it was read: who, when, their decision
     beside the values that were refused."""
     verb = "reopened" if now.status == "proposed" else now.status
-    theirs = {"status": now.status, "result": now.result}
+    theirs = {"decision": verb, "made": now.result}  # the draft's decision, not the row's fields
     raise Stale(
         f"Draft {now.draft_id}",
         now.decided_by,
@@ -294,6 +294,9 @@ def one_decision(decide):
     return run
 
 
+ACCEPTED = {"decision": "accepted"}  # what a refused accept tried (the form keeps its values)
+
+
 def _open(
     connection: Connection, draft_id: int, kind: str | None = None, expected: int | None = None, yours=None
 ) -> Draft:
@@ -311,8 +314,8 @@ def _open(
 def reject(engine: Engine, user: User, draft_id: int, expected_version: int, reason: str = "") -> None:
     require(user, "editor")
     with engine.begin() as connection:
-        d = _open(connection, draft_id, expected=expected_version, yours={"status": "rejected"})
-        _decide(connection, user, d, expected_version, "rejected", reason.strip()[:500], {"status": "rejected"})
+        d = _open(connection, draft_id, expected=expected_version, yours={"decision": "rejected"})
+        _decide(connection, user, d, expected_version, "rejected", reason.strip()[:500], {"decision": "rejected"})
 
 
 def _article(connection: Connection, article_id: str) -> dict:
@@ -328,7 +331,7 @@ def accept_event(engine: Engine, user: User, draft_id: int, expected_version: in
     event_type, title, summary, location, actor_ids, note). The evidence stays the verbatim passage."""
     require(user, "editor")
     with engine.begin() as connection:
-        d = _open(connection, draft_id, "event", expected=expected_version, yours=fields)
+        d = _open(connection, draft_id, "event", expected=expected_version, yours=ACCEPTED)
         p = d.proposal
         article = _article(connection, d.article_id)
         event_type = (fields.get("event_type") or p["event_type"]).strip()
@@ -384,7 +387,7 @@ def attach_report(
     require(user, "editor")
     fields = fields or {}
     with engine.begin() as connection:
-        d = _open(connection, draft_id, "event", expected=expected_version, yours=fields)
+        d = _open(connection, draft_id, "event", expected=expected_version, yours={"decision": "attached"})
         if workcopy.get(connection, "events", event_id) is None:
             raise Refused(f"There is no event {event_id} in the working copy.")
         p = d.proposal
@@ -462,7 +465,7 @@ def accept_quote(engine: Engine, user: User, draft_id: int, expected_version: in
     words stay verbatim."""
     require(user, "editor")
     with engine.begin() as connection:
-        d = _open(connection, draft_id, "quote", expected=expected_version, yours=fields)
+        d = _open(connection, draft_id, "quote", expected=expected_version, yours=ACCEPTED)
         p = d.proposal
         article = _article(connection, d.article_id)
         speaker = str(fields["speaker_id"] if "speaker_id" in fields else p.get("speaker_id") or "").strip()
@@ -523,7 +526,7 @@ def accept_actor(engine: Engine, user: User, draft_id: int, expected_version: in
     """Accept a proposed new actor (fields: actor_id, name, kind, faction_ids, role)."""
     require(user, "editor")
     with engine.begin() as connection:
-        d = _open(connection, draft_id, "actor", expected=expected_version, yours=fields)
+        d = _open(connection, draft_id, "actor", expected=expected_version, yours=ACCEPTED)
         name = (fields.get("name") or d.proposal["name"]).strip()
         _not_a_second(connection, name)
         actor_id = (fields.get("actor_id") or "").strip() or _unique(connection, "actors", slug(name, 40))
@@ -567,7 +570,7 @@ def reopen(engine: Engine, user: User, draft_id: int, expected_version: int) -> 
         if d is None:
             raise Refused(f"There is no draft {draft_id}.")
         if d.row_version != expected_version:
-            _decided_meanwhile(d, {"status": "proposed"})
+            _decided_meanwhile(d, {"decision": "reopened"})
         if d.status == "proposed":
             raise Refused(f"Draft {draft_id} is not decided.")
         said = f"draft {draft_id} is proposed again"
