@@ -42,9 +42,9 @@ def _section(name: str) -> None:
     kind, message = state.take_flash(name)
     if message:
         {"success": st.success, "error": st.error, "warning": st.warning}[kind](message)
-    conflict = st.session_state.get(seen.CONFLICT)
+    conflict = state.widget(seen.CONFLICT)
     if conflict and conflict[0] == name:
-        del st.session_state[seen.CONFLICT]
+        state.take(seen.CONFLICT)
         _theirs_beside_yours(conflict[1])
 
 
@@ -71,7 +71,7 @@ def _guard(action, *args, done: str = "", **kwargs):
     except (Conflict, Refused, Forbidden, ValueError) as err:
         _flash("error", str(err).split(" Where you differ — ")[0] if isinstance(err, Stale) else str(err))
         if isinstance(err, Stale):
-            st.session_state[seen.CONFLICT] = (st.session_state.get("curate-section", "top"), err)
+            state.keep(seen.CONFLICT, (state.section(), err))
         return None
     except SQLAlchemyError as err:
         log.error("A store action failed: %s", err)
