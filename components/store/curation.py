@@ -656,6 +656,15 @@ def choices(engine: Engine) -> dict:
     }
 
 
+NEW_FAMILIES = {"agreement": "05"}  # the drafter's new types' CAMEO root (postponement has none)
+
+
+def _family(cameo: str) -> str | None:
+    """An event type's family: its CAMEO root code (04 consult and meet, 08 yield, 19 fight …)."""
+    code = "".join(ch for ch in str(cameo) if ch.isdigit())
+    return code[:2] if len(code) >= 2 else None
+
+
 NEAR_DAYS = 7  # a report within a week of an event may be another account of it (or contradict its date)
 
 
@@ -663,7 +672,7 @@ def attach_candidates(engine: Engine, proposal: dict, limit: int = 12) -> list[d
     """The working copy's events a drafted event may be another report of, best first: events sharing its
     actors, within NEAR_DAYS of its date (so a report that contradicts a date by days still finds its
     event), and the drafter's own matches. Each: event_id, label (date · status · title), shared actors,
-    days apart, strong (shares an actor and lies within the week: only then is it preselected)."""
+    days apart, strong (shares an actor and the type family and lies within the week: only then is it preselected)."""
     from components.data.dates import parse_date
 
     def bounds(text: str):
@@ -678,6 +687,9 @@ def attach_candidates(engine: Engine, proposal: dict, limit: int = 12) -> list[d
     matches = set(proposal.get("matches", []))
     with engine.connect() as c:
         events = workcopy.rows(c, "events")
+        families = {r.key: _family(r.data.get("cameo_code", "")) for r in workcopy.rows(c, "event_types")}
+    families |= {k: v for k, v in NEW_FAMILIES.items() if k not in families}
+    family = families.get(proposal.get("event_type") or "")
     found = []
     for r in events:
         shared = len(wanted & set(split_list(r.data.get("actor_ids", ""))))
@@ -695,9 +707,15 @@ def attach_candidates(engine: Engine, proposal: dict, limit: int = 12) -> list[d
                     "label": f"{r.data.get('date', '')} · {r.data.get('status', '')} · {r.data.get('title', '')[:70]}",
                     "shared": shared,
                     "apart": apart,
+                    # preselected only with shared actors, the same type family (a resignation is not a
+                    # meeting), within the week; a long span overlaps everything: never
                     "strong": bool(
-                        shared and near and span <= 31
-                    ),  # a long span overlaps everything: never preselected
+                        shared
+                        and near
+                        and span <= 31
+                        and family is not None
+                        and family == families.get(r.data.get("event_type", ""))
+                    ),
                     "score": score - (1 if span > 31 else 0),
                 }
             )
