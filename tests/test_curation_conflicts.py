@@ -148,3 +148,21 @@ def test_what_changed_says_a_flag_in_words():
     assert shown_changes(version(True, "occurred"), version(False, "occurred"))[0]["what"] == (
         "its reports now agree on the date"
     )
+
+
+def test_a_quote_takes_the_forms_said_on_into_its_id_and_a_typed_outlet_its_name(store_url, tmp_path):
+    engine = seeded(store_url)
+    article_id, _ = add_fictional_article(engine, tmp_path, "Talks")
+    quote = next(d for d in curation.listed(engine, EDITOR, article_id) if d.kind == "quote")
+    made = curation.accept_quote(
+        engine,
+        EDITOR,
+        quote.draft_id,
+        quote.row_version,
+        {"speaker_id": "fatah", "said_on": "2024-02-28", "chain": "told: Northgate Agency"},
+    )
+    assert "2024-02-28" in made
+    row = _row(engine, "quotes", made).data
+    assert row["said_on"] == "2024-02-28" and row["chain"] == "told: northgate-agency"
+    assert _row(engine, "sources", "northgate-agency").data["name"] == "Northgate Agency"
+    engine.dispose()

@@ -441,6 +441,22 @@ def new_outlets(steps: list[dict], known_sources) -> dict[str, str]:
     return found
 
 
+def _typed_outlets(cell: str, known) -> tuple[str, dict[str, str]]:
+    """A chain in which the editor typed a new outlet by its name ("told: Northgate Agency"): the step names
+    it by the id it will have (northgate-agency), and the new source gets the name as typed, not its id."""
+    from components.data import chains
+
+    named, parts = {}, []
+    for step in chains.parse(cell):
+        target = step.target
+        if chains.WORDINGS.get(step.wording) == chains.OUTLET and target and target not in known:
+            made = slug(target, 40)
+            if made != target:
+                named[made], target = target, made
+        parts.append(f"{step.wording}: {target}" if target else step.wording)
+    return ("; ".join(parts) if named else cell), named
+
+
 def _add_chain_outlets(connection: Connection, user: User, cell: str, proposed: dict[str, str]) -> list[str]:
     """Every outlet a chain cell names that is not a source yet becomes one (named as the article names it),
     so that the accepted quote publishes; the ids added."""
@@ -490,11 +506,12 @@ def accept_quote(engine: Engine, user: User, draft_id: int, expected_version: in
         if not speaker:
             raise Refused("Choose who said it, or give a new person's name: the draft found no known speaker.")
         sources = {r.key for r in workcopy.rows(connection, "sources")}
+        said_on = (fields.get("said_on") if fields.get("said_on") is not None else p.get("said_on") or "") or ""
         quote_id = (fields.get("quote_id") or "").strip() or _unique(
             connection,
             "quotes",
             slug(
-                f"q-{(split_list(speaker) or [''])[0]}-{p.get('said_on') or article.get('published_on', '')}-{p['text'][:40]}",
+                f"q-{(split_list(speaker) or [''])[0]}-{said_on or article.get('published_on', '')}-{p['text'][:40]}",
                 80,
             ),
         )
@@ -503,7 +520,7 @@ def accept_quote(engine: Engine, user: User, draft_id: int, expected_version: in
             "speaker_id": speaker,
             "text": p["text"],
             "quote_type": fields.get("quote_type") or p["quote_type"],
-            "said_on": (fields.get("said_on") if fields.get("said_on") is not None else p.get("said_on") or "") or "",
+            "said_on": said_on.strip(),
             "event_id": (fields.get("event_id") or "").strip(),
             "reported_by": (fields.get("reported_by") or "").strip() or article.get("source_id", ""),
             "article_id": d.article_id,
@@ -511,7 +528,8 @@ def accept_quote(engine: Engine, user: User, draft_id: int, expected_version: in
             if fields.get("chain") is not None
             else chain_cell(p.get("chain", []), sources),
         }
-        _add_chain_outlets(connection, user, row["chain"], new_outlets(p.get("chain", []), sources))
+        row["chain"], named = _typed_outlets(row["chain"], sources)
+        _add_chain_outlets(connection, user, row["chain"], new_outlets(p.get("chain", []), sources) | named)
         event_id = row["event_id"]
         if event_id and workcopy.get(connection, "events", event_id) is None:
             raise Refused(f"There is no event {event_id!r} to link the quote to. Choose one from the list.")
