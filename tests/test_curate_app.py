@@ -201,3 +201,27 @@ def test_a_missed_report_a_quote_and_a_person_are_added_by_hand_and_published(st
     reports = published.report_table
     assert passage in set(reports["evidence"])
     assert "laila-mansur" in set(published.quotes["speaker_id"])
+
+
+def test_a_new_person_added_from_the_actor_draft_is_not_made_again_by_their_quote(store, tmp_path):
+    article_id, drafts = _article(store, tmp_path)
+    actor = next(d for d in drafts if d.kind == "actor" and d.proposal["name"] == "Laila Mansur")
+    quote = next(d for d in drafts if d.kind == "quote" and d.proposal.get("speaker") == "Laila Mansur")
+    at = _session(EDITOR.name, **{"curate-pick": article_id})
+    assert at.text_input(key=f"q-{quote.draft_id}-new-name").value == "Laila Mansur"  # offered as new
+    _button(at, "Add the actor", f"a-{actor.draft_id}").click().run()
+    assert "Added actor laila-mansur" in _messages(at), _messages(at)
+    # the quote's form now names her, and no longer offers to make her
+    assert at.text_input(key=f"q-{quote.draft_id}-new-name").value == ""
+    assert at.multiselect(key=f"q-{quote.draft_id}-speaker").value == ["laila-mansur"]
+    _button(at, "Accept the quote", f"q-{quote.draft_id}").click().run()
+    assert "Accepted as quote" in _messages(at), _messages(at)
+    with store.connect() as c:
+        people = [r.key for r in workcopy.rows(c, "actors") if r.data["name"].startswith("Laila")]
+    assert people == ["laila-mansur"]
+    # and the store itself refuses a second one, naming the first
+    from components.store.curation import Refused
+
+    other = next(d for d in drafts if d.kind == "quote" and d.draft_id != quote.draft_id)
+    with pytest.raises(Refused, match="likely already an actor \\(laila-mansur\\)"):
+        curation.accept_quote(store, EDITOR, other.draft_id, other.row_version, {"new_speaker_name": "Laila Mansour"})

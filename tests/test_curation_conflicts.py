@@ -78,7 +78,7 @@ def test_every_draft_decision_from_an_older_page_names_who_decided(store_url, tm
         with pytest.raises(Stale) as refused:
             decide()
         assert refused.value.by == EDITOR.name and refused.value.verb == "rejected"
-        assert refused.value.theirs["status"] == "rejected"
+        assert refused.value.theirs["decision"] == "rejected"
     # reopened by one editor; the other, still on the page where it was rejected, reopens too: refused
     rejected = _draft(engine, event.draft_id)
     curation.reopen(engine, EDITOR, event.draft_id, rejected.row_version)
@@ -107,4 +107,62 @@ def test_reopening_an_accept_whose_row_was_edited_since_names_the_editor(store_u
         curation.reopen(engine, EDITOR, event.draft_id, accepted.row_version)
     assert refused.value.by == OTHER.name and refused.value.theirs["note"] == "checked"
     assert _draft(engine, event.draft_id).status == "accepted"
+    engine.dispose()
+
+
+def test_attach_preselects_only_an_event_sharing_actors_and_type_family_within_days(store_url):
+    engine = seeded(store_url)
+    meeting = {
+        "date": "2024-03-01",
+        "event_type": "meeting",
+        "actors": [{"actor_id": "hamas"}, {"actor_id": "fatah"}],
+    }
+    ranked = curation.attach_candidates(engine, meeting)
+    assert ranked[0]["event_id"] == "ev-2024-02-29-hamas-fatah-meet-moscow" and ranked[0]["strong"]
+    # a resignation of the same actors the same week: the meeting is offered, never preselected
+    resignation = meeting | {"event_type": "leadership_change"}
+    ranked = curation.attach_candidates(engine, resignation)
+    assert "ev-2024-02-29-hamas-fatah-meet-moscow" in [c["event_id"] for c in ranked]
+    assert not any(c["strong"] for c in ranked)
+    # a type the drafter could not tell: nothing preselected (a new event is the default)
+    assert not any(c["strong"] for c in curation.attach_candidates(engine, meeting | {"event_type": "unclassified"}))
+    engine.dispose()
+
+
+def test_what_changed_says_a_flag_in_words():
+    from types import SimpleNamespace
+
+    import pandas as pd
+
+    from components.store.versions import shown_changes
+
+    def version(conflict: bool, status: str):
+        frame = pd.DataFrame(
+            {"event_id": ["e1"], "title": ["Talks"], "status": [status], "date_conflict": [conflict], "n_sources": [2]}
+        )
+        return SimpleNamespace(events=frame)
+
+    said = shown_changes(version(False, "planned"), version(True, "occurred"))[0]["what"]
+    assert said == "status: planned → occurred; its reports now disagree on the date"
+    assert "False" not in said and "True" not in said
+    assert shown_changes(version(True, "occurred"), version(False, "occurred"))[0]["what"] == (
+        "its reports now agree on the date"
+    )
+
+
+def test_a_quote_takes_the_forms_said_on_into_its_id_and_a_typed_outlet_its_name(store_url, tmp_path):
+    engine = seeded(store_url)
+    article_id, _ = add_fictional_article(engine, tmp_path, "Talks")
+    quote = next(d for d in curation.listed(engine, EDITOR, article_id) if d.kind == "quote")
+    made = curation.accept_quote(
+        engine,
+        EDITOR,
+        quote.draft_id,
+        quote.row_version,
+        {"speaker_id": "fatah", "said_on": "2024-02-28", "chain": "told: Northgate Agency"},
+    )
+    assert "2024-02-28" in made
+    row = _row(engine, "quotes", made).data
+    assert row["said_on"] == "2024-02-28" and row["chain"] == "told: northgate-agency"
+    assert _row(engine, "sources", "northgate-agency").data["name"] == "Northgate Agency"
     engine.dispose()

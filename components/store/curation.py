@@ -267,7 +267,7 @@ def _decided_meanwhile(now: Draft, yours: dict | None = None):
     """The Stale of a draft someone else decided (or reopened) since it was read: who, when, their decision
     beside the values that were refused."""
     verb = "reopened" if now.status == "proposed" else now.status
-    theirs = {"status": now.status, "result": now.result}
+    theirs = {"decision": verb, "made": now.result}  # the draft's decision, not the row's fields
     raise Stale(
         f"Draft {now.draft_id}",
         now.decided_by,
@@ -301,6 +301,9 @@ def one_decision(decide):
     return run
 
 
+ACCEPTED = {"decision": "accepted"}  # what a refused accept tried (the form keeps its values)
+
+
 def _open(
     connection: Connection, draft_id: int, kind: str | None = None, expected: int | None = None, yours=None
 ) -> Draft:
@@ -318,8 +321,8 @@ def _open(
 def reject(engine: Engine, user: User, draft_id: int, expected_version: int, reason: str = "") -> None:
     require(user, "editor")
     with engine.begin() as connection:
-        d = _open(connection, draft_id, expected=expected_version, yours={"status": "rejected"})
-        _decide(connection, user, d, expected_version, "rejected", reason.strip()[:500], {"status": "rejected"})
+        d = _open(connection, draft_id, expected=expected_version, yours={"decision": "rejected"})
+        _decide(connection, user, d, expected_version, "rejected", reason.strip()[:500], {"decision": "rejected"})
 
 
 def _article(connection: Connection, article_id: str) -> dict:
@@ -335,7 +338,7 @@ def accept_event(engine: Engine, user: User, draft_id: int, expected_version: in
     event_type, title, summary, location, actor_ids, note). The evidence stays the verbatim passage."""
     require(user, "editor")
     with engine.begin() as connection:
-        d = _open(connection, draft_id, "event", expected=expected_version, yours=fields)
+        d = _open(connection, draft_id, "event", expected=expected_version, yours=ACCEPTED)
         p = d.proposal
         article = _article(connection, d.article_id)
         event_type = (fields.get("event_type") or p["event_type"]).strip()
@@ -391,7 +394,7 @@ def attach_report(
     require(user, "editor")
     fields = fields or {}
     with engine.begin() as connection:
-        d = _open(connection, draft_id, "event", expected=expected_version, yours=fields)
+        d = _open(connection, draft_id, "event", expected=expected_version, yours={"decision": "attached"})
         if workcopy.get(connection, "events", event_id) is None:
             raise Refused(f"There is no event {event_id} in the working copy.")
         p = d.proposal
@@ -445,6 +448,22 @@ def new_outlets(steps: list[dict], known_sources) -> dict[str, str]:
     return found
 
 
+def _typed_outlets(cell: str, known) -> tuple[str, dict[str, str]]:
+    """A chain in which the editor typed a new outlet by its name ("told: Northgate Agency"): the step names
+    it by the id it will have (northgate-agency), and the new source gets the name as typed, not its id."""
+    from components.data import chains
+
+    named, parts = {}, []
+    for step in chains.parse(cell):
+        target = step.target
+        if chains.WORDINGS.get(step.wording) == chains.OUTLET and target and target not in known:
+            made = slug(target, 40)
+            if made != target:
+                named[made], target = target, made
+        parts.append(f"{step.wording}: {target}" if target else step.wording)
+    return ("; ".join(parts) if named else cell), named
+
+
 def _add_chain_outlets(connection: Connection, user: User, cell: str, proposed: dict[str, str]) -> list[str]:
     """Every outlet a chain cell names that is not a source yet becomes one (named as the article names it),
     so that the accepted quote publishes; the ids added."""
@@ -469,7 +488,7 @@ def accept_quote(engine: Engine, user: User, draft_id: int, expected_version: in
     words stay verbatim."""
     require(user, "editor")
     with engine.begin() as connection:
-        d = _open(connection, draft_id, "quote", expected=expected_version, yours=fields)
+        d = _open(connection, draft_id, "quote", expected=expected_version, yours=ACCEPTED)
         p = d.proposal
         article = _article(connection, d.article_id)
         speaker = str(fields["speaker_id"] if "speaker_id" in fields else p.get("speaker_id") or "").strip()
@@ -494,11 +513,12 @@ def accept_quote(engine: Engine, user: User, draft_id: int, expected_version: in
         if not speaker:
             raise Refused("Choose who said it, or give a new person's name: the draft found no known speaker.")
         sources = {r.key for r in workcopy.rows(connection, "sources")}
+        said_on = (fields.get("said_on") if fields.get("said_on") is not None else p.get("said_on") or "") or ""
         quote_id = (fields.get("quote_id") or "").strip() or _unique(
             connection,
             "quotes",
             slug(
-                f"q-{(split_list(speaker) or [''])[0]}-{p.get('said_on') or article.get('published_on', '')}-{p['text'][:40]}",
+                f"q-{(split_list(speaker) or [''])[0]}-{said_on or article.get('published_on', '')}-{p['text'][:40]}",
                 80,
             ),
         )
@@ -507,7 +527,7 @@ def accept_quote(engine: Engine, user: User, draft_id: int, expected_version: in
             "speaker_id": speaker,
             "text": p["text"],
             "quote_type": fields.get("quote_type") or p["quote_type"],
-            "said_on": (fields.get("said_on") if fields.get("said_on") is not None else p.get("said_on") or "") or "",
+            "said_on": said_on.strip(),
             "event_id": (fields.get("event_id") or "").strip(),
             "reported_by": (fields.get("reported_by") or "").strip() or article.get("source_id", ""),
             "article_id": d.article_id,
@@ -515,7 +535,8 @@ def accept_quote(engine: Engine, user: User, draft_id: int, expected_version: in
             if fields.get("chain") is not None
             else chain_cell(p.get("chain", []), sources),
         }
-        _add_chain_outlets(connection, user, row["chain"], new_outlets(p.get("chain", []), sources))
+        row["chain"], named = _typed_outlets(row["chain"], sources)
+        _add_chain_outlets(connection, user, row["chain"], new_outlets(p.get("chain", []), sources) | named)
         event_id = row["event_id"]
         if event_id and workcopy.get(connection, "events", event_id) is None:
             raise Refused(f"There is no event {event_id!r} to link the quote to. Choose one from the list.")
@@ -530,7 +551,7 @@ def accept_actor(engine: Engine, user: User, draft_id: int, expected_version: in
     """Accept a proposed new actor (fields: actor_id, name, kind, faction_ids, role)."""
     require(user, "editor")
     with engine.begin() as connection:
-        d = _open(connection, draft_id, "actor", expected=expected_version, yours=fields)
+        d = _open(connection, draft_id, "actor", expected=expected_version, yours=ACCEPTED)
         name = (fields.get("name") or d.proposal["name"]).strip()
         _not_a_second(connection, name)
         actor_id = (fields.get("actor_id") or "").strip() or _unique(connection, "actors", slug(name, 40))
@@ -574,7 +595,7 @@ def reopen(engine: Engine, user: User, draft_id: int, expected_version: int) -> 
         if d is None:
             raise Refused(f"There is no draft {draft_id}.")
         if d.row_version != expected_version:
-            _decided_meanwhile(d, {"status": "proposed"})
+            _decided_meanwhile(d, {"decision": "reopened"})
         if d.status == "proposed":
             raise Refused(f"Draft {draft_id} is not decided.")
         said = f"draft {draft_id} is proposed again"
@@ -660,6 +681,15 @@ def choices(engine: Engine) -> dict:
     }
 
 
+NEW_FAMILIES = {"agreement": "05"}  # the drafter's new types' CAMEO root (postponement has none)
+
+
+def _family(cameo: str) -> str | None:
+    """An event type's family: its CAMEO root code (04 consult and meet, 08 yield, 19 fight …)."""
+    code = "".join(ch for ch in str(cameo) if ch.isdigit())
+    return code[:2] if len(code) >= 2 else None
+
+
 NEAR_DAYS = 7  # a report within a week of an event may be another account of it (or contradict its date)
 
 
@@ -667,7 +697,7 @@ def attach_candidates(engine: Engine, proposal: dict, limit: int = 12) -> list[d
     """The working copy's events a drafted event may be another report of, best first: events sharing its
     actors, within NEAR_DAYS of its date (so a report that contradicts a date by days still finds its
     event), and the drafter's own matches. Each: event_id, label (date · status · title), shared actors,
-    days apart, strong (shares an actor and lies within the week: only then is it preselected)."""
+    days apart, strong (shares an actor and the type family and lies within the week: only then is it preselected)."""
     from components.data.dates import parse_date
 
     def bounds(text: str):
@@ -682,6 +712,9 @@ def attach_candidates(engine: Engine, proposal: dict, limit: int = 12) -> list[d
     matches = set(proposal.get("matches", []))
     with engine.connect() as c:
         events = workcopy.rows(c, "events")
+        families = {r.key: _family(r.data.get("cameo_code", "")) for r in workcopy.rows(c, "event_types")}
+    families |= {k: v for k, v in NEW_FAMILIES.items() if k not in families}
+    family = families.get(proposal.get("event_type") or "")
     found = []
     for r in events:
         shared = len(wanted & set(split_list(r.data.get("actor_ids", ""))))
@@ -699,9 +732,15 @@ def attach_candidates(engine: Engine, proposal: dict, limit: int = 12) -> list[d
                     "label": f"{r.data.get('date', '')} · {r.data.get('status', '')} · {r.data.get('title', '')[:70]}",
                     "shared": shared,
                     "apart": apart,
+                    # preselected only with shared actors, the same type family (a resignation is not a
+                    # meeting), within the week; a long span overlaps everything: never
                     "strong": bool(
-                        shared and near and span <= 31
-                    ),  # a long span overlaps everything: never preselected
+                        shared
+                        and near
+                        and span <= 31
+                        and family is not None
+                        and family == families.get(r.data.get("event_type", ""))
+                    ),
                     "score": score - (1 if span > 31 else 0),
                 }
             )

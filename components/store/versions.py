@@ -238,6 +238,13 @@ SHOWN_FIELDS = {
 }
 
 
+def _in_words(field: str, before: str, after: str) -> str:
+    """One shown change as a reader says it (a flag in words, never "False → True")."""
+    if field == "date_conflict":
+        return "its reports now disagree on the date" if after == "True" else "its reports now agree on the date"
+    return f"{SHOWN_FIELDS[field]}: {before} → {after}"
+
+
 def shown_changes(older: Dataset, newer: Dataset) -> list[dict]:
     """Events whose shown date, status, conflict flag or number of sources changed between two versions —
     what the reports derive (reports.derive), so a report that moves an event's date is listed even when the
@@ -250,7 +257,7 @@ def shown_changes(older: Dataset, newer: Dataset) -> list[dict]:
     changed = []
     for event_id in both:
         what = [
-            f"{SHOWN_FIELDS[f]}: {a.at[event_id, f]} → {b.at[event_id, f]}"
+            _in_words(f, a.at[event_id, f], str(b.at[event_id, f]))
             for f in fields
             if a.at[event_id, f] != str(b.at[event_id, f])
         ]

@@ -19,7 +19,7 @@ def render(ws, guard, section) -> None:
         table = st.selectbox("What to add", list(by_hand.KINDS), format_func=by_hand.KINDS.get, key="hand-table")
         st.caption(
             "The passage (an event's or report's evidence, a quote's words) must be copied from the stored article "
-            "word for word. Leave the id blank: it is made from the row. An article: *Add an article* above."
+            "word for word. Leave the id blank: it is made from the row. New articles are added in the form above."
         )
         ctx = curation.choices(ws.engine)
         articles = curation.listing(ws.engine, "articles")

@@ -42,9 +42,9 @@ def _section(name: str) -> None:
     kind, message = state.take_flash(name)
     if message:
         {"success": st.success, "error": st.error, "warning": st.warning}[kind](message)
-    conflict = st.session_state.get(seen.CONFLICT)
+    conflict = state.widget(seen.CONFLICT)
     if conflict and conflict[0] == name:
-        del st.session_state[seen.CONFLICT]
+        state.take(seen.CONFLICT)
         _theirs_beside_yours(conflict[1])
 
 
@@ -71,7 +71,7 @@ def _guard(action, *args, done: str = "", **kwargs):
     except (Conflict, Refused, Forbidden, ValueError) as err:
         _flash("error", str(err).split(" Where you differ — ")[0] if isinstance(err, Stale) else str(err))
         if isinstance(err, Stale):
-            st.session_state[seen.CONFLICT] = (st.session_state.get("curate-section", "top"), err)
+            state.keep(seen.CONFLICT, (state.section(), err))
         return None
     except SQLAlchemyError as err:
         log.error("A store action failed: %s", err)
@@ -184,7 +184,14 @@ def _add_article(ws, articles: list[dict]) -> None:
         _section("article")
         _parser_notice()
         with st.form("add-article", clear_on_submit=False):
-            upload = st.file_uploader("Upload the article (.txt, .md, .html)", type=["txt", "md", "html", "htm"])
+            # A new uploader after each article added (its key counts them): an old upload never stays to
+            # override the next article's pasted text.
+            added = state.memo("articles-added")
+            upload = st.file_uploader(
+                "Upload the article (.txt, .md, .html)",
+                type=["txt", "md", "html", "htm"],
+                key=f"article-upload-{added.get('n', 0)}",
+            )
             pasted = st.text_area("…or paste its text", height=200, key="article-text")
             title = st.text_input("Title, as the outlet published it", key="article-title")
             a, b = st.columns(2)
@@ -223,11 +230,17 @@ def _add_article(ws, articles: list[dict]) -> None:
             article_id, n = result
             state.pick_article(article_id)  # open it for review
             state.clear_on_next_run(ARTICLE_FIELDS)  # the form empties for the next article
+            added["n"] = added.get("n", 0) + 1
             _flash("success", f"Added {article_id}: {n} proposal{'' if n == 1 else 's'} to review below.")
         st.rerun()
 
 
 def _article_text(upload, pasted: str) -> str:
+    if upload is not None and pasted.strip():
+        raise DraftError(
+            "Both a file and pasted text: nothing was added. Remove the file (×) to add the pasted text, or empty the "
+            "text box to add the file."
+        )
     if upload is not None:
         with tempfile.TemporaryDirectory() as folder:
             path = Path(folder) / Path(upload.name).name

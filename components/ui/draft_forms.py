@@ -100,7 +100,7 @@ def _event_draft(ws, guard, d, ctx, view) -> None:
             )
             summary = st.text_input("Summary (optional)", key=f"{key}-summary")
             target = _attach_target(key, ranked, ctx)
-            x, y, z = st.columns([2, 2, 1])
+            x, y, z = st.columns([5, 4, 3])
             accept = x.form_submit_button("Accept as a new event", type="primary", icon=":material/check:")
             attach = y.form_submit_button("Attach as a report", icon=":material/add_link:")
             reject = z.form_submit_button("Reject", icon=":material/close:")

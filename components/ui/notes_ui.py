@@ -8,7 +8,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components.data.safetext import md
-from components.ui import workspace
+from components.ui import state, workspace
 
 
 def render(target_kind: str, target_id: str) -> None:
@@ -47,8 +47,8 @@ def render(target_kind: str, target_id: str) -> None:
         return
     # Not cleared on submit: a note the store refused stays in the box (cleared once it is saved).
     body_key = f"note-body-{target_id}"
-    if st.session_state.pop(f"{body_key}-saved", False):
-        st.session_state.pop(body_key, None)
+    if state.take(f"{body_key}-saved"):
+        state.forget([body_key])
     with st.form(f"note-{target_kind}-{target_id}"):
         body = st.text_area("Add a note", height=80, key=body_key, max_chars=4000)
         a, b = st.columns(2)
@@ -72,7 +72,7 @@ def render(target_kind: str, target_id: str) -> None:
                 "Your text is still in the box."
             )
             return
-        st.session_state[f"{body_key}-saved"] = True
+        state.keep(f"{body_key}-saved", True)
         st.rerun()
 
 

@@ -6,7 +6,7 @@ the version, so what the person typed survives the refusal and can be applied ag
 
 from __future__ import annotations
 
-import streamlit as st
+from components.ui import state
 
 _ROWS, _DRAFTS = "seen-rows", "seen-drafts"
 CONFLICT = "curate-conflict"  # the last refused write's Stale, shown beside its section's message
@@ -14,7 +14,7 @@ CONFLICT = "curate-conflict"  # the last refused write's Stale, shown beside its
 
 def row(table: str, key: str, current) -> dict:
     """The row as this session first saw it ({version, data, by, at}); remembered from the current row."""
-    seen = st.session_state.setdefault(_ROWS, {})
+    seen = state.memo(_ROWS)
     if (table, key) not in seen:
         seen[(table, key)] = _snapshot(current)
     return seen[(table, key)]
@@ -22,11 +22,11 @@ def row(table: str, key: str, current) -> dict:
 
 def see_row(table: str, key: str, current) -> None:
     """Now seen at the current version (after a save of one's own, or on asking for their version)."""
-    st.session_state.setdefault(_ROWS, {})[(table, key)] = _snapshot(current)
+    state.memo(_ROWS)[(table, key)] = _snapshot(current)
 
 
 def forget_row(table: str, key: str) -> None:
-    st.session_state.setdefault(_ROWS, {}).pop((table, key), None)
+    state.memo(_ROWS).pop((table, key), None)
 
 
 def _snapshot(current) -> dict:
@@ -40,17 +40,16 @@ def _snapshot(current) -> dict:
 
 def draft(d) -> dict:
     """A draft as this session first saw it: {version, status}."""
-    seen = st.session_state.setdefault(_DRAFTS, {})
+    seen = state.memo(_DRAFTS)
     if d.draft_id not in seen:
         seen[d.draft_id] = {"version": d.row_version, "status": d.status}
     return seen[d.draft_id]
 
 
 def forget_draft(draft_id: int) -> None:
-    st.session_state.setdefault(_DRAFTS, {}).pop(draft_id, None)
+    state.memo(_DRAFTS).pop(draft_id, None)
 
 
 def forget_widgets(keys) -> None:
     """Drop the session's values of a form's widgets: drawn afresh from what is seen."""
-    for k in keys:
-        st.session_state.pop(k, None)
+    state.forget(keys)

@@ -170,6 +170,11 @@ def has_flash(section: str) -> bool:
     return bool(found and found[2] == section)
 
 
+def section() -> str:
+    """The Curate page's section being drawn."""
+    return st.session_state.get(_SECTION, "top")
+
+
 def enter_section(name: str) -> None:
     """The Curate page's section now drawn: a message of an action taken here shows here, next run."""
     st.session_state[_SECTION] = name
@@ -248,3 +253,24 @@ def clear_on_next_run(keys) -> None:
 def apply_clearing() -> None:
     for key in st.session_state.pop(_CLEAR, []):
         st.session_state.pop(key, None)
+
+
+def memo(name: str) -> dict:
+    """A dict kept for the session under `name` (ui/seen.py: what the Curate page showed of each row and draft)."""
+    return st.session_state.setdefault(name, {})
+
+
+def forget(keys) -> None:
+    """Drop these keys' values (widgets among them are drawn afresh on the next run)."""
+    for key in keys:
+        st.session_state.pop(key, None)
+
+
+def keep(key: str, value) -> None:
+    """Keep a value for the next run (a refused write's details; a note just saved)."""
+    st.session_state[key] = value
+
+
+def take(key: str):
+    """A value kept for this run, removed: shown once."""
+    return st.session_state.pop(key, None)
