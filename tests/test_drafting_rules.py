@@ -38,9 +38,11 @@ def told(tmp_path_factory):
 # (rule, sentence, the trigger word, the status it answers): each modality rule on its own sentence
 MODALITY = [
     (modality.negated, "Hamas did not attack the border post on Sunday.", "attack", "denied"),
+    (modality.negated, "Hamas did not attend the talks in Cairo on Monday.", "talks", "denied"),
     (modality.denied_by_verb, "Hamas denied carrying out the strike on Sunday.", "strike", "denied"),
     (modality.declared_false, "Reports that Nadir had met Hamas leaders on Saturday were false.", "met", "denied"),
     (modality.no_such, "There were no negotiations between Hamas and Fatah last week.", "negotiations", "denied"),
+    (modality.refused, "Fatah refused to attend the talks in Cairo on Monday.", "talks", "not occurred"),
     (
         modality.conditional,
         'Mansour said Hamas was "ready to sign tomorrow if the arrests stop".',
@@ -50,7 +52,7 @@ MODALITY = [
 ]
 
 
-@pytest.mark.parametrize("rule, sentence, word, status", MODALITY, ids=[m[0].__name__ for m in MODALITY])
+@pytest.mark.parametrize("rule, sentence, word, status", MODALITY, ids=[f"{m[0].__name__}-{m[2]}" for m in MODALITY])
 def test_each_modality_rule_on_its_sentence(nlp, rule, sentence, word, status):
     doc = parser.parse(sentence)
     trigger = next(t for t in doc if t.text == word)
@@ -390,3 +392,13 @@ def test_issuers_who_said_in_a_joint_statement_and_questions_that_are_no_intervi
     )
     answers = [q["text"] for q in draft(interview, WEDNESDAY, "Levant Ledger", told)["quotes"]]
     assert answers == ["It is ready.", "Next week.", "In Doha."]
+
+
+def test_a_set_aside_action_leaves_the_event_the_sentence_also_names(nlp, told):
+    text = (
+        "Fatah and Hamas negotiators failed to agree on a joint list during two days of talks that ended on "
+        "Sunday, delegates said.\n\nFatah refused to attend the talks in Cairo on Monday."
+    )
+    result = draft(text, WEDNESDAY, "Eastwire", told)
+    assert [(e["event_type"], e["date"]) for e in result["events"]] == [("meeting", "2025-11-08/2025-11-09")]
+    assert [(e["status"], e["set_aside_by"]) for e in result["set_aside"]] == [("not occurred", "refused")]

@@ -113,6 +113,7 @@ class Frame:
     when: list = field(default_factory=list)  # its candidate dates, narrowed stage by stage
     own: list = field(default_factory=list)  # dates not of a saying ("said on Friday")
     found: tuple | None = None  # (kind, match) of the event word that tells its action
+    candidates: list = field(default_factory=list)  # every (kind, match) of an event word in the sentence
     kind: str = ""
     v_start: int = 0  # the trigger's offsets
     v_end: int = 0
@@ -158,7 +159,8 @@ def trigger(ctx: Context, f: Frame) -> bool:
     """The event word that tells the action (VERBS, the verb nearest the root first); without one, a dated
     sentence that reports no saying is still proposed, unclassified ("Hamas answered on 6 October")."""
     sentence = _sentence(ctx, f)
-    f.found = _main_action(ctx.doc, f.s, [(k, m) for k, p in VERBS.items() if (m := _acting(p, sentence))])
+    f.candidates = [(k, m) for k, p in VERBS.items() if (m := _acting(p, sentence))]
+    f.found = _main_action(ctx.doc, f.s, f.candidates)
     if f.found:
         f.kind, f.v_start, f.v_end = f.found[0], f.s + f.found[1].start(), f.s + f.found[1].end()
         return True
@@ -308,12 +310,26 @@ def _dates_of_clauses(ctx: Context, f: Frame) -> dict:
     return {d.edtf: d for d in reversed(f.when if parallel else f.when[:1])}
 
 
+def _modality(ctx: Context, f: Frame) -> tuple[str, str] | None:
+    """Stage 4 (modality.MODALITY) on the trigger: when it sets the action aside, the sentence's event may
+    still be another it names ("failed to agree … during two days of talks that ended on Sunday": the
+    talks), or the statement that told it ("Fatah, in a statement on Sunday, said it would not sign")."""
+    aside = modality.set_aside(ctx.doc, f.v_start) if f.found else None
+    if aside is None:
+        return None
+    if re.search(r"\bstatement\b", ctx.text[f.s : f.v_start], re.I):
+        f.kind = "statement"
+        return None
+    for kind, m in f.candidates:
+        if kind != f.kind and modality.set_aside(ctx.doc, f.s + m.start()) is None:
+            f.kind = kind
+            return None
+    return aside
+
+
 def _emit(ctx: Context, f: Frame, events: list, set_aside: list) -> None:
     chosen = _dates_of_clauses(ctx, f)
-    aside = modality.set_aside(ctx.doc, f.v_start) if f.found else None
-    if aside and re.search(r"\bstatement\b", ctx.text[f.s : f.v_start], re.I):
-        # "Fatah, in a statement on Sunday, said it would not sign …": the statement is the event
-        f.kind, aside = "statement", None
+    aside = _modality(ctx, f)
     for date in chosen.values():
         event = _event(ctx, f, _spanned(ctx.text, f.s, date), f.inside, f.kind)
         if aside:  # denied, conditional: shown to the curator, never drafted as occurred
