@@ -139,6 +139,10 @@ def test_dates_relative_to_events_and_two_dated_clauses(nlp, told):
     assert ("2025-11-07", "Fatah held an emergency ") in dated  # "three days later": from the one before
     assert ("2019-11", "In November of that year") in dated
     assert {d for d, words in dated if words.startswith("Hamas closed")} == {"2025-11-09", "2025-11-10"}
+    clauses = {
+        e["date"]: [a["actor_id"] for a in e["actors"]] for e in events if e["evidence"].startswith("Hamas closed")
+    }
+    assert clauses == {"2025-11-09": ["hamas"], "2025-11-10": ["qatar"]}  # each clause its own actor
 
 
 # (rule, article text, the quote's words, the speaker as written, its actor ids): each speaker rule on its text

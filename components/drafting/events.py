@@ -21,7 +21,7 @@ from components.data.names import Mention, fold
 from components.data.schema import split_list
 from components.data.similarity import near_events
 from components.drafting import modality
-from components.drafting.grammar import dated_noun, dates_a_thing, dates_another_action
+from components.drafting.grammar import coordinated_clause, dated_noun, dates_a_thing, dates_another_action
 from components.drafting.quotes import SPEECH, _and_join, chain_of
 from components.drafting.reldates import _VERB, OPEN_BOUND, DateMention, _future
 
@@ -327,11 +327,27 @@ def _modality(ctx: Context, f: Frame) -> tuple[str, str] | None:
     return aside
 
 
+def _clause_parts(ctx: Context, f: Frame, date, others: list) -> tuple[list, str]:
+    """The actors and the event word of a date's own clause, when the sentence joins clauses of their own
+    ("Hamas closed its office on Sunday, and Qatar recalled its envoy on Monday": Hamas's closing, Qatar's
+    recall); the sentence's when the parse does not part the dates."""
+    ranges = (
+        coordinated_clause(ctx.doc, date.start, date.end) if ctx.doc is not None and date.end > date.start else None
+    )
+    if not ranges or any(ranges[0][0] <= d.start < ranges[0][1] for d in others if d is not date):
+        return f.inside, f.kind
+    inside = [m for m in f.inside if any(lo <= m.start < hi for lo, hi in ranges)] or f.inside
+    lo, hi = ranges[0]
+    kind = next((k for k, m in f.candidates if lo <= f.s + m.start() < hi), f.kind)
+    return inside, kind
+
+
 def _emit(ctx: Context, f: Frame, events: list, set_aside: list) -> None:
     chosen = _dates_of_clauses(ctx, f)
     aside = _modality(ctx, f)
     for date in chosen.values():
-        event = _event(ctx, f, _spanned(ctx.text, f.s, date), f.inside, f.kind)
+        inside, kind = _clause_parts(ctx, f, date, list(chosen.values())) if len(chosen) > 1 else (f.inside, f.kind)
+        event = _event(ctx, f, _spanned(ctx.text, f.s, date), inside, kind)
         if aside:  # denied, conditional: shown to the curator, never drafted as occurred
             set_aside.append(event | {"status": aside[0], "set_aside_by": aside[1]})
         else:

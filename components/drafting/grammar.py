@@ -340,3 +340,25 @@ def dated_noun(doc, date_start: int, date_end: int):
             return None
         token = head
     return None
+
+
+def _range(words) -> tuple[int, int]:
+    return words[0].idx, words[-1].idx + len(words[-1].text)
+
+
+def coordinated_clause(doc, date_start: int, date_end: int) -> list[tuple[int, int]] | None:
+    """The character ranges of the clause a date is in, when that clause is one of coordinated ones
+    ("Hamas closed its office on Sunday, and Qatar recalled its envoy on Monday"): its verb's words without
+    the clauses joined to it, and the shared subject when it has none of its own ("Fatah's delegation
+    arrived two days ago and met Hamas yesterday": the delegation met). None when the date's verb is
+    coordinated with nothing."""
+    span = doc.char_span(date_start, date_end, alignment_mode="expand")
+    verb = _verb_above(span.root) if span is not None and len(span) else None
+    if verb is None or not (verb.dep_ == "conj" or any(c.dep_ == "conj" for c in verb.children)):
+        return None
+    joined = {t.i for c in verb.children if c.dep_ in ("conj", "cc") for t in c.subtree}
+    ranges = [_range([t for t in verb.subtree if t.i not in joined and not t.is_punct])]
+    if verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        shared = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        ranges += [_range(list(shared[0].subtree))] if shared else []
+    return ranges
