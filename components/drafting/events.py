@@ -22,8 +22,8 @@ from components.data.schema import split_list
 from components.data.similarity import near_events
 from components.drafting import modality
 from components.drafting.grammar import coordinated_clause, dated_noun, dates_a_thing, dates_another_action
-from components.drafting.quotes import SPEECH, _and_join, chain_of
-from components.drafting.reldates import _VERB, OPEN_BOUND, DateMention, _future
+from components.drafting.quotes import SPEECH, and_join, chain_of
+from components.drafting.reldates import CLAUSE_VERB, OPEN_BOUND, DateMention, future_clause
 
 REPORTED = re.compile(r"\b(reportedly|allegedly|according to|is said to|are said to|was said to|were said to)\b", re.I)
 # Event verbs -> event types: the bundled types (CAMEO-coded), then two the bundled data lacks (a draft
@@ -232,7 +232,7 @@ def live_blog_day(ctx: Context, f: Frame) -> bool:
     someone ("10:05 - Delegations have arrived"; not "Mansour said the first session was …")."""
     told = not re.search(rf"\b{SPEECH}\b|[“\"]", ctx.text[f.s : f.v_start], re.I)
     if f.found and not f.when and ctx.live and f.inside and told and _in_live_entry(ctx.text, f.s):
-        if not _future(ctx.text, f.v_start, f.v_end):
+        if not future_clause(ctx.text, f.v_start, f.v_end):
             day = ctx.published.isoformat()
             f.when = [DateMention(f.s, f.s, "", day, "a live blog's entry: the publication day")]
     return True
@@ -306,7 +306,7 @@ def _dates_of_clauses(ctx: Context, f: Frame) -> dict:
     """Several dates in clauses of their own ("arrived two days ago and met Hamas yesterday"; "Hamas closed
     its office on Sunday, and Qatar recalled its envoy on Monday"): one event each; else the first."""
     between = ctx.text[f.when[0].end : f.when[-1].start] if len(f.when) > 1 else ""
-    parallel = re.search(r"\band\b", between) or ("," in between and _VERB.search(between))
+    parallel = re.search(r"\band\b", between) or ("," in between and CLAUSE_VERB.search(between))
     return {d.edtf: d for d in reversed(f.when if parallel else f.when[:1])}
 
 
@@ -386,7 +386,7 @@ def _status(ctx: Context, sentence: str, date) -> str:
     plans, invited … to, called for); reported when the sentence says "reportedly", "according to", "is
     said to"; else occurred."""
     ahead = ctx.published is not None and date.resolved and date.edtf[:10] > ctx.published.isoformat()
-    if ahead or _future(ctx.text, date.start, date.end):
+    if ahead or future_clause(ctx.text, date.start, date.end):
         return "planned"
     return "reported" if REPORTED.search(sentence) else "occurred"
 
@@ -558,7 +558,7 @@ def _event(ctx: Context, f: Frame, date, inside, kind) -> dict:
         "status": _status(ctx, sentence, date),
         "event_type": kind,
         "event_type_known": kind in ds.type_label,
-        "title": f"{_and_join(names)}: {_PAREN.sub('', label).lower()}" if names else label,
+        "title": f"{and_join(names)}: {_PAREN.sub('', label).lower()}" if names else label,
         "actors": [
             {"name": m.text, "actor_id": m.actor_id, "faction_ids": ds.factions_of_actor.get(m.actor_id, [])}
             for m in {m.actor_id: m for m in inside}.values()
