@@ -406,3 +406,15 @@ def test_a_set_aside_action_leaves_the_event_the_sentence_also_names(nlp, told):
     result = draft(text, WEDNESDAY, "Eastwire", told)
     assert [(e["event_type"], e["date"]) for e in result["events"]] == [("meeting", "2025-11-08/2025-11-09")]
     assert [(e["status"], e["set_aside_by"]) for e in result["set_aside"]] == [("not occurred", "refused")]
+
+
+def test_an_undated_sentence_at_the_occasion_told_before_takes_its_date(nlp, told):
+    text = (
+        "On Monday Hamas and Fatah met in Cairo. At the meeting, both movements signed a short accord on "
+        "prisoners.\n\nDuring the talks, Fatah presented its list.\n\nAt the meeting, Hamas signed nothing else."
+    )
+    events = draft(text, WEDNESDAY, "Eastwire", told)["events"]
+    accord = _starting(events, "At the meeting, both")
+    assert (accord["date"], accord["event_type"]) == ("2025-11-10", "agreement")
+    assert accord["date_how"] == "the date of the occasion told before (“On Monday”)"
+    assert len(events) == 2  # no verb we know ("presented"); another paragraph has no date to carry

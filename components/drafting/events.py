@@ -238,6 +238,27 @@ def live_blog_day(ctx: Context, f: Frame) -> bool:
     return True
 
 
+OCCASION = re.compile(
+    r"\b(?:at|during)\s+(?:the|that|this)\s+(?:same\s+)?(?:meeting|talks|session|visit|summit|round|ceremony|"
+    r"conference)\b",
+    re.I,
+)
+
+
+def occasion_date(ctx: Context, f: Frame) -> bool:
+    """An undated sentence that says it happened at the occasion told before ("On Monday Hamas and Fatah
+    met in Cairo. At the meeting, both signed a short accord."): the date of that occasion, the last date
+    its paragraph gave before it."""
+    if f.when or not f.found or not OCCASION.search(_sentence(ctx, f)):
+        return True
+    paragraph = ctx.text.rfind("\n", 0, f.s) + 1
+    before = [d for d in ctx.dates if paragraph <= d.start < f.s and d.resolved]
+    if before:
+        how = f"the date of the occasion told before (“{before[-1].text}”)"
+        f.when = [DateMention(f.s, f.s, "", before[-1].edtf, how)]
+    return True
+
+
 def dated_with_actors(ctx: Context, f: Frame) -> bool:
     """An event needs a date, and actors or a verb that says what happened (a clash with no faction named
     is an event: "Clashes in the camps killed at least 19 on Monday")."""
@@ -290,6 +311,7 @@ def reported_clause(ctx: Context, f: Frame) -> bool:
 TIME: list[Callable] = [
     own_verb_dates,
     live_blog_day,
+    occasion_date,
     dated_with_actors,
     not_a_saying_date,
     statement_and_its_clause,
