@@ -418,3 +418,13 @@ def test_an_undated_sentence_at_the_occasion_told_before_takes_its_date(nlp, tol
     assert (accord["date"], accord["event_type"]) == ("2025-11-10", "agreement")
     assert accord["date_how"] == "the date of the occasion told before (“On Monday”)"
     assert len(events) == 2  # no verb we know ("presented"); another paragraph has no date to carry
+
+
+def test_a_saying_or_an_accusation_keeps_the_event_it_carries(nlp, told):
+    text = (
+        "Fatah said Hamas gunmen stormed its office in Gaza City on Monday.\n\n"
+        "Hamas accused Fatah of abducting two of its members earlier this month.\n\n"
+        "Karim Nadir told Eastwire on Friday that the talks were useful."
+    )
+    events = draft(text, WEDNESDAY, "Eastwire", told)["events"]
+    assert [(e["event_type"], e["date"]) for e in events] == [("military_force", "2025-11-10"), ("arrest", "2025-11")]

@@ -37,9 +37,9 @@ VERBS = {
     "invitation": r"\b(invited|invites|invite|invitation)\b",
     "leadership_change": r"\b(resigned|resigns|resignation|stepped down)\b",
     "military_force": r"\b(attacked|attack|strike|strikes|struck|shelled|launched|clash(?:es|ed)?|killed|kill|"
-    r"fired|bombed|raided)\b",
-    "arrest": r"\b(arrested|arresting|arrests|detained|detaining|rounded up)\b",
-    "protest": r"\b(sit-ins?|protest(?:s|ed|ing)?|demonstrat\w+|rall(?:y|ies|ied))\b",
+    r"fired|bombed|raided|stormed|ambushed|shot dead)\b",
+    "arrest": r"\b(arrested|arresting|arrests|detained|detaining|rounded up|abduct(?:ed|ing)|kidnap(?:ped|ping))\b",
+    "protest": r"\b(sit-ins?|protest(?:s|ed|ing)?|demonstrat\w+|rall(?:y|ies|ied)|marched)\b",
     "reduce_relations": r"\b(closed its|recalled (?:its|his|her|their)|expelled|severed|cut ties)\b",
     "mediation": r"\b(mediat\w+|brokered)\b",
     "consult": r"\b(consult\w*)\b",
