@@ -151,7 +151,14 @@ def _tokens_around(doc, start: int, end: int):
 
 def speech_subject_token(doc, start: int, end: int):
     """The subject token of the nearest speech verb outside the words at text[start:end] (or the object of
-    "according to"), or None."""
+    "according to"), or None. Asked by several rules per quote: found once."""
+    found = _cached(doc, "speech_subjects", lambda d: {})
+    if (start, end) not in found:
+        found[(start, end)] = _speech_subject_token(doc, start, end)
+    return found[(start, end)]
+
+
+def _speech_subject_token(doc, start: int, end: int):
     candidates = []
     for token in _tokens_around(doc, start, end):
         if not start <= token.idx < end:
