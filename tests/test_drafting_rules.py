@@ -428,3 +428,25 @@ def test_a_saying_or_an_accusation_keeps_the_event_it_carries(nlp, told):
     )
     events = draft(text, WEDNESDAY, "Eastwire", told)["events"]
     assert [(e["event_type"], e["date"]) for e in events] == [("military_force", "2025-11-10"), ("arrest", "2025-11")]
+
+
+def test_a_chain_of_anchored_dates_counts_from_each_date_before():
+    """Property: "N days later" after a dated event is that day plus N, and a chain of them adds up."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=40, deadline=None)
+    @given(st.dates(dt.date(2000, 1, 1), dt.date(2030, 12, 31)), st.lists(st.integers(1, 9), min_size=1, max_size=4))
+    def check(start, steps):
+        words = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+        text = f"Hamas met Fatah on {start.isoformat()}. " + " ".join(
+            f"Fatah met Egypt {words[n - 1]} days later." for n in steps
+        )
+        found = [d.edtf for d in find_dates(text, WEDNESDAY)]
+        expected, day = [start.isoformat()], start
+        for n in steps:
+            day += dt.timedelta(days=n)
+            expected.append(day.isoformat())
+        assert found == expected
+
+    check()
