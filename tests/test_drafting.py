@@ -44,7 +44,7 @@ def test_every_passage_is_verbatim_at_its_offsets(told):
     for g in GOLD:
         text = read_article(FIXTURES / g.file)
         result = draft(text, g.published, g.outlet, told)
-        for item in result["events"] + result["quotes"]:
+        for item in result["events"] + result["quotes"] + result["set_aside"]:
             passage = item.get("evidence") or item["text"]
             assert text[item["start"] : item["end"]] == passage, (g.file, passage)
 

@@ -38,9 +38,11 @@ def told(tmp_path_factory):
 # (rule, sentence, the trigger word, the status it answers): each modality rule on its own sentence
 MODALITY = [
     (modality.negated, "Hamas did not attack the border post on Sunday.", "attack", "denied"),
+    (modality.negated, "Hamas did not attend the talks in Cairo on Monday.", "talks", "denied"),
     (modality.denied_by_verb, "Hamas denied carrying out the strike on Sunday.", "strike", "denied"),
     (modality.declared_false, "Reports that Nadir had met Hamas leaders on Saturday were false.", "met", "denied"),
     (modality.no_such, "There were no negotiations between Hamas and Fatah last week.", "negotiations", "denied"),
+    (modality.refused, "Fatah refused to attend the talks in Cairo on Monday.", "talks", "not occurred"),
     (
         modality.conditional,
         'Mansour said Hamas was "ready to sign tomorrow if the arrests stop".',
@@ -50,7 +52,7 @@ MODALITY = [
 ]
 
 
-@pytest.mark.parametrize("rule, sentence, word, status", MODALITY, ids=[m[0].__name__ for m in MODALITY])
+@pytest.mark.parametrize("rule, sentence, word, status", MODALITY, ids=[f"{m[0].__name__}-{m[2]}" for m in MODALITY])
 def test_each_modality_rule_on_its_sentence(nlp, rule, sentence, word, status):
     doc = parser.parse(sentence)
     trigger = next(t for t in doc if t.text == word)
@@ -137,6 +139,10 @@ def test_dates_relative_to_events_and_two_dated_clauses(nlp, told):
     assert ("2025-11-07", "Fatah held an emergency ") in dated  # "three days later": from the one before
     assert ("2019-11", "In November of that year") in dated
     assert {d for d, words in dated if words.startswith("Hamas closed")} == {"2025-11-09", "2025-11-10"}
+    clauses = {
+        e["date"]: [a["actor_id"] for a in e["actors"]] for e in events if e["evidence"].startswith("Hamas closed")
+    }
+    assert clauses == {"2025-11-09": ["hamas"], "2025-11-10": ["qatar"]}  # each clause its own actor
 
 
 # (rule, article text, the quote's words, the speaker as written, its actor ids): each speaker rule on its text
@@ -390,3 +396,57 @@ def test_issuers_who_said_in_a_joint_statement_and_questions_that_are_no_intervi
     )
     answers = [q["text"] for q in draft(interview, WEDNESDAY, "Levant Ledger", told)["quotes"]]
     assert answers == ["It is ready.", "Next week.", "In Doha."]
+
+
+def test_a_set_aside_action_leaves_the_event_the_sentence_also_names(nlp, told):
+    text = (
+        "Fatah and Hamas negotiators failed to agree on a joint list during two days of talks that ended on "
+        "Sunday, delegates said.\n\nFatah refused to attend the talks in Cairo on Monday."
+    )
+    result = draft(text, WEDNESDAY, "Eastwire", told)
+    assert [(e["event_type"], e["date"]) for e in result["events"]] == [("meeting", "2025-11-08/2025-11-09")]
+    assert [(e["status"], e["set_aside_by"]) for e in result["set_aside"]] == [("not occurred", "refused")]
+
+
+def test_an_undated_sentence_at_the_occasion_told_before_takes_its_date(nlp, told):
+    text = (
+        "On Monday Hamas and Fatah met in Cairo. At the meeting, both movements signed a short accord on "
+        "prisoners.\n\nDuring the talks, Fatah presented its list.\n\nAt the meeting, Hamas signed nothing else."
+    )
+    events = draft(text, WEDNESDAY, "Eastwire", told)["events"]
+    accord = _starting(events, "At the meeting, both")
+    assert (accord["date"], accord["event_type"]) == ("2025-11-10", "agreement")
+    assert accord["date_how"] == "the date of the occasion told before (“On Monday”)"
+    assert len(events) == 2  # no verb we know ("presented"); another paragraph has no date to carry
+
+
+def test_a_saying_or_an_accusation_keeps_the_event_it_carries(nlp, told):
+    text = (
+        "Fatah said Hamas gunmen stormed its office in Gaza City on Monday.\n\n"
+        "Hamas accused Fatah of abducting two of its members earlier this month.\n\n"
+        "Karim Nadir told Eastwire on Friday that the talks were useful."
+    )
+    events = draft(text, WEDNESDAY, "Eastwire", told)["events"]
+    assert [(e["event_type"], e["date"]) for e in events] == [("military_force", "2025-11-10"), ("arrest", "2025-11")]
+
+
+def test_a_chain_of_anchored_dates_counts_from_each_date_before():
+    """Property: "N days later" after a dated event is that day plus N, and a chain of them adds up."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=40, deadline=None)
+    @given(st.dates(dt.date(2000, 1, 1), dt.date(2030, 12, 31)), st.lists(st.integers(1, 9), min_size=1, max_size=4))
+    def check(start, steps):
+        words = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+        text = f"Hamas met Fatah on {start.isoformat()}. " + " ".join(
+            f"Fatah met Egypt {words[n - 1]} days later." for n in steps
+        )
+        found = [d.edtf for d in find_dates(text, WEDNESDAY)]
+        expected, day = [start.isoformat()], start
+        for n in steps:
+            day += dt.timedelta(days=n)
+            expected.append(day.isoformat())
+        assert found == expected
+
+    check()

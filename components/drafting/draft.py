@@ -15,7 +15,7 @@ from components.data.names import fold, name_index
 from components.drafting import events, parser, speakers
 from components.drafting.events import NEW_TYPES  # noqa: F401 (curation proposes the new types by it)
 from components.drafting.grammar import datelines, titled_people
-from components.drafting.quotes import _TITLED, find_quotes
+from components.drafting.quotes import TITLED, find_quotes
 from components.drafting.reldates import find_dates
 
 MAX_BYTES = 1_000_000
@@ -105,7 +105,7 @@ def _new_people(text: str, doc, mentions, quotes) -> list[dict]:
             found.setdefault(person.text, _person_found(text, person.text, person.role, person.start, person.end))
         found = found | {k: v for k, v in _named_speakers(text, quotes).items() if k not in found}
     else:
-        for m in _TITLED.finditer(text):
+        for m in TITLED.finditer(text):
             name, role = m.group(1), m.group(0)[: m.start(1) - m.start()].strip(" ,")
             found.setdefault(
                 name, {"name": name, "role": role, "because": m.group(0), "start": m.start(), "end": m.end()}

@@ -21,9 +21,9 @@ from components.data.names import Mention, fold
 from components.data.schema import split_list
 from components.data.similarity import near_events
 from components.drafting import modality
-from components.drafting.grammar import dated_noun, dates_a_thing, dates_another_action
-from components.drafting.quotes import SPEECH, _and_join, chain_of
-from components.drafting.reldates import _VERB, OPEN_BOUND, DateMention, _future
+from components.drafting.grammar import coordinated_clause, dated_noun, dates_a_thing, dates_another_action
+from components.drafting.quotes import SPEECH, and_join, chain_of
+from components.drafting.reldates import CLAUSE_VERB, OPEN_BOUND, DateMention, future_clause
 
 REPORTED = re.compile(r"\b(reportedly|allegedly|according to|is said to|are said to|was said to|were said to)\b", re.I)
 # Event verbs -> event types: the bundled types (CAMEO-coded), then two the bundled data lacks (a draft
@@ -37,9 +37,9 @@ VERBS = {
     "invitation": r"\b(invited|invites|invite|invitation)\b",
     "leadership_change": r"\b(resigned|resigns|resignation|stepped down)\b",
     "military_force": r"\b(attacked|attack|strike|strikes|struck|shelled|launched|clash(?:es|ed)?|killed|kill|"
-    r"fired|bombed|raided)\b",
-    "arrest": r"\b(arrested|arresting|arrests|detained|detaining|rounded up)\b",
-    "protest": r"\b(sit-ins?|protest(?:s|ed|ing)?|demonstrat\w+|rall(?:y|ies|ied))\b",
+    r"fired|bombed|raided|stormed|ambushed|shot dead)\b",
+    "arrest": r"\b(arrested|arresting|arrests|detained|detaining|rounded up|abduct(?:ed|ing)|kidnap(?:ped|ping))\b",
+    "protest": r"\b(sit-ins?|protest(?:s|ed|ing)?|demonstrat\w+|rall(?:y|ies|ied)|marched)\b",
     "reduce_relations": r"\b(closed its|recalled (?:its|his|her|their)|expelled|severed|cut ties)\b",
     "mediation": r"\b(mediat\w+|brokered)\b",
     "consult": r"\b(consult\w*)\b",
@@ -113,6 +113,7 @@ class Frame:
     when: list = field(default_factory=list)  # its candidate dates, narrowed stage by stage
     own: list = field(default_factory=list)  # dates not of a saying ("said on Friday")
     found: tuple | None = None  # (kind, match) of the event word that tells its action
+    candidates: list = field(default_factory=list)  # every (kind, match) of an event word in the sentence
     kind: str = ""
     v_start: int = 0  # the trigger's offsets
     v_end: int = 0
@@ -158,7 +159,8 @@ def trigger(ctx: Context, f: Frame) -> bool:
     """The event word that tells the action (VERBS, the verb nearest the root first); without one, a dated
     sentence that reports no saying is still proposed, unclassified ("Hamas answered on 6 October")."""
     sentence = _sentence(ctx, f)
-    f.found = _main_action(ctx.doc, f.s, [(k, m) for k, p in VERBS.items() if (m := _acting(p, sentence))])
+    f.candidates = [(k, m) for k, p in VERBS.items() if (m := _acting(p, sentence))]
+    f.found = _main_action(ctx.doc, f.s, f.candidates)
     if f.found:
         f.kind, f.v_start, f.v_end = f.found[0], f.s + f.found[1].start(), f.s + f.found[1].end()
         return True
@@ -230,9 +232,30 @@ def live_blog_day(ctx: Context, f: Frame) -> bool:
     someone ("10:05 - Delegations have arrived"; not "Mansour said the first session was …")."""
     told = not re.search(rf"\b{SPEECH}\b|[“\"]", ctx.text[f.s : f.v_start], re.I)
     if f.found and not f.when and ctx.live and f.inside and told and _in_live_entry(ctx.text, f.s):
-        if not _future(ctx.text, f.v_start, f.v_end):
+        if not future_clause(ctx.text, f.v_start, f.v_end):
             day = ctx.published.isoformat()
             f.when = [DateMention(f.s, f.s, "", day, "a live blog's entry: the publication day")]
+    return True
+
+
+OCCASION = re.compile(
+    r"\b(?:at|during)\s+(?:the|that|this)\s+(?:same\s+)?(?:meeting|talks|session|visit|summit|round|ceremony|"
+    r"conference)\b",
+    re.I,
+)
+
+
+def occasion_date(ctx: Context, f: Frame) -> bool:
+    """An undated sentence that says it happened at the occasion told before ("On Monday Hamas and Fatah
+    met in Cairo. At the meeting, both signed a short accord."): the date of that occasion, the last date
+    its paragraph gave before it."""
+    if f.when or not f.found or not OCCASION.search(_sentence(ctx, f)):
+        return True
+    paragraph = ctx.text.rfind("\n", 0, f.s) + 1
+    before = [d for d in ctx.dates if paragraph <= d.start < f.s and d.resolved]
+    if before:
+        how = f"the date of the occasion told before (“{before[-1].text}”)"
+        f.when = [DateMention(f.s, f.s, "", before[-1].edtf, how)]
     return True
 
 
@@ -288,6 +311,7 @@ def reported_clause(ctx: Context, f: Frame) -> bool:
 TIME: list[Callable] = [
     own_verb_dates,
     live_blog_day,
+    occasion_date,
     dated_with_actors,
     not_a_saying_date,
     statement_and_its_clause,
@@ -304,18 +328,48 @@ def _dates_of_clauses(ctx: Context, f: Frame) -> dict:
     """Several dates in clauses of their own ("arrived two days ago and met Hamas yesterday"; "Hamas closed
     its office on Sunday, and Qatar recalled its envoy on Monday"): one event each; else the first."""
     between = ctx.text[f.when[0].end : f.when[-1].start] if len(f.when) > 1 else ""
-    parallel = re.search(r"\band\b", between) or ("," in between and _VERB.search(between))
+    parallel = re.search(r"\band\b", between) or ("," in between and CLAUSE_VERB.search(between))
     return {d.edtf: d for d in reversed(f.when if parallel else f.when[:1])}
+
+
+def _modality(ctx: Context, f: Frame) -> tuple[str, str] | None:
+    """Stage 4 (modality.MODALITY) on the trigger: when it sets the action aside, the sentence's event may
+    still be another it names ("failed to agree … during two days of talks that ended on Sunday": the
+    talks), or the statement that told it ("Fatah, in a statement on Sunday, said it would not sign")."""
+    aside = modality.set_aside(ctx.doc, f.v_start) if f.found else None
+    if aside is None:
+        return None
+    if re.search(r"\bstatement\b", ctx.text[f.s : f.v_start], re.I):
+        f.kind = "statement"
+        return None
+    for kind, m in f.candidates:
+        if kind != f.kind and modality.set_aside(ctx.doc, f.s + m.start()) is None:
+            f.kind = kind
+            return None
+    return aside
+
+
+def _clause_parts(ctx: Context, f: Frame, date, others: list) -> tuple[list, str]:
+    """The actors and the event word of a date's own clause, when the sentence joins clauses of their own
+    ("Hamas closed its office on Sunday, and Qatar recalled its envoy on Monday": Hamas's closing, Qatar's
+    recall); the sentence's when the parse does not part the dates."""
+    ranges = (
+        coordinated_clause(ctx.doc, date.start, date.end) if ctx.doc is not None and date.end > date.start else None
+    )
+    if not ranges or any(ranges[0][0] <= d.start < ranges[0][1] for d in others if d is not date):
+        return f.inside, f.kind
+    inside = [m for m in f.inside if any(lo <= m.start < hi for lo, hi in ranges)] or f.inside
+    lo, hi = ranges[0]
+    kind = next((k for k, m in f.candidates if lo <= f.s + m.start() < hi), f.kind)
+    return inside, kind
 
 
 def _emit(ctx: Context, f: Frame, events: list, set_aside: list) -> None:
     chosen = _dates_of_clauses(ctx, f)
-    aside = modality.set_aside(ctx.doc, f.v_start) if f.found else None
-    if aside and re.search(r"\bstatement\b", ctx.text[f.s : f.v_start], re.I):
-        # "Fatah, in a statement on Sunday, said it would not sign …": the statement is the event
-        f.kind, aside = "statement", None
+    aside = _modality(ctx, f)
     for date in chosen.values():
-        event = _event(ctx, f, _spanned(ctx.text, f.s, date), f.inside, f.kind)
+        inside, kind = _clause_parts(ctx, f, date, list(chosen.values())) if len(chosen) > 1 else (f.inside, f.kind)
+        event = _event(ctx, f, _spanned(ctx.text, f.s, date), inside, kind)
         if aside:  # denied, conditional: shown to the curator, never drafted as occurred
             set_aside.append(event | {"status": aside[0], "set_aside_by": aside[1]})
         else:
@@ -354,7 +408,7 @@ def _status(ctx: Context, sentence: str, date) -> str:
     plans, invited … to, called for); reported when the sentence says "reportedly", "according to", "is
     said to"; else occurred."""
     ahead = ctx.published is not None and date.resolved and date.edtf[:10] > ctx.published.isoformat()
-    if ahead or _future(ctx.text, date.start, date.end):
+    if ahead or future_clause(ctx.text, date.start, date.end):
         return "planned"
     return "reported" if REPORTED.search(sentence) else "occurred"
 
@@ -526,7 +580,7 @@ def _event(ctx: Context, f: Frame, date, inside, kind) -> dict:
         "status": _status(ctx, sentence, date),
         "event_type": kind,
         "event_type_known": kind in ds.type_label,
-        "title": f"{_and_join(names)}: {_PAREN.sub('', label).lower()}" if names else label,
+        "title": f"{and_join(names)}: {_PAREN.sub('', label).lower()}" if names else label,
         "actors": [
             {"name": m.text, "actor_id": m.actor_id, "faction_ids": ds.factions_of_actor.get(m.actor_id, [])}
             for m in {m.actor_id: m for m in inside}.values()

@@ -151,7 +151,14 @@ def _tokens_around(doc, start: int, end: int):
 
 def speech_subject_token(doc, start: int, end: int):
     """The subject token of the nearest speech verb outside the words at text[start:end] (or the object of
-    "according to"), or None."""
+    "according to"), or None. Asked by several rules per quote: found once."""
+    found = _cached(doc, "speech_subjects", lambda d: {})
+    if (start, end) not in found:
+        found[(start, end)] = _speech_subject_token(doc, start, end)
+    return found[(start, end)]
+
+
+def _speech_subject_token(doc, start: int, end: int):
     candidates = []
     for token in _tokens_around(doc, start, end):
         if not start <= token.idx < end:
@@ -340,3 +347,25 @@ def dated_noun(doc, date_start: int, date_end: int):
             return None
         token = head
     return None
+
+
+def _range(words) -> tuple[int, int]:
+    return words[0].idx, words[-1].idx + len(words[-1].text)
+
+
+def coordinated_clause(doc, date_start: int, date_end: int) -> list[tuple[int, int]] | None:
+    """The character ranges of the clause a date is in, when that clause is one of coordinated ones
+    ("Hamas closed its office on Sunday, and Qatar recalled its envoy on Monday"): its verb's words without
+    the clauses joined to it, and the shared subject when it has none of its own ("Fatah's delegation
+    arrived two days ago and met Hamas yesterday": the delegation met). None when the date's verb is
+    coordinated with nothing."""
+    span = doc.char_span(date_start, date_end, alignment_mode="expand")
+    verb = _verb_above(span.root) if span is not None and len(span) else None
+    if verb is None or not (verb.dep_ == "conj" or any(c.dep_ == "conj" for c in verb.children)):
+        return None
+    joined = {t.i for c in verb.children if c.dep_ in ("conj", "cc") for t in c.subtree}
+    ranges = [_range([t for t in verb.subtree if t.i not in joined and not t.is_punct])]
+    if verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        shared = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        ranges += [_range(list(shared[0].subtree))] if shared else []
+    return ranges

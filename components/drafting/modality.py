@@ -1,7 +1,8 @@
 """Events, stage 4 — modality: is the action the trigger names told as having happened (or as planned)?
 
 Each rule is a small function over the parse: given the trigger token (the word that names the event),
-it answers a status that keeps the event out of the drafted events — "denied" or "conditional" — or None.
+it answers a status that keeps the event out of the drafted events — "denied", "not occurred" or
+"conditional" — or None.
 The drafter lists such events under `set_aside` with the rule's name, so a curator sees what was read and
 why it is no event (docs/drafting.md, "Modality"). Without the parse no rule answers.
 """
@@ -29,14 +30,41 @@ def _up(trigger):
         yield token
 
 
+def _own_clause(trigger):
+    """The trigger and the words above it up to its clause's verb ("the talks" → "attend")."""
+    for token in _up(trigger):
+        yield token
+        if token.pos_ in ("VERB", "AUX"):
+            return
+
+
+def _governors(trigger):
+    """The words the trigger's action hangs from, not across a preposition: "denied carrying out the
+    strike" reaches "denied"; "failed to agree … during two days of talks" does not reach "failed" from
+    "talks" (the talks are the setting, and took place), nor from "negotiators" (who failed, not what)."""
+    token = trigger
+    while token.head.i != token.i and token.dep_ not in BOUNDARY | {"pobj", "nsubj", "nsubjpass"}:
+        token = token.head
+        yield token
+
+
 def negated(trigger) -> str | None:
-    """ "Hamas did not attack the post": a `neg` dependent on the trigger."""
-    return "denied" if any(c.dep_ == "neg" for c in trigger.children) else None
+    """ "Hamas did not attack the border post", "Hamas did not attend the talks": a `neg` dependent on
+    the trigger or on its clause's verb."""
+    return "denied" if any(c.dep_ == "neg" for t in _own_clause(trigger) for c in t.children) else None
+
+
+REFUSING = frozenset("refuse decline fail".split())
+
+
+def refused(trigger) -> str | None:
+    """ "Fatah refused to attend the talks on Monday": an action someone refused or failed to take."""
+    return "not occurred" if any(t.lemma_.lower() in REFUSING for t in _governors(trigger)) else None
 
 
 def denied_by_verb(trigger) -> str | None:
     """ "Hamas denied carrying out the strike": the trigger under a verb of denial."""
-    return "denied" if any(t.lemma_.lower() in DENYING for t in list(_up(trigger))[1:]) else None
+    return "denied" if any(t.lemma_.lower() in DENYING for t in _governors(trigger)) else None
 
 
 def declared_false(trigger) -> str | None:
@@ -77,7 +105,7 @@ def conditional(trigger) -> str | None:
     return None
 
 
-MODALITY: list[Callable] = [negated, denied_by_verb, declared_false, no_such, conditional]
+MODALITY: list[Callable] = [negated, denied_by_verb, declared_false, no_such, refused, conditional]
 
 
 def set_aside(doc, at: int) -> tuple[str, str] | None:

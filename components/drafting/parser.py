@@ -155,4 +155,6 @@ def parse(text: str):
     if nlp is None:
         return None
     with _lock:
-        return nlp(text)
+        doc = nlp(text)
+    doc.user_data["text"] = text  # the same characters: spaCy rebuilds doc.text from its tokens on each read
+    return doc

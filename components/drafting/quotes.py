@@ -24,7 +24,7 @@ _PARAPHRASE = re.compile(rf"\b{SPEECH}\s+(?:[\w,]+\s+){{0,4}}?that\s+([^.“”\
 _PRONOUN_BEFORE = re.compile(rf"\b(?:he|she|they)\s+(?:also\s+)?{SPEECH}\b[^.“”\"]*$", re.IGNORECASE)
 TITLES = r"(?:spokesman|spokeswoman|spokesperson|leader|minister|official|ambassador|envoy|commander|chief|president|mayor|director)"
 # "spokesman Oren Tal", "a spokesman for the group, Tariq Salem"
-_TITLED = re.compile(rf"\b{TITLES}(?:\s+(?:for|of)\s+the\s+\w+)?,?\s+((?:[A-Z][\w'’-]+\s){{0,2}}[A-Z][\w'’-]+)")
+TITLED = re.compile(rf"\b{TITLES}(?:\s+(?:for|of)\s+the\s+\w+)?,?\s+((?:[A-Z][\w'’-]+\s){{0,2}}[A-Z][\w'’-]+)")
 _TOLD = re.compile(r"\btold\s+(?:the\s+)?((?:[A-Z][\w'’.-]*\s?){1,5})")
 _SAID_TO = re.compile(
     r"\b(?:said|confirmed|explained|denied|described|stressed|repeated|insisted)\s+(?:[\w-]+\s+){0,3}?to\s+"
@@ -68,7 +68,7 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _person(text: str, lo: int, hi: int) -> tuple[str, int] | None:
     """An unknown titled name in text[lo:hi] ("spokesperson Oren Tal"), with its position."""
-    found = list(_TITLED.finditer(text, lo, hi))
+    found = list(TITLED.finditer(text, lo, hi))
     return (found[-1].group(1), found[-1].start(1)) if found else None  # the nearest before a quote
 
 
@@ -118,7 +118,7 @@ def _starts_sentence(text: str, at: int) -> bool:
     return not lead.strip(" -–—:0123456789") or bool(re.search(r"(?:[.!?]\s+|\n)[\s\d:–—-]*$", lead))
 
 
-def _and_join(names: list[str]) -> str:
+def and_join(names: list[str]) -> str:
     if len(names) < 2:
         return names[0] if names else ""
     return ", ".join(names[:-1]) + " and " + names[-1]
@@ -291,7 +291,7 @@ def new_name_after(c: _Quotes, q: _Mark):
     name = named.group(1).strip() if named else ""
     if not name or _known_after(c, q, name):
         return None
-    titled = {n.group(1) for n in _TITLED.finditer(c.text, 0, q.m.start())}
+    titled = {n.group(1) for n in TITLED.finditer(c.text, 0, q.m.start())}
     full = next((t for t in titled if t == name or t.split()[-1] == name), name)
     return (full, "") if full[:1].isupper() and full.lower() not in ("he", "she", "they", "it") else None
 
@@ -403,7 +403,7 @@ def statement_said(c: _Quotes, q: _Mark):
     if not signed:
         return None
     q.quote.note = "the statement's signatories, named before" + (" (a joint statement)" if len(signed) > 1 else "")
-    return _and_join([x.text for x in signed]), ";".join(x.actor_id for x in signed)
+    return and_join([x.text for x in signed]), ";".join(x.actor_id for x in signed)
 
 
 def introduced_before(c: _Quotes, q: _Mark):

@@ -140,7 +140,7 @@ def _sentence_at(text: str, start: int, end: int) -> str:
 _CLAUSE_BREAK = re.compile(r"[,;:]|\bthat\b|\bbut\b|\band\b|\bafter\b|\bbefore\b", re.IGNORECASE)
 
 
-def _future(text: str, start: int, end: int) -> bool:
+def future_clause(text: str, start: int, end: int) -> bool:
     """Does the clause holding the words speak of the future ("will meet on Friday"; not "said on
     Wednesday that they will meet")?"""
     sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
@@ -151,12 +151,12 @@ def _future(text: str, start: int, end: int) -> bool:
     hi = min([b for b in breaks if b >= at + (end - start)], default=len(sentence))
     # A clause without a verb of its own ("… from Hamas and Fatah in Cairo on Wednesday") is part of the
     # clause before it: the "and" joined two names, not two clauses.
-    while lo > 0 and not _VERB.search(sentence[lo:hi]):
+    while lo > 0 and not CLAUSE_VERB.search(sentence[lo:hi]):
         lo = max([b for b in breaks if b < lo], default=0)
     return bool(FUTURE.search(sentence[lo:hi]))
 
 
-_VERB = re.compile(
+CLAUSE_VERB = re.compile(
     r"\b(will|would|shall|is|are|was|were|has|have|had|did|does|said|says|told|met|meet|meets|held|holds|"
     r"\w{3,}ed|plans?|due)\b",
     re.IGNORECASE,
@@ -471,7 +471,7 @@ def _matched(text: str, published: dt.date | None) -> list[DateMention]:
             found.append(DateMention(m.start(), m.end(), m.group(0), None, f"anchored:{name}"))
     for kind, pattern in COMPILED:
         for m in (m for m in pattern.finditer(text) if _free(taken, m)):
-            future, past = _future(text, m.start(), m.end()), _past(text, m.start(), m.end())
+            future, past = future_clause(text, m.start(), m.end()), _past(text, m.start(), m.end())
             edtf, how = resolve(kind, m.groups(), published, future, past)
             taken.append((m.start(), m.end()))
             found.append(DateMention(m.start(), m.end(), m.group(0), edtf, how))

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from components.drafting import grammar
-from components.drafting.quotes import DraftQuote, _and_join
+from components.drafting.quotes import DraftQuote, and_join
 
 HE, SHE = frozenset("he him his himself".split()), frozenset("she her hers herself".split())
 ISSUING = frozenset("issue release publish sign circulate put".split())
@@ -208,7 +208,7 @@ def statement_issuers(ctx: Context, quote):
     named = list({m.actor_id: m for m in ctx.mentions if lo <= m.start < hi}.values())
     if not named:
         return None
-    return (_and_join([m.text for m in named]), ";".join(m.actor_id for m in named)), "the statement's issuers"
+    return (and_join([m.text for m in named]), ";".join(m.actor_id for m in named)), "the statement's issuers"
 
 
 def unnamed_description(ctx: Context, quote):
