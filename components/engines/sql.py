@@ -33,6 +33,7 @@ from components.analysis.filters import FILTERS, Filters, search_plan
 from components.data.families import COOPERATIVE, of_types
 from components.data.names import NameIndex, actor_names
 from components.engines.layout import RANGES
+from components.engines.rollups import Rollup, log
 
 MEMORY = os.environ.get("FACTIONLINE_ENGINE_MEMORY", "3GB")  # DuckDB's own limit: it spills to disk beyond it
 MASKS_AT_ONCE = 200_000  # faction masks expanded per block for the matrix (64 MB of floats)
@@ -205,6 +206,7 @@ class SqlEngine:
         self.url = url
         self.con = connect(url)
         self.t = Tables(self.con, self.root)
+        self.rollup = Rollup(self.con, self.t)
         self.factions = pd.read_parquet(self.root / "factions.parquet")
         self._cache: OrderedDict = OrderedDict()
         self._lock = threading.Lock()
@@ -329,17 +331,28 @@ class SqlEngine:
         return self.kept(("daily", f, weights), make)
 
     def _daily(self, f: Filters, weights: str | None = None) -> pd.DataFrame:
-        """daily() of a filter state, from the engine (not kept)."""
-        reads = ("day", "last_day", *(["lanes"] if self.t.masks else []), *([weights] if weights else []))
-        sel = self.where(f, reads)
-        aggs = {"n": sel.count(), "hi": sel.last_day.max()}
+        """daily() of a filter state, from the engine (not kept): from the rollup when it covers the filters
+        (engines/rollups.py: each row counts `n` events), else from the events."""
+        rolled = self.rollup.covers(f, weights)
+        log.debug("daily of %r (%s) from the %s", f, weights or "events", "rollup" if rolled else "events")
+        if rolled:
+            sel = self._where(f, self.rollup.tables())
+            each = sel.n  # a rollup row stands for n events
+            aggs = {"n": each.sum(), "hi": sel.last_day.max()}
+        else:
+            reads = ("day", "last_day", *(["lanes"] if self.t.masks else []), *([weights] if weights else []))
+            sel = self.where(f, reads)
+            each = None
+            aggs = {"n": sel.count(), "hi": sel.last_day.max()}
         for i, faction in enumerate(self.lanes_of(f)):
             if not self.t.masks:
                 break
             test = (sel.lanes == 0) if faction == "" else ((sel.lanes & (1 << self.t.bit[faction])) != 0)
             value = test.cast("int64")  # faster than count(where=…) on DuckDB
             if weights:
-                value = value * sel[weights].fill_null(0)
+                value = value * sel[weights].fill_null(0)  # on the rollup: the row's sum
+            elif each is not None:
+                value = value * each
             aggs[f"lane{i}"] = value.sum()
         frame = sel.group_by("day").aggregate(**aggs).to_pandas()
         if not self.t.masks:
