@@ -5,6 +5,8 @@ in-memory model. A new record is tested here without a line of test (issue 40)."
 
 from __future__ import annotations
 
+import pytest
+
 from components.analysis.filters import Filters
 from components.analysis.questions import QUESTIONS, Question
 
