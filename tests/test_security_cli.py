@@ -82,3 +82,23 @@ def test_an_ended_input_or_an_overflow_is_one_line_not_an_unexpected_error(tmp_p
     assert cli.main(argv) == 1
     err = capsys.readouterr().err
     assert says in err and "unexpected error" not in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    "cell, named",
+    [("Talks\rin Cairo", "carriage return"), ("Talks\x00in Cairo", "NUL"), ("Talks\x1bin Cairo", "escape")],
+)
+def test_a_control_character_in_an_imported_table_is_named_at_its_cell_as_validate_does(tmp_path, capsys, cell, named):
+    """A lone CR was dropped silently by `import table`, a NUL made the file "binary", while validate and the
+    upload named the cell: one rule (data/controls.py), the same message, the row left out and said so."""
+    table = tmp_path / "events.csv"
+    table.write_bytes(
+        ("date,title\n2024-02-29,Meeting in Moscow\n" + f'2024-03-01,"{cell}"\n2024-03-02,Statement\n').encode()
+    )
+    cli.main(["import", "table", str(table), "--out", str(tmp_path / "out")])
+    out = capsys.readouterr()
+    said = out.out + out.err
+    assert "binary" not in said and "Traceback" not in said
+    assert "line 3" in said and "title" in said and named.lower() in said.lower(), said
+    events = (tmp_path / "out" / "events.csv").read_text(encoding="utf-8")
+    assert "Meeting in Moscow" in events and "Statement" in events and "Talks" not in events

@@ -82,8 +82,22 @@ class Skipped:
     reason: str
 
 
+def _binary(head: bytes) -> bool:
+    """A file that is not text: NUL bytes with what text does not hold (bytes that are not UTF-8, many NULs,
+    other control bytes). A lone NUL in a cell of a text file is named at its cell by the one rule of
+    data/controls.py, as validate and the upload name it."""
+    if b"\x00" not in head:
+        return False
+    try:
+        head.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        return err.start < len(head) - 3  # a character cut at the end of the head is still text
+    controls = {b for b in head if b < 32 and b not in (9, 10, 13)}
+    return len(controls) > 1 or head.count(b"\x00") > max(2, len(head) // 100)
+
+
 def decode(data: bytes, file: str) -> str:
-    if b"\x00" in data[:65536]:
+    if _binary(data[:65536]):
         raise ImportFailed(f"{file}: is a binary file, not text. Fix: export it as CSV, TSV or JSON.")
     try:
         return data.decode("utf-8-sig")
@@ -102,7 +116,7 @@ def lines_of(data, file: str):
         yield from decode(data, file).splitlines(keepends=True)
         return
     head = data.read(65536)
-    if b"\x00" in head:
+    if _binary(head):
         raise ImportFailed(f"{file}: is a binary file, not text. Fix: export it as CSV, TSV or JSON.")
     data.seek(0)
     for number, raw in enumerate(data, start=1):

@@ -14,6 +14,7 @@ import io
 import pandas as pd
 import pyarrow.parquet as pq
 
+from components.data.controls import FIX, first_control
 from components.data.dates import date_problem
 from components.data.safetext import safe_url
 from components.data.schema import DIRECTIONS, STATUSES, split_list
@@ -50,6 +51,10 @@ def convert(frame: pd.DataFrame, b: Builder, first_line: int = 2) -> None:
             continue
         if not r["title"]:
             b.skip(where, "the title is blank")
+            continue
+        control = next(((c, found) for c, v in r.items() if (found := first_control(v))), None)
+        if control:  # the one rule of data/controls.py, as validate and the upload apply it
+            b.skip(where, f"{control[0]} holds {control[1]}. Fix: {FIX}")
             continue
         actors = [b.actor(a, scheme="name") for a in split_list(r.get("actor_ids", ""))]
         sides = [[b.actor(a, scheme="name") for a in split_list(r.get(c, ""))] for c in ("side_a", "side_b")]
