@@ -129,7 +129,11 @@ GOLD = [
             ("2025-12-22", "said on Monday that it welcomed the statement", "occurred"),
             ("2026-01-01/2026-01-07", "The files will be handed over in the first week of January", "planned"),
             ("2025-12", "the arrests in Nablus earlier this month", "occurred"),
-            ("2026-01-12", "hold its first full session in Gaza City a week after the chairman takes office", "planned"),
+            (
+                "2026-01-12",
+                "hold its first full session in Gaza City a week after the chairman takes office",
+                "planned",
+            ),
         ],
         quotes=[
             ("full and equal support", {"hamas", "fatah"}, ["in a statement"]),

@@ -41,7 +41,12 @@ GOLD = [
             ("a scandal, not a detail", {"zomlot"}, []),
             (
                 "The participants confirmed their commitment to the unity of Palestinian land and people",
-                {"russia", "name:the Russian foreign ministry", "name:The Russian foreign ministry", "name:the communique"},
+                {
+                    "russia",
+                    "name:the Russian foreign ministry",
+                    "name:The Russian foreign ministry",
+                    "name:the communique",
+                },
                 ["in a statement"],
             ),
             (
