@@ -44,6 +44,18 @@ MODALITY = [
     (modality.no_such, "There were no negotiations between Hamas and Fatah last week.", "negotiations", "denied"),
     (modality.refused, "Fatah refused to attend the talks in Cairo on Monday.", "talks", "not occurred"),
     (
+        modality.left_undone,
+        "The ministries were supposed to hand over their files on May 1, and they did not.",
+        "hand",
+        "not occurred",
+    ),
+    (
+        modality.report_denied,
+        "Mansour dismissed as untrue reports that she had travelled to Jenin on Sunday.",
+        "travelled",
+        "denied",
+    ),
+    (
         modality.conditional,
         'Mansour said Hamas was "ready to sign tomorrow if the arrests stop".',
         "sign",
@@ -79,6 +91,13 @@ ANCHORS = [
         "2019-11",
     ),
     ("that_year", "They met in March 2019. Later that year they signed.", "Later that year", "2019"),
+    ("day_before", "Fatah signed on 3 November. The names were drawn the day before.", "the day before", "2025-11-02"),
+    (
+        "units_after",
+        "The office opens on 3 November. Payments follow two days after that.",
+        "two days after that",
+        "2025-11-05",
+    ),
 ]
 
 
@@ -156,6 +175,14 @@ SPEAKERS = [
         "nadir",
     ),
     (
+        "paragraph_continuation",
+        "Karim Nadir and Layla Mansour spoke. Mansour leads the Hamas delegation, and her deputy stood beside "
+        'her.\n\n"We are ready," he said. "Today, not tomorrow."',
+        "Today, not tomorrow.",
+        "Karim Nadir",
+        "nadir",
+    ),
+    (
         "role_noun",
         'A Fatah spokesman, Samir Odeh, spoke first. "Nobody is in a hurry," the spokesman said.',
         "Nobody is in a hurry",
@@ -212,6 +239,26 @@ def test_alternating_pronouns_joint_issuers_and_unnamed_speakers_on_one_article(
     ]
     assert quotes["Then let us meet"]["speaker_id"] == "nadir"
     assert quotes["The door remains open to both movements"]["speaker_id"] == "egypt;qatar"  # not Hamas, Fatah
+
+
+def test_a_speech_pronoun_after_one_person_named_tells_the_gender(nlp, told):
+    """Two speakers alternate with no names: their genders come from the paragraphs naming one of them."""
+    text = (
+        'Karim Nadir was cautious. "It has an address," he said.\n\nLayla Mansour went further. "It is in '
+        'writing," she said.\n\n"Writing is good," he said. "Practice is better."\n\n"Come and see," she said.'
+    )
+    quotes = {q["text"].rstrip(",."): q["speaker_id"] for q in draft(text, WEDNESDAY, "Eastwire", told)["quotes"]}
+    assert [quotes[w] for w in ("Writing is good", "Practice is better", "Come and see")] == [
+        "nadir",
+        "nadir",
+        "mansour",
+    ]
+
+
+def test_a_quote_in_the_sentence_of_a_speech_verb_is_not_the_next_sentences(nlp, told):
+    text = 'Nadir blamed Hamas for the delay, saying it had "sat on the text". Mansour called that "a tired old story".'
+    quotes = {q["text"]: q["speaker_id"] for q in draft(text, WEDNESDAY, "Eastwire", told)["quotes"]}
+    assert (quotes["sat on the text"], quotes["a tired old story"]) == ("nadir", "mansour")
 
 
 def test_every_speaker_rule_has_a_text():

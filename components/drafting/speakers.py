@@ -34,6 +34,7 @@ class Context:
     people: frozenset  # the known actors who are persons
     interviewee: tuple[str, str] | None = None  # (name, actor id) of a Q&A article's interviewee
     gender: dict = field(default_factory=dict)  # person key -> "he" / "she", from the pronouns near them
+    previous: object = None  # the quote before the one being attributed (its speaker as decided)
 
 
 def _paragraphs(text: str):
@@ -129,6 +130,14 @@ def _voted(ctx: Context, persons: list, sent, token):
     return None
 
 
+def _sole_in_paragraph(ctx: Context, persons: list, token):
+    """ "Nadir was cautious. “…,” he said": the one person its paragraph names before the speech pronoun
+    (with two named, "he" is what is to be resolved, never evidence)."""
+    start = grammar.doc_text(ctx.doc).rfind("\n", 0, token.idx) + 1
+    named = {_key(p[1], p[2]): p for p in persons if start <= p[0] < token.idx}
+    return next(iter(named.values())) if len(named) == 1 else None
+
+
 def genders(ctx: Context, quotes: list) -> dict:
     """Each person's pronoun ("he"/"she") as the text uses it, by a majority of the plain cases (_voted);
     a tie leaves it unknown. The "he" of "…," he said is what is resolved, never evidence."""
@@ -140,8 +149,9 @@ def genders(ctx: Context, quotes: list) -> dict:
             if word not in HE | SHE or any(q.start <= token.idx < q.end for q in quotes):
                 continue
             if token.head.lemma_.lower() in grammar.SPEECH_LEMMAS and token.dep_ == "nsubj":
-                continue
-            person = _voted(ctx, persons, sent, token)
+                person = _sole_in_paragraph(ctx, persons, token)
+            else:
+                person = _voted(ctx, persons, sent, token)
             if person is not None:
                 votes.setdefault(_key(person[1], person[2]), []).append("he" if word in HE else "she")
     return {k: v[0] for k, v in votes.items() if v.count(v[0]) * 2 > len(v)}
@@ -164,6 +174,23 @@ def pronoun_by_gender(ctx: Context, quote):
         if ctx.gender.get(_key(name, actor_id), said) == said:
             return name, actor_id, f"“{subject.text}”: the last person named who is “{said}”"
     return None
+
+
+def paragraph_continuation(ctx: Context, quote):
+    """ "“…,” Mansour told the agency on Wednesday night. “…”": a quote whose sentence has no speech verb,
+    later in the paragraph of the quote before it, is that quote's speaker's (as the coreference stage
+    decided it: after "“In writing is good,” he said" — Nadir — "“In practice is better.”" is his too)."""
+    before = ctx.previous
+    if before is None or not before.speaker or quote.quote_type != "direct" or _subject(ctx, quote) is not None:
+        return None
+    if quote.speaker and quote.rule not in ("pronoun_in_paragraph", "continues_quote", "sentence_subject"):
+        return None
+    if "\n" in ctx.text[before.end : quote.start] or (quote.speaker, quote.speaker_id) == (
+        before.speaker,
+        before.speaker_id,
+    ):
+        return None
+    return before.speaker, before.speaker_id, "the quote before it in its paragraph"
 
 
 def role_noun(ctx: Context, quote):
@@ -239,7 +266,14 @@ def _shaped(answer):
     return speaker, actor_id, note
 
 
-COREFERENCE: list[Callable] = [pronoun_by_gender, role_noun, statement_issuers, unnamed_description, the_interviewee]
+COREFERENCE: list[Callable] = [
+    pronoun_by_gender,
+    paragraph_continuation,
+    role_noun,
+    statement_issuers,
+    unnamed_description,
+    the_interviewee,
+]
 
 
 def attribute(ctx: Context, quotes: list) -> list:
@@ -253,6 +287,7 @@ def attribute(ctx: Context, quotes: list) -> list:
         )
     if ctx.doc is not None:
         ctx.gender = genders(ctx, quotes)
+    ctx.previous = None
     for quote in quotes:
         for rule in COREFERENCE:
             answer = _shaped(rule(ctx, quote))
@@ -261,4 +296,6 @@ def attribute(ctx: Context, quotes: list) -> list:
                 quote.rule = rule.__name__
                 quote.confidence = 0.7 if quote.speaker_id else 0.5
                 break
+        if quote.quote_type == "direct":
+            ctx.previous = quote
     return quotes
