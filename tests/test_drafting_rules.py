@@ -183,6 +183,22 @@ SPEAKERS = [
         "nadir",
     ),
     (
+        "pronoun_of_unnamed",
+        'Karim Nadir spoke first.\n\nA Western diplomat in Cairo said the mood had changed. "A year ago they '
+        'would not share a car," he said.',
+        "A year ago they would not share a car",
+        "A Western diplomat",
+        "",
+    ),
+    (
+        "pronoun_said_before",
+        'Fatah\'s spokeswoman, Rana Odeh, and Karim Nadir spoke together.\n\n"Not yet," she said. "Let us see '
+        'whether the money comes."',
+        "Let us see whether the money comes.",
+        "Rana Odeh",
+        "",
+    ),
+    (
         "role_noun",
         'A Fatah spokesman, Samir Odeh, spoke first. "Nobody is in a hurry," the spokesman said.',
         "Nobody is in a hurry",
@@ -196,6 +212,13 @@ SPEAKERS = [
         "The door is open",
         "Egypt and Qatar",
         "egypt;qatar",
+    ),
+    (
+        "statement_issuers",
+        'The civil committee issued a short communique on Monday. "The offices stay open," the communique said.',
+        "The offices stay open",
+        "The civil committee",
+        "",
     ),
     (
         "unnamed_description",
@@ -239,6 +262,15 @@ def test_alternating_pronouns_joint_issuers_and_unnamed_speakers_on_one_article(
     ]
     assert quotes["Then let us meet"]["speaker_id"] == "nadir"
     assert quotes["The door remains open to both movements"]["speaker_id"] == "egypt;qatar"  # not Hamas, Fatah
+
+
+def test_a_gendered_role_noun_tells_the_gender(nlp, told):
+    text = (
+        "After the signing, Karim Nadir of Fatah and Hamas's spokeswoman, Layla Mansour, spoke together.\n\n"
+        '"We have paid our share," he said.\n\n"It will arrive if the banks open," she said.'
+    )
+    quotes = {q["text"].rstrip(",."): q["speaker_id"] for q in draft(text, WEDNESDAY, "Eastwire", told)["quotes"]}
+    assert (quotes["We have paid our share"], quotes["It will arrive if the banks open"]) == ("nadir", "mansour")
 
 
 def test_a_speech_pronoun_after_one_person_named_tells_the_gender(nlp, told):
