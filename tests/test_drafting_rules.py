@@ -114,6 +114,13 @@ def test_every_rule_has_a_sentence():
     assert {a[0] for a in ANCHORS} == {name for name, _, _ in anchors.ANCHORS}
 
 
+def test_an_undone_plan_with_no_event_word_is_set_aside(nlp, told):
+    """No event word: the event is read from its date, and modality still applies."""
+    result = draft("Hamas was supposed to hand over the files on May 1, and it did not.", WEDNESDAY, "Eastwire", told)
+    assert result["events"] == []
+    assert [(e["status"], e["set_aside_by"]) for e in result["set_aside"]] == [("not occurred", "left_undone")]
+
+
 def test_an_open_bound_is_no_date_and_no_event(told):
     (mention,) = find_dates("A truce agreed more than six years ago is collapsing.", WEDNESDAY)
     assert mention.text == "more than six years ago" and mention.edtf is None

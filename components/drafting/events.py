@@ -336,7 +336,8 @@ def _modality(ctx: Context, f: Frame) -> tuple[str, str] | None:
     """Stage 4 (modality.MODALITY) on the trigger: when it sets the action aside, the sentence's event may
     still be another it names ("failed to agree … during two days of talks that ended on Sunday": the
     talks), or the statement that told it ("Fatah, in a statement on Sunday, said it would not sign")."""
-    aside = modality.set_aside(ctx.doc, f.v_start) if f.found else None
+    # an unclassified event is read from its date ("were supposed to hand over … on May 1, and they did not")
+    aside = modality.set_aside(ctx.doc, f.v_start)
     if aside is None:
         return None
     if re.search(r"\bstatement\b", ctx.text[f.s : f.v_start], re.I):

@@ -206,7 +206,7 @@ def pronoun_by_gender(ctx: Context, quote):
 
 
 # SOURCE rules that guess from the paragraph (the last speaker, the quote before): coreference may do better.
-WEAK = frozenset(("pronoun_in_paragraph", "continues_quote", "sentence_subject"))
+WEAK = frozenset(("pronoun_in_paragraph", "continues_quote"))
 
 
 def paragraph_continuation(ctx: Context, quote):
