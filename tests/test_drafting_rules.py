@@ -109,6 +109,13 @@ def test_each_anchor_rule_dates_from_the_event_before(name, text, words, edtf):
     assert anchors.UNANCHORED in find_dates(words + " they met.", WEDNESDAY)[0].how
 
 
+def test_a_weekday_takes_the_tense_of_the_verb_it_follows():
+    """A past verb just before the date wins over a future later in the clause; "is due in" is ahead."""
+    (agreed,) = find_dates("They agreed on Friday on the names from which the chairman will be drawn.", WEDNESDAY)
+    (due,) = find_dates("Qudsi is due in Cairo on Friday for a meeting.", WEDNESDAY)
+    assert (agreed.edtf, due.edtf) == ("2025-11-07", "2025-11-14"), (agreed.how, due.how)
+
+
 def test_every_rule_has_a_sentence():
     assert {m[0].__name__ for m in MODALITY} == {r.__name__ for r in modality.MODALITY}
     assert {a[0] for a in ANCHORS} == {name for name, _, _ in anchors.ANCHORS}

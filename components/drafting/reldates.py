@@ -165,8 +165,9 @@ CLAUSE_VERB = re.compile(
     r"\w{3,}ed|plans?|due)\b",
     re.IGNORECASE,
 )
+# "agreed on Friday", "met in Cairo on Friday": a past verb just before the date (not "planned on")
 _PAST_VERB_JUST_BEFORE = re.compile(
-    r"\b(?!(?:need|want|intend|expect|plann|schedul)ed\b)\w{3,}ed\s+(?:\w+\s+){0,3}(?:on|in|at|last)\s*$", re.I
+    r"\b(?!(?:need|want|intend|expect|plann|schedul)ed\b)\w{3,}ed\s+(?:(?:\w+\s+){0,3}(?:on|in|at|last)\s+)?$", re.I
 )
 _PAST = re.compile(r"\b(was|were|had|did|met|held|signed|visited|\w{3,}ed)\b", re.IGNORECASE)
 
