@@ -128,6 +128,19 @@ def test_an_undone_plan_with_no_event_word_is_set_aside(nlp, told):
     assert [(e["status"], e["set_aside_by"]) for e in result["set_aside"]] == [("not occurred", "left_undone")]
 
 
+def test_taking_office_and_shelling_are_event_words_and_what_did_not_happen_is_no_evidence(nlp, told):
+    text = (
+        "Karim Nadir took office as Fatah's envoy on Monday. Later on Tuesday, mortar shells landed near the "
+        "offices in the camp, damaging a wall but causing no casualties."
+    )
+    events = draft(text, WEDNESDAY, "Eastwire", told)["events"]
+    assert [(e["date"], e["event_type"]) for e in events] == [
+        ("2025-11-10", "leadership_change"),
+        ("2025-11-11", "military_force"),
+    ]
+    assert events[1]["evidence"].endswith("damaging a wall")  # not "but causing no casualties"
+
+
 def test_an_open_bound_is_no_date_and_no_event(told):
     (mention,) = find_dates("A truce agreed more than six years ago is collapsing.", WEDNESDAY)
     assert mention.text == "more than six years ago" and mention.edtf is None

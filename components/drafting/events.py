@@ -35,9 +35,10 @@ VERBS = {
     "visit": r"\b(visited|visits|visit|arrived|arrive|arrives|travelled to|traveled to|travel to|flew to|flown to|"
     r"fly to|leave|leaves|left for|depart\w*)\b",
     "invitation": r"\b(invited|invites|invite|invitation)\b",
-    "leadership_change": r"\b(resigned|resigns|resignation|stepped down)\b",
+    "leadership_change": r"\b(resigned|resigns|resignation|stepped down|appointed|sworn in|"
+    r"t(?:ake|akes|aking|ook|aken) office)\b",
     "military_force": r"\b(attacked|attack|strike|strikes|struck|shelled|launched|clash(?:es|ed)?|killed|kill|"
-    r"fired|bombed|raided|stormed|ambushed|shot dead)\b",
+    r"fired|bombed|raided|stormed|ambushed|shot dead|shelling|mortar(?:s| shells?| rounds?)?)\b",
     "arrest": r"\b(arrested|arresting|arrests|detained|detaining|rounded up|abduct(?:ed|ing)|kidnap(?:ped|ping))\b",
     "protest": r"\b(sit-ins?|protest(?:s|ed|ing)?|demonstrat\w+|rall(?:y|ies|ied)|marched)\b",
     "reduce_relations": r"\b(closed its|recalled (?:its|his|her|their)|expelled|severed|cut ties)\b",
@@ -567,6 +568,17 @@ def _narrowest_first(when: list) -> list:
     return when
 
 
+# ", damaging the building but causing no casualties": a closing clause that tells what did not happen
+_NOTHING_AFTER = re.compile(r"\s+but\s+(?:\w+\s+){0,2}(?:no|not|never)\b[^\"“”,;]*$")
+
+
+def _evidence(sentence: str, trigger_end: int, date_end: int) -> str:
+    """The sentence, less a closing "but … no …" clause after the trigger and the date: the passage of
+    what happened, not of what did not."""
+    m = _NOTHING_AFTER.search(sentence)
+    return sentence[: m.start()] if m and m.start() >= max(trigger_end, date_end) else sentence
+
+
 def _event(ctx: Context, f: Frame, date, inside, kind) -> dict:
     """One proposed event of the sentence text[f.s:f.e], on one of its dates."""
     ds, sentence = ctx.ds, ctx.text[f.s : f.e]
@@ -587,7 +599,7 @@ def _event(ctx: Context, f: Frame, date, inside, kind) -> dict:
             for m in {m.actor_id: m for m in inside}.values()
         ],
         "location": "",
-        "evidence": sentence,
+        "evidence": _evidence(sentence, f.v_end - f.s, date.end - f.s),
         "reported_by": next(
             (c["source_id"] for c in chain_of(sentence, ctx.outlets, fold) if c.get("source_id")), ctx.outlet_id
         ),
