@@ -141,6 +141,15 @@ def test_taking_office_and_shelling_are_event_words_and_what_did_not_happen_is_n
     assert events[1]["evidence"].endswith("damaging a wall")  # not "but causing no casualties"
 
 
+def test_a_date_on_an_infinitive_of_purpose_dates_its_clause(nlp, told):
+    text = (
+        "Egyptian mediators handed Hamas and Fatah a new draft on Monday, and the two delegations sat down to "
+        "discuss it in Cairo a day later, officials said."
+    )
+    events = draft(text, WEDNESDAY, "Eastwire", told)["events"]
+    assert sorted(e["date"] for e in events) == ["2025-11-10", "2025-11-11"]
+
+
 def test_an_open_bound_is_no_date_and_no_event(told):
     (mention,) = find_dates("A truce agreed more than six years ago is collapsing.", WEDNESDAY)
     assert mention.text == "more than six years ago" and mention.edtf is None

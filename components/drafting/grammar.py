@@ -333,10 +333,16 @@ def dates_another_action(doc, date_start: int, date_end: int, verb_start: int) -
     above_acting = {acting, *acting.ancestors}
     token = dated
     while token not in above_acting and token.head.i != token.i:
-        if token.dep_ in CLAUSES:
+        if token.dep_ in CLAUSES and not _purpose_of(token, acting):
             return True
         token = token.head
     return False
+
+
+def _purpose_of(clause, acting) -> bool:
+    """ "sat down to discuss it in Cairo a day later": an infinitive of purpose right under the event's verb
+    is when that verb happened too (the parse hangs the date on the infinitive)."""
+    return clause.head.i == acting.i and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
 def dated_noun(doc, date_start: int, date_end: int):
