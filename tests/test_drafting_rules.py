@@ -150,6 +150,11 @@ def test_a_date_on_an_infinitive_of_purpose_dates_its_clause(nlp, told):
     assert sorted(e["date"] for e in events) == ["2025-11-10", "2025-11-11"]
 
 
+def test_saying_that_one_welcomes_is_the_act_of_that_day(nlp, told):
+    events = draft("Hamas said on Monday that it welcomed the offer of talks.", WEDNESDAY, "Eastwire", told)["events"]
+    assert [(e["date"], e["event_type"]) for e in events] == [("2025-11-10", "endorse")]
+
+
 def test_an_open_bound_is_no_date_and_no_event(told):
     (mention,) = find_dates("A truce agreed more than six years ago is collapsing.", WEDNESDAY)
     assert mention.text == "more than six years ago" and mention.edtf is None

@@ -289,13 +289,17 @@ def statement_and_its_clause(ctx: Context, f: Frame) -> bool:
     return bool(f.own and f.kind)
 
 
+SAYING_ACTS = frozenset(("statement", "endorse"))
+
+
 def said_or_stated_on(ctx: Context, f: Frame) -> bool:
     """Only the day it was said: an event when a verb we know tells it ("Hamas announced on Tuesday …"; "in
     a statement published on Saturday, …" is the statement), not "told Eastwire on Friday that the talks
     were useful"."""
     if not f.own and f.found and re.search(r"\bstatement\b", ctx.text[f.s : f.when[0].start], re.I):
         f.kind = "statement"
-    framing = f.kind == "statement" or not re.search(r"\bthat\b", ctx.text[f.when[0].end : f.e])
+    # saying that one welcomes or endorses is the act itself ("said on Monday that it welcomed the statement")
+    framing = f.kind in SAYING_ACTS or not re.search(r"\bthat\b", ctx.text[f.when[0].end : f.e])
     f.when = f.own or (f.when if f.found and framing else [])
     return bool(f.when)
 
