@@ -116,6 +116,15 @@ def test_a_weekday_takes_the_tense_of_the_verb_it_follows():
     assert (agreed.edtf, due.edtf) == ("2025-11-07", "2025-11-14"), (agreed.how, due.how)
 
 
+def test_an_anchor_naming_an_event_dates_from_that_event():
+    text = (
+        "The chairman is expected to take office on 20 November. The names were drawn on 10 November. "
+        "The committee will meet a week after the chairman takes office."
+    )
+    found = {d.text: d.edtf for d in find_dates(text, WEDNESDAY)}
+    assert found["a week after"] == "2025-11-27"  # from the taking of office, not the last date (10 November)
+
+
 def test_every_rule_has_a_sentence():
     assert {m[0].__name__ for m in MODALITY} == {r.__name__ for r in modality.MODALITY}
     assert {a[0] for a in ANCHORS} == {name for name, _, _ in anchors.ANCHORS}

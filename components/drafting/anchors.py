@@ -112,15 +112,36 @@ def matches(text: str):
             yield name, m
 
 
-def anchor(found: list) -> list:
-    """The date mentions (in text order) with each anchored one resolved from the last date before it."""
+# "a week after the chairman takes office": the event named after "after" (its subject's noun and verb)
+_NAMED_EVENT = re.compile(r"\s+(?:that\s+)?(?:the|its|his|her|their)\s+(\w+)\s+(\w+)")
+
+
+def named_event(text: str, d, earlier: list):
+    """ "a week after the chairman takes office": the last date before whose sentence names that event (the
+    noun, and a verb of the same stem: "is expected to take office on January 5"), else None."""
+    m = _NAMED_EVENT.match(text, d.end) if text and d.text.lower().rstrip().endswith("after") else None
+    if m is None:
+        return None
+    noun, stem = m.group(1).lower(), m.group(2).lower()[:3]
+    for p in reversed(earlier):
+        lo, hi = text.rfind(".", 0, p.start) + 1, text.find(".", p.end)
+        sentence = text[lo : hi if hi >= 0 else len(text)].lower()
+        if re.search(rf"\b{re.escape(noun)}\b", sentence) and re.search(rf"\b{re.escape(stem)}", sentence):
+            return p
+    return None
+
+
+def anchor(found: list, text: str = "") -> list:
+    """The date mentions (in text order) with each anchored one resolved from the last date before it (or
+    from the event it names, when the article dated that event before)."""
     rules = {name: (pattern, resolver) for name, pattern, resolver in COMPILED}
     out, last, last_year = [], None, None
     for d in found:
         if d.how.startswith("anchored:"):
             name = d.how.split(":", 1)[1]
             pattern, resolver = rules[name]
-            base = last_year if name in YEAR_RULES else last
+            dated = [x for x in out if x.edtf and "/" not in x.edtf]
+            base = last_year if name in YEAR_RULES else named_event(text, d, dated) or last
             answer = resolver(pattern.match(d.text), base.edtf) if base is not None else None
             d = replace(d, edtf=answer[0], how=f"{answer[1]} (“{base.text}”)") if answer else replace(d, how=UNANCHORED)
         if d.edtf and "/" not in d.edtf:

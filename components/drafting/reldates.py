@@ -503,4 +503,4 @@ def _within_from_the_day_before(text: str, found: list[DateMention]) -> list[Dat
 
 def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
     """Every date expression of the text, left to right, each resolved (or marked unresolved)."""
-    return anchors.anchor(_within_from_the_day_before(text, _matched(text, published)))
+    return anchors.anchor(_within_from_the_day_before(text, _matched(text, published)), text)
