@@ -164,6 +164,19 @@ def test_saying_that_one_welcomes_is_the_act_of_that_day(nlp, told):
     assert [(e["date"], e["event_type"]) for e in events] == [("2025-11-10", "endorse")]
 
 
+def test_release_restrictions_and_return_are_event_words(nlp, told):
+    text = (
+        "A Fatah official was freed on Monday. The police imposed a curfew on the camp on Tuesday. Karim Nadir "
+        "is due to return to Gaza on Friday."
+    )
+    events = draft(text, WEDNESDAY, "Eastwire", told)["events"]
+    assert [(e["date"], e["event_type"]) for e in events] == [
+        ("2025-11-10", "release"),
+        ("2025-11-11", "restrictions"),
+        ("2025-11-14", "visit"),
+    ]
+
+
 def test_an_open_bound_is_no_date_and_no_event(told):
     (mention,) = find_dates("A truce agreed more than six years ago is collapsing.", WEDNESDAY)
     assert mention.text == "more than six years ago" and mention.edtf is None

@@ -33,13 +33,15 @@ VERBS = {
     "host_visit": r"\b(received|receives|hosted|hosts|host)\b",
     "meeting": r"\b(met|meet|meets|meeting|talks|discussions|negotiat\w*|sat down|session|take place|took place|round)\b",
     "visit": r"\b(visited|visits|visit|arrived|arrive|arrives|travelled to|traveled to|travel to|flew to|flown to|"
-    r"fly to|leave|leaves|left for|depart\w*)\b",
+    r"fly to|leave|leaves|left for|depart\w*|return(?:s|ed|ing)? to)\b",
     "invitation": r"\b(invited|invites|invite|invitation)\b",
     "leadership_change": r"\b(resigned|resigns|resignation|stepped down|appointed|sworn in|"
     r"t(?:ake|akes|aking|ook|aken) office)\b",
     "military_force": r"\b(attacked|attack|strike|strikes|struck|shelled|launched|clash(?:es|ed)?|killed|kill|"
     r"fired|bombed|raided|stormed|ambushed|shot dead|shelling|mortar(?:s| shells?| rounds?)?)\b",
     "arrest": r"\b(arrested|arresting|arrests|detained|detaining|rounded up|abduct(?:ed|ing)|kidnap(?:ped|ping))\b",
+    "release": r"\b(freed|released from (?:prison|detention|custody|jail))\b",
+    "restrictions": r"\b(curfews?|sealed off|seal off|martial law|state of emergency)\b",
     "protest": r"\b(sit-ins?|protest(?:s|ed|ing)?|demonstrat\w+|rall(?:y|ies|ied)|marched)\b",
     "reduce_relations": r"\b(closed its|recalled (?:its|his|her|their)|expelled|severed|cut ties)\b",
     "mediation": r"\b(mediat\w+|brokered)\b",
@@ -82,6 +84,8 @@ NEW_TYPES = {
     "postponement": "Postpone or call off (not in CAMEO)",
     "arrest": "Arrest or detain (CAMEO 173)",
     "protest": "Demonstrate or rally (CAMEO 141)",
+    "release": "Release a person from detention (CAMEO 084)",
+    "restrictions": "Impose a curfew or restrictions (CAMEO 172)",
     "unclassified": "Event (choose its type)",  # a dated sentence with no verb we know
 }
 
