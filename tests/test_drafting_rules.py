@@ -44,6 +44,18 @@ MODALITY = [
     (modality.no_such, "There were no negotiations between Hamas and Fatah last week.", "negotiations", "denied"),
     (modality.refused, "Fatah refused to attend the talks in Cairo on Monday.", "talks", "not occurred"),
     (
+        modality.left_undone,
+        "The ministries were supposed to hand over their files on May 1, and they did not.",
+        "hand",
+        "not occurred",
+    ),
+    (
+        modality.report_denied,
+        "Mansour dismissed as untrue reports that she had travelled to Jenin on Sunday.",
+        "travelled",
+        "denied",
+    ),
+    (
         modality.conditional,
         'Mansour said Hamas was "ready to sign tomorrow if the arrests stop".',
         "sign",
@@ -79,6 +91,13 @@ ANCHORS = [
         "2019-11",
     ),
     ("that_year", "They met in March 2019. Later that year they signed.", "Later that year", "2019"),
+    ("day_before", "Fatah signed on 3 November. The names were drawn the day before.", "the day before", "2025-11-02"),
+    (
+        "units_after",
+        "The office opens on 3 November. Payments follow two days after that.",
+        "two days after that",
+        "2025-11-05",
+    ),
 ]
 
 
@@ -90,9 +109,72 @@ def test_each_anchor_rule_dates_from_the_event_before(name, text, words, edtf):
     assert anchors.UNANCHORED in find_dates(words + " they met.", WEDNESDAY)[0].how
 
 
+def test_a_weekday_takes_the_tense_of_the_verb_it_follows():
+    """A past verb just before the date wins over a future later in the clause; "is due in" is ahead."""
+    (agreed,) = find_dates("They agreed on Friday on the names from which the chairman will be drawn.", WEDNESDAY)
+    (due,) = find_dates("Qudsi is due in Cairo on Friday for a meeting.", WEDNESDAY)
+    assert (agreed.edtf, due.edtf) == ("2025-11-07", "2025-11-14"), (agreed.how, due.how)
+
+
+def test_an_anchor_naming_an_event_dates_from_that_event():
+    text = (
+        "The chairman is expected to take office on 20 November. The names were drawn on 10 November. "
+        "The committee will meet a week after the chairman takes office."
+    )
+    found = {d.text: d.edtf for d in find_dates(text, WEDNESDAY)}
+    assert found["a week after"] == "2025-11-27"  # from the taking of office, not the last date (10 November)
+
+
 def test_every_rule_has_a_sentence():
     assert {m[0].__name__ for m in MODALITY} == {r.__name__ for r in modality.MODALITY}
     assert {a[0] for a in ANCHORS} == {name for name, _, _ in anchors.ANCHORS}
+
+
+def test_an_undone_plan_with_no_event_word_is_set_aside(nlp, told):
+    """No event word: the event is read from its date, and modality still applies."""
+    result = draft("Hamas was supposed to hand over the files on May 1, and it did not.", WEDNESDAY, "Eastwire", told)
+    assert result["events"] == []
+    assert [(e["status"], e["set_aside_by"]) for e in result["set_aside"]] == [("not occurred", "left_undone")]
+
+
+def test_taking_office_and_shelling_are_event_words_and_what_did_not_happen_is_no_evidence(nlp, told):
+    text = (
+        "Karim Nadir took office as Fatah's envoy on Monday. Later on Tuesday, mortar shells landed near the "
+        "offices in the camp, damaging a wall but causing no casualties."
+    )
+    events = draft(text, WEDNESDAY, "Eastwire", told)["events"]
+    assert [(e["date"], e["event_type"]) for e in events] == [
+        ("2025-11-10", "leadership_change"),
+        ("2025-11-11", "military_force"),
+    ]
+    assert events[1]["evidence"].endswith("damaging a wall")  # not "but causing no casualties"
+
+
+def test_a_date_on_an_infinitive_of_purpose_dates_its_clause(nlp, told):
+    text = (
+        "Egyptian mediators handed Hamas and Fatah a new draft on Monday, and the two delegations sat down to "
+        "discuss it in Cairo a day later, officials said."
+    )
+    events = draft(text, WEDNESDAY, "Eastwire", told)["events"]
+    assert sorted(e["date"] for e in events) == ["2025-11-10", "2025-11-11"]
+
+
+def test_saying_that_one_welcomes_is_the_act_of_that_day(nlp, told):
+    events = draft("Hamas said on Monday that it welcomed the offer of talks.", WEDNESDAY, "Eastwire", told)["events"]
+    assert [(e["date"], e["event_type"]) for e in events] == [("2025-11-10", "endorse")]
+
+
+def test_release_restrictions_and_return_are_event_words(nlp, told):
+    text = (
+        "A Fatah official was freed on Monday. The police imposed a curfew on the camp on Tuesday. Karim Nadir "
+        "is due to return to Gaza on Friday."
+    )
+    events = draft(text, WEDNESDAY, "Eastwire", told)["events"]
+    assert [(e["date"], e["event_type"]) for e in events] == [
+        ("2025-11-10", "release"),
+        ("2025-11-11", "restrictions"),
+        ("2025-11-14", "visit"),
+    ]
 
 
 def test_an_open_bound_is_no_date_and_no_event(told):
@@ -156,6 +238,30 @@ SPEAKERS = [
         "nadir",
     ),
     (
+        "paragraph_continuation",
+        "Karim Nadir and Layla Mansour spoke. Mansour leads the Hamas delegation, and her deputy stood beside "
+        'her.\n\n"We are ready," he said. "Today, not tomorrow."',
+        "Today, not tomorrow.",
+        "Karim Nadir",
+        "nadir",
+    ),
+    (
+        "pronoun_of_unnamed",
+        'Karim Nadir spoke first.\n\nA Western diplomat in Cairo said the mood had changed. "A year ago they '
+        'would not share a car," he said.',
+        "A year ago they would not share a car",
+        "A Western diplomat",
+        "",
+    ),
+    (
+        "pronoun_said_before",
+        'Fatah\'s spokeswoman, Rana Odeh, and Karim Nadir spoke together.\n\n"Not yet," she said. "Let us see '
+        'whether the money comes."',
+        "Let us see whether the money comes.",
+        "Rana Odeh",
+        "",
+    ),
+    (
         "role_noun",
         'A Fatah spokesman, Samir Odeh, spoke first. "Nobody is in a hurry," the spokesman said.',
         "Nobody is in a hurry",
@@ -169,6 +275,13 @@ SPEAKERS = [
         "The door is open",
         "Egypt and Qatar",
         "egypt;qatar",
+    ),
+    (
+        "statement_issuers",
+        'The civil committee issued a short communique on Monday. "The offices stay open," the communique said.',
+        "The offices stay open",
+        "The civil committee",
+        "",
     ),
     (
         "unnamed_description",
@@ -212,6 +325,35 @@ def test_alternating_pronouns_joint_issuers_and_unnamed_speakers_on_one_article(
     ]
     assert quotes["Then let us meet"]["speaker_id"] == "nadir"
     assert quotes["The door remains open to both movements"]["speaker_id"] == "egypt;qatar"  # not Hamas, Fatah
+
+
+def test_a_gendered_role_noun_tells_the_gender(nlp, told):
+    text = (
+        "After the signing, Karim Nadir of Fatah and Hamas's spokeswoman, Layla Mansour, spoke together.\n\n"
+        '"We have paid our share," he said.\n\n"It will arrive if the banks open," she said.'
+    )
+    quotes = {q["text"].rstrip(",."): q["speaker_id"] for q in draft(text, WEDNESDAY, "Eastwire", told)["quotes"]}
+    assert (quotes["We have paid our share"], quotes["It will arrive if the banks open"]) == ("nadir", "mansour")
+
+
+def test_a_speech_pronoun_after_one_person_named_tells_the_gender(nlp, told):
+    """Two speakers alternate with no names: their genders come from the paragraphs naming one of them."""
+    text = (
+        'Karim Nadir was cautious. "It has an address," he said.\n\nLayla Mansour went further. "It is in '
+        'writing," she said.\n\n"Writing is good," he said. "Practice is better."\n\n"Come and see," she said.'
+    )
+    quotes = {q["text"].rstrip(",."): q["speaker_id"] for q in draft(text, WEDNESDAY, "Eastwire", told)["quotes"]}
+    assert [quotes[w] for w in ("Writing is good", "Practice is better", "Come and see")] == [
+        "nadir",
+        "nadir",
+        "mansour",
+    ]
+
+
+def test_a_quote_in_the_sentence_of_a_speech_verb_is_not_the_next_sentences(nlp, told):
+    text = 'Nadir blamed Hamas for the delay, saying it had "sat on the text". Mansour called that "a tired old story".'
+    quotes = {q["text"]: q["speaker_id"] for q in draft(text, WEDNESDAY, "Eastwire", told)["quotes"]}
+    assert (quotes["sat on the text"], quotes["a tired old story"]) == ("nadir", "mansour")
 
 
 def test_every_speaker_rule_has_a_text():

@@ -42,6 +42,23 @@ def units_later(m, base: str):
     return None
 
 
+def units_after(m, base: str):
+    """ "two days after that", "a week after the chairman takes office": the anchor's day plus that many
+    days or weeks, exact (the text counts from a day it names, not from an approximate "later")."""
+    day = _day(base)
+    n = COUNTS.get(m.group(1).lower()) or int(m.group(1))
+    if day is None:
+        return None
+    days = n * (7 if m.group(2).lower() == "week" else 1)
+    return (day + dt.timedelta(days=days)).isoformat(), f"{days} day(s) after {base}"
+
+
+def day_before(m, base: str):
+    """ "the day before", "the night before": the anchor's day minus one."""
+    day = _day(base)
+    return ((day - dt.timedelta(days=1)).isoformat(), f"the day before {base}") if day else None
+
+
 def next_day(m, base: str):
     """ "the next day", "the following morning": the anchor's day plus one."""
     day = _day(base)
@@ -67,6 +84,8 @@ def that_year(m, base: str):
 
 ANCHORS: list[tuple[str, str, Callable]] = [
     ("units_later", rf"\b({_COUNT})\s+(day|week)s?\s+(?:later|afterwards?)\b", units_later),
+    ("units_after", rf"\b({_COUNT})\s+(day|week)s?\s+after(?:\s+that)?\b", units_after),
+    ("day_before", r"\bthe\s+(?:day|night|evening)\s+before\b(?!\s+\w+day\b)", day_before),
     ("next_day", r"\b(?:the\s+)?(?:next|following)\s+(?:day|morning|afternoon|evening|night)\b", next_day),
     (
         "same_day",
@@ -81,6 +100,8 @@ ANCHORS: list[tuple[str, str, Callable]] = [
     ),
     ("that_year", r"\b(?:later\s+|earlier\s+)?(?:that|the\s+same)\s+year\b", that_year),
 ]
+# Rules that need only the anchor's year: an interval within one year ("the spring of 2017") anchors them.
+YEAR_RULES = frozenset(("month_of_that_year", "that_year"))
 COMPILED = [(name, re.compile(p, re.IGNORECASE), resolver) for name, p, resolver in ANCHORS]
 
 
@@ -91,17 +112,41 @@ def matches(text: str):
             yield name, m
 
 
-def anchor(found: list) -> list:
-    """The date mentions (in text order) with each anchored one resolved from the last date before it."""
+# "a week after the chairman takes office": the event named after "after" (its subject's noun and verb)
+_NAMED_EVENT = re.compile(r"\s+(?:that\s+)?(?:the|its|his|her|their)\s+(\w+)\s+(\w+)")
+
+
+def named_event(text: str, d, earlier: list):
+    """ "a week after the chairman takes office": the last date before whose sentence names that event (the
+    noun, and a verb of the same stem: "is expected to take office on January 5"), else None."""
+    m = _NAMED_EVENT.match(text, d.end) if text and d.text.lower().rstrip().endswith("after") else None
+    if m is None:
+        return None
+    noun, stem = m.group(1).lower(), m.group(2).lower()[:3]
+    for p in reversed(earlier):
+        lo, hi = text.rfind(".", 0, p.start) + 1, text.find(".", p.end)
+        sentence = text[lo : hi if hi >= 0 else len(text)].lower()
+        if re.search(rf"\b{re.escape(noun)}\b", sentence) and re.search(rf"\b{re.escape(stem)}", sentence):
+            return p
+    return None
+
+
+def anchor(found: list, text: str = "") -> list:
+    """The date mentions (in text order) with each anchored one resolved from the last date before it (or
+    from the event it names, when the article dated that event before)."""
     rules = {name: (pattern, resolver) for name, pattern, resolver in COMPILED}
-    out, last = [], None
+    out, last, last_year = [], None, None
     for d in found:
         if d.how.startswith("anchored:"):
             name = d.how.split(":", 1)[1]
             pattern, resolver = rules[name]
-            answer = resolver(pattern.match(d.text), last.edtf) if last is not None else None
-            d = replace(d, edtf=answer[0], how=f"{answer[1]} (“{last.text}”)") if answer else replace(d, how=UNANCHORED)
+            dated = [x for x in out if x.edtf and "/" not in x.edtf]
+            base = last_year if name in YEAR_RULES else named_event(text, d, dated) or last
+            answer = resolver(pattern.match(d.text), base.edtf) if base is not None else None
+            d = replace(d, edtf=answer[0], how=f"{answer[1]} (“{base.text}”)") if answer else replace(d, how=UNANCHORED)
         if d.edtf and "/" not in d.edtf:
-            last = d
+            last = last_year = d
+        elif d.edtf and d.edtf[:4] == d.edtf.split("/")[-1][:4]:
+            last_year = d  # "the spring of 2017 … in November of that year": an interval within one year
         out.append(d)
     return out

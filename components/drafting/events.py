@@ -33,12 +33,15 @@ VERBS = {
     "host_visit": r"\b(received|receives|hosted|hosts|host)\b",
     "meeting": r"\b(met|meet|meets|meeting|talks|discussions|negotiat\w*|sat down|session|take place|took place|round)\b",
     "visit": r"\b(visited|visits|visit|arrived|arrive|arrives|travelled to|traveled to|travel to|flew to|flown to|"
-    r"fly to|leave|leaves|left for|depart\w*)\b",
+    r"fly to|leave|leaves|left for|depart\w*|return(?:s|ed|ing)? to)\b",
     "invitation": r"\b(invited|invites|invite|invitation)\b",
-    "leadership_change": r"\b(resigned|resigns|resignation|stepped down)\b",
+    "leadership_change": r"\b(resigned|resigns|resignation|stepped down|appointed|sworn in|"
+    r"t(?:ake|akes|aking|ook|aken) office)\b",
     "military_force": r"\b(attacked|attack|strike|strikes|struck|shelled|launched|clash(?:es|ed)?|killed|kill|"
-    r"fired|bombed|raided|stormed|ambushed|shot dead)\b",
+    r"fired|bombed|raided|stormed|ambushed|shot dead|shelling|mortar(?:s| shells?| rounds?)?)\b",
     "arrest": r"\b(arrested|arresting|arrests|detained|detaining|rounded up|abduct(?:ed|ing)|kidnap(?:ped|ping))\b",
+    "release": r"\b(freed|released from (?:prison|detention|custody|jail))\b",
+    "restrictions": r"\b(curfews?|sealed off|seal off|martial law|state of emergency)\b",
     "protest": r"\b(sit-ins?|protest(?:s|ed|ing)?|demonstrat\w+|rall(?:y|ies|ied)|marched)\b",
     "reduce_relations": r"\b(closed its|recalled (?:its|his|her|their)|expelled|severed|cut ties)\b",
     "mediation": r"\b(mediat\w+|brokered)\b",
@@ -81,6 +84,8 @@ NEW_TYPES = {
     "postponement": "Postpone or call off (not in CAMEO)",
     "arrest": "Arrest or detain (CAMEO 173)",
     "protest": "Demonstrate or rally (CAMEO 141)",
+    "release": "Release a person from detention (CAMEO 084)",
+    "restrictions": "Impose a curfew or restrictions (CAMEO 172)",
     "unclassified": "Event (choose its type)",  # a dated sentence with no verb we know
 }
 
@@ -288,13 +293,17 @@ def statement_and_its_clause(ctx: Context, f: Frame) -> bool:
     return bool(f.own and f.kind)
 
 
+SAYING_ACTS = frozenset(("statement", "endorse"))
+
+
 def said_or_stated_on(ctx: Context, f: Frame) -> bool:
     """Only the day it was said: an event when a verb we know tells it ("Hamas announced on Tuesday …"; "in
     a statement published on Saturday, …" is the statement), not "told Eastwire on Friday that the talks
     were useful"."""
     if not f.own and f.found and re.search(r"\bstatement\b", ctx.text[f.s : f.when[0].start], re.I):
         f.kind = "statement"
-    framing = f.kind == "statement" or not re.search(r"\bthat\b", ctx.text[f.when[0].end : f.e])
+    # saying that one welcomes or endorses is the act itself ("said on Monday that it welcomed the statement")
+    framing = f.kind in SAYING_ACTS or not re.search(r"\bthat\b", ctx.text[f.when[0].end : f.e])
     f.when = f.own or (f.when if f.found and framing else [])
     return bool(f.when)
 
@@ -336,7 +345,8 @@ def _modality(ctx: Context, f: Frame) -> tuple[str, str] | None:
     """Stage 4 (modality.MODALITY) on the trigger: when it sets the action aside, the sentence's event may
     still be another it names ("failed to agree … during two days of talks that ended on Sunday": the
     talks), or the statement that told it ("Fatah, in a statement on Sunday, said it would not sign")."""
-    aside = modality.set_aside(ctx.doc, f.v_start) if f.found else None
+    # an unclassified event is read from its date ("were supposed to hand over … on May 1, and they did not")
+    aside = modality.set_aside(ctx.doc, f.v_start)
     if aside is None:
         return None
     if re.search(r"\bstatement\b", ctx.text[f.s : f.v_start], re.I):
@@ -566,6 +576,17 @@ def _narrowest_first(when: list) -> list:
     return when
 
 
+# ", damaging the building but causing no casualties": a closing clause that tells what did not happen
+_NOTHING_AFTER = re.compile(r"\s+but\s+(?:\w+\s+){0,2}(?:no|not|never)\b[^\"“”,;]*$")
+
+
+def _evidence(sentence: str, trigger_end: int, date_end: int) -> str:
+    """The sentence, less a closing "but … no …" clause after the trigger and the date: the passage of
+    what happened, not of what did not."""
+    m = _NOTHING_AFTER.search(sentence)
+    return sentence[: m.start()] if m and m.start() >= max(trigger_end, date_end) else sentence
+
+
 def _event(ctx: Context, f: Frame, date, inside, kind) -> dict:
     """One proposed event of the sentence text[f.s:f.e], on one of its dates."""
     ds, sentence = ctx.ds, ctx.text[f.s : f.e]
@@ -586,7 +607,7 @@ def _event(ctx: Context, f: Frame, date, inside, kind) -> dict:
             for m in {m.actor_id: m for m in inside}.values()
         ],
         "location": "",
-        "evidence": sentence,
+        "evidence": _evidence(sentence, f.v_end - f.s, date.end - f.s),
         "reported_by": next(
             (c["source_id"] for c in chain_of(sentence, ctx.outlets, fold) if c.get("source_id")), ctx.outlet_id
         ),

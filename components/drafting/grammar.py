@@ -137,16 +137,20 @@ def named(token) -> Named | None:
     return _proper_name(token) if token.pos_ == "PROPN" else None
 
 
-def _tokens_around(doc, start: int, end: int):
+def _tokens_around(doc, start: int, end: int) -> tuple[list, list]:
     """The tokens of the sentences a quote touches, and the first few of the next one when the quote ends
     its sentence (a parser often splits after the closing mark: “…,” | she said) — within its paragraph."""
     found = [s for s in sentences(doc) if s.start_char < end and s.end_char > start]
-    tokens = [t for s in found for t in s]
+    tokens, tail = [t for s in found for t in s], []
     if found:
         after = [s for s in sentences(doc) if s.start_char >= found[-1].end_char]
         if after and not doc_text(doc)[end : after[0].start_char].strip(" ,.\"”’'"):
-            tokens += list(after[0])[:6]
-    return [t for t in tokens if "\n" not in doc_text(doc)[min(t.idx, start) : max(t.idx, end)]]
+            tail = list(after[0])[:6]
+
+    def inside(t) -> bool:
+        return "\n" not in doc_text(doc)[min(t.idx, start) : max(t.idx, end)]
+
+    return [t for t in tokens if inside(t)], [t for t in tail if inside(t)]
 
 
 def speech_subject_token(doc, start: int, end: int):
@@ -159,22 +163,27 @@ def speech_subject_token(doc, start: int, end: int):
 
 
 def _speech_subject_token(doc, start: int, end: int):
-    candidates = []
-    for token in _tokens_around(doc, start, end):
-        if not start <= token.idx < end:
-            if token.lemma_.lower() in SPEECH_LEMMAS and token.pos_ in ("VERB", "AUX"):
-                subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and c.dep_ != "expl"]
-                if subjects:
-                    candidates.append((min(abs(token.idx - start), abs(token.idx - end)), subjects[0]))
-            if token.lower_ == "according":
-                to = [c for c in token.children if c.lower_ == "to"]
-                objects = [c for c in to[0].children if c.dep_ == "pobj"] if to else []
-                if objects:
-                    candidates.append((min(abs(token.idx - start), abs(token.idx - end)), objects[0]))
-    if not candidates:
-        return None
-    _, subject = min(candidates, key=lambda c: c[0])
-    return subject
+    """The quote's own sentence first: "Nadir blamed Hamas, saying it had “…”. Mansour called that …"
+    is Nadir's (the next sentence's verb counts only when the quote's sentence has none: “…” | she said)."""
+    own, tail = _tokens_around(doc, start, end)
+    for tokens in (own, tail):
+        candidates = [c for t in tokens if not start <= t.idx < end for c in _speech_candidates(t, start, end)]
+        if candidates:
+            return min(candidates, key=lambda c: c[0])[1]
+    return None
+
+
+def _speech_candidates(token, start: int, end: int) -> list:
+    """(distance to the quote, subject) for a speech verb with a subject, or "according to" with its object."""
+    distance = min(abs(token.idx - start), abs(token.idx - end))
+    if token.lemma_.lower() in SPEECH_LEMMAS and token.pos_ in ("VERB", "AUX"):
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return [(distance, subjects[0])] if subjects else []
+    if token.lower_ == "according":
+        to = [c for c in token.children if c.lower_ == "to"]
+        objects = [c for c in to[0].children if c.dep_ == "pobj"] if to else []
+        return [(distance, objects[0])] if objects else []
+    return []
 
 
 def speech_subject(doc, start: int, end: int) -> Named | None:
@@ -324,10 +333,16 @@ def dates_another_action(doc, date_start: int, date_end: int, verb_start: int) -
     above_acting = {acting, *acting.ancestors}
     token = dated
     while token not in above_acting and token.head.i != token.i:
-        if token.dep_ in CLAUSES:
+        if token.dep_ in CLAUSES and not _purpose_of(token, acting):
             return True
         token = token.head
     return False
+
+
+def _purpose_of(clause, acting) -> bool:
+    """ "sat down to discuss it in Cairo a day later": an infinitive of purpose right under the event's verb
+    is when that verb happened too (the parse hangs the date on the infinitive)."""
+    return clause.head.i == acting.i and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
 def dated_noun(doc, date_start: int, date_end: int):

@@ -80,6 +80,41 @@ def no_such(trigger) -> str | None:
     return "denied" if any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children) else None
 
 
+def left_undone(trigger) -> str | None:
+    """ "They were supposed to hand over the records on May 1, and they did not": a clause the trigger
+    hangs from is joined to a bare "did not" (a "do" with a `neg` and no verb of its own)."""
+    for token in _up(trigger):
+        for c in token.children:
+            if c.dep_ == "conj" and c.lemma_.lower() == "do" and any(g.dep_ == "neg" for g in c.children):
+                return "not occurred"
+    return None
+
+
+REPORT_NOUNS = frozenset("report claim allegation rumour rumor suggestion story".split())
+
+
+def _denies(noun) -> bool:
+    """Is the report noun called false ("untrue reports") or under a verb of denial ("dismissed … reports",
+    "reports … were false")?"""
+    if any(c.dep_ in ("amod", "acomp", "attr") and c.lemma_.lower() in FALSE for c in noun.children):
+        return True
+    for token in list(noun.ancestors)[:3]:
+        if token.lemma_.lower() in DENYING or any(
+            c.dep_ in ("acomp", "attr") and c.lemma_.lower() in FALSE for c in token.children
+        ):
+            return True
+    return False
+
+
+def report_denied(trigger) -> str | None:
+    """ "She dismissed as untrue reports that she had travelled to the camp": the trigger's clause tells
+    what a report says (it hangs from "reports", "claims", "allegations"), and the report is denied."""
+    for token in [trigger, *trigger.ancestors]:
+        if token.dep_ in ("acl", "relcl") and token.head.lemma_.lower() in REPORT_NOUNS:
+            return "denied" if _denies(token.head) else None
+    return None
+
+
 def _if_clause(token) -> bool:
     return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in IF for c in token.children)
 
@@ -105,7 +140,16 @@ def conditional(trigger) -> str | None:
     return None
 
 
-MODALITY: list[Callable] = [negated, denied_by_verb, declared_false, no_such, refused, conditional]
+MODALITY: list[Callable] = [
+    negated,
+    denied_by_verb,
+    declared_false,
+    no_such,
+    refused,
+    left_undone,
+    report_denied,
+    conditional,
+]
 
 
 def set_aside(doc, at: int) -> tuple[str, str] | None:

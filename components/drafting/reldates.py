@@ -45,7 +45,7 @@ NUMBERS = {
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
 FUTURE = re.compile(
     r"\b(will|shall|'ll|(?:is|are|was|were)\s+(?:\w+\s+)?due to|is to|are to|plans? to|planned to|is expected to|are expected to|"
-    r"(?:is|are)\s+(?:now\s+|still\s+|also\s+)?(?:expected|scheduled|set|due)\s+to|expects? to|hopes? to|intends? to|"
+    r"(?:is|are)\s+(?:now\s+|still\s+|also\s+)?(?:expected|scheduled|set|due)\s+to|(?:is|are)\s+due\s+(?:in|at|back|on)|expects? to|hopes? to|intends? to|"
     r"is scheduled|are scheduled|is set to|are set to|would|is going to|are going to|"
     r"call(?:s|ed) for|urg(?:es|ed)|propos(?:es|ed)|invit(?:es|ed) \w+ to|offer(?:s|ed)? to|expects? \w+ to)\b",  # "called for a conference in June": ahead
     re.IGNORECASE,
@@ -153,13 +153,21 @@ def future_clause(text: str, start: int, end: int) -> bool:
     # clause before it: the "and" joined two names, not two clauses.
     while lo > 0 and not CLAUSE_VERB.search(sentence[lo:hi]):
         lo = max([b for b in breaks if b < lo], default=0)
-    return bool(FUTURE.search(sentence[lo:hi]))
+    if FUTURE.search(sentence[lo:at]):
+        return True
+    # "agreed on Friday on the names from which the chairman will be drawn": the verb the date follows is
+    # past; a future later in the clause is another action's.
+    return bool(FUTURE.search(sentence[at:hi])) and not _PAST_VERB_JUST_BEFORE.search(sentence[lo:at])
 
 
 CLAUSE_VERB = re.compile(
     r"\b(will|would|shall|is|are|was|were|has|have|had|did|does|said|says|told|met|meet|meets|held|holds|"
     r"\w{3,}ed|plans?|due)\b",
     re.IGNORECASE,
+)
+# "agreed on Friday", "met in Cairo on Friday": a past verb just before the date (not "planned on")
+_PAST_VERB_JUST_BEFORE = re.compile(
+    r"\b(?!(?:need|want|intend|expect|plann|schedul)ed\b)\w{3,}ed\s+(?:(?:\w+\s+){0,3}(?:on|in|at|last)\s+)?$", re.I
 )
 _PAST = re.compile(r"\b(was|were|had|did|met|held|signed|visited|\w{3,}ed)\b", re.IGNORECASE)
 
@@ -495,4 +503,4 @@ def _within_from_the_day_before(text: str, found: list[DateMention]) -> list[Dat
 
 def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
     """Every date expression of the text, left to right, each resolved (or marked unresolved)."""
-    return anchors.anchor(_within_from_the_day_before(text, _matched(text, published)))
+    return anchors.anchor(_within_from_the_day_before(text, _matched(text, published)), text)

@@ -18,6 +18,7 @@ from components.drafting.quotes import DraftQuote, and_join
 
 HE, SHE = frozenset("he him his himself".split()), frozenset("she her hers herself".split())
 ISSUING = frozenset("issue release publish sign circulate put".split())
+STATEMENT_NOUNS = frozenset("statement communique communiqué declaration".split())
 DESCRIBING = frozenset("a an one another two three several".split())
 # A question of an interview: "Q: …", "Question: …", or a paragraph in bold, or a paragraph that only asks.
 QUESTION = re.compile(r"^(?:Q[:.]|Question:|\*\*[^\n]*\?\*\*$)", re.M)
@@ -34,6 +35,7 @@ class Context:
     people: frozenset  # the known actors who are persons
     interviewee: tuple[str, str] | None = None  # (name, actor id) of a Q&A article's interviewee
     gender: dict = field(default_factory=dict)  # person key -> "he" / "she", from the pronouns near them
+    previous: object = None  # the quote before the one being attributed (its speaker as decided)
 
 
 def _paragraphs(text: str):
@@ -129,6 +131,34 @@ def _voted(ctx: Context, persons: list, sent, token):
     return None
 
 
+def _sole_in_paragraph(ctx: Context, persons: list, token):
+    """ "Nadir was cautious. “…,” he said": the one person its paragraph names before the speech pronoun
+    (with two named, "he" is what is to be resolved, never evidence)."""
+    start = grammar.doc_text(ctx.doc).rfind("\n", 0, token.idx) + 1
+    named = {_key(p[1], p[2]): p for p in persons if start <= p[0] < token.idx}
+    return next(iter(named.values())) if len(named) == 1 else None
+
+
+# Role nouns that say the person's gender ("Fatah's spokeswoman, Rana Khatib"; "Fatah spokesman Karim Nadir").
+GENDERED_ROLES = {"spokeswoman": "she", "chairwoman": "she", "businesswoman": "she", "spokesman": "he"}
+GENDERED_ROLES |= {"chairman": "he", "businessman": "he", "congressman": "he", "congresswoman": "she"}
+
+
+def role_genders(ctx: Context, persons: list) -> dict:
+    """Each person a gendered role noun introduces (the noun in apposition to the name, or part of it)."""
+    found = {}
+    for token in ctx.doc:
+        said = GENDERED_ROLES.get(token.lower_)
+        if said is None:
+            continue
+        near = [c for c in token.children if c.dep_ == "appos"]
+        near += [token.head] if token.dep_ in ("compound", "appos") else []  # "spokesman Karim Nadir"
+        for person in persons:
+            if any(person[0] <= t.idx < person[0] + len(person[1]) for t in near):
+                found[_key(person[1], person[2])] = said
+    return found
+
+
 def genders(ctx: Context, quotes: list) -> dict:
     """Each person's pronoun ("he"/"she") as the text uses it, by a majority of the plain cases (_voted);
     a tie leaves it unknown. The "he" of "…," he said is what is resolved, never evidence."""
@@ -140,11 +170,13 @@ def genders(ctx: Context, quotes: list) -> dict:
             if word not in HE | SHE or any(q.start <= token.idx < q.end for q in quotes):
                 continue
             if token.head.lemma_.lower() in grammar.SPEECH_LEMMAS and token.dep_ == "nsubj":
-                continue
-            person = _voted(ctx, persons, sent, token)
+                person = _sole_in_paragraph(ctx, persons, token)
+            else:
+                person = _voted(ctx, persons, sent, token)
             if person is not None:
                 votes.setdefault(_key(person[1], person[2]), []).append("he" if word in HE else "she")
-    return {k: v[0] for k, v in votes.items() if v.count(v[0]) * 2 > len(v)}
+    said = {k: v[0] for k, v in votes.items() if v.count(v[0]) * 2 > len(v)}
+    return said | role_genders(ctx, persons)
 
 
 def _subject(ctx: Context, quote):
@@ -160,10 +192,38 @@ def pronoun_by_gender(ctx: Context, quote):
     said = subject.lower_
     if ctx.gender.get(_key(quote.speaker, quote.speaker_id), said) == said:
         return None
-    for _, name, actor_id in reversed([p for p in _persons(ctx) if p[0] < subject.idx]):
-        if ctx.gender.get(_key(name, actor_id), said) == said:
-            return name, actor_id, f"“{subject.text}”: the last person named who is “{said}”"
+    before = list(reversed([p for p in _persons(ctx) if p[0] < subject.idx]))
+    # one whose pronoun is known to be that one; else a known actor whose pronoun is not known; else anyone
+    for fits in (
+        lambda p: ctx.gender.get(_key(p[1], p[2])) == said,
+        lambda p: p[2] in ctx.people and _key(p[1], p[2]) not in ctx.gender,
+        lambda p: _key(p[1], p[2]) not in ctx.gender,
+    ):
+        person = next((p for p in before if fits(p)), None)
+        if person is not None:
+            return person[1], person[2], f"“{subject.text}”: the last person named who is “{said}”"
     return None
+
+
+# SOURCE rules that guess from the paragraph (the last speaker, the quote before): coreference may do better.
+WEAK = frozenset(("pronoun_in_paragraph", "continues_quote"))
+
+
+def paragraph_continuation(ctx: Context, quote):
+    """ "“…,” Mansour told the agency on Wednesday night. “…”": a quote whose sentence has no speech verb,
+    later in the paragraph of the quote before it, is that quote's speaker's (as the coreference stage
+    decided it: after "“In writing is good,” he said" — Nadir — "“In practice is better.”" is his too)."""
+    before = ctx.previous
+    if before is None or not before.speaker or quote.quote_type != "direct" or _subject(ctx, quote) is not None:
+        return None
+    if quote.speaker and quote.rule not in WEAK:
+        return None
+    if "\n" in ctx.text[before.end : quote.start] or (quote.speaker, quote.speaker_id) == (
+        before.speaker,
+        before.speaker_id,
+    ):
+        return None
+    return before.speaker, before.speaker_id, "the quote before it in its paragraph"
 
 
 def role_noun(ctx: Context, quote):
@@ -197,15 +257,22 @@ def statement_issuers(ctx: Context, quote):
     or "Egypt and Qatar said in a joint statement that …": its issuers, the subject of that verb and its
     conjuncts (not the parties the statement names, as the sentence's organisations would be)."""
     subject = _subject(ctx, quote)
-    if (quote.speaker and quote.rule != "statement_said") or subject is None or subject.lemma_.lower() != "statement":
+    if (
+        quote.speaker
+        and quote.rule != "statement_said"
+        or subject is None
+        or subject.lemma_.lower() not in STATEMENT_NOUNS
+    ):
         return None
-    verbs = [v for t in ctx.doc[: subject.i] if t.lemma_.lower() == "statement" and (v := _issuing_verb(t))]
+    verbs = [v for t in ctx.doc[: subject.i] if t.lemma_.lower() in STATEMENT_NOUNS and (v := _issuing_verb(t))]
     subjects = [c for c in verbs[-1].children if c.dep_ == "nsubj"] if verbs else []
     if not subjects:
         return None
     subject = subjects[-1]  # the nearest: a wire dateline ("CAIRO, Nov 12 -") may parse as another
     lo, hi = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge.text)
     named = list({m.actor_id: m for m in ctx.mentions if lo <= m.start < hi}.values())
+    if not named and not quote.speaker:  # "The committee said in a statement …": not in the data, as written
+        return (ctx.text[lo:hi], ""), "the statement's issuer, not in the data: check"
     if not named:
         return None
     return (and_join([m.text for m in named]), ";".join(m.actor_id for m in named)), "the statement's issuers"
@@ -224,6 +291,41 @@ def unnamed_description(ctx: Context, quote):
     return (ctx.text[lo:hi], inside[0].actor_id if inside else ""), "an unnamed speaker: check who they speak for"
 
 
+def _speaking_before(ctx: Context, quote):
+    """The subjects of speech verbs earlier in the quote's paragraph, outside quotes, in order."""
+    start = ctx.text.rfind("\n", 0, quote.start) + 1
+    span = ctx.doc.char_span(start, quote.start, alignment_mode="contract") or []
+    return [c for t in span if t.lemma_.lower() in grammar.SPEECH_LEMMAS for c in t.children if c.dep_ == "nsubj"]
+
+
+def pronoun_of_unnamed(ctx: Context, quote):
+    """ "A European diplomat in Moscow said the meeting mattered. “…,” he said": the pronoun stands for the
+    unnamed speaker its paragraph introduced (no person named between)."""
+    subject = _subject(ctx, quote)
+    if subject is None or subject.lower_ not in ("he", "she"):
+        return None
+    described = [s for s in _speaking_before(ctx, quote) if any(c.lower_ in DESCRIBING for c in s.children)]
+    if not described or any(described[-1].idx < p[0] < quote.start for p in _persons(ctx)):
+        return None
+    words = [t for t in described[-1].subtree if t.i <= described[-1].i]
+    return (ctx.text[words[0].idx : words[-1].idx + len(words[-1].text)], ""), "the unnamed speaker “he”/“she” is"
+
+
+def pronoun_said_before(ctx: Context, quote):
+    """ "“For once,” she said. “Let us see …”": a quote with no speech verb of its own after a "she said"
+    in its paragraph: the last person named whose pronoun that is."""
+    if quote.speaker and quote.rule not in WEAK or quote.quote_type != "direct" or _subject(ctx, quote) is not None:
+        return None
+    pronouns = [s for s in _speaking_before(ctx, quote) if s.lower_ in ("he", "she")]
+    if not pronouns:
+        return None
+    said = pronouns[-1].lower_
+    for _, name, actor_id in reversed([p for p in _persons(ctx) if p[0] < pronouns[-1].idx]):
+        if ctx.gender.get(_key(name, actor_id)) == said:
+            return name, actor_id, f"after “{said} said”: the last person named who is “{said}”"
+    return None
+
+
 def the_interviewee(ctx: Context, quote):
     """A quote of a Q&A article no other rule attributes (its headline's words): the interviewee's."""
     if quote.speaker or ctx.interviewee is None:
@@ -239,7 +341,16 @@ def _shaped(answer):
     return speaker, actor_id, note
 
 
-COREFERENCE: list[Callable] = [pronoun_by_gender, role_noun, statement_issuers, unnamed_description, the_interviewee]
+COREFERENCE: list[Callable] = [
+    pronoun_by_gender,
+    paragraph_continuation,
+    pronoun_of_unnamed,
+    pronoun_said_before,
+    role_noun,
+    statement_issuers,
+    unnamed_description,
+    the_interviewee,
+]
 
 
 def attribute(ctx: Context, quotes: list) -> list:
@@ -253,6 +364,7 @@ def attribute(ctx: Context, quotes: list) -> list:
         )
     if ctx.doc is not None:
         ctx.gender = genders(ctx, quotes)
+    ctx.previous = None
     for quote in quotes:
         for rule in COREFERENCE:
             answer = _shaped(rule(ctx, quote))
@@ -261,4 +373,6 @@ def attribute(ctx: Context, quotes: list) -> list:
                 quote.rule = rule.__name__
                 quote.confidence = 0.7 if quote.speaker_id else 0.5
                 break
+        if quote.quote_type == "direct":
+            ctx.previous = quote
     return quotes
