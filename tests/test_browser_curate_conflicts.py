@@ -68,7 +68,7 @@ def _editor(browser, base, account):
 def _choose(page, label: str, typed: str, within=None) -> None:
     (within or page).get_by_role("combobox", name=label, exact=True).click()
     page.keyboard.type(typed)
-    page.get_by_role("option").filter(has_text=typed).first.click(timeout=10_000)
+    page.get_by_role("option").filter(has_text=typed).first.click(timeout=30_000)
     wait_ready(page, 30_000)
 
 

@@ -161,5 +161,6 @@ def test_a_sign_in_survives_a_reload_a_link_and_a_deep_link_until_sign_out(brows
         other = browser.new_context().new_page()  # another browser never shares it
         other.goto(base)
         wait_ready(other, 60_000)
+        other.get_by_role("textbox", name="Password").wait_for(timeout=30_000)  # the form, once the store is read
         assert other.get_by_role("textbox", name="Password").count() == 1
         context.close()

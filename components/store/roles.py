@@ -30,3 +30,8 @@ def require(user: User | None, role: str) -> User:
         who = f"{user.name} ({user.role})" if user else "nobody signed in"
         raise Forbidden(f"This needs the {role} role; {who} may not.")
     return user
+
+
+# How long a signed-in session lasts (the store ends it then; the cookie expires with it). Here, not in
+# sessions.py, so that the page's cookie code does not import the store (SQLAlchemy) on an open first view.
+SESSION_HOURS = 12

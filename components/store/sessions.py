@@ -19,10 +19,8 @@ import secrets
 from sqlalchemy import Connection, Engine, select
 
 from components.store.audit import as_utc, now
-from components.store.roles import ROLES, User
+from components.store.roles import ROLES, SESSION_HOURS, User
 from components.store.tables import accounts, sessions
-
-SESSION_HOURS = 12
 
 
 def digest(token: str) -> str:

@@ -23,7 +23,7 @@ import time
 
 import streamlit as st
 
-from components.store.sessions import SESSION_HOURS
+from components.store.roles import SESSION_HOURS
 
 log = logging.getLogger("factionline")
 COOKIE = "factionline_session"
