@@ -51,6 +51,18 @@ def _changed_since(d) -> None:
     )
 
 
+def _accept_or_reject(label: str, icon: str) -> tuple[bool, bool]:
+    """A draft form's two buttons, inside the form (so both submit what the form shows)."""
+    x, z = st.columns([3, 1])
+    accept = x.form_submit_button(label, type="primary", icon=icon)
+    return accept, z.form_submit_button("Reject", icon=":material/close:")
+
+
+def _reject(guard, d, ws, view) -> None:
+    """Reject the draft at the version this session saw."""
+    _decide(guard, d, curation.reject, ws.engine, ws.user, d.draft_id, view["version"], done="Rejected.")
+
+
 def _decide(guard, d, action, *args, done: str = "", then=None, **kwargs):
     """Run a decision; once it is saved, the draft is seen afresh (decided, or proposed again)."""
     result = guard(action, *args, done=done, **kwargs)
@@ -156,7 +168,7 @@ def _event_draft(ws, guard, d, ctx, view) -> None:
                     state.open_in_editor("events", target)
             st.rerun()
         if reject:
-            _decide(guard, d, curation.reject, ws.engine, ws.user, d.draft_id, view["version"], done="Rejected.")
+            _reject(guard, d, ws, view)
 
 
 def _attach_target(key: str, ranked: list[dict], ctx) -> str | None:
@@ -249,9 +261,7 @@ def _quote_draft(ws, guard, d, ctx, view) -> None:
                     "New outlets, added as sources when you accept: "
                     + ", ".join(f"{md(name)} ({md(key_)})" for key_, name in outlets.items())
                 )
-            x, z = st.columns([3, 1])
-            accept = x.form_submit_button("Accept the quote", type="primary", icon=":material/check:")
-            reject = z.form_submit_button("Reject", icon=":material/close:")
+            accept, reject = _accept_or_reject("Accept the quote", ":material/check:")
         if accept:
             _decide(
                 guard,
@@ -275,7 +285,7 @@ def _quote_draft(ws, guard, d, ctx, view) -> None:
                 done="Accepted as quote {result}.",
             )
         if reject:
-            _decide(guard, d, curation.reject, ws.engine, ws.user, d.draft_id, view["version"], done="Rejected.")
+            _reject(guard, d, ws, view)
 
 
 def _made_for(p: dict, ctx) -> list[str]:
@@ -321,9 +331,7 @@ def _actor_draft(ws, guard, d, ctx, view) -> None:
             factions = b.multiselect(
                 "Factions", list(ctx["factions"]), format_func=ctx["factions"].get, key=f"{key}-factions"
             )
-            x, z = st.columns([3, 1])
-            accept = x.form_submit_button("Add the actor", type="primary", icon=":material/person_add:")
-            reject = z.form_submit_button("Reject", icon=":material/close:")
+            accept, reject = _accept_or_reject("Add the actor", ":material/person_add:")
         if accept:
             _decide(
                 guard,
@@ -338,4 +346,4 @@ def _actor_draft(ws, guard, d, ctx, view) -> None:
                 then=lambda _made: _forget_new_person(name),
             )
         if reject:
-            _decide(guard, d, curation.reject, ws.engine, ws.user, d.draft_id, view["version"], done="Rejected.")
+            _reject(guard, d, ws, view)
