@@ -38,7 +38,7 @@ PHASES: dict[str, str] = {
     "ids": "checking event ids across the parts",
     "check": "checking every rule and passage",
     "write": "writing the output",
-    "rollups": "computing the rollups",  # issue 40: ingest reports its rollups here once it writes them
+    "rollups": "computing the rollups",
     "checksums": "writing the manifest's checksums",
     "digest": "reading the file's checksum",
     "convert": "converting the records",

@@ -100,11 +100,11 @@ def test_validate_in_parts_says_its_phases_on_stderr_only(directory, capsys, mon
     assert quiet.out == shown.out and "valid — 1,200 events" in shown.out  # stdout is the result, the same
 
 
-def test_ingest_reports_split_check_write_checksums_in_order(directory, tmp_path, capsys, monkeypatch):
+def test_ingest_reports_split_check_write_rollups_checksums_in_order(directory, tmp_path, capsys, monkeypatch):
     monkeypatch.setenv("FACTIONLINE_PROGRESS_SECONDS", "0")
     assert main(["ingest", str(directory), "--out", str(tmp_path / "ds"), "--part-rows", "500"]) == 0
     shown = capsys.readouterr()
-    assert phases_said(shown.err, "ingest") == ["split", "check", "write", "checksums"]
+    assert phases_said(shown.err, "ingest") == ["split", "check", "write", "rollups", "checksums"]
     assert re.search(r"· check: 1,200 of 1,200 events \(100%\)", shown.err)
     assert "ingest ·" not in shown.out and shown.out.startswith(f"{tmp_path / 'ds'}: 1,200 events")
 

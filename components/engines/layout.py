@@ -7,6 +7,7 @@ engines (engines/sql.py) to query — the in-memory model's own derivations, so 
     derived/places/                        the map's places (a name, or rounded coordinates)
     derived/factions.parquet               each faction's bit in the masks
     derived/daily.parquet                  the whole table per first day and lane (the first view scans nothing)
+    derived/rollups/events.parquet         the events counted per day, masks, type and status (engines/rollups.py)
     derived/choices.json                   the filters' choices, most frequent first, and under "ranges" the
                                            most sources an event has and the grades seen (the sliders' ends)
 """

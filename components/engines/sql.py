@@ -206,7 +206,7 @@ class SqlEngine:
         self.url = url
         self.con = connect(url)
         self.t = Tables(self.con, self.root)
-        self.rollup = Rollup(self.con, self.t)
+        self.rollup = Rollup(self.con, self.t, self.root)
         self.factions = pd.read_parquet(self.root / "factions.parquet")
         self._cache: OrderedDict = OrderedDict()
         self._lock = threading.Lock()
@@ -279,6 +279,26 @@ class SqlEngine:
                 return self._where(filters, t.scanning())
         return self._where(filters, t)
 
+    def selection(self, f: Filters, reads: tuple[str, ...], weights: str | None = None):
+        """(the events of a filter state, the measure that counts them) for an aggregate that reads only
+        `reads` (and `weights`): from the rollup when it covers them (each of its rows stands for `n` events),
+        else from the events. The debug log says which."""
+        rolled = self.rollup.covers(f, weights, reads)
+        log.debug("%s of %r from the %s", "/".join(reads) or "count", f, "rollup" if rolled else "events")
+        if rolled:
+            sel = self._where(f, self.rollup.tables())
+            return sel, sel.n
+        sel = self.where(f, (*reads, *([weights] if weights else [])))
+        return sel, None
+
+    def _has(self, column: str) -> tuple[str, ...]:
+        return (column,) if column in self.t.columns else ()
+
+    @staticmethod
+    def counted(sel, each):
+        """The count of a selection from selection(): its rows, or the events its rollup rows stand for."""
+        return sel.count() if each is None else each.sum()
+
     def _where(self, filters: Filters, t: Tables):
         expr = t.ibis.literal(True)
         for key, value in filters.values().items():
@@ -333,17 +353,8 @@ class SqlEngine:
     def _daily(self, f: Filters, weights: str | None = None) -> pd.DataFrame:
         """daily() of a filter state, from the engine (not kept): from the rollup when it covers the filters
         (engines/rollups.py: each row counts `n` events), else from the events."""
-        rolled = self.rollup.covers(f, weights)
-        log.debug("daily of %r (%s) from the %s", f, weights or "events", "rollup" if rolled else "events")
-        if rolled:
-            sel = self._where(f, self.rollup.tables())
-            each = sel.n  # a rollup row stands for n events
-            aggs = {"n": each.sum(), "hi": sel.last_day.max()}
-        else:
-            reads = ("day", "last_day", *(["lanes"] if self.t.masks else []), *([weights] if weights else []))
-            sel = self.where(f, reads)
-            each = None
-            aggs = {"n": sel.count(), "hi": sel.last_day.max()}
+        sel, each = self.selection(f, ("day", "last_day", *(["lanes"] if self.t.masks else [])), weights)
+        aggs = {"n": self.counted(sel, each), "hi": sel.last_day.max()}
         for i, faction in enumerate(self.lanes_of(f)):
             if not self.t.masks:
                 break
@@ -427,8 +438,8 @@ class SqlEngine:
 
     def _by_mask(self, filters: Filters) -> pd.DataFrame:
         """Selected events per faction mask: at most one row per combination of factions that occurs."""
-        sel = self.where(filters.without_event(), ("lanes",))
-        return sel.group_by("lanes").aggregate(n=sel.count()).to_pandas()
+        sel, each = self.selection(filters.without_event(), ("lanes",))
+        return sel.group_by("lanes").aggregate(n=self.counted(sel, each)).to_pandas()
 
     def _faction_bits(self) -> tuple[list[str], np.ndarray]:
         ids = list(self.factions["faction_id"])
@@ -440,18 +451,21 @@ class SqlEngine:
         f = filters.without_event()
 
         def make():
-            sel = self.where(f, ("lanes", *([weights] if weights else [])))
             if not self.t.masks:
+                sel = self.where(f, (*([weights] if weights else []),))
                 if not weights:
                     return {a: n for (a, b), n in self.faction_matrix(f).items() if a == b}
                 pairs = sel.select("pos", weights).join(self.t.event_factions, "pos")
                 frame = pairs.group_by("faction_id").aggregate(k=pairs[weights].fill_null(0).sum()).to_pandas()
                 return {a: int(round(k)) for a, k in zip(frame["faction_id"], frame["k"]) if k}
             ids = list(self.factions["faction_id"])
+            sel, each = self.selection(f, ("lanes",), weights)
 
             def value(x):
                 member = ((sel.lanes & (1 << self.t.bit[x])) != 0).cast("int64")
-                return member * sel[weights].fill_null(0) if weights else member
+                if weights:
+                    return member * sel[weights].fill_null(0)  # on the rollup: the row's sum
+                return member if each is None else member * each
 
             aggs = {f"f{i}": value(x).sum() for i, x in enumerate(ids)}
             row = sel.aggregate(**aggs).to_pandas().iloc[0]
@@ -466,8 +480,8 @@ class SqlEngine:
         f = filters.without_event()
 
         def make():
-            sel = self.where(f, ("event_type",))
-            frame = sel.group_by("event_type").aggregate(n=sel.count()).to_pandas()
+            sel, each = self.selection(f, ("event_type",))
+            frame = sel.group_by("event_type").aggregate(n=self.counted(sel, each)).to_pandas()
             return pd.Series(frame["n"].astype(int).to_numpy(), index=frame["event_type"].astype(str))
 
         return self.kept(("per-type", f), make)
@@ -560,7 +574,7 @@ class SqlEngine:
         query for both matrices by side and who acted on whom."""
 
         def make():
-            sel = self.where(f, ("lanes", "lanes_a", "lanes_b", "directed", "event_type"))
+            sel, each = self.selection(f, ("lanes", "lanes_a", "lanes_b", *self._has("directed"), "event_type"))
             keys = {
                 "lanes": sel.lanes,
                 "lanes_a": sel.lanes_a,
@@ -568,7 +582,7 @@ class SqlEngine:
                 "directed": self._directed(sel),
                 "coop": self._coop(sel),
             }
-            return sel.group_by(**keys).aggregate(n=sel.count()).to_pandas()
+            return sel.group_by(**keys).aggregate(n=self.counted(sel, each)).to_pandas()
 
         return self.kept(("side-groups", f), make)
 

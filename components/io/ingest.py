@@ -30,6 +30,7 @@ from components.data import manifest
 from components.data.loader import PARTITION, read_table
 from components.data.problems import InvalidData, Problem
 from components.data.schema import TABLES
+from components.engines import rollups
 from components.engines.layout import DERIVED, FILTERED_COLUMNS, RANGES, daily, derived, write_daily
 from components.io.split import PART_ROWS, events_in, needs_split, split_directory
 
@@ -207,8 +208,8 @@ def _ingest(units: list, sources: list[Path], out: Path, events: int | None = No
             ),
             encoding="utf-8",
         )
-    # Rollups (issue 40) are written here, as `with progress.phase("rollups", …)`: after the tables they sum,
-    # before the manifest, whose checksums then vouch for them too.
+    with progress.phase("rollups", unit="rows") as rolled:  # after the tables they sum, before the manifest
+        rolled.advance(rollups.write(out))  # whose checksums then vouch for them too
     shared = {name for name in first if name not in writers}
     counts = {k: parts[0][k] if k in shared else sum(c[k] for c in parts) for k in parts[0]} | {
         k: n for k, n in whole.items() if k in parts[0]
