@@ -156,7 +156,8 @@ def _sum_memory(ds, sel, f, column: str) -> float:
 def _sum_sql(b, f, column: str) -> float:
     if column not in b.engine.t.events.columns:
         return 0.0
-    value = b.engine.where(f)[column].sum().execute()
+    sel, _ = b.engine.selection(f, (), column)  # a rollup row holds its events' sum of a weight
+    value = sel[column].sum().execute()
     return 0.0 if value is None or value != value else float(value)  # nothing selected: NULL
 
 
@@ -197,8 +198,8 @@ def _places_canonical(found) -> dict:
 
 # --- events per status (the docs' "add a question" example) ------------------------------------------------
 def _per_status_sql(b, f) -> dict[str, int]:
-    t = b.engine.where(f)
-    frame = t.group_by("status").aggregate(n=t.count()).to_pandas()
+    t, each = b.engine.selection(f, ("status",))  # from the rollup when it covers the filters
+    frame = t.group_by("status").aggregate(n=b.engine.counted(t, each)).to_pandas()
     return {str(s): int(n) for s, n in zip(frame["status"], frame["n"]) if n}
 
 

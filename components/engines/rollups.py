@@ -1,16 +1,19 @@
-"""A rollup of the events: their count (and fatalities) per first day, last day, faction masks (all, side A,
-side B), whether the source says side A acted on side B, event type and status — what the timeline's scan
-per filter state (SqlEngine.daily), the per-faction and per-type totals and the faction matrices (together,
-who acted on whom) group by, when the filters test only those columns. A filter state it covers is answered
-from its rows (one per combination that occurs: far fewer than events on a large dataset) instead of the
-events; any other filter (a search, an actor, corroboration, grades, regions…) falls back to the events and
-stays correct. The debug log (logger "factionline.rollups") says which answered.
+"""A rollup of the events, in lanes: per first day, last day, event type, status and lane, the events (`n`)
+and their fatalities — a lane being a faction (an event counts once in each of its factions' lanes, as on
+the timeline), "" (the events of no faction) or "*" (every event, once). A filter state it covers — dates,
+event types, families, statuses and at most one faction — is answered from it: the timeline's days
+(counts, date bounds, each lane's events or fatalities), the per-type, per-status and (with no faction
+chosen) per-faction totals and the sum of fatalities. Anything else (two factions or more, sides, a search,
+actors, corroboration, grades, regions…; the faction matrices) is answered from the events and stays
+correct. The debug log (logger "factionline.rollups") says which answered. Its size stops growing with the
+events: at most days × lanes × types × statuses rows (about 4.5 million at 10 million synthetic events of
+36 factions, about as many at 100 million).
 
-Written by `factionline ingest` as derived/rollups/events.parquet (after the tables it sums, before the
-manifest, whose checksums then vouch for it). A dataset ingested before rollups has no such file: its engine
-builds the same rollup on the first state it covers, in the engine (a DuckDB temporary table, a cached Spark
-frame) — the app never writes to a data directory. FACTIONLINE_ROLLUPS=off answers everything from the
-events (the tests compare both).
+Written by `factionline ingest` as derived/rollups/events.parquet, sorted by lane and day (a faction's rows
+are a few row groups), after the tables it sums and before the manifest, whose checksums then vouch for it.
+A dataset ingested before rollups has no such file: its engine builds the same rollup on the first state
+it covers (a DuckDB temporary table, a cached Spark frame) — the app never writes to a data directory.
+FACTIONLINE_ROLLUPS=off answers everything from the events and writes no rollup (the tests compare both).
 """
 
 from __future__ import annotations
@@ -26,10 +29,12 @@ from components.analysis.filters import Filters
 
 log = logging.getLogger("factionline.rollups")
 
-# The filters whose `sql` members test only the rollup's columns (their records in analysis/filters.FILTERS).
-COVERED = frozenset({"factions", "together", "initiators", "targets", "dates", "types", "families", "statuses"})
-KEYS = ("day", "first_day", "last_day", "lanes", "lanes_a", "lanes_b", "directed", "event_type", "status")
+# The filters whose `sql` members test only the rollup's columns (their records in analysis/filters.FILTERS);
+# "factions" with one faction at most, answered by choosing its lane.
+COVERED = frozenset({"factions", "dates", "types", "families", "statuses"})
+KEYS = ("day", "first_day", "last_day", "event_type", "status")
 WEIGHTS = ("fatalities",)  # the measures summed per row (blank counts as none, as the events' sums do)
+EVERY, NO_FACTION = "*", ""  # the lanes of every event and of the events of no faction
 FILE = Path("derived") / "rollups" / "events.parquet"  # under an ingested dataset
 
 
@@ -37,30 +42,49 @@ def enabled() -> bool:
     return os.environ.get("FACTIONLINE_ROLLUPS", "on").strip().lower() not in ("off", "0", "no")
 
 
-def expression(events):
-    """The rollup of an Ibis table of the events: one row per combination of KEYS that occurs, with its
-    events (`n`) and the sum of each weight."""
+def expression(events, event_factions):
+    """The rollup of the events (an Ibis table) and their event–faction pairs: one row per lane and
+    combination of KEYS that occurs, with its events (`n`) and the sum of each weight."""
     keys = [c for c in KEYS if c in events.columns]
-    aggs = {"n": events.count()}
-    for w in WEIGHTS:
-        if w in events.columns:
-            aggs[w] = events[w].fill_null(0).sum()
-    return events.group_by(keys).aggregate(**aggs)
+    weights = [w for w in WEIGHTS if w in events.columns]
+
+    def rolled(table, lane):
+        aggs = {"n": table.count()} | {w: table[w].fill_null(0).sum() for w in weights}
+        return table.group_by([*keys, lane]).aggregate(**aggs)
+
+    ev = events.select("pos", *keys, *weights)
+    pairs = ev.join(event_factions.select("pos", "faction_id"), "pos")
+    lanes = [
+        rolled(ev.mutate(lane=_literal(EVERY)), "lane"),
+        rolled(pairs.mutate(lane=pairs.faction_id.cast("string")), "lane"),
+        rolled(ev.anti_join(event_factions, "pos").mutate(lane=_literal(NO_FACTION)), "lane"),
+    ]
+    return lanes[0].union(lanes[1]).union(lanes[2])
 
 
-def write(root: Path) -> int:
-    """Write an ingested dataset's rollup (derived/events → FILE); its rows."""
+def _literal(value: str):
     import ibis
 
-    con = ibis.duckdb.connect()
-    events = con.read_parquet(str(Path(root) / "derived" / "events" / "*.parquet"))
-    if "lanes" not in events.columns:  # beyond 63 factions the masks are absent: nothing to roll up by
+    return ibis.literal(value, type="string")
+
+
+def write(root: Path, path: Path | None = None) -> int:
+    """Write an ingested dataset's rollup (derived/events and event_factions → FILE, or `path`); its rows.
+    None written with FACTIONLINE_ROLLUPS=off."""
+    import ibis
+
+    if not enabled():
         return 0
-    path = Path(root) / FILE
+    con = ibis.duckdb.connect()
+    derived = Path(root) / "derived"
+    expr = expression(
+        con.read_parquet(str(derived / "events" / "*.parquet")),
+        con.read_parquet(str(derived / "event_factions" / "*.parquet")),
+    ).order_by(["lane", "day"])
+    path = path or Path(root) / FILE
     path.parent.mkdir(parents=True, exist_ok=True)
-    expr = expression(events)
     expr.to_parquet(str(path))
-    return int(expr.count().execute())
+    return int(con.read_parquet(str(path)).count().execute())
 
 
 class Rollup:
@@ -74,11 +98,15 @@ class Rollup:
         self._table = None
         self._lock = threading.Lock()
 
-    def covers(self, f: Filters, weights: str | None, reads: tuple[str, ...] = ()) -> bool:
+    def covers(self, f: Filters, weights: str | None = None, reads: tuple[str, ...] = ()) -> bool:
         """The filter state (and the columns an aggregate reads) within what the rollup holds."""
-        if not (enabled() and self.t.masks) or not {*reads, *([weights] if weights else [])} <= self.holds:
+        if not enabled() or not {*reads, *([weights] if weights else [])} <= self.holds:
             return False
-        return all(flt.key in COVERED for flt, _ in f.active())
+        return len(f.factions) <= 1 and all(flt.key in COVERED for flt, _ in f.active())
+
+    def lane(self, f: Filters) -> str:
+        """The lane whose rows are a covered state's events: its faction's, or every event's."""
+        return f.factions[0] if f.factions else EVERY
 
     def tables(self):
         """The engine's Tables with the rollup as its events: the filters' `sql` members run on it unchanged."""
@@ -92,13 +120,15 @@ class Rollup:
 
     def _read(self):
         table = self.con.read_parquet(str(self.stored))
+        if "lane" not in table.columns:  # written by an earlier layout: made again, in the engine
+            return self._build()
         if self.con.name != "duckdb":  # a cluster keeps it in its workers' memory
             table = table.cache()
         log.debug("rollup read from %s", self.stored.name)
         return table
 
     def _build(self):
-        expr = expression(self.t.events)
+        expr = expression(self.t.events, self.t.event_factions)
         if self.con.name == "duckdb":
             table = self.con.create_table(f"rollup_{uuid.uuid4().hex[:8]}", obj=expr, temp=True)
         else:  # a cluster keeps it in its workers' memory

@@ -286,10 +286,15 @@ class SqlEngine:
         rolled = self.rollup.covers(f, weights, reads)
         log.debug("%s of %r from the %s", "/".join(reads) or "count", f, "rollup" if rolled else "events")
         if rolled:
-            sel = self._where(f, self.rollup.tables())
+            rows = self._rolled(f)
+            sel = rows.filter(rows.lane == self.rollup.lane(f))
             return sel, sel.n
         sel = self.where(f, (*reads, *([weights] if weights else [])))
         return sel, None
+
+    def _rolled(self, f: Filters):
+        """The rollup's rows of every lane that pass a covered state's filters but its faction (its lane)."""
+        return self._where(f.replace(factions=()), self.rollup.tables())
 
     def _has(self, column: str) -> tuple[str, ...]:
         return (column,) if column in self.t.columns else ()
@@ -353,6 +358,8 @@ class SqlEngine:
     def _daily(self, f: Filters, weights: str | None = None) -> pd.DataFrame:
         """daily() of a filter state, from the engine (not kept): from the rollup when it covers the filters
         (engines/rollups.py: each row counts `n` events), else from the events."""
+        if self.rollup.covers(f, weights, ("day", "last_day")):
+            return self._daily_from_rollup(f, weights)
         sel, each = self.selection(f, ("day", "last_day", *(["lanes"] if self.t.masks else [])), weights)
         aggs = {"n": self.counted(sel, each), "hi": sel.last_day.max()}
         for i, faction in enumerate(self.lanes_of(f)):
@@ -369,6 +376,23 @@ class SqlEngine:
         if not self.t.masks:
             frame = self._lanes_by_join(sel, f, frame, weights)
         return frame.sort_values("day", ignore_index=True)
+
+    def _daily_from_rollup(self, f: Filters, weights: str | None) -> pd.DataFrame:
+        """_daily() from the rollup: the state's lane gives each day's events and latest last day, each shown
+        faction's lane (and "" for no faction) its events or fatalities."""
+        log.debug("daily of %r (%s) from the rollup", f, weights or "events")
+        rows = self._rolled(f)
+        mine, shown = self.rollup.lane(f), self.lanes_of(f)
+        rows = rows.filter(rows.lane.isin([mine, *shown]))
+        measure = rows[weights].fill_null(0) if weights else rows.n
+        every = rows.lane == mine
+        aggs = {"n": rows.n.sum(where=every), "hi": rows.last_day.max(where=every)}
+        for i, faction in enumerate(shown):
+            aggs[f"lane{i}"] = measure.sum(where=rows.lane == faction)
+        frame = rows.group_by("day").aggregate(**aggs).to_pandas()
+        lanes = [f"lane{i}" for i in range(len(shown))]  # a lane with no row on a day: none
+        frame[lanes] = frame[lanes].fillna(0).astype("float64" if weights else "int64")
+        return frame[frame["n"] > 0].sort_values("day", ignore_index=True)
 
     def _daily_of_all(self) -> pd.DataFrame:
         """The whole table's days, written at ingest (engines/layout.daily): the first view needs no scan."""
@@ -451,6 +475,12 @@ class SqlEngine:
         f = filters.without_event()
 
         def make():
+            if not f.factions and self.rollup.covers(f, weights):  # each faction's lane
+                log.debug("per faction of %r from the rollup", f)
+                rows, known = self._rolled(f), set(self.factions["faction_id"])
+                frame = rows.group_by("lane").aggregate(k=(rows[weights].fill_null(0) if weights else rows.n).sum())
+                frame = frame.to_pandas()
+                return {x: int(round(k)) for x, k in zip(frame["lane"], frame["k"]) if x in known and k}
             if not self.t.masks:
                 sel = self.where(f, (*([weights] if weights else []),))
                 if not weights:
