@@ -66,18 +66,7 @@ def draw(
     make = lambda: place_map(shown, size_by, highlight, tiles)  # noqa: E731
     fig = memo(("map", size_by, highlight, tiles), make) if memo else make()
     declutter.install()  # names that would overlap are hidden at every zoom, the busiest place's kept
-    picked = st.plotly_chart(
-        fig,
-        key=state.chart_key("map"),
-        on_select="rerun",
-        selection_mode=("points",),
-        theme="streamlit",
-        width="stretch",
-        config={"displaylogo": False, "scrollZoom": True},
-    )
-    points = list(picked.selection.points) if picked else []
-    if points:
-        state.renew_chart("map")  # read once: the next click is a fresh selection
+    points = state.clicked(fig, "map", scrollZoom=True)
     for point in points:
         data = point_data(point.get("customdata"))
         if data and data[0] and tuple(filters.places) != (str(data[0]),):

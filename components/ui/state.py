@@ -89,6 +89,24 @@ def renew_chart(name: str) -> None:
     st.session_state[f"chart-{name}"] = st.session_state.get(f"chart-{name}", 0) + 1
 
 
+def clicked(fig, name: str, width: str = "stretch", **config) -> list:
+    """A clickable Plotly chart under its renewable key (chart_key); the points clicked, read once: the chart
+    is then renewed, so the next click is a fresh selection. `config`: Plotly's, beside no logo."""
+    picked = st.plotly_chart(
+        fig,
+        key=chart_key(name),
+        on_select="rerun",
+        selection_mode=("points",),
+        theme="streamlit",
+        width=width,
+        config={"displaylogo": False, **config},
+    )
+    points = list(picked.selection.points) if picked else []
+    if points:
+        renew_chart(name)
+    return points
+
+
 def crowd() -> tuple | None:
     return st.session_state.get(_CROWD)
 

@@ -251,19 +251,7 @@ def _view(backend, filters) -> tuple:
 
 def chart(fig) -> list:
     """The timeline chart (clickable, zoomable); the points clicked (once: the chart is then renewed)."""
-    picked = st.plotly_chart(
-        fig,
-        key=state.chart_key("timeline"),
-        on_select="rerun",
-        selection_mode=("points",),
-        theme="streamlit",
-        width="stretch",
-        config={"displaylogo": False, "scrollZoom": True},
-    )
-    points = list(picked.selection.points) if picked else []
-    if points:
-        state.renew_chart("timeline")
-    return points
+    return state.clicked(fig, "timeline", scrollZoom=True)
 
 
 def drill_into(ds, points: list) -> None:

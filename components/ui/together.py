@@ -18,19 +18,7 @@ from components.ui import state
 def matrix_chart(fig, level: str = "Factions") -> list:
     """The matrix (clickable, at its own width: square cells); the points clicked. Shared with the engines'
     page."""
-    picked = st.plotly_chart(
-        fig,
-        key=state.chart_key(f"together-matrix-{level}"),
-        on_select="rerun",
-        selection_mode=("points",),
-        theme="streamlit",
-        width="content",
-        config={"displaylogo": False, "displayModeBar": False},
-    )
-    points = list(picked.selection.points) if picked else []
-    if points:
-        state.renew_chart(f"together-matrix-{level}")  # read once: the next click is a fresh selection
-    return points
+    return state.clicked(fig, f"together-matrix-{level}", width="content", displayModeBar=False)
 
 
 SIDE_BY_SIDE_PX = 560  # a matrix at most this wide sits beside its lists (3/5 of the page at 1280 px)
