@@ -114,6 +114,22 @@ def test_periods_compared_on_a_constructed_case():
     assert table.loc["fatah", "level"] == "new"
 
 
+def test_two_factions_side_by_side_count_as_the_selection_does():
+    """Side by side, each faction's events and quotes are the selection's with that faction (the per-faction
+    totals' one definition), and its main partner shares that many events (the matrix)."""
+    ds = load(BUNDLED)
+    sel = query.apply(ds, Filters())
+    table = compare.factions_side_by_side(ds, sel, "hamas", "fatah")
+    for faction in ("hamas", "fatah"):
+        alone = query.apply(ds, Filters(factions=(faction,)))
+        column = table[ds.faction_name[faction]]
+        assert column["events"] == alone.n_events and column["events"] > 0
+        assert column["quotes"] == alone.counts()["quotes"]
+    partner, shared = table[ds.faction_name["hamas"]]["main partners"].split(";")[0].rsplit(" (", 1)
+    pair = Filters(together=("hamas", next(f for f, n in ds.faction_name.items() if n == partner)))
+    assert int(shared.rstrip(")")) == query.apply(ds, pair).n_events
+
+
 def test_the_bundled_story_steps_in_order_and_exports_its_narration():
     ds = load(BUNDLED)
     steps = story_steps(ds, "moscow-talks")

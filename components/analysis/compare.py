@@ -171,9 +171,7 @@ def factions_side_by_side(ds: Dataset, sel, x: str, y: str) -> pd.DataFrame:
     """Two factions in one selection: events, quotes, fatalities, top types, top partners."""
     rows = {}
     ids = list(ds.factions["faction_id"])
-    events = _per_faction(ds, sel.event_pos)
-    quotes = _quotes_per_faction(ds, sel.quote_pos)
-    deaths = _per_faction(ds, sel.event_pos, ds.number("fatalities")) if ds.has_measure("fatalities") else None
+    totals = faction_totals(ds, sel)  # the per-faction totals, as the periods table counts them
     pos, lane = ds.lane_pairs()
     chosen = np.zeros(len(ds.events), dtype=bool)
     chosen[sel.event_pos] = True
@@ -187,10 +185,10 @@ def factions_side_by_side(ds: Dataset, sel, x: str, y: str) -> pd.DataFrame:
             for s in (0, 1)
         ]
         rows[ds.faction_name.get(f, f)] = {
-            "events": int(events[i]),
+            "events": int(totals["events"].iloc[i]),
             **({"as initiator (side A)": on_side[0], "as target (side B)": on_side[1]} if ds.has_sides else {}),
-            "quotes": int(quotes[i]),
-            **({MEASURE_WORDS["fatalities"]: int(deaths[i])} if deaths is not None else {}),
+            "quotes": int(totals["quotes"].iloc[i]),
+            **({MEASURE_WORDS["fatalities"]: int(totals["fatalities"].iloc[i])} if "fatalities" in totals else {}),
             "main event types": "; ".join(f"{ds.type_label.get(t, t)} ({n})" for t, n in kinds.items()) or "—",
             "main partners": "; ".join(f"{name} ({n})" for name, n in partners(ds, sel.event_pos, f, 3)) or "—",
         }
