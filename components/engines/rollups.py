@@ -21,9 +21,12 @@ from __future__ import annotations
 import copy
 import logging
 import os
+import shutil
 import threading
 import uuid
 from pathlib import Path
+
+import pyarrow.parquet as pq
 
 from components.analysis.filters import Filters
 
@@ -36,6 +39,7 @@ KEYS = ("day", "first_day", "last_day", "event_type", "status")
 WEIGHTS = ("fatalities",)  # the measures summed per row (blank counts as none, as the events' sums do)
 EVERY, NO_FACTION = "*", ""  # the lanes of every event and of the events of no faction
 FILE = Path("derived") / "rollups" / "events.parquet"  # under an ingested dataset
+MEMORY_LIMIT = "2GB"  # what writing it may hold in memory (ingest's own peak is about 3 GB at 10M events)
 
 
 def enabled() -> bool:
@@ -75,16 +79,22 @@ def write(root: Path, path: Path | None = None) -> int:
 
     if not enabled():
         return 0
-    con = ibis.duckdb.connect()
+    # within ingest's memory: DuckDB spills the join to disk past this (its default is most of the machine)
     derived = Path(root) / "derived"
+    spill = derived / "rollups" / ".spill"  # removed below: never part of the dataset
+    con = ibis.duckdb.connect(memory_limit=MEMORY_LIMIT, temp_directory=str(spill), preserve_insertion_order=False)
     expr = expression(
         con.read_parquet(str(derived / "events" / "*.parquet")),
         con.read_parquet(str(derived / "event_factions" / "*.parquet")),
     ).order_by(["lane", "day"])
     path = path or Path(root) / FILE
     path.parent.mkdir(parents=True, exist_ok=True)
-    expr.to_parquet(str(path))
-    return int(con.read_parquet(str(path)).count().execute())
+    try:
+        expr.to_parquet(str(path))
+    finally:
+        con.disconnect()
+        shutil.rmtree(spill, ignore_errors=True)
+    return pq.ParquetFile(path).metadata.num_rows
 
 
 class Rollup:
