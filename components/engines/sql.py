@@ -580,6 +580,8 @@ class SqlEngine:
 
         def make():
             n = len(self.factions)
+            if not self.has_sides():  # no event names a side (ingest wrote so): none, without a scan
+                return np.zeros((n, n), dtype=np.int64), np.zeros((n, n), dtype=np.int64)
             if not self.t.masks or "lanes_a" not in self.t.columns:
                 return self._directed_by_pairs(f)
             groups = self._side_groups(f)
