@@ -116,6 +116,29 @@ def test_a_weekday_takes_the_tense_of_the_verb_it_follows():
     assert (agreed.edtf, due.edtf) == ("2025-11-07", "2025-11-14"), (agreed.how, due.how)
 
 
+# (rule, sentence, the date's words, the EDTF): a weekday placed by the verb it follows (published Wednesday)
+TENSE = [
+    ("past speech verb", "Islamic Jihad said on Tuesday it would back the timetable.", "on Tuesday", "2025-11-11"),
+    ("agreed_for_later", "The delegations had agreed to meet again on Sunday.", "on Sunday", "2025-11-16"),
+    ("scheduled_present", "The delegations go back to Doha on Thursday.", "on Thursday", "2025-11-13"),
+    ("scheduled_present", "The delegations did not go back to Doha on Monday.", "on Monday", "2025-11-10"),
+]
+
+
+@pytest.mark.parametrize("rule, text, words, edtf", TENSE, ids=[f"{t[0]}-{t[2]}" for t in TENSE])
+def test_a_weekday_after_a_saying_an_agreement_or_a_scheduled_present(rule, text, words, edtf):
+    found = {d.text: d for d in find_dates(text, WEDNESDAY)}
+    assert found[words].edtf == edtf, found[words].how
+
+
+def test_weeks_later_from_a_day_is_exact():
+    found = {
+        d.text: d.edtf
+        for d in find_dates("Four stations change hands on 15 November and the rest two weeks later.", WEDNESDAY)
+    }
+    assert found["two weeks later"] == "2025-11-29"
+
+
 def test_an_anchor_naming_an_event_dates_from_that_event():
     text = (
         "The chairman is expected to take office on 20 November. The names were drawn on 10 November. "

@@ -28,8 +28,8 @@ def _day(edtf: str) -> dt.date | None:
 
 
 def units_later(m, base: str):
-    """ "a day later", "three days later", "two weeks later": the anchor's day plus that many (weeks and
-    more approximate, as "ago" is)."""
+    """ "a day later", "three days later", "two weeks later": the anchor's day plus that many days or
+    weeks."""
     day = _day(base)
     n = COUNTS.get(m.group(1).lower()) or int(m.group(1))
     if day is None:
@@ -37,8 +37,8 @@ def units_later(m, base: str):
     unit = m.group(2).lower()
     if unit == "day":
         return (day + dt.timedelta(days=n)).isoformat(), f"{n} day(s) after {base}"
-    if unit == "week":
-        return (day + dt.timedelta(weeks=n)).isoformat() + "~", f"{n} week(s) after {base}: approximate"
+    if unit == "week":  # counted from a day the text gives: exact, as "two weeks after that" is
+        return (day + dt.timedelta(weeks=n)).isoformat(), f"{n} week(s) after {base}"
     return None
 
 

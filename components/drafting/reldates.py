@@ -153,11 +153,23 @@ def future_clause(text: str, start: int, end: int) -> bool:
     # clause before it: the "and" joined two names, not two clauses.
     while lo > 0 and not CLAUSE_VERB.search(sentence[lo:hi]):
         lo = max([b for b in breaks if b < lo], default=0)
-    if FUTURE.search(sentence[lo:at]):
+    if FUTURE.search(sentence[lo:at]) or agreed_for_later(sentence[lo:at]) or scheduled_present(sentence[lo:at]):
         return True
     # "agreed on Friday on the names from which the chairman will be drawn": the verb the date follows is
     # past; a future later in the clause is another action's.
     return bool(FUTURE.search(sentence[at:hi])) and not _PAST_VERB_JUST_BEFORE.search(sentence[lo:at])
+
+
+def agreed_for_later(before: str) -> bool:
+    """ "said the delegations had agreed to meet again on Sunday": an act agreed, decided or promised for
+    later; its date is ahead."""
+    return bool(_AGREED_FOR_LATER.search(before))
+
+
+def scheduled_present(before: str) -> bool:
+    """ "The delegations go back to Doha on Thursday": a journey or a reopening told in the present tense
+    with its date is a scheduled one, ahead (not "to go back", "did not return")."""
+    return bool(_SCHEDULED_PRESENT.search(before))
 
 
 CLAUSE_VERB = re.compile(
@@ -167,7 +179,19 @@ CLAUSE_VERB = re.compile(
 )
 # "agreed on Friday", "met in Cairo on Friday": a past verb just before the date (not "planned on")
 _PAST_VERB_JUST_BEFORE = re.compile(
-    r"\b(?!(?:need|want|intend|expect|plann|schedul)ed\b)\w{3,}ed\s+(?:(?:\w+\s+){0,3}(?:on|in|at|last)\s+)?$", re.I
+    r"\b(?:(?!(?:need|want|intend|expect|plann|schedul)ed\b)\w{3,}ed|said|told)\s+(?:(?:\w+\s+){0,3}(?:on|in|at|last)\s+)?$",
+    re.I,
+)
+# "agreed to meet again on Sunday", "The delegations go back to Doha on Thursday": an act agreed on for
+# later, or a scheduled act told in the present tense, with its date: ahead of publication
+_AGREED_FOR_LATER = re.compile(
+    r"\b(?:agreed|decided|promised|vowed|undertook)\s+to\s+(?!(?:the|a|an|its|their|his|her|this|that|it)\b)\w+\b[^,;]{0,40}$",
+    re.I,
+)
+_SCHEDULED_PRESENT = re.compile(
+    r"(?<!\bto )(?<!\bnot )(?<!\bnever )(?<!\bdid )\b(?:go|goes|come|comes|leave|leaves|return|returns|travel|travels|fly|flies|"
+    r"arrive|arrives|resume|resumes|reopen|reopens)\b[^,;]{0,40}$",
+    re.I,
 )
 _PAST = re.compile(r"\b(was|were|had|did|met|held|signed|visited|\w{3,}ed)\b", re.IGNORECASE)
 
