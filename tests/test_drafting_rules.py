@@ -615,3 +615,25 @@ def test_a_chain_of_anchored_dates_counts_from_each_date_before():
         assert found == expected
 
     check()
+
+
+def test_a_statements_clause_without_that_is_an_event_of_its_own_unless_urged(nlp, told):
+    text = "In a statement on Thursday, Hamas accused the police of detaining six students in Hebron last week."
+    events = draft(text, WEDNESDAY, "Eastwire", told)["events"]
+    assert [(e["date"], e["event_type"]) for e in events] == [
+        ("2025-11-06", "statement"),
+        ("2025-11-03/2025-11-09", "arrest"),
+    ]
+    urged = "Egypt issued a statement on Thursday urging Hamas and Fatah to resume talks in Cairo next week."
+    assert [e["event_type"] for e in draft(urged, WEDNESDAY, "Eastwire", told)["events"]] == ["statement"]
+
+
+def test_a_dated_plan_a_saying_reports_is_an_event_without_an_event_word(nlp, told):
+    """planned_in_saying: the narrator's "said … would <verb> <date>"; not a condition's date, not a quote."""
+    text = "The mayor of Jenin said on Monday that the schools would reopen on Friday if the night passed quietly."
+    events = draft(text, WEDNESDAY, "Eastwire", told)["events"]
+    assert [(e["date"], e["event_type"], e["status"]) for e in events] == [("2025-11-14", "unclassified", "planned")]
+    condition = "The chairman said he would resign if the salaries were not paid by the end of the month."
+    assert draft(condition, WEDNESDAY, "Eastwire", told)["events"] == []
+    quoted = 'Karim Nadir spoke first. "We will be back next week," he said.'
+    assert draft(quoted, WEDNESDAY, "Eastwire", told)["events"] == []

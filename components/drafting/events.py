@@ -20,7 +20,7 @@ from components.data.dates import DateError, parse_date
 from components.data.names import Mention, fold
 from components.data.schema import split_list
 from components.data.similarity import near_events
-from components.drafting import modality
+from components.drafting import grammar, modality
 from components.drafting.grammar import coordinated_clause, dated_noun, dates_a_thing, dates_another_action
 from components.drafting.quotes import SPEECH, and_join, chain_of
 from components.drafting.reldates import CLAUSE_VERB, OPEN_BOUND, DateMention, future_clause
@@ -123,6 +123,7 @@ class Frame:
     v_start: int = 0  # the trigger's offsets
     v_end: int = 0
     emitted: list = field(default_factory=list)  # events the stages drafted already (a statement)
+    planned_verb: object = None  # the verb of a dated plan a saying reports (planned_in_saying)
 
 
 def _sentence(ctx: Context, f: Frame) -> str:
@@ -173,7 +174,40 @@ def trigger(ctx: Context, f: Frame) -> bool:
     if f.when and not said and not _RELAY_SENTENCE.search(sentence):
         f.kind, f.v_start, f.v_end = "unclassified", f.when[0].start, f.e  # "Last spring she was promoted"
         return True
+    verb = f.planned_verb = planned_in_saying(ctx, f)
+    if verb is not None:
+        f.kind, f.v_start, f.v_end = "unclassified", verb.idx, verb.idx + len(verb.text)
+        return True
     return False  # a saying's date belongs to its quote; a relay to the chain
+
+
+WILL = frozenset(("will", "would", "'ll", "shall"))
+
+
+def planned_in_saying(ctx: Context, f: Frame):
+    """ "It said it would give its answer next week", "said that schools would reopen on Thursday": a
+    dated clause with "will"/"would" reported by a speech verb is a plan even with no event word we know
+    (the clause's verb, or None)."""
+    span = ctx.doc.char_span(f.s, f.e, alignment_mode="expand") if ctx.doc is not None else None
+    for t in span or []:
+        verb = t.head
+        if t.dep_ != "aux" or t.lower_ not in WILL or verb.dep_ != "ccomp" or _in_quote(ctx.quotes, t.idx):
+            continue  # in someone's quoted words: theirs to date, not the narrator's
+        if verb.head.lemma_.lower() in grammar.SPEECH_LEMMAS and any(_on_clause(verb, d) for d in f.when):
+            return verb
+    return None
+
+
+def _in_quote(quotes, at: int) -> bool:
+    return any(q.quote_type == "direct" and q.start <= at < q.end for q in quotes)
+
+
+def _on_clause(verb, d) -> bool:
+    """Is the date in the verb's clause, not in a clause under it ("would resign if the salaries were not
+    paid by the end of the month": the condition's date)?"""
+    lo, hi = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge.text)
+    under = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)) for c in verb.children if c.dep_ == "advcl"]
+    return lo <= d.start < hi and not any(a <= d.start < b for a, b in under)
 
 
 TRIGGER: list[Callable] = [not_relayed_words, candidate_dates, trigger]
@@ -267,7 +301,7 @@ def occasion_date(ctx: Context, f: Frame) -> bool:
 def dated_with_actors(ctx: Context, f: Frame) -> bool:
     """An event needs a date, and actors or a verb that says what happened (a clash with no faction named
     is an event: "Clashes in the camps killed at least 19 on Monday")."""
-    return bool(f.when) and bool(f.inside or f.found)
+    return bool(f.when) and bool(f.inside or f.found or f.planned_verb is not None)
 
 
 def not_a_saying_date(ctx: Context, f: Frame) -> bool:
@@ -279,6 +313,10 @@ def not_a_saying_date(ctx: Context, f: Frame) -> bool:
     return bool(f.when)
 
 
+# "a statement on Tuesday urging Hamas and Fatah to resume talks next week": what others are urged to do
+URGING = re.compile(r"\b(?:urg(?:ing|ed|es)|call(?:ing|ed|s) (?:on|for)|appeal(?:ing|ed|s) to|asking|asked)\b", re.I)
+
+
 def statement_and_its_clause(ctx: Context, f: Frame) -> bool:
     """ "said in a statement on Thursday that it would attend the talks next week": the statement is an
     event on its day, and the reported clause one of its own when it has a date and a verb we know."""
@@ -286,11 +324,13 @@ def statement_and_its_clause(ctx: Context, f: Frame) -> bool:
     if not stated:
         return True
     f.emitted.append(_event(ctx, f, stated[0], f.inside, "statement"))
+    # the clause it announces: after "that", else the rest of the sentence ("In a statement on Thursday,
+    # the movement accused the police of detaining six students last week": the detentions, last week)
     that = re.search(r"\bthat\b", ctx.text[stated[0].end : f.e])
-    clause_at = stated[0].end + that.end() if that else f.e
+    clause_at = stated[0].end + (that.end() if that else 0)
     f.kind = next((k for k, p in VERBS.items() if re.search(p, ctx.text[clause_at : f.e], re.I)), None)
     f.own = [d for d in f.when if d.start >= clause_at]
-    return bool(f.own and f.kind)
+    return bool(f.own and f.kind) and not URGING.search(ctx.text[stated[0].end : f.own[0].start])
 
 
 SAYING_ACTS = frozenset(("statement", "endorse"))
