@@ -253,6 +253,14 @@ def test_dates_relative_to_events_and_two_dated_clauses(nlp, told):
 # (rule, article text, the quote's words, the speaker as written, its actor ids): each speaker rule on its text
 SPEAKERS = [
     (
+        "pair_in_turn",
+        "The two envoys, Omar Haddad of Fatah and Nour Salem of Hamas, answered in turn.\n\n"
+        '"Our own people, first," he said.\n\n"And the public, always," she said.',
+        "Our own people, first",
+        "Omar Haddad",
+        "",
+    ),
+    (
         "pronoun_by_gender",
         "Karim Nadir and Layla Mansour spoke. Mansour leads the Hamas delegation, and her deputy stood beside "
         'her.\n\n"We are ready," he said.\n\n"So are we," she said.',

@@ -177,7 +177,9 @@ def _speech_candidates(token, start: int, end: int) -> list:
     """(distance to the quote, subject) for a speech verb with a subject, or "according to" with its object."""
     distance = min(abs(token.idx - start), abs(token.idx - end))
     if token.lemma_.lower() in SPEECH_LEMMAS and token.pos_ in ("VERB", "AUX"):
-        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        # a subject inside the quoted words is the parse taking them for the clause ("“Our own people,
+        # first,” he said": "people" and "he" both under "said"): the speaker is outside them
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and not start <= c.idx < end]
         return [(distance, subjects[0])] if subjects else []
     if token.lower_ == "according":
         to = [c for c in token.children if c.lower_ == "to"]

@@ -205,6 +205,48 @@ def pronoun_by_gender(ctx: Context, quote):
     return None
 
 
+def _named_pair(ctx: Context, before: int):
+    """The two people the last sentence naming two introduces ("The two spokespeople, Bilal Zaqout of
+    Islamic Jihad and Rana Khatib of Fatah, faced reporters"), when no one else is named after it before the
+    position: ((name, id), (name, id), the sentence's end), or None."""
+    persons = [p for p in _persons(ctx) if p[0] < before]
+    for sent in reversed([s for s in grammar.sentences(ctx.doc) if s.start_char < before]):
+        named = {_key(p[1], p[2]): p for p in persons if sent.start_char <= p[0] < sent.end_char}
+        later = {_key(p[1], p[2]) for p in persons if p[0] >= sent.end_char}
+        if len(named) == 2 and later <= set(named):
+            first, second = named.values()
+            return first, second, sent.end_char
+        if named:
+            return None
+    return None
+
+
+def pair_in_turn(ctx: Context, quote):
+    """ "…," he said. … "…," she said — after two people named together: each pronoun the one of the two
+    whose pronoun it is (as the text told it), else, when neither is told, the first pronoun used the
+    first named and the other the second (they answer in the order they were named)."""
+    subject = _subject(ctx, quote)
+    if subject is None or subject.lower_ not in ("he", "she"):
+        return None
+    pair = _named_pair(ctx, subject.idx)
+    if pair is None:
+        return None
+    first, second, end = pair
+    known = {ctx.gender.get(_key(p[1], p[2])): p for p in (first, second)}
+    if subject.lower_ not in known:
+        used = [t.lower_ for t in ctx.doc if end <= t.idx <= subject.idx and _speech_pronoun(t)]
+        order = list(dict.fromkeys(used))
+        if len(order) < 2 and ("he" in known or "she" in known):
+            return None
+        known = {order[0]: first, ("she" if order[0] == "he" else "he"): second}
+    person = known[subject.lower_]
+    return person[1], person[2], f"“{subject.text}”: of the two named together, the one who is “{subject.lower_}”"
+
+
+def _speech_pronoun(token) -> bool:
+    return token.lower_ in ("he", "she") and token.dep_ == "nsubj" and token.head.lemma_ in grammar.SPEECH_LEMMAS
+
+
 # SOURCE rules that guess from the paragraph (the last speaker, the quote before): coreference may do better.
 WEAK = frozenset(("pronoun_in_paragraph", "continues_quote"))
 
@@ -342,6 +384,7 @@ def _shaped(answer):
 
 
 COREFERENCE: list[Callable] = [
+    pair_in_turn,
     pronoun_by_gender,
     paragraph_continuation,
     pronoun_of_unnamed,
