@@ -300,6 +300,22 @@ SPEAKERS = [
         "",
     ),
     (
+        "role_noun",
+        'Deputy Foreign Minister Omar Haddad opened the session. Karim Nadir spoke next.\n\n"The door stays '
+        'open," the deputy minister said.',
+        "The door stays open",
+        "Omar Haddad",
+        "",
+    ),
+    (
+        "role_noun",
+        'Nour Salem, the Fatah spokeswoman, spoke first. Karim Nadir spoke after her. "We are ready," the '
+        "spokeswoman said.",
+        "We are ready",
+        "Nour Salem",
+        "",
+    ),
+    (
         "statement_issuers",
         'Egypt and Qatar issued a joint statement urging Hamas and Fatah to meet. "The door is open," the '
         "statement said.",

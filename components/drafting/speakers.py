@@ -277,11 +277,31 @@ def role_noun(ctx: Context, quote):
         return None
     noun = subject.lemma_.lower()
     titled = [n for n in grammar.titled_people(ctx.doc) if n.start < quote.start and noun in n.role.lower()]
+    holder = _role_holder(ctx, noun, subject)
+    if holder is not None:
+        return holder[1:] if len(holder) == 3 else holder, f"“the {noun}”: {holder[1]}"
     if not titled:
         return None
     person = max(titled, key=lambda n: n.start)
     known = [m for m in ctx.mentions if m.start <= person.start < m.end and m.actor_id in ctx.people]
     return (known[0].text, known[0].actor_id) if known else (person.text, ""), f"“the {noun}”: {person.text}"
+
+
+def _role_holder(ctx: Context, noun: str, subject):
+    """The person the last earlier use of the role noun belongs to: a title before the name ("Russian
+    Deputy Foreign Minister Mikhail Bogdanov"), or in apposition ("Layla Mansour, the Hamas spokeswoman";
+    "A Fatah spokesman, Samir Odeh"): (position, name, actor id), or None."""
+    persons = _persons(ctx)
+    for t in reversed(ctx.doc[: subject.i]):
+        if t.lemma_.lower() != noun and t.lower_ != noun:
+            continue
+        near = [t.head] if t.dep_ in ("compound", "appos") else []
+        near += [c for c in t.children if c.dep_ == "appos"]
+        for token in near:
+            person = next((p for p in persons if p[0] <= token.idx < p[0] + len(p[1])), None)
+            if person is not None:
+                return person
+    return None
 
 
 def _issuing_verb(token):
