@@ -331,6 +331,22 @@ SPEAKERS = [
         "",
     ),
     (
+        "statement_issuers",
+        "Fatah and Islamic Jihad pledged on Tuesday to keep the peace during the handover, in a joint statement. "
+        'The statement, signed by both leaderships, called the handover "a test for everyone".',
+        "a test for everyone",
+        "Fatah and Islamic Jihad",
+        "fatah;pij",
+    ),
+    (
+        "group_referent",
+        "Hamas added a complaint of its own. In a statement on Thursday, the movement accused the police of "
+        'detaining six students, arrests it said would "poison the talks".',
+        "poison the talks",
+        "Hamas",
+        "hamas",
+    ),
+    (
         "unnamed_description",
         '"Both sides are waiting," said one Western diplomat.',
         "Both sides are waiting",

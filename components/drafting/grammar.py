@@ -13,6 +13,7 @@ SPEECH_LEMMAS = frozenset(
     "recall claim deny describe repeat acknowledge write vow pledge reply respond comment emphasise emphasize "
     "urge predict admit blame call accuse".split()
 )
+DOCUMENTS = frozenset("statement communique communiqué declaration".split())
 PRONOUNS = frozenset("he she they it we i you who which this that".split())
 NAME_LABELS = ("PERSON", "ORG", "NORP", "GPE", "FAC")
 
@@ -180,6 +181,8 @@ def _speech_candidates(token, start: int, end: int) -> list:
         # a subject inside the quoted words is the parse taking them for the clause ("“Our own people,
         # first,” he said": "people" and "he" both under "said"): the speaker is outside them
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and not start <= c.idx < end]
+        if not subjects and token.dep_ == "acl" and token.head.lemma_.lower() in DOCUMENTS:
+            subjects = [token.head]  # "The statement, signed by …, called the handover “…”": parsed as acl
         return [(distance, subjects[0])] if subjects else []
     if token.lower_ == "according":
         to = [c for c in token.children if c.lower_ == "to"]

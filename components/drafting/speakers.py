@@ -18,7 +18,8 @@ from components.drafting.quotes import DraftQuote, and_join
 
 HE, SHE = frozenset("he him his himself".split()), frozenset("she her hers herself".split())
 ISSUING = frozenset("issue release publish sign circulate put".split())
-STATEMENT_NOUNS = frozenset("statement communique communiqué declaration".split())
+STATEMENT_NOUNS = grammar.DOCUMENTS
+GROUP_NOUNS = frozenset("movement group faction party organisation organization".split())
 DESCRIBING = frozenset("a an one another two three several".split())
 # A question of an interview: "Q: …", "Question: …", or a paragraph in bold, or a paragraph that only asks.
 QUESTION = re.compile(r"^(?:Q[:.]|Question:|\*\*[^\n]*\?\*\*$)", re.M)
@@ -36,6 +37,7 @@ class Context:
     interviewee: tuple[str, str] | None = None  # (name, actor id) of a Q&A article's interviewee
     gender: dict = field(default_factory=dict)  # person key -> "he" / "she", from the pronouns near them
     previous: object = None  # the quote before the one being attributed (its speaker as decided)
+    quotes: list = field(default_factory=list)  # every quote of the article (their offsets)
 
 
 def _paragraphs(text: str):
@@ -306,11 +308,15 @@ def _role_holder(ctx: Context, noun: str, subject):
 
 def _issuing_verb(token):
     """The verb that issues a statement: "Egypt and Qatar issued a joint statement", "… said in a joint
-    statement"."""
+    statement", "… pledged on Tuesday to keep …, in a joint statement" (whatever they did in it)."""
     if token.dep_ == "dobj" and token.head.lemma_.lower() in ISSUING:
         return token.head
-    if token.dep_ == "pobj" and token.head.lower_ == "in" and token.head.head.lemma_.lower() in grammar.SPEECH_LEMMAS:
-        return token.head.head
+    if token.dep_ == "pobj" and token.head.lower_ == "in":
+        # "Fatah and PIJ pledged on Tuesday to keep …, in a joint statement": the verb with a subject above
+        verb = token.head.head
+        while verb.dep_ in ("xcomp", "advcl") and not any(c.dep_ == "nsubj" for c in verb.children):
+            verb = verb.head
+        return verb if verb.pos_ in ("VERB", "AUX") else None
     return None
 
 
@@ -333,11 +339,35 @@ def statement_issuers(ctx: Context, quote):
     subject = subjects[-1]  # the nearest: a wire dateline ("CAIRO, Nov 12 -") may parse as another
     lo, hi = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge.text)
     named = list({m.actor_id: m for m in ctx.mentions if lo <= m.start < hi}.values())
+    named = named or _group_referent(ctx, subject)
     if not named and not quote.speaker:  # "The committee said in a statement …": not in the data, as written
         return (ctx.text[lo:hi], ""), "the statement's issuer, not in the data: check"
     if not named:
         return None
     return (and_join([m.text for m in named]), ";".join(m.actor_id for m in named)), "the statement's issuers"
+
+
+def _group_referent(ctx: Context, token) -> list:
+    """ "the movement", "the group" (or "it" whose sentence's subject is one): the last organisation named
+    before its sentence, outside quotes — [mention] or []."""
+    if token.lower_ == "it":
+        token = next((c for c in token.sent.root.children if c.dep_ == "nsubj" and c.i != token.i), token)
+    if token.lemma_.lower() not in GROUP_NOUNS or not any(c.lower_ == "the" for c in token.children):
+        return []
+    start = token.sent.start_char
+    groups = [m for m in ctx.mentions if m.start < start and m.actor_id not in ctx.people]
+    groups = [m for m in groups if not any(q.start <= m.start < q.end for q in ctx.quotes)]
+    return groups[-1:]
+
+
+def group_referent(ctx: Context, quote):
+    """ "…," the movement said; "arrests it said would “…”" after "the movement accused …": the last
+    organisation named before the sentence ("Hamas added a grievance of its own. … the movement said")."""
+    subject = _subject(ctx, quote)
+    if subject is None or quote.speaker_id:
+        return None
+    found = _group_referent(ctx, subject)
+    return (found[0].text, found[0].actor_id, f"“{subject.text}”: the last organisation named") if found else None
 
 
 def unnamed_description(ctx: Context, quote):
@@ -411,6 +441,7 @@ COREFERENCE: list[Callable] = [
     pronoun_said_before,
     role_noun,
     statement_issuers,
+    group_referent,
     unnamed_description,
     the_interviewee,
 ]
@@ -425,6 +456,7 @@ def attribute(ctx: Context, quotes: list) -> list:
             quotes + [q for q in added if not any(q.start < o.end and o.start < q.end for o in quotes)],
             key=lambda q: q.start,
         )
+    ctx.quotes = quotes
     if ctx.doc is not None:
         ctx.gender = genders(ctx, quotes)
     ctx.previous = None
