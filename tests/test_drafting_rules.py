@@ -347,6 +347,13 @@ SPEAKERS = [
         "hamas",
     ),
     (
+        "written_subject",
+        'The Palestinian interior ministry blamed "gangs paid from outside" for the violence.',
+        "gangs paid from outside",
+        "The Palestinian interior ministry",
+        "",
+    ),
+    (
         "unnamed_description",
         '"Both sides are waiting," said one Western diplomat.',
         "Both sides are waiting",
@@ -677,3 +684,23 @@ def test_a_dated_plan_a_saying_reports_is_an_event_without_an_event_word(nlp, to
     assert draft(condition, WEDNESDAY, "Eastwire", told)["events"] == []
     quoted = 'Karim Nadir spoke first. "We will be back next week," he said.'
     assert draft(quoted, WEDNESDAY, "Eastwire", told)["events"] == []
+
+
+def test_an_interviewers_name_mark_marks_every_question_and_a_known_person_the_tagger_misses_speaks(nlp, told):
+    """interviewer_marked: "GHALI:" opens the questions, with or without "?"; _parsed_speaker: a person the
+    data knows ("Karim Nadir of Fatah") is the speaker, not the movement named beside them."""
+    text = (
+        "Suha Awad chairs the legal panel.\n\nGHALI: Is the list new?\n\nAWAD: It was not new.\n\n"
+        'GHALI: Karim Nadir of Fatah accused you last week of writing it "for the lawyers". Why?\n\n'
+        "AWAD: He apologised.\n\nGHALI: There are reports that you will resign.\n\nAWAD: Those reports are false."
+        "\n\nGHALI: What happens next?\n\nAWAD: We go back.\n\nGHALI: And then?\n\nAWAD: We sign."
+    )
+    quotes = draft(text, WEDNESDAY, "Harbour Post", told)["quotes"]
+    assert [q["text"] for q in quotes if q["speaker"] == "Suha Awad"] == [
+        "It was not new.",
+        "He apologised.",
+        "Those reports are false.",
+        "We go back.",
+        "We sign.",
+    ]
+    assert next(q["speaker_id"] for q in quotes if q["text"] == "for the lawyers") == "nadir"

@@ -24,6 +24,7 @@ DESCRIBING = frozenset("a an one another two three several".split())
 # A question of an interview: "Q: …", "Question: …", or a paragraph in bold, or a paragraph that only asks.
 QUESTION = re.compile(r"^(?:Q[:.]|Question:|\*\*[^\n]*\?\*\*$)", re.M)
 ASKING = re.compile(r"^[A-Z][^\n\"“”]*\?$", re.M)  # a paragraph that only asks: a question when answers follow
+NAME_MARK = re.compile(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}:")  # "GHALI:", "Tamer Ghali:"
 # "A: …", "Answer: …", or the interviewee's name ("Barakat: …")
 ANSWER_MARK = re.compile(r"^(?:A[:.]|Answer:|[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}:)\s*", re.M)
 
@@ -61,6 +62,16 @@ def _questions(text: str, paragraphs: list) -> list[int]:
     return asking if len(asking) >= 3 and answered == asking else []
 
 
+def interviewer_marked(text: str, paragraphs: list, questions: list) -> list:
+    """ "GHALI: Is that true?" … "GHALI: There are reports that you will resign.": when every question
+    found opens with one name mark, each paragraph opening with it is a question, with or without "?"."""
+    marks = {m.group(0).strip() if (m := NAME_MARK.match(text, paragraphs[i][0])) else None for i in questions}
+    if len(marks) != 1 or None in marks:
+        return questions
+    mark = marks.pop()
+    return sorted(set(questions) | {i for i, (lo, _) in enumerate(paragraphs) if text.startswith(mark, lo)})
+
+
 def interviewee(ctx: Context, before: int) -> tuple[str, str] | None:
     """The person a Q&A article introduces before its first question: the first person named (a known
     actor's id when the name is one)."""
@@ -78,7 +89,7 @@ def qa_answers(ctx: Context, quotes: list) -> list:
     """A Q&A interview (_questions): each later paragraph that is no question and has no quotation marks is
     a direct quote of the interviewee ("A: It is ready." → “It is ready.”; "Barakat: …" the same)."""
     paragraphs = list(_paragraphs(ctx.text))
-    questions = _questions(ctx.text, paragraphs)
+    questions = interviewer_marked(ctx.text, paragraphs, _questions(ctx.text, paragraphs))
     if not questions:
         return []
     ctx.interviewee = interviewee(ctx, paragraphs[questions[0]][0])
@@ -418,6 +429,19 @@ def pronoun_said_before(ctx: Context, quote):
     return None
 
 
+def written_subject(ctx: Context, quote):
+    """ "The Palestinian interior ministry blamed “…”", "the governor of Nablus said": a speaker the data
+    does not know and no other rule names, kept as the subject is written (with its "of …")."""
+    subject = _subject(ctx, quote)
+    if quote.speaker or subject is None or subject.pos_ not in ("NOUN", "PROPN") or subject.lower_ in grammar.PRONOUNS:
+        return None
+    words = [t for t in subject.subtree if t.i <= subject.i]
+    words += [t for c in subject.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
+    lo, hi = words[0].idx, max(t.idx + len(t.text) for t in words)
+    inside = [m for m in ctx.mentions if lo <= m.start < hi]
+    return (ctx.text[lo:hi], inside[0].actor_id if len(inside) == 1 else ""), "the speaker as written: check"
+
+
 def the_interviewee(ctx: Context, quote):
     """A quote of a Q&A article no other rule attributes (its headline's words): the interviewee's."""
     if quote.speaker or ctx.interviewee is None:
@@ -444,6 +468,7 @@ COREFERENCE: list[Callable] = [
     group_referent,
     unnamed_description,
     the_interviewee,
+    written_subject,
 ]
 
 
