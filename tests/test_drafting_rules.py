@@ -704,3 +704,25 @@ def test_an_interviewers_name_mark_marks_every_question_and_a_known_person_the_t
         "We sign.",
     ]
     assert next(q["speaker_id"] for q in quotes if q["text"] == "for the lawyers") == "nadir"
+
+
+def test_after_an_act_dated_nowhere_else_the_words_date_their_own_sentence():
+    """anchors.undated_act: the sentence's date comes first, the act after "after" is that much before it."""
+    text = "Fatah and Hamas pledged on 11 November to keep the peace, in a statement issued a week after the two movements met in Cairo."
+    found = {d.text: d.edtf for d in find_dates(text, WEDNESDAY)}
+    assert (found["a week after"], found["the two movements met in Cairo"]) == ("2025-11-11", "2025-11-04")
+    noun = {
+        d.text: d.edtf
+        for d in find_dates("They met on 3 November and signed three days after the meeting, once home.", WEDNESDAY)
+    }
+    assert noun["three days after"] == "2025-11-06"  # a noun alone is the dated meeting: counted from it
+
+
+def test_hours_after_a_thing_introduced_before_dates_from_its_sentence():
+    """anchors.introduced_event: "the statement was released" → the sentence that introduced "a statement"."""
+    text = (
+        "Egypt issued a statement on 10 November. Fatah met Hamas on 11 November. Reporters gathered hours after "
+        "the statement was released."
+    )
+    found = {d.text: d.edtf for d in find_dates(text, WEDNESDAY)}
+    assert found["hours after"] == "2025-11-10"  # not the last date given (11 November)

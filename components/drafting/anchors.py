@@ -113,22 +113,70 @@ def matches(text: str):
 
 
 # "a week after the chairman takes office": the event named after "after" (its subject's noun and verb)
-_NAMED_EVENT = re.compile(r"\s+(?:that\s+)?(?:the|its|his|her|their)\s+(\w+)\s+(\w+)")
+_NAMED_EVENT = re.compile(
+    r"\s+(?:that\s+)?(?:the|its|his|her|their)\s+(\w+)\s+(?:(?:was|were|is|are|had|has|have|been)\s+)*(\w+)"
+)
 
 
 def named_event(text: str, d, earlier: list):
     """ "a week after the chairman takes office": the last date before whose sentence names that event (the
     noun, and a verb of the same stem: "is expected to take office on January 5"), else None."""
-    m = _NAMED_EVENT.match(text, d.end) if text and d.text.lower().rstrip().endswith("after") else None
-    if m is None:
-        return None
+    after = text and d.text.lower().rstrip().endswith("after")
+    m = _NAMED_EVENT.match(text, d.end) if after else None
+    if m is None:  # "three days after the meeting, once …": the noun alone
+        alone = re.match(r"\s+(?:the|its|his|her|their)\s+(\w+)\b", text[d.end :]) if after else None
+        return introduced_event(text, alone.group(1).lower(), earlier, d.start) if alone else None
     noun, stem = m.group(1).lower(), m.group(2).lower()[:3]
     for p in reversed(earlier):
-        lo, hi = text.rfind(".", 0, p.start) + 1, text.find(".", p.end)
-        sentence = text[lo : hi if hi >= 0 else len(text)].lower()
+        lo, hi = _sentence_of(text, p, d.start)
+        sentence = text[lo:hi].lower()
         if re.search(rf"\b{re.escape(noun)}\b", sentence) and re.search(rf"\b{re.escape(stem)}", sentence):
             return p
+    return introduced_event(text, noun, earlier, d.start)
+
+
+def _sentence_of(text: str, d, until: int) -> tuple[int, int]:
+    """The bounds of the sentence holding a date, up to the anchored words when it holds them too."""
+    hi = text.find(".", d.end)
+    return text.rfind(".", 0, d.start) + 1, min(hi if hi >= 0 else len(text), until)
+
+
+def introduced_event(text: str, noun: str, earlier: list, until: int):
+    """ "hours after the statement was released": the last dated sentence that introduced the thing ("…
+    pledged on Tuesday …, in a joint statement issued …"), its date nearest before the words that introduce
+    it (not a dateline's), else None."""
+    introducing = re.compile(rf"\b(?:a|an)\s+(?:[\w-]+\s+)?{re.escape(noun)}\b", re.I)
+    for p in reversed(earlier):
+        lo, hi = _sentence_of(text, p, until)
+        found = introducing.search(text, lo, hi)
+        if found:
+            same = [x for x in earlier if _sentence_of(text, x, until)[0] == lo]
+            return ([x for x in same if x.end <= found.start()] or same)[-1]
     return None
+
+
+# a clause telling an act ("the two movements met in Cairo"), not a noun alone ("the meeting")
+_TOLD_ACT = re.compile(
+    r"^\S+\s+\S+.*\b(?:\w{3,}ed|met|held|took|began|left|came|went|won|broke|made|fell|struck)\b", re.I
+)
+_ACT_WORDS = re.compile(r"\s+((?:the|its|his|her|their)\s+[^,.;:\n]+)")
+
+
+def undated_act(text: str, d, base, m):
+    """ "pledged on Tuesday …, in a joint statement issued a week after the two movements met in Cairo": the
+    act after "after" is dated nowhere before, and the sentence's own date comes first — the words date the
+    sentence's act (Tuesday), and the act they name is that much before it (a date of its own, at its
+    words). (answer, the act's DateMention) or None."""
+    same_sentence = base is not None and not re.search(r"[.!?\n]", text[base.end : d.start])
+    act = _ACT_WORDS.match(text, d.end) if same_sentence and _day(base.edtf) else None
+    if act is None or not _TOLD_ACT.search(act.group(1)):
+        return None
+    days = (COUNTS.get(m.group(1).lower()) or int(m.group(1))) * (7 if m.group(2).lower() == "week" else 1)
+    day = _day(base.edtf) - dt.timedelta(days=days)
+    words = act.group(1).rstrip()
+    mention = replace(d, start=act.start(1), end=act.start(1) + len(words), text=words, edtf=day.isoformat())
+    mention = replace(mention, how=f"{days} day(s) before “{base.text}” ({base.edtf}), as the text counts")
+    return (base.edtf, f"the same day, {days} day(s) after the act it names"), mention
 
 
 def anchor(found: list, text: str = "") -> list:
@@ -137,16 +185,19 @@ def anchor(found: list, text: str = "") -> list:
     rules = {name: (pattern, resolver) for name, pattern, resolver in COMPILED}
     out, last, last_year = [], None, None
     for d in found:
+        act = None
         if d.how.startswith("anchored:"):
             name = d.how.split(":", 1)[1]
             pattern, resolver = rules[name]
             dated = [x for x in out if x.edtf and "/" not in x.edtf]
-            base = last_year if name in YEAR_RULES else named_event(text, d, dated) or last
-            answer = resolver(pattern.match(d.text), base.edtf) if base is not None else None
+            named = None if name in YEAR_RULES else named_event(text, d, dated)
+            base = last_year if name in YEAR_RULES else named or last
+            act = undated_act(text, d, base, pattern.match(d.text)) if name == "units_after" and not named else None
+            answer = act[0] if act else resolver(pattern.match(d.text), base.edtf) if base is not None else None
             d = replace(d, edtf=answer[0], how=f"{answer[1]} (“{base.text}”)") if answer else replace(d, how=UNANCHORED)
         if d.edtf and "/" not in d.edtf:
             last = last_year = d
         elif d.edtf and d.edtf[:4] == d.edtf.split("/")[-1][:4]:
             last_year = d  # "the spring of 2017 … in November of that year": an interval within one year
-        out.append(d)
+        out += [d, act[1]] if act else [d]
     return out
