@@ -726,3 +726,13 @@ def test_hours_after_a_thing_introduced_before_dates_from_its_sentence():
     )
     found = {d.text: d.edtf for d in find_dates(text, WEDNESDAY)}
     assert found["hours after"] == "2025-11-10"  # not the last date given (11 November)
+
+
+def test_a_denial_after_the_event_is_no_part_of_its_evidence(nlp, told):
+    """modality.denial_after: the act stays, its evidence stops where the text denies something else."""
+    text = (
+        "Hamas welcomed the pledge on Monday but denied that it had been consulted on the text. In a statement "
+        "on Tuesday, the movement said reports that its members were among the men detained were false."
+    )
+    evidence = [e["evidence"] for e in draft(text, WEDNESDAY, "Eastwire", told)["events"]]
+    assert evidence == ["Hamas welcomed the pledge on Monday", "In a statement on Tuesday, the movement said"]

@@ -620,11 +620,23 @@ def _narrowest_first(when: list) -> list:
 _NOTHING_AFTER = re.compile(r"\s+but\s+(?:\w+\s+){0,2}(?:no|not|never)\b[^\"“”,;]*$")
 
 
-def _evidence(sentence: str, trigger_end: int, date_end: int) -> str:
-    """The sentence, less a closing "but … no …" clause after the trigger and the date: the passage of
-    what happened, not of what did not."""
+def _evidence(sentence: str, trigger_end: int, date_end: int, denial: int | None = None) -> str:
+    """The sentence, less a closing "but … no …" clause after the trigger and the date, or a denial there
+    (modality.denial_after): the passage of what happened, not of what did not."""
+    if denial is not None:
+        sentence = sentence[:denial].rstrip(" ,;")
     m = _NOTHING_AFTER.search(sentence)
     return sentence[: m.start()] if m and m.start() >= max(trigger_end, date_end) else sentence
+
+
+def _denial_at(ctx: Context, f: Frame, date, kind: str) -> int | None:
+    """The offset in the sentence where a denial after the event's trigger and date begins, or None (a
+    statement the sentence dates is told by its date: "In a statement late on Monday, the movement said
+    reports that … detained were false")."""
+    at = modality.denial_after(
+        ctx.doc, f.s, f.e, max(f.v_end if f.found and f.found[0] == kind else date.end, date.end)
+    )
+    return at - f.s if at is not None else None
 
 
 def _event(ctx: Context, f: Frame, date, inside, kind) -> dict:
@@ -647,7 +659,7 @@ def _event(ctx: Context, f: Frame, date, inside, kind) -> dict:
             for m in {m.actor_id: m for m in inside}.values()
         ],
         "location": "",
-        "evidence": _evidence(sentence, f.v_end - f.s, date.end - f.s),
+        "evidence": _evidence(sentence, f.v_end - f.s, date.end - f.s, _denial_at(ctx, f, date, kind)),
         "reported_by": next(
             (c["source_id"] for c in chain_of(sentence, ctx.outlets, fold) if c.get("source_id")), ctx.outlet_id
         ),
