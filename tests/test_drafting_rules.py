@@ -736,3 +736,20 @@ def test_a_denial_after_the_event_is_no_part_of_its_evidence(nlp, told):
     )
     evidence = [e["evidence"] for e in draft(text, WEDNESDAY, "Eastwire", told)["events"]]
     assert evidence == ["Hamas welcomed the pledge on Monday", "In a statement on Tuesday, the movement said"]
+
+
+def test_two_reported_clauses_a_grenade_and_most_of_a_month(nlp, told):
+    """reported_clause: the first clause starts after the verb when a second one has the "that"; a dropped
+    grenade is force (no faction named); "most of April" is the month."""
+    text = (
+        "A Qatari official said Hamas and Fatah had agreed to meet again on Sunday and that Egypt would join "
+        "them before the end of the month. A drone dropped a grenade on a police post on Monday afternoon."
+    )
+    events = draft(text, WEDNESDAY, "Eastwire", told)["events"]
+    assert sorted((e["date"], e["event_type"]) for e in events) == [
+        ("2025-11", "agreement"),  # the clause "that Egypt would join them before the end of the month"
+        ("2025-11-10", "military_force"),
+        ("2025-11-16", "meeting"),
+    ]
+    (month,) = find_dates("She spent most of April in Doha.", WEDNESDAY)
+    assert month.edtf == "2025-04"

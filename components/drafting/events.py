@@ -38,7 +38,8 @@ VERBS = {
     "leadership_change": r"\b(resigned|resigns|resignation|stepped down|appointed|sworn in|"
     r"t(?:ake|akes|aking|ook|aken) office)\b",
     "military_force": r"\b(attacked|attack|strike|strikes|struck|shelled|launched|clash(?:es|ed)?|killed|kill|"
-    r"fired|bombed|raided|stormed|ambushed|shot dead|shelling|mortar(?:s| shells?| rounds?)?)\b",
+    r"fired|bombed|raided|stormed|ambushed|shot dead|shelling|mortar(?:s| shells?| rounds?)?|"
+    r"dropped (?:a |an |two |several )?(?:grenades?|bombs?|explosives?)|gunfights?|gunfire|firefights?)\b",
     "arrest": r"\b(arrested|arresting|arrests|detained|detaining|rounded up|abduct(?:ed|ing)|kidnap(?:ped|ping))\b",
     "release": r"\b(freed|released from (?:prison|detention|custody|jail))\b",
     "restrictions": r"\b(curfews?|sealed off|seal off|martial law|state of emergency)\b",
@@ -350,7 +351,9 @@ def said_or_stated_on(ctx: Context, f: Frame) -> bool:
 
 def reported_clause(ctx: Context, f: Frame) -> bool:
     """ "X said (…) that they would attend … next week": the event's date is in the reported clause."""
-    that = re.search(rf"\b{SPEECH}\b[^.]*?\bthat\b", ctx.text[f.s : f.e], re.I)
+    # not a second reported clause's "that" ("said they had agreed to meet on Sunday and that the prime
+    # minister would join them"): the first clause starts right after the verb
+    that = re.search(rf"\b{SPEECH}\b(?:(?!\band\b)[^.])*?\bthat\b", ctx.text[f.s : f.e], re.I)
     if that:
         f.when = [d for d in f.when if d.start >= f.s + that.end()] or f.when
     f.when = _narrowest_first(f.when)  # "three years ago, in the spring of 2021": the precise one

@@ -79,7 +79,8 @@ PATTERNS = [
     # Part of a month ("late May", "the end of June", "mid-July"): still the month, never a guessed day.
     (
         "part_month",
-        rf"\b(early|mid|late|the end of|the beginning of|the start of|the middle of)[\s-]+({_MONTH})(?:,?\s+(\d{{4}}))?\b",
+        rf"\b(early|mid|late|the end of|the beginning of|the start of|the middle of|most of|much of)[\s-]+({_MONTH})"
+        rf"(?:,?\s+(\d{{4}}))?\b",
     ),
     ("month_year", rf"\b({_MONTH})\s+(?:of\s+)?(\d{{4}})\b"),
     ("month_day", rf"\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s+\d{{4}})"),
