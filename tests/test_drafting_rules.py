@@ -753,3 +753,22 @@ def test_two_reported_clauses_a_grenade_and_most_of_a_month(nlp, told):
     ]
     (month,) = find_dates("She spent most of April in Doha.", WEDNESDAY)
     assert month.edtf == "2025-04"
+
+
+def test_another_dated_act_of_the_sentence_is_an_event_of_its_own(nlp, told):
+    """events._verb_events: a date on another verb that is an event word (a "when" clause, a "since" clause
+    on an act) gives its own event; a denied one does not."""
+    text = (
+        "Fatah accused the police of arresting nine students in Hebron last week, and said the clashes began "
+        "when officers tried to detain two more on Monday. Gunmen killed four people in Jenin on Tuesday, the "
+        "worst violence since the committee took office in October."
+    )
+    events = draft(text, WEDNESDAY, "Eastwire", told)["events"]
+    assert sorted((e["date"], e["event_type"]) for e in events) == [
+        ("2025-10", "leadership_change"),
+        ("2025-11-03/2025-11-09", "arrest"),
+        ("2025-11-10", "arrest"),
+        ("2025-11-11", "military_force"),
+    ]
+    denied = "Clashes in Jenin on Tuesday killed four people, though Hamas denied that it attacked a post on Monday."
+    assert [e["date"] for e in draft(denied, WEDNESDAY, "Eastwire", told)["events"]] == ["2025-11-11"]

@@ -40,7 +40,7 @@ VERBS = {
     "military_force": r"\b(attacked|attack|strike|strikes|struck|shelled|launched|clash(?:es|ed)?|killed|kill|"
     r"fired|bombed|raided|stormed|ambushed|shot dead|shelling|mortar(?:s| shells?| rounds?)?|"
     r"dropped (?:a |an |two |several )?(?:grenades?|bombs?|explosives?)|gunfights?|gunfire|firefights?)\b",
-    "arrest": r"\b(arrested|arresting|arrests|detained|detaining|rounded up|abduct(?:ed|ing)|kidnap(?:ped|ping))\b",
+    "arrest": r"\b(arrest|arrested|arresting|arrests|detain|detained|detaining|rounded up|abduct(?:ed|ing)|kidnap(?:ped|ping))\b",
     "release": r"\b(freed|released from (?:prison|detention|custody|jail))\b",
     "restrictions": r"\b(curfews?|sealed off|seal off|martial law|state of emergency)\b",
     "protest": r"\b(sit-ins?|protest(?:s|ed|ing)?|demonstrat\w+|rall(?:y|ies|ied)|marched)\b",
@@ -427,6 +427,11 @@ def _emit(ctx: Context, f: Frame, events: list, set_aside: list) -> None:
             set_aside.append(event | {"status": aside[0], "set_aside_by": aside[1]})
         else:
             events.append(event)
+    for date, verb_kind, verb in _verb_events(ctx, f, chosen):
+        # "accused them of arresting 27 supporters earlier this month, and said the fighting began when
+        # officers tried to detain two more on Monday": another dated act of the sentence, an event of its own
+        lo, hi = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge.text)
+        events.append(_event(ctx, f, date, [m for m in f.inside if lo <= m.start < hi], verb_kind))
     for date, noun_kind, lo, hi in _noun_events(ctx.doc, ctx.text, f.s, f.e, ctx.dates, f.kind, chosen):
         # "comes after the resignation of the government two days ago": an event of its own, of the
         # actors its noun phrase names
@@ -464,6 +469,29 @@ def _status(ctx: Context, sentence: str, date) -> str:
     if ahead or future_clause(ctx.text, date.start, date.end):
         return "planned"
     return "reported" if REPORTED.search(sentence) else "occurred"
+
+
+NOT_ACTS = frozenset(("statement", "unclassified"))
+
+
+def _verb_events(ctx: Context, f: Frame, chosen: dict) -> list:
+    """Other dated acts of the sentence (two dated clauses, a relative or "when" clause, an accusation's
+    complement): (date, kind, verb) for each date left out of the event that hangs from a verb of its own
+    that is an event word we know (VERBS), told as happening (modality) and not inside someone's quote."""
+    if ctx.doc is None or not f.found:
+        return []
+    trigger = grammar.dated_verb(ctx.doc, f.v_start, f.v_end)
+    found = []
+    for d in ctx.dates:
+        if not f.s <= d.start < f.e or not d.resolved or d.edtf in chosen or not _usable(ctx, d, f.s):
+            continue
+        verb = grammar.dated_verb(ctx.doc, d.start, d.end)
+        if verb is None or trigger is None or verb.i == trigger.i or _in_quote(ctx.quotes, verb.idx):
+            continue
+        kind = next((k for k, p in VERBS.items() if re.match(p, ctx.text[verb.idx : verb.idx + 40], re.I)), None)
+        if kind and kind not in NOT_ACTS and modality.set_aside(ctx.doc, verb.idx) is None:
+            found.append((d, kind, verb))
+    return found
 
 
 def _noun_events(doc, text: str, s: int, e: int, dates, kind: str, chosen: dict) -> list:

@@ -318,6 +318,12 @@ def _verb_above(token):
     return token if token.pos_ in ("VERB", "AUX") else None
 
 
+def dated_verb(doc, start: int, end: int):
+    """The verb the date at text[start:end] hangs from, or None."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return _verb_above(span.root) if span is not None and len(span) else None
+
+
 CLAUSES = ("advcl", "pcomp", "relcl")  # a clause of its own: "after they launched …", "by ending …", "that began …"
 
 
