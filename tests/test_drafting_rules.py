@@ -772,3 +772,11 @@ def test_another_dated_act_of_the_sentence_is_an_event_of_its_own(nlp, told):
     ]
     denied = "Clashes in Jenin on Tuesday killed four people, though Hamas denied that it attacked a post on Monday."
     assert [e["date"] for e in draft(denied, WEDNESDAY, "Eastwire", told)["events"]] == ["2025-11-11"]
+
+
+def test_a_dated_plan_with_no_one_named_is_an_event(nlp, told):
+    """events._planned_unnamed: no actor and no event word, but a future on its date: a planned event."""
+    text = "The fund will be opened on 20 November, and the first grants are to follow two days after that."
+    events = draft(text, WEDNESDAY, "Eastwire", told)["events"]
+    assert sorted((e["date"], e["status"]) for e in events) == [("2025-11-20", "planned"), ("2025-11-22", "planned")]
+    assert draft("The fund was opened on 10 November.", WEDNESDAY, "Eastwire", told)["events"] == []

@@ -302,7 +302,12 @@ def occasion_date(ctx: Context, f: Frame) -> bool:
 def dated_with_actors(ctx: Context, f: Frame) -> bool:
     """An event needs a date, and actors or a verb that says what happened (a clash with no faction named
     is an event: "Clashes in the camps killed at least 19 on Monday")."""
-    return bool(f.when) and bool(f.inside or f.found or f.planned_verb is not None)
+    return bool(f.when) and bool(f.inside or f.found or f.planned_verb is not None or _planned_unnamed(ctx, f))
+
+
+def _planned_unnamed(ctx: Context, f: Frame) -> bool:
+    """ "The account will be opened on March 18": a dated plan with no one named (future tense on its date)."""
+    return any(future_clause(ctx.text, d.start, d.end) for d in f.when)
 
 
 def not_a_saying_date(ctx: Context, f: Frame) -> bool:
