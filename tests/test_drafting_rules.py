@@ -676,7 +676,7 @@ def test_a_statements_clause_without_that_is_an_event_of_its_own_unless_urged(nl
 
 
 def test_a_dated_plan_a_saying_reports_is_an_event_without_an_event_word(nlp, told):
-    """planned_in_saying: the narrator's "said … would <verb> <date>"; not a condition's date, not a quote."""
+    """act_in_saying: the narrator's "said … would <verb> <date>"; not a condition's date, not a quote."""
     text = "The mayor of Jenin said on Monday that the schools would reopen on Friday if the night passed quietly."
     events = draft(text, WEDNESDAY, "Eastwire", told)["events"]
     assert [(e["date"], e["event_type"], e["status"]) for e in events] == [("2025-11-14", "unclassified", "planned")]
@@ -780,3 +780,10 @@ def test_a_dated_plan_with_no_one_named_is_an_event(nlp, told):
     events = draft(text, WEDNESDAY, "Eastwire", told)["events"]
     assert sorted((e["date"], e["status"]) for e in events) == [("2025-11-20", "planned"), ("2025-11-22", "planned")]
     assert draft("The fund was opened on 10 November.", WEDNESDAY, "Eastwire", told)["events"] == []
+
+
+def test_a_dated_act_a_saying_reports_in_the_past_perfect_is_an_event(nlp, told):
+    """act_in_saying: "had paid … in October" under "said" is the act, though "paid" is no event word."""
+    text = "The envoy said the committee had paid only half of the teachers in October."
+    events = draft(text, WEDNESDAY, "Eastwire", told)["events"]
+    assert [(e["date"], e["event_type"], e["status"]) for e in events] == [("2025-10", "unclassified", "occurred")]

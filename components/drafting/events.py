@@ -124,7 +124,7 @@ class Frame:
     v_start: int = 0  # the trigger's offsets
     v_end: int = 0
     emitted: list = field(default_factory=list)  # events the stages drafted already (a statement)
-    planned_verb: object = None  # the verb of a dated plan a saying reports (planned_in_saying)
+    planned_verb: object = None  # the verb of a dated plan a saying reports (act_in_saying)
 
 
 def _sentence(ctx: Context, f: Frame) -> str:
@@ -175,7 +175,7 @@ def trigger(ctx: Context, f: Frame) -> bool:
     if f.when and not said and not _RELAY_SENTENCE.search(sentence):
         f.kind, f.v_start, f.v_end = "unclassified", f.when[0].start, f.e  # "Last spring she was promoted"
         return True
-    verb = f.planned_verb = planned_in_saying(ctx, f)
+    verb = f.planned_verb = act_in_saying(ctx, f)
     if verb is not None:
         f.kind, f.v_start, f.v_end = "unclassified", verb.idx, verb.idx + len(verb.text)
         return True
@@ -185,14 +185,16 @@ def trigger(ctx: Context, f: Frame) -> bool:
 WILL = frozenset(("will", "would", "'ll", "shall"))
 
 
-def planned_in_saying(ctx: Context, f: Frame):
+def act_in_saying(ctx: Context, f: Frame):
     """ "It said it would give its answer next week", "said that schools would reopen on Thursday": a
-    dated clause with "will"/"would" reported by a speech verb is a plan even with no event word we know
-    (the clause's verb, or None)."""
+    dated clause with "will"/"would" reported by a speech verb is a plan even with no event word we know;
+    "said the committee had paid only a third of the salaries in January" an act (the clause's verb, or
+    None)."""
     span = ctx.doc.char_span(f.s, f.e, alignment_mode="expand") if ctx.doc is not None else None
     for t in span or []:
         verb = t.head
-        if t.dep_ != "aux" or t.lower_ not in WILL or verb.dep_ != "ccomp" or _in_quote(ctx.quotes, t.idx):
+        told = t.lower_ in WILL or (t.lower_ == "had" and verb.tag_ == "VBN")  # a plan, or an act before it
+        if t.dep_ != "aux" or not told or verb.dep_ != "ccomp" or _in_quote(ctx.quotes, t.idx):
             continue  # in someone's quoted words: theirs to date, not the narrator's
         if verb.head.lemma_.lower() in grammar.SPEECH_LEMMAS and any(_on_clause(verb, d) for d in f.when):
             return verb
