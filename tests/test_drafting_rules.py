@@ -122,6 +122,15 @@ TENSE = [
     ("agreed_for_later", "The delegations had agreed to meet again on Sunday.", "on Sunday", "2025-11-16"),
     ("scheduled_present", "The delegations go back to Doha on Thursday.", "on Thursday", "2025-11-13"),
     ("scheduled_present", "The delegations did not go back to Doha on Monday.", "on Monday", "2025-11-10"),
+    ("deadline", "Both sides have promised an answer by Sunday.", "Sunday", "2025-11-16"),
+    ("deadline", "The prisoners had been freed by Monday.", "Monday", "2025-11-10"),
+    (
+        "answer_to_a_future_question",
+        "Q: When will the names be drawn?\n\nOn Saturday, in public.",
+        "On Saturday",
+        "2025-11-15",
+    ),
+    ("day_of_month", "No one will collect fees from the first of December.", "the first of December", "2025-12-01"),
 ]
 
 
@@ -787,3 +796,18 @@ def test_a_dated_act_a_saying_reports_in_the_past_perfect_is_an_event(nlp, told)
     text = "The envoy said the committee had paid only half of the teachers in October."
     events = draft(text, WEDNESDAY, "Eastwire", told)["events"]
     assert [(e["date"], e["event_type"], e["status"]) for e in events] == [("2025-10", "unclassified", "occurred")]
+
+
+def test_a_statement_issued_after_the_act_it_reports_and_a_naming(nlp, told):
+    """statement_and_its_clause: "agreed on Friday …, they said in a statement issued in the early hours of
+    Saturday" gives both; "were named" is a leadership change."""
+    text = (
+        "Hamas and Fatah agreed on Friday to pay the teachers, the two movements said in a joint statement issued "
+        "in the early hours of Saturday. Its members were named on Monday."
+    )
+    events = draft(text, WEDNESDAY, "Eastwire", told)["events"]
+    assert sorted((e["date"], e["event_type"]) for e in events) == [
+        ("2025-11-07", "agreement"),
+        ("2025-11-08", "statement"),
+        ("2025-11-10", "leadership_change"),
+    ]

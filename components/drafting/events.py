@@ -35,7 +35,7 @@ VERBS = {
     "visit": r"\b(visited|visits|visit|arrived|arrive|arrives|travelled to|traveled to|travel to|flew to|flown to|"
     r"fly to|leave|leaves|left for|depart\w*|return(?:s|ed|ing)? to)\b",
     "invitation": r"\b(invited|invites|invite|invitation)\b",
-    "leadership_change": r"\b(resigned|resigns|resignation|stepped down|appointed|sworn in|"
+    "leadership_change": r"\b(resigned|resigns|resignation|stepped down|appointed|sworn in|(?:was|were|been) named|"
     r"t(?:ake|akes|aking|ook|aken) office)\b",
     "military_force": r"\b(attacked|attack|strike|strikes|struck|shelled|launched|clash(?:es|ed)?|killed|kill|"
     r"fired|bombed|raided|stormed|ambushed|shot dead|shelling|mortar(?:s| shells?| rounds?)?|"
@@ -73,7 +73,10 @@ _RELAYED_WORDS = re.compile(
     r"(?:relayed|carried|republished|quoted|reported|published)\b",
     re.I,
 )
-_STATED_ON = re.compile(r"\bstatement\s+(?:(?:published|issued|released)\s+)?(?:(?:late |early )?on\s+)?$", re.I)
+_STATED_ON = re.compile(
+    r"\bstatement\s+(?:(?:published|issued|released)\s+)?(?:(?:late |early )?on\s+|in the (?:early|small) hours of\s+)?$",
+    re.I,
+)
 _LASTS = re.compile(
     r"[^.]{0,30}?\b(?:last|lasting|run|running|for)\s+(two|three|four|five|six|seven|\d)\s+days\b", re.I
 )
@@ -328,10 +331,18 @@ URGING = re.compile(r"\b(?:urg(?:ing|ed|es)|call(?:ing|ed|s) (?:on|for)|appeal(?
 def statement_and_its_clause(ctx: Context, f: Frame) -> bool:
     """ "said in a statement on Thursday that it would attend the talks next week": the statement is an
     event on its day, and the reported clause one of its own when it has a date and a verb we know."""
-    stated = [d for d in f.when if _STATED_ON.search(ctx.text[f.s : d.start])]
+    # any date of the sentence: "issued in the early hours of Saturday" dates "hours", a thing, for the parse
+    stated = [
+        d for d in ctx.dates if f.s <= d.start < f.e and d.resolved and _STATED_ON.search(ctx.text[f.s : d.start])
+    ]
     if not stated:
         return True
     f.emitted.append(_event(ctx, f, stated[0], f.inside, "statement"))
+    if any(d.start < stated[0].start for d in f.when):  # "agreed on Friday …, they said in a statement issued
+        # on Saturday": the act told first is an event too, unless on the statement's day (the same act)
+        f.when = [d for d in f.when if d.edtf != stated[0].edtf]
+        f.own = [d for d in f.own if d.edtf != stated[0].edtf]
+        return bool(f.when)
     # the clause it announces: after "that", else the rest of the sentence ("In a statement on Thursday,
     # the movement accused the police of detaining six students last week": the detentions, last week)
     that = re.search(r"\bthat\b", ctx.text[stated[0].end : f.e])

@@ -86,6 +86,8 @@ PATTERNS = [
     ("month_day", rf"\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s+\d{{4}})"),
     ("day_month", rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\b(?!,?\s+\d{{4}})"),
     ("in_year", r"\b(?:in|since|during|of)\s+((?:19|20)\d{2})\b"),
+    # "from the first of April", "the 3rd of May": a day of a month, as "April 1"
+    ("day_of_month", rf"\bthe\s+(first|second|third|fourth|fifth|\d{{1,2}}(?:st|nd|rd|th))\s+of\s+({_FULL_MONTH})\b"),
     # Relative to the publication date.
     ("tomorrow", rf"\btomorrow(?:\s*,\s*({_DAY}))?\b"),
     ("yesterday", rf"\byesterday(?:\s*,\s*({_DAY}))?\b"),
@@ -156,9 +158,27 @@ def future_clause(text: str, start: int, end: int) -> bool:
         lo = max([b for b in breaks if b < lo], default=0)
     if FUTURE.search(sentence[lo:at]) or agreed_for_later(sentence[lo:at]) or scheduled_present(sentence[lo:at]):
         return True
+    if deadline(sentence[lo:at]) or answer_to_a_future_question(text, sentence_start, sentence):
+        return True
     # "agreed on Friday on the names from which the chairman will be drawn": the verb the date follows is
     # past; a future later in the clause is another action's.
     return bool(FUTURE.search(sentence[at:hi])) and not _PAST_VERB_JUST_BEFORE.search(sentence[lo:at])
+
+
+def deadline(before: str) -> bool:
+    """ "have promised an answer by Sunday": a deadline is ahead (not "had been released by Sunday", "was
+    due by November 15")."""
+    return bool(re.search(r"\bby\s+$", before, re.I)) and not re.search(r"\b(?:had|was|were)\b", before, re.I)
+
+
+def answer_to_a_future_question(text: str, sentence_start: int, sentence: str) -> bool:
+    """ "Q: When will the lot be drawn? | On Saturday, in public.": a sentence with no verb that opens a
+    paragraph answering a question in the future takes the question's tense."""
+    paragraph = text.rfind("\n", 0, sentence_start + 1) + 1
+    if CLAUSE_VERB.search(sentence) or text[paragraph:sentence_start].strip():
+        return False
+    question = text[:paragraph].rstrip().rsplit("\n", 1)[-1]
+    return question.endswith(("?", "?**")) and bool(FUTURE.search(question))
 
 
 def agreed_for_later(before: str) -> bool:
@@ -280,6 +300,14 @@ def _month_day(g, pub, future, past):
         return _day(this_year), "no year: weeks after publication and no past verb — the coming one"
     d = this_year if this_year <= pub else _safe_date(pub.year - 1, month, day)
     return _day(d), "no year: the last one before publication"
+
+
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
+
+
+def _day_of_month(g, pub, future, past):
+    day = ORDINALS.get(g[0]) or int(re.match(r"\d+", g[0]).group(0))
+    return _month_day([g[1], day], pub, future, past)
 
 
 def _day_month(g, pub, future, past):
@@ -450,6 +478,7 @@ ABSOLUTE = {
 RELATIVE = {
     "part_month": _part_month,
     "month_day": _month_day,
+    "day_of_month": _day_of_month,
     "day_month": _day_month,
     "last_month_name": _last_month_name,
     "this_season": _this_season,
