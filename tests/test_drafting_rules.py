@@ -811,3 +811,16 @@ def test_a_statement_issued_after_the_act_it_reports_and_a_naming(nlp, told):
         ("2025-11-08", "statement"),
         ("2025-11-10", "leadership_change"),
     ]
+
+
+def test_a_two_word_quote_framed_by_she_said_and_an_answer_holding_a_paraphrase(nlp, told):
+    """quotes._marks: "“For once,” she said" is a quote; speakers.attribute: an answer holding "We said in
+    October that we would not sit …" is the interviewee's answer, whole."""
+    quotes = draft('Karim Nadir spoke.\n\n"For once," she said.', WEDNESDAY, "Eastwire", told)["quotes"]
+    assert [q["text"] for q in quotes] == ["For once"]
+    text = (
+        "Salma Odeh advises the committee.\n\n**Why did you accept?**\n\nBecause a post is law. We said in "
+        "October that we would not sit on it.\n\n**And now?**\n\nWe wait.\n\n**Then?**\n\nWe see."
+    )
+    answers = [q["text"] for q in draft(text, WEDNESDAY, "Eastwire", told)["quotes"]]
+    assert answers[0].startswith("Because a post is law. We said in October")

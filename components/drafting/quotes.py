@@ -264,7 +264,8 @@ class _Mark:
 
 def _marks(c: _Quotes):
     """Words in straight or curly quotation marks, each part of a split quote on its own; a one- or
-    two-word quote only when a speech verb frames it ("said it was “calm”"), else it is a term."""
+    two-word quote only when a speech verb frames it ("said it was “calm”", "“For once,” she said"), else
+    it is a term."""
     text = c.text
     for m in _DIRECT.finditer(text):
         group = 1 if m.group(1) is not None else 2
@@ -273,7 +274,9 @@ def _marks(c: _Quotes):
         said_before = re.search(rf"\b{SPEECH}\b", text[lo : m.start()], re.I)
         said_after = re.search(rf"\b{SPEECH}\b", text[m.end() : hi], re.I)
         named_before = any(lo <= x.start < m.start() for x in c.mentions)
-        if len(words.split()) < 3 and not (said_before or (said_after and named_before)):
+        # "“For once,” she said": a speech verb right after the closing mark frames it too
+        framed = re.match(rf"[\s,]*(?:[\w'’-]+\s+){{0,3}}{SPEECH}\b", text[m.end() : hi], re.I)
+        if len(words.split()) < 3 and not (said_before or (said_after and named_before) or framed):
             continue
         start = m.start(group) + (len(m.group(group)) - len(m.group(group).lstrip()))
         words = words.rstrip(",").rstrip()

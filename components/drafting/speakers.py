@@ -472,15 +472,17 @@ COREFERENCE: list[Callable] = [
 ]
 
 
+def _overlap(a, b) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
 def attribute(ctx: Context, quotes: list) -> list:
     """The quotes with the content rules' quotes added and each speaker passed through the coreference
     rules in order (the first that answers decides)."""
     for rule in CONTENT:
-        added = rule(ctx, quotes)
-        quotes = sorted(
-            quotes + [q for q in added if not any(q.start < o.end and o.start < q.end for o in quotes)],
-            key=lambda q: q.start,
-        )
+        added = [q for q in rule(ctx, quotes) if not any(_overlap(q, o) and o.quote_type == "direct" for o in quotes)]
+        # an answer holds the interviewee's paraphrases ("We said in October that we would not sit …"): its words
+        quotes = sorted([o for o in quotes if not any(_overlap(q, o) for q in added)] + added, key=lambda q: q.start)
     ctx.quotes = quotes
     if ctx.doc is not None:
         ctx.gender = genders(ctx, quotes)
