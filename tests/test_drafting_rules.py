@@ -122,6 +122,7 @@ TENSE = [
     ("agreed_for_later", "The delegations had agreed to meet again on Sunday.", "on Sunday", "2025-11-16"),
     ("scheduled_present", "The delegations go back to Doha on Thursday.", "on Thursday", "2025-11-13"),
     ("scheduled_present", "The delegations did not go back to Doha on Monday.", "on Monday", "2025-11-10"),
+    ("scheduled_present", "A: We sign the contract on Thursday.", "on Thursday", "2025-11-13"),
     ("deadline", "Both sides have promised an answer by Sunday.", "Sunday", "2025-11-16"),
     ("deadline", "The prisoners had been freed by Monday.", "Monday", "2025-11-10"),
     (
@@ -824,3 +825,13 @@ def test_a_two_word_quote_framed_by_she_said_and_an_answer_holding_a_paraphrase(
     )
     answers = [q["text"] for q in draft(text, WEDNESDAY, "Eastwire", told)["quotes"]]
     assert answers[0].startswith("Because a post is law. We said in October")
+
+
+def test_a_day_later_counts_from_a_day_not_from_a_span_start_and_a_quote_alone_in_its_sentence(nlp, told):
+    """anchors._since: "since talks broke down in March" is no anchor for "a day later"; quotes._marks:
+    "“Not yet.”" alone in its sentence is a quote, not a term."""
+    text = "Fatah and Hamas met in Cairo on Monday for the first time since talks broke down in March, and agreed a day later to meet again."
+    found = {d.text: d.edtf for d in find_dates(text, WEDNESDAY)}
+    assert found["a day later"] == "2025-11-11"
+    quotes = draft('Huda Nasser spoke.\n\n"The signatures are not," she said. "Not yet."', WEDNESDAY, "Eastwire", told)
+    assert [q["text"] for q in quotes["quotes"]] == ["The signatures are not", "Not yet."]

@@ -179,6 +179,12 @@ def undated_act(text: str, d, base, m):
     return (base.edtf, f"the same day, {days} day(s) after the act it names"), mention
 
 
+def _since(text: str, d) -> bool:
+    """Is the date the start of a span ("since March", "since talks broke down in March")?"""
+    lo = max(text.rfind(".", 0, d.start), text.rfind(",", 0, d.start), text.rfind("\n", 0, d.start)) + 1
+    return bool(re.search(r"\bsince\b", text[lo : d.start + 6], re.I))
+
+
 def anchor(found: list, text: str = "") -> list:
     """The date mentions (in text order) with each anchored one resolved from the last date before it (or
     from the event it names, when the article dated that event before)."""
@@ -189,14 +195,15 @@ def anchor(found: list, text: str = "") -> list:
         if d.how.startswith("anchored:"):
             name = d.how.split(":", 1)[1]
             pattern, resolver = rules[name]
-            dated = [x for x in out if x.edtf and "/" not in x.edtf]
+            # a day counted from a day: "talks broke down in March, and agreed a day later" is from Tuesday
+            dated = [x for x in out if _day(x.edtf or "")]
             named = None if name in YEAR_RULES else named_event(text, d, dated)
             base = last_year if name in YEAR_RULES else named or last
             act = undated_act(text, d, base, pattern.match(d.text)) if name == "units_after" and not named else None
             answer = act[0] if act else resolver(pattern.match(d.text), base.edtf) if base is not None else None
             d = replace(d, edtf=answer[0], how=f"{answer[1]} (“{base.text}”)") if answer else replace(d, how=UNANCHORED)
-        if d.edtf and "/" not in d.edtf:
-            last = last_year = d
+        if d.edtf and "/" not in d.edtf and not _since(text, d):
+            last = last_year = d  # not "since talks broke down in March": the span's start, background
         elif d.edtf and d.edtf[:4] == d.edtf.split("/")[-1][:4]:
             last_year = d  # "the spring of 2017 … in November of that year": an interval within one year
         out += [d, act[1]] if act else [d]

@@ -276,7 +276,9 @@ def _marks(c: _Quotes):
         named_before = any(lo <= x.start < m.start() for x in c.mentions)
         # "“For once,” she said": a speech verb right after the closing mark frames it too
         framed = re.match(rf"[\s,]*(?:[\w'’-]+\s+){{0,3}}{SPEECH}\b", text[m.end() : hi], re.I)
-        if len(words.split()) < 3 and not (said_before or (said_after and named_before) or framed):
+        # "“…,” she said. “Not yet.”": quoted words that are their whole sentence are words said, not a term
+        alone = not text[lo : m.start()].strip() and not text[m.end() : hi].strip().strip(".!?")
+        if len(words.split()) < 3 and not (said_before or (said_after and named_before) or framed or alone):
             continue
         start = m.start(group) + (len(m.group(group)) - len(m.group(group).lstrip()))
         words = words.rstrip(",").rstrip()

@@ -188,8 +188,9 @@ def agreed_for_later(before: str) -> bool:
 
 
 def scheduled_present(before: str) -> bool:
-    """ "The delegations go back to Doha on Thursday": a journey or a reopening told in the present tense
-    with its date is a scheduled one, ahead (not "to go back", "did not return")."""
+    """ "The delegations go back to Doha on Thursday", "We sign the contract on Thursday": a journey, a
+    meeting, a signing or a start told in the present tense with its date is a scheduled one, ahead (not
+    "to go back", "did not return")."""
     return bool(_SCHEDULED_PRESENT.search(before))
 
 
@@ -211,7 +212,8 @@ _AGREED_FOR_LATER = re.compile(
 )
 _SCHEDULED_PRESENT = re.compile(
     r"(?<!\bto )(?<!\bnot )(?<!\bnever )(?<!\bdid )\b(?:go|goes|come|comes|leave|leaves|return|returns|travel|travels|fly|flies|"
-    r"arrive|arrives|resume|resumes|reopen|reopens)\b[^,;]{0,40}$",
+    r"arrive|arrives|resume|resumes|reopen|reopens|sign|signs|meet|meets|start|starts|begin|begins|vote|votes)\b"
+    r"[^,;]{0,40}$",
     re.I,
 )
 _PAST = re.compile(r"\b(was|were|had|did|met|held|signed|visited|\w{3,}ed)\b", re.IGNORECASE)
