@@ -93,6 +93,12 @@ ANCHORS = [
     ("that_year", "They met in March 2019. Later that year they signed.", "Later that year", "2019"),
     ("day_before", "Fatah signed on 3 November. The names were drawn the day before.", "the day before", "2025-11-02"),
     (
+        "units_earlier",
+        "Police arrested him on 6 November. Three days earlier, he had attended a rally.",
+        "Three days earlier",
+        "2025-11-03",
+    ),
+    (
         "units_after",
         "The office opens on 3 November. Payments follow two days after that.",
         "two days after that",
@@ -835,3 +841,28 @@ def test_a_day_later_counts_from_a_day_not_from_a_span_start_and_a_quote_alone_i
     assert found["a day later"] == "2025-11-11"
     quotes = draft('Huda Nasser spoke.\n\n"The signatures are not," she said. "Not yet."', WEDNESDAY, "Eastwire", told)
     assert [q["text"] for q in quotes["quotes"]] == ["The signatures are not", "Not yet."]
+
+
+def test_the_following_day_of_a_sentence_about_an_act_counts_from_that_act():
+    """anchors.topic_event: "The arrest was condemned … the following day" after a flashback counts from
+    the arrest; anchors.named_event: "a week before the truce" from the truce."""
+    text = (
+        "Police arrested a Fatah official on 6 November, two days after the movements signed a truce. Three days "
+        "earlier, he had attended a rally. The arrest was condemned by Fatah the following day. A week before "
+        "the truce, they had exchanged prisoners."
+    )
+    found = {d.text: d.edtf for d in find_dates(text, WEDNESDAY)}
+    assert (found["the following day"], found["A week before"]) == ("2025-11-07", "2025-10-28")
+
+
+def test_a_name_marked_answer_gives_the_interviewee_and_a_communique_is_a_statement(nlp, told):
+    """speakers.marked_interviewee: "SALEH:" answers are Saleh's; events._STATED_ON: "In a communique issued
+    on Tuesday" is a statement."""
+    text = (
+        "In a communique issued on Tuesday, Egypt and Qatar urged both sides to respect the truce.\n"
+        "KHOURY: You were in Doha. Did Hamas sign?\nSALEH: They signed.\nKHOURY: And the arrests?\n"
+        "SALEH: A police matter.\nKHOURY: Will you meet them again?\nSALEH: Next week."
+    )
+    result = draft(text, WEDNESDAY, "Eastwire", told)
+    assert {q["speaker"] for q in result["quotes"]} == {"Saleh"}
+    assert ("2025-11-11", "statement") in {(e["date"], e["event_type"]) for e in result["events"]}

@@ -53,6 +53,16 @@ def units_after(m, base: str):
     return (day + dt.timedelta(days=days)).isoformat(), f"{days} day(s) after {base}"
 
 
+def units_earlier(m, base: str):
+    """ "three days earlier", "a week before the truce": the anchor's day (or the named event's) minus that
+    many days or weeks."""
+    day = _day(base)
+    if day is None:
+        return None
+    days = (COUNTS.get(m.group(1).lower()) or int(m.group(1))) * (7 if m.group(2).lower() == "week" else 1)
+    return (day - dt.timedelta(days=days)).isoformat(), f"{days} day(s) before {base}"
+
+
 def day_before(m, base: str):
     """ "the day before", "the night before": the anchor's day minus one."""
     day = _day(base)
@@ -85,6 +95,7 @@ def that_year(m, base: str):
 ANCHORS: list[tuple[str, str, Callable]] = [
     ("units_later", rf"\b({_COUNT})\s+(day|week)s?\s+(?:later|afterwards?)\b", units_later),
     ("units_after", rf"\b({_COUNT})\s+(day|week)s?\s+after(?:\s+that)?\b", units_after),
+    ("units_earlier", rf"\b({_COUNT})\s+(day|week)s?\s+(?:earlier|before(?:\s+that)?)\b", units_earlier),
     ("day_before", r"\bthe\s+(?:day|night|evening)\s+before\b(?!\s+\w+day\b)", day_before),
     ("next_day", r"\b(?:the\s+)?(?:next|following)\s+(?:day|morning|afternoon|evening|night)\b", next_day),
     (
@@ -121,7 +132,7 @@ _NAMED_EVENT = re.compile(
 def named_event(text: str, d, earlier: list):
     """ "a week after the chairman takes office": the last date before whose sentence names that event (the
     noun, and a verb of the same stem: "is expected to take office on January 5"), else None."""
-    after = text and d.text.lower().rstrip().endswith("after")
+    after = text and d.text.lower().rstrip().endswith(("after", "before"))
     m = _NAMED_EVENT.match(text, d.end) if after else None
     if m is None:  # "three days after the meeting, once …": the noun alone
         alone = re.match(r"\s+(?:the|its|his|her|their)\s+(\w+)\b", text[d.end :]) if after else None
@@ -151,7 +162,8 @@ def introduced_event(text: str, noun: str, earlier: list, until: int):
         found = introducing.search(text, lo, hi)
         if found:
             same = [x for x in earlier if _sentence_of(text, x, until)[0] == lo]
-            return ([x for x in same if x.end <= found.start()] or same)[-1]
+            holding = [x for x in same if x.start <= found.start() < x.end]  # "the movements signed a truce"
+            return (holding or [x for x in same if x.end <= found.start()] or same)[-1]
     return None
 
 
@@ -179,6 +191,25 @@ def undated_act(text: str, d, base, m):
     return (base.edtf, f"the same day, {days} day(s) after the act it names"), mention
 
 
+def topic_event(text: str, d, earlier: list):
+    """ "Three days earlier, the official had attended a rally. The arrest was condemned by Fatah the
+    following day": a sentence whose subject is "the <noun>" counts from the last earlier dated sentence
+    that tells that act (a word of the noun's stem: "arrested … on Monday"), its date nearest that word;
+    else None."""
+    lo = max(text.rfind(".", 0, d.start), text.rfind("\n", 0, d.start)) + 1
+    m = re.match(r"\s*The\s+(\w{4,})\s+(?:was|were|had|has|is|came|began|ended)\b", text[lo : d.start])
+    if m is None:
+        return None
+    stem = re.compile(rf"\b{re.escape(m.group(1).lower()[:5])}\w*", re.I)
+    for p in reversed(earlier):
+        s_lo, s_hi = _sentence_of(text, p, lo)
+        words = [w.start() for w in stem.finditer(text, s_lo, s_hi)]
+        if s_hi <= lo and words:
+            same = [x for x in earlier if _sentence_of(text, x, lo)[0] == s_lo]
+            return min(same, key=lambda x: min(abs(x.start - w) for w in words))
+    return None
+
+
 def _since(text: str, d) -> bool:
     """Is the date the start of a span ("since March", "since talks broke down in March")?"""
     lo = max(text.rfind(".", 0, d.start), text.rfind(",", 0, d.start), text.rfind("\n", 0, d.start)) + 1
@@ -197,7 +228,7 @@ def anchor(found: list, text: str = "") -> list:
             pattern, resolver = rules[name]
             # a day counted from a day: "talks broke down in March, and agreed a day later" is from Tuesday
             dated = [x for x in out if _day(x.edtf or "")]
-            named = None if name in YEAR_RULES else named_event(text, d, dated)
+            named = None if name in YEAR_RULES else named_event(text, d, dated) or topic_event(text, d, dated)
             base = last_year if name in YEAR_RULES else named or last
             act = undated_act(text, d, base, pattern.match(d.text)) if name == "units_after" and not named else None
             answer = act[0] if act else resolver(pattern.match(d.text), base.edtf) if base is not None else None

@@ -74,7 +74,7 @@ _RELAYED_WORDS = re.compile(
     re.I,
 )
 _STATED_ON = re.compile(
-    r"\bstatement\s+(?:(?:published|issued|released)\s+)?(?:(?:late |early )?on\s+|in the (?:early|small) hours of\s+)?$",
+    r"\b(?:statement|communiqu[eé]|declaration)\s+(?:(?:published|issued|released)\s+)?(?:(?:late |early )?on\s+|in the (?:early|small) hours of\s+)?$",
     re.I,
 )
 _LASTS = re.compile(

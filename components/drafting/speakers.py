@@ -85,6 +85,20 @@ def interviewee(ctx: Context, before: int) -> tuple[str, str] | None:
     return (known[0].text, known[0].actor_id) if known else (name, "")
 
 
+def marked_interviewee(ctx: Context, paragraphs: list, questions: list) -> tuple[str, str] | None:
+    """ "SALEH: They signed.": when the answers open with one name mark, the interviewee is the person of
+    that name (the full name given, a known actor's id), else the name as marked ("Saleh")."""
+    answers = [i for i in range(questions[0] + 1, len(paragraphs)) if i not in questions]
+    marks = {m.group(0)[:-1] if (m := NAME_MARK.match(ctx.text, paragraphs[i][0])) else None for i in answers}
+    if len(marks) != 1 or None in marks or marks == {"A"} or marks == {"Answer"}:
+        return None
+    mark = marks.pop().title()
+    for _, name, actor_id in _persons(ctx):
+        if " " in name and name.split()[-1].lower() == mark.split()[-1].lower():
+            return name, actor_id
+    return mark, ""
+
+
 def qa_answers(ctx: Context, quotes: list) -> list:
     """A Q&A interview (_questions): each later paragraph that is no question and has no quotation marks is
     a direct quote of the interviewee ("A: It is ready." → “It is ready.”; "Barakat: …" the same)."""
@@ -92,7 +106,7 @@ def qa_answers(ctx: Context, quotes: list) -> list:
     questions = interviewer_marked(ctx.text, paragraphs, _questions(ctx.text, paragraphs))
     if not questions:
         return []
-    ctx.interviewee = interviewee(ctx, paragraphs[questions[0]][0])
+    ctx.interviewee = marked_interviewee(ctx, paragraphs, questions) or interviewee(ctx, paragraphs[questions[0]][0])
     if ctx.interviewee is None:
         return []
     found = []
