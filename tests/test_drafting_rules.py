@@ -129,6 +129,8 @@ TENSE = [
     ("scheduled_present", "The delegations go back to Doha on Thursday.", "on Thursday", "2025-11-13"),
     ("scheduled_present", "The delegations did not go back to Doha on Monday.", "on Monday", "2025-11-10"),
     ("scheduled_present", "A: We sign the contract on Thursday.", "on Thursday", "2025-11-13"),
+    ("could (FUTURE)", "One official said the conference could take place in December.", "in December", "2025-12"),
+    ("could (FUTURE)", "Since late May she has flown to Cairo twice.", "late May", "2025-05"),
     ("deadline", "Both sides have promised an answer by Sunday.", "Sunday", "2025-11-16"),
     ("deadline", "The prisoners had been freed by Monday.", "Monday", "2025-11-10"),
     (
@@ -866,3 +868,14 @@ def test_a_name_marked_answer_gives_the_interviewee_and_a_communique_is_a_statem
     result = draft(text, WEDNESDAY, "Eastwire", told)
     assert {q["speaker"] for q in result["quotes"]} == {"Saleh"}
     assert ("2025-11-11", "statement") in {(e["date"], e["event_type"]) for e in result["events"]}
+
+
+def test_two_named_together_then_an_unnamed_speaker_his_he_is_not_theirs(nlp, told):
+    """speakers._named_pair stops at a sentence introducing an unnamed speaker: "he" is the official's."""
+    text = (
+        "Fatah's spokesman, Adel Mansi, and its deputy leader, Rima Daher, spoke to reporters.\n\n"
+        'One Palestinian official said the conference could take place in December. "Everyone needs a ladder," '
+        "he said."
+    )
+    quotes = draft(text, WEDNESDAY, "Eastwire", told)["quotes"]
+    assert [q["speaker"] for q in quotes if q["text"] == "Everyone needs a ladder"] == ["One Palestinian official"]

@@ -243,9 +243,22 @@ def _named_pair(ctx: Context, before: int):
         if len(named) == 2 and later <= set(named):
             first, second = named.values()
             return first, second, sent.end_char
-        if named:
+        if named or _unnamed_speaker(ctx, sent):
             return None
     return None
+
+
+def _unnamed_speaker(ctx: Context, sent) -> bool:
+    """Does the sentence introduce another speaker unnamed ("One Palestinian official said …"), outside
+    quoted words?"""
+    return any(
+        t.lemma_.lower() in grammar.SPEECH_LEMMAS
+        and c.dep_ == "nsubj"
+        and c.pos_ == "NOUN"
+        and not any(q.start <= c.idx < q.end for q in ctx.quotes)
+        for t in sent
+        for c in t.children
+    )
 
 
 def pair_in_turn(ctx: Context, quote):
