@@ -879,3 +879,20 @@ def test_two_named_together_then_an_unnamed_speaker_his_he_is_not_theirs(nlp, to
     )
     quotes = draft(text, WEDNESDAY, "Eastwire", told)["quotes"]
     assert [q["speaker"] for q in quotes if q["text"] == "Everyone needs a ladder"] == ["One Palestinian official"]
+
+
+def test_an_accusations_dated_complement_a_return_from_and_a_spokeswoman_for(nlp, told):
+    """events.accused_act: "blamed … for the death of a prisoner on Saturday" is an event though "death" is
+    no event word; "returned from" is a visit; role_noun: "A spokeswoman for Fatah, Nour Halabi" → "the
+    spokeswoman"."""
+    text = (
+        "Islamic Jihad blamed the police for the death of a prisoner on Saturday. Karim Nadir returned from "
+        "Moscow on Monday.\n\nA spokeswoman for Fatah, Nour Halabi, spoke next. Then Karim Nadir spoke. "
+        '"These are lies," the spokeswoman said.'
+    )
+    result = draft(text, WEDNESDAY, "Eastwire", told)
+    assert sorted((e["date"], e["event_type"]) for e in result["events"]) == [
+        ("2025-11-08", "unclassified"),
+        ("2025-11-10", "visit"),
+    ]
+    assert [q["speaker"] for q in result["quotes"] if q["text"] == "These are lies"] == ["Nour Halabi"]

@@ -33,7 +33,8 @@ VERBS = {
     "host_visit": r"\b(received|receives|hosted|hosts|host)\b",
     "meeting": r"\b(met|meet|meets|meeting|talks|discussions|negotiat\w*|sat down|session|take place|took place|round)\b",
     "visit": r"\b(visited|visits|visit|arrived|arrive|arrives|travelled to|traveled to|travel to|flew to|flown to|"
-    r"fly to|leave|leaves|left for|depart\w*|return(?:s|ed|ing)? to)\b",
+    r"fly to|leave|leaves|left for|depart\w*|return(?:s|ed|ing)? (?:to|from)|flew back|came back|go(?:es)? back to|"
+    r"went back to)\b",
     "invitation": r"\b(invited|invites|invite|invitation)\b",
     "leadership_change": r"\b(resigned|resigns|resignation|stepped down|appointed|sworn in|(?:was|were|been) named|"
     r"t(?:ake|akes|aking|ook|aken) office)\b",
@@ -178,7 +179,7 @@ def trigger(ctx: Context, f: Frame) -> bool:
     if f.when and not said and not _RELAY_SENTENCE.search(sentence):
         f.kind, f.v_start, f.v_end = "unclassified", f.when[0].start, f.e  # "Last spring she was promoted"
         return True
-    verb = f.planned_verb = act_in_saying(ctx, f)
+    verb = f.planned_verb = act_in_saying(ctx, f) or accused_act(ctx, f)
     if verb is not None:
         f.kind, f.v_start, f.v_end = "unclassified", verb.idx, verb.idx + len(verb.text)
         return True
@@ -201,6 +202,25 @@ def act_in_saying(ctx: Context, f: Frame):
             continue  # in someone's quoted words: theirs to date, not the narrator's
         if verb.head.lemma_.lower() in grammar.SPEECH_LEMMAS and any(_on_clause(verb, d) for d in f.when):
             return verb
+    return None
+
+
+ACCUSING = frozenset(("accuse", "blame"))
+
+
+def accused_act(ctx: Context, f: Frame):
+    """ "Islamic Jihad blamed the Authority for the death of a prisoner on Saturday", "accused Fatah of
+    torturing a detainee last month": the dated act of an accusation's complement (its word, or None)."""
+    span = ctx.doc.char_span(f.s, f.e, alignment_mode="expand") if ctx.doc is not None else None
+    for t in span or []:
+        if t.lemma_.lower() not in ACCUSING or _in_quote(ctx.quotes, t.idx):
+            continue
+        # "of"/"for" on the verb or on its object ("accused Fatah of torturing …")
+        preps = [c for x in (t, *t.children) for c in x.children if c.dep_ == "prep" and c.lower_ in ("of", "for")]
+        for act in (c for p in preps for c in p.children if c.dep_ in ("pobj", "pcomp")):
+            # the date on the act, or on the accusing verb itself ("blamed … for the death … on Saturday")
+            if any(_on_clause(act, d) or grammar.dated_verb(ctx.doc, d.start, d.end) == t for d in f.when):
+                return act
     return None
 
 

@@ -336,7 +336,7 @@ def _role_holder(ctx: Context, noun: str, subject):
         if t.lemma_.lower() != noun and t.lower_ != noun:
             continue
         near = [t.head] if t.dep_ in ("compound", "appos") else []
-        near += [c for c in t.children if c.dep_ == "appos"]
+        near += [c for c in t.subtree if c.dep_ == "appos"]  # "A spokeswoman for Fatah, Nour Halabi"
         for token in near:
             person = next((p for p in persons if p[0] <= token.idx < p[0] + len(p[1])), None)
             if person is not None:
