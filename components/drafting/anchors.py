@@ -216,23 +216,32 @@ def _since(text: str, d) -> bool:
     return bool(re.search(r"\bsince\b", text[lo : d.start + 6], re.I))
 
 
+RULES = {name: (pattern, resolver) for name, pattern, resolver in COMPILED}
+
+
+def _resolved(text: str, d, out: list, last, last_year):
+    """One anchored date resolved (the act it names too, for undated_act): from the event it names, the
+    sentence's topic, else the last date (the last year's for the year rules)."""
+    name = d.how.split(":", 1)[1]
+    pattern, resolver = RULES[name]
+    dated = [x for x in out if _day(x.edtf or "")]  # a day counts from a day, not from "in March"
+    named = None if name in YEAR_RULES else named_event(text, d, dated) or topic_event(text, d, dated)
+    base = last_year if name in YEAR_RULES else named or last
+    act = undated_act(text, d, base, pattern.match(d.text)) if name == "units_after" and not named else None
+    answer = act[0] if act else resolver(pattern.match(d.text), base.edtf) if base is not None else None
+    return (
+        replace(d, edtf=answer[0], how=f"{answer[1]} (“{base.text}”)") if answer else replace(d, how=UNANCHORED)
+    ), act
+
+
 def anchor(found: list, text: str = "") -> list:
     """The date mentions (in text order) with each anchored one resolved from the last date before it (or
     from the event it names, when the article dated that event before)."""
-    rules = {name: (pattern, resolver) for name, pattern, resolver in COMPILED}
     out, last, last_year = [], None, None
     for d in found:
         act = None
         if d.how.startswith("anchored:"):
-            name = d.how.split(":", 1)[1]
-            pattern, resolver = rules[name]
-            # a day counted from a day: "talks broke down in March, and agreed a day later" is from Tuesday
-            dated = [x for x in out if _day(x.edtf or "")]
-            named = None if name in YEAR_RULES else named_event(text, d, dated) or topic_event(text, d, dated)
-            base = last_year if name in YEAR_RULES else named or last
-            act = undated_act(text, d, base, pattern.match(d.text)) if name == "units_after" and not named else None
-            answer = act[0] if act else resolver(pattern.match(d.text), base.edtf) if base is not None else None
-            d = replace(d, edtf=answer[0], how=f"{answer[1]} (“{base.text}”)") if answer else replace(d, how=UNANCHORED)
+            d, act = _resolved(text, d, out, last, last_year)
         if d.edtf and "/" not in d.edtf and not _since(text, d):
             last = last_year = d  # not "since talks broke down in March": the span's start, background
         elif d.edtf and d.edtf[:4] == d.edtf.split("/")[-1][:4]:

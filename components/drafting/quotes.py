@@ -191,7 +191,7 @@ def _parsed_speaker(doc, start: int, end: int, mentions: list[Mention], people: 
     if found is not None and found.kind == "pronoun":  # "he said": the last person named, known or new
         known = [x for x in mentions if x.end <= found.start and x.actor_id in people]
         new = last_person(doc, found.start)
-        if known and (new is None or known[-1].end >= new.end or new.start <= known[-1].start < new.end):
+        if known and _known_is_last(known[-1], new):
             return known[-1].text, known[-1].actor_id
         found = new
     if found is None:
@@ -201,6 +201,11 @@ def _parsed_speaker(doc, start: int, end: int, mentions: list[Mention], people: 
         known = [x for x in known if x.actor_id in people and x.start == found.start]
         return (known[0].text, known[0].actor_id) if known else None
     return (known[0].text, known[0].actor_id) if known else (found.text, "")
+
+
+def _known_is_last(known, new) -> bool:
+    """Is the last known person named at or after the last person the parse names?"""
+    return new is None or known.end >= new.end or new.start <= known.start < new.end
 
 
 def _parsed_organisation(doc, start: int, end: int, mentions: list[Mention], people) -> tuple[str, str] | None:

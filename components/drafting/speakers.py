@@ -370,11 +370,9 @@ def statement_issuers(ctx: Context, quote):
         or subject.lemma_.lower() not in STATEMENT_NOUNS
     ):
         return None
-    verbs = [v for t in ctx.doc[: subject.i] if t.lemma_.lower() in STATEMENT_NOUNS and (v := _issuing_verb(t))]
-    subjects = [c for c in verbs[-1].children if c.dep_ == "nsubj"] if verbs else []
-    if not subjects:
+    subject = _issuer(ctx, subject)
+    if subject is None:
         return None
-    subject = subjects[-1]  # the nearest: a wire dateline ("CAIRO, Nov 12 -") may parse as another
     lo, hi = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge.text)
     named = list({m.actor_id: m for m in ctx.mentions if lo <= m.start < hi}.values())
     named = named or _group_referent(ctx, subject)
@@ -383,6 +381,14 @@ def statement_issuers(ctx: Context, quote):
     if not named:
         return None
     return (and_join([m.text for m in named]), ";".join(m.actor_id for m in named)), "the statement's issuers"
+
+
+def _issuer(ctx: Context, statement):
+    """The subject of the verb that issued the last statement named before (the nearest subject: a wire
+    dateline, "CAIRO, Nov 12 -", may parse as another), or None."""
+    verbs = [v for t in ctx.doc[: statement.i] if t.lemma_.lower() in STATEMENT_NOUNS and (v := _issuing_verb(t))]
+    subjects = [c for c in verbs[-1].children if c.dep_ == "nsubj"] if verbs else []
+    return subjects[-1] if subjects else None
 
 
 def _group_referent(ctx: Context, token) -> list:
