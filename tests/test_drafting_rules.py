@@ -896,3 +896,15 @@ def test_an_accusations_dated_complement_a_return_from_and_a_spokeswoman_for(nlp
         ("2025-11-10", "visit"),
     ]
     assert [q["speaker"] for q in result["quotes"] if q["text"] == "These are lies"] == ["Nour Halabi"]
+
+
+def test_the_fatah_spokesman_of_two_spokesmen_and_no_subject_across_a_paragraph(nlp, told):
+    """role_noun (_by_modifier): "the Fatah spokesman" of "Both spokesmen, Tarek Odeh of Hamas and Samir
+    Jaber of Fatah"; grammar._apart: a subject parsed across a blank line is none ("Sources … said")."""
+    text = (
+        '"We want a date," a Fatah negotiator said. "Any date."\n\nSources close to the presidency said the '
+        'decree "will come this week".\n\nBoth spokesmen, Tarek Odeh of Hamas and Samir Jaber of Fatah, spoke on '
+        'Monday. Later the Fatah spokesman said: "We will answer tomorrow."'
+    )
+    quotes = {q["text"]: q["speaker"] for q in draft(text, WEDNESDAY, "Eastwire", told)["quotes"]}
+    assert (quotes["will come this week"], quotes["We will answer tomorrow."]) == ("Sources", "Samir Jaber")

@@ -180,7 +180,11 @@ def _speech_candidates(token, start: int, end: int) -> list:
     if token.lemma_.lower() in SPEECH_LEMMAS and token.pos_ in ("VERB", "AUX"):
         # a subject inside the quoted words is the parse taking them for the clause ("“Our own people,
         # first,” he said": "people" and "he" both under "said"): the speaker is outside them
-        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and not start <= c.idx < end]
+        subjects = [
+            c
+            for c in token.children
+            if c.dep_ in ("nsubj", "nsubjpass") and not start <= c.idx < end and not _apart(token, c)
+        ]
         if not subjects and token.dep_ == "acl" and token.head.lemma_.lower() in DOCUMENTS:
             subjects = [token.head]  # "The statement, signed by …, called the handover “…”": parsed as acl
         return [(distance, subjects[0])] if subjects else []
@@ -189,6 +193,11 @@ def _speech_candidates(token, start: int, end: int) -> list:
         objects = [c for c in to[0].children if c.dep_ == "pobj"] if to else []
         return [(distance, objects[0])] if objects else []
     return []
+
+
+def _apart(verb, subject) -> bool:
+    """Are the verb and its parsed subject in different paragraphs (a misparse across a blank line)?"""
+    return "\n" in doc_text(verb.doc)[min(verb.idx, subject.idx) : max(verb.idx, subject.idx)]
 
 
 def speech_subject(doc, start: int, end: int) -> Named | None:

@@ -337,11 +337,26 @@ def _role_holder(ctx: Context, noun: str, subject):
             continue
         near = [t.head] if t.dep_ in ("compound", "appos") else []
         near += [c for c in t.subtree if c.dep_ == "appos"]  # "A spokeswoman for Fatah, Nour Halabi"
-        for token in near:
-            person = next((p for p in persons if p[0] <= token.idx < p[0] + len(p[1])), None)
-            if person is not None:
-                return person
+        near += [c for a in near for c in a.conjuncts]  # "Both spokesmen, Tarek Odeh of Hamas and Samir Jaber of Fatah"
+        found = [(p, token) for token in near for p in persons if p[0] <= token.idx < p[0] + len(p[1])]
+        if found:
+            return _by_modifier(found, subject)
     return None
+
+
+def _by_modifier(found: list, subject):
+    """Of the people a role noun introduced, the one whose words hold the subject's modifier ("the Fatah
+    spokesman": Samir Jaber of Fatah), else the first."""
+    words = {c.lower_ for c in subject.children if c.dep_ in ("compound", "amod", "poss")}
+    held = [p for p, token in found if words & _own_words(token)]
+    return (held or [p for p, _ in found])[0]
+
+
+def _own_words(token) -> set:
+    """The words of a token's phrase, less those of the conjuncts hung on it ("Tarek Odeh of Hamas and
+    Samir Jaber of Fatah": Odeh's are "Tarek Odeh of Hamas")."""
+    others = {w.i for c in token.children if c.dep_ in ("conj", "cc") for w in c.subtree}
+    return {w.lower_ for w in token.subtree if w.i not in others}
 
 
 def _issuing_verb(token):
@@ -470,6 +485,11 @@ def written_subject(ctx: Context, quote):
         return None
     words = [t for t in subject.subtree if t.i <= subject.i]
     words += [t for c in subject.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
+    # its own words, not quoted ones or another paragraph's the parse hung on it
+    words = [t for t in words if "\n" not in ctx.text[min(t.idx, subject.idx) : max(t.idx, subject.idx)]]
+    words = [t for t in words if not any(q.start <= t.idx < q.end + 1 for q in ctx.quotes) and t.text not in '"“”']
+    if not words:
+        return None
     lo, hi = words[0].idx, max(t.idx + len(t.text) for t in words)
     inside = [m for m in ctx.mentions if lo <= m.start < hi]
     return (ctx.text[lo:hi], inside[0].actor_id if len(inside) == 1 else ""), "the speaker as written: check"
