@@ -55,6 +55,7 @@ MODALITY = [
         "travelled",
         "denied",
     ),
+    (modality.report_denied, "Fatah dismissed reports of a meeting with Hamas on Sunday.", "meeting", "denied"),
     (
         modality.conditional,
         'Mansour said Hamas was "ready to sign tomorrow if the arrests stop".',
@@ -908,3 +909,11 @@ def test_the_fatah_spokesman_of_two_spokesmen_and_no_subject_across_a_paragraph(
     )
     quotes = {q["text"]: q["speaker"] for q in draft(text, WEDNESDAY, "Eastwire", told)["quotes"]}
     assert (quotes["will come this week"], quotes["We will answer tomorrow."]) == ("Sources", "Samir Jaber")
+
+
+def test_a_negated_act_beside_the_same_act_told_as_done_on_its_date(nlp, told):
+    """events._same_act_dated_elsewhere: the date hangs from "signed" in the relative clause, told as done."""
+    text = "Hamas has not yet signed the Cairo text, which Fatah signed on Monday."
+    result = draft(text, WEDNESDAY, "Eastwire", told)
+    assert [(e["date"], e["event_type"]) for e in result["events"]] == [("2025-11-10", "agreement")]
+    assert result["set_aside"] == []

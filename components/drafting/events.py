@@ -428,7 +428,7 @@ def _modality(ctx: Context, f: Frame) -> tuple[str, str] | None:
     talks), or the statement that told it ("Fatah, in a statement on Sunday, said it would not sign")."""
     # an unclassified event is read from its date ("were supposed to hand over … on May 1, and they did not")
     aside = modality.set_aside(ctx.doc, f.v_start)
-    if aside is None:
+    if aside is None or _same_act_dated_elsewhere(ctx, f):
         return None
     if re.search(r"\bstatement\b", ctx.text[f.s : f.v_start], re.I):
         f.kind = "statement"
@@ -438,6 +438,17 @@ def _modality(ctx: Context, f: Frame) -> tuple[str, str] | None:
             f.kind = kind
             return None
     return aside
+
+
+def _same_act_dated_elsewhere(ctx: Context, f: Frame) -> bool:
+    """ "Hamas has not yet signed the Cairo text, which Fatah signed on Monday": the date hangs from another
+    word of the trigger's kind, told as happening — that one is the event."""
+    if ctx.doc is None or not f.when or f.kind not in VERBS:
+        return False
+    verb = grammar.dated_verb(ctx.doc, f.when[0].start, f.when[0].end)
+    if verb is None or verb.idx == f.v_start or not re.fullmatch(VERBS[f.kind], verb.text, re.I):
+        return False
+    return modality.set_aside(ctx.doc, verb.idx) is None
 
 
 def _clause_parts(ctx: Context, f: Frame, date, others: list) -> tuple[list, str]:

@@ -112,6 +112,9 @@ def report_denied(trigger) -> str | None:
     for token in [trigger, *trigger.ancestors]:
         if token.dep_ in ("acl", "relcl") and token.head.lemma_.lower() in REPORT_NOUNS:
             return "denied" if _denies(token.head) else None
+        of = token.head if token.dep_ == "pobj" and token.head.lower_ == "of" else None
+        if of is not None and of.head.lemma_.lower() in REPORT_NOUNS:  # "dismissed reports of a meeting"
+            return "denied" if _denies(of.head) else None
     return None
 
 
