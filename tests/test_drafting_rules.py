@@ -141,6 +141,12 @@ TENSE = [
         "2025-11-15",
     ),
     ("day_of_month", "No one will collect fees from the first of December.", "the first of December", "2025-12-01"),
+    (
+        "answer_to_a_future_question",
+        "Q. Will you meet them again?\n\nA. Yes, on Sunday, in Doha.",
+        "on Sunday",
+        "2025-11-16",
+    ),
 ]
 
 
@@ -917,3 +923,13 @@ def test_a_negated_act_beside_the_same_act_told_as_done_on_its_date(nlp, told):
     result = draft(text, WEDNESDAY, "Eastwire", told)
     assert [(e["date"], e["event_type"]) for e in result["events"]] == [("2025-11-10", "agreement")]
     assert result["set_aside"] == []
+
+
+def test_the_correspondent_asking_is_not_the_interviewee(nlp, told):
+    """speakers.interviewee skips a person introduced as correspondent, reporter, editor …"""
+    text = (
+        "In an interview with Eastwire correspondent Omar Said in Doha, Hamas envoy Khaled Nasser spoke.\n\n"
+        "Q. Why not sign?\n\nA. We signed in March.\n\nQ. Again?\n\nA. Yes, on Sunday.\n\nQ. And then?\n\nA. We wait."
+    )
+    quotes = draft(text, WEDNESDAY, "Eastwire", told)["quotes"]
+    assert {q["speaker"] for q in quotes} == {"Khaled Nasser"}

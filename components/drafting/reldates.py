@@ -176,7 +176,8 @@ def answer_to_a_future_question(text: str, sentence_start: int, sentence: str) -
     """ "Q: When will the lot be drawn? | On Saturday, in public.": a sentence with no verb that opens a
     paragraph answering a question in the future takes the question's tense."""
     paragraph = text.rfind("\n", 0, sentence_start + 1) + 1
-    if CLAUSE_VERB.search(sentence) or text[paragraph:sentence_start].strip():
+    opening = re.sub(r"^(?:A[:.]|Answer:|[A-Z][\w'’-]+:)", "", text[paragraph:sentence_start].strip())  # "A. Yes, …"
+    if CLAUSE_VERB.search(sentence) or opening.strip():
         return False
     question = text[:paragraph].rstrip().rsplit("\n", 1)[-1]
     return question.endswith(("?", "?**")) and bool(FUTURE.search(question))

@@ -72,12 +72,16 @@ def interviewer_marked(text: str, paragraphs: list, questions: list) -> list:
     return sorted(set(questions) | {i for i, (lo, _) in enumerate(paragraphs) if text.startswith(mark, lo)})
 
 
+# "Eastwire correspondent Omar Said", "our reporter, Dana Adel": the one asking, not the interviewee
+INTERVIEWER = re.compile(r"\b(?:correspondent|reporter|journalist|editor|interviewer|presenter)\b[\s,]*$", re.I)
+
+
 def interviewee(ctx: Context, before: int) -> tuple[str, str] | None:
-    """The person a Q&A article introduces before its first question: the first person named (a known
-    actor's id when the name is one)."""
+    """The person a Q&A article introduces before its first question: the first person named who is not
+    introduced as the correspondent asking (a known actor's id when the name is one)."""
     people = [(n.start, n.text) for n in grammar.people(ctx.doc)] if ctx.doc is not None else []
     people += [(m.start, m.text) for m in ctx.mentions if m.actor_id in ctx.people]
-    people = sorted(p for p in people if p[0] < before)
+    people = sorted(p for p in people if p[0] < before and not INTERVIEWER.search(ctx.text[max(0, p[0] - 40) : p[0]]))
     if not people:
         return None
     at, name = people[0]
