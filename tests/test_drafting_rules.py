@@ -933,3 +933,15 @@ def test_the_correspondent_asking_is_not_the_interviewee(nlp, told):
     )
     quotes = draft(text, WEDNESDAY, "Eastwire", told)["quotes"]
     assert {q["speaker"] for q in quotes} == {"Khaled Nasser"}
+
+
+def test_a_call_is_a_statement_not_the_act_in_its_quoted_words_and_a_dateline_is_no_speaker(nlp, told):
+    """trigger: a word in someone's quoted words yields to the narrator's ("called on"); grammar: the subject
+    nearest the speech verb, not a dateline parsed as another."""
+    text = (
+        'CAIRO, November 12 (Eastwire) – Egypt and Qatar called on Hamas and Fatah on Monday to "return to the '
+        'table without conditions".'
+    )
+    result = draft(text, WEDNESDAY, "Eastwire", told)
+    assert [(e["date"], e["event_type"]) for e in result["events"]] == [("2025-11-10", "statement")]
+    assert result["quotes"][0]["speaker_id"].split(";")[0] == "egypt"

@@ -50,7 +50,8 @@ VERBS = {
     "consult": r"\b(consult\w*)\b",
     "endorse": r"\b(welcomed|praised|endorsed)\b",
     "agreement": r"\b(agreed|agree|agreement|signed|sign|signing|deal|accord)\b",
-    "statement": r"\b(announced|announces|declared|statement|news conference|press conference|briefing)\b",
+    "statement": r"\b(announced|announces|declared|statement|news conference|press conference|briefing|called on|"
+    r"appealed to|urged)\b",
 }
 # "said on Wednesday", "told Eastwire on Friday": the day it was said
 _SAID_ON = re.compile(rf"\b{SPEECH}(?:\s+(?:the\s+)?[A-Z][\w'’.-]*){{0,3}}\s*$", re.I)
@@ -171,6 +172,9 @@ def trigger(ctx: Context, f: Frame) -> bool:
     sentence that reports no saying is still proposed, unclassified ("Hamas answered on 6 October")."""
     sentence = _sentence(ctx, f)
     f.candidates = [(k, m) for k, p in VERBS.items() if (m := _acting(p, sentence))]
+    # the narrator's act before a word in someone's quoted words ("called on them to “return to the table”")
+    told = [(k, m) for k, m in f.candidates if not _in_quote(ctx.quotes, f.s + m.start())]
+    f.candidates = told or f.candidates
     f.found = _main_action(ctx.doc, f.s, f.candidates)
     if f.found:
         f.kind, f.v_start, f.v_end = f.found[0], f.s + f.found[1].start(), f.s + f.found[1].end()

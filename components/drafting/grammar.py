@@ -187,7 +187,9 @@ def _speech_candidates(token, start: int, end: int) -> list:
         ]
         if not subjects and token.dep_ == "acl" and token.head.lemma_.lower() in DOCUMENTS:
             subjects = [token.head]  # "The statement, signed by …, called the handover “…”": parsed as acl
-        return [(distance, subjects[0])] if subjects else []
+        # the subject nearest the verb: "CAIRO, Oct 2 (Agency) – Egypt and Qatar called …" parses the dateline
+        # as a subject too
+        return [(distance, min(subjects, key=lambda c: abs(c.i - token.i)))] if subjects else []
     if token.lower_ == "according":
         to = [c for c in token.children if c.lower_ == "to"]
         objects = [c for c in to[0].children if c.dep_ == "pobj"] if to else []
