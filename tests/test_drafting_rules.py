@@ -945,3 +945,10 @@ def test_a_call_is_a_statement_not_the_act_in_its_quoted_words_and_a_dateline_is
     result = draft(text, WEDNESDAY, "Eastwire", told)
     assert [(e["date"], e["event_type"]) for e in result["events"]] == [("2025-11-10", "statement")]
     assert result["quotes"][0]["speaker_id"].split(";")[0] == "egypt"
+
+
+def test_a_date_on_a_role_held_dates_the_act(nlp, told):
+    """grammar.dates_a_thing: "as Fatah's observer in the spring of 2024" is no thing's date."""
+    text = "Karim Nadir sat in on the Cairo talks as Fatah's observer in the spring of 2024."
+    events = draft(text, WEDNESDAY, "Eastwire", told)["events"]
+    assert [(e["date"], e["event_type"]) for e in events] == [("2024-03/2024-05", "meeting")]

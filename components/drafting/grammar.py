@@ -301,6 +301,10 @@ EVENT_NOUNS = frozenset(
 ) | {"another", "one", "first", "second", "third", "fourth", "last"}  # "another in Doha in 2012": an agreement
 
 
+ROLE_NOUNS = frozenset(
+    "observer envoy member representative negotiator spokesman spokeswoman spokesperson adviser advisor "
+    "chairman chairwoman head minister official mediator delegate guest".split()
+)
 TIME_NOUNS = frozenset("morning afternoon evening night day week weekend month year hour".split())
 
 
@@ -318,7 +322,10 @@ def dates_a_thing(doc, start: int, end: int) -> bool:
     if root.dep_ in ("compound", "nmod", "amod", "poss") and head.pos_ == "NOUN" and head.i >= span.end:
         return head.lemma_.lower() not in EVENT_NOUNS
     if root.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "NOUN":
-        return head.head.lemma_.lower() not in EVENT_NOUNS
+        # "sat in on the talks as Islamic Jihad's observer in the autumn of 2025": a role held then is the
+        # act's date (the parse hangs it on the role noun), not a thing's
+        noun = head.head.lemma_.lower()
+        return noun not in EVENT_NOUNS and not (noun in ROLE_NOUNS and head.head.dep_ == "pobj")
     return False
 
 
