@@ -952,3 +952,14 @@ def test_a_date_on_a_role_held_dates_the_act(nlp, told):
     text = "Karim Nadir sat in on the Cairo talks as Fatah's observer in the spring of 2024."
     events = draft(text, WEDNESDAY, "Eastwire", told)["events"]
     assert [(e["date"], e["event_type"]) for e in events] == [("2024-03/2024-05", "meeting")]
+
+
+def test_the_same_event_told_again_is_one_event(nlp, told):
+    """events.told_again: "The gunfights began …" after the gunfights of that day is no second event; a
+    second clash another day is."""
+    text = (
+        "Four people were killed in gunfights in Jenin on Sunday night. The gunfights began hours after a raid "
+        "and went on all night. The gunfights resumed on Tuesday."
+    )
+    events = draft(text, WEDNESDAY, "Eastwire", told)["events"]
+    assert sorted(e["date"] for e in events) == ["2025-11-09", "2025-11-11"]

@@ -511,7 +511,21 @@ def drafted(ctx: Context) -> tuple[list, list]:
         events += f.emitted
         if passed:
             _emit(ctx, f, events, set_aside)
-    return events, set_aside
+    return [e for i, e in enumerate(events) if not told_again(e, events[:i])], set_aside
+
+
+def told_again(event: dict, before: list) -> bool:
+    """ "… killed in gunfights in the old city on Sunday night. … The gunfights began hours after the
+    strike": a sentence whose subject is "the <noun>" the sentence of an earlier event of the same type and
+    date named — the same event told again, not another."""
+    m = re.match(r"(?:The|These|Those)\s+(\w{4,})\b", event["evidence"])
+    return bool(m) and any(
+        e["date"] == event["date"]
+        and e["event_type"] == event["event_type"]
+        and re.search(rf"\b{re.escape(m.group(1))}\b", e["evidence"], re.I)
+        and e["start"] != event["start"]
+        for e in before
+    )
 
 
 def _status(ctx: Context, sentence: str, date) -> str:
