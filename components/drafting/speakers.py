@@ -487,16 +487,21 @@ def written_subject(ctx: Context, quote):
     subject = _subject(ctx, quote)
     if quote.speaker or subject is None or subject.pos_ not in ("NOUN", "PROPN") or subject.lower_ in grammar.PRONOUNS:
         return None
-    words = [t for t in subject.subtree if t.i <= subject.i]
-    words += [t for c in subject.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
-    # its own words, not quoted ones or another paragraph's the parse hung on it
-    words = [t for t in words if "\n" not in ctx.text[min(t.idx, subject.idx) : max(t.idx, subject.idx)]]
-    words = [t for t in words if not any(q.start <= t.idx < q.end + 1 for q in ctx.quotes) and t.text not in '"“”']
+    words = _subject_words(ctx, subject)
     if not words:
         return None
     lo, hi = words[0].idx, max(t.idx + len(t.text) for t in words)
     inside = [m for m in ctx.mentions if lo <= m.start < hi]
     return (ctx.text[lo:hi], inside[0].actor_id if len(inside) == 1 else ""), "the speaker as written: check"
+
+
+def _subject_words(ctx: Context, subject) -> list:
+    """The subject's own words and its "of …" — not quoted ones, nor another paragraph's the parse hung
+    on it."""
+    words = [t for t in subject.subtree if t.i <= subject.i]
+    words += [t for c in subject.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
+    words = [t for t in words if "\n" not in ctx.text[min(t.idx, subject.idx) : max(t.idx, subject.idx)]]
+    return [t for t in words if not any(q.start <= t.idx < q.end + 1 for q in ctx.quotes) and t.text not in '"“”']
 
 
 def the_interviewee(ctx: Context, quote):
