@@ -379,6 +379,13 @@ SPEAKERS = [
         "",
     ),
     (
+        "they_referent",
+        'Hamas and Fatah negotiators left the talks on Monday. "We are closer than ever," they said.',
+        "We are closer than ever",
+        "Hamas and Fatah",
+        "hamas;fatah",
+    ),
+    (
         "unnamed_description",
         '"Both sides are waiting," said one Western diplomat.',
         "Both sides are waiting",
@@ -963,3 +970,15 @@ def test_the_same_event_told_again_is_one_event(nlp, told):
     )
     events = draft(text, WEDNESDAY, "Eastwire", told)["events"]
     assert sorted(e["date"] for e in events) == ["2025-11-09", "2025-11-11"]
+
+
+def test_a_pair_named_then_each_named_alone_then_pronouns(nlp, told):
+    """pair_in_turn: the pair holds while only its members are named after it ("Haddad said"); the one whose
+    gender the text told ("her deputy") fixes the other's."""
+    text = (
+        'Mona Haddad, who chairs the committee, and her deputy, Yusuf Karam, spoke afterwards. "The text is '
+        'finished," Haddad said. "The politics are not," Karam said. "They never are," she said.\n\n'
+        'Asked about the prisoners, he said: "That file stays closed."'
+    )
+    quotes = {q["text"].rstrip("."): q["speaker"] for q in draft(text, WEDNESDAY, "Eastwire", told)["quotes"]}
+    assert (quotes["They never are"], quotes["That file stays closed"]) == ("Mona Haddad", "Yusuf Karam")

@@ -243,11 +243,11 @@ def _named_pair(ctx: Context, before: int):
     persons = [p for p in _persons(ctx) if p[0] < before]
     for sent in reversed([s for s in grammar.sentences(ctx.doc) if s.start_char < before]):
         named = {_key(p[1], p[2]): p for p in persons if sent.start_char <= p[0] < sent.end_char}
-        later = {_key(p[1], p[2]) for p in persons if p[0] >= sent.end_char}
-        if len(named) == 2 and later <= set(named):
+        later = {p[1].split()[-1] for p in persons if p[0] >= sent.end_char}  # "Haddad" is Mona Haddad
+        if len(named) == 2 and later <= {p[1].split()[-1] for p in named.values()}:
             first, second = named.values()
             return first, second, sent.end_char
-        if named or _unnamed_speaker(ctx, sent):
+        if len(named) > 2 or _unnamed_speaker(ctx, sent):  # one of them named alone: "…," Haddad said
             return None
     return None
 
@@ -275,16 +275,28 @@ def pair_in_turn(ctx: Context, quote):
     pair = _named_pair(ctx, subject.idx)
     if pair is None:
         return None
-    first, second, end = pair
-    known = {ctx.gender.get(_key(p[1], p[2])): p for p in (first, second)}
-    if subject.lower_ not in known:
-        used = [t.lower_ for t in ctx.doc if end <= t.idx <= subject.idx and _speech_pronoun(t)]
-        order = list(dict.fromkeys(used))
-        if len(order) < 2 and ("he" in known or "she" in known):
-            return None
-        known = {order[0]: first, ("she" if order[0] == "he" else "he"): second}
-    person = known[subject.lower_]
+    person = _pronoun_of_pair(ctx, pair, subject)
+    if person is None:
+        return None
     return person[1], person[2], f"“{subject.text}”: of the two named together, the one who is “{subject.lower_}”"
+
+
+OTHER = {"he": "she", "she": "he"}
+
+
+def _pronoun_of_pair(ctx: Context, pair, subject):
+    """Which of the two the pronoun is: by the genders the text told (one told, the other is the other
+    pronoun), else by the order of the pronouns used after their naming (the first used, the first named)."""
+    first, second, end = pair
+    told = [ctx.gender.get(_key(p[1], p[2])) for p in (first, second)]
+    if told[0] in OTHER and told[1] != told[0]:
+        known = {told[0]: first, OTHER[told[0]]: second}
+    elif told[1] in OTHER:
+        known = {told[1]: second, OTHER[told[1]]: first}
+    else:
+        used = [t.lower_ for t in ctx.doc if end <= t.idx <= subject.idx and _speech_pronoun(t)]
+        known = {used[0]: first, OTHER[used[0]]: second} if used else {}
+    return known.get(subject.lower_)
 
 
 def _speech_pronoun(token) -> bool:
@@ -433,6 +445,21 @@ def group_referent(ctx: Context, quote):
     return (found[0].text, found[0].actor_id, f"“{subject.text}”: the last organisation named") if found else None
 
 
+def they_referent(ctx: Context, quote):
+    """ "Hamas and Fatah negotiators emerged from the talks. “…,” they said": "they" are the organisations
+    the nearest sentence before naming any names (outside quotes), together."""
+    subject = _subject(ctx, quote)
+    if subject is None or subject.lower_ != "they" or quote.speaker_id:
+        return None
+    groups = [m for m in ctx.mentions if m.start < subject.idx and m.actor_id not in ctx.people]
+    groups = [m for m in groups if not any(q.start <= m.start < q.end for q in ctx.quotes)]
+    if not groups:
+        return None
+    sent = ctx.doc.char_span(groups[-1].start, groups[-1].end, alignment_mode="expand")[0].sent
+    named = list({m.actor_id: m for m in groups if sent.start_char <= m.start < sent.end_char}.values())
+    return and_join([m.text for m in named]), ";".join(m.actor_id for m in named), "“they”: the groups named before"
+
+
 def unnamed_description(ctx: Context, quote):
     """ "…," said one Western diplomat: an unnamed speaker kept as their description."""
     subject = _subject(ctx, quote)
@@ -528,6 +555,7 @@ COREFERENCE: list[Callable] = [
     role_noun,
     statement_issuers,
     group_referent,
+    they_referent,
     unnamed_description,
     the_interviewee,
     written_subject,
