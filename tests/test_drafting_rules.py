@@ -132,6 +132,7 @@ TENSE = [
     ("scheduled_present", "A: We sign the contract on Thursday.", "on Thursday", "2025-11-13"),
     ("could (FUTURE)", "One official said the conference could take place in December.", "in December", "2025-12"),
     ("could (FUTURE)", "Since late May she has flown to Cairo twice.", "late May", "2025-05"),
+    ("planned for (FUTURE)", "A second rally is planned for Friday, organisers said.", "Friday", "2025-11-14"),
     ("deadline", "Both sides have promised an answer by Sunday.", "Sunday", "2025-11-16"),
     ("deadline", "The prisoners had been freed by Monday.", "Monday", "2025-11-10"),
     (
@@ -982,3 +983,9 @@ def test_a_pair_named_then_each_named_alone_then_pronouns(nlp, told):
     )
     quotes = {q["text"].rstrip("."): q["speaker"] for q in draft(text, WEDNESDAY, "Eastwire", told)["quotes"]}
     assert (quotes["They never are"], quotes["That file stays closed"]) == ("Mona Haddad", "Yusuf Karam")
+
+
+def test_gunmen_opening_fire_on_a_rally_is_force_not_a_protest(nlp, told):
+    text = "Six people were wounded on Sunday when gunmen opened fire on a Fatah rally in Hebron."
+    events = draft(text, WEDNESDAY, "Eastwire", told)["events"]
+    assert [(e["date"], e["event_type"]) for e in events] == [("2025-11-09", "military_force")]

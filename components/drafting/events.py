@@ -40,7 +40,8 @@ VERBS = {
     r"t(?:ake|akes|aking|ook|aken) office)\b",
     "military_force": r"\b(attacked|attack|strike|strikes|struck|shelled|launched|clash(?:es|ed)?|killed|kill|"
     r"fired|bombed|raided|stormed|ambushed|shot dead|shelling|mortar(?:s| shells?| rounds?)?|"
-    r"dropped (?:a |an |two |several )?(?:grenades?|bombs?|explosives?)|gunfights?|gunfire|firefights?)\b",
+    r"dropped (?:a |an |two |several )?(?:grenades?|bombs?|explosives?)|gunfights?|gunfire|firefights?|"
+    r"opened fire|wounded)\b",
     "arrest": r"\b(arrest|arrested|arresting|arrests|detain|detained|detaining|rounded up|abduct(?:ed|ing)|kidnap(?:ped|ping))\b",
     "release": r"\b(freed|released from (?:prison|detention|custody|jail))\b",
     "restrictions": r"\b(curfews?|sealed off|seal off|martial law|state of emergency)\b",

@@ -46,7 +46,7 @@ SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11
 FUTURE = re.compile(
     r"\b(will|shall|'ll|(?:is|are|was|were)\s+(?:\w+\s+)?due to|is to|are to|plans? to|planned to|is expected to|are expected to|"
     r"(?:is|are)\s+(?:now\s+|still\s+|also\s+)?(?:expected|scheduled|set|due)\s+to|(?:is|are)\s+due\s+(?:in|at|back|on)|expects? to|hopes? to|intends? to|"
-    r"is scheduled|are scheduled|is set to|are set to|would|is going to|are going to|"
+    r"is scheduled|are scheduled|is set to|are set to|would|is going to|are going to|(?:is|are) planned for|"
     r"call(?:s|ed) for|urg(?:es|ed)|propos(?:es|ed)|invit(?:es|ed) \w+ to|offer(?:s|ed)? to|expects? \w+ to|"
     r"(?-i:could|might|may)\s+(?!not\b|have\b|be\s+\w+ed\b)\w+)\b",  # "could take place in October": ahead  # "called for a conference in June": ahead
     re.IGNORECASE,
