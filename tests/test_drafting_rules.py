@@ -989,3 +989,14 @@ def test_gunmen_opening_fire_on_a_rally_is_force_not_a_protest(nlp, told):
     text = "Six people were wounded on Sunday when gunmen opened fire on a Fatah rally in Hebron."
     events = draft(text, WEDNESDAY, "Eastwire", told)["events"]
     assert [(e["date"], e["event_type"]) for e in events] == [("2025-11-09", "military_force")]
+
+
+def test_days_after_the_shooting_count_from_the_act_of_force_told_before():
+    """anchors.kin_event: "the shooting" is the last act of force dated before ("opened fire … on Sunday"),
+    not the last date given ("which falls on Tuesday")."""
+    text = (
+        "Six people were wounded on Sunday when gunmen opened fire on a rally. The rally marked a founding that "
+        "falls on Tuesday. Two days after the shooting, supporters marched through the city."
+    )
+    found = {d.text: d.edtf for d in find_dates(text, WEDNESDAY)}
+    assert found["Two days after"] == "2025-11-11"

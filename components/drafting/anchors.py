@@ -136,14 +136,42 @@ def named_event(text: str, d, earlier: list):
     m = _NAMED_EVENT.match(text, d.end) if after else None
     if m is None:  # "three days after the meeting, once …": the noun alone
         alone = re.match(r"\s+(?:the|its|his|her|their)\s+(\w+)\b", text[d.end :]) if after else None
-        return introduced_event(text, alone.group(1).lower(), earlier, d.start) if alone else None
+        noun = alone.group(1).lower() if alone else ""
+        return (
+            (introduced_event(text, noun, earlier, d.start) or kin_event(text, noun, earlier, d.start))
+            if alone
+            else None
+        )
     noun, stem = m.group(1).lower(), m.group(2).lower()[:3]
     for p in reversed(earlier):
         lo, hi = _sentence_of(text, p, d.start)
         sentence = text[lo:hi].lower()
         if re.search(rf"\b{re.escape(noun)}\b", sentence) and re.search(rf"\b{re.escape(stem)}", sentence):
             return p
-    return introduced_event(text, noun, earlier, d.start)
+    return introduced_event(text, noun, earlier, d.start) or kin_event(text, noun, earlier, d.start)
+
+
+# "two days after the shooting": the act a noun of force names, told before with another word of its kind
+FORCE_NOUNS = frozenset("shooting attack strike raid clashes fighting bombing shelling ambush assault".split())
+_FORCE_WORDS = re.compile(
+    r"\b(?:opened fire|shot|shooting|attack\w*|struck|strikes?|raid\w*|clash\w*|fighting|bomb\w*|shell\w*|"
+    r"ambush\w*|killed|killing|wounded|wounding|gunfights?|grenades?|drones?|rockets?|missiles?)\b",
+    re.I,
+)
+
+
+def kin_event(text: str, noun: str, earlier: list, until: int):
+    """ "Two days after the shooting": the last dated sentence before that tells an act of force ("gunmen
+    opened fire on a rally on Sunday"), its date nearest those words; else None."""
+    if noun not in FORCE_NOUNS:
+        return None
+    for p in reversed(earlier):
+        lo, hi = _sentence_of(text, p, until)
+        found = _FORCE_WORDS.search(text, lo, hi)
+        if found:
+            same = [x for x in earlier if _sentence_of(text, x, until)[0] == lo]
+            return min(same, key=lambda x: abs(x.start - found.start()))
+    return None
 
 
 def _sentence_of(text: str, d, until: int) -> tuple[int, int]:
