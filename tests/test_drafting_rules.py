@@ -92,6 +92,13 @@ ANCHORS = [
         "2019-11",
     ),
     ("that_year", "They met in March 2019. Later that year they signed.", "Later that year", "2019"),
+    ("that_month", "They met in March 2019. Later that month they signed.", "Later that month", "2019-03"),
+    (
+        "following_week",
+        "Hamas met Fatah on 3 November. The following week they signed.",
+        "The following week",
+        "2025-11-10/2025-11-16",
+    ),
     ("day_before", "Fatah signed on 3 November. The names were drawn the day before.", "the day before", "2025-11-02"),
     (
         "units_earlier",

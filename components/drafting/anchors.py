@@ -87,6 +87,20 @@ def month_of_that_year(m, base: str):
     return f"{base[:4]}-{month:02d}", f"a month of the year of {base}"
 
 
+def following_week(m, base: str):
+    """ "the following week": the Monday-to-Sunday week after the anchor's day."""
+    day = _day(base)
+    if day is None:
+        return None
+    monday = day - dt.timedelta(days=day.weekday()) + dt.timedelta(days=7)
+    return f"{monday}/{monday + dt.timedelta(days=6)}", f"the week after {base}"
+
+
+def that_month(m, base: str):
+    """ "later that month", "that same month": the anchor's month."""
+    return (base[:7], f"the month of {base}") if re.match(r"\d{4}-\d{2}", base) else None
+
+
 def that_year(m, base: str):
     """ "later that year", "that same year": the anchor's year."""
     return base[:4], f"the year of {base}"
@@ -109,10 +123,13 @@ ANCHORS: list[tuple[str, str, Callable]] = [
         rf"\b(?:in\s+)?({'|'.join(_MONTHS)})\s+of\s+(?:that|the\s+same)\s+year\b",
         month_of_that_year,
     ),
+    ("following_week", r"\bthe\s+following\s+week\b", following_week),  # not "in the next week": ahead of publication
+    ("that_month", r"\b(?:later\s+|earlier\s+)?(?:that|the\s+same)\s+month\b", that_month),
     ("that_year", r"\b(?:later\s+|earlier\s+)?(?:that|the\s+same)\s+year\b", that_year),
 ]
 # Rules that need only the anchor's year: an interval within one year ("the spring of 2017") anchors them.
 YEAR_RULES = frozenset(("month_of_that_year", "that_year"))
+# "later that month" needs a month: a day or a month told before (not a year)
 COMPILED = [(name, re.compile(p, re.IGNORECASE), resolver) for name, p, resolver in ANCHORS]
 
 
