@@ -130,7 +130,9 @@ class Frame:
     v_start: int = 0  # the trigger's offsets
     v_end: int = 0
     emitted: list = field(default_factory=list)  # events the stages drafted already (a statement)
-    planned_verb: object = None  # the verb of a dated plan a saying reports (act_in_saying)
+    reported_verb: object = (
+        None  # the verb of a dated act a saying or an accusation reports (act_in_saying, accused_act)
+    )
 
 
 def _sentence(ctx: Context, f: Frame) -> str:
@@ -184,7 +186,7 @@ def trigger(ctx: Context, f: Frame) -> bool:
     if f.when and not said and not _RELAY_SENTENCE.search(sentence):
         f.kind, f.v_start, f.v_end = "unclassified", f.when[0].start, f.e  # "Last spring she was promoted"
         return True
-    verb = f.planned_verb = act_in_saying(ctx, f) or accused_act(ctx, f)
+    verb = f.reported_verb = act_in_saying(ctx, f) or accused_act(ctx, f)
     if verb is not None:
         f.kind, f.v_start, f.v_end = "unclassified", verb.idx, verb.idx + len(verb.text)
         return True
@@ -332,7 +334,7 @@ def occasion_date(ctx: Context, f: Frame) -> bool:
 def dated_with_actors(ctx: Context, f: Frame) -> bool:
     """An event needs a date, and actors or a verb that says what happened (a clash with no faction named
     is an event: "Clashes in the camps killed at least 19 on Monday")."""
-    return bool(f.when) and bool(f.inside or f.found or f.planned_verb is not None or _planned_unnamed(ctx, f))
+    return bool(f.when) and bool(f.inside or f.found or f.reported_verb is not None or _planned_unnamed(ctx, f))
 
 
 def _planned_unnamed(ctx: Context, f: Frame) -> bool:
