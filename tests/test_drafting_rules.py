@@ -1007,3 +1007,16 @@ def test_days_after_the_shooting_count_from_the_act_of_force_told_before():
     )
     found = {d.text: d.edtf for d in find_dates(text, WEDNESDAY)}
     assert found["Two days after"] == "2025-11-11"
+
+
+def test_an_answer_holding_someone_elses_quote_and_an_interviewee_the_tagger_missed(nlp, told):
+    """qa_answers (_outside_marks): the answer's own words are the interviewee's, the words in marks the one
+    she quotes; interviewee (_named_subject): the proper-named subject of the introduction."""
+    text = (
+        "Nadia Khoury heads the water authority.\n\nQ: Did Fatah praise the plan?\n\nA: Their envoy called it "
+        '"a good list". I do not agree with him at all.\n\nQ: And Hamas?\n\nA: They said nothing.\n\n'
+        "Q: What next?\n\nA: We sign on Thursday."
+    )
+    quotes = {q["text"]: q["speaker"] for q in draft(text, WEDNESDAY, "Eastwire", told)["quotes"]}
+    assert quotes["I do not agree with him at all."] == "Nadia Khoury"
+    assert quotes["a good list"] == "Their envoy"

@@ -83,7 +83,7 @@ def interviewee(ctx: Context, before: int) -> tuple[str, str] | None:
     people += [(m.start, m.text) for m in ctx.mentions if m.actor_id in ctx.people]
     people = sorted(p for p in people if p[0] < before and not INTERVIEWER.search(ctx.text[max(0, p[0] - 40) : p[0]]))
     if not people:
-        return None
+        return _named_subject(ctx, before)
     at, name = people[0]
     known = [m for m in ctx.mentions if m.start <= at < m.end and m.actor_id in ctx.people]
     return (known[0].text, known[0].actor_id) if known else (name, "")
@@ -103,6 +103,17 @@ def marked_interviewee(ctx: Context, paragraphs: list, questions: list) -> tuple
     return mark, ""
 
 
+def _named_subject(ctx: Context, before: int) -> tuple[str, str] | None:
+    """ "Nadia Khoury heads the water authority." (a name the tagger took for no person): the first full
+    proper name that is the subject of a sentence before the first question, as written."""
+    for sent in grammar.sentences(ctx.doc) if ctx.doc is not None else []:
+        subject = next((c for c in sent.root.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"), None)
+        found = grammar.named(subject) if subject is not None and sent.start_char < before else None
+        if found is not None and " " in found.text:
+            return found.text, ""
+    return None
+
+
 def qa_answers(ctx: Context, quotes: list) -> list:
     """A Q&A interview (_questions): each later paragraph that is no question and has no quotation marks is
     a direct quote of the interviewee ("A: It is ready." → “It is ready.”; "Barakat: …" the same)."""
@@ -115,15 +126,33 @@ def qa_answers(ctx: Context, quotes: list) -> list:
         return []
     found = []
     for i, (lo, hi) in enumerate(paragraphs):
-        if i < questions[0] or i in questions or re.search(r"[\"“”]", ctx.text[lo:hi]):
+        if i < questions[0] or i in questions:
             continue
         mark = ANSWER_MARK.match(ctx.text, lo)
-        start = mark.end() if mark else lo
-        words = ctx.text[start:hi].rstrip()
-        quote = DraftQuote(words, start, start + len(words), "direct", *ctx.interviewee, confidence=0.6)
-        quote.note, quote.rule = "an answer of the interviewee (a Q&A layout): check", "qa_answers"
-        found.append(quote)
+        for start, end in _outside_marks(ctx.text, mark.end() if mark else lo, hi):
+            quote = DraftQuote(ctx.text[start:end], start, end, "direct", *ctx.interviewee, confidence=0.6)
+            quote.note, quote.rule = "an answer of the interviewee (a Q&A layout): check", "qa_answers"
+            found.append(quote)
     return found
+
+
+def _outside_marks(text: str, lo: int, hi: int) -> list:
+    """The answer's words outside quotation marks ("He called it “a good list”. I do not agree." → "He
+    called it", ". I do not agree."), trimmed, three words or more each: the words in marks are someone
+    the interviewee quotes, attributed by the source rules."""
+    parts, at = [], lo
+    for m in re.finditer(r"“[^”]*”|\"[^\"\n]*\"", text[lo:hi]):
+        parts.append((at, lo + m.start()))
+        at = lo + m.end()
+    parts.append((at, hi))
+    out = []
+    for a, b in parts:
+        chunk = text[a:b]
+        a += len(chunk) - len(chunk.lstrip(" ,.;:—–-"))
+        b -= len(chunk) - len(chunk.rstrip())
+        if len(text[a:b].split()) >= (3 if len(parts) > 1 else 1):  # a whole answer may be short: "In Doha."
+            out.append((a, b))
+    return out
 
 
 CONTENT: list[Callable] = [qa_answers]
@@ -528,7 +557,8 @@ def _subject_words(ctx: Context, subject) -> list:
     words = [t for t in subject.subtree if t.i <= subject.i]
     words += [t for c in subject.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
     words = [t for t in words if "\n" not in ctx.text[min(t.idx, subject.idx) : max(t.idx, subject.idx)]]
-    return [t for t in words if not any(q.start <= t.idx < q.end + 1 for q in ctx.quotes) and t.text not in '"“”']
+    marked = [q for q in ctx.quotes if q.rule != "qa_answers"]  # an answer's own words may hold the subject
+    return [t for t in words if not any(q.start <= t.idx < q.end + 1 for q in marked) and t.text not in '"“”']
 
 
 def the_interviewee(ctx: Context, quote):
@@ -557,8 +587,8 @@ COREFERENCE: list[Callable] = [
     group_referent,
     they_referent,
     unnamed_description,
-    the_interviewee,
     written_subject,
+    the_interviewee,
 ]
 
 
