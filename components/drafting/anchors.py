@@ -28,8 +28,8 @@ def _day(edtf: str) -> dt.date | None:
 
 
 def units_later(m, base: str):
-    """ "a day later", "three days later", "two weeks later": the anchor's day plus that many (weeks and
-    more approximate, as "ago" is)."""
+    """ "a day later", "three days later", "two weeks later": the anchor's day plus that many days or
+    weeks."""
     day = _day(base)
     n = COUNTS.get(m.group(1).lower()) or int(m.group(1))
     if day is None:
@@ -37,8 +37,8 @@ def units_later(m, base: str):
     unit = m.group(2).lower()
     if unit == "day":
         return (day + dt.timedelta(days=n)).isoformat(), f"{n} day(s) after {base}"
-    if unit == "week":
-        return (day + dt.timedelta(weeks=n)).isoformat() + "~", f"{n} week(s) after {base}: approximate"
+    if unit == "week":  # counted from a day the text gives: exact, as "two weeks after that" is
+        return (day + dt.timedelta(weeks=n)).isoformat(), f"{n} week(s) after {base}"
     return None
 
 
@@ -51,6 +51,16 @@ def units_after(m, base: str):
         return None
     days = n * (7 if m.group(2).lower() == "week" else 1)
     return (day + dt.timedelta(days=days)).isoformat(), f"{days} day(s) after {base}"
+
+
+def units_earlier(m, base: str):
+    """ "three days earlier", "a week before the truce": the anchor's day (or the named event's) minus that
+    many days or weeks."""
+    day = _day(base)
+    if day is None:
+        return None
+    days = (COUNTS.get(m.group(1).lower()) or int(m.group(1))) * (7 if m.group(2).lower() == "week" else 1)
+    return (day - dt.timedelta(days=days)).isoformat(), f"{days} day(s) before {base}"
 
 
 def day_before(m, base: str):
@@ -77,6 +87,20 @@ def month_of_that_year(m, base: str):
     return f"{base[:4]}-{month:02d}", f"a month of the year of {base}"
 
 
+def following_week(m, base: str):
+    """ "the following week": the Monday-to-Sunday week after the anchor's day."""
+    day = _day(base)
+    if day is None:
+        return None
+    monday = day - dt.timedelta(days=day.weekday()) + dt.timedelta(days=7)
+    return f"{monday}/{monday + dt.timedelta(days=6)}", f"the week after {base}"
+
+
+def that_month(m, base: str):
+    """ "later that month", "that same month": the anchor's month."""
+    return (base[:7], f"the month of {base}") if re.match(r"\d{4}-\d{2}", base) else None
+
+
 def that_year(m, base: str):
     """ "later that year", "that same year": the anchor's year."""
     return base[:4], f"the year of {base}"
@@ -85,6 +109,7 @@ def that_year(m, base: str):
 ANCHORS: list[tuple[str, str, Callable]] = [
     ("units_later", rf"\b({_COUNT})\s+(day|week)s?\s+(?:later|afterwards?)\b", units_later),
     ("units_after", rf"\b({_COUNT})\s+(day|week)s?\s+after(?:\s+that)?\b", units_after),
+    ("units_earlier", rf"\b({_COUNT})\s+(day|week)s?\s+(?:earlier|before(?:\s+that)?)\b", units_earlier),
     ("day_before", r"\bthe\s+(?:day|night|evening)\s+before\b(?!\s+\w+day\b)", day_before),
     ("next_day", r"\b(?:the\s+)?(?:next|following)\s+(?:day|morning|afternoon|evening|night)\b", next_day),
     (
@@ -98,10 +123,13 @@ ANCHORS: list[tuple[str, str, Callable]] = [
         rf"\b(?:in\s+)?({'|'.join(_MONTHS)})\s+of\s+(?:that|the\s+same)\s+year\b",
         month_of_that_year,
     ),
+    ("following_week", r"\bthe\s+following\s+week\b", following_week),  # not "in the next week": ahead of publication
+    ("that_month", r"\b(?:later\s+|earlier\s+)?(?:that|the\s+same)\s+month\b", that_month),
     ("that_year", r"\b(?:later\s+|earlier\s+)?(?:that|the\s+same)\s+year\b", that_year),
 ]
 # Rules that need only the anchor's year: an interval within one year ("the spring of 2017") anchors them.
 YEAR_RULES = frozenset(("month_of_that_year", "that_year"))
+# "later that month" needs a month: a day or a month told before (not a year)
 COMPILED = [(name, re.compile(p, re.IGNORECASE), resolver) for name, p, resolver in ANCHORS]
 
 
@@ -113,40 +141,155 @@ def matches(text: str):
 
 
 # "a week after the chairman takes office": the event named after "after" (its subject's noun and verb)
-_NAMED_EVENT = re.compile(r"\s+(?:that\s+)?(?:the|its|his|her|their)\s+(\w+)\s+(\w+)")
+_NAMED_EVENT = re.compile(
+    r"\s+(?:that\s+)?(?:the|its|his|her|their)\s+(\w+)\s+(?:(?:was|were|is|are|had|has|have|been)\s+)*(\w+)"
+)
 
 
 def named_event(text: str, d, earlier: list):
     """ "a week after the chairman takes office": the last date before whose sentence names that event (the
     noun, and a verb of the same stem: "is expected to take office on January 5"), else None."""
-    m = _NAMED_EVENT.match(text, d.end) if text and d.text.lower().rstrip().endswith("after") else None
-    if m is None:
-        return None
+    after = text and d.text.lower().rstrip().endswith(("after", "before"))
+    m = _NAMED_EVENT.match(text, d.end) if after else None
+    if m is None:  # "three days after the meeting, once …": the noun alone
+        alone = re.match(r"\s+(?:the|its|his|her|their)\s+(\w+)\b", text[d.end :]) if after else None
+        noun = alone.group(1).lower() if alone else ""
+        return (
+            (introduced_event(text, noun, earlier, d.start) or kin_event(text, noun, earlier, d.start))
+            if alone
+            else None
+        )
     noun, stem = m.group(1).lower(), m.group(2).lower()[:3]
     for p in reversed(earlier):
-        lo, hi = text.rfind(".", 0, p.start) + 1, text.find(".", p.end)
-        sentence = text[lo : hi if hi >= 0 else len(text)].lower()
+        lo, hi = _sentence_of(text, p, d.start)
+        sentence = text[lo:hi].lower()
         if re.search(rf"\b{re.escape(noun)}\b", sentence) and re.search(rf"\b{re.escape(stem)}", sentence):
             return p
+    return introduced_event(text, noun, earlier, d.start) or kin_event(text, noun, earlier, d.start)
+
+
+# "two days after the shooting": the act a noun of force names, told before with another word of its kind
+FORCE_NOUNS = frozenset("shooting attack strike raid clashes fighting bombing shelling ambush assault".split())
+_FORCE_WORDS = re.compile(
+    r"\b(?:opened fire|shot|shooting|attack\w*|struck|strikes?|raid\w*|clash\w*|fighting|bomb\w*|shell\w*|"
+    r"ambush\w*|killed|killing|wounded|wounding|gunfights?|grenades?|drones?|rockets?|missiles?)\b",
+    re.I,
+)
+
+
+def kin_event(text: str, noun: str, earlier: list, until: int):
+    """ "Two days after the shooting": the last dated sentence before that tells an act of force ("gunmen
+    opened fire on a rally on Sunday"), its date nearest those words; else None."""
+    if noun not in FORCE_NOUNS:
+        return None
+    for p in reversed(earlier):
+        lo, hi = _sentence_of(text, p, until)
+        found = _FORCE_WORDS.search(text, lo, hi)
+        if found:
+            same = [x for x in earlier if _sentence_of(text, x, until)[0] == lo]
+            return min(same, key=lambda x: abs(x.start - found.start()))
     return None
+
+
+def _sentence_of(text: str, d, until: int) -> tuple[int, int]:
+    """The bounds of the sentence holding a date, up to the anchored words when it holds them too."""
+    hi = text.find(".", d.end)
+    return text.rfind(".", 0, d.start) + 1, min(hi if hi >= 0 else len(text), until)
+
+
+def introduced_event(text: str, noun: str, earlier: list, until: int):
+    """ "hours after the statement was released": the last dated sentence that introduced the thing ("…
+    pledged on Tuesday …, in a joint statement issued …"), its date nearest before the words that introduce
+    it (not a dateline's), else None."""
+    introducing = re.compile(rf"\b(?:a|an)\s+(?:[\w-]+\s+)?{re.escape(noun)}\b", re.I)
+    for p in reversed(earlier):
+        lo, hi = _sentence_of(text, p, until)
+        found = introducing.search(text, lo, hi)
+        if found:
+            same = [x for x in earlier if _sentence_of(text, x, until)[0] == lo]
+            holding = [x for x in same if x.start <= found.start() < x.end]  # "the movements signed a truce"
+            return (holding or [x for x in same if x.end <= found.start()] or same)[-1]
+    return None
+
+
+# a clause telling an act ("the two movements met in Cairo"), not a noun alone ("the meeting")
+_TOLD_ACT = re.compile(
+    r"^\S+\s+\S+.*\b(?:\w{3,}ed|met|held|took|began|left|came|went|won|broke|made|fell|struck)\b", re.I
+)
+_ACT_WORDS = re.compile(r"\s+((?:the|its|his|her|their)\s+[^,.;:\n]+)")
+
+
+def undated_act(text: str, d, base, m):
+    """ "pledged on Tuesday …, in a joint statement issued a week after the two movements met in Cairo": the
+    act after "after" is dated nowhere before, and the sentence's own date comes first — the words date the
+    sentence's act (Tuesday), and the act they name is that much before it (a date of its own, at its
+    words). (answer, the act's DateMention) or None."""
+    same_sentence = base is not None and not re.search(r"[.!?\n]", text[base.end : d.start])
+    act = _ACT_WORDS.match(text, d.end) if same_sentence and _day(base.edtf) else None
+    if act is None or not _TOLD_ACT.search(act.group(1)):
+        return None
+    days = (COUNTS.get(m.group(1).lower()) or int(m.group(1))) * (7 if m.group(2).lower() == "week" else 1)
+    day = _day(base.edtf) - dt.timedelta(days=days)
+    words = act.group(1).rstrip()
+    mention = replace(d, start=act.start(1), end=act.start(1) + len(words), text=words, edtf=day.isoformat())
+    mention = replace(mention, how=f"{days} day(s) before “{base.text}” ({base.edtf}), as the text counts")
+    return (base.edtf, f"the same day, {days} day(s) after the act it names"), mention
+
+
+def topic_event(text: str, d, earlier: list):
+    """ "Three days earlier, the official had attended a rally. The arrest was condemned by Fatah the
+    following day": a sentence whose subject is "the <noun>" counts from the last earlier dated sentence
+    that tells that act (a word of the noun's stem: "arrested … on Monday"), its date nearest that word;
+    else None."""
+    lo = max(text.rfind(".", 0, d.start), text.rfind("\n", 0, d.start)) + 1
+    m = re.match(r"\s*The\s+(\w{4,})\s+(?:was|were|had|has|is|came|began|ended)\b", text[lo : d.start])
+    if m is None:
+        return None
+    stem = re.compile(rf"\b{re.escape(m.group(1).lower()[:5])}\w*", re.I)
+    for p in reversed(earlier):
+        s_lo, s_hi = _sentence_of(text, p, lo)
+        words = [w.start() for w in stem.finditer(text, s_lo, s_hi)]
+        if s_hi <= lo and words:
+            same = [x for x in earlier if _sentence_of(text, x, lo)[0] == s_lo]
+            return min(same, key=lambda x: min(abs(x.start - w) for w in words))
+    return None
+
+
+def _since(text: str, d) -> bool:
+    """Is the date the start of a span ("since March", "since talks broke down in March")?"""
+    lo = max(text.rfind(".", 0, d.start), text.rfind(",", 0, d.start), text.rfind("\n", 0, d.start)) + 1
+    return bool(re.search(r"\bsince\b", text[lo : d.start + 6], re.I))
+
+
+RULES = {name: (pattern, resolver) for name, pattern, resolver in COMPILED}
+
+
+def _resolved(text: str, d, out: list, last, last_year):
+    """One anchored date resolved (the act it names too, for undated_act): from the event it names, the
+    sentence's topic, else the last date (the last year's for the year rules)."""
+    name = d.how.split(":", 1)[1]
+    pattern, resolver = RULES[name]
+    dated = [x for x in out if _day(x.edtf or "")]  # a day counts from a day, not from "in March"
+    named = None if name in YEAR_RULES else named_event(text, d, dated) or topic_event(text, d, dated)
+    base = last_year if name in YEAR_RULES else named or last
+    act = undated_act(text, d, base, pattern.match(d.text)) if name == "units_after" and not named else None
+    answer = act[0] if act else resolver(pattern.match(d.text), base.edtf) if base is not None else None
+    return (
+        replace(d, edtf=answer[0], how=f"{answer[1]} (“{base.text}”)") if answer else replace(d, how=UNANCHORED)
+    ), act
 
 
 def anchor(found: list, text: str = "") -> list:
     """The date mentions (in text order) with each anchored one resolved from the last date before it (or
     from the event it names, when the article dated that event before)."""
-    rules = {name: (pattern, resolver) for name, pattern, resolver in COMPILED}
     out, last, last_year = [], None, None
     for d in found:
+        act = None
         if d.how.startswith("anchored:"):
-            name = d.how.split(":", 1)[1]
-            pattern, resolver = rules[name]
-            dated = [x for x in out if x.edtf and "/" not in x.edtf]
-            base = last_year if name in YEAR_RULES else named_event(text, d, dated) or last
-            answer = resolver(pattern.match(d.text), base.edtf) if base is not None else None
-            d = replace(d, edtf=answer[0], how=f"{answer[1]} (“{base.text}”)") if answer else replace(d, how=UNANCHORED)
-        if d.edtf and "/" not in d.edtf:
-            last = last_year = d
+            d, act = _resolved(text, d, out, last, last_year)
+        if d.edtf and "/" not in d.edtf and not _since(text, d):
+            last = last_year = d  # not "since talks broke down in March": the span's start, background
         elif d.edtf and d.edtf[:4] == d.edtf.split("/")[-1][:4]:
             last_year = d  # "the spring of 2017 … in November of that year": an interval within one year
-        out.append(d)
+        out += [d, act[1]] if act else [d]
     return out

@@ -20,7 +20,7 @@ from components.data.dates import DateError, parse_date
 from components.data.names import Mention, fold
 from components.data.schema import split_list
 from components.data.similarity import near_events
-from components.drafting import modality
+from components.drafting import grammar, modality
 from components.drafting.grammar import coordinated_clause, dated_noun, dates_a_thing, dates_another_action
 from components.drafting.quotes import SPEECH, and_join, chain_of
 from components.drafting.reldates import CLAUSE_VERB, OPEN_BOUND, DateMention, future_clause
@@ -33,13 +33,16 @@ VERBS = {
     "host_visit": r"\b(received|receives|hosted|hosts|host)\b",
     "meeting": r"\b(met|meet|meets|meeting|talks|discussions|negotiat\w*|sat down|session|take place|took place|round)\b",
     "visit": r"\b(visited|visits|visit|arrived|arrive|arrives|travelled to|traveled to|travel to|flew to|flown to|"
-    r"fly to|leave|leaves|left for|depart\w*|return(?:s|ed|ing)? to)\b",
+    r"fly to|leave|leaves|left for|depart\w*|return(?:s|ed|ing)? (?:to|from)|flew back|came back|go(?:es)? back to|"
+    r"went back to)\b",
     "invitation": r"\b(invited|invites|invite|invitation)\b",
-    "leadership_change": r"\b(resigned|resigns|resignation|stepped down|appointed|sworn in|"
+    "leadership_change": r"\b(resigned|resigns|resignation|stepped down|appointed|sworn in|(?:was|were|been) named|"
     r"t(?:ake|akes|aking|ook|aken) office)\b",
     "military_force": r"\b(attacked|attack|strike|strikes|struck|shelled|launched|clash(?:es|ed)?|killed|kill|"
-    r"fired|bombed|raided|stormed|ambushed|shot dead|shelling|mortar(?:s| shells?| rounds?)?)\b",
-    "arrest": r"\b(arrested|arresting|arrests|detained|detaining|rounded up|abduct(?:ed|ing)|kidnap(?:ped|ping))\b",
+    r"fired|bombed|raided|stormed|ambushed|shot dead|shelling|mortar(?:s| shells?| rounds?)?|"
+    r"dropped (?:a |an |two |several )?(?:grenades?|bombs?|explosives?)|gunfights?|gunfire|firefights?|"
+    r"opened fire|wounded)\b",
+    "arrest": r"\b(arrest|arrested|arresting|arrests|detain|detained|detaining|rounded up|abduct(?:ed|ing)|kidnap(?:ped|ping))\b",
     "release": r"\b(freed|released from (?:prison|detention|custody|jail))\b",
     "restrictions": r"\b(curfews?|sealed off|seal off|martial law|state of emergency)\b",
     "protest": r"\b(sit-ins?|protest(?:s|ed|ing)?|demonstrat\w+|rall(?:y|ies|ied)|marched)\b",
@@ -48,7 +51,8 @@ VERBS = {
     "consult": r"\b(consult\w*)\b",
     "endorse": r"\b(welcomed|praised|endorsed)\b",
     "agreement": r"\b(agreed|agree|agreement|signed|sign|signing|deal|accord)\b",
-    "statement": r"\b(announced|announces|declared|statement|news conference|press conference|briefing)\b",
+    "statement": r"\b(announced|announces|declared|statement|news conference|press conference|briefing|called on|"
+    r"appealed to|urged)\b",
 }
 # "said on Wednesday", "told Eastwire on Friday": the day it was said
 _SAID_ON = re.compile(rf"\b{SPEECH}(?:\s+(?:the\s+)?[A-Z][\w'’.-]*){{0,3}}\s*$", re.I)
@@ -72,7 +76,10 @@ _RELAYED_WORDS = re.compile(
     r"(?:relayed|carried|republished|quoted|reported|published)\b",
     re.I,
 )
-_STATED_ON = re.compile(r"\bstatement\s+(?:(?:published|issued|released)\s+)?(?:(?:late |early )?on\s+)?$", re.I)
+_STATED_ON = re.compile(
+    r"\b(?:statement|communiqu[eé]|declaration)\s+(?:(?:published|issued|released)\s+)?(?:(?:late |early )?on\s+|in the (?:early|small) hours of\s+)?$",
+    re.I,
+)
 _LASTS = re.compile(
     r"[^.]{0,30}?\b(?:last|lasting|run|running|for)\s+(two|three|four|five|six|seven|\d)\s+days\b", re.I
 )
@@ -123,6 +130,9 @@ class Frame:
     v_start: int = 0  # the trigger's offsets
     v_end: int = 0
     emitted: list = field(default_factory=list)  # events the stages drafted already (a statement)
+    reported_verb: object = (
+        None  # the verb of a dated act a saying or an accusation reports (act_in_saying, accused_act)
+    )
 
 
 def _sentence(ctx: Context, f: Frame) -> str:
@@ -165,6 +175,9 @@ def trigger(ctx: Context, f: Frame) -> bool:
     sentence that reports no saying is still proposed, unclassified ("Hamas answered on 6 October")."""
     sentence = _sentence(ctx, f)
     f.candidates = [(k, m) for k, p in VERBS.items() if (m := _acting(p, sentence))]
+    # the narrator's act before a word in someone's quoted words ("called on them to “return to the table”")
+    told = [(k, m) for k, m in f.candidates if not _in_quote(ctx.quotes, f.s + m.start())]
+    f.candidates = told or f.candidates
     f.found = _main_action(ctx.doc, f.s, f.candidates)
     if f.found:
         f.kind, f.v_start, f.v_end = f.found[0], f.s + f.found[1].start(), f.s + f.found[1].end()
@@ -173,7 +186,61 @@ def trigger(ctx: Context, f: Frame) -> bool:
     if f.when and not said and not _RELAY_SENTENCE.search(sentence):
         f.kind, f.v_start, f.v_end = "unclassified", f.when[0].start, f.e  # "Last spring she was promoted"
         return True
+    verb = f.reported_verb = act_in_saying(ctx, f) or accused_act(ctx, f)
+    if verb is not None:
+        f.kind, f.v_start, f.v_end = "unclassified", verb.idx, verb.idx + len(verb.text)
+        return True
     return False  # a saying's date belongs to its quote; a relay to the chain
+
+
+WILL = frozenset(("will", "would", "'ll", "shall"))
+
+
+def act_in_saying(ctx: Context, f: Frame):
+    """ "It said it would give its answer next week", "said that schools would reopen on Thursday": a
+    dated clause with "will"/"would" reported by a speech verb is a plan even with no event word we know;
+    "said the committee had paid only a third of the salaries in January" an act (the clause's verb, or
+    None)."""
+    span = ctx.doc.char_span(f.s, f.e, alignment_mode="expand") if ctx.doc is not None else None
+    for t in span or []:
+        verb = t.head
+        told = t.lower_ in WILL or (t.lower_ == "had" and verb.tag_ == "VBN")  # a plan, or an act before it
+        if t.dep_ != "aux" or not told or verb.dep_ != "ccomp" or _in_quote(ctx.quotes, t.idx):
+            continue  # in someone's quoted words: theirs to date, not the narrator's
+        if verb.head.lemma_.lower() in grammar.SPEECH_LEMMAS and any(_on_clause(verb, d) for d in f.when):
+            return verb
+    return None
+
+
+ACCUSING = frozenset(("accuse", "blame"))
+
+
+def accused_act(ctx: Context, f: Frame):
+    """ "Islamic Jihad blamed the Authority for the death of a prisoner on Saturday", "accused Fatah of
+    torturing a detainee last month": the dated act of an accusation's complement (its word, or None)."""
+    span = ctx.doc.char_span(f.s, f.e, alignment_mode="expand") if ctx.doc is not None else None
+    for t in span or []:
+        if t.lemma_.lower() not in ACCUSING or _in_quote(ctx.quotes, t.idx):
+            continue
+        # "of"/"for" on the verb or on its object ("accused Fatah of torturing …")
+        preps = [c for x in (t, *t.children) for c in x.children if c.dep_ == "prep" and c.lower_ in ("of", "for")]
+        for act in (c for p in preps for c in p.children if c.dep_ in ("pobj", "pcomp")):
+            # the date on the act, or on the accusing verb itself ("blamed … for the death … on Saturday")
+            if any(_on_clause(act, d) or grammar.dated_verb(ctx.doc, d.start, d.end) == t for d in f.when):
+                return act
+    return None
+
+
+def _in_quote(quotes, at: int) -> bool:
+    return any(q.quote_type == "direct" and q.start <= at < q.end for q in quotes)
+
+
+def _on_clause(verb, d) -> bool:
+    """Is the date in the verb's clause, not in a clause under it ("would resign if the salaries were not
+    paid by the end of the month": the condition's date)?"""
+    lo, hi = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge.text)
+    under = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)) for c in verb.children if c.dep_ == "advcl"]
+    return lo <= d.start < hi and not any(a <= d.start < b for a, b in under)
 
 
 TRIGGER: list[Callable] = [not_relayed_words, candidate_dates, trigger]
@@ -267,7 +334,12 @@ def occasion_date(ctx: Context, f: Frame) -> bool:
 def dated_with_actors(ctx: Context, f: Frame) -> bool:
     """An event needs a date, and actors or a verb that says what happened (a clash with no faction named
     is an event: "Clashes in the camps killed at least 19 on Monday")."""
-    return bool(f.when) and bool(f.inside or f.found)
+    return bool(f.when) and bool(f.inside or f.found or f.reported_verb is not None or _planned_unnamed(ctx, f))
+
+
+def _planned_unnamed(ctx: Context, f: Frame) -> bool:
+    """ "The account will be opened on March 18": a dated plan with no one named (future tense on its date)."""
+    return any(future_clause(ctx.text, d.start, d.end) for d in f.when)
 
 
 def not_a_saying_date(ctx: Context, f: Frame) -> bool:
@@ -279,18 +351,32 @@ def not_a_saying_date(ctx: Context, f: Frame) -> bool:
     return bool(f.when)
 
 
+# "a statement on Tuesday urging Hamas and Fatah to resume talks next week": what others are urged to do
+URGING = re.compile(r"\b(?:urg(?:ing|ed|es)|call(?:ing|ed|s) (?:on|for)|appeal(?:ing|ed|s) to|asking|asked)\b", re.I)
+
+
 def statement_and_its_clause(ctx: Context, f: Frame) -> bool:
     """ "said in a statement on Thursday that it would attend the talks next week": the statement is an
     event on its day, and the reported clause one of its own when it has a date and a verb we know."""
-    stated = [d for d in f.when if _STATED_ON.search(ctx.text[f.s : d.start])]
+    # any date of the sentence: "issued in the early hours of Saturday" dates "hours", a thing, for the parse
+    stated = [
+        d for d in ctx.dates if f.s <= d.start < f.e and d.resolved and _STATED_ON.search(ctx.text[f.s : d.start])
+    ]
     if not stated:
         return True
     f.emitted.append(_event(ctx, f, stated[0], f.inside, "statement"))
+    if any(d.start < stated[0].start for d in f.when):  # "agreed on Friday …, they said in a statement issued
+        # on Saturday": the act told first is an event too, unless on the statement's day (the same act)
+        f.when = [d for d in f.when if d.edtf != stated[0].edtf]
+        f.own = [d for d in f.own if d.edtf != stated[0].edtf]
+        return bool(f.when)
+    # the clause it announces: after "that", else the rest of the sentence ("In a statement on Thursday,
+    # the movement accused the police of detaining six students last week": the detentions, last week)
     that = re.search(r"\bthat\b", ctx.text[stated[0].end : f.e])
-    clause_at = stated[0].end + that.end() if that else f.e
+    clause_at = stated[0].end + (that.end() if that else 0)
     f.kind = next((k for k, p in VERBS.items() if re.search(p, ctx.text[clause_at : f.e], re.I)), None)
     f.own = [d for d in f.when if d.start >= clause_at]
-    return bool(f.own and f.kind)
+    return bool(f.own and f.kind) and not URGING.search(ctx.text[stated[0].end : f.own[0].start])
 
 
 SAYING_ACTS = frozenset(("statement", "endorse"))
@@ -310,7 +396,9 @@ def said_or_stated_on(ctx: Context, f: Frame) -> bool:
 
 def reported_clause(ctx: Context, f: Frame) -> bool:
     """ "X said (…) that they would attend … next week": the event's date is in the reported clause."""
-    that = re.search(rf"\b{SPEECH}\b[^.]*?\bthat\b", ctx.text[f.s : f.e], re.I)
+    # not a second reported clause's "that" ("said they had agreed to meet on Sunday and that the prime
+    # minister would join them"): the first clause starts right after the verb
+    that = re.search(rf"\b{SPEECH}\b(?:(?!\band\b)[^.])*?\bthat\b", ctx.text[f.s : f.e], re.I)
     if that:
         f.when = [d for d in f.when if d.start >= f.s + that.end()] or f.when
     f.when = _narrowest_first(f.when)  # "three years ago, in the spring of 2021": the precise one
@@ -347,7 +435,7 @@ def _modality(ctx: Context, f: Frame) -> tuple[str, str] | None:
     talks), or the statement that told it ("Fatah, in a statement on Sunday, said it would not sign")."""
     # an unclassified event is read from its date ("were supposed to hand over … on May 1, and they did not")
     aside = modality.set_aside(ctx.doc, f.v_start)
-    if aside is None:
+    if aside is None or _same_act_dated_elsewhere(ctx, f):
         return None
     if re.search(r"\bstatement\b", ctx.text[f.s : f.v_start], re.I):
         f.kind = "statement"
@@ -357,6 +445,17 @@ def _modality(ctx: Context, f: Frame) -> tuple[str, str] | None:
             f.kind = kind
             return None
     return aside
+
+
+def _same_act_dated_elsewhere(ctx: Context, f: Frame) -> bool:
+    """ "Hamas has not yet signed the Cairo text, which Fatah signed on Monday": the date hangs from another
+    word of the trigger's kind, told as happening — that one is the event."""
+    if ctx.doc is None or not f.when or f.kind not in VERBS:
+        return False
+    verb = grammar.dated_verb(ctx.doc, f.when[0].start, f.when[0].end)
+    if verb is None or verb.idx == f.v_start or not re.fullmatch(VERBS[f.kind], verb.text, re.I):
+        return False
+    return modality.set_aside(ctx.doc, verb.idx) is None
 
 
 def _clause_parts(ctx: Context, f: Frame, date, others: list) -> tuple[list, str]:
@@ -384,6 +483,11 @@ def _emit(ctx: Context, f: Frame, events: list, set_aside: list) -> None:
             set_aside.append(event | {"status": aside[0], "set_aside_by": aside[1]})
         else:
             events.append(event)
+    for date, verb_kind, verb in _verb_events(ctx, f, chosen):
+        # "accused them of arresting 27 supporters earlier this month, and said the fighting began when
+        # officers tried to detain two more on Monday": another dated act of the sentence, an event of its own
+        lo, hi = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge.text)
+        events.append(_event(ctx, f, date, [m for m in f.inside if lo <= m.start < hi], verb_kind))
     for date, noun_kind, lo, hi in _noun_events(ctx.doc, ctx.text, f.s, f.e, ctx.dates, f.kind, chosen):
         # "comes after the resignation of the government two days ago": an event of its own, of the
         # actors its noun phrase names
@@ -410,7 +514,21 @@ def drafted(ctx: Context) -> tuple[list, list]:
         events += f.emitted
         if passed:
             _emit(ctx, f, events, set_aside)
-    return events, set_aside
+    return [e for i, e in enumerate(events) if not told_again(e, events[:i])], set_aside
+
+
+def told_again(event: dict, before: list) -> bool:
+    """ "… killed in gunfights in the old city on Sunday night. … The gunfights began hours after the
+    strike": a sentence whose subject is "the <noun>" the sentence of an earlier event of the same type and
+    date named — the same event told again, not another."""
+    m = re.match(r"(?:The|These|Those)\s+(\w{4,})\b", event["evidence"])
+    return bool(m) and any(
+        e["date"] == event["date"]
+        and e["event_type"] == event["event_type"]
+        and re.search(rf"\b{re.escape(m.group(1))}\b", e["evidence"], re.I)
+        and e["start"] != event["start"]
+        for e in before
+    )
 
 
 def _status(ctx: Context, sentence: str, date) -> str:
@@ -421,6 +539,29 @@ def _status(ctx: Context, sentence: str, date) -> str:
     if ahead or future_clause(ctx.text, date.start, date.end):
         return "planned"
     return "reported" if REPORTED.search(sentence) else "occurred"
+
+
+NOT_ACTS = frozenset(("statement", "unclassified"))
+
+
+def _verb_events(ctx: Context, f: Frame, chosen: dict) -> list:
+    """Other dated acts of the sentence (two dated clauses, a relative or "when" clause, an accusation's
+    complement): (date, kind, verb) for each date left out of the event that hangs from a verb of its own
+    that is an event word we know (VERBS), told as happening (modality) and not inside someone's quote."""
+    if ctx.doc is None or not f.found:
+        return []
+    trigger = grammar.dated_verb(ctx.doc, f.v_start, f.v_end)
+    found = []
+    for d in ctx.dates:
+        if not f.s <= d.start < f.e or not d.resolved or d.edtf in chosen or not _usable(ctx, d, f.s):
+            continue
+        verb = grammar.dated_verb(ctx.doc, d.start, d.end)
+        if verb is None or trigger is None or verb.i == trigger.i or _in_quote(ctx.quotes, verb.idx):
+            continue
+        kind = next((k for k, p in VERBS.items() if re.match(p, ctx.text[verb.idx : verb.idx + 40], re.I)), None)
+        if kind and kind not in NOT_ACTS and modality.set_aside(ctx.doc, verb.idx) is None:
+            found.append((d, kind, verb))
+    return found
 
 
 def _noun_events(doc, text: str, s: int, e: int, dates, kind: str, chosen: dict) -> list:
@@ -580,11 +721,23 @@ def _narrowest_first(when: list) -> list:
 _NOTHING_AFTER = re.compile(r"\s+but\s+(?:\w+\s+){0,2}(?:no|not|never)\b[^\"“”,;]*$")
 
 
-def _evidence(sentence: str, trigger_end: int, date_end: int) -> str:
-    """The sentence, less a closing "but … no …" clause after the trigger and the date: the passage of
-    what happened, not of what did not."""
+def _evidence(sentence: str, trigger_end: int, date_end: int, denial: int | None = None) -> str:
+    """The sentence, less a closing "but … no …" clause after the trigger and the date, or a denial there
+    (modality.denial_after): the passage of what happened, not of what did not."""
+    if denial is not None:
+        sentence = sentence[:denial].rstrip(" ,;")
     m = _NOTHING_AFTER.search(sentence)
     return sentence[: m.start()] if m and m.start() >= max(trigger_end, date_end) else sentence
+
+
+def _denial_at(ctx: Context, f: Frame, date, kind: str) -> int | None:
+    """The offset in the sentence where a denial after the event's trigger and date begins, or None (a
+    statement the sentence dates is told by its date: "In a statement late on Monday, the movement said
+    reports that … detained were false")."""
+    at = modality.denial_after(
+        ctx.doc, f.s, f.e, max(f.v_end if f.found and f.found[0] == kind else date.end, date.end)
+    )
+    return at - f.s if at is not None else None
 
 
 def _event(ctx: Context, f: Frame, date, inside, kind) -> dict:
@@ -607,7 +760,7 @@ def _event(ctx: Context, f: Frame, date, inside, kind) -> dict:
             for m in {m.actor_id: m for m in inside}.values()
         ],
         "location": "",
-        "evidence": _evidence(sentence, f.v_end - f.s, date.end - f.s),
+        "evidence": _evidence(sentence, f.v_end - f.s, date.end - f.s, _denial_at(ctx, f, date, kind)),
         "reported_by": next(
             (c["source_id"] for c in chain_of(sentence, ctx.outlets, fold) if c.get("source_id")), ctx.outlet_id
         ),

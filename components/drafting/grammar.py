@@ -13,6 +13,7 @@ SPEECH_LEMMAS = frozenset(
     "recall claim deny describe repeat acknowledge write vow pledge reply respond comment emphasise emphasize "
     "urge predict admit blame call accuse".split()
 )
+DOCUMENTS = frozenset("statement communique communiqué declaration".split())
 PRONOUNS = frozenset("he she they it we i you who which this that".split())
 NAME_LABELS = ("PERSON", "ORG", "NORP", "GPE", "FAC")
 
@@ -177,13 +178,28 @@ def _speech_candidates(token, start: int, end: int) -> list:
     """(distance to the quote, subject) for a speech verb with a subject, or "according to" with its object."""
     distance = min(abs(token.idx - start), abs(token.idx - end))
     if token.lemma_.lower() in SPEECH_LEMMAS and token.pos_ in ("VERB", "AUX"):
-        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
-        return [(distance, subjects[0])] if subjects else []
+        # a subject inside the quoted words is the parse taking them for the clause ("“Our own people,
+        # first,” he said": "people" and "he" both under "said"): the speaker is outside them
+        subjects = [
+            c
+            for c in token.children
+            if c.dep_ in ("nsubj", "nsubjpass") and not start <= c.idx < end and not _apart(token, c)
+        ]
+        if not subjects and token.dep_ == "acl" and token.head.lemma_.lower() in DOCUMENTS:
+            subjects = [token.head]  # "The statement, signed by …, called the handover “…”": parsed as acl
+        # the subject nearest the verb: "CAIRO, Oct 2 (Agency) – Egypt and Qatar called …" parses the dateline
+        # as a subject too
+        return [(distance, min(subjects, key=lambda c: abs(c.i - token.i)))] if subjects else []
     if token.lower_ == "according":
         to = [c for c in token.children if c.lower_ == "to"]
         objects = [c for c in to[0].children if c.dep_ == "pobj"] if to else []
         return [(distance, objects[0])] if objects else []
     return []
+
+
+def _apart(verb, subject) -> bool:
+    """Are the verb and its parsed subject in different paragraphs (a misparse across a blank line)?"""
+    return "\n" in doc_text(verb.doc)[min(verb.idx, subject.idx) : max(verb.idx, subject.idx)]
 
 
 def speech_subject(doc, start: int, end: int) -> Named | None:
@@ -285,6 +301,10 @@ EVENT_NOUNS = frozenset(
 ) | {"another", "one", "first", "second", "third", "fourth", "last"}  # "another in Doha in 2012": an agreement
 
 
+ROLE_NOUNS = frozenset(
+    "observer envoy member representative negotiator spokesman spokeswoman spokesperson adviser advisor "
+    "chairman chairwoman head minister official mediator delegate guest".split()
+)
 TIME_NOUNS = frozenset("morning afternoon evening night day week weekend month year hour".split())
 
 
@@ -302,7 +322,10 @@ def dates_a_thing(doc, start: int, end: int) -> bool:
     if root.dep_ in ("compound", "nmod", "amod", "poss") and head.pos_ == "NOUN" and head.i >= span.end:
         return head.lemma_.lower() not in EVENT_NOUNS
     if root.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "NOUN":
-        return head.head.lemma_.lower() not in EVENT_NOUNS
+        # "sat in on the talks as Islamic Jihad's observer in the autumn of 2025": a role held then is the
+        # act's date (the parse hangs it on the role noun), not a thing's
+        noun = head.head.lemma_.lower()
+        return noun not in EVENT_NOUNS and not (noun in ROLE_NOUNS and head.head.dep_ == "pobj")
     return False
 
 
@@ -311,6 +334,12 @@ def _verb_above(token):
     while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
         token = token.head
     return token if token.pos_ in ("VERB", "AUX") else None
+
+
+def dated_verb(doc, start: int, end: int):
+    """The verb the date at text[start:end] hangs from, or None."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return _verb_above(span.root) if span is not None and len(span) else None
 
 
 CLAUSES = ("advcl", "pcomp", "relcl")  # a clause of its own: "after they launched …", "by ending …", "that began …"

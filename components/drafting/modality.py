@@ -112,6 +112,9 @@ def report_denied(trigger) -> str | None:
     for token in [trigger, *trigger.ancestors]:
         if token.dep_ in ("acl", "relcl") and token.head.lemma_.lower() in REPORT_NOUNS:
             return "denied" if _denies(token.head) else None
+        of = token.head if token.dep_ == "pobj" and token.head.lower_ == "of" else None
+        if of is not None and of.head.lemma_.lower() in REPORT_NOUNS:  # "dismissed reports of a meeting"
+            return "denied" if _denies(of.head) else None
     return None
 
 
@@ -164,4 +167,21 @@ def set_aside(doc, at: int) -> tuple[str, str] | None:
         status = rule(span[0])
         if status:
             return status, rule.__name__
+    return None
+
+
+def denial_after(doc, start: int, end: int, after: int) -> int | None:
+    """Where a clause telling what did not happen begins in text[start:end], after the event's own words:
+    "welcomed the pledge on Wednesday but denied that it had been consulted" (at "but denied"); "said
+    reports that its members were among the men detained were false" (at "reports"). The event's evidence
+    stops there: the passage of what happened, not of what the text denies. None without one."""
+    span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
+    for t in span or []:
+        if t.lemma_.lower() in DENYING and t.pos_ == "VERB" and t.idx >= after:
+            joined = t.i > 0 and doc[t.i - 1].lower_ in ("but", "and")
+            return doc[t.i - 1].idx if joined else t.idx
+        called_false = any(c.dep_ in ("acomp", "attr") and c.lemma_.lower() in FALSE for c in t.children)
+        subject = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if called_false and subject and subject[0].left_edge.idx >= after:
+            return subject[0].left_edge.idx
     return None

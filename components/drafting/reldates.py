@@ -46,8 +46,9 @@ SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11
 FUTURE = re.compile(
     r"\b(will|shall|'ll|(?:is|are|was|were)\s+(?:\w+\s+)?due to|is to|are to|plans? to|planned to|is expected to|are expected to|"
     r"(?:is|are)\s+(?:now\s+|still\s+|also\s+)?(?:expected|scheduled|set|due)\s+to|(?:is|are)\s+due\s+(?:in|at|back|on)|expects? to|hopes? to|intends? to|"
-    r"is scheduled|are scheduled|is set to|are set to|would|is going to|are going to|"
-    r"call(?:s|ed) for|urg(?:es|ed)|propos(?:es|ed)|invit(?:es|ed) \w+ to|offer(?:s|ed)? to|expects? \w+ to)\b",  # "called for a conference in June": ahead
+    r"is scheduled|are scheduled|is set to|are set to|would|is going to|are going to|(?:is|are) planned for|"
+    r"call(?:s|ed) for|urg(?:es|ed)|propos(?:es|ed)|invit(?:es|ed) \w+ to|offer(?:s|ed)? to|expects? \w+ to|"
+    r"(?-i:could|might|may)\s+(?!not\b|have\b|be\s+\w+ed\b)\w+)\b",  # "could take place in October": ahead  # "called for a conference in June": ahead
     re.IGNORECASE,
 )
 
@@ -79,12 +80,15 @@ PATTERNS = [
     # Part of a month ("late May", "the end of June", "mid-July"): still the month, never a guessed day.
     (
         "part_month",
-        rf"\b(early|mid|late|the end of|the beginning of|the start of|the middle of)[\s-]+({_MONTH})(?:,?\s+(\d{{4}}))?\b",
+        rf"\b(early|mid|late|the end of|the beginning of|the start of|the middle of|most of|much of)[\s-]+({_MONTH})"
+        rf"(?:,?\s+(\d{{4}}))?\b",
     ),
     ("month_year", rf"\b({_MONTH})\s+(?:of\s+)?(\d{{4}})\b"),
     ("month_day", rf"\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s+\d{{4}})"),
     ("day_month", rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\b(?!,?\s+\d{{4}})"),
     ("in_year", r"\b(?:in|since|during|of)\s+((?:19|20)\d{2})\b"),
+    # "from the first of April", "the 3rd of May": a day of a month, as "April 1"
+    ("day_of_month", rf"\bthe\s+(first|second|third|fourth|fifth|\d{{1,2}}(?:st|nd|rd|th))\s+of\s+({_FULL_MONTH})\b"),
     # Relative to the publication date.
     ("tomorrow", rf"\btomorrow(?:\s*,\s*({_DAY}))?\b"),
     ("yesterday", rf"\byesterday(?:\s*,\s*({_DAY}))?\b"),
@@ -153,11 +157,43 @@ def future_clause(text: str, start: int, end: int) -> bool:
     # clause before it: the "and" joined two names, not two clauses.
     while lo > 0 and not CLAUSE_VERB.search(sentence[lo:hi]):
         lo = max([b for b in breaks if b < lo], default=0)
-    if FUTURE.search(sentence[lo:at]):
+    if FUTURE.search(sentence[lo:at]) or agreed_for_later(sentence[lo:at]) or scheduled_present(sentence[lo:at]):
+        return True
+    if deadline(sentence[lo:at]) or answer_to_a_future_question(text, sentence_start, sentence):
         return True
     # "agreed on Friday on the names from which the chairman will be drawn": the verb the date follows is
     # past; a future later in the clause is another action's.
     return bool(FUTURE.search(sentence[at:hi])) and not _PAST_VERB_JUST_BEFORE.search(sentence[lo:at])
+
+
+def deadline(before: str) -> bool:
+    """ "have promised an answer by Sunday": a deadline is ahead (not "had been released by Sunday", "was
+    due by November 15")."""
+    return bool(re.search(r"\bby\s+$", before, re.I)) and not re.search(r"\b(?:had|was|were)\b", before, re.I)
+
+
+def answer_to_a_future_question(text: str, sentence_start: int, sentence: str) -> bool:
+    """ "Q: When will the lot be drawn? | On Saturday, in public.": a sentence with no verb that opens a
+    paragraph answering a question in the future takes the question's tense."""
+    paragraph = text.rfind("\n", 0, sentence_start + 1) + 1
+    opening = re.sub(r"^(?:A[:.]|Answer:|[A-Z][\w'’-]+:)", "", text[paragraph:sentence_start].strip())  # "A. Yes, …"
+    if CLAUSE_VERB.search(sentence) or opening.strip():
+        return False
+    question = text[:paragraph].rstrip().rsplit("\n", 1)[-1]
+    return question.endswith(("?", "?**")) and bool(FUTURE.search(question))
+
+
+def agreed_for_later(before: str) -> bool:
+    """ "said the delegations had agreed to meet again on Sunday": an act agreed, decided or promised for
+    later; its date is ahead."""
+    return bool(_AGREED_FOR_LATER.search(before))
+
+
+def scheduled_present(before: str) -> bool:
+    """ "The delegations go back to Doha on Thursday", "We sign the contract on Thursday": a journey, a
+    meeting, a signing or a start told in the present tense with its date is a scheduled one, ahead (not
+    "to go back", "did not return")."""
+    return bool(_SCHEDULED_PRESENT.search(before))
 
 
 CLAUSE_VERB = re.compile(
@@ -167,7 +203,20 @@ CLAUSE_VERB = re.compile(
 )
 # "agreed on Friday", "met in Cairo on Friday": a past verb just before the date (not "planned on")
 _PAST_VERB_JUST_BEFORE = re.compile(
-    r"\b(?!(?:need|want|intend|expect|plann|schedul)ed\b)\w{3,}ed\s+(?:(?:\w+\s+){0,3}(?:on|in|at|last)\s+)?$", re.I
+    r"\b(?:(?!(?:need|want|intend|expect|plann|schedul)ed\b)\w{3,}ed|said|told)\s+(?:(?:\w+\s+){0,3}(?:on|in|at|last)\s+)?$",
+    re.I,
+)
+# "agreed to meet again on Sunday", "The delegations go back to Doha on Thursday": an act agreed on for
+# later, or a scheduled act told in the present tense, with its date: ahead of publication
+_AGREED_FOR_LATER = re.compile(
+    r"\b(?:agreed|decided|promised|vowed|undertook)\s+to\s+(?!(?:the|a|an|its|their|his|her|this|that|it)\b)\w+\b[^,;]{0,40}$",
+    re.I,
+)
+_SCHEDULED_PRESENT = re.compile(
+    r"(?<!\bto )(?<!\bnot )(?<!\bnever )(?<!\bdid )\b(?:go|goes|come|comes|leave|leaves|return|returns|travel|travels|fly|flies|"
+    r"arrive|arrives|resume|resumes|reopen|reopens|sign|signs|meet|meets|start|starts|begin|begins|vote|votes)\b"
+    r"[^,;]{0,40}$",
+    re.I,
 )
 _PAST = re.compile(r"\b(was|were|had|did|met|held|signed|visited|\w{3,}ed)\b", re.IGNORECASE)
 
@@ -255,6 +304,14 @@ def _month_day(g, pub, future, past):
         return _day(this_year), "no year: weeks after publication and no past verb — the coming one"
     d = this_year if this_year <= pub else _safe_date(pub.year - 1, month, day)
     return _day(d), "no year: the last one before publication"
+
+
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
+
+
+def _day_of_month(g, pub, future, past):
+    day = ORDINALS.get(g[0]) or int(re.match(r"\d+", g[0]).group(0))
+    return _month_day([g[1], day], pub, future, past)
 
 
 def _day_month(g, pub, future, past):
@@ -425,6 +482,7 @@ ABSOLUTE = {
 RELATIVE = {
     "part_month": _part_month,
     "month_day": _month_day,
+    "day_of_month": _day_of_month,
     "day_month": _day_month,
     "last_month_name": _last_month_name,
     "this_season": _this_season,

@@ -18,11 +18,13 @@ from components.drafting.quotes import DraftQuote, and_join
 
 HE, SHE = frozenset("he him his himself".split()), frozenset("she her hers herself".split())
 ISSUING = frozenset("issue release publish sign circulate put".split())
-STATEMENT_NOUNS = frozenset("statement communique communiqué declaration".split())
+STATEMENT_NOUNS = grammar.DOCUMENTS
+GROUP_NOUNS = frozenset("movement group faction party organisation organization".split())
 DESCRIBING = frozenset("a an one another two three several".split())
 # A question of an interview: "Q: …", "Question: …", or a paragraph in bold, or a paragraph that only asks.
 QUESTION = re.compile(r"^(?:Q[:.]|Question:|\*\*[^\n]*\?\*\*$)", re.M)
 ASKING = re.compile(r"^[A-Z][^\n\"“”]*\?$", re.M)  # a paragraph that only asks: a question when answers follow
+NAME_MARK = re.compile(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}:")  # "GHALI:", "Tamer Ghali:"
 # "A: …", "Answer: …", or the interviewee's name ("Barakat: …")
 ANSWER_MARK = re.compile(r"^(?:A[:.]|Answer:|[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}:)\s*", re.M)
 
@@ -36,6 +38,7 @@ class Context:
     interviewee: tuple[str, str] | None = None  # (name, actor id) of a Q&A article's interviewee
     gender: dict = field(default_factory=dict)  # person key -> "he" / "she", from the pronouns near them
     previous: object = None  # the quote before the one being attributed (its speaker as decided)
+    quotes: list = field(default_factory=list)  # every quote of the article (their offsets)
 
 
 def _paragraphs(text: str):
@@ -59,40 +62,97 @@ def _questions(text: str, paragraphs: list) -> list[int]:
     return asking if len(asking) >= 3 and answered == asking else []
 
 
+def interviewer_marked(text: str, paragraphs: list, questions: list) -> list:
+    """ "GHALI: Is that true?" … "GHALI: There are reports that you will resign.": when every question
+    found opens with one name mark, each paragraph opening with it is a question, with or without "?"."""
+    marks = {m.group(0).strip() if (m := NAME_MARK.match(text, paragraphs[i][0])) else None for i in questions}
+    if len(marks) != 1 or None in marks:
+        return questions
+    mark = marks.pop()
+    return sorted(set(questions) | {i for i, (lo, _) in enumerate(paragraphs) if text.startswith(mark, lo)})
+
+
+# "Eastwire correspondent Omar Said", "our reporter, Dana Adel": the one asking, not the interviewee
+INTERVIEWER = re.compile(r"\b(?:correspondent|reporter|journalist|editor|interviewer|presenter)\b[\s,]*$", re.I)
+
+
 def interviewee(ctx: Context, before: int) -> tuple[str, str] | None:
-    """The person a Q&A article introduces before its first question: the first person named (a known
-    actor's id when the name is one)."""
+    """The person a Q&A article introduces before its first question: the first person named who is not
+    introduced as the correspondent asking (a known actor's id when the name is one)."""
     people = [(n.start, n.text) for n in grammar.people(ctx.doc)] if ctx.doc is not None else []
     people += [(m.start, m.text) for m in ctx.mentions if m.actor_id in ctx.people]
-    people = sorted(p for p in people if p[0] < before)
+    people = sorted(p for p in people if p[0] < before and not INTERVIEWER.search(ctx.text[max(0, p[0] - 40) : p[0]]))
     if not people:
-        return None
+        return _named_subject(ctx, before)
     at, name = people[0]
     known = [m for m in ctx.mentions if m.start <= at < m.end and m.actor_id in ctx.people]
     return (known[0].text, known[0].actor_id) if known else (name, "")
+
+
+def marked_interviewee(ctx: Context, paragraphs: list, questions: list) -> tuple[str, str] | None:
+    """ "SALEH: They signed.": when the answers open with one name mark, the interviewee is the person of
+    that name (the full name given, a known actor's id), else the name as marked ("Saleh")."""
+    answers = [i for i in range(questions[0] + 1, len(paragraphs)) if i not in questions]
+    marks = {m.group(0)[:-1] if (m := NAME_MARK.match(ctx.text, paragraphs[i][0])) else None for i in answers}
+    if len(marks) != 1 or None in marks or marks == {"A"} or marks == {"Answer"}:
+        return None
+    mark = marks.pop().title()
+    for _, name, actor_id in _persons(ctx):
+        if " " in name and name.split()[-1].lower() == mark.split()[-1].lower():
+            return name, actor_id
+    return mark, ""
+
+
+def _named_subject(ctx: Context, before: int) -> tuple[str, str] | None:
+    """ "Nadia Khoury heads the water authority." (a name the tagger took for no person): the first full
+    proper name that is the subject of a sentence before the first question, as written."""
+    for sent in grammar.sentences(ctx.doc) if ctx.doc is not None else []:
+        subject = next((c for c in sent.root.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"), None)
+        found = grammar.named(subject) if subject is not None and sent.start_char < before else None
+        if found is not None and " " in found.text:
+            return found.text, ""
+    return None
 
 
 def qa_answers(ctx: Context, quotes: list) -> list:
     """A Q&A interview (_questions): each later paragraph that is no question and has no quotation marks is
     a direct quote of the interviewee ("A: It is ready." → “It is ready.”; "Barakat: …" the same)."""
     paragraphs = list(_paragraphs(ctx.text))
-    questions = _questions(ctx.text, paragraphs)
+    questions = interviewer_marked(ctx.text, paragraphs, _questions(ctx.text, paragraphs))
     if not questions:
         return []
-    ctx.interviewee = interviewee(ctx, paragraphs[questions[0]][0])
+    ctx.interviewee = marked_interviewee(ctx, paragraphs, questions) or interviewee(ctx, paragraphs[questions[0]][0])
     if ctx.interviewee is None:
         return []
     found = []
     for i, (lo, hi) in enumerate(paragraphs):
-        if i < questions[0] or i in questions or re.search(r"[\"“”]", ctx.text[lo:hi]):
+        if i < questions[0] or i in questions:
             continue
         mark = ANSWER_MARK.match(ctx.text, lo)
-        start = mark.end() if mark else lo
-        words = ctx.text[start:hi].rstrip()
-        quote = DraftQuote(words, start, start + len(words), "direct", *ctx.interviewee, confidence=0.6)
-        quote.note, quote.rule = "an answer of the interviewee (a Q&A layout): check", "qa_answers"
-        found.append(quote)
+        for start, end in _outside_marks(ctx.text, mark.end() if mark else lo, hi):
+            quote = DraftQuote(ctx.text[start:end], start, end, "direct", *ctx.interviewee, confidence=0.6)
+            quote.note, quote.rule = "an answer of the interviewee (a Q&A layout): check", "qa_answers"
+            found.append(quote)
     return found
+
+
+def _outside_marks(text: str, lo: int, hi: int) -> list:
+    """The answer's words outside quotation marks ("He called it “a good list”. I do not agree." → "He
+    called it", ". I do not agree."), trimmed, three words or more each: the words in marks are someone
+    the interviewee quotes, attributed by the source rules."""
+    parts, at = [], lo
+    for m in re.finditer(r"“[^”]*”|\"[^\"\n]*\"", text[lo:hi]):
+        parts.append((at, lo + m.start()))
+        at = lo + m.end()
+    parts.append((at, hi))
+    out = []
+    for a, b in parts:
+        chunk = text[a:b]
+        a += len(chunk) - len(chunk.lstrip(" ,.;:—–-"))
+        b -= len(chunk) - len(chunk.rstrip())
+        if len(text[a:b].split()) >= (3 if len(parts) > 1 else 1):  # a whole answer may be short: "In Doha."
+            out.append((a, b))
+    return out
 
 
 CONTENT: list[Callable] = [qa_answers]
@@ -205,6 +265,73 @@ def pronoun_by_gender(ctx: Context, quote):
     return None
 
 
+def _named_pair(ctx: Context, before: int):
+    """The two people the last sentence naming two introduces ("The two spokespeople, Bilal Zaqout of
+    Islamic Jihad and Rana Khatib of Fatah, faced reporters"), when no one else is named after it before the
+    position: ((name, id), (name, id), the sentence's end), or None."""
+    persons = [p for p in _persons(ctx) if p[0] < before]
+    for sent in reversed([s for s in grammar.sentences(ctx.doc) if s.start_char < before]):
+        named = {_key(p[1], p[2]): p for p in persons if sent.start_char <= p[0] < sent.end_char}
+        later = {p[1].split()[-1] for p in persons if p[0] >= sent.end_char}  # "Haddad" is Mona Haddad
+        if len(named) == 2 and later <= {p[1].split()[-1] for p in named.values()}:
+            first, second = named.values()
+            return first, second, sent.end_char
+        if len(named) > 2 or _unnamed_speaker(ctx, sent):  # one of them named alone: "…," Haddad said
+            return None
+    return None
+
+
+def _unnamed_speaker(ctx: Context, sent) -> bool:
+    """Does the sentence introduce another speaker unnamed ("One Palestinian official said …"), outside
+    quoted words?"""
+    return any(
+        t.lemma_.lower() in grammar.SPEECH_LEMMAS
+        and c.dep_ == "nsubj"
+        and c.pos_ == "NOUN"
+        and not any(q.start <= c.idx < q.end for q in ctx.quotes)
+        for t in sent
+        for c in t.children
+    )
+
+
+def pair_in_turn(ctx: Context, quote):
+    """ "…," he said. … "…," she said — after two people named together: each pronoun the one of the two
+    whose pronoun it is (as the text told it), else, when neither is told, the first pronoun used the
+    first named and the other the second (they answer in the order they were named)."""
+    subject = _subject(ctx, quote)
+    if subject is None or subject.lower_ not in ("he", "she"):
+        return None
+    pair = _named_pair(ctx, subject.idx)
+    if pair is None:
+        return None
+    person = _pronoun_of_pair(ctx, pair, subject)
+    if person is None:
+        return None
+    return person[1], person[2], f"“{subject.text}”: of the two named together, the one who is “{subject.lower_}”"
+
+
+OTHER = {"he": "she", "she": "he"}
+
+
+def _pronoun_of_pair(ctx: Context, pair, subject):
+    """Which of the two the pronoun is: by the genders the text told (one told, the other is the other
+    pronoun), else by the order of the pronouns used after their naming (the first used, the first named)."""
+    first, second, end = pair
+    told = [ctx.gender.get(_key(p[1], p[2])) for p in (first, second)]
+    if told[0] in OTHER and told[1] != told[0]:
+        known = {told[0]: first, OTHER[told[0]]: second}
+    elif told[1] in OTHER:
+        known = {told[1]: second, OTHER[told[1]]: first}
+    else:
+        used = [t.lower_ for t in ctx.doc if end <= t.idx <= subject.idx and _speech_pronoun(t)]
+        known = {used[0]: first, OTHER[used[0]]: second} if used else {}
+    return known.get(subject.lower_)
+
+
+def _speech_pronoun(token) -> bool:
+    return token.lower_ in ("he", "she") and token.dep_ == "nsubj" and token.head.lemma_ in grammar.SPEECH_LEMMAS
+
+
 # SOURCE rules that guess from the paragraph (the last speaker, the quote before): coreference may do better.
 WEAK = frozenset(("pronoun_in_paragraph", "continues_quote"))
 
@@ -235,6 +362,9 @@ def role_noun(ctx: Context, quote):
         return None
     noun = subject.lemma_.lower()
     titled = [n for n in grammar.titled_people(ctx.doc) if n.start < quote.start and noun in n.role.lower()]
+    holder = _role_holder(ctx, noun, subject)
+    if holder is not None:
+        return holder[1:] if len(holder) == 3 else holder, f"“the {noun}”: {holder[1]}"
     if not titled:
         return None
     person = max(titled, key=lambda n: n.start)
@@ -242,13 +372,49 @@ def role_noun(ctx: Context, quote):
     return (known[0].text, known[0].actor_id) if known else (person.text, ""), f"“the {noun}”: {person.text}"
 
 
+def _role_holder(ctx: Context, noun: str, subject):
+    """The person the last earlier use of the role noun belongs to: a title before the name ("Russian
+    Deputy Foreign Minister Mikhail Bogdanov"), or in apposition ("Layla Mansour, the Hamas spokeswoman";
+    "A Fatah spokesman, Samir Odeh"): (position, name, actor id), or None."""
+    persons = _persons(ctx)
+    for t in reversed(ctx.doc[: subject.i]):
+        if t.lemma_.lower() != noun and t.lower_ != noun:
+            continue
+        near = [t.head] if t.dep_ in ("compound", "appos") else []
+        near += [c for c in t.subtree if c.dep_ == "appos"]  # "A spokeswoman for Fatah, Nour Halabi"
+        near += [c for a in near for c in a.conjuncts]  # "Both spokesmen, Tarek Odeh of Hamas and Samir Jaber of Fatah"
+        found = [(p, token) for token in near for p in persons if p[0] <= token.idx < p[0] + len(p[1])]
+        if found:
+            return _by_modifier(found, subject)
+    return None
+
+
+def _by_modifier(found: list, subject):
+    """Of the people a role noun introduced, the one whose words hold the subject's modifier ("the Fatah
+    spokesman": Samir Jaber of Fatah), else the first."""
+    words = {c.lower_ for c in subject.children if c.dep_ in ("compound", "amod", "poss")}
+    held = [p for p, token in found if words & _own_words(token)]
+    return (held or [p for p, _ in found])[0]
+
+
+def _own_words(token) -> set:
+    """The words of a token's phrase, less those of the conjuncts hung on it ("Tarek Odeh of Hamas and
+    Samir Jaber of Fatah": Odeh's are "Tarek Odeh of Hamas")."""
+    others = {w.i for c in token.children if c.dep_ in ("conj", "cc") for w in c.subtree}
+    return {w.lower_ for w in token.subtree if w.i not in others}
+
+
 def _issuing_verb(token):
     """The verb that issues a statement: "Egypt and Qatar issued a joint statement", "… said in a joint
-    statement"."""
+    statement", "… pledged on Tuesday to keep …, in a joint statement" (whatever they did in it)."""
     if token.dep_ == "dobj" and token.head.lemma_.lower() in ISSUING:
         return token.head
-    if token.dep_ == "pobj" and token.head.lower_ == "in" and token.head.head.lemma_.lower() in grammar.SPEECH_LEMMAS:
-        return token.head.head
+    if token.dep_ == "pobj" and token.head.lower_ == "in":
+        # "Fatah and PIJ pledged on Tuesday to keep …, in a joint statement": the verb with a subject above
+        verb = token.head.head
+        while verb.dep_ in ("xcomp", "advcl") and not any(c.dep_ == "nsubj" for c in verb.children):
+            verb = verb.head
+        return verb if verb.pos_ in ("VERB", "AUX") else None
     return None
 
 
@@ -264,18 +430,63 @@ def statement_issuers(ctx: Context, quote):
         or subject.lemma_.lower() not in STATEMENT_NOUNS
     ):
         return None
-    verbs = [v for t in ctx.doc[: subject.i] if t.lemma_.lower() in STATEMENT_NOUNS and (v := _issuing_verb(t))]
-    subjects = [c for c in verbs[-1].children if c.dep_ == "nsubj"] if verbs else []
-    if not subjects:
+    subject = _issuer(ctx, subject)
+    if subject is None:
         return None
-    subject = subjects[-1]  # the nearest: a wire dateline ("CAIRO, Nov 12 -") may parse as another
     lo, hi = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge.text)
     named = list({m.actor_id: m for m in ctx.mentions if lo <= m.start < hi}.values())
+    named = named or _group_referent(ctx, subject)
     if not named and not quote.speaker:  # "The committee said in a statement …": not in the data, as written
         return (ctx.text[lo:hi], ""), "the statement's issuer, not in the data: check"
     if not named:
         return None
     return (and_join([m.text for m in named]), ";".join(m.actor_id for m in named)), "the statement's issuers"
+
+
+def _issuer(ctx: Context, statement):
+    """The subject of the verb that issued the last statement named before (the nearest subject: a wire
+    dateline, "CAIRO, Nov 12 -", may parse as another), or None."""
+    verbs = [v for t in ctx.doc[: statement.i] if t.lemma_.lower() in STATEMENT_NOUNS and (v := _issuing_verb(t))]
+    subjects = [c for c in verbs[-1].children if c.dep_ == "nsubj"] if verbs else []
+    return subjects[-1] if subjects else None
+
+
+def _group_referent(ctx: Context, token) -> list:
+    """ "the movement", "the group" (or "it" whose sentence's subject is one): the last organisation named
+    before its sentence, outside quotes — [mention] or []."""
+    if token.lower_ == "it":
+        token = next((c for c in token.sent.root.children if c.dep_ == "nsubj" and c.i != token.i), token)
+    if token.lemma_.lower() not in GROUP_NOUNS or not any(c.lower_ == "the" for c in token.children):
+        return []
+    start = token.sent.start_char
+    groups = [m for m in ctx.mentions if m.start < start and m.actor_id not in ctx.people]
+    groups = [m for m in groups if not any(q.start <= m.start < q.end for q in ctx.quotes)]
+    return groups[-1:]
+
+
+def group_referent(ctx: Context, quote):
+    """ "…," the movement said; "arrests it said would “…”" after "the movement accused …": the last
+    organisation named before the sentence ("Hamas added a grievance of its own. … the movement said")."""
+    subject = _subject(ctx, quote)
+    if subject is None or quote.speaker_id:
+        return None
+    found = _group_referent(ctx, subject)
+    return (found[0].text, found[0].actor_id, f"“{subject.text}”: the last organisation named") if found else None
+
+
+def they_referent(ctx: Context, quote):
+    """ "Hamas and Fatah negotiators emerged from the talks. “…,” they said": "they" are the organisations
+    the nearest sentence before naming any names (outside quotes), together."""
+    subject = _subject(ctx, quote)
+    if subject is None or subject.lower_ != "they" or quote.speaker_id:
+        return None
+    groups = [m for m in ctx.mentions if m.start < subject.idx and m.actor_id not in ctx.people]
+    groups = [m for m in groups if not any(q.start <= m.start < q.end for q in ctx.quotes)]
+    if not groups:
+        return None
+    sent = ctx.doc.char_span(groups[-1].start, groups[-1].end, alignment_mode="expand")[0].sent
+    named = list({m.actor_id: m for m in groups if sent.start_char <= m.start < sent.end_char}.values())
+    return and_join([m.text for m in named]), ";".join(m.actor_id for m in named), "“they”: the groups named before"
 
 
 def unnamed_description(ctx: Context, quote):
@@ -326,6 +537,30 @@ def pronoun_said_before(ctx: Context, quote):
     return None
 
 
+def written_subject(ctx: Context, quote):
+    """ "The Palestinian interior ministry blamed “…”", "the governor of Nablus said": a speaker the data
+    does not know and no other rule names, kept as the subject is written (with its "of …")."""
+    subject = _subject(ctx, quote)
+    if quote.speaker or subject is None or subject.pos_ not in ("NOUN", "PROPN") or subject.lower_ in grammar.PRONOUNS:
+        return None
+    words = _subject_words(ctx, subject)
+    if not words:
+        return None
+    lo, hi = words[0].idx, max(t.idx + len(t.text) for t in words)
+    inside = [m for m in ctx.mentions if lo <= m.start < hi]
+    return (ctx.text[lo:hi], inside[0].actor_id if len(inside) == 1 else ""), "the speaker as written: check"
+
+
+def _subject_words(ctx: Context, subject) -> list:
+    """The subject's own words and its "of …" — not quoted ones, nor another paragraph's the parse hung
+    on it."""
+    words = [t for t in subject.subtree if t.i <= subject.i]
+    words += [t for c in subject.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
+    words = [t for t in words if "\n" not in ctx.text[min(t.idx, subject.idx) : max(t.idx, subject.idx)]]
+    marked = [q for q in ctx.quotes if q.rule != "qa_answers"]  # an answer's own words may hold the subject
+    return [t for t in words if not any(q.start <= t.idx < q.end + 1 for q in marked) and t.text not in '"“”']
+
+
 def the_interviewee(ctx: Context, quote):
     """A quote of a Q&A article no other rule attributes (its headline's words): the interviewee's."""
     if quote.speaker or ctx.interviewee is None:
@@ -342,26 +577,33 @@ def _shaped(answer):
 
 
 COREFERENCE: list[Callable] = [
+    pair_in_turn,
     pronoun_by_gender,
     paragraph_continuation,
     pronoun_of_unnamed,
     pronoun_said_before,
     role_noun,
     statement_issuers,
+    group_referent,
+    they_referent,
     unnamed_description,
+    written_subject,
     the_interviewee,
 ]
+
+
+def _overlap(a, b) -> bool:
+    return a.start < b.end and b.start < a.end
 
 
 def attribute(ctx: Context, quotes: list) -> list:
     """The quotes with the content rules' quotes added and each speaker passed through the coreference
     rules in order (the first that answers decides)."""
     for rule in CONTENT:
-        added = rule(ctx, quotes)
-        quotes = sorted(
-            quotes + [q for q in added if not any(q.start < o.end and o.start < q.end for o in quotes)],
-            key=lambda q: q.start,
-        )
+        added = [q for q in rule(ctx, quotes) if not any(_overlap(q, o) and o.quote_type == "direct" for o in quotes)]
+        # an answer holds the interviewee's paraphrases ("We said in October that we would not sit …"): its words
+        quotes = sorted([o for o in quotes if not any(_overlap(q, o) for q in added)] + added, key=lambda q: q.start)
+    ctx.quotes = quotes
     if ctx.doc is not None:
         ctx.gender = genders(ctx, quotes)
     ctx.previous = None
