@@ -132,8 +132,8 @@ class Rollup:
         table = self.con.read_parquet(str(self.stored))
         if "lane" not in table.columns:  # written by an earlier layout: made again, in the engine
             return self._build()
-        if self.con.name != "duckdb":  # a cluster keeps it in its workers' memory
-            table = table.cache()
+        # not cached on a cluster: a few row groups of a small file are read per state, and the workers'
+        # memory is kept for the events' copy (Tables.cached)
         log.debug("rollup read from %s", self.stored.name)
         return table
 
