@@ -1020,3 +1020,17 @@ def test_an_answer_holding_someone_elses_quote_and_an_interviewee_the_tagger_mis
     quotes = {q["text"]: q["speaker"] for q in draft(text, WEDNESDAY, "Eastwire", told)["quotes"]}
     assert quotes["I do not agree with him at all."] == "Nadia Khoury"
     assert quotes["a good list"] == "Their envoy"
+
+
+def test_a_name_with_a_role_in_apposition_is_a_person(nlp, told):
+    """grammar.role_in_apposition: the tagger sees no person in "Amal Ramadan, the …"; the role noun in
+    apposition tells it, so the Q&A interviewee is she, not the next person named."""
+    from components.drafting import grammar
+
+    intro = "Amal Ramadan, the Authority's deputy minister of transport, met Karim Nadir on Thursday."
+    doc = parser.parse(intro)
+    assert not any(e.label_ == "PERSON" and "Ramadan" in e.text for e in doc.ents)  # the tagger's miss
+    assert [n.text for n in grammar.people(doc)][0] == "Amal Ramadan"
+    text = intro + "\n\nIs it done?\n\nNot yet.\n\nWhen?\n\nIn the summer.\n\nAnd then?\n\nWe open the gate."
+    answers = [q for q in draft(text, WEDNESDAY, "Eastwire", told)["quotes"] if q["speaker_rule"] == "qa_answers"]
+    assert answers and {q["speaker"] for q in answers} == {"Amal Ramadan"}
