@@ -1034,3 +1034,14 @@ def test_a_name_with_a_role_in_apposition_is_a_person(nlp, told):
     text = intro + "\n\nIs it done?\n\nNot yet.\n\nWhen?\n\nIn the summer.\n\nAnd then?\n\nWe open the gate."
     answers = [q for q in draft(text, WEDNESDAY, "Eastwire", told)["quotes"] if q["speaker_rule"] == "qa_answers"]
     assert answers and {q["speaker"] for q in answers} == {"Amal Ramadan"}
+
+
+def test_a_name_owning_a_thing_after_the_quote_is_no_speaker(nlp, told):
+    """quotes.possessor: in "…", but warned that Qatar's patience …, Qatar owns the patience; the quote is
+    the unnamed envoy's (before the verb), not Qatar's."""
+    text = (
+        'A European envoy close to the talks said the gap was "narrower than anyone admits", but warned '
+        "that Qatar's patience was running out."
+    )
+    (quote,) = [q for q in draft(text, WEDNESDAY, "Eastwire", told)["quotes"] if q["quote_type"] == "direct"]
+    assert quote["speaker_id"] != "qatar" and "envoy" in quote["speaker"]
