@@ -401,6 +401,14 @@ SPEAKERS = [
         "",
     ),
     (
+        "statement_from",
+        "Hamas held a rally in Nablus on Friday.\n\nA statement from the group's Nablus office called the march "
+        '"a day of unity".',
+        "a day of unity",
+        "Hamas",
+        "hamas",
+    ),
+    (
         "the_interviewee",
         '"The list is ready": an interview\n\nHisham Barakat heads the office.\n\nQ: Is it ready?\n\nA: It is.'
         "\n\nQ: And then?\n\nWe wait.",

@@ -443,6 +443,24 @@ def statement_issuers(ctx: Context, quote):
     return (and_join([m.text for m in named]), ";".join(m.actor_id for m in named)), "the statement's issuers"
 
 
+def statement_from(ctx: Context, quote):
+    """ "A statement from the movement's Jenin branch called the man “…”": the statement's source, its "from"
+    or "by" phrase — an organisation it names, or the group "the movement's …" stands for, else as written."""
+    subject = _subject(ctx, quote)
+    if quote.speaker_id or subject is None or subject.lemma_.lower() not in STATEMENT_NOUNS:
+        return None
+    source = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ in ("from", "by")), None)
+    owner = next((c for c in source.children if c.dep_ == "pobj"), None) if source is not None else None
+    if owner is None:
+        return None
+    lo, hi = owner.left_edge.idx, owner.right_edge.idx + len(owner.right_edge.text)
+    named = list({m.actor_id: m for m in ctx.mentions if lo <= m.start < hi}.values())
+    named = named or [g for c in owner.children if c.dep_ == "poss" for g in _group_referent(ctx, c)]
+    if not named:
+        return (ctx.text[lo:hi], ""), "the statement's source, not in the data: check"
+    return (and_join([m.text for m in named]), ";".join(m.actor_id for m in named)), "the statement's source"
+
+
 def _issuer(ctx: Context, statement):
     """The subject of the verb that issued the last statement named before (the nearest subject: a wire
     dateline, "CAIRO, Nov 12 -", may parse as another), or None."""
@@ -583,6 +601,7 @@ COREFERENCE: list[Callable] = [
     pronoun_of_unnamed,
     pronoun_said_before,
     role_noun,
+    statement_from,
     statement_issuers,
     group_referent,
     they_referent,
