@@ -401,6 +401,15 @@ SPEAKERS = [
         "",
     ),
     (
+        "pronoun_of_the_role",
+        "Karim Nadir met the mediators on Monday.\n\nA senior official in the Qatari foreign ministry told Eastwire "
+        "the meeting had gone well.\n\nThe official, who was not authorised to speak, was more cautious. "
+        '"Nothing is signed yet," he said.',
+        "Nothing is signed yet",
+        "The official",
+        "",
+    ),
+    (
         "statement_from",
         "Hamas held a rally in Nablus on Friday.\n\nA statement from the group's Nablus office called the march "
         '"a day of unity".',

@@ -540,6 +540,30 @@ def pronoun_of_unnamed(ctx: Context, quote):
     return (ctx.text[words[0].idx : words[-1].idx + len(words[-1].text)], ""), "the unnamed speaker “he”/“she” is"
 
 
+def pronoun_of_the_role(ctx: Context, quote):
+    """ "The official, who was not authorised to speak, was more conciliatory. “…,” he said": the pronoun
+    stands for "the <role>" its paragraph opened with (no person named between) — the person that role was
+    given to before, else the role as written."""
+    subject = _subject(ctx, quote)
+    if subject is None or subject.lower_ not in ("he", "she"):
+        return None
+    start = ctx.text.rfind("\n", 0, quote.start) + 1
+    span = ctx.doc.char_span(start, quote.start, alignment_mode="contract") or []
+    roles = [t for t in span if t.dep_ == "nsubj" and t.lemma_.lower() in grammar.ROLE_NOUNS]
+    roles = [t for t in roles if any(c.lower_ == "the" for c in t.children)]
+    if not roles or any(roles[-1].idx < p[0] < quote.start for p in _persons(ctx)):
+        return None
+    holder = _role_holder(ctx, roles[-1].lemma_.lower(), roles[-1])
+    if holder is not None:
+        return holder[1], holder[2], f"“{subject.text}”: the {roles[-1].lower_} its paragraph opened with"
+    words = [t for t in roles[-1].subtree if t.i <= roles[-1].i]
+    return (
+        ctx.text[words[0].idx : roles[-1].idx + len(roles[-1].text)],
+        "",
+        "“he”/“she”: the unnamed role its paragraph opened with",
+    )
+
+
 def pronoun_said_before(ctx: Context, quote):
     """ "“For once,” she said. “Let us see …”": a quote with no speech verb of its own after a "she said"
     in its paragraph: the last person named whose pronoun that is."""
@@ -595,6 +619,7 @@ def _shaped(answer):
 
 
 COREFERENCE: list[Callable] = [
+    pronoun_of_the_role,
     pair_in_turn,
     pronoun_by_gender,
     paragraph_continuation,
