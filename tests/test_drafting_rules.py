@@ -1062,3 +1062,11 @@ def test_a_name_owning_a_thing_after_the_quote_is_no_speaker(nlp, told):
     )
     (quote,) = [q for q in draft(text, WEDNESDAY, "Eastwire", told)["quotes"] if q["quote_type"] == "direct"]
     assert quote["speaker_id"] != "qatar" and "envoy" in quote["speaker"]
+
+
+def test_a_future_behind_who_or_without_is_not_the_dated_acts():
+    """reldates.future_of_a_wh: "ended … on Monday without agreeing on who will chair …" is past; the
+    "will" is the clause behind "who"'s. A plain "will meet on Monday" stays ahead."""
+    text = "Fatah and Hamas ended two days of talks in Doha on Monday without agreeing on who will chair the committee."
+    assert [d.edtf for d in find_dates(text, WEDNESDAY) if "Monday" in d.text] == ["2025-11-10"]
+    assert [d.edtf for d in find_dates("Fatah and Hamas will meet in Doha on Monday.", WEDNESDAY)] == ["2025-11-17"]
