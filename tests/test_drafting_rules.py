@@ -1070,3 +1070,14 @@ def test_a_future_behind_who_or_without_is_not_the_dated_acts():
     text = "Fatah and Hamas ended two days of talks in Doha on Monday without agreeing on who will chair the committee."
     assert [d.edtf for d in find_dates(text, WEDNESDAY) if "Monday" in d.text] == ["2025-11-10"]
     assert [d.edtf for d in find_dates("Fatah and Hamas will meet in Doha on Monday.", WEDNESDAY)] == ["2025-11-17"]
+
+
+def test_a_noun_whose_act_a_relative_clause_tells_is_as_that_clause_tells_it(nlp):
+    """modality._relative_clause: "the talks, which are due to resume next week" are not denied by the "not"
+    of the clause they sit in; "did not attend the talks on Monday" still is."""
+    doc = parser.parse(
+        'The envoy said the strike "could not have come at a worse time" for the talks, which are due to resume next week.'
+    )
+    assert modality.negated(next(t for t in doc if t.text == "talks")) is None
+    doc = parser.parse("Hamas did not attend the talks in Cairo on Monday.")
+    assert modality.negated(next(t for t in doc if t.text == "talks")) == "denied"

@@ -51,7 +51,14 @@ def _governors(trigger):
 def negated(trigger) -> str | None:
     """ "Hamas did not attack the border post", "Hamas did not attend the talks": a `neg` dependent on
     the trigger or on its clause's verb."""
-    return "denied" if any(c.dep_ == "neg" for t in _own_clause(trigger) for c in t.children) else None
+    clause = _relative_clause(trigger) or list(_own_clause(trigger))
+    return "denied" if any(c.dep_ == "neg" for t in clause for c in t.children) else None
+
+
+def _relative_clause(trigger) -> list:
+    """ "… could not have come at a worse moment for the talks, which are due to resume next week": a noun
+    whose act a relative clause tells is as that clause tells it, not as the clause the noun sits in."""
+    return [c for c in trigger.children if c.dep_ == "relcl"][:1]
 
 
 REFUSING = frozenset("refuse decline fail".split())
