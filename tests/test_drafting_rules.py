@@ -1081,3 +1081,14 @@ def test_a_noun_whose_act_a_relative_clause_tells_is_as_that_clause_tells_it(nlp
     assert modality.negated(next(t for t in doc if t.text == "talks")) is None
     doc = parser.parse("Hamas did not attend the talks in Cairo on Monday.")
     assert modality.negated(next(t for t in doc if t.text == "talks")) == "denied"
+
+
+def test_an_accused_act_told_by_a_gerund_is_an_event_of_its_own(nlp, told):
+    """events.VERBS: "of raiding a checkpoint … last Friday" (an -ing form of a force act) is the accused
+    act, dated by its own date, beside the arrest of the other clause."""
+    text = (
+        'Hamas accused "gangs paid from outside" of raiding a checkpoint near Tubas last Friday, and said the '
+        "arrest on Monday had come too late."
+    )
+    events = draft(text, WEDNESDAY, "Eastwire", told)["events"]
+    assert ("2025-11-07", "military_force") in [(e["date"], e["event_type"]) for e in events]
