@@ -1092,3 +1092,14 @@ def test_an_accused_act_told_by_a_gerund_is_an_event_of_its_own(nlp, told):
     )
     events = draft(text, WEDNESDAY, "Eastwire", told)["events"]
     assert ("2025-11-07", "military_force") in [(e["date"], e["event_type"]) for e in events]
+
+
+def test_a_dated_rejection_happened_and_a_person_not_in_the_data_is_an_actor(nlp, told):
+    """modality.the_denial_dated: "rejected the figures on Wednesday" is the rejection, told as happening
+    ("denied carrying out the strike on Sunday" stays denied); events.person_acting: a person the parse names
+    acting on the date is an actor though the data does not know them."""
+    doc = parser.parse("Hamas rejected the figures on Wednesday.")
+    assert modality.denied_by_verb(next(t for t in doc if t.text == "on")) is None
+    text = "Amal Ramadan, the Authority's deputy minister of transport, rejected the figures on Monday."
+    events = draft(text, WEDNESDAY, "Eastwire", told)["events"]
+    assert [(e["date"], e["status"]) for e in events] == [("2025-11-10", "occurred")]

@@ -334,7 +334,18 @@ def occasion_date(ctx: Context, f: Frame) -> bool:
 def dated_with_actors(ctx: Context, f: Frame) -> bool:
     """An event needs a date, and actors or a verb that says what happened (a clash with no faction named
     is an event: "Clashes in the camps killed at least 19 on Monday")."""
-    return bool(f.when) and bool(f.inside or f.found or f.reported_verb is not None or _planned_unnamed(ctx, f))
+    return bool(f.when) and bool(
+        f.inside or f.found or f.reported_verb is not None or _planned_unnamed(ctx, f) or person_acting(ctx, f)
+    )
+
+
+def person_acting(ctx: Context, f: Frame) -> bool:
+    """ "Nisreen Abu Eid, the deputy minister, rejected the figures on Wednesday": the dated verb's subject is
+    a person the parse names (not in the data): an actor all the same."""
+    verb = grammar.dated_verb(ctx.doc, f.when[0].start, f.when[0].end) if ctx.doc is not None and f.when else None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"] if verb is not None else []
+    people = grammar.people(ctx.doc) if subjects else []
+    return any(p.start <= s.idx < p.end for s in subjects for p in people)
 
 
 def _planned_unnamed(ctx: Context, f: Frame) -> bool:

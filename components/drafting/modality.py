@@ -71,7 +71,15 @@ def refused(trigger) -> str | None:
 
 def denied_by_verb(trigger) -> str | None:
     """ "Hamas denied carrying out the strike": the trigger under a verb of denial."""
+    if the_denial_dated(trigger):
+        return None
     return "denied" if any(t.lemma_.lower() in DENYING for t in _governors(trigger)) else None
+
+
+def the_denial_dated(trigger) -> bool:
+    """ "Abu Eid rejected the figures on Wednesday": with no event word, the date read as the trigger hangs
+    from the verb of denial itself — the rejection is the act, and it happened."""
+    return trigger.dep_ == "prep" and trigger.head.lemma_.lower() in DENYING and trigger.head.pos_ == "VERB"
 
 
 def declared_false(trigger) -> str | None:
