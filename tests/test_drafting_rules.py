@@ -1103,3 +1103,14 @@ def test_a_dated_rejection_happened_and_a_person_not_in_the_data_is_an_actor(nlp
     text = "Amal Ramadan, the Authority's deputy minister of transport, rejected the figures on Monday."
     events = draft(text, WEDNESDAY, "Eastwire", told)["events"]
     assert [(e["date"], e["status"]) for e in events] == [("2025-11-10", "occurred")]
+
+
+def test_the_pronoun_is_not_a_role_of_a_paragraph_naming_a_person(nlp, told):
+    """speakers.pronoun_of_the_role stays out of a paragraph that names a person, and of plural roles:
+    "he" is Omar Saleh, not "the mediators"."""
+    text = (
+        "A former Jordanian envoy, Omar Saleh, is more hopeful. The difference, he argues, is that the mediators "
+        'wrote their own role into the text. "If the sides cannot agree, Amman decides," he said.'
+    )
+    (quote,) = [q for q in draft(text, WEDNESDAY, "Eastwire", told)["quotes"] if q["quote_type"] == "direct"]
+    assert quote["speaker"] == "Omar Saleh"

@@ -542,16 +542,16 @@ def pronoun_of_unnamed(ctx: Context, quote):
 
 def pronoun_of_the_role(ctx: Context, quote):
     """ "The official, who was not authorised to speak, was more conciliatory. “…,” he said": the pronoun
-    stands for "the <role>" its paragraph opened with (no person named between) — the person that role was
+    stands for "the <role>" (one) its paragraph opened with (no person named in it) — the person that role was
     given to before, else the role as written."""
     subject = _subject(ctx, quote)
     if subject is None or subject.lower_ not in ("he", "she"):
         return None
     start = ctx.text.rfind("\n", 0, quote.start) + 1
     span = ctx.doc.char_span(start, quote.start, alignment_mode="contract") or []
-    roles = [t for t in span if t.dep_ == "nsubj" and t.lemma_.lower() in grammar.ROLE_NOUNS]
+    roles = [t for t in span if t.dep_ == "nsubj" and t.tag_ == "NN" and t.lemma_.lower() in grammar.ROLE_NOUNS]
     roles = [t for t in roles if any(c.lower_ == "the" for c in t.children)]
-    if not roles or any(roles[-1].idx < p[0] < quote.start for p in _persons(ctx)):
+    if not roles or any(start <= p[0] < quote.start for p in _persons(ctx)):
         return None
     holder = _role_holder(ctx, roles[-1].lemma_.lower(), roles[-1])
     if holder is not None:
