@@ -39,7 +39,7 @@ VERBS = {
     "leadership_change": r"\b(resigned|resigns|resignation|stepped down|appointed|sworn in|(?:was|were|been) named|"
     r"t(?:ake|akes|aking|ook|aken) office)\b",
     "military_force": r"\b(attacked|attack|strike|strikes|struck|shelled|launched|clash(?:es|ed)?|killed|kill|"
-    r"fired|bombed|raided|stormed|ambushed|shot dead|shelling|mortar(?:s| shells?| rounds?)?|"
+    r"fired|bombed|raided|stormed|ambushed|shot dead|shelling|attacking|storming|raiding|bombing|ambushing|mortar(?:s| shells?| rounds?)?|"
     r"dropped (?:a |an |two |several )?(?:grenades?|bombs?|explosives?)|gunfights?|gunfire|firefights?|"
     r"opened fire|wounded)\b",
     "arrest": r"\b(arrest|arrested|arresting|arrests|detain|detained|detaining|rounded up|abduct(?:ed|ing)|kidnap(?:ped|ping))\b",
@@ -334,7 +334,18 @@ def occasion_date(ctx: Context, f: Frame) -> bool:
 def dated_with_actors(ctx: Context, f: Frame) -> bool:
     """An event needs a date, and actors or a verb that says what happened (a clash with no faction named
     is an event: "Clashes in the camps killed at least 19 on Monday")."""
-    return bool(f.when) and bool(f.inside or f.found or f.reported_verb is not None or _planned_unnamed(ctx, f))
+    return bool(f.when) and bool(
+        f.inside or f.found or f.reported_verb is not None or _planned_unnamed(ctx, f) or person_acting(ctx, f)
+    )
+
+
+def person_acting(ctx: Context, f: Frame) -> bool:
+    """ "Nisreen Abu Eid, the deputy minister, rejected the figures on Wednesday": the dated verb's subject is
+    a person the parse names (not in the data): an actor all the same."""
+    verb = grammar.dated_verb(ctx.doc, f.when[0].start, f.when[0].end) if ctx.doc is not None and f.when else None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"] if verb is not None else []
+    people = grammar.people(ctx.doc) if subjects else []
+    return any(p.start <= s.idx < p.end for s in subjects for p in people)
 
 
 def _planned_unnamed(ctx: Context, f: Frame) -> bool:

@@ -236,11 +236,7 @@ def _people(doc) -> list[Named]:
     for ent in _cached(doc, "ents", lambda d: list(d.ents)):
         if ent.label_ == "PERSON":
             found.append(Named(ent.text, ent.start_char, ent.end_char, "person"))
-    for token in doc:
-        if token.dep_ == "appos" and token.pos_ == "PROPN" and token.head.pos_ == "NOUN":
-            name = named(token)
-            if name is not None and " " in name.text:
-                found.append(Named(name.text, name.start, name.end, "person"))
+    found += _appositive_people(doc)
     found.sort(key=lambda n: n.start)
     full: dict[str, str] = {}
     out: list[Named] = []
@@ -255,6 +251,26 @@ def _people(doc) -> list[Named]:
             if not inside:
                 out.append(Named(full[token.text], token.idx, token.idx + len(token.text), "person"))
     return out
+
+
+def _appositive_people(doc) -> list[Named]:
+    """Full names in apposition to a title ("a former negotiator, Hazem Lotfy") or with a role in apposition
+    to them (role_in_apposition)."""
+    found = []
+    for token in doc:
+        if token.dep_ == "appos" and token.pos_ == "PROPN" and token.head.pos_ == "NOUN" or role_in_apposition(token):
+            name = named(token)
+            if name is not None and " " in name.text:
+                found.append(Named(name.text, name.start, name.end, "person"))
+    return found
+
+
+def role_in_apposition(token) -> bool:
+    """ "Nisreen Abu Eid, the Authority's deputy minister of civil affairs, …" (a name the tagger took for no
+    person): a proper noun with a role noun in apposition to it ("minister", "spokesman") names a person."""
+    if token.pos_ != "PROPN" or any(t.ent_type_ == "PERSON" for t in token.subtree if t.i <= token.i):
+        return False
+    return any(c.dep_ == "appos" and c.lemma_.lower() in ROLE_NOUNS for c in token.children)
 
 
 def people(doc) -> list[Named]:

@@ -51,7 +51,14 @@ def _governors(trigger):
 def negated(trigger) -> str | None:
     """ "Hamas did not attack the border post", "Hamas did not attend the talks": a `neg` dependent on
     the trigger or on its clause's verb."""
-    return "denied" if any(c.dep_ == "neg" for t in _own_clause(trigger) for c in t.children) else None
+    clause = _relative_clause(trigger) or list(_own_clause(trigger))
+    return "denied" if any(c.dep_ == "neg" for t in clause for c in t.children) else None
+
+
+def _relative_clause(trigger) -> list:
+    """ "… could not have come at a worse moment for the talks, which are due to resume next week": a noun
+    whose act a relative clause tells is as that clause tells it, not as the clause the noun sits in."""
+    return [c for c in trigger.children if c.dep_ == "relcl"][:1]
 
 
 REFUSING = frozenset("refuse decline fail".split())
@@ -64,7 +71,15 @@ def refused(trigger) -> str | None:
 
 def denied_by_verb(trigger) -> str | None:
     """ "Hamas denied carrying out the strike": the trigger under a verb of denial."""
+    if the_denial_dated(trigger):
+        return None
     return "denied" if any(t.lemma_.lower() in DENYING for t in _governors(trigger)) else None
+
+
+def the_denial_dated(trigger) -> bool:
+    """ "Abu Eid rejected the figures on Wednesday": with no event word, the date read as the trigger hangs
+    from the verb of denial itself — the rejection is the act, and it happened."""
+    return trigger.dep_ == "prep" and trigger.head.lemma_.lower() in DENYING and trigger.head.pos_ == "VERB"
 
 
 def declared_false(trigger) -> str | None:

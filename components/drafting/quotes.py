@@ -348,11 +348,17 @@ def pronoun_last_speaker(c: _Quotes, q: _Mark):
     return None
 
 
+def possessor(text: str, mention) -> bool:
+    """ "…", but warned that Egypt's patience was not unlimited: a name with "'s" owns a thing; it speaks
+    no quote (the speaker is named elsewhere)."""
+    return bool(re.match(r"['’]s?\b", text[mention.end : mention.end + 3]))
+
+
 def name_after_verb(c: _Quotes, q: _Mark):
     """ "…," Hamas spokesperson Layla Mansour told …: the person before the verb speaks, not her
     organisation; "an Egyptian official, Hani Fawzi, told": the titled name."""
     text, end, hi = c.text, q.m.end(), q.hi
-    near_after = [x for x in c.mentions if end <= x.start < end + 120 and x.start < hi]
+    near_after = [x for x in c.mentions if end <= x.start < end + 120 and x.start < hi and not possessor(text, x)]
     if not (_VERB_AFTER.match(q.after) or (near_after and re.search(SPEECH, text[end : near_after[0].end + 40]))):
         return None
     if not near_after:

@@ -163,7 +163,20 @@ def future_clause(text: str, start: int, end: int) -> bool:
         return True
     # "agreed on Friday on the names from which the chairman will be drawn": the verb the date follows is
     # past; a future later in the clause is another action's.
-    return bool(FUTURE.search(sentence[at:hi])) and not _PAST_VERB_JUST_BEFORE.search(sentence[lo:at])
+    after = sentence[at:hi]
+    return (
+        bool(FUTURE.search(after)) and not _PAST_VERB_JUST_BEFORE.search(sentence[lo:at]) and not future_of_a_wh(after)
+    )
+
+
+_WH = re.compile(r"\b(?:who|whom|whose|which|whether|what|where|how|without)\b", re.I)
+
+
+def future_of_a_wh(after: str) -> bool:
+    """ "ended talks in Cairo on Wednesday without agreeing on who will staff the crossing": a future after
+    the date behind "who", "which", "whether", "without" … is another clause's, not the dated act's."""
+    future = FUTURE.search(after)
+    return bool(future and _WH.search(after[: future.start()]))
 
 
 def deadline(before: str) -> bool:

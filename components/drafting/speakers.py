@@ -443,6 +443,24 @@ def statement_issuers(ctx: Context, quote):
     return (and_join([m.text for m in named]), ";".join(m.actor_id for m in named)), "the statement's issuers"
 
 
+def statement_from(ctx: Context, quote):
+    """ "A statement from the movement's Jenin branch called the man “…”": the statement's source, its "from"
+    or "by" phrase — an organisation it names, or the group "the movement's …" stands for, else as written."""
+    subject = _subject(ctx, quote)
+    if quote.speaker_id or subject is None or subject.lemma_.lower() not in STATEMENT_NOUNS:
+        return None
+    source = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ in ("from", "by")), None)
+    owner = next((c for c in source.children if c.dep_ == "pobj"), None) if source is not None else None
+    if owner is None:
+        return None
+    lo, hi = owner.left_edge.idx, owner.right_edge.idx + len(owner.right_edge.text)
+    named = list({m.actor_id: m for m in ctx.mentions if lo <= m.start < hi}.values())
+    named = named or [g for c in owner.children if c.dep_ == "poss" for g in _group_referent(ctx, c)]
+    if not named:
+        return (ctx.text[lo:hi], ""), "the statement's source, not in the data: check"
+    return (and_join([m.text for m in named]), ";".join(m.actor_id for m in named)), "the statement's source"
+
+
 def _issuer(ctx: Context, statement):
     """The subject of the verb that issued the last statement named before (the nearest subject: a wire
     dateline, "CAIRO, Nov 12 -", may parse as another), or None."""
@@ -522,6 +540,30 @@ def pronoun_of_unnamed(ctx: Context, quote):
     return (ctx.text[words[0].idx : words[-1].idx + len(words[-1].text)], ""), "the unnamed speaker “he”/“she” is"
 
 
+def pronoun_of_the_role(ctx: Context, quote):
+    """ "The official, who was not authorised to speak, was more conciliatory. “…,” he said": the pronoun
+    stands for "the <role>" (one) its paragraph opened with (no person named in it) — the person that role was
+    given to before, else the role as written."""
+    subject = _subject(ctx, quote)
+    if subject is None or subject.lower_ not in ("he", "she"):
+        return None
+    start = ctx.text.rfind("\n", 0, quote.start) + 1
+    span = ctx.doc.char_span(start, quote.start, alignment_mode="contract") or []
+    roles = [t for t in span if t.dep_ == "nsubj" and t.tag_ == "NN" and t.lemma_.lower() in grammar.ROLE_NOUNS]
+    roles = [t for t in roles if any(c.lower_ == "the" for c in t.children)]
+    if not roles or any(start <= p[0] < quote.start for p in _persons(ctx)):
+        return None
+    holder = _role_holder(ctx, roles[-1].lemma_.lower(), roles[-1])
+    if holder is not None:
+        return holder[1], holder[2], f"“{subject.text}”: the {roles[-1].lower_} its paragraph opened with"
+    words = [t for t in roles[-1].subtree if t.i <= roles[-1].i]
+    return (
+        ctx.text[words[0].idx : roles[-1].idx + len(roles[-1].text)],
+        "",
+        "“he”/“she”: the unnamed role its paragraph opened with",
+    )
+
+
 def pronoun_said_before(ctx: Context, quote):
     """ "“For once,” she said. “Let us see …”": a quote with no speech verb of its own after a "she said"
     in its paragraph: the last person named whose pronoun that is."""
@@ -577,12 +619,14 @@ def _shaped(answer):
 
 
 COREFERENCE: list[Callable] = [
+    pronoun_of_the_role,
     pair_in_turn,
     pronoun_by_gender,
     paragraph_continuation,
     pronoun_of_unnamed,
     pronoun_said_before,
     role_noun,
+    statement_from,
     statement_issuers,
     group_referent,
     they_referent,
