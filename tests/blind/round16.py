@@ -122,7 +122,11 @@ GOLD = [
             # "told Eastwire on Thursday that a vote could be held '...'"
             ("before the olive harvest", {"nadir"}, ["told"]),
             ("He is a spokesman and I am an administrator", AWWAD, []),
-            ("If the two movements sign the electoral decree this month, the law gives us ninety days after that", AWWAD, []),
+            (
+                "If the two movements sign the electoral decree this month, the law gives us ninety days after that",
+                AWWAD,
+                [],
+            ),
             ("We will publish the updated roll on September 21, decree or no decree", AWWAD, []),
             ("Someone called my office on Monday and asked whether I had thought about my children", AWWAD, []),
             ("There is no investigation that I know of", AWWAD, []),

@@ -39,7 +39,11 @@ GOLD = [
         "Eastwire",
         "held-out",
         events=[
-            ("2026-11-16", "resumed reconciliation talks at an Egyptian intelligence guesthouse in Cairo on Monday", "occurred"),
+            (
+                "2026-11-16",
+                "resumed reconciliation talks at an Egyptian intelligence guesthouse in Cairo on Monday",
+                "occurred",
+            ),
             ("2026-11-19", "a joint session of the full delegations is scheduled for Thursday", "planned"),
             ("2026-10-30", "The previous round collapsed on October 30", "occurred"),
             ("2026-10-31", "Hamas published a draft commission law of its own the following day", "occurred"),
@@ -91,7 +95,11 @@ GOLD = [
         "held-out",
         events=[
             ("2026-11-25", "he spoke to the Harbour Post by video link from Gaza", "occurred"),
-            ("2026-11-24", "his movement's seat stayed empty at a session of the Cairo reconciliation talks", "occurred"),
+            (
+                "2026-11-24",
+                "his movement's seat stayed empty at a session of the Cairo reconciliation talks",
+                "occurred",
+            ),
             # Fatah's accusation carried by the question; Harbi: "We boycotted nothing"
             ("2026-11-24", "your movement boycotted Tuesday's session", "reported"),
             ("2026-11-24", "Our delegate was at the Rafah crossing for nine hours on Tuesday", "occurred"),
