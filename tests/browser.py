@@ -245,3 +245,16 @@ def overlapping(boxes: list[dict], tolerance: float = 1.0) -> list[tuple[dict, d
             if a["owner"] != b["owner"] and min(a["y1"], b["y1"]) - max(a["y0"], b["y0"]) > tolerance:
                 pairs.append((a, b))
     return pairs
+
+
+def open_list(page, box) -> None:
+    """Open a select box's list before typing into it: under load a click during a rerun can be lost, and
+    keys typed before the list opens go nowhere."""
+    for _ in range(3):
+        box.click()
+        try:
+            page.get_by_role("option").first.wait_for(timeout=10_000)
+            return
+        except Exception:
+            wait_ready(page, 30_000)
+    page.get_by_role("option").first.wait_for(timeout=10_000)

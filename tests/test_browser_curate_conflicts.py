@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from .browser import EDITOR_ACCOUNT, sign_in, store_with_editor, streamlit_server, wait_ready
+from .browser import EDITOR_ACCOUNT, open_list, sign_in, store_with_editor, streamlit_server, wait_ready
 
 pytestmark = pytest.mark.browser
 playwright_api = pytest.importorskip("playwright.sync_api")
@@ -66,7 +66,7 @@ def _editor(browser, base, account):
 
 
 def _choose(page, label: str, typed: str, within=None) -> None:
-    (within or page).get_by_role("combobox", name=label, exact=True).click()
+    open_list(page, (within or page).get_by_role("combobox", name=label, exact=True))
     page.keyboard.type(typed)
     page.get_by_role("option").filter(has_text=typed).first.click(timeout=30_000)
     wait_ready(page, 30_000)
@@ -87,6 +87,7 @@ def test_the_second_editors_row_save_from_the_older_page_names_the_first_and_kee
     first, second = _editor(browser, base, EDITOR_ACCOUNT), _editor(browser, base, SECOND)
     for page in (first, second):  # both open the same event
         page.get_by_text("Edit the working copy", exact=True).click()
+        wait_ready(page, 30_000)
         _choose(page, "Table", "events")
         _choose(page, "Row", "ev-2007-rupture")
     first.get_by_role("textbox", name="note", exact=True).fill("Checked against two outlets.")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from .browser import fill_article, open_curate, sign_in, store_with_editor, streamlit_server, wait_ready
+from .browser import fill_article, open_curate, open_list, sign_in, store_with_editor, streamlit_server, wait_ready
 
 pytestmark = pytest.mark.browser
 playwright_api = pytest.importorskip("playwright.sync_api")
@@ -29,7 +29,7 @@ def shot(page, name: str) -> None:
 def choose(page, label: str, typed: str, within=None, many: bool = False) -> None:
     """Pick an option of a select box (or a multiselect: many) by typing part of it."""
     box = (within or page).get_by_role("combobox", name=label, exact=True)
-    box.click()
+    open_list(page, box)
     page.keyboard.type(typed)
     option = page.get_by_role("option").filter(has_text=typed).first
     try:
