@@ -1114,3 +1114,26 @@ def test_the_pronoun_is_not_a_role_of_a_paragraph_naming_a_person(nlp, told):
     )
     (quote,) = [q for q in draft(text, WEDNESDAY, "Eastwire", told)["quotes"] if q["quote_type"] == "direct"]
     assert quote["speaker"] == "Omar Saleh"
+
+
+def test_hours_after_the_raid_count_from_the_act_not_the_dateline():
+    """anchors.in_dateline: "TOWNVILLE, Nov 12 (Eastwire) –" dates the wire copy, not the act of force its
+    sentence tells; kin_event takes the sentence's other date (Monday)."""
+    text = (
+        "TOWNVILLE, Nov 12 (Eastwire) – Two men were killed when gunmen fought in the market on Monday. "
+        "The shooting broke out hours after the raid in which police seized a store of rifles."
+    )
+    found = {d.text: d.edtf for d in find_dates(text, WEDNESDAY)}
+    assert found["hours after"] == "2025-11-10"
+
+
+def test_a_day_earlier_opening_a_paragraph_counts_from_the_story_day_not_a_plan():
+    """anchors.past_base: a past-told anchor skips a date after publication ("named on November 30");
+    anchors.paragraph_base: one opening a paragraph counts from the last date given outright (Tuesday), not
+    a relative one told in passing ("the next morning")."""
+    text = (
+        "The three parties agreed on Tuesday to form a committee, in a text read out the next morning. "
+        "Its members would be named on November 30.\n\nA day earlier, soldiers had closed the bridge."
+    )
+    found = {d.text: d.edtf for d in find_dates(text, WEDNESDAY)}
+    assert found["A day earlier"] == "2025-11-10"
