@@ -227,6 +227,16 @@ _TOLD_ACT = re.compile(
 _ACT_WORDS = re.compile(r"\s+((?:the|its|his|her|their)\s+[^,.;:\n]+)")
 
 
+_ACT_VERB = re.compile(r"^\S+\s+\S+.*?\b(?:\w{3,}ed|met|held|took|began|left|came|went|won|broke|made|fell|struck)\b", re.I)
+
+
+def act_words(clause: str) -> str:
+    """ "the two movements swapped written proposals for a joint cabinet" → "the two movements swapped": the
+    act's words end at its verb (its subject and what it did), the words "a day after …" name."""
+    m = _ACT_VERB.match(clause)
+    return m.group(0) if m else clause.rstrip()
+
+
 def undated_act(text: str, d, base, m):
     """ "pledged on Tuesday …, in a joint statement issued a week after the two movements met in Cairo": the
     act after "after" is dated nowhere before, and the sentence's own date comes first — the words date the
@@ -238,7 +248,7 @@ def undated_act(text: str, d, base, m):
         return None
     days = (COUNTS.get(m.group(1).lower()) or int(m.group(1))) * (7 if m.group(2).lower() == "week" else 1)
     day = _day(base.edtf) - dt.timedelta(days=days)
-    words = act.group(1).rstrip()
+    words = act_words(act.group(1))
     mention = replace(d, start=act.start(1), end=act.start(1) + len(words), text=words, edtf=day.isoformat())
     mention = replace(mention, how=f"{days} day(s) before “{base.text}” ({base.edtf}), as the text counts")
     return (base.edtf, f"the same day, {days} day(s) after the act it names"), mention
