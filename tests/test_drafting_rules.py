@@ -1144,3 +1144,15 @@ def test_the_act_a_day_after_names_is_its_subject_and_verb():
     text = "The mayors met on Thursday, a day after the two councils merged their water boards."
     found = {d.text: d.edtf for d in find_dates(text, WEDNESDAY)}
     assert found["the two councils merged"] == "2025-11-05"
+
+
+def test_an_interview_answer_in_the_first_person_is_the_speakers_act(nlp, told):
+    """events.speaker_acting: an answer's dated simple past in the first person is an event even with no actor
+    in the data; events._told_act: a state ("That was our plan in 2019") is not."""
+    text = (
+        "Nadia Khoury heads the port authority.\n\nQ: Has the port ever closed?\n\nA: We closed the north quay "
+        "in March 2023. That was our plan in 2019.\n\nQ: Will it close again?\n\nA: I hope not."
+    )
+    evidence = [(e["date"], e["evidence"][:22]) for e in draft(text, WEDNESDAY, "Eastwire", told)["events"]]
+    assert ("2023-03", "A: We closed the north") in evidence
+    assert not [d for d, _ in evidence if d == "2019"]

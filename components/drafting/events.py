@@ -335,8 +335,33 @@ def dated_with_actors(ctx: Context, f: Frame) -> bool:
     """An event needs a date, and actors or a verb that says what happened (a clash with no faction named
     is an event: "Clashes in the camps killed at least 19 on Monday")."""
     return bool(f.when) and bool(
-        f.inside or f.found or f.reported_verb is not None or _planned_unnamed(ctx, f) or person_acting(ctx, f)
+        f.inside
+        or f.found
+        or f.reported_verb is not None
+        or _planned_unnamed(ctx, f)
+        or person_acting(ctx, f)
+        or speaker_acting(ctx, f)
     )
+
+
+_FIRST_PERSON = re.compile(r"\b(?:[Ww]e|I|[Mm]y|[Oo]ur|[Uu]s|[Mm]e)\b")
+
+
+def speaker_acting(ctx: Context, f: Frame) -> bool:
+    """ "Samia: We reopened the register in March 2024", "Someone called my office on Monday": a dated
+    sentence of someone's own words (an interview's answer, a quote with its speaker found) told in the first
+    person — the speaker is an actor of it, named or not in the data."""
+    me = _FIRST_PERSON.search(_sentence(ctx, f))
+    at = f.s + me.start() if me else -1
+    own = [q for q in ctx.quotes if q.quote_type == "direct" and q.speaker and q.start <= at < q.end]
+    return bool(own) and all(own[0].start <= d.start < own[0].end for d in f.when) and _told_act(ctx, f)
+
+
+def _told_act(ctx: Context, f: Frame) -> bool:
+    """The dated verb tells a finished act (a simple past, "we closed it"), not a state ("That was our
+    position in 2017") nor a tally up to now ("I have packed the same suitcase four times this month")."""
+    verb = grammar.dated_verb(ctx.doc, f.when[0].start, f.when[0].end) if ctx.doc is not None and f.when else None
+    return verb is not None and verb.tag_ == "VBD" and verb.lemma_.lower() not in ("be", "have")
 
 
 def person_acting(ctx: Context, f: Frame) -> bool:
