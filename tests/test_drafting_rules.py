@@ -42,6 +42,7 @@ MODALITY = [
     (modality.denied_by_verb, "Hamas denied carrying out the strike on Sunday.", "strike", "denied"),
     (modality.declared_false, "Reports that Nadir had met Hamas leaders on Saturday were false.", "met", "denied"),
     (modality.no_such, "There were no negotiations between Hamas and Fatah last week.", "negotiations", "denied"),
+    (modality.no_plan_to, "There are no plans to send soldiers into the town on Monday.", "send", "denied"),
     (modality.refused, "Fatah refused to attend the talks in Cairo on Monday.", "talks", "not occurred"),
     (
         modality.left_undone,
@@ -1156,3 +1157,14 @@ def test_an_interview_answer_in_the_first_person_is_the_speakers_act(nlp, told):
     evidence = [(e["date"], e["evidence"][:22]) for e in draft(text, WEDNESDAY, "Eastwire", told)["events"]]
     assert ("2023-03", "A: We closed the north") in evidence
     assert not [d for d, _ in evidence if d == "2019"]
+
+
+def test_a_negated_quote_opening_the_sentence_is_left_out_of_the_evidence():
+    """events.negated_opening_quote: the evidence of "he said at a news conference" leaves out the opening
+    quote saying what will not happen; a quote that denies nothing stays."""
+    from components.drafting.events import negated_opening_quote
+
+    sentence = '"There are no plans to close the port," he said at a news conference on Tuesday.'
+    at = negated_opening_quote(sentence, sentence.index("news") + 4)
+    assert sentence[at:].startswith("he said at a news conference")
+    assert negated_opening_quote('"The port is open," he said at a news conference.', 40) == 0

@@ -763,7 +763,20 @@ def _evidence(sentence: str, trigger_end: int, date_end: int, denial: int | None
     if denial is not None:
         sentence = sentence[:denial].rstrip(" ,;")
     m = _NOTHING_AFTER.search(sentence)
-    return sentence[: m.start()] if m and m.start() >= max(trigger_end, date_end) else sentence
+    sentence = sentence[: m.start()] if m and m.start() >= max(trigger_end, date_end) else sentence
+    return sentence[negated_opening_quote(sentence, trigger_end) :]
+
+
+_OPENING_QUOTE = re.compile(r"\s*[“\"]([^”\"]+)[”\"],?\s*")
+
+
+def negated_opening_quote(sentence: str, trigger_end: int) -> int:
+    """ "“There are no plans to send troops,” he said at a news conference on Wednesday": a quote opening the
+    sentence that says what will not or did not happen, before the narrator's act, is left out of its
+    evidence (where the evidence starts: 0 when nothing is left out)."""
+    m = _OPENING_QUOTE.match(sentence)
+    denies = m is not None and re.search(r"\b(?:no|not|never|nobody|nothing)\b|n't\b", m.group(1), re.I)
+    return m.end() if denies and m.end() < trigger_end else 0
 
 
 def _denial_at(ctx: Context, f: Frame, date, kind: str) -> int | None:

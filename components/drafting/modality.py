@@ -95,6 +95,13 @@ def no_such(trigger) -> str | None:
     return "denied" if any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children) else None
 
 
+def no_plan_to(trigger) -> str | None:
+    """ "There are no plans to send troops into the camp", "there is no intention of closing it": a word the
+    trigger's act hangs from is a noun that "no" determines — the act is ruled out, not told."""
+    no = any(c.dep_ == "det" and c.lower_ == "no" for g in _governors(trigger) if g.pos_ == "NOUN" for c in g.children)
+    return "denied" if no else None
+
+
 def left_undone(trigger) -> str | None:
     """ "They were supposed to hand over the records on May 1, and they did not": a clause the trigger
     hangs from is joined to a bare "did not" (a "do" with a `neg` and no verb of its own)."""
@@ -163,6 +170,7 @@ MODALITY: list[Callable] = [
     denied_by_verb,
     declared_false,
     no_such,
+    no_plan_to,
     refused,
     left_undone,
     report_denied,
