@@ -1168,3 +1168,9 @@ def test_a_negated_quote_opening_the_sentence_is_left_out_of_the_evidence():
     at = negated_opening_quote(sentence, sentence.index("news") + 4)
     assert sentence[at:].startswith("he said at a news conference")
     assert negated_opening_quote('"The port is open," he said at a news conference.', 40) == 0
+
+
+def test_a_date_an_act_is_booked_for_is_ahead():
+    """reldates.booked_for: "had been pencilled in for Thursday" is the coming Thursday, not the last one."""
+    text = "The mediators said a first joint session had been pencilled in for Thursday."
+    assert [d.edtf for d in find_dates(text, WEDNESDAY) if d.text.endswith("Thursday")] == ["2025-11-13"]
