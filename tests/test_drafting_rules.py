@@ -1174,3 +1174,5 @@ def test_a_date_an_act_is_booked_for_is_ahead():
     """reldates.booked_for: "had been pencilled in for Thursday" is the coming Thursday, not the last one."""
     text = "The mediators said a first joint session had been pencilled in for Thursday."
     assert [d.edtf for d in find_dates(text, WEDNESDAY) if d.text.endswith("Thursday")] == ["2025-11-13"]
+    changed = "The round, originally set for Thursday, was postponed."
+    assert [d.edtf for d in find_dates(changed, WEDNESDAY) if d.text.endswith("Thursday")] == ["2025-11-06"]

@@ -227,7 +227,9 @@ _TOLD_ACT = re.compile(
 _ACT_WORDS = re.compile(r"\s+((?:the|its|his|her|their)\s+[^,.;:\n]+)")
 
 
-_ACT_VERB = re.compile(r"^\S+\s+\S+.*?\b(?:\w{3,}ed|met|held|took|began|left|came|went|won|broke|made|fell|struck)\b", re.I)
+_ACT_VERB = re.compile(
+    r"^\S+\s+\S+.*?\b(?:\w{3,}ed|met|held|took|began|left|came|went|won|broke|made|fell|struck)\b", re.I
+)
 
 
 def act_words(clause: str) -> str:
@@ -325,7 +327,9 @@ def anchor(found: list, text: str = "") -> list:
     for d in found:
         act, relative = None, d.how.startswith("anchored:")
         if relative:
-            d, act = _resolved(text, d, out, past_base(text, d, last, paragraph_base(text, d, last_past, plain)), last_year)
+            d, act = _resolved(
+                text, d, out, past_base(text, d, last, paragraph_base(text, d, last_past, plain)), last_year
+            )
         if d.edtf and "/" not in d.edtf and not _since(text, d):
             last = last_year = d  # not "since talks broke down in March": the span's start, background
             last_past = d if "after publication" not in d.how else last_past

@@ -159,7 +159,7 @@ def future_clause(text: str, start: int, end: int) -> bool:
         lo = max([b for b in breaks if b < lo], default=0)
     if FUTURE.search(sentence[lo:at]) or agreed_for_later(sentence[lo:at]) or scheduled_present(sentence[lo:at]):
         return True
-    if deadline(sentence[lo:at]) or booked_for(sentence[lo:at]):
+    if deadline(sentence[lo:at]) or booked_for(sentence[lo:at], sentence[at : at + end - start]):
         return True
     if answer_to_a_future_question(text, sentence_start, sentence):
         return True
@@ -204,10 +204,13 @@ _BOOKED_FOR = re.compile(
 )
 
 
-def booked_for(before: str) -> bool:
-    """ "said a first session had been pencilled in for Thursday", "a vote was set for Sunday": a date an act
-    is booked for is ahead, whatever the tense of the booking."""
-    return bool(_BOOKED_FOR.search(before))
+def booked_for(before: str, words: str) -> bool:
+    """ "said a first session had been pencilled in for Thursday", "a vote was set for Sunday": a weekday an
+    act is booked for is ahead, whatever the tense of the booking (not a booking "originally set for April
+    10", changed since, nor a date with its month: its own words place it)."""
+    weekday = re.match(r"(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", words.strip(), re.I)
+    changed = re.search(r"\b(?:originally|initially)\b", before, re.I)
+    return bool(weekday and _BOOKED_FOR.search(before)) and not changed
 
 
 def agreed_for_later(before: str) -> bool:
