@@ -1176,3 +1176,12 @@ def test_a_date_an_act_is_booked_for_is_ahead():
     assert [d.edtf for d in find_dates(text, WEDNESDAY) if d.text.endswith("Thursday")] == ["2025-11-13"]
     changed = "The round, originally set for Thursday, was postponed."
     assert [d.edtf for d in find_dates(changed, WEDNESDAY) if d.text.endswith("Thursday")] == ["2025-11-06"]
+
+
+def test_a_verb_joined_to_a_denial_is_an_act_of_its_own(nlp):
+    """modality.another_verb_joined: "denied the report and said it will hold a rally" — the rally hangs
+    from "said", not from "denied"; "denied holding a rally" is still denied."""
+    doc = parser.parse("The union denied the report and said it will hold a rally on Saturday.")
+    assert modality.denied_by_verb(next(t for t in doc if t.text == "rally")) is None
+    doc = parser.parse("The union denied holding a rally on Saturday.")
+    assert modality.denied_by_verb(next(t for t in doc if t.text == "holding")) == "denied"

@@ -44,8 +44,16 @@ def _governors(trigger):
     "talks" (the talks are the setting, and took place), nor from "negotiators" (who failed, not what)."""
     token = trigger
     while token.head.i != token.i and token.dep_ not in BOUNDARY | {"pobj", "nsubj", "nsubjpass"}:
+        if another_verb_joined(token):
+            return
         token = token.head
         yield token
+
+
+def another_verb_joined(token) -> bool:
+    """ "denied any leak and said the movement will hold a rally": a verb joined by "and" to the one before
+    is an act of its own — what hangs from it does not hang from the first (the rally is not denied)."""
+    return token.dep_ == "conj" and token.pos_ == "VERB" and token.head.pos_ == "VERB"
 
 
 def negated(trigger) -> str | None:
