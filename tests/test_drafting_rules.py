@@ -1185,3 +1185,12 @@ def test_a_verb_joined_to_a_denial_is_an_act_of_its_own(nlp):
     assert modality.denied_by_verb(next(t for t in doc if t.text == "rally")) is None
     doc = parser.parse("The union denied holding a rally on Saturday.")
     assert modality.denied_by_verb(next(t for t in doc if t.text == "holding")) == "denied"
+
+
+def test_a_dated_past_act_with_no_event_word_nor_actor_is_still_an_event(nlp, told):
+    """events.act_done: "the wedding drew a thousand guests" on a date is an act; a state is not."""
+    text = "Two men were killed in the market on Monday. A day later, the wedding of the mayor drew a thousand guests."
+    evidence = [(e["date"], e["evidence"][:22]) for e in draft(text, WEDNESDAY, "Eastwire", told)["events"]]
+    assert ("2025-11-11", "A day later, the weddi") in evidence
+    quiet = "A day later, the market was quiet."
+    assert draft(quiet, WEDNESDAY, "Eastwire", told)["events"] == []

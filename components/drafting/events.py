@@ -341,7 +341,19 @@ def dated_with_actors(ctx: Context, f: Frame) -> bool:
         or _planned_unnamed(ctx, f)
         or person_acting(ctx, f)
         or speaker_acting(ctx, f)
+        or act_done(ctx, f)
     )
+
+
+def act_done(ctx: Context, f: Frame) -> bool:
+    """ "A day later, the funeral of the boy drew several thousand mourners", "The shooting broke out hours
+    after the raid": with no event word and no actor named, a dated simple past with a subject and an object
+    (or a particle) outside anyone's quoted words tells an act all the same (not a saying, a state)."""
+    verb = grammar.dated_verb(ctx.doc, f.when[0].start, f.when[0].end) if ctx.doc is not None and f.when else None
+    if verb is None or verb.lemma_.lower() in grammar.SPEECH_LEMMAS or _in_quote(ctx.quotes, verb.idx):
+        return False
+    deps = {c.dep_ for c in verb.children}
+    return _told_act(ctx, f) and "nsubj" in deps and bool(deps & {"dobj", "prt"})
 
 
 _FIRST_PERSON = re.compile(r"\b(?:[Ww]e|I|[Mm]y|[Oo]ur|[Uu]s|[Mm]e)\b")
