@@ -187,8 +187,16 @@ def kin_event(text: str, noun: str, earlier: list, until: int):
         found = _FORCE_WORDS.search(text, lo, hi)
         if found:
             same = [x for x in earlier if _sentence_of(text, x, until)[0] == lo]
+            same = [x for x in same if not in_dateline(text, x)] or same
             return min(same, key=lambda x: abs(x.start - found.start()))
     return None
+
+
+def in_dateline(text: str, d) -> bool:
+    """ "NABLUS, Oct 9 (Northgate Agency) –": the date heads the wire copy (the day it was filed), so it dates
+    no act the sentence tells — "Three people were killed … on Tuesday. The shooting broke out hours after
+    the raid" counts from Tuesday, not from the dateline nearer the word "killed"."""
+    return bool(re.match(r"\s*\([^)\n]{1,60}\)\s*[–—-]", text[d.end : d.end + 70]))
 
 
 def _sentence_of(text: str, d, until: int) -> tuple[int, int]:
@@ -219,6 +227,18 @@ _TOLD_ACT = re.compile(
 _ACT_WORDS = re.compile(r"\s+((?:the|its|his|her|their)\s+[^,.;:\n]+)")
 
 
+_ACT_VERB = re.compile(
+    r"^\S+\s+\S+.*?\b(?:\w{3,}ed|met|held|took|began|left|came|went|won|broke|made|fell|struck)\b", re.I
+)
+
+
+def act_words(clause: str) -> str:
+    """ "the two movements swapped written proposals for a joint cabinet" → "the two movements swapped": the
+    act's words end at its verb (its subject and what it did), the words "a day after …" name."""
+    m = _ACT_VERB.match(clause)
+    return m.group(0) if m else clause.rstrip()
+
+
 def undated_act(text: str, d, base, m):
     """ "pledged on Tuesday …, in a joint statement issued a week after the two movements met in Cairo": the
     act after "after" is dated nowhere before, and the sentence's own date comes first — the words date the
@@ -230,7 +250,7 @@ def undated_act(text: str, d, base, m):
         return None
     days = (COUNTS.get(m.group(1).lower()) or int(m.group(1))) * (7 if m.group(2).lower() == "week" else 1)
     day = _day(base.edtf) - dt.timedelta(days=days)
-    words = act.group(1).rstrip()
+    words = act_words(act.group(1))
     mention = replace(d, start=act.start(1), end=act.start(1) + len(words), text=words, edtf=day.isoformat())
     mention = replace(mention, how=f"{days} day(s) before “{base.text}” ({base.edtf}), as the text counts")
     return (base.edtf, f"the same day, {days} day(s) after the act it names"), mention
@@ -261,6 +281,27 @@ def _since(text: str, d) -> bool:
     return bool(re.search(r"\bsince\b", text[lo : d.start + 6], re.I))
 
 
+_FUTURE_WORDS = re.compile(r"\b(?:will|shall|going to|is to|are to|due to|scheduled|expected to)\b", re.I)
+
+
+def paragraph_base(text: str, d, last_past, plain):
+    """ "… read out the next morning.\n\nA day earlier, Israeli forces had shut the crossing": a flashback that
+    opens a paragraph counts from the last date the text gave outright (the story's own day), not from a
+    relative one told in passing; within a paragraph the chain goes on ("a day later … three days later")."""
+    backward = d.how.split(":", 1)[1] in ("units_earlier", "day_before")  # a flashback, not a chain forward
+    opens = backward and text[: d.start].rstrip(" ").endswith("\n") and plain is not None
+    return plain if opens else last_past
+
+
+def past_base(text: str, d, last, last_past):
+    """ "… its nine members would be named on October 15. A day earlier, Israeli forces had shut the
+    crossing": a sentence telling the past counts from the last date on or before publication, not from one
+    the text places ahead of it (a plan); a sentence speaking of the future keeps the last date."""
+    lo = max(text.rfind(".", 0, d.start), text.rfind("\n", 0, d.start)) + 1
+    hi = text.find(".", d.end)
+    return last if _FUTURE_WORDS.search(text[lo : hi if hi >= 0 else len(text)]) else last_past or last
+
+
 RULES = {name: (pattern, resolver) for name, pattern, resolver in COMPILED}
 
 
@@ -282,13 +323,17 @@ def _resolved(text: str, d, out: list, last, last_year):
 def anchor(found: list, text: str = "") -> list:
     """The date mentions (in text order) with each anchored one resolved from the last date before it (or
     from the event it names, when the article dated that event before)."""
-    out, last, last_year = [], None, None
+    out, last, last_year, last_past, plain = [], None, None, None, None
     for d in found:
-        act = None
-        if d.how.startswith("anchored:"):
-            d, act = _resolved(text, d, out, last, last_year)
+        act, relative = None, d.how.startswith("anchored:")
+        if relative:
+            d, act = _resolved(
+                text, d, out, past_base(text, d, last, paragraph_base(text, d, last_past, plain)), last_year
+            )
         if d.edtf and "/" not in d.edtf and not _since(text, d):
             last = last_year = d  # not "since talks broke down in March": the span's start, background
+            last_past = d if "after publication" not in d.how else last_past
+            plain = d if "after publication" not in d.how and not relative else plain
         elif d.edtf and d.edtf[:4] == d.edtf.split("/")[-1][:4]:
             last_year = d  # "the spring of 2017 … in November of that year": an interval within one year
         out += [d, act[1]] if act else [d]

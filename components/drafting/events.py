@@ -335,8 +335,45 @@ def dated_with_actors(ctx: Context, f: Frame) -> bool:
     """An event needs a date, and actors or a verb that says what happened (a clash with no faction named
     is an event: "Clashes in the camps killed at least 19 on Monday")."""
     return bool(f.when) and bool(
-        f.inside or f.found or f.reported_verb is not None or _planned_unnamed(ctx, f) or person_acting(ctx, f)
+        f.inside
+        or f.found
+        or f.reported_verb is not None
+        or _planned_unnamed(ctx, f)
+        or person_acting(ctx, f)
+        or speaker_acting(ctx, f)
+        or act_done(ctx, f)
     )
+
+
+def act_done(ctx: Context, f: Frame) -> bool:
+    """ "A day later, the funeral of the boy drew several thousand mourners", "The shooting broke out hours
+    after the raid": with no event word and no actor named, a dated simple past with a subject and an object
+    (or a particle) outside anyone's quoted words tells an act all the same (not a saying, a state)."""
+    verb = grammar.dated_verb(ctx.doc, f.when[0].start, f.when[0].end) if ctx.doc is not None and f.when else None
+    if verb is None or verb.lemma_.lower() in grammar.SPEECH_LEMMAS or _in_quote(ctx.quotes, verb.idx):
+        return False
+    deps = {c.dep_ for c in verb.children}
+    return _told_act(ctx, f) and "nsubj" in deps and bool(deps & {"dobj", "prt"})
+
+
+_FIRST_PERSON = re.compile(r"\b(?:[Ww]e|I|[Mm]y|[Oo]ur|[Uu]s|[Mm]e)\b")
+
+
+def speaker_acting(ctx: Context, f: Frame) -> bool:
+    """ "Samia: We reopened the register in March 2024", "Someone called my office on Monday": a dated
+    sentence of someone's own words (an interview's answer, a quote with its speaker found) told in the first
+    person — the speaker is an actor of it, named or not in the data."""
+    me = _FIRST_PERSON.search(_sentence(ctx, f))
+    at = f.s + me.start() if me else -1
+    own = [q for q in ctx.quotes if q.quote_type == "direct" and q.speaker and q.start <= at < q.end]
+    return bool(own) and all(own[0].start <= d.start < own[0].end for d in f.when) and _told_act(ctx, f)
+
+
+def _told_act(ctx: Context, f: Frame) -> bool:
+    """The dated verb tells a finished act (a simple past, "we closed it"), not a state ("That was our
+    position in 2017") nor a tally up to now ("I have packed the same suitcase four times this month")."""
+    verb = grammar.dated_verb(ctx.doc, f.when[0].start, f.when[0].end) if ctx.doc is not None and f.when else None
+    return verb is not None and verb.tag_ == "VBD" and verb.lemma_.lower() not in ("be", "have")
 
 
 def person_acting(ctx: Context, f: Frame) -> bool:
@@ -738,7 +775,20 @@ def _evidence(sentence: str, trigger_end: int, date_end: int, denial: int | None
     if denial is not None:
         sentence = sentence[:denial].rstrip(" ,;")
     m = _NOTHING_AFTER.search(sentence)
-    return sentence[: m.start()] if m and m.start() >= max(trigger_end, date_end) else sentence
+    sentence = sentence[: m.start()] if m and m.start() >= max(trigger_end, date_end) else sentence
+    return sentence[negated_opening_quote(sentence, trigger_end) :]
+
+
+_OPENING_QUOTE = re.compile(r"\s*[“\"]([^”\"]+)[”\"],?\s*")
+
+
+def negated_opening_quote(sentence: str, trigger_end: int) -> int:
+    """ "“There are no plans to send troops,” he said at a news conference on Wednesday": a quote opening the
+    sentence that says what will not or did not happen, before the narrator's act, is left out of its
+    evidence (where the evidence starts: 0 when nothing is left out)."""
+    m = _OPENING_QUOTE.match(sentence)
+    denies = m is not None and re.search(r"\b(?:no|not|never|nobody|nothing)\b|n't\b", m.group(1), re.I)
+    return m.end() if denies and m.end() < trigger_end else 0
 
 
 def _denial_at(ctx: Context, f: Frame, date, kind: str) -> int | None:

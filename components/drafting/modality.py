@@ -44,8 +44,16 @@ def _governors(trigger):
     "talks" (the talks are the setting, and took place), nor from "negotiators" (who failed, not what)."""
     token = trigger
     while token.head.i != token.i and token.dep_ not in BOUNDARY | {"pobj", "nsubj", "nsubjpass"}:
+        if another_verb_joined(token):
+            return
         token = token.head
         yield token
+
+
+def another_verb_joined(token) -> bool:
+    """ "denied any leak and said the movement will hold a rally": a verb joined by "and" to the one before
+    is an act of its own — what hangs from it does not hang from the first (the rally is not denied)."""
+    return token.dep_ == "conj" and token.pos_ == "VERB" and token.head.pos_ == "VERB"
 
 
 def negated(trigger) -> str | None:
@@ -93,6 +101,13 @@ def declared_false(trigger) -> str | None:
 def no_such(trigger) -> str | None:
     """ "There were no negotiations between Hamas and Fatah": "no" determines the event noun."""
     return "denied" if any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children) else None
+
+
+def no_plan_to(trigger) -> str | None:
+    """ "There are no plans to send troops into the camp", "there is no intention of closing it": a word the
+    trigger's act hangs from is a noun that "no" determines — the act is ruled out, not told."""
+    no = any(c.dep_ == "det" and c.lower_ == "no" for g in _governors(trigger) if g.pos_ == "NOUN" for c in g.children)
+    return "denied" if no else None
 
 
 def left_undone(trigger) -> str | None:
@@ -163,6 +178,7 @@ MODALITY: list[Callable] = [
     denied_by_verb,
     declared_false,
     no_such,
+    no_plan_to,
     refused,
     left_undone,
     report_denied,

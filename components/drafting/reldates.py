@@ -159,7 +159,9 @@ def future_clause(text: str, start: int, end: int) -> bool:
         lo = max([b for b in breaks if b < lo], default=0)
     if FUTURE.search(sentence[lo:at]) or agreed_for_later(sentence[lo:at]) or scheduled_present(sentence[lo:at]):
         return True
-    if deadline(sentence[lo:at]) or answer_to_a_future_question(text, sentence_start, sentence):
+    if deadline(sentence[lo:at]) or booked_for(sentence[lo:at], sentence[at : at + end - start]):
+        return True
+    if answer_to_a_future_question(text, sentence_start, sentence):
         return True
     # "agreed on Friday on the names from which the chairman will be drawn": the verb the date follows is
     # past; a future later in the clause is another action's.
@@ -194,6 +196,21 @@ def answer_to_a_future_question(text: str, sentence_start: int, sentence: str) -
         return False
     question = text[:paragraph].rstrip().rsplit("\n", 1)[-1]
     return question.endswith(("?", "?**")) and bool(FUTURE.search(question))
+
+
+_BOOKED_FOR = re.compile(
+    r"\b(?:pencil(?:l)?ed(?:\s+in)?|scheduled|slated|set|fixed|earmarked|booked|planned)\s+for\s+(?:next\s+)?$",
+    re.I,
+)
+
+
+def booked_for(before: str, words: str) -> bool:
+    """ "said a first session had been pencilled in for Thursday", "a vote was set for Sunday": a weekday an
+    act is booked for is ahead, whatever the tense of the booking (not a booking "originally set for April
+    10", changed since, nor a date with its month: its own words place it)."""
+    weekday = re.match(r"(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", words.strip(), re.I)
+    changed = re.search(r"\b(?:originally|initially)\b", before, re.I)
+    return bool(weekday and _BOOKED_FOR.search(before)) and not changed
 
 
 def agreed_for_later(before: str) -> bool:
