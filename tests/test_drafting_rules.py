@@ -796,6 +796,14 @@ def test_a_denial_after_the_event_is_no_part_of_its_evidence(nlp, told):
     assert evidence == ["Hamas welcomed the pledge on Monday", "In a statement on Tuesday, the movement said"]
 
 
+def test_a_negated_clause_joined_to_the_act_is_no_part_of_its_evidence(nlp, told):
+    """modality.negated_conjunct: "… and had not been asked to sign it" is what did not happen: the act's
+    evidence stops at its "and"."""
+    text = "Fatah said it had received the draft accord on Monday and had not been asked to sign it."
+    evidence = [e["evidence"] for e in draft(text, WEDNESDAY, "Eastwire", told)["events"]]
+    assert evidence and all("not been asked" not in e for e in evidence), evidence
+
+
 def test_two_reported_clauses_a_grenade_and_most_of_a_month(nlp, told):
     """reported_clause: the first clause starts after the verb when a second one has the "that"; a dropped
     grenade is force (no faction named); "most of April" is the month."""

@@ -808,6 +808,8 @@ def _event(ctx: Context, f: Frame, date, inside, kind) -> dict:
     names = [ds.actor_name(a) for a in actor_ids]
     label = ds.type_label.get(kind) or NEW_TYPES.get(kind, kind.replace("_", " "))
     confidence = round(0.4 + 0.2 * (len(actor_ids) >= 2) + 0.2 * date.resolved + 0.1 * (kind in ds.type_label), 2)
+    evidence = _evidence(sentence, f.v_end - f.s, date.end - f.s, _denial_at(ctx, f, date, kind))
+    start = f.s + max(sentence.find(evidence), 0)  # the passage's own offsets, where a denial was cut from it
     return {
         "date": date.edtf,
         "date_text": date.text,
@@ -821,12 +823,12 @@ def _event(ctx: Context, f: Frame, date, inside, kind) -> dict:
             for m in {m.actor_id: m for m in inside}.values()
         ],
         "location": "",
-        "evidence": _evidence(sentence, f.v_end - f.s, date.end - f.s, _denial_at(ctx, f, date, kind)),
+        "evidence": evidence,
         "reported_by": next(
             (c["source_id"] for c in chain_of(sentence, ctx.outlets, fold) if c.get("source_id")), ctx.outlet_id
         ),
-        "start": f.s,
-        "end": f.e,
+        "start": start,
+        "end": start + len(evidence),
         "confidence": confidence,
         "matches": _matches(ds, date, actor_ids),
     }

@@ -201,6 +201,16 @@ def set_aside(doc, at: int) -> tuple[str, str] | None:
     return None
 
 
+def negated_conjunct(doc, t) -> int | None:
+    """ "received the draft on Wednesday and had not been asked to sign it": a verb joined to the act by
+    "and"/"but" and negated is what did not happen; where its clause begins (at the "and"), else None."""
+    if t.dep_ != "conj" or t.pos_ not in ("VERB", "AUX") or not any(c.dep_ == "neg" for c in t.children):
+        return None
+    first = t.left_edge
+    joined = first.i > 0 and doc[first.i - 1].lower_ in ("and", "but")
+    return doc[first.i - 1].idx if joined else None
+
+
 def denial_after(doc, start: int, end: int, after: int) -> int | None:
     """Where a clause telling what did not happen begins in text[start:end], after the event's own words:
     "welcomed the pledge on Wednesday but denied that it had been consulted" (at "but denied"); "said
@@ -208,6 +218,9 @@ def denial_after(doc, start: int, end: int, after: int) -> int | None:
     stops there: the passage of what happened, not of what the text denies. None without one."""
     span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
     for t in span or []:
+        joined_denial = negated_conjunct(doc, t)
+        if joined_denial is not None and joined_denial >= after:
+            return joined_denial
         if t.lemma_.lower() in DENYING and t.pos_ == "VERB" and t.idx >= after:
             joined = t.i > 0 and doc[t.i - 1].lower_ in ("but", "and")
             return doc[t.i - 1].idx if joined else t.idx
