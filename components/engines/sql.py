@@ -296,9 +296,6 @@ class SqlEngine:
         """The rollup's rows of every lane that pass a covered state's filters but its faction (its lane)."""
         return self._where(f.replace(factions=()), self.rollup.tables())
 
-    def _has(self, column: str) -> tuple[str, ...]:
-        return (column,) if column in self.t.columns else ()
-
     @staticmethod
     def counted(sel, each):
         """The count of a selection from selection(): its rows, or the events its rollup rows stand for."""
@@ -357,20 +354,19 @@ class SqlEngine:
 
     def _daily(self, f: Filters, weights: str | None = None) -> pd.DataFrame:
         """daily() of a filter state, from the engine (not kept): from the rollup when it covers the filters
-        (engines/rollups.py: each row counts `n` events), else from the events."""
+        (engines/rollups.py), else from the events."""
         if self.rollup.covers(f, weights, ("day", "last_day")):
             return self._daily_from_rollup(f, weights)
-        sel, each = self.selection(f, ("day", "last_day", *(["lanes"] if self.t.masks else [])), weights)
-        aggs = {"n": self.counted(sel, each), "hi": sel.last_day.max()}
+        reads = ("day", "last_day", *(["lanes"] if self.t.masks else []), *([weights] if weights else []))
+        sel = self.where(f, reads)
+        aggs = {"n": sel.count(), "hi": sel.last_day.max()}
         for i, faction in enumerate(self.lanes_of(f)):
             if not self.t.masks:
                 break
             test = (sel.lanes == 0) if faction == "" else ((sel.lanes & (1 << self.t.bit[faction])) != 0)
             value = test.cast("int64")  # faster than count(where=…) on DuckDB
             if weights:
-                value = value * sel[weights].fill_null(0)  # on the rollup: the row's sum
-            elif each is not None:
-                value = value * each
+                value = value * sel[weights].fill_null(0)
             aggs[f"lane{i}"] = value.sum()
         frame = sel.group_by("day").aggregate(**aggs).to_pandas()
         if not self.t.masks:
@@ -462,8 +458,8 @@ class SqlEngine:
 
     def _by_mask(self, filters: Filters) -> pd.DataFrame:
         """Selected events per faction mask: at most one row per combination of factions that occurs."""
-        sel, each = self.selection(filters.without_event(), ("lanes",))
-        return sel.group_by("lanes").aggregate(n=self.counted(sel, each)).to_pandas()
+        sel = self.where(filters.without_event(), ("lanes",))
+        return sel.group_by("lanes").aggregate(n=sel.count()).to_pandas()
 
     def _faction_bits(self) -> tuple[list[str], np.ndarray]:
         ids = list(self.factions["faction_id"])
@@ -489,13 +485,11 @@ class SqlEngine:
                 frame = pairs.group_by("faction_id").aggregate(k=pairs[weights].fill_null(0).sum()).to_pandas()
                 return {a: int(round(k)) for a, k in zip(frame["faction_id"], frame["k"]) if k}
             ids = list(self.factions["faction_id"])
-            sel, each = self.selection(f, ("lanes",), weights)
+            sel = self.where(f, ("lanes", *([weights] if weights else [])))
 
             def value(x):
                 member = ((sel.lanes & (1 << self.t.bit[x])) != 0).cast("int64")
-                if weights:
-                    return member * sel[weights].fill_null(0)  # on the rollup: the row's sum
-                return member if each is None else member * each
+                return member * sel[weights].fill_null(0) if weights else member
 
             aggs = {f"f{i}": value(x).sum() for i, x in enumerate(ids)}
             row = sel.aggregate(**aggs).to_pandas().iloc[0]
@@ -606,7 +600,7 @@ class SqlEngine:
         query for both matrices by side and who acted on whom."""
 
         def make():
-            sel, each = self.selection(f, ("lanes", "lanes_a", "lanes_b", *self._has("directed"), "event_type"))
+            sel = self.where(f, ("lanes", "lanes_a", "lanes_b", "directed", "event_type"))
             keys = {
                 "lanes": sel.lanes,
                 "lanes_a": sel.lanes_a,
@@ -614,7 +608,7 @@ class SqlEngine:
                 "directed": self._directed(sel),
                 "coop": self._coop(sel),
             }
-            return sel.group_by(**keys).aggregate(n=self.counted(sel, each)).to_pandas()
+            return sel.group_by(**keys).aggregate(n=sel.count()).to_pandas()
 
         return self.kept(("side-groups", f), make)
 
