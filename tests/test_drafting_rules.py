@@ -113,6 +113,8 @@ ANCHORS = [
         "two days after that",
         "2025-11-05",
     ),
+    # anchors.unit_days: a fortnight is fourteen days
+    ("units_later", "The accord was signed on 3 November. A fortnight later the council met.", "A fortnight later", "2025-11-17"),
 ]
 
 
@@ -1202,3 +1204,39 @@ def test_a_dated_past_act_with_no_event_word_nor_actor_is_still_an_event(nlp, to
     assert ("2025-11-11", "A day later, the weddi") in evidence
     quiet = "A day later, the market was quiet."
     assert draft(quiet, WEDNESDAY, "Eastwire", told)["events"] == []
+
+
+def test_an_anchor_naming_an_act_by_its_stem_dates_from_that_act():
+    """anchors.stem_event: "two days before the collapse" counts from the sentence that told "collapsed …
+    on 8 November", even where that date follows "since" (a span's start, no base of its own)."""
+    text = "Nobody has met since the talks collapsed on 8 November. Two days before the collapse, envoys had met."
+    found = {d.text: d.edtf for d in find_dates(text, WEDNESDAY)}
+    assert found["Two days before"] == "2025-11-06"
+
+
+def test_the_deadline_is_the_limit_given_before():
+    """anchors.deadline_event: "the deadline" is the date told as a limit ("by Sunday"), not the last date."""
+    text = '"Hand in the keys by Sunday," the mayor said on Monday. Two days before the deadline, the clerks came.'
+    found = {d.text: d.edtf for d in find_dates(text, WEDNESDAY)}
+    assert found["Two days before"] == "2025-11-14"
+
+
+def test_hours_after_a_named_session_is_the_day_it_was_held():
+    """anchors.kin_event with anchors.meeting_kin: "hours after the Cairo session ended" counts from the
+    sentence telling the meeting held ("met … on Monday"), not from one planning the next session."""
+    text = (
+        "The two movements met in Cairo on Monday. They will meet again on 20 November, after the session. "
+        "Hours after the Cairo session ended, a lawyer was detained."
+    )
+    found = {d.text: d.edtf for d in find_dates(text, WEDNESDAY)}
+    assert found["Hours after"] == "2025-11-10"
+
+
+def test_a_month_takes_the_year_its_sentence_gave_before():
+    """reldates.year_told_before: "in 2019, when a raid left four dead in April" is April 2019 (and "In May
+    of that year" after it May 2019); not after "since 2019", nor in a clause about the future."""
+    text = "The town saw fighting in 2019, when a raid left four dead in April. In May of that year a truce held."
+    found = {d.text: d.edtf for d in find_dates(text, WEDNESDAY)}
+    assert (found["in April"], found["In May of that year"]) == ("2019-04", "2019-05")
+    later = {d.text: d.edtf for d in find_dates("Since 2019 the town has been calm; it will vote in April.", WEDNESDAY)}
+    assert later["in April"] == "2026-04"

@@ -27,19 +27,21 @@ def _day(edtf: str) -> dt.date | None:
     return dt.date.fromisoformat(edtf) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", edtf) else None
 
 
+def unit_days(unit: str) -> int:
+    """The days of one unit an anchor counts in: a day, a week, a fortnight ("A fortnight later": fourteen
+    days, as "two weeks later")."""
+    return {"day": 1, "week": 7, "fortnight": 14}[unit.lower()]
+
+
 def units_later(m, base: str):
-    """ "a day later", "three days later", "two weeks later": the anchor's day plus that many days or
-    weeks."""
+    """ "a day later", "three days later", "two weeks later", "a fortnight later": the anchor's day plus
+    that many days (a week counted from a day the text gives is exact, as "two weeks after that" is)."""
     day = _day(base)
     n = COUNTS.get(m.group(1).lower()) or int(m.group(1))
     if day is None:
         return None
-    unit = m.group(2).lower()
-    if unit == "day":
-        return (day + dt.timedelta(days=n)).isoformat(), f"{n} day(s) after {base}"
-    if unit == "week":  # counted from a day the text gives: exact, as "two weeks after that" is
-        return (day + dt.timedelta(weeks=n)).isoformat(), f"{n} week(s) after {base}"
-    return None
+    days = n * unit_days(m.group(2))
+    return (day + dt.timedelta(days=days)).isoformat(), f"{days} day(s) after {base}"
 
 
 def units_after(m, base: str):
@@ -49,7 +51,7 @@ def units_after(m, base: str):
     n = COUNTS.get(m.group(1).lower()) or int(m.group(1))
     if day is None:
         return None
-    days = n * (7 if m.group(2).lower() == "week" else 1)
+    days = n * unit_days(m.group(2))
     return (day + dt.timedelta(days=days)).isoformat(), f"{days} day(s) after {base}"
 
 
@@ -59,7 +61,7 @@ def units_earlier(m, base: str):
     day = _day(base)
     if day is None:
         return None
-    days = (COUNTS.get(m.group(1).lower()) or int(m.group(1))) * (7 if m.group(2).lower() == "week" else 1)
+    days = (COUNTS.get(m.group(1).lower()) or int(m.group(1))) * unit_days(m.group(2))
     return (day - dt.timedelta(days=days)).isoformat(), f"{days} day(s) before {base}"
 
 
@@ -107,9 +109,9 @@ def that_year(m, base: str):
 
 
 ANCHORS: list[tuple[str, str, Callable]] = [
-    ("units_later", rf"\b({_COUNT})\s+(day|week)s?\s+(?:later|afterwards?)\b", units_later),
-    ("units_after", rf"\b({_COUNT})\s+(day|week)s?\s+after(?:\s+that)?\b", units_after),
-    ("units_earlier", rf"\b({_COUNT})\s+(day|week)s?\s+(?:earlier|before(?:\s+that)?)\b", units_earlier),
+    ("units_later", rf"\b({_COUNT})\s+(day|week|fortnight)s?\s+(?:later|afterwards?)\b", units_later),
+    ("units_after", rf"\b({_COUNT})\s+(day|week|fortnight)s?\s+after(?:\s+that)?\b", units_after),
+    ("units_earlier", rf"\b({_COUNT})\s+(day|week|fortnight)s?\s+(?:earlier|before(?:\s+that)?)\b", units_earlier),
     ("day_before", r"\bthe\s+(?:day|night|evening)\s+before\b(?!\s+\w+day\b)", day_before),
     ("next_day", r"\b(?:the\s+)?(?:next|following)\s+(?:day|morning|afternoon|evening|night)\b", next_day),
     (
@@ -141,8 +143,10 @@ def matches(text: str):
 
 
 # "a week after the chairman takes office": the event named after "after" (its subject's noun and verb)
+# ("the Doha session ended": a proper name before the noun modifies it, the noun is "session")
 _NAMED_EVENT = re.compile(
-    r"\s+(?:that\s+)?(?:the|its|his|her|their)\s+(\w+)\s+(?:(?:was|were|is|are|had|has|have|been)\s+)*(\w+)"
+    r"\s+(?:that\s+)?(?:the|its|his|her|their)\s+(?:[A-Z][\w-]*\s+)?(\w+)\s+"
+    r"(?:(?:was|were|is|are|had|has|have|been)\s+)*(\w+)"
 )
 
 
@@ -154,11 +158,7 @@ def named_event(text: str, d, earlier: list):
     if m is None:  # "three days after the meeting, once …": the noun alone
         alone = re.match(r"\s+(?:the|its|his|her|their)\s+(\w+)\b", text[d.end :]) if after else None
         noun = alone.group(1).lower() if alone else ""
-        return (
-            (introduced_event(text, noun, earlier, d.start) or kin_event(text, noun, earlier, d.start))
-            if alone
-            else None
-        )
+        return _event_of_noun(text, noun, earlier, d.start) if alone else None
     noun, stem = m.group(1).lower(), m.group(2).lower()[:3]
     for p in reversed(earlier):
         lo, hi = _sentence_of(text, p, d.start)
@@ -166,6 +166,44 @@ def named_event(text: str, d, earlier: list):
         if re.search(rf"\b{re.escape(noun)}\b", sentence) and re.search(rf"\b{re.escape(stem)}", sentence):
             return p
     return introduced_event(text, noun, earlier, d.start) or kin_event(text, noun, earlier, d.start)
+
+
+def _event_of_noun(text: str, noun: str, earlier: list, until: int):
+    """The dated event "the <noun>" names alone ("a week before the truce", "two days before the collapse")."""
+    return (
+        introduced_event(text, noun, earlier, until)
+        or kin_event(text, noun, earlier, until)
+        or deadline_event(text, noun, earlier)
+        or stem_event(text, noun, earlier, until)
+    )
+
+
+def stem_event(text: str, noun: str, earlier: list, until: int):
+    """ "Two days before the collapse, …": the last earlier dated sentence telling that act with a word of
+    the noun's stem ("the talks collapsed in Cairo on November 19" — a span's start after "since" too), its
+    date nearest that word; else None."""
+    stem = re.compile(rf"\b{re.escape(noun[:5])}\w*", re.I) if len(noun) >= 5 else None
+    for p in reversed(earlier if stem else []):
+        lo, hi = _sentence_of(text, p, until)
+        words = [w.start() for w in stem.finditer(text, lo, hi)]
+        if words:
+            same = [x for x in earlier if _sentence_of(text, x, until)[0] == lo and not in_dateline(text, x)]
+            return min(same or [p], key=lambda x: min(abs(x.start - w) for w in words))
+    return None
+
+
+_BY = re.compile(r"\b(?:by|until|no later than|deadline(?: of)?)\s+(?:the\s+)?$", re.I)
+
+
+def deadline_event(text: str, noun: str, earlier: list):
+    """ "If they hand in their weapons by Sunday, … Two days before the deadline, …": "the deadline" (an
+    ultimatum) is the last date given before as a limit ("by Sunday", "until Friday"); else None."""
+    if noun not in ("deadline", "ultimatum"):
+        return None
+    limits = [
+        p for p in earlier if _BY.search(text[max(0, p.start - 20) : p.start]) or p.text.lower().startswith("by ")
+    ]
+    return limits[-1] if limits else None
 
 
 # "two days after the shooting": the act a noun of force names, told before with another word of its kind
@@ -177,19 +215,31 @@ _FORCE_WORDS = re.compile(
 )
 
 
+# "hours after the Doha session ended": a meeting's noun, told before as "met" or "talks"
+MEETING_NOUNS = frozenset("session meeting talks round summit negotiations".split())
+_MEETING_WORDS = re.compile(r"\b(?:met|meeting|talks|sessions?|negotiat\w*|summit)\b", re.I)
+
+
 def kin_event(text: str, noun: str, earlier: list, until: int):
     """ "Two days after the shooting": the last dated sentence before that tells an act of force ("gunmen
-    opened fire on a rally on Sunday"), its date nearest those words; else None."""
-    if noun not in FORCE_NOUNS:
-        return None
-    for p in reversed(earlier):
+    opened fire on a rally on Sunday"), its date nearest those words; else None. `meeting_kin` too."""
+    words = _FORCE_WORDS if noun in FORCE_NOUNS else _MEETING_WORDS if noun in MEETING_NOUNS else None
+    for p in reversed(earlier if words else []):
         lo, hi = _sentence_of(text, p, until)
-        found = _FORCE_WORDS.search(text, lo, hi)
-        if found:
-            same = [x for x in earlier if _sentence_of(text, x, until)[0] == lo]
+        found = words.search(text, lo, hi)
+        same = [x for x in earlier if _sentence_of(text, x, until)[0] == lo]
+        same = meeting_kin(same) if words is _MEETING_WORDS else same
+        if found and same:
             same = [x for x in same if not in_dateline(text, x)] or same
             return min(same, key=lambda x: abs(x.start - found.start()))
     return None
+
+
+def meeting_kin(same: list) -> list:
+    """ "hours after the Doha session ended": a meeting's noun names one held, not one a sentence plans
+    ("will reconvene on January 5 … after the session"): that sentence's dates after publication are left
+    out, and so is the sentence when none is left."""
+    return [x for x in same if "after publication" not in x.how]
 
 
 def in_dateline(text: str, d) -> bool:
@@ -248,7 +298,7 @@ def undated_act(text: str, d, base, m):
     act = _ACT_WORDS.match(text, d.end) if same_sentence and _day(base.edtf) else None
     if act is None or not _TOLD_ACT.search(act.group(1)):
         return None
-    days = (COUNTS.get(m.group(1).lower()) or int(m.group(1))) * (7 if m.group(2).lower() == "week" else 1)
+    days = (COUNTS.get(m.group(1).lower()) or int(m.group(1))) * unit_days(m.group(2))
     day = _day(base.edtf) - dt.timedelta(days=days)
     words = act_words(act.group(1))
     mention = replace(d, start=act.start(1), end=act.start(1) + len(words), text=words, edtf=day.isoformat())

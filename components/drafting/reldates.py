@@ -589,6 +589,31 @@ def _within_from_the_day_before(text: str, found: list[DateMention]) -> list[Dat
     return out
 
 
+_NO_YEAR = ("a month without a year", "no year: the last one")
+_YEAR_GIVEN = ("a year: kept as the year", "a month: kept as the month", "as written")
+
+
+def _year_given(d: DateMention) -> bool:
+    """A date whose year the words give outright ("in 2024", "March 2023"; not "since 2017")."""
+    given = d.resolved and d.how.startswith(_YEAR_GIVEN) and re.match(r"\d{4}", d.edtf)
+    return bool(given) and not d.text.lower().startswith("since")
+
+
+def year_told_before(text: str, found: list[DateMention]) -> list[DateMention]:
+    """ "The camp saw similar fighting in 2024, when a raid left 11 dead in April": a month (or a day of
+    one) with no year, told in the past after a year given outright in its own sentence (not "since 2017"),
+    is of that year, not placed from publication."""
+    out = []
+    for d in found:
+        lo = max(text.rfind(". ", 0, d.start), text.rfind("\n", 0, d.start)) + 1
+        years = [b.edtf[:4] for b in out if b.start >= lo and _year_given(b)]
+        if years and d.resolved and d.how.startswith(_NO_YEAR) and d.edtf[5:] != "02-29" and not future_clause(text, d.start, d.end):
+            d = DateMention(d.start, d.end, d.text, years[-1] + d.edtf[4:], f"the year told before it ({years[-1]})")
+        out.append(d)
+    return out
+
+
 def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
     """Every date expression of the text, left to right, each resolved (or marked unresolved)."""
-    return anchors.anchor(_within_from_the_day_before(text, _matched(text, published)), text)
+    found = year_told_before(text, _within_from_the_day_before(text, _matched(text, published)))
+    return anchors.anchor(found, text)
