@@ -1240,3 +1240,34 @@ def test_a_month_takes_the_year_its_sentence_gave_before():
     assert (found["in April"], found["In May of that year"]) == ("2019-04", "2019-05")
     later = {d.text: d.edtf for d in find_dates("Since 2019 the town has been calm; it will vote in April.", WEDNESDAY)}
     assert later["in April"] == "2026-04"
+
+
+def test_a_date_on_the_first_time_dates_the_act(nlp, told):
+    """grammar.nth_time: "will meet for the first time on 20 November" — the parse hangs the date on "time",
+    which counts the act and names no thing: the plan is drafted."""
+    text = '"The panel will meet for the first time on 20 November," the mayor said.'
+    events = draft(text, WEDNESDAY, "Eastwire", told)["events"]
+    assert [(e["date"], e["status"]) for e in events] == [("2025-11-20", "planned")]
+
+
+def test_a_thing_an_event_named_is_no_retelling_of_it(nlp, told):
+    """events.names_an_act (in told_again): "The depot was struck by a drone on Monday" after "the shelling of a
+    fuel depot" on Monday is a sentence about the depot, a second act; "The gunfights began" retells."""
+    text = (
+        "Two guards were killed in gunfights on Monday, hours after the shelling of a fuel depot.\n\n"
+        "The depot was struck by a drone on Monday. The gunfights began on Monday at noon."
+    )
+    evidence = [e["evidence"][:10] for e in draft(text, WEDNESDAY, "Eastwire", told)["events"]]
+    assert "The depot " in evidence and "The gunfig" not in evidence
+
+
+def test_a_dated_past_passive_is_an_act(nlp, told):
+    """events.passive_act: "A clerk … was taken from his desk on Monday", "He was released on Tuesday" in an
+    interview's answer are acts with no event word nor actor; a state ("The road was quiet") is not."""
+    text = (
+        "Rami Aziz runs the water board.\n\nQ: What happened?\n\nA: A clerk from my office was taken from his "
+        "desk on Monday. He was released on Tuesday.\n\nQ: And now?\n\nA: The road was quiet on Tuesday."
+    )
+    evidence = [(e["date"], e["evidence"][:14]) for e in draft(text, WEDNESDAY, "Eastwire", told)["events"]]
+    assert ("2025-11-10", "A: A clerk fro") in evidence and ("2025-11-11", "He was release") in evidence
+    assert not [e for e in evidence if e[1].startswith("A: The road")]

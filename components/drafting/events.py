@@ -342,7 +342,22 @@ def dated_with_actors(ctx: Context, f: Frame) -> bool:
         or person_acting(ctx, f)
         or speaker_acting(ctx, f)
         or act_done(ctx, f)
+        or passive_act(ctx, f)
     )
+
+
+def passive_act(ctx: Context, f: Frame) -> bool:
+    """ "He was released on Thursday", "A young man … was taken from his home on Tuesday night": in someone's
+    own words (an interview's answer, a quote whose speaker was found), a dated past passive (was/were and a
+    participle, with its subject) tells a finished act whoever did it — not a saying ("was told") nor a
+    birth; the narrator's "The fund was opened on Monday", with no one named, stays no event."""
+    verb = grammar.dated_verb(ctx.doc, f.when[0].start, f.when[0].end) if ctx.doc is not None and f.when else None
+    if verb is None or verb.tag_ != "VBN" or verb.lemma_.lower() in grammar.SPEECH_LEMMAS | {"bear", "base"}:
+        return False
+    was = any(c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in verb.children)
+    quoted = [q for q in ctx.quotes if q.quote_type == "direct" and q.start <= verb.idx < q.end]
+    own = bool(quoted) and all(q.speaker for q in quoted)
+    return was and own and any(c.dep_ == "nsubjpass" for c in verb.children)
 
 
 def act_done(ctx: Context, f: Frame) -> bool:
@@ -570,13 +585,19 @@ def told_again(event: dict, before: list) -> bool:
     strike": a sentence whose subject is "the <noun>" the sentence of an earlier event of the same type and
     date named — the same event told again, not another."""
     m = re.match(r"(?:The|These|Those)\s+(\w{4,})\b", event["evidence"])
-    return bool(m) and any(
+    return bool(m) and names_an_act(m.group(1)) and any(
         e["date"] == event["date"]
         and e["event_type"] == event["event_type"]
         and re.search(rf"\b{re.escape(m.group(1))}\b", e["evidence"], re.I)
         and e["start"] != event["start"]
         for e in before
     )
+
+
+def names_an_act(noun: str) -> bool:
+    """ "The gunfights began …" names an act (an event word), "The station was hit …" a thing: a sentence
+    about a thing an earlier event named ("the shelling of a police station") is no retelling of it."""
+    return any(re.fullmatch(p, noun, re.I) for p in VERBS.values())
 
 
 def _status(ctx: Context, sentence: str, date) -> str:

@@ -341,8 +341,17 @@ def dates_a_thing(doc, start: int, end: int) -> bool:
         # "sat in on the talks as Islamic Jihad's observer in the autumn of 2025": a role held then is the
         # act's date (the parse hangs it on the role noun), not a thing's
         noun = head.head.lemma_.lower()
-        return noun not in EVENT_NOUNS and not (noun in ROLE_NOUNS and head.head.dep_ == "pobj")
+        return noun not in EVENT_NOUNS and not (noun in ROLE_NOUNS and head.head.dep_ == "pobj") and not nth_time(head.head)
     return False
+
+
+ORDINALS = frozenset("first second third fourth fifth last final next".split())
+
+
+def nth_time(noun) -> bool:
+    """ "will meet for the first time on January 20": "the first time" counts the act, names no thing — the
+    date the parse hangs on it dates the act."""
+    return noun.lemma_.lower() == "time" and any(c.lower_ in ORDINALS for c in noun.children if c.dep_ == "amod")
 
 
 def _verb_above(token):
