@@ -1271,3 +1271,11 @@ def test_a_dated_past_passive_is_an_act(nlp, told):
     evidence = [(e["date"], e["evidence"][:14]) for e in draft(text, WEDNESDAY, "Eastwire", told)["events"]]
     assert ("2025-11-10", "A: A clerk fro") in evidence and ("2025-11-11", "He was release") in evidence
     assert not [e for e in evidence if e[1].startswith("A: The road")]
+
+
+def test_an_accused_act_with_no_actor_in_the_data_is_an_event(nlp, told):
+    """events.accused_unnamed: "Shopkeepers accused the customs police of sealing the market on Monday" —
+    neither side is in the data, and the dated act of the accusation is still drafted."""
+    text = "Shopkeepers accused the customs police of sealing the market on Monday."
+    events = draft(text, WEDNESDAY, "Eastwire", told)["events"]
+    assert [e["date"] for e in events] == ["2025-11-10"]

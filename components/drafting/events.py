@@ -343,7 +343,14 @@ def dated_with_actors(ctx: Context, f: Frame) -> bool:
         or speaker_acting(ctx, f)
         or act_done(ctx, f)
         or passive_act(ctx, f)
+        or accused_unnamed(ctx, f)
     )
+
+
+def accused_unnamed(ctx: Context, f: Frame) -> bool:
+    """ "Camp residents accused security forces of cutting the water supply on Wednesday": the dated act of an
+    accusation (accused_act) is an event though neither side is an actor in the data."""
+    return ctx.doc is not None and accused_act(ctx, f) is not None
 
 
 def passive_act(ctx: Context, f: Frame) -> bool:
