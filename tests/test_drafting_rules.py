@@ -114,7 +114,12 @@ ANCHORS = [
         "2025-11-05",
     ),
     # anchors.unit_days: a fortnight is fourteen days
-    ("units_later", "The accord was signed on 3 November. A fortnight later the council met.", "A fortnight later", "2025-11-17"),
+    (
+        "units_later",
+        "The accord was signed on 3 November. A fortnight later the council met.",
+        "A fortnight later",
+        "2025-11-17",
+    ),
 ]
 
 

@@ -592,12 +592,16 @@ def told_again(event: dict, before: list) -> bool:
     strike": a sentence whose subject is "the <noun>" the sentence of an earlier event of the same type and
     date named — the same event told again, not another."""
     m = re.match(r"(?:The|These|Those)\s+(\w{4,})\b", event["evidence"])
-    return bool(m) and names_an_act(m.group(1)) and any(
-        e["date"] == event["date"]
-        and e["event_type"] == event["event_type"]
-        and re.search(rf"\b{re.escape(m.group(1))}\b", e["evidence"], re.I)
-        and e["start"] != event["start"]
-        for e in before
+    return (
+        bool(m)
+        and names_an_act(m.group(1))
+        and any(
+            e["date"] == event["date"]
+            and e["event_type"] == event["event_type"]
+            and re.search(rf"\b{re.escape(m.group(1))}\b", e["evidence"], re.I)
+            and e["start"] != event["start"]
+            for e in before
+        )
     )
 
 

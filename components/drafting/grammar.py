@@ -341,7 +341,11 @@ def dates_a_thing(doc, start: int, end: int) -> bool:
         # "sat in on the talks as Islamic Jihad's observer in the autumn of 2025": a role held then is the
         # act's date (the parse hangs it on the role noun), not a thing's
         noun = head.head.lemma_.lower()
-        return noun not in EVENT_NOUNS and not (noun in ROLE_NOUNS and head.head.dep_ == "pobj") and not nth_time(head.head)
+        return (
+            noun not in EVENT_NOUNS
+            and not (noun in ROLE_NOUNS and head.head.dep_ == "pobj")
+            and not nth_time(head.head)
+        )
     return False
 
 

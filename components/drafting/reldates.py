@@ -607,7 +607,13 @@ def year_told_before(text: str, found: list[DateMention]) -> list[DateMention]:
     for d in found:
         lo = max(text.rfind(". ", 0, d.start), text.rfind("\n", 0, d.start)) + 1
         years = [b.edtf[:4] for b in out if b.start >= lo and _year_given(b)]
-        if years and d.resolved and d.how.startswith(_NO_YEAR) and d.edtf[5:] != "02-29" and not future_clause(text, d.start, d.end):
+        if (
+            years
+            and d.resolved
+            and d.how.startswith(_NO_YEAR)
+            and d.edtf[5:] != "02-29"
+            and not future_clause(text, d.start, d.end)
+        ):
             d = DateMention(d.start, d.end, d.text, years[-1] + d.edtf[4:], f"the year told before it ({years[-1]})")
         out.append(d)
     return out
