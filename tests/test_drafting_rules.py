@@ -1284,3 +1284,12 @@ def test_an_accused_act_with_no_actor_in_the_data_is_an_event(nlp, told):
     text = "Shopkeepers accused the customs police of sealing the market on Monday."
     events = draft(text, WEDNESDAY, "Eastwire", told)["events"]
     assert [e["date"] for e in events] == ["2025-11-10"]
+
+
+def test_a_news_conference_where_words_were_said_is_no_event(nlp, told):
+    """events.conference_of_a_saying: "“…,” the mayor told a news conference on Monday" is where the quote was
+    said; "held a news conference on Monday" is an event."""
+    said = '"The bridge stays shut," the mayor told a news conference in Jericho on Monday.'
+    assert draft(said, WEDNESDAY, "Eastwire", told)["events"] == []
+    held = "The mayor held a news conference in Jericho on Monday."
+    assert [e["date"] for e in draft(held, WEDNESDAY, "Eastwire", told)["events"]] == ["2025-11-10"]

@@ -452,6 +452,19 @@ def statement_and_its_clause(ctx: Context, f: Frame) -> bool:
 SAYING_ACTS = frozenset(("statement", "endorse"))
 
 
+_SAID_AT = re.compile(
+    rf"\b{SPEECH}\s+(?:at|to|during)?\s*(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+)?(?:news|press)\s+conference$",
+    re.I,
+)
+
+
+def conference_of_a_saying(ctx: Context, f: Frame) -> bool:
+    """ "“…,” the governor told a news conference in Tulkarm on Friday", "he said at a news conference on
+    Wednesday": the conference is where the words were said (the quote's date and chain), no event of its
+    own; "held a news conference on Saturday" still is one."""
+    return not (f.kind == "statement" and _SAID_AT.search(ctx.text[f.s : f.v_end]))
+
+
 def said_or_stated_on(ctx: Context, f: Frame) -> bool:
     """Only the day it was said: an event when a verb we know tells it ("Hamas announced on Tuesday …"; "in
     a statement published on Saturday, …" is the statement), not "told Eastwire on Friday that the talks
@@ -482,6 +495,7 @@ TIME: list[Callable] = [
     dated_with_actors,
     not_a_saying_date,
     statement_and_its_clause,
+    conference_of_a_saying,
     said_or_stated_on,
     reported_clause,
 ]
