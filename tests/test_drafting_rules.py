@@ -1293,3 +1293,11 @@ def test_a_news_conference_where_words_were_said_is_no_event(nlp, told):
     assert draft(said, WEDNESDAY, "Eastwire", told)["events"] == []
     held = "The mayor held a news conference in Jericho on Monday."
     assert [e["date"] for e in draft(held, WEDNESDAY, "Eastwire", told)["events"]] == ["2025-11-10"]
+
+
+def test_an_act_told_with_a_pronoun_counts_from_the_sentence_telling_it():
+    """anchors.pronoun_act: "Three days after we landed" counts from "We landed on 3 November", not from "the
+    next day" told after it in the same sentence."""
+    text = "We landed on 3 November, and the next day we met the mayor. Three days after we landed, the port opened."
+    found = {d.text: d.edtf for d in find_dates(text, WEDNESDAY)}
+    assert found["Three days after"] == "2025-11-06"

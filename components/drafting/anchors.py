@@ -154,6 +154,9 @@ def named_event(text: str, d, earlier: list):
     """ "a week after the chairman takes office": the last date before whose sentence names that event (the
     noun, and a verb of the same stem: "is expected to take office on January 5"), else None."""
     after = text and d.text.lower().rstrip().endswith(("after", "before"))
+    pronoun = _PRONOUN_ACT.match(text, d.end) if after else None
+    if pronoun:
+        return pronoun_act(text, pronoun.group(1), earlier, d.start)
     m = _NAMED_EVENT.match(text, d.end) if after else None
     if m is None:  # "three days after the meeting, once …": the noun alone
         alone = re.match(r"\s+(?:the|its|his|her|their)\s+(\w+)\b", text[d.end :]) if after else None
@@ -166,6 +169,16 @@ def named_event(text: str, d, earlier: list):
         if re.search(rf"\b{re.escape(noun)}\b", sentence) and re.search(rf"\b{re.escape(stem)}", sentence):
             return p
     return introduced_event(text, noun, earlier, d.start) or kin_event(text, noun, earlier, d.start)
+
+
+_PRONOUN_ACT = re.compile(r"\s+(?:we|they|he|she|I)\s+(\w{5,})\b", re.I)
+
+
+def pronoun_act(text: str, verb: str, earlier: list, until: int):
+    """ "We arrived on November 15, and the next morning we sat … Four days after we arrived, …": an act
+    told with a pronoun for its subject counts from the earlier sentence telling it (a word of the verb's
+    stem, `stem_event`), its date nearest that word — not the last date of that sentence."""
+    return stem_event(text, verb, earlier, until)
 
 
 def _event_of_noun(text: str, noun: str, earlier: list, until: int):
