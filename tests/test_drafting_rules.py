@@ -1301,3 +1301,11 @@ def test_an_act_told_with_a_pronoun_counts_from_the_sentence_telling_it():
     text = "We landed on 3 November, and the next day we met the mayor. Three days after we landed, the port opened."
     found = {d.text: d.edtf for d in find_dates(text, WEDNESDAY)}
     assert found["Three days after"] == "2025-11-06"
+
+
+def test_a_first_person_act_in_a_quote_with_he_said_is_an_event(nlp, told):
+    """events.quoted_own_act: "“We paid the drivers on Monday,” he said" after the speaker is named is his
+    act; a quote with no date is none."""
+    text = 'Omar Saleh runs the depot. "We paid the drivers on Monday," he said. "They were happy."'
+    events = draft(text, WEDNESDAY, "Eastwire", told)["events"]
+    assert [(e["date"], e["evidence"][:12]) for e in events] == [("2025-11-10", '"We paid the')]

@@ -186,7 +186,7 @@ def trigger(ctx: Context, f: Frame) -> bool:
     if f.when and not said and not _RELAY_SENTENCE.search(sentence):
         f.kind, f.v_start, f.v_end = "unclassified", f.when[0].start, f.e  # "Last spring she was promoted"
         return True
-    verb = f.reported_verb = act_in_saying(ctx, f) or accused_act(ctx, f)
+    verb = f.reported_verb = act_in_saying(ctx, f) or accused_act(ctx, f) or quoted_own_act(ctx, f)
     if verb is not None:
         f.kind, f.v_start, f.v_end = "unclassified", verb.idx, verb.idx + len(verb.text)
         return True
@@ -210,6 +210,15 @@ def act_in_saying(ctx: Context, f: Frame):
         if verb.head.lemma_.lower() in grammar.SPEECH_LEMMAS and any(_on_clause(verb, d) for d in f.when):
             return verb
     return None
+
+
+def quoted_own_act(ctx: Context, f: Frame):
+    """ "“We sent them the text on Monday night,” he said": a dated act the speaker tells in the first person
+    inside a quote whose speaker was found (speaker_acting) is an act even with "he said" beside it (the
+    dated verb, or None)."""
+    if ctx.doc is None or not f.when or not speaker_acting(ctx, f):
+        return None
+    return grammar.dated_verb(ctx.doc, f.when[0].start, f.when[0].end)
 
 
 ACCUSING = frozenset(("accuse", "blame"))
