@@ -207,3 +207,21 @@ def test_a_story_step_on_duckdb_selects_its_event(dataset, monkeypatch):
     text = " ".join(page_text(at))
     assert "step 2 of 6" in text
     assert at.session_state["event"]  # the step's event is selected and its details drawn
+
+
+def test_two_factions_side_by_side_beyond_the_rows_an_engine_reads(dataset, monkeypatch):
+    """Compare's two factions are answered from questions, not from the selection's rows: a selection larger
+    than an engine reads at once still gets its table (events, fatalities, types, partners), the same as in
+    memory; only the quotes, counted where rows are read, are left out, and the page says so."""
+    from components.backends import base
+
+    link = {"view": "Compare", "cmp": "Two factions", "cmp_x": "hamas", "cmp_y": "fatah"}
+    memory = open_page(dataset, monkeypatch, "memory", link).dataframe[0].value
+    monkeypatch.setattr(base, "ROWS_AT_MOST", 3)
+    at = open_page(dataset, monkeypatch, "duckdb", link)
+    text = " ".join(page_text(at))
+    assert "Narrow the filters" not in text and "Quotes are counted where the selection's rows are read" in text
+    duck = at.dataframe[0].value
+    assert "quotes" not in list(duck.index) and "quotes" in list(memory.index)
+    assert duck.to_dict() == memory.drop(index="quotes").to_dict()
+    assert all(int(str(n).replace(",", "")) > 0 for n in duck.loc["events"])

@@ -183,6 +183,10 @@ def test_memory_duckdb_and_spark_agree_on_sides(merged_dir, engine_url, tmp_path
     engine = Engine(sql)  # the dashboard's backend: the same matrices, with names
     m, d = engine.ask("faction_matrix", ACLED_ONLY, count="conflict"), engine.ask("directed_matrix", ACLED_ONLY)
     assert cell(m, "hamas", "pij") == 0 and cell(m, "hamas", "israel") == 10 and cell(d, "israel", "hamas") == 6
+    profiles = [(f, x) for f in states for x in ("hamas", "israel")]  # Compare's side-A and side-B counts
+    for f, x in profiles:
+        assert engine.ask("faction_profile", f, faction=x) == memory.ask("faction_profile", f, faction=x), (f, x)
+    assert memory.ask("faction_profile", ACLED_ONLY, faction="israel")["side_a"] > 0
     sql.t.masks = False  # beyond 63 factions, no masks: the side pairs give the same answers
     for f in states:
         for count in cooccurrence.COUNTS:
@@ -191,6 +195,9 @@ def test_memory_duckdb_and_spark_agree_on_sides(merged_dir, engine_url, tmp_path
             )
         assert np.array_equal(memory.ask("directed_matrix", f).counts, sql.directed_matrix(f)[0])
         assert sql.count(f) == memory.ask("counts", f)["events"], f
+    engine = Engine(sql)
+    for f, x in profiles:
+        assert engine.ask("faction_profile", f, faction=x) == memory.ask("faction_profile", f, faction=x), (f, x)
 
 
 def test_the_validator_checks_the_sides(data_copy):

@@ -117,9 +117,10 @@ def test_periods_compared_on_a_constructed_case():
 def test_two_factions_side_by_side_count_as_the_selection_does():
     """Side by side, each faction's events and quotes are the selection's with that faction (the per-faction
     totals' one definition), and its main partner shares that many events (the matrix)."""
+    from components.backends.memory import Memory
+
     ds = load(BUNDLED)
-    sel = query.apply(ds, Filters())
-    table = compare.factions_side_by_side(ds, sel, "hamas", "fatah")
+    table = compare.factions_side_by_side(Memory(ds), Filters(), "hamas", "fatah")
     for faction in ("hamas", "fatah"):
         alone = query.apply(ds, Filters(factions=(faction,)))
         column = table[ds.faction_name[faction]]

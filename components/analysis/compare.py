@@ -18,7 +18,6 @@ import numpy as np
 import pandas as pd
 
 from components.analysis.aggregate import focus
-from components.analysis.cooccurrence import faction_matrix
 from components.analysis.filters import Filters
 from components.data.model import Dataset
 from components.data.schema import split_list
@@ -157,39 +156,51 @@ def types_levels(before: pd.Series, now: pd.Series, label: dict[str, str]) -> pd
     return out.sort_values(["now", "before"], ascending=False)
 
 
-def partners(ds: Dataset, event_pos: np.ndarray, faction_id: str, top: int = 8) -> list[tuple[str, int]]:
-    """The factions sharing most events with one faction in a selection."""
-    m = faction_matrix(ds, event_pos)
-    if faction_id not in m.ids:
+def partners(matrix, faction_id: str, top: int = 8) -> list[tuple[str, int]]:
+    """The factions sharing most events with one faction, from the selection's faction matrix (the question
+    faction_matrix): the most first, then by name."""
+    if faction_id not in matrix.ids:
         return []
-    i = m.ids.index(faction_id)
-    found = [(m.names[j], int(m.counts[i, j])) for j in range(len(m.ids)) if j != i and m.counts[i, j]]
-    return sorted(found, key=lambda t: -t[1])[:top]
+    i = matrix.ids.index(faction_id)
+    counts = np.asarray(matrix.counts)
+    found = [(matrix.names[j], int(counts[i, j])) for j in range(len(matrix.ids)) if j != i and counts[i, j]]
+    return sorted(found, key=lambda t: (-t[1], t[0]))[:top]
 
 
-def factions_side_by_side(ds: Dataset, sel, x: str, y: str) -> pd.DataFrame:
-    """Two factions in one selection: events, quotes, fatalities, top types, top partners."""
-    rows = {}
+def faction_profile(ds: Dataset, sel, faction_id: str) -> dict:
+    """One faction's events in a selection: per event type and, where the data names sides, how many have it
+    on side A (the initiator) and on side B (None where no event names a side)."""
     ids = list(ds.factions["faction_id"])
-    totals = faction_totals(ds, sel)  # the per-faction totals, as the periods table counts them
-    pos, lane = ds.lane_pairs()
+    i = ids.index(faction_id) if faction_id in ids else -1  # a faction the data lacks has no events
     chosen = np.zeros(len(ds.events), dtype=bool)
     chosen[sel.event_pos] = True
-    spos, slane, side = ds.side_pairs()
+    pos, lane = ds.lane_pairs()
+    mine = pos[(lane == i) & chosen[pos]]
+    types = ds.events["event_type"].iloc[mine].astype("str").value_counts()
+    sides = [None, None]
+    if ds.has_sides:
+        spos, slane, side = ds.side_pairs()
+        sides = [int(len(np.unique(spos[(slane == i) & (side == s) & chosen[spos]]))) for s in (0, 1)]
+    return {"types": {str(t): int(n) for t, n in types.items() if n}, "side_a": sides[0], "side_b": sides[1]}
+
+
+def factions_side_by_side(backend, filters: Filters, x: str, y: str) -> pd.DataFrame:
+    """Two factions in one selection: events, quotes (where the backend counts them), fatalities, sides, top
+    types and top partners — from any backend's answers (faction_totals, faction_matrix, faction_profile)."""
+    lookups = backend.lookups
+    totals = backend.ask("faction_totals", filters).set_index("faction_id")
+    matrix = backend.ask("faction_matrix", filters)
+    rows = {}
     for f in (x, y):
-        i = ids.index(f)
-        mine = pos[(lane == i) & chosen[pos]]
-        kinds = ds.events["event_type"].iloc[mine].value_counts().head(3)
-        on_side = [
-            int(len(np.unique(spos[(slane == i) & (side == s) & chosen[spos]]))) if ds.has_sides else None
-            for s in (0, 1)
-        ]
-        rows[ds.faction_name.get(f, f)] = {
-            "events": int(totals["events"].iloc[i]),
-            **({"as initiator (side A)": on_side[0], "as target (side B)": on_side[1]} if ds.has_sides else {}),
-            "quotes": int(totals["quotes"].iloc[i]),
-            **({MEASURE_WORDS["fatalities"]: int(totals["fatalities"].iloc[i])} if "fatalities" in totals else {}),
-            "main event types": "; ".join(f"{ds.type_label.get(t, t)} ({n})" for t, n in kinds.items()) or "—",
-            "main partners": "; ".join(f"{name} ({n})" for name, n in partners(ds, sel.event_pos, f, 3)) or "—",
+        profile = backend.ask("faction_profile", filters, faction=f)
+        kinds = sorted(profile["types"].items(), key=lambda t: (-t[1], lookups.type_label.get(t[0], t[0])))[:3]
+        sides = (profile["side_a"], profile["side_b"])
+        rows[lookups.faction_name.get(f, f)] = {
+            "events": int(totals.loc[f, "events"]),
+            **({"as initiator (side A)": sides[0], "as target (side B)": sides[1]} if sides[0] is not None else {}),
+            **({"quotes": int(totals.loc[f, "quotes"])} if "quotes" in totals else {}),
+            **({MEASURE_WORDS["fatalities"]: int(totals.loc[f, "fatalities"])} if "fatalities" in totals else {}),
+            "main event types": "; ".join(f"{lookups.type_label.get(t, t)} ({n})" for t, n in kinds) or "—",
+            "main partners": "; ".join(f"{name} ({n})" for name, n in partners(matrix, f, 3)) or "—",
         }
     return pd.DataFrame(rows)

@@ -161,6 +161,24 @@ def _sum_sql(b, f, column: str) -> float:
     return 0.0 if value is None or value != value else float(value)  # nothing selected: NULL
 
 
+# --- one faction in the selection (Compare's two factions side by side) ---------------------------------
+def _profile_memory(ds, sel, f, faction: str) -> dict:
+    from components.analysis.compare import faction_profile
+
+    return faction_profile(ds, sel, faction)
+
+
+def _profile_sql(b, f, faction: str) -> dict:
+    e = b.engine
+    mine = f.replace(together=tuple(sorted({*f.together, faction})))  # the selection's events with the faction
+    types = {str(t): int(n) for t, n in e.per_type(mine).items() if n}
+    sides = [None, None]
+    if e.has_sides():
+        sel = e.where(mine)
+        sides = [int(sel.filter(e.t.on_side(s, [faction])).count().execute()) for s in (0, 1)]
+    return {"types": types, "side_a": sides[0], "side_b": sides[1]}
+
+
 # --- places -------------------------------------------------------------------------------------------------
 def _places_memory(ds, sel, f):
     from components.analysis.geo import event_coordinates, places
@@ -282,6 +300,13 @@ QUESTIONS: dict[str, Question] = {
             memory=_sum_memory,
             sql=_sum_sql,
             examples=({"column": "fatalities"},),
+        ),
+        Question(
+            "faction_profile",
+            "One faction's events in the selection: per event type, and on side A / side B where sides are named.",
+            memory=_profile_memory,
+            sql=_profile_sql,
+            examples=({"faction": "hamas"}, {"faction": "fatah"}),
         ),
         Question(
             "places",

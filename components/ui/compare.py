@@ -9,9 +9,9 @@ import streamlit as st
 
 from components.analysis import compare
 from components.analysis.compare import ARROWS, MIN_EVENTS, SHARE, Period
-from components.backends.base import RowsRefused
 
-ASKS = ("days", "faction_totals", "per_type", "per_status")  # its questions of the data (analysis/questions.py)
+# its questions of the data (analysis/questions.py)
+ASKS = ("days", "faction_totals", "per_type", "per_status", "faction_matrix", "faction_profile")
 PARAMS = ("cmp", "cmp_now", "cmp_before", "cmp_x", "cmp_y")  # bound to the URL: the mode, periods and factions
 
 
@@ -95,19 +95,13 @@ def _factions(backend, filters) -> None:
         st.caption("Choose two different factions.")
         return
     st.caption("Both within the current filters (dates, types, search…).")
-    try:
-        rows = backend.rows(filters)  # the selection's rows: the whole model, or an engine's slice
-    except RowsRefused as refused:
-        st.info(
-            f"Two factions side by side read the selection's rows: up to {refused.limit:,} events and quotes at "
-            f"once, and this selection may hold {refused.count:,} {refused.what}. Narrow the filters (a period, "
-            "a type) to compare them.",
-            icon=":material/compare_arrows:",
+    side_by_side = compare.factions_side_by_side(backend, filters, x, y)
+    # Counts and lists in one column: shown as text (numbers with thousands separators), as Arrow holds one type
+    st.dataframe(side_by_side.map(lambda v: f"{v:,}" if isinstance(v, int) else v), width="stretch")
+    if "quotes" not in side_by_side.index:
+        st.caption(
+            ":material/format_quote: Quotes are counted where the selection's rows are read at once: narrow the "
+            "filters (a period, a type) to count each faction's quotes."
         )
-        return
-    side_by_side = rows.sel.memo(
-        ("compare-factions", x, y), lambda: compare.factions_side_by_side(rows.ds, rows.sel, x, y)
-    )
-    st.dataframe(side_by_side, width="stretch")
     if compare.MEASURE_WORDS["fatalities"] in side_by_side.index:
         st.caption(compare.FATALITIES_NOTE)
