@@ -58,55 +58,15 @@ COUNTED_WORDS = {
 
 def view(page) -> None:
     backend, filters = page.backend, page.filters
-    lookups = backend.lookups
-    a, c, b = st.columns([2, 3, 2], vertical_alignment="bottom")
-    level = (
-        a.segmented_control(
-            "Between",
-            ["Factions", "Actors"],
-            default="Factions",
-            key="together-level",
-            bind="query-params",
-            help="Actors: those of the chosen factions (all, when none is chosen), up to "
-            f"{cooccurrence.MAX_ACTORS}; beyond that, narrow the filters.",
+    level, count, joint = _controls()
+    matrix = _matrix(backend, filters, level, joint, count)
+    if matrix is None:
+        st.info(
+            f"More than {cooccurrence.MAX_ACTORS} actors take part in this selection: choose factions or narrow "
+            "the filters to see actors, or read the faction matrix.",
+            icon=":material/groups:",
         )
-        or "Factions"
-    )
-    picked = c.segmented_control(
-        "Count", list(COUNTED), default="Cooperation", key="count", bind="query-params", help=COUNT_HELP
-    )
-    count = COUNTED.get(picked or "Cooperation", "cooperation")
-    joint = b.toggle(
-        "Count joint statements",
-        key="together-joint",
-        help="A quote never counts as a meeting, except the signatories of one joint statement: the source says "
-        "they issued it together.",
-    )
-    if level == "Actors":
-        rows = backend.rows_or_none(
-            filters, quotes=joint
-        )  # actor by actor (joint statements: the quotes): the selection's rows (the whole model, or a slice)
-        matrix = (
-            rows.sel.memo(
-                ("actor-matrix", filters.factions, joint, count),
-                lambda: cooccurrence.actor_matrix(rows.ds, rows.sel.event_pos, filters.factions, joint, count),
-            )
-            if rows is not None
-            else None
-        )
-        if matrix is None:
-            st.info(
-                f"More than {cooccurrence.MAX_ACTORS} actors take part in this selection: choose factions or narrow "
-                "the filters to see actors, or read the faction matrix.",
-                icon=":material/groups:",
-            )
-            return
-    else:
-        matrix = backend.ask("faction_matrix", filters, joint=joint, count=count)
-        shown = [i for i, f in enumerate(matrix.ids) if matrix.counts[i, i]]
-        matrix = cooccurrence.Matrix(
-            [matrix.ids[i] for i in shown], [matrix.names[i] for i in shown], matrix.counts[shown][:, shown]
-        )
+        return
     if not matrix.ids:
         st.info("No faction takes part in the selected events.", icon=":material/groups:")
         return
@@ -129,48 +89,104 @@ def view(page) -> None:
         if level == "Factions":
             pick_pair(points, filters)
     with right:
-        st.markdown("**Most shared**")
-        st.dataframe(
-            pd.DataFrame(
-                [
-                    {
-                        "shared events": n,  # first: a long pair name never pushes the count out of view
-                        "pair": f"{matrix.names[matrix.ids.index(x)]} · {matrix.names[matrix.ids.index(y)]}",
-                    }
-                    for x, y, n in pairs[:50]
-                ]
-            )
-            if pairs
-            else pd.DataFrame(columns=["shared events", "pair"]),
-            hide_index=True,
-            width="stretch",
-            height=min(420, 38 + 35 * max(len(pairs[:50]), 1)),
-            column_config={
-                "shared events": st.column_config.NumberColumn("shared", width="small"),
-                "pair": st.column_config.TextColumn(width="large"),
-            },
-        )
+        _most_shared(matrix, pairs)
         if len(filters.together) == 2:
-            x, y = filters.together
-            months, counts = cooccurrence.per_month(backend.ask("days", filters))  # the selection is the pair's events
-            st.markdown(f"**{md(lookups.faction_name.get(x, x))} and {md(lookups.faction_name.get(y, y))}, per month**")
-            if len(months):
-                import plotly.express as px  # here: Plotly Express is ~0.2 s to import, and only this chart uses it
-
-                fig = px.bar(
-                    x=pd.to_datetime(months.astype("datetime64[D]")), y=counts, labels={"x": "", "y": "shared events"}
-                )
-                fig.update_layout(height=220, margin={"l": 10, "r": 10, "t": 10, "b": 10})
-                st.plotly_chart(
-                    fig, key="together-months", theme="streamlit", width="stretch", config={"displaylogo": False}
-                )
+            _pair_per_month(backend, filters)
     if level == "Actors" and len(matrix.ids) > 1:
-        st.markdown("**Network** — actors who shared an event are joined; the more events, the wider the line")
-        colours = faction_colours(lookups)
-        by_actor = {a: colours.get((lookups.factions_of_actor.get(a) or [""])[0], "#7F7F7F") for a in matrix.ids}
-        fig = backend.kept(
-            filters,
-            ("network", filters.factions, joint, count),
-            lambda: network_figure(matrix, cooccurrence.layout(matrix), by_actor),
+        _network(backend, filters, matrix, joint, count)
+
+
+def _controls() -> tuple[str, str, bool]:
+    """Between factions or actors, what a cell counts, and whether joint statements count (bound to the URL)."""
+    a, c, b = st.columns([2, 3, 2], vertical_alignment="bottom")
+    level = (
+        a.segmented_control(
+            "Between",
+            ["Factions", "Actors"],
+            default="Factions",
+            key="together-level",
+            bind="query-params",
+            help="Actors: those of the chosen factions (all, when none is chosen), up to "
+            f"{cooccurrence.MAX_ACTORS}; beyond that, narrow the filters.",
         )
-        st.plotly_chart(fig, key="together-network", theme="streamlit", width="stretch", config={"displaylogo": False})
+        or "Factions"
+    )
+    picked = c.segmented_control(
+        "Count", list(COUNTED), default="Cooperation", key="count", bind="query-params", help=COUNT_HELP
+    )
+    joint = b.toggle(
+        "Count joint statements",
+        key="together-joint",
+        help="A quote never counts as a meeting, except the signatories of one joint statement: the source says "
+        "they issued it together.",
+    )
+    return level, COUNTED.get(picked or "Cooperation", "cooperation"), joint
+
+
+def _matrix(backend, filters, level: str, joint: bool, count: str):
+    """The matrix drawn: the factions that take part (the question faction_matrix), or actor by actor from the
+    selection's rows (None beyond what is drawn: too many actors, or rows an engine does not read at once)."""
+    if level == "Factions":
+        matrix = backend.ask("faction_matrix", filters, joint=joint, count=count)
+        shown = [i for i, f in enumerate(matrix.ids) if matrix.counts[i, i]]
+        return cooccurrence.Matrix(
+            [matrix.ids[i] for i in shown], [matrix.names[i] for i in shown], matrix.counts[shown][:, shown]
+        )
+    rows = backend.rows_or_none(filters, quotes=joint)  # joint statements: the quotes too
+    if rows is None:
+        return None
+    return rows.sel.memo(
+        ("actor-matrix", filters.factions, joint, count),
+        lambda: cooccurrence.actor_matrix(rows.ds, rows.sel.event_pos, filters.factions, joint, count),
+    )
+
+
+def _most_shared(matrix, pairs) -> None:
+    st.markdown("**Most shared**")
+    st.dataframe(
+        pd.DataFrame(
+            [
+                {
+                    "shared events": n,  # first: a long pair name never pushes the count out of view
+                    "pair": f"{matrix.names[matrix.ids.index(x)]} · {matrix.names[matrix.ids.index(y)]}",
+                }
+                for x, y, n in pairs[:50]
+            ]
+        )
+        if pairs
+        else pd.DataFrame(columns=["shared events", "pair"]),
+        hide_index=True,
+        width="stretch",
+        height=min(420, 38 + 35 * max(len(pairs[:50]), 1)),
+        column_config={
+            "shared events": st.column_config.NumberColumn("shared", width="small"),
+            "pair": st.column_config.TextColumn(width="large"),
+        },
+    )
+
+
+def _pair_per_month(backend, filters) -> None:
+    """The two factions together, per month (the selection is the pair's events)."""
+    lookups = backend.lookups
+    x, y = filters.together
+    months, counts = cooccurrence.per_month(backend.ask("days", filters))
+    st.markdown(f"**{md(lookups.faction_name.get(x, x))} and {md(lookups.faction_name.get(y, y))}, per month**")
+    if len(months):
+        import plotly.express as px  # here: Plotly Express is ~0.2 s to import, and only this chart uses it
+
+        fig = px.bar(x=pd.to_datetime(months.astype("datetime64[D]")), y=counts, labels={"x": "", "y": "shared events"})
+        fig.update_layout(height=220, margin={"l": 10, "r": 10, "t": 10, "b": 10})
+        st.plotly_chart(fig, key="together-months", theme="streamlit", width="stretch", config={"displaylogo": False})
+
+
+def _network(backend, filters, matrix, joint: bool, count: str) -> None:
+    lookups = backend.lookups
+    st.markdown("**Network** — actors who shared an event are joined; the more events, the wider the line")
+    colours = faction_colours(lookups)
+    by_actor = {a: colours.get((lookups.factions_of_actor.get(a) or [""])[0], "#7F7F7F") for a in matrix.ids}
+    fig = backend.kept(
+        filters,
+        ("network", filters.factions, joint, count),
+        lambda: network_figure(matrix, cooccurrence.layout(matrix), by_actor),
+    )
+    st.plotly_chart(fig, key="together-network", theme="streamlit", width="stretch", config={"displaylogo": False})
