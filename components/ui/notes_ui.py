@@ -33,6 +33,14 @@ def render(target_kind: str, target_id: str) -> None:
         return
     st.markdown(f"**Notes ({len(thread)})**" if thread else "**Notes**")
     st.caption("Live commentary by the editors: not part of any published version; every version shows them.")
+    _show(ws, thread)
+    if editor:
+        _add_form(ws, thread, target_kind, target_id)
+
+
+def _show(ws, thread: list[dict]) -> None:
+    """Each note, indented under the one it answers; internal ones and those written after the version on
+    screen (a link pinned to an older one) badged."""
     shown_version, latest = getattr(ws, "version", None), getattr(ws, "latest", None)
     pinned = shown_version is not None and latest is not None and shown_version.version_id != latest.version_id
     published = shown_version.created_at if pinned else None  # on the latest version every note is current
@@ -43,9 +51,15 @@ def render(target_kind: str, target_id: str) -> None:
         when = n["created_at"].strftime("%d %b %Y %H:%M") if n["created_at"] else ""
         indent = "\u2003" * min(n["depth"], 4) + ("↳ " if n["depth"] else "")
         st.markdown(f"{indent}:small[**{md(n['author'])}** · {md(when)}{badge}]  \n{indent}{md(n['body'])}")
-    if not editor:
-        return
-    # Not cleared on submit: a note the store refused stays in the box (cleared once it is saved).
+
+
+def _add_form(ws, thread: list[dict], target_kind: str, target_id: str) -> None:
+    """An editor's new note or reply. Not cleared on submit: a note the store refused stays in the box
+    (cleared once it is saved)."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from components.store import notes
+
     body_key = f"note-body-{target_id}"
     if state.take(f"{body_key}-saved"):
         state.forget([body_key])
