@@ -22,20 +22,8 @@ def edit_rows(ws, guard, section) -> None:
         expanded=state.widget(state.EDIT_ROW) is not None or state.has_flash("editor"),
     ):
         section("editor")  # this section's messages show here, by the row
-        names = curation.tables(ws.engine)  # only the chosen table's rows are read
-        tables = sorted(names, key=lambda t: (t not in FIRST, FIRST.index(t) if t in FIRST else 0, t))
-        a, b = st.columns([1, 3])
-        table = a.selectbox("Table", tables, key=state.EDIT_TABLE)
-        rows = curation.listing(ws.engine, table) if table else {}
-        key = b.selectbox(
-            "Row",
-            list(rows),
-            index=None,
-            format_func=lambda k: f"{k} — {rows[k]}" if rows.get(k) else k,
-            placeholder=f"Choose one of {len(rows):,} rows (type to search)",
-            key=state.EDIT_ROW,
-        )
-        if key is None or key not in rows:
+        table, key = _pick_row(ws)
+        if key is None:
             return
         row = curation.row(ws.engine, table, key)
         mine = seen.row(table, key, row) if row is not None else None
@@ -43,64 +31,96 @@ def edit_rows(ws, guard, section) -> None:
             st.warning("That row is no longer in the working copy (someone removed it).")
             return
         columns = curation.columns_of(ws.engine, table)
-        id_column = next((c for c in columns if mine["data"].get(c) == key), None)
         # One key per row, never per version: a save submitted from a page opened before someone else's
         # lands in this same form (and is refused, naming them), instead of in a form that no longer exists.
         form_key = f"edit-{table}-{key}"
         if row is None or row.row_version != mine["version"]:
             _changed_since(table, key, row, mine, [f"{form_key}-{c}" for c in columns])
-        with st.form(form_key):
-            st.caption(
-                f"{md(table)} · {md(key)} · version {mine['version']}, last changed by {md(mine['by'])} "
-                f"at {audit.utc(mine['at'])} UTC. The id stays; everything else can change."
-            )
-            values = {}
-            for column in columns:
-                if column == id_column:
-                    continue
-                value = str(mine["data"].get(column, ""))
-                widget = st.text_area if column in LONG or len(value) > 80 else st.text_input
-                values[column] = widget(column, value=value, key=f"{form_key}-{column}")
-            save, remove, sure = st.columns([1, 1, 2], vertical_alignment="center")
-            saved = save.form_submit_button("Save", type="primary", icon=":material/save:")
-            deleted = remove.form_submit_button("Delete", icon=":material/delete:")
-            confirmed = sure.checkbox("Yes, delete this row", key=f"{form_key}-sure")
+        values, saved, deleted, confirmed = _row_form(form_key, table, key, mine, columns)
         if saved:
-            changes = {k: v for k, v in values.items() if str(mine["data"].get(k, "")) != v}
-            if not changes:
-                st.info("Nothing changed.")
-                return
-            done = guard(
-                curation.update_row,
-                ws.engine,
-                ws.user,
-                table,
-                key,
-                changes,
-                mine["version"],  # the version this person saw, not the one the store holds now
-                done=f"Saved {key} ({', '.join(changes)}). Undo it under *Recent changes*; publish to show it.",
-            )
-            if done is not None:
-                seen.forget_row(table, key)  # seen again, at the version just saved
-            st.rerun()
+            _save(ws, guard, table, key, mine, values)
         if deleted:
-            if not confirmed:
-                st.warning("Tick “Yes, delete this row” to delete it.")
-                return
-            done = guard(
-                curation.delete_row,
-                ws.engine,
-                ws.user,
-                table,
-                key,
-                mine["version"],
-                done=f"Deleted {table} {key}. Undo it under *Recent changes*.",
-            )
-            if done:
-                seen.forget_row(table, key)
-                seen.forget_widgets([f"{form_key}-{c}" for c in columns])
-                state.open_in_editor(table, None)
-            st.rerun()
+            _delete(ws, guard, table, key, mine, confirmed, [f"{form_key}-{c}" for c in columns])
+
+
+def _pick_row(ws) -> tuple[str | None, str | None]:
+    """The table and row chosen (None until a row of the table is)."""
+    names = curation.tables(ws.engine)  # only the chosen table's rows are read
+    tables = sorted(names, key=lambda t: (t not in FIRST, FIRST.index(t) if t in FIRST else 0, t))
+    a, b = st.columns([1, 3])
+    table = a.selectbox("Table", tables, key=state.EDIT_TABLE)
+    rows = curation.listing(ws.engine, table) if table else {}
+    key = b.selectbox(
+        "Row",
+        list(rows),
+        index=None,
+        format_func=lambda k: f"{k} — {rows[k]}" if rows.get(k) else k,
+        placeholder=f"Choose one of {len(rows):,} rows (type to search)",
+        key=state.EDIT_ROW,
+    )
+    return table, (key if key is not None and key in rows else None)
+
+
+def _row_form(form_key: str, table: str, key: str, mine: dict, columns: list[str]):
+    """The row's cells as this person saw them (its id left out: it stays); (values, saved, deleted, confirmed)."""
+    id_column = next((c for c in columns if mine["data"].get(c) == key), None)
+    with st.form(form_key):
+        st.caption(
+            f"{md(table)} · {md(key)} · version {mine['version']}, last changed by {md(mine['by'])} "
+            f"at {audit.utc(mine['at'])} UTC. The id stays; everything else can change."
+        )
+        values = {}
+        for column in columns:
+            if column == id_column:
+                continue
+            value = str(mine["data"].get(column, ""))
+            widget = st.text_area if column in LONG or len(value) > 80 else st.text_input
+            values[column] = widget(column, value=value, key=f"{form_key}-{column}")
+        save, remove, sure = st.columns([1, 1, 2], vertical_alignment="center")
+        saved = save.form_submit_button("Save", type="primary", icon=":material/save:")
+        deleted = remove.form_submit_button("Delete", icon=":material/delete:")
+        confirmed = sure.checkbox("Yes, delete this row", key=f"{form_key}-sure")
+    return values, saved, deleted, confirmed
+
+
+def _save(ws, guard, table: str, key: str, mine: dict, values: dict) -> None:
+    changes = {k: v for k, v in values.items() if str(mine["data"].get(k, "")) != v}
+    if not changes:
+        st.info("Nothing changed.")
+        return
+    done = guard(
+        curation.update_row,
+        ws.engine,
+        ws.user,
+        table,
+        key,
+        changes,
+        mine["version"],  # the version this person saw, not the one the store holds now
+        done=f"Saved {key} ({', '.join(changes)}). Undo it under *Recent changes*; publish to show it.",
+    )
+    if done is not None:
+        seen.forget_row(table, key)  # seen again, at the version just saved
+    st.rerun()
+
+
+def _delete(ws, guard, table: str, key: str, mine: dict, confirmed: bool, widgets: list[str]) -> None:
+    if not confirmed:
+        st.warning("Tick “Yes, delete this row” to delete it.")
+        return
+    done = guard(
+        curation.delete_row,
+        ws.engine,
+        ws.user,
+        table,
+        key,
+        mine["version"],
+        done=f"Deleted {table} {key}. Undo it under *Recent changes*.",
+    )
+    if done:
+        seen.forget_row(table, key)
+        seen.forget_widgets(widgets)
+        state.open_in_editor(table, None)
+    st.rerun()
 
 
 def _changed_since(table: str, key: str, row, mine: dict, widgets: list[str]) -> None:
