@@ -1309,3 +1309,10 @@ def test_a_first_person_act_in_a_quote_with_he_said_is_an_event(nlp, told):
     text = 'Omar Saleh runs the depot. "We paid the drivers on Monday," he said. "They were happy."'
     events = draft(text, WEDNESDAY, "Eastwire", told)["events"]
     assert [(e["date"], e["evidence"][:12]) for e in events] == [("2025-11-10", '"We paid the')]
+
+
+def test_a_state_joined_after_a_denied_act_is_no_event(nlp, told):
+    """events.not_a_state: "was not fined, and she was back at the stall the next day" — the state that
+    followed a negated act is no event; "The envoy was at the border post on Monday" alone still is."""
+    text = "Hamas met Fatah on Monday. Karim Nadir was not fined, and he was back at his stall the next day."
+    assert [e["date"] for e in draft(text, WEDNESDAY, "Eastwire", told)["events"]] == ["2025-11-10"]

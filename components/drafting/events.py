@@ -356,6 +356,16 @@ def dated_with_actors(ctx: Context, f: Frame) -> bool:
     )
 
 
+def not_a_state(ctx: Context, f: Frame) -> bool:
+    """ "He was not charged, and he was at his desk the next morning": with no event word and no act a saying
+    or an accusation reports, a date on a bare "was" joined to the clause before (a copula, no participle)
+    tells the state that followed, no event ("Our delegate was at the crossing on Tuesday" alone still is)."""
+    if f.found or f.reported_verb is not None or ctx.doc is None or not f.when:
+        return True
+    verb = grammar.dated_verb(ctx.doc, f.when[0].start, f.when[0].end)
+    return verb is None or verb.lemma_.lower() != "be" or verb.dep_ != "conj"
+
+
 def accused_unnamed(ctx: Context, f: Frame) -> bool:
     """ "Camp residents accused security forces of cutting the water supply on Wednesday": the dated act of an
     accusation (accused_act) is an event though neither side is an actor in the data."""
@@ -502,6 +512,7 @@ TIME: list[Callable] = [
     live_blog_day,
     occasion_date,
     dated_with_actors,
+    not_a_state,
     not_a_saying_date,
     statement_and_its_clause,
     conference_of_a_saying,
