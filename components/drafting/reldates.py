@@ -159,7 +159,7 @@ def future_clause(text: str, start: int, end: int) -> bool:
         lo = max([b for b in breaks if b < lo], default=0)
     if FUTURE.search(sentence[lo:at]) or agreed_for_later(sentence[lo:at]) or scheduled_present(sentence[lo:at]):
         return True
-    if deadline(sentence[lo:at]) or booked_for(sentence[lo:at], sentence[at : at + end - start]):
+    if (deadline(sentence[lo:at]) and not done_by(sentence[at + end - start : hi])) or booked_for(sentence[lo:at], sentence[at : at + end - start]):
         return True
     if answer_to_a_future_question(text, sentence_start, sentence):
         return True
@@ -185,6 +185,12 @@ def deadline(before: str) -> bool:
     """ "have promised an answer by Sunday": a deadline is ahead (not "had been released by Sunday", "was
     due by November 15")."""
     return bool(re.search(r"\bby\s+$", before, re.I)) and not re.search(r"\b(?:had|was|were)\b", before, re.I)
+
+
+def done_by(after: str) -> bool:
+    """ "by Thursday we had registered 9,000 voters": a pluperfect told right after the deadline (its subject,
+    then "had" and a participle) says the limit is past."""
+    return bool(re.match(r"\s*,?\s*(?:[\w'’-]+\s+){1,3}?had\s+\w+", after, re.I))
 
 
 def answer_to_a_future_question(text: str, sentence_start: int, sentence: str) -> bool:
