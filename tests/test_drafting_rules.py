@@ -1325,3 +1325,12 @@ def test_a_deadline_followed_by_a_pluperfect_is_past():
     assert done["Sunday"] == "2025-11-09"
     ahead = {d.text: d.edtf for d in find_dates("The mayor promised an answer by Sunday.", WEDNESDAY)}
     assert ahead["Sunday"] == "2025-11-16"
+
+
+def test_a_semicolon_between_two_dates_parts_two_acts(nlp, told):
+    """events.semicolon_clauses: "Hamas met the envoy on Monday; Fatah had left Cairo the day before" — two
+    acts; "…; Nadir spoke to the Post a day later" is the day of a saying, no second event."""
+    text = "Hamas met the envoy in Doha on Monday; Fatah had left Cairo the day before."
+    assert sorted(e["date"] for e in draft(text, WEDNESDAY, "Eastwire", told)["events"]) == ["2025-11-09", "2025-11-10"]
+    said = "Hamas met the envoy in Doha on Monday; Karim Nadir spoke to the Post a day later."
+    assert [e["date"] for e in draft(said, WEDNESDAY, "Eastwire", told)["events"]] == ["2025-11-10"]

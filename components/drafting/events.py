@@ -530,7 +530,16 @@ def _dates_of_clauses(ctx: Context, f: Frame) -> dict:
     its office on Sunday, and Qatar recalled its envoy on Monday"): one event each; else the first."""
     between = ctx.text[f.when[0].end : f.when[-1].start] if len(f.when) > 1 else ""
     parallel = re.search(r"\band\b", between) or ("," in between and CLAUSE_VERB.search(between))
+    parallel = parallel or semicolon_clauses(between)
     return {d.edtf: d for d in reversed(f.when if parallel else f.when[:1])}
+
+
+def semicolon_clauses(between: str) -> bool:
+    """ "We spoke to him on Saturday; he had returned the day before": a semicolon between two dates joins
+    two clauses, each an act of its own — not when the one after it is a saying ("…; Qasem spoke to the
+    Post a day later": the day of his words)."""
+    after = between.rsplit(";", 1)[-1]
+    return ";" in between and not re.search(rf"\b(?:{SPEECH}|spoke|spoken|speaking)\b", after, re.I)
 
 
 def _modality(ctx: Context, f: Frame) -> tuple[str, str] | None:
