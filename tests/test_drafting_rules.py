@@ -1334,3 +1334,14 @@ def test_a_semicolon_between_two_dates_parts_two_acts(nlp, told):
     assert sorted(e["date"] for e in draft(text, WEDNESDAY, "Eastwire", told)["events"]) == ["2025-11-09", "2025-11-10"]
     said = "Hamas met the envoy in Doha on Monday; Karim Nadir spoke to the Post a day later."
     assert [e["date"] for e in draft(said, WEDNESDAY, "Eastwire", told)["events"]] == ["2025-11-10"]
+
+
+def test_a_statement_dated_right_after_its_words_is_its_own_date():
+    """anchors.own_date_after (in introduced_event): "were freed on Monday, the ministry said in a statement
+    on Tuesday … hours after the statement was issued" counts from Tuesday, the statement's day."""
+    text = (
+        "Two farmers were freed on Monday, the ministry said in a statement on Tuesday. "
+        "Police detained one of them again hours after the statement was issued."
+    )
+    found = {d.text: d.edtf for d in find_dates(text, WEDNESDAY)}
+    assert found["hours after"] == "2025-11-11"

@@ -279,8 +279,16 @@ def introduced_event(text: str, noun: str, earlier: list, until: int):
         if found:
             same = [x for x in earlier if _sentence_of(text, x, until)[0] == lo]
             holding = [x for x in same if x.start <= found.start() < x.end]  # "the movements signed a truce"
+            holding = holding or own_date_after(text, found.end(), same)
             return (holding or [x for x in same if x.end <= found.start()] or same)[-1]
     return None
+
+
+def own_date_after(text: str, end: int, same: list) -> list:
+    """ "were released on Wednesday, the ministry said in a statement on Thursday": a date right after the
+    words introducing the thing ("a statement on Thursday", "a statement issued late on Monday") is its own."""
+    between = r"\s*(?:(?:issued|released|published|read out)\s+)?(?:(?:late|early)\s+)?(?:on\s+)?"
+    return [x for x in same if x.start >= end and re.fullmatch(between, text[end : x.start], re.I)][:1]
 
 
 # a clause telling an act ("the two movements met in Cairo"), not a noun alone ("the meeting")
