@@ -1345,3 +1345,14 @@ def test_a_statement_dated_right_after_its_words_is_its_own_date():
     )
     found = {d.text: d.edtf for d in find_dates(text, WEDNESDAY)}
     assert found["hours after"] == "2025-11-11"
+
+
+def test_an_anchor_naming_an_act_counts_from_the_date_nearest_its_verb():
+    """anchors.nearest_the_verb (in named_event): "The mayor signed the order on Monday, and it was posted a
+    day later … the day before the order was signed" counts from Monday, not from "a day later"."""
+    text = (
+        "The mayor signed the order on Monday, and it was posted at the town hall a day later. "
+        "Shopkeepers met the mayor the day before the order was signed."
+    )
+    found = {d.text: d.edtf for d in find_dates(text, WEDNESDAY)}
+    assert found["the day before"] == "2025-11-09"

@@ -167,8 +167,16 @@ def named_event(text: str, d, earlier: list):
         lo, hi = _sentence_of(text, p, d.start)
         sentence = text[lo:hi].lower()
         if re.search(rf"\b{re.escape(noun)}\b", sentence) and re.search(rf"\b{re.escape(stem)}", sentence):
-            return p
+            return nearest_the_verb(text, stem, lo, hi, earlier, d.start) or p
     return introduced_event(text, noun, earlier, d.start) or kin_event(text, noun, earlier, d.start)
+
+
+def nearest_the_verb(text: str, stem: str, lo: int, hi: int, earlier: list, until: int):
+    """ "Abbas signed the decree on Wednesday, and it was published a day later … the day before the decree was
+    signed": of the dates of the sentence naming the act, the one nearest its verb (Wednesday), not the last."""
+    words = [w.start() for w in re.finditer(rf"\b{re.escape(stem)}", text[lo:hi], re.I)]
+    same = [x for x in earlier if _sentence_of(text, x, until)[0] == lo and not in_dateline(text, x)]
+    return min(same, key=lambda x: min(abs(x.start - lo - w) for w in words)) if words and same else None
 
 
 _PRONOUN_ACT = re.compile(r"\s+(?:we|they|he|she|I)\s+(\w{5,})\b", re.I)
