@@ -100,6 +100,12 @@ ANCHORS = [
         "The following week",
         "2025-11-10/2025-11-16",
     ),
+    (
+        "week_after",
+        "Hamas met Fatah on 3 November. They signed the week after.",
+        "the week after",
+        "2025-11-10/2025-11-16",
+    ),
     ("day_before", "Fatah signed on 3 November. The names were drawn the day before.", "the day before", "2025-11-02"),
     (
         "units_earlier",
@@ -1356,3 +1362,14 @@ def test_an_anchor_naming_an_act_counts_from_the_date_nearest_its_verb():
     )
     found = {d.text: d.edtf for d in find_dates(text, WEDNESDAY)}
     assert found["the day before"] == "2025-11-09"
+
+
+def test_an_anchor_in_a_plan_names_the_meeting_still_to_come():
+    """anchors.planned_kin (in kin_event): "Monitors will reach Gaza the week after the Doha meeting" counts
+    from the meeting planned ("will meet in Doha on 1 December"), not from one held before."""
+    text = (
+        "Hamas and Fatah met in Cairo on 3 November. The two movements will meet in Doha on 1 December. "
+        "Monitors will reach Gaza the week after the Doha meeting to check the lists."
+    )
+    found = {d.text: d.edtf for d in find_dates(text, WEDNESDAY)}
+    assert found["the week after"] == "2025-12-08/2025-12-14"
