@@ -1373,3 +1373,11 @@ def test_an_anchor_in_a_plan_names_the_meeting_still_to_come():
     )
     found = {d.text: d.edtf for d in find_dates(text, WEDNESDAY)}
     assert found["the week after"] == "2025-12-08/2025-12-14"
+
+
+def test_a_speech_verb_in_the_passive_dates_an_act(nlp, told):
+    """events.passive_saying (in not_a_saying_date): "The shops will reopen on 1 December, and the winners will
+    be announced two days after the draw" — what is made public that day is an act, not a saying's date."""
+    text = "The lottery draw will be held on 1 December, and the winners will be announced two days after the draw."
+    dates = sorted(e["date"] for e in draft(text, WEDNESDAY, "Eastwire", told)["events"])
+    assert dates == ["2025-12-01", "2025-12-03"]

@@ -436,8 +436,18 @@ def not_a_saying_date(ctx: Context, f: Frame) -> bool:
     on Wednesday that they will meet tomorrow")."""
     text = ctx.text
     f.when = [d for d in f.when if not _DATELINE.search(text[text.rfind("\n", 0, d.start) + 1 : d.start])]
-    f.own = [d for d in f.when if not _SAID_ON.search(text[max(f.s, d.start - 40) : d.start])]
+    f.own = [
+        d
+        for d in f.when
+        if not _SAID_ON.search(before := text[max(f.s, d.start - 40) : d.start]) or passive_saying(before)
+    ]
     return bool(f.when)
+
+
+def passive_saying(before: str) -> bool:
+    """ "results will be announced two days after the vote", "the names were declared on Monday": a speech verb
+    in the passive tells what is made public on that date (an act), not the day someone said something."""
+    return bool(re.search(rf"\b(?:be|been|being|was|were|is|are)\s+{SPEECH}\s*$", before, re.I))
 
 
 # "a statement on Tuesday urging Hamas and Fatah to resume talks next week": what others are urged to do
