@@ -1381,3 +1381,18 @@ def test_a_speech_verb_in_the_passive_dates_an_act(nlp, told):
     text = "The lottery draw will be held on 1 December, and the winners will be announced two days after the draw."
     dates = sorted(e["date"] for e in draft(text, WEDNESDAY, "Eastwire", told)["events"])
     assert dates == ["2025-12-01", "2025-12-03"]
+
+
+def test_the_year_an_event_noun_is_named_by_is_a_date():
+    """reldates year_of_event: "the 1996 vote", "the 2014 war" give the year; "the 2006 shops" does not."""
+    found = {d.text: d.edtf for d in find_dates("Fatah won the 1996 vote, and the 2014 war changed Gaza.", WEDNESDAY)}
+    assert (found["1996"], found["2014"]) == ("1996", "2014")
+    assert find_dates("The 2006 shops are closed.", WEDNESDAY) == []
+
+
+def test_a_relative_clause_dated_beside_a_negated_act_is_an_act_of_its_own(nlp, told):
+    """events.relative_clause_act: "Fatah, which won the 1996 vote, did not send anyone this week" — the
+    relative clause's act is an event with the clause for evidence; the main clause's denied act is none."""
+    text = "Fatah, which won the 1996 vote, did not send a delegation to Doha this week."
+    result = draft(text, WEDNESDAY, "Eastwire", told)
+    assert [(e["date"], e["evidence"]) for e in result["events"]] == [("1996", "won the 1996 vote")]

@@ -544,6 +544,25 @@ def _dates_of_clauses(ctx: Context, f: Frame) -> dict:
     return {d.edtf: d for d in reversed(f.when if parallel else f.when[:1])}
 
 
+def _aside_of_clause(ctx: Context, f: Frame, date, own, aside):
+    """The modality of one of several dated clauses: a relative clause's own, an unclassified clause's read
+    from its date, else the sentence's."""
+    if own is not None:
+        return modality.set_aside(ctx.doc, own.s)
+    return modality.set_aside(ctx.doc, date.start) if f.kind == "unclassified" else aside
+
+
+def relative_clause_act(ctx: Context, f: Frame, date) -> Frame | None:
+    """ "Islamic Jihad, which boycotted the 2006 vote, did not send a delegation this week": a date inside a
+    relative clause, beside another date of the sentence, dates that clause's act — its evidence the clause
+    alone, not the main clause's (a Frame over the clause, or None)."""
+    verb = grammar.dated_verb(ctx.doc, date.start, date.end) if ctx.doc is not None else None
+    if verb is None or verb.dep_ != "relcl":
+        return None
+    lo, hi = verb.idx, verb.right_edge.idx + len(verb.right_edge.text)
+    return Frame(lo, hi, v_start=lo, v_end=verb.idx + len(verb.text))
+
+
 def semicolon_clauses(between: str) -> bool:
     """ "We spoke to him on Saturday; he had returned the day before": a semicolon between two dates joins
     two clauses, each an act of its own — not when the one after it is a saying ("…; Qasem spoke to the
@@ -601,9 +620,11 @@ def _emit(ctx: Context, f: Frame, events: list, set_aside: list) -> None:
     aside = _modality(ctx, f)
     for date in chosen.values():
         inside, kind = _clause_parts(ctx, f, date, list(chosen.values())) if len(chosen) > 1 else (f.inside, f.kind)
-        event = _event(ctx, f, _spanned(ctx.text, f.s, date), inside, kind)
-        if aside:  # denied, conditional: shown to the curator, never drafted as occurred
-            set_aside.append(event | {"status": aside[0], "set_aside_by": aside[1]})
+        own = relative_clause_act(ctx, f, date) if len(chosen) > 1 else None
+        event = _event(ctx, own or f, _spanned(ctx.text, f.s, date), inside, kind)
+        this = _aside_of_clause(ctx, f, date, own, aside) if len(chosen) > 1 else aside
+        if this:  # denied, conditional: shown to the curator, never drafted as occurred
+            set_aside.append(event | {"status": this[0], "set_aside_by": this[1]})
         else:
             events.append(event)
     for date, verb_kind, verb in _verb_events(ctx, f, chosen):

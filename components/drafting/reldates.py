@@ -87,6 +87,12 @@ PATTERNS = [
     ("month_day", rf"\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s+\d{{4}})"),
     ("day_month", rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\b(?!,?\s+\d{{4}})"),
     ("in_year", r"\b(?:in|since|during|of)\s+((?:19|20)\d{2})\b"),
+    # "boycotted the 2006 vote", "won the 2006 elections": the year an event noun is named by
+    (
+        "year_of_event",
+        r"(?<=\bthe )((?:19|20)\d{2})(?=\s+(?:votes?|elections?|polls?|war|truce|ceasefire|accords?|agreement|"
+        r"uprising|intifada|referendum|summit|talks)\b)",
+    ),
     # "from the first of April", "the 3rd of May": a day of a month, as "April 1"
     ("day_of_month", rf"\bthe\s+(first|second|third|fourth|fifth|\d{{1,2}}(?:st|nd|rd|th))\s+of\s+({_FULL_MONTH})\b"),
     # Relative to the publication date.
@@ -513,6 +519,7 @@ ABSOLUTE = {
     "season_year": _season_year,
     "month_year": _month_year,
     "in_year": _in_year,
+    "year_of_event": _in_year,
     "open_ago": _open_ago,
 }
 RELATIVE = {
