@@ -1327,7 +1327,10 @@ def test_a_state_joined_after_a_denied_act_is_no_event(nlp, told):
 def test_a_deadline_followed_by_a_pluperfect_is_past():
     """reldates.done_by: "by Sunday the clinic had vaccinated 400 children" — the limit is past; "promised
     an answer by Sunday" is still ahead."""
-    done = {d.text: d.edtf for d in find_dates("The clinic opened on Monday, and by Sunday it had vaccinated 400 children.", WEDNESDAY)}
+    done = {
+        d.text: d.edtf
+        for d in find_dates("The clinic opened on Monday, and by Sunday it had vaccinated 400 children.", WEDNESDAY)
+    }
     assert done["Sunday"] == "2025-11-09"
     ahead = {d.text: d.edtf for d in find_dates("The mayor promised an answer by Sunday.", WEDNESDAY)}
     assert ahead["Sunday"] == "2025-11-16"

@@ -165,7 +165,9 @@ def future_clause(text: str, start: int, end: int) -> bool:
         lo = max([b for b in breaks if b < lo], default=0)
     if FUTURE.search(sentence[lo:at]) or agreed_for_later(sentence[lo:at]) or scheduled_present(sentence[lo:at]):
         return True
-    if (deadline(sentence[lo:at]) and not done_by(sentence[at + end - start : hi])) or booked_for(sentence[lo:at], sentence[at : at + end - start]):
+    if (deadline(sentence[lo:at]) and not done_by(sentence[at + end - start : hi])) or booked_for(
+        sentence[lo:at], sentence[at : at + end - start]
+    ):
         return True
     if answer_to_a_future_question(text, sentence_start, sentence):
         return True
