@@ -100,6 +100,12 @@ ANCHORS = [
         "The following week",
         "2025-11-10/2025-11-16",
     ),
+    (
+        "week_after",
+        "Hamas met Fatah on 3 November. They signed the week after.",
+        "the week after",
+        "2025-11-10/2025-11-16",
+    ),
     ("day_before", "Fatah signed on 3 November. The names were drawn the day before.", "the day before", "2025-11-02"),
     (
         "units_earlier",
@@ -1309,3 +1315,87 @@ def test_a_first_person_act_in_a_quote_with_he_said_is_an_event(nlp, told):
     text = 'Omar Saleh runs the depot. "We paid the drivers on Monday," he said. "They were happy."'
     events = draft(text, WEDNESDAY, "Eastwire", told)["events"]
     assert [(e["date"], e["evidence"][:12]) for e in events] == [("2025-11-10", '"We paid the')]
+
+
+def test_a_state_joined_after_a_denied_act_is_no_event(nlp, told):
+    """events.not_a_state: "was not fined, and she was back at the stall the next day" — the state that
+    followed a negated act is no event; "The envoy was at the border post on Monday" alone still is."""
+    text = "Hamas met Fatah on Monday. Karim Nadir was not fined, and he was back at his stall the next day."
+    assert [e["date"] for e in draft(text, WEDNESDAY, "Eastwire", told)["events"]] == ["2025-11-10"]
+
+
+def test_a_deadline_followed_by_a_pluperfect_is_past():
+    """reldates.done_by: "by Sunday the clinic had vaccinated 400 children" — the limit is past; "promised
+    an answer by Sunday" is still ahead."""
+    done = {
+        d.text: d.edtf
+        for d in find_dates("The clinic opened on Monday, and by Sunday it had vaccinated 400 children.", WEDNESDAY)
+    }
+    assert done["Sunday"] == "2025-11-09"
+    ahead = {d.text: d.edtf for d in find_dates("The mayor promised an answer by Sunday.", WEDNESDAY)}
+    assert ahead["Sunday"] == "2025-11-16"
+
+
+def test_a_semicolon_between_two_dates_parts_two_acts(nlp, told):
+    """events.semicolon_clauses: "Hamas met the envoy on Monday; Fatah had left Cairo the day before" — two
+    acts; "…; Nadir spoke to the Post a day later" is the day of a saying, no second event."""
+    text = "Hamas met the envoy in Doha on Monday; Fatah had left Cairo the day before."
+    assert sorted(e["date"] for e in draft(text, WEDNESDAY, "Eastwire", told)["events"]) == ["2025-11-09", "2025-11-10"]
+    said = "Hamas met the envoy in Doha on Monday; Karim Nadir spoke to the Post a day later."
+    assert [e["date"] for e in draft(said, WEDNESDAY, "Eastwire", told)["events"]] == ["2025-11-10"]
+
+
+def test_a_statement_dated_right_after_its_words_is_its_own_date():
+    """anchors.own_date_after (in introduced_event): "were freed on Monday, the ministry said in a statement
+    on Tuesday … hours after the statement was issued" counts from Tuesday, the statement's day."""
+    text = (
+        "Two farmers were freed on Monday, the ministry said in a statement on Tuesday. "
+        "Police detained one of them again hours after the statement was issued."
+    )
+    found = {d.text: d.edtf for d in find_dates(text, WEDNESDAY)}
+    assert found["hours after"] == "2025-11-11"
+
+
+def test_an_anchor_naming_an_act_counts_from_the_date_nearest_its_verb():
+    """anchors.nearest_the_verb (in named_event): "The mayor signed the order on Monday, and it was posted a
+    day later … the day before the order was signed" counts from Monday, not from "a day later"."""
+    text = (
+        "The mayor signed the order on Monday, and it was posted at the town hall a day later. "
+        "Shopkeepers met the mayor the day before the order was signed."
+    )
+    found = {d.text: d.edtf for d in find_dates(text, WEDNESDAY)}
+    assert found["the day before"] == "2025-11-09"
+
+
+def test_an_anchor_in_a_plan_names_the_meeting_still_to_come():
+    """anchors.planned_kin (in kin_event): "Monitors will reach Gaza the week after the Doha meeting" counts
+    from the meeting planned ("will meet in Doha on 1 December"), not from one held before."""
+    text = (
+        "Hamas and Fatah met in Cairo on 3 November. The two movements will meet in Doha on 1 December. "
+        "Monitors will reach Gaza the week after the Doha meeting to check the lists."
+    )
+    found = {d.text: d.edtf for d in find_dates(text, WEDNESDAY)}
+    assert found["the week after"] == "2025-12-08/2025-12-14"
+
+
+def test_a_speech_verb_in_the_passive_dates_an_act(nlp, told):
+    """events.passive_saying (in not_a_saying_date): "The shops will reopen on 1 December, and the winners will
+    be announced two days after the draw" — what is made public that day is an act, not a saying's date."""
+    text = "The lottery draw will be held on 1 December, and the winners will be announced two days after the draw."
+    dates = sorted(e["date"] for e in draft(text, WEDNESDAY, "Eastwire", told)["events"])
+    assert dates == ["2025-12-01", "2025-12-03"]
+
+
+def test_the_year_an_event_noun_is_named_by_is_a_date():
+    """reldates year_of_event: "the 1996 vote", "the 2014 war" give the year; "the 2006 shops" does not."""
+    found = {d.text: d.edtf for d in find_dates("Fatah won the 1996 vote, and the 2014 war changed Gaza.", WEDNESDAY)}
+    assert (found["1996"], found["2014"]) == ("1996", "2014")
+    assert find_dates("The 2006 shops are closed.", WEDNESDAY) == []
+
+
+def test_a_relative_clause_dated_beside_a_negated_act_is_an_act_of_its_own(nlp, told):
+    """events.relative_clause_act: "Fatah, which won the 1996 vote, did not send anyone this week" — the
+    relative clause's act is an event with the clause for evidence; the main clause's denied act is none."""
+    text = "Fatah, which won the 1996 vote, did not send a delegation to Doha this week."
+    result = draft(text, WEDNESDAY, "Eastwire", told)
+    assert [(e["date"], e["evidence"]) for e in result["events"]] == [("1996", "won the 1996 vote")]

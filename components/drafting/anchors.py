@@ -98,6 +98,17 @@ def following_week(m, base: str):
     return f"{monday}/{monday + dt.timedelta(days=6)}", f"the week after {base}"
 
 
+def week_after(m, base: str):
+    """ "the week after the Cairo meeting", "the week before the vote": the Monday-to-Sunday week after (or
+    before) the anchor's day."""
+    day = _day(base)
+    if day is None:
+        return None
+    step = 7 if m.group(1).lower() == "after" else -7
+    monday = day - dt.timedelta(days=day.weekday()) + dt.timedelta(days=step)
+    return f"{monday}/{monday + dt.timedelta(days=6)}", f"the week {m.group(1).lower()} {base}"
+
+
 def that_month(m, base: str):
     """ "later that month", "that same month": the anchor's month."""
     return (base[:7], f"the month of {base}") if re.match(r"\d{4}-\d{2}", base) else None
@@ -125,7 +136,8 @@ ANCHORS: list[tuple[str, str, Callable]] = [
         rf"\b(?:in\s+)?({'|'.join(_MONTHS)})\s+of\s+(?:that|the\s+same)\s+year\b",
         month_of_that_year,
     ),
-    ("following_week", r"\bthe\s+following\s+week\b", following_week),  # not "in the next week": ahead of publication
+    ("following_week", r"\bthe\s+following\s+week\b", following_week),
+    ("week_after", r"\bthe\s+week\s+(after|before)\b", week_after),  # not "in the next week": ahead of publication
     ("that_month", r"\b(?:later\s+|earlier\s+)?(?:that|the\s+same)\s+month\b", that_month),
     ("that_year", r"\b(?:later\s+|earlier\s+)?(?:that|the\s+same)\s+year\b", that_year),
 ]
@@ -167,8 +179,16 @@ def named_event(text: str, d, earlier: list):
         lo, hi = _sentence_of(text, p, d.start)
         sentence = text[lo:hi].lower()
         if re.search(rf"\b{re.escape(noun)}\b", sentence) and re.search(rf"\b{re.escape(stem)}", sentence):
-            return p
+            return nearest_the_verb(text, stem, lo, hi, earlier, d.start) or p
     return introduced_event(text, noun, earlier, d.start) or kin_event(text, noun, earlier, d.start)
+
+
+def nearest_the_verb(text: str, stem: str, lo: int, hi: int, earlier: list, until: int):
+    """ "Abbas signed the decree on Wednesday, and it was published a day later … the day before the decree was
+    signed": of the dates of the sentence naming the act, the one nearest its verb (Wednesday), not the last."""
+    words = [w.start() for w in re.finditer(rf"\b{re.escape(stem)}", text[lo:hi], re.I)]
+    same = [x for x in earlier if _sentence_of(text, x, until)[0] == lo and not in_dateline(text, x)]
+    return min(same, key=lambda x: min(abs(x.start - lo - w) for w in words)) if words and same else None
 
 
 _PRONOUN_ACT = re.compile(r"\s+(?:we|they|he|she|I)\s+(\w{5,})\b", re.I)
@@ -236,23 +256,36 @@ _MEETING_WORDS = re.compile(r"\b(?:met|meeting|talks|sessions?|negotiat\w*|summi
 def kin_event(text: str, noun: str, earlier: list, until: int):
     """ "Two days after the shooting": the last dated sentence before that tells an act of force ("gunmen
     opened fire on a rally on Sunday"), its date nearest those words; else None. `meeting_kin` too."""
+    planned = noun in MEETING_NOUNS and planned_kin(text, until)
     words = _FORCE_WORDS if noun in FORCE_NOUNS else _MEETING_WORDS if noun in MEETING_NOUNS else None
+    words = _PLANNED_MEETING if planned else words
     for p in reversed(earlier if words else []):
         lo, hi = _sentence_of(text, p, until)
         found = words.search(text, lo, hi)
         same = [x for x in earlier if _sentence_of(text, x, until)[0] == lo]
-        same = meeting_kin(same) if words is _MEETING_WORDS else same
+        same = meeting_kin(same, planned) if noun in MEETING_NOUNS else same
         if found and same:
             same = [x for x in same if not in_dateline(text, x)] or same
             return min(same, key=lambda x: abs(x.start - found.start()))
     return None
 
 
-def meeting_kin(same: list) -> list:
+_PLANNED_MEETING = re.compile(r"\b(?:meet|meets|meeting|talks|sessions?|summit)\b", re.I)
+
+
+def planned_kin(text: str, until: int) -> bool:
+    """ "will arrive in Ramallah the week after the Cairo meeting": an anchor in a sentence of the future names
+    a meeting still to come — the last sentence planning one ("will meet in Cairo on March 8"), its date
+    after publication, not a meeting held."""
+    lo = max(text.rfind(".", 0, until), text.rfind("\n", 0, until)) + 1
+    return bool(re.search(r"\b(?:will|shall|is to|are to|is due to|are due to)\b", text[lo:until], re.I))
+
+
+def meeting_kin(same: list, planned: bool = False) -> list:
     """ "hours after the Doha session ended": a meeting's noun names one held, not one a sentence plans
     ("will reconvene on January 5 … after the session"): that sentence's dates after publication are left
     out, and so is the sentence when none is left."""
-    return [x for x in same if "after publication" not in x.how]
+    return [x for x in same if ("after publication" in x.how) == planned]
 
 
 def in_dateline(text: str, d) -> bool:
@@ -279,8 +312,16 @@ def introduced_event(text: str, noun: str, earlier: list, until: int):
         if found:
             same = [x for x in earlier if _sentence_of(text, x, until)[0] == lo]
             holding = [x for x in same if x.start <= found.start() < x.end]  # "the movements signed a truce"
+            holding = holding or own_date_after(text, found.end(), same)
             return (holding or [x for x in same if x.end <= found.start()] or same)[-1]
     return None
+
+
+def own_date_after(text: str, end: int, same: list) -> list:
+    """ "were released on Wednesday, the ministry said in a statement on Thursday": a date right after the
+    words introducing the thing ("a statement on Thursday", "a statement issued late on Monday") is its own."""
+    between = r"\s*(?:(?:issued|released|published|read out)\s+)?(?:(?:late|early)\s+)?(?:on\s+)?"
+    return [x for x in same if x.start >= end and re.fullmatch(between, text[end : x.start], re.I)][:1]
 
 
 # a clause telling an act ("the two movements met in Cairo"), not a noun alone ("the meeting")

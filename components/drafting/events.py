@@ -356,6 +356,16 @@ def dated_with_actors(ctx: Context, f: Frame) -> bool:
     )
 
 
+def not_a_state(ctx: Context, f: Frame) -> bool:
+    """ "He was not charged, and he was at his desk the next morning": with no event word and no act a saying
+    or an accusation reports, a date on a bare "was" joined to the clause before (a copula, no participle)
+    tells the state that followed, no event ("Our delegate was at the crossing on Tuesday" alone still is)."""
+    if f.found or f.reported_verb is not None or ctx.doc is None or not f.when:
+        return True
+    verb = grammar.dated_verb(ctx.doc, f.when[0].start, f.when[0].end)
+    return verb is None or verb.lemma_.lower() != "be" or verb.dep_ != "conj"
+
+
 def accused_unnamed(ctx: Context, f: Frame) -> bool:
     """ "Camp residents accused security forces of cutting the water supply on Wednesday": the dated act of an
     accusation (accused_act) is an event though neither side is an actor in the data."""
@@ -426,8 +436,18 @@ def not_a_saying_date(ctx: Context, f: Frame) -> bool:
     on Wednesday that they will meet tomorrow")."""
     text = ctx.text
     f.when = [d for d in f.when if not _DATELINE.search(text[text.rfind("\n", 0, d.start) + 1 : d.start])]
-    f.own = [d for d in f.when if not _SAID_ON.search(text[max(f.s, d.start - 40) : d.start])]
+    f.own = [
+        d
+        for d in f.when
+        if not _SAID_ON.search(before := text[max(f.s, d.start - 40) : d.start]) or passive_saying(before)
+    ]
     return bool(f.when)
+
+
+def passive_saying(before: str) -> bool:
+    """ "results will be announced two days after the vote", "the names were declared on Monday": a speech verb
+    in the passive tells what is made public on that date (an act), not the day someone said something."""
+    return bool(re.search(rf"\b(?:be|been|being|was|were|is|are)\s+{SPEECH}\s*$", before, re.I))
 
 
 # "a statement on Tuesday urging Hamas and Fatah to resume talks next week": what others are urged to do
@@ -502,6 +522,7 @@ TIME: list[Callable] = [
     live_blog_day,
     occasion_date,
     dated_with_actors,
+    not_a_state,
     not_a_saying_date,
     statement_and_its_clause,
     conference_of_a_saying,
@@ -519,7 +540,35 @@ def _dates_of_clauses(ctx: Context, f: Frame) -> dict:
     its office on Sunday, and Qatar recalled its envoy on Monday"): one event each; else the first."""
     between = ctx.text[f.when[0].end : f.when[-1].start] if len(f.when) > 1 else ""
     parallel = re.search(r"\band\b", between) or ("," in between and CLAUSE_VERB.search(between))
+    parallel = parallel or semicolon_clauses(between)
     return {d.edtf: d for d in reversed(f.when if parallel else f.when[:1])}
+
+
+def _aside_of_clause(ctx: Context, f: Frame, date, own, aside):
+    """The modality of one of several dated clauses: a relative clause's own, an unclassified clause's read
+    from its date, else the sentence's."""
+    if own is not None:
+        return modality.set_aside(ctx.doc, own.s)
+    return modality.set_aside(ctx.doc, date.start) if f.kind == "unclassified" else aside
+
+
+def relative_clause_act(ctx: Context, f: Frame, date) -> Frame | None:
+    """ "Islamic Jihad, which boycotted the 2006 vote, did not send a delegation this week": a date inside a
+    relative clause, beside another date of the sentence, dates that clause's act — its evidence the clause
+    alone, not the main clause's (a Frame over the clause, or None)."""
+    verb = grammar.dated_verb(ctx.doc, date.start, date.end) if ctx.doc is not None else None
+    if verb is None or verb.dep_ != "relcl":
+        return None
+    lo, hi = verb.idx, verb.right_edge.idx + len(verb.right_edge.text)
+    return Frame(lo, hi, v_start=lo, v_end=verb.idx + len(verb.text))
+
+
+def semicolon_clauses(between: str) -> bool:
+    """ "We spoke to him on Saturday; he had returned the day before": a semicolon between two dates joins
+    two clauses, each an act of its own — not when the one after it is a saying ("…; Qasem spoke to the
+    Post a day later": the day of his words)."""
+    after = between.rsplit(";", 1)[-1]
+    return ";" in between and not re.search(rf"\b(?:{SPEECH}|spoke|spoken|speaking)\b", after, re.I)
 
 
 def _modality(ctx: Context, f: Frame) -> tuple[str, str] | None:
@@ -571,9 +620,11 @@ def _emit(ctx: Context, f: Frame, events: list, set_aside: list) -> None:
     aside = _modality(ctx, f)
     for date in chosen.values():
         inside, kind = _clause_parts(ctx, f, date, list(chosen.values())) if len(chosen) > 1 else (f.inside, f.kind)
-        event = _event(ctx, f, _spanned(ctx.text, f.s, date), inside, kind)
-        if aside:  # denied, conditional: shown to the curator, never drafted as occurred
-            set_aside.append(event | {"status": aside[0], "set_aside_by": aside[1]})
+        own = relative_clause_act(ctx, f, date) if len(chosen) > 1 else None
+        event = _event(ctx, own or f, _spanned(ctx.text, f.s, date), inside, kind)
+        this = _aside_of_clause(ctx, f, date, own, aside) if len(chosen) > 1 else aside
+        if this:  # denied, conditional: shown to the curator, never drafted as occurred
+            set_aside.append(event | {"status": this[0], "set_aside_by": this[1]})
         else:
             events.append(event)
     for date, verb_kind, verb in _verb_events(ctx, f, chosen):

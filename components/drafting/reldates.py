@@ -87,6 +87,12 @@ PATTERNS = [
     ("month_day", rf"\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s+\d{{4}})"),
     ("day_month", rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\b(?!,?\s+\d{{4}})"),
     ("in_year", r"\b(?:in|since|during|of)\s+((?:19|20)\d{2})\b"),
+    # "boycotted the 2006 vote", "won the 2006 elections": the year an event noun is named by
+    (
+        "year_of_event",
+        r"(?<=\bthe )((?:19|20)\d{2})(?=\s+(?:votes?|elections?|polls?|war|truce|ceasefire|accords?|agreement|"
+        r"uprising|intifada|referendum|summit|talks)\b)",
+    ),
     # "from the first of April", "the 3rd of May": a day of a month, as "April 1"
     ("day_of_month", rf"\bthe\s+(first|second|third|fourth|fifth|\d{{1,2}}(?:st|nd|rd|th))\s+of\s+({_FULL_MONTH})\b"),
     # Relative to the publication date.
@@ -159,7 +165,9 @@ def future_clause(text: str, start: int, end: int) -> bool:
         lo = max([b for b in breaks if b < lo], default=0)
     if FUTURE.search(sentence[lo:at]) or agreed_for_later(sentence[lo:at]) or scheduled_present(sentence[lo:at]):
         return True
-    if deadline(sentence[lo:at]) or booked_for(sentence[lo:at], sentence[at : at + end - start]):
+    if (deadline(sentence[lo:at]) and not done_by(sentence[at + end - start : hi])) or booked_for(
+        sentence[lo:at], sentence[at : at + end - start]
+    ):
         return True
     if answer_to_a_future_question(text, sentence_start, sentence):
         return True
@@ -185,6 +193,12 @@ def deadline(before: str) -> bool:
     """ "have promised an answer by Sunday": a deadline is ahead (not "had been released by Sunday", "was
     due by November 15")."""
     return bool(re.search(r"\bby\s+$", before, re.I)) and not re.search(r"\b(?:had|was|were)\b", before, re.I)
+
+
+def done_by(after: str) -> bool:
+    """ "by Thursday we had registered 9,000 voters": a pluperfect told right after the deadline (its subject,
+    then "had" and a participle) says the limit is past."""
+    return bool(re.match(r"\s*,?\s*(?:[\w'’-]+\s+){1,3}?had\s+\w+", after, re.I))
 
 
 def answer_to_a_future_question(text: str, sentence_start: int, sentence: str) -> bool:
@@ -507,6 +521,7 @@ ABSOLUTE = {
     "season_year": _season_year,
     "month_year": _month_year,
     "in_year": _in_year,
+    "year_of_event": _in_year,
     "open_ago": _open_ago,
 }
 RELATIVE = {
