@@ -62,13 +62,13 @@ def other_states(engine, covered: list[Filters], rng: random.Random) -> list[Fil
     return out
 
 
-def time_views(backend, engine, f: Filters) -> dict[str, float]:
+def time_views(backend, engine, f: Filters, only=None) -> dict[str, float]:
     from components.ui.views import VIEWS
 
     engine._cache.clear()  # a state new to the engine
     took = {}
     for view in VIEWS:
-        if not view.asks:
+        if not view.asks or (only and view.label not in only):
             continue
         t0 = time.perf_counter()
         for name in view.asks:
@@ -102,6 +102,8 @@ def main() -> None:
     parser.add_argument("--engine", default="duckdb://", help="an engine URL, or 'spark' (a local two-worker cluster)")
     parser.add_argument("--states", type=int, default=24)
     parser.add_argument("--seed", type=int, default=40)
+    parser.add_argument("--views", nargs="*", help="only these views (their labels), e.g. Timeline")
+    parser.add_argument("--covered-only", action="store_true", help="leave out the states the rollup cannot answer")
     args = parser.parse_args()
     if args.engine == "spark":
         from components.engines.localcluster import local_cluster
@@ -131,13 +133,16 @@ def run(args, url: str) -> None:
     assert not any(engine.rollup.covers(f, None) for f in others)
     if warming is not None:
         warming.join()  # a cluster's copy of the events filled (as after the first view)
-    time_views(backend, engine, covered[0])  # the rollup read (or built), once per engine: not a state's cost
+    time_views(
+        backend, engine, covered[0], args.views
+    )  # the rollup read (or built), once per engine: not a state's cost
     base = {"events": engine.total, "engine": engine.con.name, "date": time.strftime("%Y-%m-%d")}
     rows = [base | {"opened_s": round(opened, 2)} | rollup_cost(args.data)]
-    for kind, states in (("covered", covered), ("not covered", others)):
+    kinds = (("covered", covered),) if args.covered_only else (("covered", covered), ("not covered", others))
+    for kind, states in kinds:
         per_view: dict[str, list[float]] = {}
         for f in states:
-            for label, s in time_views(backend, engine, f).items():
+            for label, s in time_views(backend, engine, f, args.views).items():
                 per_view.setdefault(label, []).append(s)
         for label, times in per_view.items():
             rows.append(
