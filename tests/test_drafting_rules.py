@@ -119,6 +119,14 @@ ANCHORS = [
         "two days after that",
         "2025-11-05",
     ),
+    ("day_before", "Fatah signed on 3 November. The lists were sealed the day after.", "the day after", "2025-11-04"),
+    (
+        "years_later",
+        "The trial began in 2009, and the verdict came four years later.",
+        "four years later",
+        "2013",
+    ),
+    ("years_later", "The office closed in 2020. Two years earlier it had moved.", "Two years earlier", "2018"),
     # anchors.unit_days: a fortnight is fourteen days
     (
         "units_later",
@@ -193,6 +201,26 @@ def test_an_anchor_naming_an_event_dates_from_that_event():
     )
     found = {d.text: d.edtf for d in find_dates(text, WEDNESDAY)}
     assert found["a week after"] == "2025-11-27"  # from the taking of office, not the last date (10 November)
+
+
+def test_an_anchor_naming_a_vote_a_summit_or_a_dated_act_dates_from_it():
+    """anchors.kin_words (an election's noun: the polls, voting), anchors.held_not_planned (a held meeting, not
+    the one a sentence of the future plans), anchors.dated_in_clause (the named act's own date after it),
+    anchors.last_stop ("$1.5 million" ends no sentence)."""
+    text = (
+        "Voting ended on 2 November in most districts. The board certified the lists on 6 November. "
+        "Observers counted spoiled papers two days after the election."
+    )
+    assert {d.text: d.edtf for d in find_dates(text, WEDNESDAY)}["two days after"] == "2025-11-04"
+    text = (
+        "Leaders held a summit in Amman on 5 November and pledged $1.5 million. A second summit will be held "
+        "in Rabat on 20 November. Envoys had drafted the text the week before the summit."
+    )
+    assert {d.text: d.edtf for d in find_dates(text, WEDNESDAY)}["the week before"] == "2025-10-27/2025-11-02"
+    text = "The monitors arrived on 1 November. Officials sealed the boxes the night before the count began on 4 November."
+    assert {d.text: d.edtf for d in find_dates(text, WEDNESDAY)}["the night before"] == "2025-11-03"
+    text = "Talks resume in Amman on 14 November, and the envoy flies in the day after the talks resume."
+    assert {d.text: d.edtf for d in find_dates(text, WEDNESDAY)}["the day after"] == "2025-11-15"
 
 
 def test_every_rule_has_a_sentence():

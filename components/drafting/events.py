@@ -640,7 +640,9 @@ def _emit(ctx: Context, f: Frame, events: list, set_aside: list) -> None:
 
 
 def _sentences(text: str):
-    for m in re.finditer(r"[^\n.!?]+(?:[.!?][\"”’)]*(?=\s|$)|$)", text):  # a closing quote mark may follow
+    """The sentences of the text; a point inside a number ("pledged $2.4 billion") ends none — fixes the
+    words before it lost from the sentence's event."""
+    for m in re.finditer(r"(?:[^\n.!?]|\.(?=\d))+(?:[.!?][\"”’)]*(?=\s|$)|$)", text):  # a closing quote may follow
         s, e = m.start(), m.end()
         while s < e and text[s].isspace():
             s += 1
