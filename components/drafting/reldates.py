@@ -235,7 +235,7 @@ def agreed_for_later(before: str) -> bool:
 
 def scheduled_present(before: str) -> bool:
     """ "The delegations go back to Doha on Thursday", "We sign the contract on Thursday", "I step down in
-    June": a journey, a meeting, a signing, a start, an opening or closing, or leaving or taking office told
+    June": a journey, a meeting, a signing, a start, or leaving or taking office told
     in the present tense with its date is a scheduled one, ahead (not "to go back", "did not return")."""
     return bool(_SCHEDULED_PRESENT.search(before))
 
@@ -260,7 +260,7 @@ _SCHEDULED_PRESENT = re.compile(
     r"(?<!\bto )(?<!\bnot )(?<!\bnever )(?<!\bdid )\b(?:go|goes|come|comes|leave|leaves|return|returns|travel|travels|fly|flies|"
     r"arrive|arrives|resume|resumes|reopen|reopens|sign|signs|meet|meets|start|starts|begin|begins|vote|votes|"
     r"(?:step|steps|stand|stands)\s+down|resign|resigns|retire|retires|quit|quits|(?:hand|hands)\s+over|"
-    r"(?:take|takes)\s+office|open|opens|close|closes)\b"
+    r"(?:take|takes)\s+office)\b"
     r"[^,;]{0,40}$",
     re.I,
 )
