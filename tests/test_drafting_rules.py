@@ -278,6 +278,19 @@ def test_release_restrictions_and_return_are_event_words(nlp, told):
     ]
 
 
+def test_people_released_or_beaten_in_the_passive_are_events_a_released_document_is_not(nlp, told):
+    """VERBS broadened: "were released" of people (not "results were released"), "were beaten" — a dated
+    passive act with a time of day, whoever did it."""
+    text = (
+        "Two students were released on Monday evening. Three marchers were beaten with sticks outside the "
+        "council on Tuesday afternoon. The results were released on Friday."
+    )
+    events = draft(text, WEDNESDAY, "Eastwire", told)["events"]
+    types = {e["date"]: e["event_type"] for e in events}
+    assert types.get("2025-11-10") == "release" and types.get("2025-11-11") == "military_force"
+    assert types.get("2025-11-07") != "release"
+
+
 def test_an_open_bound_is_no_date_and_no_event(told):
     (mention,) = find_dates("A truce agreed more than six years ago is collapsing.", WEDNESDAY)
     assert mention.text == "more than six years ago" and mention.edtf is None

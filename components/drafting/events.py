@@ -26,6 +26,9 @@ from components.drafting.quotes import SPEECH, and_join, chain_of
 from components.drafting.reldates import CLAUSE_VERB, OPEN_BOUND, DateMention, future_clause
 
 REPORTED = re.compile(r"\b(reportedly|allegedly|according to|is said to|are said to|was said to|were said to)\b", re.I)
+# "The results were released on Friday": a thing released, not people let go
+_THINGS = "results statement report figures video footage list names text details data"
+_NOT_PEOPLE = "".join(rf"(?<!{w} )" for w in _THINGS.split())
 # Event verbs -> event types: the bundled types (CAMEO-coded), then two the bundled data lacks (a draft
 # proposes them as new types for the editor to add or map).
 VERBS = {
@@ -41,9 +44,13 @@ VERBS = {
     "military_force": r"\b(attacked|attack|strike|strikes|struck|shelled|launched|clash(?:es|ed)?|killed|kill|"
     r"fired|bombed|raided|stormed|ambushed|shot dead|shelling|attacking|storming|raiding|bombing|ambushing|mortar(?:s| shells?| rounds?)?|"
     r"dropped (?:a |an |two |several )?(?:grenades?|bombs?|explosives?)|gunfights?|gunfire|firefights?|"
-    r"opened fire|wounded)\b",
+    r"opened fire|wounded|beaten|beatings?)\b",
     "arrest": r"\b(arrest|arrested|arresting|arrests|detain|detained|detaining|rounded up|abduct(?:ed|ing)|kidnap(?:ped|ping))\b",
-    "release": r"\b(freed|released from (?:prison|detention|custody|jail))\b",
+    # people let go, told in the passive too ("Eight of them were released on Saturday"), not a document
+    "release": r"\b(freed|walked free|set free|released from (?:prison|detention|custody|jail)|"
+    rf"{_NOT_PEOPLE}(?:was|were|been) "
+    r"released(?!\s+(?:in\s+|on\s+)?(?:a|an|the|its|their)?\s*(?:statement|results?|reports?|figures|video|"
+    r"footage|list|names|text|details|data)))\b",
     "restrictions": r"\b(curfews?|sealed off|seal off|martial law|state of emergency)\b",
     "protest": r"\b(sit-ins?|protest(?:s|ed|ing)?|demonstrat\w+|rall(?:y|ies|ied)|marched)\b",
     "reduce_relations": r"\b(closed its|recalled (?:its|his|her|their)|expelled|severed|cut ties)\b",
