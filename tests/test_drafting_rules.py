@@ -291,6 +291,16 @@ def test_people_released_or_beaten_in_the_passive_are_events_a_released_document
     assert types.get("2025-11-07") != "release"
 
 
+def test_a_reported_simple_past_and_a_date_on_a_noun_the_parse_took_for_a_clause_are_acts(nlp, told):
+    """events.simple_past_reported: "said on Monday that its guards burned the files on Saturday" is the
+    burning's act, as "had burned" is; events._on_clause: an advcl without "if"/"when" keeps its date."""
+    text = "Fatah said on Monday that Hamas guards burned the voter files in Khan Younis on Saturday."
+    dates = [e["date"] for e in draft(text, WEDNESDAY, "Eastwire", told)["events"]]
+    assert "2025-11-08" in dates
+    text = "The ministry said on Tuesday that soldiers had stopped six ambulances at the Erez crossing on Sunday."
+    assert "2025-11-09" in [e["date"] for e in draft(text, WEDNESDAY, "Eastwire", told)["events"]]
+
+
 def test_an_open_bound_is_no_date_and_no_event(told):
     (mention,) = find_dates("A truce agreed more than six years ago is collapsing.", WEDNESDAY)
     assert mention.text == "more than six years ago" and mention.edtf is None

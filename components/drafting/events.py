@@ -212,11 +212,20 @@ def act_in_saying(ctx: Context, f: Frame):
     for t in span or []:
         verb = t.head
         told = t.lower_ in WILL or (t.lower_ == "had" and verb.tag_ == "VBN")  # a plan, or an act before it
-        if t.dep_ != "aux" or not told or verb.dep_ != "ccomp" or _in_quote(ctx.quotes, t.idx):
+        told = (told and t.dep_ == "aux") or simple_past_reported(t)
+        if not told or verb.dep_ != "ccomp" or _in_quote(ctx.quotes, t.idx):
             continue  # in someone's quoted words: theirs to date, not the narrator's
         if verb.head.lemma_.lower() in grammar.SPEECH_LEMMAS and any(_on_clause(verb, d) for d in f.when):
             return verb
     return None
+
+
+def simple_past_reported(t) -> bool:
+    """ "Hamas said on Sunday that your staff destroyed a box of ballots … the day after the vote": a reported
+    clause's own verb in the simple past (its subject named) tells an act as well as "had destroyed" does —
+    broadens act_in_saying from the pluperfect; the date must still be on that clause, not the saying's."""
+    verb = t.head
+    return t.dep_ == "nsubj" and verb.tag_ == "VBD" and verb.lemma_.lower() not in ("be", "have")
 
 
 def quoted_own_act(ctx: Context, f: Frame):
@@ -255,7 +264,10 @@ def _on_clause(verb, d) -> bool:
     """Is the date in the verb's clause, not in a clause under it ("would resign if the salaries were not
     paid by the end of the month": the condition's date)?"""
     lo, hi = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge.text)
-    under = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)) for c in verb.children if c.dep_ == "advcl"]
+    # a clause under it opens with a subordinator ("if", "when"); the parse's advcl without one ("at the
+    # Kerem Shalom crossing on Monday", a noun taken for a verb) is the verb's own — fixes its date lost
+    under = [c for c in verb.children if c.dep_ == "advcl" and any(m.dep_ == "mark" for m in c.children)]
+    under = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)) for c in under]
     return lo <= d.start < hi and not any(a <= d.start < b for a, b in under)
 
 
