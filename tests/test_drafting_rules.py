@@ -503,6 +503,25 @@ def test_each_speaker_rule_on_its_text(nlp, told, rule, text, words, speaker, id
     assert (quote["speaker"], quote["speaker_id"]) == (speaker, ids), quote["note"]
 
 
+def test_the_role_noun_after_an_unnamed_one_is_not_the_person_named_before(nlp, told):
+    """speakers.unnamed_last: "a Jordanian diplomat … the diplomat" (or "an aide … the aide") is the unnamed
+    one, not the diplomat named earlier."""
+    for text, words in (
+        (
+            "Omar Haddad, an Egyptian diplomat, said the talks would go on. A Jordanian diplomat, who asked not "
+            'to be named, disagreed. "The talks are over," the diplomat said.',
+            "The talks are over",
+        ),
+        (
+            "Karim Nadir, an aide to the minister, spoke first. An aide to the governor denied it on Monday. "
+            '"Nothing was signed," the aide said.',
+            "Nothing was signed",
+        ),
+    ):
+        quote = next(q for q in draft(text, WEDNESDAY, "Eastwire", told)["quotes"] if words in q["text"])
+        assert quote["speaker"] not in ("Omar Haddad", "Karim Nadir"), quote
+
+
 def test_a_q_and_a_interview_gives_the_answers_as_the_interviewees_quotes(nlp, told):
     result = _article(told, "tu37-interview.txt", "Levant Ledger")
     answers = [q for q in result["quotes"] if q["note"].startswith("an answer of the interviewee")]
