@@ -301,6 +301,15 @@ def test_a_reported_simple_past_and_a_date_on_a_noun_the_parse_took_for_a_clause
     assert "2025-11-09" in [e["date"] for e in draft(text, WEDNESDAY, "Eastwire", told)["events"]]
 
 
+def test_a_dated_act_in_a_found_speakers_words_is_an_event(nlp, told):
+    """events.own_or_narrators: act_done reads a quote whose speaker was found, as passive_act does."""
+    text = (
+        "Samia Haddad runs the board.\n\nQ: What happened?\n\nHaddad: In 2016 we counted by hand. In April of "
+        "that year a judge threw out the count in three towns.\n\nQ: And then?\n\nHaddad: Nothing."
+    )
+    assert "2016-04" in [e["date"] for e in draft(text, WEDNESDAY, "Eastwire", told)["events"]]
+
+
 def test_an_open_bound_is_no_date_and_no_event(told):
     (mention,) = find_dates("A truce agreed more than six years ago is collapsing.", WEDNESDAY)
     assert mention.text == "more than six years ago" and mention.edtf is None

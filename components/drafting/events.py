@@ -408,12 +408,21 @@ def passive_act(ctx: Context, f: Frame) -> bool:
 def act_done(ctx: Context, f: Frame) -> bool:
     """ "A day later, the funeral of the boy drew several thousand mourners", "The shooting broke out hours
     after the raid": with no event word and no actor named, a dated simple past with a subject and an object
-    (or a particle) outside anyone's quoted words tells an act all the same (not a saying, a state)."""
+    (or a particle) in the narrator's or a found speaker's words tells an act all the same (not a saying, a
+    state)."""
     verb = grammar.dated_verb(ctx.doc, f.when[0].start, f.when[0].end) if ctx.doc is not None and f.when else None
-    if verb is None or verb.lemma_.lower() in grammar.SPEECH_LEMMAS or _in_quote(ctx.quotes, verb.idx):
+    if verb is None or verb.lemma_.lower() in grammar.SPEECH_LEMMAS or not own_or_narrators(ctx, verb.idx):
         return False
     deps = {c.dep_ for c in verb.children}
     return _told_act(ctx, f) and "nsubj" in deps and bool(deps & {"dobj", "prt"})
+
+
+def own_or_narrators(ctx: Context, at: int) -> bool:
+    """The narrator's words, or the words of a quote whose speaker was found (an interview's answer: "In
+    October of that year a court threw out the results") — broadens act_done, as passive_act reads a
+    speaker's own words; a quote with no speaker found stays out."""
+    quoted = [q for q in ctx.quotes if q.quote_type == "direct" and q.start <= at < q.end]
+    return all(q.speaker for q in quoted)
 
 
 _FIRST_PERSON = re.compile(r"\b(?:[Ww]e|I|[Mm]y|[Oo]ur|[Uu]s|[Mm]e)\b")
