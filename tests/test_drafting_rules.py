@@ -220,7 +220,9 @@ def test_an_anchor_naming_a_vote_a_summit_or_a_dated_act_dates_from_it():
         "in Rabat on 20 November. Envoys had drafted the text the week before the summit."
     )
     assert {d.text: d.edtf for d in find_dates(text, WEDNESDAY)}["the week before"] == "2025-10-27/2025-11-02"
-    text = "The monitors arrived on 1 November. Officials sealed the boxes the night before the count began on 4 November."
+    text = (
+        "The monitors arrived on 1 November. Officials sealed the boxes the night before the count began on 4 November."
+    )
     assert {d.text: d.edtf for d in find_dates(text, WEDNESDAY)}["the night before"] == "2025-11-03"
     text = "Talks resume in Amman on 14 November, and the envoy flies in the day after the talks resume."
     assert {d.text: d.edtf for d in find_dates(text, WEDNESDAY)}["the day after"] == "2025-11-15"

@@ -78,7 +78,9 @@ def years_later(m, base: str):
     not a day ("began in 2006, and … five years later": 2011)."""
     n = COUNTS.get(m.group(1).lower()) or int(m.group(1))
     step = -n if m.group(2).lower() in ("earlier", "before") else n
-    return (f"{int(base[:4]) + step:04d}", f"{n} year(s) {m.group(2).lower()} {base[:4]}") if base[:4].isdigit() else None
+    if not base[:4].isdigit():
+        return None
+    return f"{int(base[:4]) + step:04d}", f"{n} year(s) {m.group(2).lower()} {base[:4]}"
 
 
 def next_day(m, base: str):
