@@ -119,6 +119,14 @@ ANCHORS = [
         "two days after that",
         "2025-11-05",
     ),
+    ("day_before", "Fatah signed on 3 November. The lists were sealed the day after.", "the day after", "2025-11-04"),
+    (
+        "years_later",
+        "The trial began in 2009, and the verdict came four years later.",
+        "four years later",
+        "2013",
+    ),
+    ("years_later", "The office closed in 2020. Two years earlier it had moved.", "Two years earlier", "2018"),
     # anchors.unit_days: a fortnight is fourteen days
     (
         "units_later",
@@ -151,6 +159,9 @@ TENSE = [
     ("scheduled_present", "The delegations go back to Doha on Thursday.", "on Thursday", "2025-11-13"),
     ("scheduled_present", "The delegations did not go back to Doha on Monday.", "on Monday", "2025-11-10"),
     ("scheduled_present", "A: We sign the contract on Thursday.", "on Thursday", "2025-11-13"),
+    ("scheduled_present", "A: No. I step down in March, when the board meets.", "in March", "2026-03"),
+    ("scheduled_present", "The governor retires in February.", "in February", "2026-02"),
+    ("scheduled_present", "The new council takes office on Monday.", "on Monday", "2025-11-17"),
     ("could (FUTURE)", "One official said the conference could take place in December.", "in December", "2025-12"),
     ("could (FUTURE)", "Since late May she has flown to Cairo twice.", "late May", "2025-05"),
     ("planned for (FUTURE)", "A second rally is planned for Friday, organisers said.", "Friday", "2025-11-14"),
@@ -193,6 +204,28 @@ def test_an_anchor_naming_an_event_dates_from_that_event():
     )
     found = {d.text: d.edtf for d in find_dates(text, WEDNESDAY)}
     assert found["a week after"] == "2025-11-27"  # from the taking of office, not the last date (10 November)
+
+
+def test_an_anchor_naming_a_vote_a_summit_or_a_dated_act_dates_from_it():
+    """anchors.kin_words (an election's noun: the polls, voting), anchors.held_not_planned (a held meeting, not
+    the one a sentence of the future plans), anchors.dated_in_clause (the named act's own date after it),
+    anchors.last_stop ("$1.5 million" ends no sentence)."""
+    text = (
+        "Voting ended on 2 November in most districts. The board certified the lists on 6 November. "
+        "Observers counted spoiled papers two days after the election."
+    )
+    assert {d.text: d.edtf for d in find_dates(text, WEDNESDAY)}["two days after"] == "2025-11-04"
+    text = (
+        "Leaders held a summit in Amman on 5 November and pledged $1.5 million. A second summit will be held "
+        "in Rabat on 20 November. Envoys had drafted the text the week before the summit."
+    )
+    assert {d.text: d.edtf for d in find_dates(text, WEDNESDAY)}["the week before"] == "2025-10-27/2025-11-02"
+    text = (
+        "The monitors arrived on 1 November. Officials sealed the boxes the night before the count began on 4 November."
+    )
+    assert {d.text: d.edtf for d in find_dates(text, WEDNESDAY)}["the night before"] == "2025-11-03"
+    text = "Talks resume in Amman on 14 November, and the envoy flies in the day after the talks resume."
+    assert {d.text: d.edtf for d in find_dates(text, WEDNESDAY)}["the day after"] == "2025-11-15"
 
 
 def test_every_rule_has_a_sentence():
@@ -245,6 +278,38 @@ def test_release_restrictions_and_return_are_event_words(nlp, told):
         ("2025-11-11", "restrictions"),
         ("2025-11-14", "visit"),
     ]
+
+
+def test_people_released_or_beaten_in_the_passive_are_events_a_released_document_is_not(nlp, told):
+    """VERBS broadened: "were released" of people (not "results were released"), "were beaten" — a dated
+    passive act with a time of day, whoever did it."""
+    text = (
+        "Two students were released on Monday evening. Three marchers were beaten with sticks outside the "
+        "council on Tuesday afternoon. The results were released on Friday."
+    )
+    events = draft(text, WEDNESDAY, "Eastwire", told)["events"]
+    types = {e["date"]: e["event_type"] for e in events}
+    assert types.get("2025-11-10") == "release" and types.get("2025-11-11") == "military_force"
+    assert types.get("2025-11-07") != "release"
+
+
+def test_a_reported_simple_past_and_a_date_on_a_noun_the_parse_took_for_a_clause_are_acts(nlp, told):
+    """events.simple_past_reported: "said on Monday that its guards burned the files on Saturday" is the
+    burning's act, as "had burned" is; events._on_clause: an advcl without "if"/"when" keeps its date."""
+    text = "Fatah said on Monday that Hamas guards burned the voter files in Khan Younis on Saturday."
+    dates = [e["date"] for e in draft(text, WEDNESDAY, "Eastwire", told)["events"]]
+    assert "2025-11-08" in dates
+    text = "The ministry said on Tuesday that soldiers had stopped six ambulances at the Erez crossing on Sunday."
+    assert "2025-11-09" in [e["date"] for e in draft(text, WEDNESDAY, "Eastwire", told)["events"]]
+
+
+def test_a_dated_act_in_a_found_speakers_words_is_an_event(nlp, told):
+    """events.own_or_narrators: act_done reads a quote whose speaker was found, as passive_act does."""
+    text = (
+        "Samia Haddad runs the board.\n\nQ: What happened?\n\nHaddad: In 2016 we counted by hand. In April of "
+        "that year a judge threw out the count in three towns.\n\nQ: And then?\n\nHaddad: Nothing."
+    )
+    assert "2016-04" in [e["date"] for e in draft(text, WEDNESDAY, "Eastwire", told)["events"]]
 
 
 def test_an_open_bound_is_no_date_and_no_event(told):
@@ -447,6 +512,25 @@ def test_each_speaker_rule_on_its_text(nlp, told, rule, text, words, speaker, id
     quotes = draft(text, WEDNESDAY, "Eastwire", told)["quotes"]
     quote = next(q for q in quotes if q["text"].rstrip(",") == words)
     assert (quote["speaker"], quote["speaker_id"]) == (speaker, ids), quote["note"]
+
+
+def test_the_role_noun_after_an_unnamed_one_is_not_the_person_named_before(nlp, told):
+    """speakers.unnamed_last: "a Jordanian diplomat … the diplomat" (or "an aide … the aide") is the unnamed
+    one, not the diplomat named earlier."""
+    for text, words in (
+        (
+            "Omar Haddad, an Egyptian diplomat, said the talks would go on. A Jordanian diplomat, who asked not "
+            'to be named, disagreed. "The talks are over," the diplomat said.',
+            "The talks are over",
+        ),
+        (
+            "Karim Nadir, an aide to the minister, spoke first. An aide to the governor denied it on Monday. "
+            '"Nothing was signed," the aide said.',
+            "Nothing was signed",
+        ),
+    ):
+        quote = next(q for q in draft(text, WEDNESDAY, "Eastwire", told)["quotes"] if words in q["text"])
+        assert quote["speaker"] not in ("Omar Haddad", "Karim Nadir"), quote
 
 
 def test_a_q_and_a_interview_gives_the_answers_as_the_interviewees_quotes(nlp, told):

@@ -66,9 +66,21 @@ def units_earlier(m, base: str):
 
 
 def day_before(m, base: str):
-    """ "the day before", "the night before": the anchor's day minus one."""
+    """ "the day before", "the night before", "the day after the vote": the anchor's day (or the named
+    event's) minus one, or plus one after "after"."""
     day = _day(base)
-    return ((day - dt.timedelta(days=1)).isoformat(), f"the day before {base}") if day else None
+    step = 1 if m.group(1).lower() == "after" else -1
+    return ((day + dt.timedelta(days=step)).isoformat(), f"the day {m.group(1).lower()} {base}") if day else None
+
+
+def years_later(m, base: str):
+    """ "five years later", "two years earlier": the anchor's year plus (or minus) that many years — the year,
+    not a day ("began in 2006, and … five years later": 2011)."""
+    n = COUNTS.get(m.group(1).lower()) or int(m.group(1))
+    step = -n if m.group(2).lower() in ("earlier", "before") else n
+    if not base[:4].isdigit():
+        return None
+    return f"{int(base[:4]) + step:04d}", f"{n} year(s) {m.group(2).lower()} {base[:4]}"
 
 
 def next_day(m, base: str):
@@ -123,7 +135,8 @@ ANCHORS: list[tuple[str, str, Callable]] = [
     ("units_later", rf"\b({_COUNT})\s+(day|week|fortnight)s?\s+(?:later|afterwards?)\b", units_later),
     ("units_after", rf"\b({_COUNT})\s+(day|week|fortnight)s?\s+after(?:\s+that)?\b", units_after),
     ("units_earlier", rf"\b({_COUNT})\s+(day|week|fortnight)s?\s+(?:earlier|before(?:\s+that)?)\b", units_earlier),
-    ("day_before", r"\bthe\s+(?:day|night|evening)\s+before\b(?!\s+\w+day\b)", day_before),
+    ("day_before", r"\bthe\s+(?:day|night|evening)\s+(before|after)\b(?!\s+\w+day\b)", day_before),
+    ("years_later", rf"\b({_COUNT})\s+years?\s+(later|afterwards?|earlier)\b", years_later),
     ("next_day", r"\b(?:the\s+)?(?:next|following)\s+(?:day|morning|afternoon|evening|night)\b", next_day),
     (
         "same_day",
@@ -142,7 +155,7 @@ ANCHORS: list[tuple[str, str, Callable]] = [
     ("that_year", r"\b(?:later\s+|earlier\s+)?(?:that|the\s+same)\s+year\b", that_year),
 ]
 # Rules that need only the anchor's year: an interval within one year ("the spring of 2017") anchors them.
-YEAR_RULES = frozenset(("month_of_that_year", "that_year"))
+YEAR_RULES = frozenset(("month_of_that_year", "that_year", "years_later"))
 # "later that month" needs a month: a day or a month told before (not a year)
 COMPILED = [(name, re.compile(p, re.IGNORECASE), resolver) for name, p, resolver in ANCHORS]
 
@@ -249,19 +262,28 @@ _FORCE_WORDS = re.compile(
 
 
 # "hours after the Doha session ended": a meeting's noun, told before as "met" or "talks"
-MEETING_NOUNS = frozenset("session meeting talks round summit negotiations".split())
-_MEETING_WORDS = re.compile(r"\b(?:met|meeting|talks|sessions?|negotiat\w*|summit)\b", re.I)
+MEETING_NOUNS = frozenset("session meeting talks round summit negotiations conference".split())
+_MEETING_WORDS = re.compile(r"\b(?:met|meeting|talks|sessions?|negotiat\w*|summit|conference)\b", re.I)
+# "the day after the vote": an election's noun, told before as "the polls closed", "voted", "the election"
+ELECTION_NOUNS = frozenset("vote voting election elections polls polling ballot".split())
+_ELECTION_WORDS = re.compile(r"\b(?:poll\w*|vot(?:e|ed|ing)|elections?)\b", re.I)
+
+
+def kin_words(noun: str):
+    """The words that tell, in an earlier sentence, the act a noun of force, of meeting or of voting names
+    ("the vote": "the polls closed on February 20"; "the conference": "donors meeting in Cairo"), or None."""
+    kinds = ((FORCE_NOUNS, _FORCE_WORDS), (MEETING_NOUNS, _MEETING_WORDS), (ELECTION_NOUNS, _ELECTION_WORDS))
+    return next((words for nouns, words in kinds if noun in nouns), None)
 
 
 def kin_event(text: str, noun: str, earlier: list, until: int):
     """ "Two days after the shooting": the last dated sentence before that tells an act of force ("gunmen
     opened fire on a rally on Sunday"), its date nearest those words; else None. `meeting_kin` too."""
     planned = noun in MEETING_NOUNS and planned_kin(text, until)
-    words = _FORCE_WORDS if noun in FORCE_NOUNS else _MEETING_WORDS if noun in MEETING_NOUNS else None
-    words = _PLANNED_MEETING if planned else words
+    words = _PLANNED_MEETING if planned else kin_words(noun)
     for p in reversed(earlier if words else []):
         lo, hi = _sentence_of(text, p, until)
-        found = words.search(text, lo, hi)
+        found = None if not planned and held_not_planned(text, noun, lo, hi) else words.search(text, lo, hi)
         same = [x for x in earlier if _sentence_of(text, x, until)[0] == lo]
         same = meeting_kin(same, planned) if noun in MEETING_NOUNS else same
         if found and same:
@@ -281,6 +303,13 @@ def planned_kin(text: str, until: int) -> bool:
     return bool(re.search(r"\b(?:will|shall|is to|are to|is due to|are due to)\b", text[lo:until], re.I))
 
 
+def held_not_planned(text: str, noun: str, lo: int, hi: int) -> bool:
+    """ "Egyptian officials had hosted … the day before the conference": a meeting held is not the one a
+    sentence of the future plans ("Ministers will meet again … and a follow-up conference will be held in
+    June") — fixes a flashback counted from a planned meeting's date."""
+    return noun in MEETING_NOUNS and bool(_FUTURE_WORDS.search(text, lo, hi))
+
+
 def meeting_kin(same: list, planned: bool = False) -> list:
     """ "hours after the Doha session ended": a meeting's noun names one held, not one a sentence plans
     ("will reconvene on January 5 … after the session"): that sentence's dates after publication are left
@@ -295,10 +324,18 @@ def in_dateline(text: str, d) -> bool:
     return bool(re.match(r"\s*\([^)\n]{1,60}\)\s*[–—-]", text[d.end : d.end + 70]))
 
 
+def last_stop(text: str, until: int) -> int:
+    """The last full stop before `until`, not a point inside a number ("pledged $2.4 billion", -1 for none) —
+    fixes a sentence's start taken after "$2." so that its words and dates part."""
+    stops = [m.start() for m in re.finditer(r"\.(?!\d)", text[:until])]
+    return stops[-1] if stops else -1
+
+
 def _sentence_of(text: str, d, until: int) -> tuple[int, int]:
     """The bounds of the sentence holding a date, up to the anchored words when it holds them too."""
-    hi = text.find(".", d.end)
-    return text.rfind(".", 0, d.start) + 1, min(hi if hi >= 0 else len(text), until)
+    hi = re.search(r"\.(?!\d)", text[d.end :])
+    hi = d.end + hi.start() if hi else len(text)
+    return last_stop(text, d.start) + 1, min(hi, until)
 
 
 def introduced_event(text: str, noun: str, earlier: list, until: int):
@@ -306,9 +343,10 @@ def introduced_event(text: str, noun: str, earlier: list, until: int):
     pledged on Tuesday …, in a joint statement issued …"), its date nearest before the words that introduce
     it (not a dateline's), else None."""
     introducing = re.compile(rf"\b(?:a|an)\s+(?:[\w-]+\s+)?{re.escape(noun)}\b", re.I)
+    held = not planned_kin(text, until)  # "had hosted … the day before the conference": not a planned one
     for p in reversed(earlier):
         lo, hi = _sentence_of(text, p, until)
-        found = introducing.search(text, lo, hi)
+        found = None if held and held_not_planned(text, noun, lo, hi) else introducing.search(text, lo, hi)
         if found:
             same = [x for x in earlier if _sentence_of(text, x, until)[0] == lo]
             holding = [x for x in same if x.start <= found.start() < x.end]  # "the movements signed a truce"
@@ -392,7 +430,8 @@ def paragraph_base(text: str, d, last_past, plain):
     """ "… read out the next morning.\n\nA day earlier, Israeli forces had shut the crossing": a flashback that
     opens a paragraph counts from the last date the text gave outright (the story's own day), not from a
     relative one told in passing; within a paragraph the chain goes on ("a day later … three days later")."""
-    backward = d.how.split(":", 1)[1] in ("units_earlier", "day_before")  # a flashback, not a chain forward
+    # a flashback, not a chain forward ("the day after" goes forward)
+    backward = d.how.split(":", 1)[1] in ("units_earlier", "day_before") and "after" not in d.text.lower()
     opens = backward and text[: d.start].rstrip(" ").endswith("\n") and plain is not None
     return plain if opens else last_past
 
@@ -409,13 +448,25 @@ def past_base(text: str, d, last, last_past):
 RULES = {name: (pattern, resolver) for name, pattern, resolver in COMPILED}
 
 
-def _resolved(text: str, d, out: list, last, last_year):
+def dated_in_clause(text: str, d, later: list):
+    """ "three days before the Cairo round opened on April 18", "a week after the truce took effect on May 2":
+    the event named after "after"/"before" carries its own date in the same clause — the base, though told
+    after the anchor — fixes such a flashback counted from the last date told before it."""
+    if not d.text.lower().rstrip().endswith(("after", "before")):
+        return None
+    nxt = next((x for x in later if not x.how.startswith("anchored:")), None)
+    gap = text[d.end : nxt.start] if nxt is not None and _day(nxt.edtf or "") else "."
+    return nxt if len(gap) < 80 and not re.search(r"[.,;:!?\n]", gap) else None
+
+
+def _resolved(text: str, d, out: list, last, last_year, later: list = ()):
     """One anchored date resolved (the act it names too, for undated_act): from the event it names, the
     sentence's topic, else the last date (the last year's for the year rules)."""
     name = d.how.split(":", 1)[1]
     pattern, resolver = RULES[name]
     dated = [x for x in out if _day(x.edtf or "")]  # a day counts from a day, not from "in March"
-    named = None if name in YEAR_RULES else named_event(text, d, dated) or topic_event(text, d, dated)
+    named = None if name in YEAR_RULES else dated_in_clause(text, d, later) or named_event(text, d, dated)
+    named = named or (None if name in YEAR_RULES else topic_event(text, d, dated))
     base = last_year if name in YEAR_RULES else named or last
     act = undated_act(text, d, base, pattern.match(d.text)) if name == "units_after" and not named else None
     answer = act[0] if act else resolver(pattern.match(d.text), base.edtf) if base is not None else None
@@ -428,12 +479,11 @@ def anchor(found: list, text: str = "") -> list:
     """The date mentions (in text order) with each anchored one resolved from the last date before it (or
     from the event it names, when the article dated that event before)."""
     out, last, last_year, last_past, plain = [], None, None, None, None
-    for d in found:
+    for i, d in enumerate(found):
         act, relative = None, d.how.startswith("anchored:")
         if relative:
-            d, act = _resolved(
-                text, d, out, past_base(text, d, last, paragraph_base(text, d, last_past, plain)), last_year
-            )
+            base = past_base(text, d, last, paragraph_base(text, d, last_past, plain))
+            d, act = _resolved(text, d, out, base, last_year, found[i + 1 :])
         if d.edtf and "/" not in d.edtf and not _since(text, d):
             last = last_year = d  # not "since talks broke down in March": the span's start, background
             last_past = d if "after publication" not in d.how else last_past

@@ -26,6 +26,9 @@ from components.drafting.quotes import SPEECH, and_join, chain_of
 from components.drafting.reldates import CLAUSE_VERB, OPEN_BOUND, DateMention, future_clause
 
 REPORTED = re.compile(r"\b(reportedly|allegedly|according to|is said to|are said to|was said to|were said to)\b", re.I)
+# "The results were released on Friday": a thing released, not people let go
+_THINGS = "results statement report figures video footage list names text details data"
+_NOT_PEOPLE = "".join(rf"(?<!{w} )" for w in _THINGS.split())
 # Event verbs -> event types: the bundled types (CAMEO-coded), then two the bundled data lacks (a draft
 # proposes them as new types for the editor to add or map).
 VERBS = {
@@ -41,9 +44,13 @@ VERBS = {
     "military_force": r"\b(attacked|attack|strike|strikes|struck|shelled|launched|clash(?:es|ed)?|killed|kill|"
     r"fired|bombed|raided|stormed|ambushed|shot dead|shelling|attacking|storming|raiding|bombing|ambushing|mortar(?:s| shells?| rounds?)?|"
     r"dropped (?:a |an |two |several )?(?:grenades?|bombs?|explosives?)|gunfights?|gunfire|firefights?|"
-    r"opened fire|wounded)\b",
+    r"opened fire|wounded|beaten|beatings?)\b",
     "arrest": r"\b(arrest|arrested|arresting|arrests|detain|detained|detaining|rounded up|abduct(?:ed|ing)|kidnap(?:ped|ping))\b",
-    "release": r"\b(freed|released from (?:prison|detention|custody|jail))\b",
+    # people let go, told in the passive too ("Eight of them were released on Saturday"), not a document
+    "release": r"\b(freed|walked free|set free|released from (?:prison|detention|custody|jail)|"
+    rf"{_NOT_PEOPLE}(?:was|were|been) "
+    r"released(?!\s+(?:in\s+|on\s+)?(?:a|an|the|its|their)?\s*(?:statement|results?|reports?|figures|video|"
+    r"footage|list|names|text|details|data)))\b",
     "restrictions": r"\b(curfews?|sealed off|seal off|martial law|state of emergency)\b",
     "protest": r"\b(sit-ins?|protest(?:s|ed|ing)?|demonstrat\w+|rall(?:y|ies|ied)|marched)\b",
     "reduce_relations": r"\b(closed its|recalled (?:its|his|her|their)|expelled|severed|cut ties)\b",
@@ -205,11 +212,20 @@ def act_in_saying(ctx: Context, f: Frame):
     for t in span or []:
         verb = t.head
         told = t.lower_ in WILL or (t.lower_ == "had" and verb.tag_ == "VBN")  # a plan, or an act before it
-        if t.dep_ != "aux" or not told or verb.dep_ != "ccomp" or _in_quote(ctx.quotes, t.idx):
+        told = (told and t.dep_ == "aux") or simple_past_reported(t)
+        if not told or verb.dep_ != "ccomp" or _in_quote(ctx.quotes, t.idx):
             continue  # in someone's quoted words: theirs to date, not the narrator's
         if verb.head.lemma_.lower() in grammar.SPEECH_LEMMAS and any(_on_clause(verb, d) for d in f.when):
             return verb
     return None
+
+
+def simple_past_reported(t) -> bool:
+    """ "Hamas said on Sunday that your staff destroyed a box of ballots … the day after the vote": a reported
+    clause's own verb in the simple past (its subject named) tells an act as well as "had destroyed" does —
+    broadens act_in_saying from the pluperfect; the date must still be on that clause, not the saying's."""
+    verb = t.head
+    return t.dep_ == "nsubj" and verb.tag_ == "VBD" and verb.lemma_.lower() not in ("be", "have")
 
 
 def quoted_own_act(ctx: Context, f: Frame):
@@ -248,7 +264,10 @@ def _on_clause(verb, d) -> bool:
     """Is the date in the verb's clause, not in a clause under it ("would resign if the salaries were not
     paid by the end of the month": the condition's date)?"""
     lo, hi = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge.text)
-    under = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)) for c in verb.children if c.dep_ == "advcl"]
+    # a clause under it opens with a subordinator ("if", "when"); the parse's advcl without one ("at the
+    # Kerem Shalom crossing on Monday", a noun taken for a verb) is the verb's own — fixes its date lost
+    under = [c for c in verb.children if c.dep_ == "advcl" and any(m.dep_ == "mark" for m in c.children)]
+    under = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)) for c in under]
     return lo <= d.start < hi and not any(a <= d.start < b for a, b in under)
 
 
@@ -389,12 +408,21 @@ def passive_act(ctx: Context, f: Frame) -> bool:
 def act_done(ctx: Context, f: Frame) -> bool:
     """ "A day later, the funeral of the boy drew several thousand mourners", "The shooting broke out hours
     after the raid": with no event word and no actor named, a dated simple past with a subject and an object
-    (or a particle) outside anyone's quoted words tells an act all the same (not a saying, a state)."""
+    (or a particle) in the narrator's or a found speaker's words tells an act all the same (not a saying, a
+    state)."""
     verb = grammar.dated_verb(ctx.doc, f.when[0].start, f.when[0].end) if ctx.doc is not None and f.when else None
-    if verb is None or verb.lemma_.lower() in grammar.SPEECH_LEMMAS or _in_quote(ctx.quotes, verb.idx):
+    if verb is None or verb.lemma_.lower() in grammar.SPEECH_LEMMAS or not own_or_narrators(ctx, verb.idx):
         return False
     deps = {c.dep_ for c in verb.children}
     return _told_act(ctx, f) and "nsubj" in deps and bool(deps & {"dobj", "prt"})
+
+
+def own_or_narrators(ctx: Context, at: int) -> bool:
+    """The narrator's words, or the words of a quote whose speaker was found (an interview's answer: "In
+    October of that year a court threw out the results") — broadens act_done, as passive_act reads a
+    speaker's own words; a quote with no speaker found stays out."""
+    quoted = [q for q in ctx.quotes if q.quote_type == "direct" and q.start <= at < q.end]
+    return all(q.speaker for q in quoted)
 
 
 _FIRST_PERSON = re.compile(r"\b(?:[Ww]e|I|[Mm]y|[Oo]ur|[Uu]s|[Mm]e)\b")
@@ -640,7 +668,9 @@ def _emit(ctx: Context, f: Frame, events: list, set_aside: list) -> None:
 
 
 def _sentences(text: str):
-    for m in re.finditer(r"[^\n.!?]+(?:[.!?][\"”’)]*(?=\s|$)|$)", text):  # a closing quote mark may follow
+    """The sentences of the text; a point inside a number ("pledged $2.4 billion") ends none — fixes the
+    words before it lost from the sentence's event."""
+    for m in re.finditer(r"(?:[^\n.!?]|\.(?=\d))+(?:[.!?][\"”’)]*(?=\s|$)|$)", text):  # a closing quote may follow
         s, e = m.start(), m.end()
         while s < e and text[s].isspace():
             s += 1

@@ -234,9 +234,9 @@ def agreed_for_later(before: str) -> bool:
 
 
 def scheduled_present(before: str) -> bool:
-    """ "The delegations go back to Doha on Thursday", "We sign the contract on Thursday": a journey, a
-    meeting, a signing or a start told in the present tense with its date is a scheduled one, ahead (not
-    "to go back", "did not return")."""
+    """ "The delegations go back to Doha on Thursday", "We sign the contract on Thursday", "I step down in
+    June": a journey, a meeting, a signing, a start, or leaving or taking office told
+    in the present tense with its date is a scheduled one, ahead (not "to go back", "did not return")."""
     return bool(_SCHEDULED_PRESENT.search(before))
 
 
@@ -258,7 +258,9 @@ _AGREED_FOR_LATER = re.compile(
 )
 _SCHEDULED_PRESENT = re.compile(
     r"(?<!\bto )(?<!\bnot )(?<!\bnever )(?<!\bdid )\b(?:go|goes|come|comes|leave|leaves|return|returns|travel|travels|fly|flies|"
-    r"arrive|arrives|resume|resumes|reopen|reopens|sign|signs|meet|meets|start|starts|begin|begins|vote|votes)\b"
+    r"arrive|arrives|resume|resumes|reopen|reopens|sign|signs|meet|meets|start|starts|begin|begins|vote|votes|"
+    r"(?:step|steps|stand|stands)\s+down|resign|resigns|retire|retires|quit|quits|(?:hand|hands)\s+over|"
+    r"(?:take|takes)\s+office)\b"
     r"[^,;]{0,40}$",
     re.I,
 )

@@ -361,6 +361,8 @@ def role_noun(ctx: Context, quote):
     if quote.speaker_id in ctx.people:
         return None
     noun = subject.lemma_.lower()
+    if unnamed_last(ctx, noun, subject):
+        return None
     titled = [n for n in grammar.titled_people(ctx.doc) if n.start < quote.start and noun in n.role.lower()]
     holder = _role_holder(ctx, noun, subject)
     if holder is not None:
@@ -370,6 +372,20 @@ def role_noun(ctx: Context, quote):
     person = max(titled, key=lambda n: n.start)
     known = [m for m in ctx.mentions if m.start <= person.start < m.end and m.actor_id in ctx.people]
     return (known[0].text, known[0].actor_id) if known else (person.text, ""), f"“the {noun}”: {person.text}"
+
+
+def unnamed_last(ctx: Context, noun: str, subject) -> bool:
+    """ "Layla Mansour, a Hamas official, said … An Israeli official, speaking on condition of anonymity, denied
+    … “…,” the official said": the last earlier use of the role noun introduces someone unnamed ("a"/"an",
+    no name beside it) — "the official" is that one, not the person named with the role before (fixes an
+    anonymous official's words given to an earlier-named one)."""
+    persons = _persons(ctx)
+    for t in reversed(ctx.doc[: subject.i]):
+        if t.lemma_.lower() == noun or t.lower_ == noun:
+            near = [t, t.head, *(c for c in t.subtree if c.dep_ == "appos")]
+            named = any(p[0] <= x.idx < p[0] + len(p[1]) for x in near for p in persons)
+            return not named and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)
+    return False
 
 
 def _role_holder(ctx: Context, noun: str, subject):
