@@ -93,3 +93,28 @@ def test_answers_from_the_rollup_equal_those_from_the_events(backends, rollup, m
     if spark and rollup == "written at ingest":  # beside a cluster the stored file is read in process: no job
         assert sql.rollup._table._find_backend().name == "duckdb"
     assert not sql.rollup.covers(Filters(q="the"), None) and not sql.rollup.covers(Filters(actors=("a",)), None)
+
+
+def test_the_rollup_written_a_range_of_events_at_a_time_equals_one_pass(tmp_path, monkeypatch):
+    """At 100M events one pass over every event–faction pair ran out of the rollup's memory; it is summed a
+    range of positions at a time, and those sums summed: the same rows, the same column types."""
+    import pandas as pd
+
+    from components.engines import rollups
+    from components.io.ingest import ingest
+
+    from .conftest import BUNDLED
+
+    ingest(BUNDLED, tmp_path / "ds")
+    written = {}
+    for chunk in (4, rollups.CHUNK):  # four ranges of the 13 bundled events, then one
+        monkeypatch.setattr(rollups, "CHUNK", chunk)
+        rollups.write(tmp_path / "ds", tmp_path / f"{chunk}.parquet")
+        written[chunk] = pd.read_parquet(tmp_path / f"{chunk}.parquet")
+    ranged, whole = written.values()
+    assert len(whole) > 13 and ranged.dtypes.to_dict() == whole.dtypes.to_dict()
+    assert list(ranged["lane"]) == list(whole["lane"]) and list(ranged["day"]) == list(whole["day"])  # the order
+    keys = [c for c in whole.columns if c not in ("n", "fatalities")]
+    same = [f.sort_values(keys, ignore_index=True) for f in (ranged, whole)]
+    pd.testing.assert_frame_equal(*same)
+    assert int(whole.loc[whole["lane"] == rollups.EVERY, "n"].sum()) == 13
