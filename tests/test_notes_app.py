@@ -4,10 +4,10 @@ On SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
-import pytest
 from streamlit.testing.v1 import AppTest
 
-from .test_store import EDITOR, seeded
+from .test_curate_app import store  # noqa: F401 (the seeded store, FACTIONLINE_STORE set: on SQLite and PostgreSQL)
+from .test_store import EDITOR
 
 EVENT = "ev-2007-rupture"
 
@@ -34,15 +34,7 @@ def _said(at: AppTest) -> str:
     return " ".join(m.value for m in (*at.markdown, *at.error)).replace("\\", "").replace("\u2060", "")
 
 
-@pytest.fixture
-def store(store_url, monkeypatch):
-    monkeypatch.setenv("FACTIONLINE_STORE", store_url)
-    engine = seeded(store_url)
-    yield engine
-    engine.dispose()
-
-
-def test_an_editor_writes_and_answers_a_note_and_a_viewer_reads_the_public_one(store):
+def test_an_editor_writes_and_answers_a_note_and_a_viewer_reads_the_public_one(store):  # noqa: F811
     editor = _session("ed@example.org", "editor")
     assert not editor.exception and "**Notes**" in _said(editor)
     editor.text_area(key=f"note-body-{EVENT}").input("Internal: the date needs a second source.")
@@ -65,7 +57,7 @@ def test_an_editor_writes_and_answers_a_note_and_a_viewer_reads_the_public_one(s
     assert not viewer.text_area  # no form for a viewer
 
 
-def test_a_note_the_store_refuses_stays_in_the_box(store, monkeypatch):
+def test_a_note_the_store_refuses_stays_in_the_box(store, monkeypatch):  # noqa: F811
     editor = _session("ed@example.org", "editor")
     from sqlalchemy.exc import OperationalError
 
